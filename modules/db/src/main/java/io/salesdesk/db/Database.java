@@ -1,0 +1,246 @@
+package io.salesdesk.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.salesdesk.core.SalesDeskException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.hsqldb.jdbc.JDBCPool;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.TransactionalCallable;
+import org.jooq.TransactionalRunnable;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of the connection pool: opens the database, brings its schema up to date and runs
+ * work in transactions.
+ *
+ * <p>Repositories are created per transaction from the {@link Configuration} handed to the work
+ * (the Keywhiz pattern), so every repository a service touches shares the transaction.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final DataSource dataSource;
+    private final DSLContext dsl;
+    private final DataDirLock lock;
+    private final String schemaVersion;
+
+    private Database(DatabaseConfig config, DataSource dataSource, DataDirLock lock, String schemaVersion) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.lock = lock;
+        this.schemaVersion = schemaVersion;
+        SQLDialect dialect = config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.HSQLDB;
+        // Unquoted names: HSQLDB folds them to upper case, PostgreSQL to lower case, so the code
+        // generated from HSQLDB runs on both.
+        Settings settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withExecuteLogging(false);
+        Configuration configuration = new DefaultConfiguration()
+                .set(dataSource)
+                .set(dialect)
+                .set(settings);
+        this.dsl = DSL.using(configuration);
+    }
+
+    /**
+     * Opens the database, creating and migrating it as needed.
+     *
+     * @throws DatabaseAlreadyOpenException if another process has the data folder open
+     * @throws SchemaTooNewException        if a newer SalesDesk wrote the database
+     */
+    public static Database open(DatabaseConfig config) {
+        DataDirLock lock = config.dataDir() == null ? null : DataDirLock.acquire(config.dataDir());
+        DataSource dataSource = null;
+        try {
+            dataSource = createDataSource(config);
+            String version = migrate(config, dataSource);
+            return new Database(config, dataSource, lock, version);
+        } catch (RuntimeException e) {
+            closeQuietly(dataSource, config);
+            if (lock != null) {
+                lock.release();
+            }
+            throw e;
+        }
+    }
+
+    private static DataSource createDataSource(DatabaseConfig config) {
+        switch (config.mode()) {
+            case EMBEDDED:
+            case MEMORY:
+                JDBCPool pool = new JDBCPool(8);
+                pool.setUrl(config.url());
+                pool.setUser(config.user());
+                pool.setPassword(config.password());
+                return pool;
+            default:
+                HikariConfig hikari = new HikariConfig();
+                hikari.setJdbcUrl(config.url());
+                hikari.setUsername(config.user());
+                hikari.setPassword(config.password());
+                hikari.setMaximumPoolSize(8);
+                hikari.setPoolName("salesdesk");
+                return new HikariDataSource(hikari);
+        }
+    }
+
+    private static String migrate(DatabaseConfig config, DataSource dataSource) {
+        String vendor = config.isPostgres() ? "postgresql" : "hsqldb";
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .load();
+        MigrationInfo applied = flyway.info().current();
+        MigrationVersion known = latestKnownVersion(flyway);
+        if (applied != null && applied.getVersion() != null && known != null
+                && applied.getVersion().isNewerThan(known.getVersion())) {
+            throw new SchemaTooNewException(applied.getVersion().getVersion(), known.getVersion());
+        }
+        flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        String version = current == null ? "0" : current.getVersion().getVersion();
+        LOG.info("Database {} at schema version {}", config.mode(), version);
+        return version;
+    }
+
+    private static MigrationVersion latestKnownVersion(Flyway flyway) {
+        MigrationVersion latest = null;
+        for (MigrationInfo info : flyway.info().all()) {
+            // Only migrations this build ships count; applied ones from a newer app are unknown.
+            if (info.getVersion() != null && info.getPhysicalLocation() != null && !info.getPhysicalLocation().isEmpty()
+                    && (latest == null || info.getVersion().isNewerThan(latest.getVersion()))) {
+                latest = info.getVersion();
+            }
+        }
+        return latest;
+    }
+
+    /** Runs work in one transaction; it commits when the work returns and rolls back if it throws. */
+    public void transaction(TransactionalRunnable work) {
+        dsl.transaction(work);
+    }
+
+    /** Runs work in one transaction and returns its result. */
+    public <T> T transactionResult(TransactionalCallable<T> work) {
+        return dsl.transactionResult(work);
+    }
+
+    /** For reads that need no transaction of their own (each statement auto-commits). */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The Flyway version the schema is at, e.g. {@code "1"}. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(dataSource, config);
+        if (lock != null) {
+            lock.release();
+        }
+    }
+
+    private static void closeQuietly(DataSource dataSource, DatabaseConfig config) {
+        if (dataSource == null) {
+            return;
+        }
+        try {
+            if (dataSource instanceof JDBCPool pool) {
+                if (config.mode() == DatabaseConfig.Mode.EMBEDDED || config.mode() == DatabaseConfig.Mode.MEMORY) {
+                    // A clean SHUTDOWN checkpoints the log, so the next start need not replay it.
+                    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                        s.execute("SHUTDOWN");
+                    }
+                }
+                pool.close(0);
+            } else if (dataSource instanceof HikariDataSource hikari) {
+                hikari.close();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Closing the database failed", e);
+        }
+    }
+
+    /**
+     * An OS-level lock on the data folder, taken before HSQLDB opens its files, so a second
+     * SalesDesk on the same folder gets a clear message instead of a database error.
+     */
+    static final class DataDirLock {
+
+        private final FileChannel channel;
+        private final FileLock fileLock;
+
+        private DataDirLock(FileChannel channel, FileLock fileLock) {
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        static DataDirLock acquire(Path dataDir) {
+            try {
+                Files.createDirectories(dataDir);
+                FileChannel channel = FileChannel.open(dataDir.resolve("salesdesk.lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    channel.close();
+                    throw new DatabaseAlreadyOpenException(dataDir);
+                }
+                return new DataDirLock(channel, lock);
+            } catch (IOException e) {
+                throw new SalesDeskException(e, "error.dataDirUnusable", dataDir, e.getMessage());
+            }
+        }
+
+        void release() {
+            List<IOException> failures = new ArrayList<>();
+            try {
+                fileLock.release();
+            } catch (IOException e) {
+                failures.add(e);
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                failures.add(e);
+            }
+            failures.forEach(e -> LOG.warn("Releasing the data folder lock failed", e));
+        }
+    }
+}

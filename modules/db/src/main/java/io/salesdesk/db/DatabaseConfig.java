@@ -1,0 +1,57 @@
+package io.salesdesk.db;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the database lives and how to reach it.
+ *
+ * @param mode     embedded file, in-memory (tests), HSQLDB server or PostgreSQL
+ * @param url      JDBC URL
+ * @param user     database user
+ * @param password database password (never logged)
+ * @param dataDir  the data folder for embedded mode, otherwise {@code null}
+ */
+public record DatabaseConfig(Mode mode, String url, String user, String password, Path dataDir) {
+
+    /** The database modes SalesDesk runs on. */
+    public enum Mode {
+        EMBEDDED, MEMORY, HSQLDB_SERVER, POSTGRESQL
+    }
+
+    public DatabaseConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** One person on one machine: an HSQLDB file database under {@code dataDir/db}. */
+    public static DatabaseConfig embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("db").resolve("salesdesk");
+        // write_delay=false: every commit reaches the disk before the call returns.
+        // default_table_type=cached: rows live on disk, so opening a large workspace does not
+        // read every row into memory first.
+        String url = "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                + ";hsqldb.tx=mvcc;hsqldb.lock_file=true;sql.syntax_pgs=false";
+        return new DatabaseConfig(Mode.EMBEDDED, url, "SA", "", dataDir.toAbsolutePath());
+    }
+
+    /** A private in-memory database, for tests that need no file. */
+    public static DatabaseConfig memory(String name) {
+        return new DatabaseConfig(Mode.MEMORY, "jdbc:hsqldb:mem:" + name + ";hsqldb.tx=mvcc", "SA", "", null);
+    }
+
+    /** A shared database server, HSQLDB or PostgreSQL, told apart by the URL. */
+    public static DatabaseConfig server(String url, String user, String password) {
+        Mode mode = url.startsWith("jdbc:postgresql:") ? Mode.POSTGRESQL : Mode.HSQLDB_SERVER;
+        return new DatabaseConfig(mode, url, user, password, null);
+    }
+
+    public boolean isPostgres() {
+        return mode == Mode.POSTGRESQL;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + mode + ", " + url + "]";
+    }
+}
