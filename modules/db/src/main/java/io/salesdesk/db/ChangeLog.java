@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,41 +54,74 @@ public final class ChangeLog {
         return new ChangeLog(DSL.using(configuration), clock);
     }
 
-    /** Records one change in the caller's transaction. Does nothing when no field changed. */
+    /** Records one change in the caller's transaction. Does nothing when an update changed no field. */
     public void record(Actor actor, ChangeReason reason, String entity, UUID entityId,
                        ChangeEntry.Operation operation, Map<String, FieldChange> changes) {
-        if (changes.isEmpty() && operation == ChangeEntry.Operation.UPDATE) {
+        recordAll(actor, reason, List.of(new Pending(entity, entityId, operation, changes)));
+    }
+
+    /**
+     * Records many changes by one actor for one reason (an import batch, the demo workspace) in
+     * the caller's transaction, chained in list order and written in one batch.
+     */
+    public void recordAll(Actor actor, ChangeReason reason, List<Pending> pending) {
+        List<Pending> real = pending.stream()
+                .filter(p -> !(p.changes().isEmpty() && p.operation() == ChangeEntry.Operation.UPDATE))
+                .toList();
+        if (real.isEmpty()) {
             return;
         }
         // Taking the head's row lock first serialises chain writers across connections.
-        dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.SEQ, CHANGE_LOG_HEAD.SEQ.plus(1))
+        dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.SEQ, CHANGE_LOG_HEAD.SEQ.plus(real.size()))
                 .where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
         Record2<Long, String> head = dsl.select(CHANGE_LOG_HEAD.SEQ, CHANGE_LOG_HEAD.HASH)
                 .from(CHANGE_LOG_HEAD).where(CHANGE_LOG_HEAD.ID.eq(1)).fetchSingle();
-        long seq = head.value1();
+        long seq = head.value1() - real.size();
         String prevHash = head.value2();
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        String changesJson = toJson(changes);
         UUID userId = actor == null ? null : actor.userId();
         String userName = actor == null ? null : actor.displayName();
-        String hash = hash(prevHash, seq, entity, entityId, operation.name(), at, userId, reason.kind().name(),
-                reason.detail(), changesJson);
-        dsl.insertInto(CHANGE_LOG)
-                .set(CHANGE_LOG.ID, Ids.newId(clock))
-                .set(CHANGE_LOG.SEQ, seq)
-                .set(CHANGE_LOG.ENTITY, entity)
-                .set(CHANGE_LOG.ENTITY_ID, entityId)
-                .set(CHANGE_LOG.OPERATION, operation.name())
-                .set(CHANGE_LOG.CHANGED_AT, at)
-                .set(CHANGE_LOG.CHANGED_BY, userId)
-                .set(CHANGE_LOG.CHANGED_BY_NAME, userName)
-                .set(CHANGE_LOG.REASON_KIND, reason.kind().name())
-                .set(CHANGE_LOG.REASON_DETAIL, reason.detail())
-                .set(CHANGE_LOG.CHANGES, changesJson)
-                .set(CHANGE_LOG.PREV_HASH, prevHash)
-                .set(CHANGE_LOG.HASH, hash)
-                .execute();
-        dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.HASH, hash).where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
+        List<ChangeLogRecord> records = new ArrayList<>(real.size());
+        for (Pending p : real) {
+            seq++;
+            String changesJson = toJson(p.changes());
+            String hash = hash(prevHash, seq, p.entity(), p.entityId(), p.operation().name(), at, userId,
+                    reason.kind().name(), reason.detail(), changesJson);
+            ChangeLogRecord r = dsl.newRecord(CHANGE_LOG);
+            r.setId(Ids.newId(clock));
+            r.setSeq(seq);
+            r.setEntity(p.entity());
+            r.setEntityId(p.entityId());
+            r.setOperation(p.operation().name());
+            r.setChangedAt(at);
+            r.setChangedBy(userId);
+            r.setChangedByName(userName);
+            r.setReasonKind(reason.kind().name());
+            r.setReasonDetail(reason.detail());
+            r.setChanges(changesJson);
+            r.setPrevHash(prevHash);
+            r.setHash(hash);
+            records.add(r);
+            prevHash = hash;
+        }
+        if (records.size() == 1) {
+            records.get(0).insert();
+        } else {
+            dsl.batchInsert(records).execute();
+        }
+        dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.HASH, prevHash).where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
+    }
+
+    /**
+     * A change waiting to be recorded.
+     *
+     * @param entity    table name
+     * @param entityId  row id
+     * @param operation insert, update or delete
+     * @param changes   field → old and new
+     */
+    public record Pending(String entity, UUID entityId, ChangeEntry.Operation operation,
+                          Map<String, FieldChange> changes) {
     }
 
     /** The history of one row, oldest first. */

@@ -15,12 +15,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.hsqldb.jdbc.JDBCPool;
+import io.salesdesk.db.jooq.DefaultSchema;
+import org.jooq.Condition;
 import org.jooq.Configuration;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.TransactionalCallable;
@@ -157,6 +164,20 @@ public final class Database implements AutoCloseable {
 
     public DatabaseConfig config() {
         return config;
+    }
+
+    /**
+     * Live rows per table (soft-deleted rows left out where the table has {@code deleted_at}),
+     * in table-name order; for {@code salesdesk info} and support.
+     */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            Field<?> deletedAt = table.field("DELETED_AT");
+            Condition live = deletedAt == null ? DSL.noCondition() : deletedAt.isNull();
+            counts.put(table.getName().toLowerCase(Locale.ROOT), (long) dsl.fetchCount(table, live));
+        }
+        return counts;
     }
 
     /** The Flyway version the schema is at, e.g. {@code "1"}. */

@@ -1,0 +1,75 @@
+package io.salesdesk.app;
+
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserService;
+import io.salesdesk.db.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The composition root's product: the open database and the services wired over it, handed to the
+ * window and the command line. Plain constructor wiring; no container is needed at this size.
+ */
+public final class AppContext {
+
+    private final Database database;
+    private final Clock clock;
+    private final Executor executor;
+    private final RegionService regions;
+    private final UserService users;
+    private final CustomerService customers;
+    private volatile User currentUser;
+
+    public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.regions = new RegionService(database);
+        this.users = new UserService(database, clock);
+        this.customers = new CustomerService(database, clock, regions);
+        this.currentUser = currentUser;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Where long work runs: a background pool in the app, the calling thread in tests. */
+    public Executor executor() {
+        return executor;
+    }
+
+    public RegionService regions() {
+        return regions;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    /** The data folder of an embedded database; {@code null} for server modes. */
+    public Path dataDir() {
+        return database.config().dataDir();
+    }
+
+    /** The user the app works as (chosen at start until login arrives). */
+    public User currentUser() {
+        return currentUser;
+    }
+
+    public void setCurrentUser(User user) {
+        this.currentUser = Objects.requireNonNull(user, "user");
+    }
+}

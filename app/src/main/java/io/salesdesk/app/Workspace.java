@@ -1,0 +1,72 @@
+package io.salesdesk.app;
+
+import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the data folder, opens the database and builds the {@link AppContext}. */
+public final class Workspace {
+
+    /** Customers in the demo workspace made on first start. */
+    public static final int DEMO_CUSTOMERS = 2000;
+    /** Seed of the demo workspace, so every first start shows the same organisation. */
+    public static final long DEMO_SEED = 20260101L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private Workspace() {
+    }
+
+    /**
+     * The data folder: the given one, else {@code SALESDESK_HOME}, else the OS convention
+     * ({@code %APPDATA%\SalesDesk}, {@code ~/Library/Application Support/SalesDesk},
+     * {@code $XDG_DATA_HOME/salesdesk}).
+     */
+    public static Path dataDir(Path explicit, Map<String, String> env) {
+        if (explicit != null) {
+            return explicit.toAbsolutePath();
+        }
+        String home = env.get("SALESDESK_HOME");
+        if (home != null && !home.isBlank()) {
+            return Paths.get(home).toAbsolutePath();
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String userHome = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String appData = env.getOrDefault("APPDATA", userHome);
+            return Paths.get(appData, "SalesDesk");
+        }
+        if (os.contains("mac")) {
+            return Paths.get(userHome, "Library", "Application Support", "SalesDesk");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return (xdg == null || xdg.isBlank() ? Paths.get(userHome, ".local", "share") : Paths.get(xdg))
+                .resolve("salesdesk");
+    }
+
+    /** Opens the database and, on an empty embedded workspace, creates the demo organisation. */
+    public static AppContext open(DatabaseConfig config, boolean demoIfEmpty, Clock clock, Executor executor) {
+        Database db = Database.open(config);
+        try {
+            DemoWorkspace demo = new DemoWorkspace(db, clock);
+            if (demoIfEmpty && demo.isEmpty()) {
+                LOG.info("Empty workspace: creating the demo organisation with {} customers", DEMO_CUSTOMERS);
+                demo.create(DEMO_SEED, DEMO_CUSTOMERS);
+            }
+            UserService users = new UserService(db, clock);
+            return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

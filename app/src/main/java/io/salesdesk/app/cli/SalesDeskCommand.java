@@ -1,0 +1,88 @@
+package io.salesdesk.app.cli;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.StartupErrorWindow;
+import io.salesdesk.app.Workspace;
+import io.salesdesk.app.common.AppearancePreferences;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.shell.SalesDeskApplication;
+import io.salesdesk.core.SalesDeskException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code salesdesk}: with no command it opens the window on the workspace. */
+@Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
+        subcommands = {DemoCommand.class, InfoCommand.class})
+public final class SalesDeskCommand implements Callable<Integer> {
+
+    /** Exit code meaning "the window is open; do not exit the JVM". */
+    public static final int WINDOW_OPENED = -1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesDeskCommand.class);
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--user", paramLabel = "USERNAME", description = "Start as this user (login arrives later).")
+    String username;
+
+    @Option(names = "--exit-after-shown", hidden = true,
+            description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
+    boolean exitAfterShown;
+
+    /** The command line with SalesDesk's error handling. */
+    public static CommandLine commandLine() {
+        I18n.setLocale(AppearancePreferences.Language.forLocale(java.util.Locale.getDefault()).locale());
+        CommandLine commandLine = new CommandLine(new SalesDeskCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof SalesDeskException domain) {
+                cmd.getErr().println(I18n.message(domain));
+                return 2;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads());
+        AppContext context;
+        try {
+            context = Workspace.open(database.config(), true, Clock.systemUTC(), background);
+        } catch (SalesDeskException e) {
+            background.shutdownNow();
+            LOG.error("SalesDesk could not open its workspace", e);
+            System.err.println(I18n.message(e));
+            StartupErrorWindow.show(I18n.message(e));
+            return 2;
+        }
+        if (username != null) {
+            context.users().byUsername(username).ifPresent(context::setCurrentUser);
+        }
+        SalesDeskApplication.launch(context);
+        background.shutdownNow();
+        context.database().close();
+        return 0;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "salesdesk-background-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.salesdesk.app.common;
+
+import java.util.UUID;
+
+/** Events that move the user between pages, published on the window's {@link EventBus}. */
+public final class Navigation {
+
+    private Navigation() {
+    }
+
+    /** Show a page. */
+    public record ShowPage(Page page) {
+    }
+
+    /** Show the Customers page with this customer selected and its detail open. */
+    public record OpenCustomer(UUID customerId, String customerName) {
+    }
+
+    /** The current user or the appearance changed: pages must be rebuilt. */
+    public record Reload() {
+    }
+}

@@ -1,0 +1,38 @@
+package io.salesdesk.app.common;
+
+import org.kordamp.ikonli.feather.Feather;
+
+/** The pages of the main window, in navigation order. */
+public enum Page {
+    MY_DAY(Feather.SUN, true),
+    CUSTOMERS(Feather.USERS, true),
+    LEADS(Feather.USER_PLUS, false),
+    PIPELINE(Feather.COLUMNS, false),
+    TASKS(Feather.CHECK_SQUARE, false),
+    APPROVALS(Feather.FILE_TEXT, false),
+    MAP(Feather.MAP, false),
+    DASHBOARD(Feather.BAR_CHART_2, false),
+    LEDGERS(Feather.FILE, false),
+    SETTINGS(Feather.SETTINGS, true);
+
+    private final Feather icon;
+    private final boolean built;
+
+    Page(Feather icon, boolean built) {
+        this.icon = icon;
+        this.built = built;
+    }
+
+    public Feather icon() {
+        return icon;
+    }
+
+    /** Whether the page exists yet; the others show what arrives later. */
+    public boolean built() {
+        return built;
+    }
+
+    public String title() {
+        return I18n.get("nav." + name());
+    }
+}

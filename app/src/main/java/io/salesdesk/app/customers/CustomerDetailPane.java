@@ -1,0 +1,277 @@
+package io.salesdesk.app.customers;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.crm.Activity;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.Contact;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDetail;
+
+/**
+ * The selected customer: who they are, their contacts and every follow-up, newest first, with one
+ * button per kind of follow-up so that logging a visit is three clicks.
+ */
+final class CustomerDetailPane extends StackPane {
+
+    private final AppContext context;
+    private final EventBus bus;
+    private final Consumer<UUID> changed;
+    private final ListView<Activity> timeline = new ListView<>();
+    private final ListView<Contact> contacts = new ListView<>();
+    private final VBox content = new VBox(12);
+    private final VBox header = new VBox(6);
+    private final Label timelineTitle = new Label();
+    private CustomerDetail current;
+
+    CustomerDetailPane(AppContext context, EventBus bus, Consumer<UUID> changed) {
+        this.context = context;
+        this.bus = bus;
+        this.changed = changed;
+        setId("customerDetail");
+        getStyleClass().add("customer-detail");
+        setMinWidth(380);
+        timeline.setId("timeline");
+        timeline.setCellFactory(list -> new ActivityCell(context.clock().getZone()));
+        timeline.setPlaceholder(muted(I18n.get("detail.timeline.empty")));
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        contacts.setId("contacts");
+        contacts.setCellFactory(list -> new ContactCell());
+        contacts.setPlaceholder(muted(I18n.get("detail.contacts.empty")));
+        contacts.setPrefHeight(130);
+        contacts.setMinHeight(90);
+        contacts.getStyleClass().add(Styles.DENSE);
+        timelineTitle.getStyleClass().add(Styles.TITLE_4);
+        content.setPadding(new Insets(16));
+        content.getChildren().addAll(header, createQuickButtons(), new Separator(),
+                sectionTitle(I18n.get("detail.contacts"), addContactButton()), contacts,
+                timelineTitle, timeline);
+        showEmpty();
+    }
+
+    private void showEmpty() {
+        FontIcon icon = new FontIcon(Feather.MOUSE_POINTER);
+        icon.getStyleClass().add("empty-icon");
+        Label text = muted(I18n.get("detail.none"));
+        VBox empty = new VBox(8, icon, text);
+        empty.setAlignment(Pos.CENTER);
+        getChildren().setAll(empty);
+    }
+
+    /** Opens a customer in the pane; the read runs in the background. */
+    void show(UUID customerId) {
+        BackgroundTask.wrap(() -> context.customers().open(context.currentUser().asActor(), customerId))
+                .onSuccess(detail -> detail.ifPresentOrElse(this::render, this::showEmpty))
+                .executeWith(context.executor());
+    }
+
+    private void render(CustomerDetail detail) {
+        current = detail;
+        Customer c = detail.customer();
+        Label name = new Label(c.name());
+        name.setId("detailName");
+        name.getStyleClass().add(Styles.TITLE_3);
+        name.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button edit = new Button(I18n.get("customers.edit"), new FontIcon(Feather.EDIT_2));
+        edit.setId("editCustomer");
+        edit.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        edit.setOnAction(e -> CustomerFormDialog.edit(context, bus, current.customer(), changed).show());
+        HBox title = new HBox(8, TierBadge.of(c.tier()), name, spacer, edit);
+        title.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        int row = 0;
+        row = fact(facts, row, Feather.MAP_PIN, I18n.get("detail.region"), c.regionName());
+        row = fact(facts, row, Feather.USER, I18n.get("detail.owner"),
+                c.ownerName() == null ? I18n.get("detail.pool") : c.ownerName());
+        row = fact(facts, row, Feather.HASH, I18n.get("detail.creditCode"), c.creditCode());
+        row = fact(facts, row, Feather.PHONE, I18n.get("detail.phone"), c.phone());
+        row = fact(facts, row, Feather.HOME, I18n.get("detail.address"), c.address());
+        fact(facts, row, Feather.BRIEFCASE, I18n.get("detail.industry"),
+                c.industry() == null ? null : I18n.get("industry." + c.industry()));
+        header.getChildren().setAll(title, facts);
+
+        contacts.getItems().setAll(detail.contacts());
+        timeline.getItems().setAll(detail.timeline());
+        timelineTitle.setText(I18n.get("detail.timeline", Formats.count(detail.activityCount())));
+        getChildren().setAll(content);
+    }
+
+    private static int fact(GridPane grid, int row, Feather icon, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return row;
+        }
+        FontIcon glyph = new FontIcon(icon);
+        glyph.getStyleClass().add("fact-icon");
+        Label key = new Label(label);
+        key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setGraphic(glyph);
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label(value);
+        text.setWrapText(true);
+        grid.addRow(row, key, text);
+        return row + 1;
+    }
+
+    private HBox createQuickButtons() {
+        HBox buttons = new HBox(6);
+        for (ActivityKind kind : ActivityKind.values()) {
+            Button button = new Button(I18n.label("activityKind", kind), new FontIcon(ActivityIcons.of(kind)));
+            button.setId("followUp" + kind.name());
+            button.setTooltip(new Tooltip(I18n.get("detail.logKind", I18n.label("activityKind", kind))));
+            button.setOnAction(e -> FollowUpDialog.open(context, current.customer(), current.contacts(), kind,
+                    activity -> changed.accept(current.customer().id())));
+            buttons.getChildren().add(button);
+        }
+        return buttons;
+    }
+
+    private Button addContactButton() {
+        Button add = new Button(I18n.get("detail.addContact"), new FontIcon(Feather.USER_PLUS));
+        add.setId("addContact");
+        add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        add.setOnAction(e -> ContactDialog.open(context, current.customer(),
+                contact -> changed.accept(current.customer().id())));
+        return add;
+    }
+
+    private static HBox sectionTitle(String text, Node action) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TITLE_4);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(8, label, spacer, action);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        return label;
+    }
+
+    CustomerDetail current() {
+        return current;
+    }
+
+    /** One follow-up: icon for the kind, when and who, then the note, outcome and next step. */
+    private static final class ActivityCell extends ListCell<Activity> {
+        private final ZoneId zone;
+
+        ActivityCell(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        protected void updateItem(Activity a, boolean empty) {
+            super.updateItem(a, empty);
+            setText(null);
+            if (empty || a == null) {
+                setGraphic(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(ActivityIcons.of(a.kind()));
+            icon.getStyleClass().addAll("activity-icon", "activity-" + a.kind().name().toLowerCase(java.util.Locale.ROOT));
+            StackPane iconBox = new StackPane(icon);
+            iconBox.getStyleClass().add("activity-icon-box");
+            Label when = new Label(I18n.label("activityKind", a.kind()) + " · "
+                    + Formats.dateTime(a.occurredAt(), zone) + " · " + (a.ownerName() == null ? "" : a.ownerName())
+                    + (a.contactName() == null ? "" : " → " + a.contactName()));
+            when.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            VBox lines = new VBox(2, when);
+            if (a.note() != null && !a.note().isBlank()) {
+                Label note = new Label(a.note());
+                note.setWrapText(true);
+                note.getStyleClass().add("activity-note");
+                lines.getChildren().add(note);
+            }
+            line(lines, I18n.get("detail.outcome"), a.outcome());
+            String next = (a.nextStep() == null ? "" : a.nextStep())
+                    + (a.nextFollowUpOn() == null ? "" : "（" + Formats.date(a.nextFollowUpOn()) + "）");
+            line(lines, I18n.get("detail.nextStep"), next);
+            lines.setMaxWidth(Double.MAX_VALUE);
+            lines.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
+            HBox box = new HBox(10, iconBox, lines);
+            box.setAlignment(Pos.TOP_LEFT);
+            setGraphic(box);
+        }
+
+        private static void line(VBox lines, String label, String value) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            Label text = new Label(label + "：" + value);
+            text.setWrapText(true);
+            text.getStyleClass().add(Styles.TEXT_SMALL);
+            lines.getChildren().add(text);
+        }
+    }
+
+    /** A contact: name and title, then how to reach them. */
+    private static final class ContactCell extends ListCell<Contact> {
+        @Override
+        protected void updateItem(Contact c, boolean empty) {
+            super.updateItem(c, empty);
+            setText(null);
+            if (empty || c == null) {
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(c.name() + (c.title() == null || c.title().isBlank() ? "" : "  ·  " + c.title()));
+            if (c.primary()) {
+                FontIcon star = new FontIcon(Feather.STAR);
+                star.getStyleClass().add("primary-contact");
+                name.setGraphic(star);
+                name.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            }
+            StringBuilder reach = new StringBuilder();
+            for (String part : List.of(nz(c.mobile()), nz(c.phone()), nz(c.email()),
+                    c.wechat() == null || c.wechat().isBlank() ? "" : I18n.get("contact.wechat.short", c.wechat()))) {
+                if (!part.isBlank()) {
+                    reach.append(reach.length() == 0 ? "" : "   ").append(part);
+                }
+            }
+            Label how = new Label(reach.toString());
+            how.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            setGraphic(new VBox(1, name, how));
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.salesdesk.app.customers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.FormDialog;
+import io.salesdesk.app.common.FormField;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.core.CreditCode;
+import io.salesdesk.core.PhoneNumber;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.DuplicateCustomerException;
+import io.salesdesk.crm.Region;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
+
+/**
+ * Creates or edits a customer. Problems show at their fields; a duplicate name offers the existing
+ * customer; a concurrent change is shown side by side and never overwritten silently.
+ */
+final class CustomerFormDialog extends FormDialog<Customer> {
+
+    private final AppContext context;
+    private final EventBus bus;
+    private final Customer existing;
+    private final Consumer<UUID> changed;
+    private final TextField name = new TextField();
+    private final TextField creditCode = new TextField();
+    private final ComboBox<Tier> tier = Pickers.of(List.of(Tier.values()), t -> I18n.get("tier.long." + t.name()), "");
+    private final ComboBox<String> industry = Pickers.optional(FXCollections.observableArrayList(Industries.CODES),
+            code -> I18n.get("industry." + code), I18n.get("form.none"));
+    private final ComboBox<Region> province;
+    private final ComboBox<Region> city;
+    private final ComboBox<Region> county;
+    private final TextField address = new TextField();
+    private final TextField phone = new TextField();
+    private final ComboBox<User> owner;
+
+    private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed) {
+        super(I18n.get(existing == null ? "customerForm.newTitle" : "customerForm.editTitle"), "customerSave");
+        this.context = context;
+        this.bus = bus;
+        this.existing = existing;
+        this.changed = changed;
+        province = Pickers.optional(FXCollections.observableArrayList(context.regions().provinces()), Region::name,
+                I18n.get("form.province"));
+        city = Pickers.optional(FXCollections.observableArrayList(), Region::name, I18n.get("form.city"));
+        county = Pickers.optional(FXCollections.observableArrayList(), Region::name, I18n.get("form.county"));
+        owner = Pickers.optional(FXCollections.observableArrayList(
+                context.users().visibleOwners(context.currentUser().asActor())), User::displayName,
+                I18n.get("form.pool"));
+        name.setId("customerName");
+        creditCode.setId("customerCreditCode");
+        creditCode.setPromptText(I18n.get("customerForm.creditCode.prompt"));
+        tier.setId("customerTier");
+        industry.setId("customerIndustry");
+        province.setId("customerProvince");
+        city.setId("customerCity");
+        county.setId("customerCounty");
+        address.setId("customerAddress");
+        phone.setId("customerPhone");
+        phone.setPromptText(I18n.get("customerForm.phone.prompt"));
+        owner.setId("customerOwner");
+        for (ComboBox<?> box : List.of(tier, industry, province, city, county, owner)) {
+            box.setMaxWidth(Double.MAX_VALUE);
+        }
+        cascade(province, city);
+        cascade(city, county);
+        setForm(createForm());
+        fill();
+        liveChecks();
+        setOnShown(e -> name.requestFocus());
+    }
+
+    static CustomerFormDialog create(AppContext context, EventBus bus, Consumer<UUID> changed) {
+        return new CustomerFormDialog(context, bus, null, changed);
+    }
+
+    static CustomerFormDialog edit(AppContext context, EventBus bus, Customer customer, Consumer<UUID> changed) {
+        return new CustomerFormDialog(context, bus, customer, changed);
+    }
+
+    private GridPane createForm() {
+        GridPane grid = grid();
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.add(field("name", I18n.get("customerForm.name"), name), 0, 0, 2, 1);
+        grid.add(field("creditCode", I18n.get("customerForm.creditCode"), creditCode), 0, 1);
+        grid.add(field("phone", I18n.get("customerForm.phone"), phone), 1, 1);
+        grid.add(field("tier", I18n.get("customerForm.tier"), tier), 0, 2);
+        grid.add(field("industry", I18n.get("customerForm.industry"), industry), 1, 2);
+        HBox regions = new HBox(8, province, city, county);
+        for (ComboBox<Region> box : List.of(province, city, county)) {
+            HBox.setHgrow(box, Priority.ALWAYS);
+        }
+        grid.add(field("regionCode", I18n.get("customerForm.region"), regions), 0, 3, 2, 1);
+        grid.add(field("address", I18n.get("customerForm.address"), address), 0, 4, 2, 1);
+        grid.add(field("ownerId", I18n.get("customerForm.owner"), owner), 0, 5);
+        grid.setPrefWidth(600);
+        return grid;
+    }
+
+    private void cascade(ComboBox<Region> parent, ComboBox<Region> child) {
+        child.setDisable(true);
+        parent.valueProperty().addListener((obs, old, now) -> {
+            child.setValue(null);
+            List<Region> children = now == null ? List.of() : context.regions().children(now.code());
+            child.getItems().setAll(Pickers.withNone(children));
+            child.setDisable(children.isEmpty());
+        });
+    }
+
+    private void fill() {
+        if (existing == null) {
+            tier.setValue(Tier.C);
+            User me = context.currentUser();
+            owner.getItems().stream().filter(u -> u != null && u.id().equals(me.id())).findFirst()
+                    .ifPresent(owner::setValue);
+            return;
+        }
+        name.setText(existing.name());
+        creditCode.setText(existing.creditCode());
+        tier.setValue(existing.tier());
+        industry.setValue(existing.industry());
+        address.setText(existing.address());
+        phone.setText(existing.phone());
+        owner.getItems().stream().filter(u -> u != null && u.id().equals(existing.ownerId())).findFirst()
+                .ifPresent(owner::setValue);
+        String code = existing.regionCode();
+        if (code != null && code.length() == 6) {
+            select(province, code.substring(0, 2) + "0000");
+            select(city, code.substring(0, 4) + "00");
+            select(county, code);
+        }
+    }
+
+    private static void select(ComboBox<Region> box, String code) {
+        box.getItems().stream().filter(r -> r != null && r.code().equals(code)).findFirst().ifPresent(box::setValue);
+    }
+
+    /** Credit code and phone are checked when the user leaves the field, before any save. */
+    private void liveChecks() {
+        creditCode.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                checkCreditCode();
+            }
+        });
+        phone.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                checkPhone();
+            }
+        });
+    }
+
+    private boolean checkCreditCode() {
+        String raw = text(creditCode);
+        FormField field = fieldNamed("creditCode");
+        if (raw == null) {
+            field.clearProblem();
+            return true;
+        }
+        String key = switch (CreditCode.problemOf(CreditCode.normalise(raw))) {
+            case NONE -> null;
+            case WRONG_LENGTH -> "customer.creditCode.wrongLength";
+            case INVALID_CHARACTER -> "customer.creditCode.invalidCharacter";
+            case WRONG_CHECK_DIGIT -> "customer.creditCode.wrongCheckDigit";
+        };
+        field.showProblem(key == null ? null : I18n.get(key));
+        return key == null;
+    }
+
+    private boolean checkPhone() {
+        String raw = text(phone);
+        boolean ok = raw == null || PhoneNumber.normalise(raw).isPresent();
+        fieldNamed("phone").showProblem(ok ? null : I18n.get("customer.phone.invalid"));
+        return ok;
+    }
+
+    private CustomerDraft draft() {
+        Region region = county.getValue() != null ? county.getValue()
+                : city.getValue() != null ? city.getValue() : province.getValue();
+        User who = owner.getValue();
+        return new CustomerDraft(text(name), text(creditCode), tier.getValue(), industry.getValue(),
+                region == null ? null : region.code(), text(address), text(phone), who == null ? null : who.id());
+    }
+
+    @Override
+    protected void save() {
+        boolean creditOk = checkCreditCode();
+        boolean phoneOk = checkPhone();
+        if (!creditOk || !phoneOk) {
+            return;
+        }
+        save(draft(), existing == null ? 0 : existing.version());
+    }
+
+    private void save(CustomerDraft draft, long expectedVersion) {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> existing == null
+                        ? context.customers().create(actor, draft)
+                        : context.customers().update(actor, existing.id(), expectedVersion, draft))
+                .onSuccess(saved -> {
+                    finish(saved);
+                    changed.accept(saved.id());
+                })
+                .onFailure(error -> {
+                    if (error instanceof DuplicateCustomerException duplicate) {
+                        showDuplicate(duplicate);
+                    } else if (error instanceof StaleRecordException stale) {
+                        resolveConflict(stale, draft);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    private void showDuplicate(DuplicateCustomerException duplicate) {
+        FormField field = fieldNamed("name");
+        if (duplicate.visibleToUser()) {
+            Hyperlink open = new Hyperlink(I18n.get("customerForm.openExisting"));
+            open.setId("openExistingCustomer");
+            open.setOnAction(e -> {
+                close();
+                bus.publish(new Navigation.OpenCustomer(duplicate.existingId(), duplicate.existingName()));
+            });
+            field.showProblem(I18n.message(duplicate), open);
+        } else {
+            field.showProblem(I18n.message(duplicate));
+        }
+    }
+
+    private void resolveConflict(StaleRecordException stale, CustomerDraft mine) {
+        Customer theirs = stale.current() instanceof Customer c ? c : null;
+        Optional<StaleRecordDialog.Choice> choice = new StaleRecordDialog(context, theirs, mine).showAndWait();
+        if (choice.isPresent() && choice.get() == StaleRecordDialog.Choice.OVERWRITE && theirs != null) {
+            save(mine, theirs.version());
+        } else {
+            close();
+            changed.accept(existing.id());
+        }
+    }
+}

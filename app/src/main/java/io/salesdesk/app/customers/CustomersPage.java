@@ -1,0 +1,310 @@
+package io.salesdesk.app.customers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
+
+/**
+ * The customer list (客户): search as you type, filters, server-side sort and paging, and the
+ * selected customer's detail on the right.
+ */
+public final class CustomersPage extends BorderPane {
+
+    static final Duration SEARCH_DELAY = Duration.millis(150);
+
+    private final AppContext context;
+    private final EventBus bus;
+    private final CustomerListViewModel model;
+    private final TableView<Customer> table = new TableView<>();
+    private final CustomerDetailPane detail;
+    private UUID pendingSelection;
+
+    public CustomersPage(AppContext context, EventBus bus) {
+        this.context = context;
+        this.bus = bus;
+        this.model = new CustomerListViewModel(context.customers(), () -> context.currentUser().asActor(),
+                context.executor());
+        this.detail = new CustomerDetailPane(context, bus, this::customerChanged);
+        getStyleClass().add("page");
+        setTop(new VBox(createHeader(), createFilters()));
+        SplitPane split = new SplitPane(createTable(), detail);
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(detail, false);
+        setCenter(split);
+        BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
+        bus.subscribe(Navigation.OpenCustomer.class, event -> open(event.customerId(), event.customerName()));
+        model.reload();
+    }
+
+    private HBox createHeader() {
+        Label title = new Label(I18n.get("customers.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label count = new Label();
+        count.setId("customerCount");
+        count.getStyleClass().addAll(Styles.TEXT_MUTED);
+        count.textProperty().bind(model.countProperty().map(n -> I18n.get("customers.count", Formats.count(n.longValue()))));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button create = new Button(I18n.get("customers.new"), new FontIcon(Feather.PLUS));
+        create.setId("newCustomer");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setDefaultButton(false);
+        create.setOnAction(e -> CustomerFormDialog.create(context, bus, this::customerChanged).show());
+        HBox header = new HBox(12, title, count, spacer, create);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.getStyleClass().add("page-header");
+        return header;
+    }
+
+    private HBox createFilters() {
+        CustomTextField search = new CustomTextField();
+        search.setId("customerSearch");
+        search.setPromptText(I18n.get("customers.search.prompt"));
+        search.setLeft(new FontIcon(Feather.SEARCH));
+        search.setPrefWidth(300);
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
+        debounce.setOnFinished(e -> model.reload());
+        model.searchTextProperty().addListener((obs, old, now) -> debounce.playFromStart());
+
+        ComboBox<Tier> tier = Pickers.optional(FXCollections.observableArrayList(Tier.values()),
+                t -> I18n.get("tier.long." + t.name()), I18n.get("customers.filter.allTiers"));
+        tier.setId("tierFilter");
+        tier.valueProperty().bindBidirectional(model.tierProperty());
+
+        ComboBox<io.salesdesk.crm.Region> province = Pickers.optional(
+                FXCollections.observableArrayList(context.regions().provinces()),
+                io.salesdesk.crm.Region::name, I18n.get("customers.filter.allProvinces"));
+        province.setId("provinceFilter");
+        ComboBox<io.salesdesk.crm.Region> city = Pickers.optional(FXCollections.observableArrayList(),
+                io.salesdesk.crm.Region::name, I18n.get("customers.filter.allCities"));
+        city.setId("cityFilter");
+        city.setDisable(true);
+        province.valueProperty().bindBidirectional(model.provinceProperty());
+        city.valueProperty().bindBidirectional(model.cityProperty());
+        province.valueProperty().addListener((obs, old, now) -> {
+            model.cityProperty().set(null);
+            List<io.salesdesk.crm.Region> cities = now == null ? List.of() : context.regions().children(now.code());
+            city.getItems().setAll(Pickers.withNone(cities));
+            city.setDisable(now == null);
+        });
+
+        List<User> owners = context.users().visibleOwners(context.currentUser().asActor());
+        ComboBox<User> owner = Pickers.optional(FXCollections.observableArrayList(owners), User::displayName,
+                I18n.get("customers.filter.allOwners"));
+        owner.setId("ownerFilter");
+        owner.valueProperty().bindBidirectional(model.ownerProperty());
+
+        model.tierProperty().addListener((obs, old, now) -> model.reload());
+        model.cityProperty().addListener((obs, old, now) -> model.reload());
+        model.provinceProperty().addListener((obs, old, now) -> model.reload());
+        model.ownerProperty().addListener((obs, old, now) -> model.reload());
+
+        Button clear = new Button(null, new FontIcon(Feather.X));
+        clear.setId("clearFilters");
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clear.setOnAction(e -> model.clearFilters());
+        clear.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customers.filter.clear")));
+
+        HBox filters = new HBox(8, search, tier, province, city, owner, clear);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(12, 0, 0, 0));
+        return filters;
+    }
+
+    private TableView<Customer> createTable() {
+        table.setId("customerTable");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Clock clock = context.clock();
+        table.getColumns().setAll(List.of(
+                column("customers.col.name", CustomerQuery.Sort.NAME, Customer::name, 220),
+                tierColumn(),
+                column("customers.col.industry", null,
+                        c -> c.industry() == null ? "" : I18n.get("industry." + c.industry()), 90),
+                column("customers.col.region", CustomerQuery.Sort.REGION, c -> shortRegion(c.regionName()), 120),
+                column("customers.col.owner", CustomerQuery.Sort.OWNER, c -> nullToEmpty(c.ownerName()), 80),
+                column("customers.col.phone", null, c -> nullToEmpty(c.phone()), 120),
+                column("customers.col.lastFollowUp", CustomerQuery.Sort.LAST_FOLLOW_UP,
+                        c -> Formats.relative(c.lastFollowUpAt(), clock), 90),
+                nextFollowUpColumn(clock)));
+        table.getSortOrder().add(table.getColumns().get(0));
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                model.sortBy(CustomerQuery.Sort.NAME, true);
+            } else {
+                TableColumn<Customer, ?> first = t.getSortOrder().get(0);
+                model.sortBy((CustomerQuery.Sort) first.getUserData(),
+                        first.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.itemsProperty().bind(model.itemsProperty());
+        table.itemsProperty().addListener((obs, old, now) -> selectPending());
+        table.setPlaceholder(emptyState());
+        table.setRowFactory(t -> {
+            TableRow<Customer> row = new TableRow<>();
+            MenuItem followUp = new MenuItem(I18n.get("customers.logFollowUp"), new FontIcon(Feather.MESSAGE_SQUARE));
+            followUp.setOnAction(e -> FollowUpDialog.open(context, row.getItem(), ActivityKind.CALL,
+                    activity -> customerChanged(row.getItem().id())));
+            MenuItem edit = new MenuItem(I18n.get("customers.edit"), new FontIcon(Feather.EDIT_2));
+            edit.setOnAction(e -> CustomerFormDialog.edit(context, bus, row.getItem(), this::customerChanged).show());
+            ContextMenu menu = new ContextMenu(followUp, edit);
+            row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : menu));
+            return row;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                detail.show(now.id());
+            }
+        });
+        return table;
+    }
+
+    private VBox emptyState() {
+        FontIcon icon = new FontIcon(Feather.INBOX);
+        icon.getStyleClass().add("empty-icon");
+        Label text = new Label(I18n.get("customers.empty"));
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(8, icon, text);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static TableColumn<Customer, String> column(String key, CustomerQuery.Sort sort,
+                                                        Function<Customer, String> value, double width) {
+        TableColumn<Customer, String> column = new TableColumn<>(I18n.get(key));
+        column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null ? "" : value.apply(f.getValue())));
+        column.setUserData(sort);
+        column.setSortable(sort != null);
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private TableColumn<Customer, String> tierColumn() {
+        TableColumn<Customer, String> column = column("customers.col.tier", CustomerQuery.Sort.TIER,
+                c -> c.tier() == null ? "" : c.tier().name(), 60);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null || item.isEmpty() ? null : TierBadge.of(Tier.valueOf(item)));
+                setText(null);
+            }
+        });
+        return column;
+    }
+
+    private TableColumn<Customer, String> nextFollowUpColumn(Clock clock) {
+        TableColumn<Customer, String> column = column("customers.col.nextFollowUp", CustomerQuery.Sort.NEXT_FOLLOW_UP,
+                c -> Formats.date(c.nextFollowUpOn()), 100);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                Customer customer = empty ? null : getTableRow().getItem();
+                boolean overdue = customer != null && customer.nextFollowUpOn() != null
+                        && customer.nextFollowUpOn().isBefore(LocalDate.now(clock));
+                getStyleClass().remove("overdue");
+                if (overdue) {
+                    getStyleClass().add("overdue");
+                }
+            }
+        });
+        return column;
+    }
+
+    /** "江苏省 苏州市 姑苏区" → "苏州市 姑苏区": the province is rarely news in a regional list. */
+    private static String shortRegion(String full) {
+        if (full == null) {
+            return "";
+        }
+        int space = full.indexOf(' ');
+        return space > 0 && space < full.length() - 1 ? full.substring(space + 1) : full;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** After a save: refresh the list (keeping the customer selected) and its detail. */
+    private void customerChanged(UUID customerId) {
+        pendingSelection = customerId;
+        model.reload();
+        detail.show(customerId);
+    }
+
+    /** Shows a customer that another page asked for: its name as the search, its detail open. */
+    private void open(UUID customerId, String customerName) {
+        pendingSelection = customerId;
+        model.clearFilters();
+        model.searchTextProperty().set(customerName == null ? "" : customerName);
+        model.reload();
+        detail.show(customerId);
+    }
+
+    private void selectPending() {
+        UUID wanted = pendingSelection;
+        if (wanted == null) {
+            return;
+        }
+        List<Customer> items = table.getItems();
+        int visible = Math.min(items.size(), 100);
+        for (int i = 0; i < visible; i++) {
+            Customer c = items.get(i);
+            if (c != null && c.id().equals(wanted)) {
+                pendingSelection = null;
+                table.getSelectionModel().select(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
+    }
+
+    CustomerListViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,104 @@
+package io.salesdesk.app.customers;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.FormDialog;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.crm.Activity;
+import io.salesdesk.crm.ActivityDraft;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.Contact;
+import io.salesdesk.crm.Customer;
+
+/** Logs a follow-up (记录跟进): the kind comes preset from the button, the cursor waits in the note. */
+final class FollowUpDialog extends FormDialog<Activity> {
+
+    private final AppContext context;
+    private final Customer customer;
+    private final Consumer<Activity> onSaved;
+    private final ComboBox<ActivityKind> kind;
+    private final ComboBox<Contact> contact;
+    private final TextArea note = new TextArea();
+    private final TextField outcome = new TextField();
+    private final TextField nextStep = new TextField();
+    private final DatePicker nextFollowUpOn = new DatePicker();
+
+    private FollowUpDialog(AppContext context, Customer customer, List<Contact> contacts, ActivityKind preset,
+                           Consumer<Activity> onSaved) {
+        super(I18n.get("followUp.title"), "followUpSave");
+        this.context = context;
+        this.customer = customer;
+        this.onSaved = onSaved;
+        kind = Pickers.of(List.of(ActivityKind.values()), k -> I18n.label("activityKind", k), "");
+        kind.setId("followUpKind");
+        kind.setValue(preset);
+        kind.setMaxWidth(Double.MAX_VALUE);
+        contact = Pickers.optional(javafx.collections.FXCollections.observableArrayList(contacts),
+                c -> c.name() + (c.title() == null ? "" : " · " + c.title()), I18n.get("followUp.noContact"));
+        contact.setId("followUpContact");
+        contact.setMaxWidth(Double.MAX_VALUE);
+        note.setId("followUpNote");
+        note.setPrefRowCount(5);
+        note.setWrapText(true);
+        note.setPromptText(I18n.get("followUp.note.prompt"));
+        outcome.setId("followUpOutcome");
+        outcome.setPromptText(I18n.get("followUp.outcome.prompt"));
+        nextStep.setId("followUpNextStep");
+        nextStep.setPromptText(I18n.get("followUp.nextStep.prompt"));
+        nextFollowUpOn.setId("followUpNextDate");
+        nextFollowUpOn.setMaxWidth(Double.MAX_VALUE);
+
+        Label who = new Label(customer.name());
+        who.getStyleClass().add(Styles.TITLE_4);
+        GridPane grid = grid();
+        grid.add(field("kind", I18n.get("followUp.kind"), kind), 0, 0);
+        grid.add(field("contactId", I18n.get("followUp.contact"), contact), 1, 0);
+        grid.add(field("note", I18n.get("followUp.note"), note), 0, 1, 2, 1);
+        grid.add(field("outcome", I18n.get("followUp.outcome"), outcome), 0, 2);
+        grid.add(field("nextFollowUpOn", I18n.get("followUp.nextDate"), nextFollowUpOn), 1, 2);
+        grid.add(field("nextStep", I18n.get("followUp.nextStep"), nextStep), 0, 3, 2, 1);
+        GridPane.setHgrow(note, Priority.ALWAYS);
+        VBox form = new VBox(12, who, grid);
+        form.setPrefWidth(520);
+        setForm(form);
+        setOnShown(e -> note.requestFocus());
+    }
+
+    static void open(AppContext context, Customer customer, ActivityKind preset, Consumer<Activity> onSaved) {
+        open(context, customer, List.of(), preset, onSaved);
+    }
+
+    static void open(AppContext context, Customer customer, List<Contact> contacts, ActivityKind preset,
+                     Consumer<Activity> onSaved) {
+        new FollowUpDialog(context, customer, contacts, preset, onSaved).show();
+    }
+
+    @Override
+    protected void save() {
+        Contact who = contact.getValue();
+        ActivityDraft draft = new ActivityDraft(kind.getValue(), null, who == null ? null : who.id(), null,
+                text(note), text(outcome), text(nextStep), nextFollowUpOn.getValue());
+        BackgroundTask.wrap(() -> context.customers().logFollowUp(context.currentUser().asActor(), customer.id(), draft))
+                .onSuccess(activity -> {
+                    finish(activity);
+                    onSaved.accept(activity);
+                })
+                .onFailure(this::showFailure)
+                .executeWith(context.executor());
+    }
+}

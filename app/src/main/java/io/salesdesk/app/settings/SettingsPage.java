@@ -1,0 +1,96 @@
+package io.salesdesk.app.settings;
+
+import java.util.List;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.AppearancePreferences;
+import io.salesdesk.app.common.AppearancePreferences.Language;
+import io.salesdesk.app.common.AppearancePreferences.Theme;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.crm.User;
+
+/** Settings (设置): language and theme apply at once; the current user stands in for login for now. */
+public final class SettingsPage extends VBox {
+
+    public SettingsPage(AppContext context, AppearancePreferences appearance, Runnable reload) {
+        super(24);
+        setId("settingsPage");
+        getStyleClass().add("page");
+        Label title = new Label(I18n.get("settings.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        ComboBox<Language> language = Pickers.of(List.of(Language.values()),
+                l -> I18n.get("settings.language." + l.name()), "");
+        language.setId("languagePicker");
+        language.setValue(appearance.getLanguage());
+        language.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != appearance.getLanguage()) {
+                appearance.setLanguage(now);
+                reload.run();
+            }
+        });
+        ComboBox<Theme> theme = Pickers.of(List.of(Theme.values()), t -> I18n.get("settings.theme." + t.name()), "");
+        theme.setId("themePicker");
+        theme.setValue(appearance.getTheme());
+        theme.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != appearance.getTheme()) {
+                appearance.setTheme(now);
+                reload.run();
+            }
+        });
+
+        ComboBox<User> user = Pickers.of(context.users().all(),
+                u -> u.displayName() + " · " + I18n.label("role", u.role())
+                        + (u.orgUnitName() == null ? "" : " · " + u.orgUnitName()), "");
+        user.setId("userPicker");
+        user.getItems().stream().filter(u -> u.id().equals(context.currentUser().id())).findFirst()
+                .ifPresent(user::setValue);
+        user.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.id().equals(context.currentUser().id())) {
+                context.setCurrentUser(now);
+                reload.run();
+            }
+        });
+
+        getChildren().addAll(title,
+                section(I18n.get("settings.appearance"), I18n.get("settings.appearance.hint"),
+                        row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
+                section(I18n.get("settings.user"), I18n.get("settings.user.hint"),
+                        row(I18n.get("settings.currentUser"), user)));
+        setMaxWidth(720);
+        setAlignment(Pos.TOP_LEFT);
+    }
+
+    private static Node[] row(String label, ComboBox<?> control) {
+        control.setPrefWidth(320);
+        return new Node[] {new Label(label), control};
+    }
+
+    private static VBox section(String title, String hint, Node[]... rows) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Label text = new Label(hint);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(8, 0, 0, 0));
+        for (int i = 0; i < rows.length; i++) {
+            grid.addRow(i, rows[i]);
+        }
+        VBox box = new VBox(6, heading, text, grid);
+        box.getStyleClass().add("settings-section");
+        return box;
+    }
+}

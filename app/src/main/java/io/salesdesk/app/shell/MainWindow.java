@@ -1,0 +1,192 @@
+package io.salesdesk.app.shell;
+
+import java.net.URL;
+import java.util.EnumMap;
+import java.util.Map;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import javafx.application.Application;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.AppearancePreferences;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.common.Page;
+import io.salesdesk.app.customers.CustomersPage;
+import io.salesdesk.app.myday.MyDayPage;
+import io.salesdesk.app.settings.SettingsPage;
+import io.salesdesk.core.Role;
+import io.salesdesk.crm.User;
+
+/**
+ * The main window's content: navigation on the left, the page in the middle, the status bar below.
+ * A change of language, theme or user rebuilds the whole root, so every text is read afresh.
+ */
+public final class MainWindow {
+
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 900;
+    static final String DEFAULT_USERNAME = "manager.sh";
+
+    private final AppContext context;
+    private final AppearancePreferences appearance;
+    private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final StackPane content = new StackPane();
+    private Scene scene;
+    private EventBus bus;
+    private Page current = Page.CUSTOMERS;
+
+    public MainWindow(AppContext context) {
+        this(context, AppearancePreferences.load());
+    }
+
+    public MainWindow(AppContext context, AppearancePreferences appearance) {
+        this.context = context;
+        this.appearance = appearance;
+        if (context.currentUser() == null) {
+            context.setCurrentUser(defaultUser());
+        }
+    }
+
+    /** The user to work as until login arrives: the demo regional manager, else the first manager. */
+    private User defaultUser() {
+        return context.users().byUsername(DEFAULT_USERNAME)
+                .or(() -> context.users().all().stream().filter(u -> u.role() == Role.MANAGER).findFirst())
+                .orElseGet(() -> context.users().all().get(0));
+    }
+
+    /** Builds the scene; call on the FX thread. */
+    public Scene createScene() {
+        scene = new Scene(buildRoot(), WIDTH, HEIGHT);
+        URL css = MainWindow.class.getResource("/io/salesdesk/app/salesdesk.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        return scene;
+    }
+
+    /** Rebuilds every page, e.g. after the language, theme or user changed. */
+    public void reload() {
+        scene.setRoot(buildRoot());
+        if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setTitle(I18n.get("app.title"));
+        }
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** Shows a page, e.g. from a test. */
+    public void show(Page page) {
+        current = page;
+        ToggleButton button = navButtons.get(page);
+        if (button != null && !button.isSelected()) {
+            button.setSelected(true);
+        }
+        Node node = pages.computeIfAbsent(page, p -> new ComingSoonPage(p));
+        content.getChildren().setAll(node);
+    }
+
+    private Parent buildRoot() {
+        applyAppearance();
+        bus = new EventBus();
+        navButtons.clear();
+        pages.clear();
+        // The built pages are made at once so that they hear navigation events from the start.
+        pages.put(Page.MY_DAY, new MyDayPage(context, bus));
+        pages.put(Page.CUSTOMERS, new CustomersPage(context, bus));
+        pages.put(Page.SETTINGS, new SettingsPage(context, appearance, this::reload));
+        bus.subscribe(Navigation.ShowPage.class, e -> show(e.page()));
+        bus.subscribe(Navigation.OpenCustomer.class, e -> show(Page.CUSTOMERS));
+
+        BorderPane root = new BorderPane();
+        root.setId("mainRoot");
+        root.getStyleClass().add("main-root");
+        root.setLeft(createNavigation());
+        content.getStyleClass().add("page-host");
+        root.setCenter(content);
+        root.setBottom(new StatusBar(context));
+        show(current);
+        return root;
+    }
+
+    private void applyAppearance() {
+        I18n.setLocale(appearance.getLanguage().locale());
+        Application.setUserAgentStylesheet(appearance.getTheme() == AppearancePreferences.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private Node createNavigation() {
+        FontIcon logoIcon = new FontIcon(Feather.TRENDING_UP);
+        logoIcon.getStyleClass().add("brand-icon");
+        Label brand = new Label(I18n.get("app.name"), logoIcon);
+        brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
+        VBox items = new VBox(2);
+        ToggleGroup group = new ToggleGroup();
+        for (Page page : Page.values()) {
+            if (page == Page.SETTINGS) {
+                continue;
+            }
+            items.getChildren().add(navButton(page, group));
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(items);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("nav-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox nav = new VBox(16, brand, scroll, navButton(Page.SETTINGS, group));
+        nav.setId("navigation");
+        nav.getStyleClass().add("navigation");
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one page is always chosen
+            } else {
+                show((Page) now.getUserData());
+            }
+        });
+        return nav;
+    }
+
+    private ToggleButton navButton(Page page, ToggleGroup group) {
+        ToggleButton button = new ToggleButton(page.title(), new FontIcon(page.icon()));
+        button.setId("nav-" + page.name());
+        button.setUserData(page);
+        button.setToggleGroup(group);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.getStyleClass().add("nav-item");
+        if (!page.built()) {
+            Label soon = new Label(I18n.get("nav.soon"));
+            soon.getStyleClass().add("nav-soon");
+            HBox.setHgrow(soon, Priority.NEVER);
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            button.getStyleClass().add("nav-item-soon");
+        }
+        navButtons.put(page, button);
+        return button;
+    }
+}

@@ -1,0 +1,57 @@
+package io.salesdesk.app.shell;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.crm.User;
+import io.salesdesk.db.DatabaseConfig;
+
+/** Where the data lives and who is working: database mode, data folder, user and role, schema. */
+final class StatusBar extends HBox {
+
+    StatusBar(AppContext context) {
+        super(10);
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        DatabaseConfig config = context.database().config();
+        Label mode = item("statusDb", Feather.DATABASE, I18n.get("status.db", I18n.label("dbMode", config.mode())));
+        String where = context.dataDir() != null ? context.dataDir().toString() : redact(config.url());
+        Label dir = item("statusDir", Feather.FOLDER, where);
+        User user = context.currentUser();
+        Label who = item("statusUser", Feather.USER, user == null ? "" : I18n.get("status.user",
+                user.displayName(), I18n.label("role", user.role()),
+                user.orgUnitName() == null ? "" : user.orgUnitName()));
+        Label schema = item("statusSchema", Feather.LAYERS, I18n.get("status.schema", context.database().schemaVersion()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(mode, separator(), dir, spacer, who, separator(), schema);
+    }
+
+    /** A server URL without anything after '?' (it may carry options, never shown in full). */
+    private static String redact(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    private static Label item(String id, Feather icon, String text) {
+        Label label = new Label(text, new FontIcon(icon));
+        label.setId(id);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
+    }
+
+    private static Separator separator() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
+    }
+}

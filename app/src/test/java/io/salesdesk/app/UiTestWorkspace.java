@@ -1,0 +1,64 @@
+package io.salesdesk.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import io.salesdesk.app.common.AppearancePreferences;
+import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
+
+/**
+ * A real embedded workspace for UI and view-model tests: HSQLDB in a temporary folder with the demo
+ * organisation, a fixed clock (a weekday morning in Shanghai) and a same-thread executor.
+ */
+public final class UiTestWorkspace implements AutoCloseable {
+
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T01:30:00Z"), ZoneId.of("Asia/Shanghai"));
+    public static final Executor SAME_THREAD = Runnable::run;
+
+    private final AppContext context;
+    private final Preferences preferencesNode;
+
+    private UiTestWorkspace(Path dir, int customers) {
+        Database db = Database.open(DatabaseConfig.embedded(dir));
+        new DemoWorkspace(db, CLOCK).create(42, customers);
+        UserService users = new UserService(db, CLOCK);
+        context = new AppContext(db, CLOCK, SAME_THREAD, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElseThrow());
+        preferencesNode = Preferences.userRoot().node("io/salesdesk/test/" + UUID.randomUUID());
+    }
+
+    public static UiTestWorkspace create(Path dir) {
+        return new UiTestWorkspace(dir, 300);
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    /** Chinese and light, in a throwaway preferences node (the user's own stay untouched). */
+    public AppearancePreferences appearance() {
+        AppearancePreferences appearance = AppearancePreferences.load(preferencesNode, Locale.SIMPLIFIED_CHINESE);
+        appearance.setLanguage(AppearancePreferences.Language.CHINESE);
+        appearance.setTheme(AppearancePreferences.Theme.LIGHT);
+        return appearance;
+    }
+
+    @Override
+    public void close() {
+        context.database().close();
+        try {
+            preferencesNode.removeNode();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // A leftover test node is harmless.
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.salesdesk.crm;
+
+import static io.salesdesk.db.jooq.Tables.ACTIVITY;
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CONTACT;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.jooq.tables.records.ActivityRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** Follow-ups on record (跟进记录). */
+public final class ActivityRepository {
+
+    static final String ENTITY = "activity";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final ChangeLog changeLog;
+
+    private ActivityRepository(Configuration configuration, Clock clock) {
+        this.dsl = DSL.using(configuration);
+        this.clock = clock;
+        this.changeLog = ChangeLog.using(configuration, clock);
+    }
+
+    public static ActivityRepository using(Configuration configuration, Clock clock) {
+        return new ActivityRepository(configuration, clock);
+    }
+
+    /** The customer's follow-ups, newest first, at most {@code limit}. */
+    public List<Activity> timeline(UUID customerId, int limit) {
+        return dsl.select(ACTIVITY.fields()).select(APP_USER.DISPLAY_NAME, CONTACT.NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .leftJoin(CONTACT).on(CONTACT.ID.eq(ACTIVITY.CONTACT_ID))
+                .where(ACTIVITY.CUSTOMER_ID.eq(customerId), ACTIVITY.DELETED_AT.isNull())
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
+                .limit(limit)
+                .fetch(ActivityRepository::toActivity);
+    }
+
+    /** How many live follow-ups the customer has. */
+    public int countFor(UUID customerId) {
+        return dsl.fetchCount(ACTIVITY, ACTIVITY.CUSTOMER_ID.eq(customerId).and(ACTIVITY.DELETED_AT.isNull()));
+    }
+
+    /** The latest follow-up of a customer, if any. */
+    public Optional<Activity> latest(UUID customerId) {
+        return timeline(customerId, 1).stream().findFirst();
+    }
+
+    /** Inserts follow-ups in one batch with one audit entry each. */
+    public void insertAll(Actor actor, ChangeReason reason, List<NewActivity> activities) {
+        OffsetDateTime now = Rows.now(clock);
+        List<ActivityRecord> records = new ArrayList<>(activities.size());
+        List<ChangeLog.Pending> audit = new ArrayList<>(activities.size());
+        for (NewActivity a : activities) {
+            ActivityDraft d = a.draft();
+            ActivityRecord r = dsl.newRecord(ACTIVITY);
+            r.setId(a.id());
+            r.setCustomerId(a.customerId());
+            r.setContactId(d.contactId());
+            r.setOwnerId(a.ownerId());
+            r.setKind(d.kind().name());
+            r.setOccurredAt(d.occurredAt());
+            r.setDurationMinutes(d.durationMinutes());
+            r.setNote(Rows.blankToNull(d.note()));
+            r.setOutcome(Rows.blankToNull(d.outcome()));
+            r.setNextStep(Rows.blankToNull(d.nextStep()));
+            r.setNextFollowUpOn(d.nextFollowUpOn());
+            r.setVersion(1L);
+            r.setCreatedAt(now);
+            r.setCreatedBy(Rows.userId(actor));
+            r.setUpdatedAt(now);
+            r.setUpdatedBy(Rows.userId(actor));
+            records.add(r);
+            audit.add(new ChangeLog.Pending(ENTITY, a.id(), ChangeEntry.Operation.INSERT,
+                    FieldChange.diff(Map.of(), snapshot(r))));
+        }
+        if (records.size() == 1) {
+            records.get(0).insert();
+        } else if (!records.isEmpty()) {
+            dsl.batchInsert(records).execute();
+        }
+        changeLog.recordAll(actor, reason, audit);
+    }
+
+    private static Map<String, Object> snapshot(ActivityRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", r.getCustomerId());
+        m.put("contactId", r.getContactId());
+        m.put("ownerId", r.getOwnerId());
+        m.put("kind", r.getKind());
+        m.put("occurredAt", r.getOccurredAt());
+        m.put("durationMinutes", r.getDurationMinutes());
+        m.put("note", r.getNote());
+        m.put("outcome", r.getOutcome());
+        m.put("nextStep", r.getNextStep());
+        m.put("nextFollowUpOn", r.getNextFollowUpOn());
+        return m;
+    }
+
+    private static Activity toActivity(Record r) {
+        ActivityRecord a = r.into(ACTIVITY);
+        return new Activity(a.getId(), a.getCustomerId(), a.getContactId(), r.get(CONTACT.NAME), a.getOwnerId(),
+                r.get(APP_USER.DISPLAY_NAME), ActivityKind.valueOf(a.getKind()), a.getOccurredAt(),
+                a.getDurationMinutes(), a.getNote(), a.getOutcome(), a.getNextStep(), a.getNextFollowUpOn());
+    }
+
+    /**
+     * A follow-up to insert.
+     *
+     * @param id         id
+     * @param customerId the customer
+     * @param ownerId    the rep who followed up
+     * @param draft      validated fields with the time filled in
+     */
+    public record NewActivity(UUID id, UUID customerId, UUID ownerId, ActivityDraft draft) {
+    }
+}

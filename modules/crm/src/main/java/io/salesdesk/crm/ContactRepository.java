@@ -1,0 +1,171 @@
+package io.salesdesk.crm;
+
+import static io.salesdesk.db.jooq.Tables.CONTACT;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.jooq.tables.records.ContactRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Contacts of customers. Visibility follows the customer, checked by the service. */
+public final class ContactRepository {
+
+    static final String ENTITY = "contact";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final ChangeLog changeLog;
+
+    private ContactRepository(Configuration configuration, Clock clock) {
+        this.dsl = DSL.using(configuration);
+        this.clock = clock;
+        this.changeLog = ChangeLog.using(configuration, clock);
+    }
+
+    public static ContactRepository using(Configuration configuration, Clock clock) {
+        return new ContactRepository(configuration, clock);
+    }
+
+    /** The customer's live contacts, the primary one first. */
+    public List<Contact> forCustomer(UUID customerId) {
+        return dsl.selectFrom(CONTACT)
+                .where(CONTACT.CUSTOMER_ID.eq(customerId), CONTACT.DELETED_AT.isNull())
+                .orderBy(CONTACT.IS_PRIMARY.desc(), CONTACT.NAME)
+                .fetch(ContactRepository::toContact);
+    }
+
+    public Optional<Contact> find(UUID id) {
+        return dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id), CONTACT.DELETED_AT.isNull())
+                .fetchOptional(ContactRepository::toContact);
+    }
+
+    /** Inserts validated contacts in one batch with one audit entry each. */
+    public void insertAll(Actor actor, ChangeReason reason, List<NewContact> contacts) {
+        OffsetDateTime now = Rows.now(clock);
+        List<ContactRecord> records = new ArrayList<>(contacts.size());
+        List<ChangeLog.Pending> audit = new ArrayList<>(contacts.size());
+        for (NewContact c : contacts) {
+            ContactRecord r = dsl.newRecord(CONTACT);
+            r.setId(c.id());
+            r.setCustomerId(c.customerId());
+            apply(r, c.draft());
+            r.setVersion(1L);
+            r.setCreatedAt(now);
+            r.setCreatedBy(Rows.userId(actor));
+            r.setUpdatedAt(now);
+            r.setUpdatedBy(Rows.userId(actor));
+            records.add(r);
+            audit.add(new ChangeLog.Pending(ENTITY, c.id(), ChangeEntry.Operation.INSERT,
+                    FieldChange.diff(Map.of(), snapshot(r))));
+        }
+        if (records.size() == 1) {
+            records.get(0).insert();
+        } else if (!records.isEmpty()) {
+            dsl.batchInsert(records).execute();
+        }
+        changeLog.recordAll(actor, reason, audit);
+    }
+
+    /**
+     * Applies an edit made on {@code expectedVersion}.
+     *
+     * @throws StaleRecordException if the contact changed since
+     */
+    public Contact update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, ContactDraft draft) {
+        ContactRecord current = dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id), CONTACT.DELETED_AT.isNull()).fetchOne();
+        if (current == null || current.getVersion() != expectedVersion) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, find(id).orElse(null));
+        }
+        Map<String, Object> before = snapshot(current);
+        ContactRecord changed = current.copy();
+        apply(changed, draft);
+        Map<String, FieldChange> changes = FieldChange.diff(before, snapshot(changed));
+        if (changes.isEmpty()) {
+            return toContact(current);
+        }
+        int updated = dsl.update(CONTACT)
+                .set(CONTACT.NAME, changed.getName())
+                .set(CONTACT.TITLE, changed.getTitle())
+                .set(CONTACT.MOBILE, changed.getMobile())
+                .set(CONTACT.PHONE, changed.getPhone())
+                .set(CONTACT.EMAIL, changed.getEmail())
+                .set(CONTACT.WECHAT, changed.getWechat())
+                .set(CONTACT.IS_PRIMARY, changed.getIsPrimary())
+                .set(CONTACT.NOTES, changed.getNotes())
+                .set(CONTACT.VERSION, expectedVersion + 1)
+                .set(CONTACT.UPDATED_AT, Rows.now(clock))
+                .set(CONTACT.UPDATED_BY, Rows.userId(actor))
+                .where(CONTACT.ID.eq(id), CONTACT.VERSION.eq(expectedVersion))
+                .execute();
+        if (updated == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, find(id).orElse(null));
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+        return find(id).orElseThrow();
+    }
+
+    /** Clears the primary flag of the customer's other contacts, so there is one primary contact. */
+    public void clearPrimaryExcept(Actor actor, ChangeReason reason, UUID customerId, UUID keepId) {
+        for (Contact other : forCustomer(customerId)) {
+            if (other.primary() && !other.id().equals(keepId)) {
+                ContactDraft d = other.toDraft();
+                update(actor, reason, other.id(), other.version(), new ContactDraft(d.name(), d.title(), d.mobile(),
+                        d.phone(), d.email(), d.wechat(), false, d.notes()));
+            }
+        }
+    }
+
+    private static void apply(ContactRecord r, ContactDraft d) {
+        r.setName(d.name().strip());
+        r.setTitle(Rows.blankToNull(d.title()));
+        r.setMobile(Rows.blankToNull(d.mobile()));
+        r.setPhone(Rows.blankToNull(d.phone()));
+        r.setEmail(Rows.blankToNull(d.email()));
+        r.setWechat(Rows.blankToNull(d.wechat()));
+        r.setIsPrimary(d.primary());
+        r.setNotes(Rows.blankToNull(d.notes()));
+    }
+
+    private static Map<String, Object> snapshot(ContactRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", r.getCustomerId());
+        m.put("name", r.getName());
+        m.put("title", r.getTitle());
+        m.put("mobile", r.getMobile());
+        m.put("phone", r.getPhone());
+        m.put("email", r.getEmail());
+        m.put("wechat", r.getWechat());
+        m.put("primary", r.getIsPrimary());
+        m.put("notes", r.getNotes());
+        return m;
+    }
+
+    private static Contact toContact(ContactRecord r) {
+        return new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getMobile(), r.getPhone(),
+                r.getEmail(), r.getWechat(), r.getIsPrimary(), r.getNotes(), r.getVersion());
+    }
+
+    /**
+     * A contact to insert.
+     *
+     * @param id         id
+     * @param customerId its customer
+     * @param draft      validated, normalised fields
+     */
+    public record NewContact(UUID id, UUID customerId, ContactDraft draft) {
+    }
+}

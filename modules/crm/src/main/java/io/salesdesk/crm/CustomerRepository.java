@@ -1,0 +1,342 @@
+package io.salesdesk.crm;
+
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.PhoneNumber;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.jooq.tables.records.CustomerRecord;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * Customers in the database. Every query applies the viewer's {@link Visibility}; every change
+ * bumps the row version and writes one audit entry.
+ */
+public final class CustomerRepository {
+
+    static final String ENTITY = "customer";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final ChangeLog changeLog;
+    private final UnaryOperator<String> regionNames;
+
+    private CustomerRepository(Configuration configuration, Clock clock, UnaryOperator<String> regionNames) {
+        this.dsl = DSL.using(configuration);
+        this.clock = clock;
+        this.changeLog = ChangeLog.using(configuration, clock);
+        this.regionNames = regionNames;
+    }
+
+    /**
+     * @param regionNames maps a region code to its full name for display
+     */
+    public static CustomerRepository using(Configuration configuration, Clock clock, UnaryOperator<String> regionNames) {
+        return new CustomerRepository(configuration, clock, regionNames);
+    }
+
+    /** How many customers the viewer sees with this query. */
+    public int count(Actor viewer, CustomerQuery query) {
+        return dsl.fetchCount(dsl.selectOne().from(CUSTOMER).where(conditions(viewer, query)));
+    }
+
+    /** One page of the customers the viewer sees, in the query's order. */
+    public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
+        return selectWithOwner().where(conditions(viewer, query))
+                .orderBy(order(query))
+                .limit(limit).offset(offset)
+                .fetch(this::toCustomer);
+    }
+
+    /** The customer if it exists, is not deleted and the viewer may see it. */
+    public Optional<Customer> find(Actor viewer, UUID id) {
+        return selectWithOwner()
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.DELETED_AT.isNull(), Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer))
+                .fetchOptional(this::toCustomer);
+    }
+
+    /** The customer regardless of visibility, for duplicate checks and conflict reports. */
+    public Optional<Customer> findAny(UUID id) {
+        return selectWithOwner().where(CUSTOMER.ID.eq(id), CUSTOMER.DELETED_AT.isNull())
+                .fetchOptional(this::toCustomer);
+    }
+
+    /** A live customer with this normalised name, other than {@code exceptId}, whoever owns it. */
+    public Optional<Customer> findByNormalizedName(String normalizedName, UUID exceptId) {
+        Condition other = exceptId == null ? DSL.trueCondition() : CUSTOMER.ID.ne(exceptId);
+        return selectWithOwner()
+                .where(CUSTOMER.NORMALIZED_NAME.eq(normalizedName), CUSTOMER.DELETED_AT.isNull(), other)
+                .limit(1)
+                .fetchOptional(this::toCustomer);
+    }
+
+    /** Whether the viewer may see the row with this id. */
+    public boolean isVisible(Actor viewer, UUID id) {
+        return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id), Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer));
+    }
+
+    /** Inserts a validated, normalised customer. */
+    public Customer insert(Actor actor, ChangeReason reason, UUID id, CustomerDraft draft, String normalizedName) {
+        insertAll(actor, reason, List.of(new NewCustomer(id, draft, normalizedName, null, null, null)));
+        return findAny(id).orElseThrow();
+    }
+
+    /** Inserts many customers in one batch with one audit entry each (imports, the demo workspace). */
+    public void insertAll(Actor actor, ChangeReason reason, List<NewCustomer> customers) {
+        OffsetDateTime now = Rows.now(clock);
+        List<CustomerRecord> records = new ArrayList<>(customers.size());
+        List<ChangeLog.Pending> audit = new ArrayList<>(customers.size());
+        for (NewCustomer c : customers) {
+            CustomerRecord r = dsl.newRecord(CUSTOMER);
+            r.setId(c.id());
+            apply(r, c.draft(), c.normalizedName());
+            r.setLastFollowUpAt(c.lastFollowUpAt());
+            r.setNextFollowUpOn(c.nextFollowUpOn());
+            r.setVersion(1L);
+            OffsetDateTime created = c.createdAt() == null ? now : c.createdAt();
+            r.setCreatedAt(created);
+            r.setCreatedBy(Rows.userId(actor));
+            r.setUpdatedAt(created);
+            r.setUpdatedBy(Rows.userId(actor));
+            records.add(r);
+            audit.add(new ChangeLog.Pending(ENTITY, c.id(), ChangeEntry.Operation.INSERT,
+                    FieldChange.diff(Map.of(), snapshot(r))));
+        }
+        if (records.size() == 1) {
+            records.get(0).insert();
+        } else {
+            dsl.batchInsert(records).execute();
+        }
+        changeLog.recordAll(actor, reason, audit);
+    }
+
+    /**
+     * Applies an edit made on {@code expectedVersion}.
+     *
+     * @throws StaleRecordException if the row changed or was deleted since that version
+     */
+    public Customer update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, CustomerDraft draft,
+                           String normalizedName) {
+        CustomerRecord current = dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id), CUSTOMER.DELETED_AT.isNull())
+                .fetchOne();
+        if (current == null || current.getVersion() != expectedVersion) {
+            throw stale(id, expectedVersion);
+        }
+        Map<String, Object> before = snapshot(current);
+        CustomerRecord changed = current.copy();
+        apply(changed, draft, normalizedName);
+        Map<String, FieldChange> changes = FieldChange.diff(before, snapshot(changed));
+        if (changes.isEmpty()) {
+            return findAny(id).orElseThrow();
+        }
+        int updated = dsl.update(CUSTOMER)
+                .set(CUSTOMER.NAME, changed.getName())
+                .set(CUSTOMER.NORMALIZED_NAME, changed.getNormalizedName())
+                .set(CUSTOMER.CREDIT_CODE, changed.getCreditCode())
+                .set(CUSTOMER.TIER, changed.getTier())
+                .set(CUSTOMER.INDUSTRY, changed.getIndustry())
+                .set(CUSTOMER.REGION_CODE, changed.getRegionCode())
+                .set(CUSTOMER.ADDRESS, changed.getAddress())
+                .set(CUSTOMER.PHONE, changed.getPhone())
+                .set(CUSTOMER.OWNER_ID, changed.getOwnerId())
+                .set(CUSTOMER.SEARCH_TEXT, changed.getSearchText())
+                .set(CUSTOMER.VERSION, expectedVersion + 1)
+                .set(CUSTOMER.UPDATED_AT, Rows.now(clock))
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.VERSION.eq(expectedVersion), CUSTOMER.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw stale(id, expectedVersion);
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+        return findAny(id).orElseThrow();
+    }
+
+    /** Records that a follow-up happened: last follow-up time and the next due date. */
+    public void markFollowedUp(Actor actor, ChangeReason reason, UUID id, OffsetDateTime at, LocalDate nextDueOn) {
+        CustomerRecord current = dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchSingle();
+        OffsetDateTime last = current.getLastFollowUpAt() == null || at.isAfter(current.getLastFollowUpAt())
+                ? at : current.getLastFollowUpAt();
+        // A back-dated entry does not move the next due date set by a later follow-up.
+        LocalDate next = last == at ? nextDueOn : current.getNextFollowUpOn();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lastFollowUpAt", current.getLastFollowUpAt());
+        before.put("nextFollowUpOn", current.getNextFollowUpOn());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("lastFollowUpAt", last);
+        after.put("nextFollowUpOn", next);
+        Map<String, FieldChange> changes = FieldChange.diff(before, after);
+        if (changes.isEmpty()) {
+            return;
+        }
+        dsl.update(CUSTOMER)
+                .set(CUSTOMER.LAST_FOLLOW_UP_AT, last)
+                .set(CUSTOMER.NEXT_FOLLOW_UP_ON, next)
+                .set(CUSTOMER.VERSION, CUSTOMER.VERSION.plus(1))
+                .set(CUSTOMER.UPDATED_AT, Rows.now(clock))
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id))
+                .execute();
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+    }
+
+    /** Soft-deletes a customer (kept for undo, sync and audit). */
+    public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(CUSTOMER)
+                .set(CUSTOMER.DELETED_AT, now)
+                .set(CUSTOMER.VERSION, expectedVersion + 1)
+                .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.VERSION.eq(expectedVersion), CUSTOMER.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw stale(id, expectedVersion);
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE,
+                FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
+    }
+
+    /** Customers the viewer sees whose next follow-up is due on or before {@code day}, oldest due first. */
+    public List<FollowUpDue> dueBy(Actor viewer, LocalDate day, int limit) {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.TIER, CUSTOMER.NEXT_FOLLOW_UP_ON,
+                        CUSTOMER.LAST_FOLLOW_UP_AT, APP_USER.DISPLAY_NAME)
+                .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .where(CUSTOMER.DELETED_AT.isNull(), CUSTOMER.NEXT_FOLLOW_UP_ON.le(day),
+                        Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer))
+                .orderBy(CUSTOMER.NEXT_FOLLOW_UP_ON, CUSTOMER.NAME)
+                .limit(limit)
+                .fetch(r -> new FollowUpDue(r.value1(), r.value2(), Tier.valueOf(r.value3()), r.value4(), r.value5(),
+                        null, r.value6()));
+    }
+
+    private StaleRecordException stale(UUID id, long expectedVersion) {
+        return new StaleRecordException(ENTITY, id, expectedVersion, findAny(id).orElse(null));
+    }
+
+    private SelectOnConditionStep<Record> selectWithOwner() {
+        return dsl.select(CUSTOMER.fields()).select(APP_USER.DISPLAY_NAME)
+                .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID));
+    }
+
+    private static Condition conditions(Actor viewer, CustomerQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(CUSTOMER.DELETED_AT.isNull());
+        conditions.add(Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer));
+        String text = query.text() == null ? "" : query.text().strip().toLowerCase(Locale.ROOT);
+        if (!text.isEmpty()) {
+            conditions.add(CUSTOMER.SEARCH_TEXT.contains(text));
+        }
+        if (query.tier() != null) {
+            conditions.add(CUSTOMER.TIER.eq(query.tier().name()));
+        }
+        if (query.regionPrefix() != null && !query.regionPrefix().isBlank()) {
+            conditions.add(CUSTOMER.REGION_CODE.startsWith(query.regionPrefix()));
+        }
+        if (query.ownerId() != null) {
+            conditions.add(CUSTOMER.OWNER_ID.eq(query.ownerId()));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static List<SortField<?>> order(CustomerQuery query) {
+        boolean asc = query.ascending();
+        SortField<?> primary = switch (query.sort()) {
+            case NAME -> asc ? CUSTOMER.NAME.asc() : CUSTOMER.NAME.desc();
+            case TIER -> asc ? CUSTOMER.TIER.asc() : CUSTOMER.TIER.desc();
+            case REGION -> asc ? CUSTOMER.REGION_CODE.asc().nullsLast() : CUSTOMER.REGION_CODE.desc().nullsLast();
+            case OWNER -> asc ? APP_USER.DISPLAY_NAME.asc().nullsLast() : APP_USER.DISPLAY_NAME.desc().nullsLast();
+            case LAST_FOLLOW_UP -> asc ? CUSTOMER.LAST_FOLLOW_UP_AT.asc().nullsFirst()
+                    : CUSTOMER.LAST_FOLLOW_UP_AT.desc().nullsLast();
+            case NEXT_FOLLOW_UP -> asc ? CUSTOMER.NEXT_FOLLOW_UP_ON.asc().nullsLast()
+                    : CUSTOMER.NEXT_FOLLOW_UP_ON.desc().nullsLast();
+            case UPDATED -> asc ? CUSTOMER.UPDATED_AT.asc() : CUSTOMER.UPDATED_AT.desc();
+        };
+        // The id breaks ties so that pages never overlap or skip rows.
+        return List.of(primary, CUSTOMER.ID.asc());
+    }
+
+    private static void apply(CustomerRecord r, CustomerDraft d, String normalizedName) {
+        r.setName(d.name().strip());
+        r.setNormalizedName(normalizedName);
+        r.setCreditCode(Rows.blankToNull(d.creditCode()));
+        r.setTier(d.tier().name());
+        r.setIndustry(Rows.blankToNull(d.industry()));
+        r.setRegionCode(Rows.blankToNull(d.regionCode()));
+        r.setAddress(Rows.blankToNull(d.address()));
+        r.setPhone(Rows.blankToNull(d.phone()));
+        r.setOwnerId(d.ownerId());
+        r.setSearchText(searchText(r.getName(), r.getPhone(), r.getCreditCode()));
+    }
+
+    /** Name, phone (as written and as digits) and credit code in lower case, for one LIKE per keystroke. */
+    static String searchText(String name, String phone, String creditCode) {
+        StringBuilder text = new StringBuilder(name.toLowerCase(Locale.ROOT));
+        if (phone != null) {
+            text.append(' ').append(phone).append(' ').append(PhoneNumber.digitsOnly(phone));
+        }
+        if (creditCode != null) {
+            text.append(' ').append(creditCode.toLowerCase(Locale.ROOT));
+        }
+        return text.length() > 600 ? text.substring(0, 600) : text.toString();
+    }
+
+    private static Map<String, Object> snapshot(CustomerRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.getName());
+        m.put("creditCode", r.getCreditCode());
+        m.put("tier", r.getTier());
+        m.put("industry", r.getIndustry());
+        m.put("regionCode", r.getRegionCode());
+        m.put("address", r.getAddress());
+        m.put("phone", r.getPhone());
+        m.put("ownerId", r.getOwnerId());
+        m.put("lastFollowUpAt", r.getLastFollowUpAt());
+        m.put("nextFollowUpOn", r.getNextFollowUpOn());
+        return m;
+    }
+
+    private Customer toCustomer(Record r) {
+        CustomerRecord c = r.into(CUSTOMER);
+        return new Customer(c.getId(), c.getName(), c.getCreditCode(), Tier.valueOf(c.getTier()), c.getIndustry(),
+                c.getRegionCode(), c.getRegionCode() == null ? null : regionNames.apply(c.getRegionCode()),
+                c.getAddress(), c.getPhone(), c.getOwnerId(), r.get(APP_USER.DISPLAY_NAME), c.getLastFollowUpAt(),
+                c.getNextFollowUpOn(), c.getVersion(), c.getUpdatedAt());
+    }
+
+    /**
+     * A customer to insert in bulk, with its follow-up state already known.
+     *
+     * @param id             id
+     * @param draft          validated, normalised fields
+     * @param normalizedName for duplicate detection
+     * @param lastFollowUpAt latest follow-up, may be null
+     * @param nextFollowUpOn next due date, may be null
+     * @param createdAt      when it was created, null for now
+     */
+    public record NewCustomer(UUID id, CustomerDraft draft, String normalizedName, OffsetDateTime lastFollowUpAt,
+                              LocalDate nextFollowUpOn, OffsetDateTime createdAt) {
+    }
+}

@@ -1,0 +1,196 @@
+package io.salesdesk.crm;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.CompanyName;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.Database;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Configuration;
+
+/**
+ * Customers, their contacts and follow-ups: what the Customers page and My Day ask for.
+ * Each call is one transaction; visibility is applied to every read and write.
+ */
+public final class CustomerService {
+
+    /** Most follow-ups the detail pane loads at once. */
+    public static final int TIMELINE_LIMIT = 500;
+    /** Most rows My Day lists. */
+    public static final int DUE_LIMIT = 500;
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+
+    public CustomerService(Database db, Clock clock, RegionService regions) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+    }
+
+    /** How many customers the viewer sees with this query. */
+    public int count(Actor viewer, CustomerQuery query) {
+        return db.transactionResult(cfg -> customers(cfg).count(viewer, query));
+    }
+
+    /** One page of the list. */
+    public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
+        return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
+    }
+
+    /** The customer with its contacts and timeline, if the viewer may see it. */
+    public Optional<CustomerDetail> open(Actor viewer, UUID customerId) {
+        return db.transactionResult(cfg -> customers(cfg).find(viewer, customerId).map(customer -> {
+            ActivityRepository activities = ActivityRepository.using(cfg, clock);
+            return new CustomerDetail(customer, ContactRepository.using(cfg, clock).forCustomer(customerId),
+                    activities.timeline(customerId, TIMELINE_LIMIT), activities.countFor(customerId));
+        }));
+    }
+
+    /**
+     * Creates a customer owned by {@code draft.ownerId()} (the actor when none is given).
+     *
+     * @throws ValidationException        listing each refused field
+     * @throws DuplicateCustomerException when the same name exists
+     */
+    public Customer create(Actor actor, CustomerDraft draft) {
+        CustomerDraft owned = draft.ownerId() != null ? draft : new CustomerDraft(draft.name(), draft.creditCode(),
+                draft.tier(), draft.industry(), draft.regionCode(), draft.address(), draft.phone(), actor.userId());
+        CustomerDraft valid = CustomerValidator.customer(owned, code -> regions.byCode(code).isPresent());
+        String normalized = CompanyName.normalise(valid.name());
+        return db.transactionResult(cfg -> {
+            CustomerRepository customers = customers(cfg);
+            refuseDuplicate(actor, customers, normalized, null);
+            checkOwner(actor, cfg, valid.ownerId());
+            return customers.insert(actor, ChangeReason.user(), Ids.newId(clock), valid, normalized);
+        });
+    }
+
+    /**
+     * Saves an edit made on {@code expectedVersion}.
+     *
+     * @throws io.salesdesk.core.StaleRecordException if someone changed the customer meanwhile
+     */
+    public Customer update(Actor actor, UUID id, long expectedVersion, CustomerDraft draft) {
+        CustomerDraft valid = CustomerValidator.customer(draft, code -> regions.byCode(code).isPresent());
+        String normalized = CompanyName.normalise(valid.name());
+        return db.transactionResult(cfg -> {
+            CustomerRepository customers = customers(cfg);
+            requireVisible(actor, customers, id);
+            refuseDuplicate(actor, customers, normalized, id);
+            checkOwner(actor, cfg, valid.ownerId());
+            return customers.update(actor, ChangeReason.user(), id, expectedVersion, valid, normalized);
+        });
+    }
+
+    /** Logs a follow-up and moves the customer's last and next follow-up dates. */
+    public Activity logFollowUp(Actor actor, UUID customerId, ActivityDraft draft) {
+        CustomerValidator.activity(draft);
+        OffsetDateTime at = (draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt())
+                .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        ActivityDraft timed = new ActivityDraft(draft.kind(), at, draft.contactId(), draft.durationMinutes(),
+                draft.note(), draft.outcome(), draft.nextStep(), draft.nextFollowUpOn());
+        return db.transactionResult(cfg -> {
+            CustomerRepository customers = customers(cfg);
+            requireVisible(actor, customers, customerId);
+            UUID id = Ids.newId(clock);
+            ActivityRepository activities = ActivityRepository.using(cfg, clock);
+            activities.insertAll(actor, ChangeReason.user(),
+                    List.of(new ActivityRepository.NewActivity(id, customerId, actor.userId(), timed)));
+            customers.markFollowedUp(actor, ChangeReason.user(), customerId, at, timed.nextFollowUpOn());
+            return activities.timeline(customerId, TIMELINE_LIMIT).stream().filter(a -> a.id().equals(id))
+                    .findFirst().orElseThrow();
+        });
+    }
+
+    /** Adds a contact; a new primary contact takes the flag from the old one. */
+    public Contact addContact(Actor actor, UUID customerId, ContactDraft draft) {
+        ContactDraft valid = CustomerValidator.contact(draft);
+        return db.transactionResult(cfg -> {
+            requireVisible(actor, customers(cfg), customerId);
+            ContactRepository contacts = ContactRepository.using(cfg, clock);
+            UUID id = Ids.newId(clock);
+            if (valid.primary()) {
+                contacts.clearPrimaryExcept(actor, ChangeReason.user(), customerId, id);
+            }
+            contacts.insertAll(actor, ChangeReason.user(), List.of(new ContactRepository.NewContact(id, customerId, valid)));
+            return contacts.find(id).orElseThrow();
+        });
+    }
+
+    /** Saves an edit of a contact made on {@code expectedVersion}. */
+    public Contact updateContact(Actor actor, UUID contactId, long expectedVersion, ContactDraft draft) {
+        ContactDraft valid = CustomerValidator.contact(draft);
+        return db.transactionResult(cfg -> {
+            ContactRepository contacts = ContactRepository.using(cfg, clock);
+            Contact existing = contacts.find(contactId)
+                    .orElseThrow(() -> new SalesDeskException("contact.notFound", contactId));
+            requireVisible(actor, customers(cfg), existing.customerId());
+            if (valid.primary()) {
+                contacts.clearPrimaryExcept(actor, ChangeReason.user(), existing.customerId(), contactId);
+            }
+            return contacts.update(actor, ChangeReason.user(), contactId, expectedVersion, valid);
+        });
+    }
+
+    /** Follow-ups due on {@code today} or earlier for the customers the viewer sees, with the last next step. */
+    public List<FollowUpDue> dueFollowUps(Actor viewer, LocalDate today) {
+        return db.transactionResult(cfg -> {
+            ActivityRepository activities = ActivityRepository.using(cfg, clock);
+            return customers(cfg).dueBy(viewer, today, DUE_LIMIT).stream()
+                    .map(due -> new FollowUpDue(due.customerId(), due.customerName(), due.tier(), due.dueOn(),
+                            due.lastFollowUpAt(), activities.latest(due.customerId()).map(Activity::nextStep).orElse(null),
+                            due.ownerName()))
+                    .toList();
+        });
+    }
+
+    /** The audit trail of a customer the viewer may see, oldest first. */
+    public List<ChangeEntry> history(Actor viewer, UUID customerId) {
+        return db.transactionResult(cfg -> {
+            requireVisible(viewer, customers(cfg), customerId);
+            return ChangeLog.using(cfg, clock).forEntity(customerId);
+        });
+    }
+
+    private CustomerRepository customers(Configuration cfg) {
+        return CustomerRepository.using(cfg, clock, regions::fullName);
+    }
+
+    private static void requireVisible(Actor actor, CustomerRepository customers, UUID customerId) {
+        if (!customers.isVisible(actor, customerId)) {
+            throw new SalesDeskException("activity.customer.notFound", customerId);
+        }
+    }
+
+    private static void refuseDuplicate(Actor actor, CustomerRepository customers, String normalized, UUID exceptId) {
+        customers.findByNormalizedName(normalized, exceptId).ifPresent(existing -> {
+            throw new DuplicateCustomerException(existing.id(), existing.name(), existing.ownerName(),
+                    customers.isVisible(actor, existing.id()));
+        });
+    }
+
+    private void checkOwner(Actor actor, Configuration cfg, UUID ownerId) {
+        if (ownerId == null) {
+            return;
+        }
+        boolean assignable = UserRepository.using(cfg, clock).visibleTo(actor).stream()
+                .anyMatch(u -> u.id().equals(ownerId));
+        if (!assignable) {
+            throw new ValidationException(List.of(FieldProblem.of("ownerId", "customer.owner.unknown")));
+        }
+    }
+}

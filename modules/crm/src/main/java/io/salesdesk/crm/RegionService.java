@@ -1,0 +1,121 @@
+package io.salesdesk.crm;
+
+import io.salesdesk.db.Database;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GB/T 2260 regions: loaded into the database on first start from the bundled
+ * {@code adcode.csv} (Vonng/adcode, CC BY 4.0) and kept in memory, since every list row names one.
+ */
+public final class RegionService {
+
+    static final String RESOURCE = "/io/salesdesk/crm/regions/adcode.csv";
+
+    private final Map<String, Region> byCode = new HashMap<>();
+    private final Map<String, List<Region>> children = new HashMap<>();
+    private final Map<String, String> fullNames = new HashMap<>();
+
+    public RegionService(Database db) {
+        List<Region> regions = db.transactionResult(cfg -> {
+            RegionRepository repository = RegionRepository.using(cfg);
+            if (repository.count() == 0) {
+                repository.insertAll(readBundled());
+            }
+            return repository.all();
+        });
+        for (Region r : regions) {
+            byCode.put(r.code(), r);
+            if (r.parentCode() != null) {
+                children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        children.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
+    }
+
+    /** Provinces, autonomous regions and municipalities, by code. */
+    public List<Region> provinces() {
+        return children.getOrDefault("100000", List.of());
+    }
+
+    /** The direct children of a region (cities of a province, counties of a city), by code. */
+    public List<Region> children(String parentCode) {
+        return children.getOrDefault(parentCode, List.of());
+    }
+
+    public Optional<Region> byCode(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /**
+     * The region's name with its parents, e.g. {@code 江苏省 苏州市 姑苏区}; the "市辖区" level of the
+     * municipalities is left out. An unknown code is returned as it is.
+     */
+    public String fullName(String code) {
+        return fullNames.computeIfAbsent(code, this::computeFullName);
+    }
+
+    private String computeFullName(String code) {
+        Region region = byCode.get(code);
+        if (region == null) {
+            return code;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Region r = region; r != null && !"country".equals(r.level()); r = byCode.get(r.parentCode())) {
+            if (!"市辖区".equals(r.name()) && !"县".equals(r.name())) {
+                parts.add(0, r.name());
+            }
+            if (r.parentCode() == null || r.parentCode().equals(r.code())) {
+                break;
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Reads the bundled CSV: rank 1–3 rows (province, city, county) with 6-digit codes. */
+    static List<Region> readBundled() {
+        try (InputStream in = RegionService.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Bundled region data " + RESOURCE + " is missing from the build");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String header = reader.readLine();
+            Map<String, Integer> column = new HashMap<>();
+            String[] names = header.split(",", -1);
+            for (int i = 0; i < names.length; i++) {
+                column.put(names[i], i);
+            }
+            List<Region> regions = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] f = line.split(",", -1);
+                String code = f[column.get("code")].substring(0, 6);
+                String parent = f[column.get("parent")].substring(0, 6);
+                regions.add(new Region(code, code.equals(parent) ? null : parent, f[column.get("name")],
+                        f[column.get("level")], emptyToNull(f[column.get("area_code")]),
+                        decimal(f[column.get("longitude")]), decimal(f[column.get("latitude")])));
+            }
+            return regions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Bundled region data could not be read", e);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s.isEmpty() ? null : new BigDecimal(s).setScale(6, java.math.RoundingMode.HALF_UP);
+    }
+}
