@@ -30,8 +30,10 @@ public record DatabaseConfig(Mode mode, String url, String user, String password
         // write_delay=false: every commit reaches the disk before the call returns.
         // default_table_type=cached: rows live on disk, so opening a large workspace does not
         // read every row into memory first.
+        // lock_file=false: Database holds an OS file lock on the data folder instead. HSQLDB's own
+        // lock file would refuse a restart for several seconds after a crash (its heartbeat).
         String url = "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.default_table_type=cached"
-                + ";hsqldb.tx=mvcc;hsqldb.lock_file=true;sql.syntax_pgs=false";
+                + ";hsqldb.tx=mvcc;hsqldb.lock_file=false";
         return new DatabaseConfig(Mode.EMBEDDED, url, "SA", "", dataDir.toAbsolutePath());
     }
 
