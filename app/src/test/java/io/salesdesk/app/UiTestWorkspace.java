@@ -25,6 +25,11 @@ public final class UiTestWorkspace implements AutoCloseable {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T01:30:00Z"), ZoneId.of("Asia/Shanghai"));
     public static final Executor SAME_THREAD = Runnable::run;
 
+    static {
+        // Monocle's headless screen is 1280x800 by default; the main window is 1400x900.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
     private final AppContext context;
     private final Preferences preferencesNode;
 
@@ -34,6 +39,11 @@ public final class UiTestWorkspace implements AutoCloseable {
         UserService users = new UserService(db, CLOCK);
         context = new AppContext(db, CLOCK, SAME_THREAD, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElseThrow());
         preferencesNode = Preferences.userRoot().node("io/salesdesk/test/" + UUID.randomUUID());
+    }
+
+    /** Call from a UI test's static initialiser, before the FX toolkit starts. */
+    public static void prepareHeadlessScreen() {
+        // the static initialiser above has run by now
     }
 
     public static UiTestWorkspace create(Path dir) {

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Create the demo workspace (a medical-device distributor in East China) in an empty data folder.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Mixin
-    DatabaseOptions database;
+    @ParentCommand
+    SalesDeskCommand root;
 
     @Option(names = "--customers", paramLabel = "N", defaultValue = "2000",
             description = "How many customers (default ${DEFAULT-VALUE}; 100000 for benchmarks).")
@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Database.open(database.config())) {
+        try (Database db = Database.open(root.databaseConfig())) {
             long started = System.nanoTime();
             int step = Math.max(1000, customers / 20);
             DemoWorkspace.Summary summary = new DemoWorkspace(db, Clock.systemUTC()).create(seed, customers, done -> {

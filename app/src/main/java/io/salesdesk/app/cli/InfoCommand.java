@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,15 +17,15 @@ import picocli.CommandLine.Spec;
         description = "Print the database mode, schema version and row counts per table as JSON.")
 public final class InfoCommand implements Callable<Integer> {
 
-    @Mixin
-    DatabaseOptions database;
+    @ParentCommand
+    SalesDeskCommand root;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DatabaseConfig config = database.config();
+        DatabaseConfig config = root.databaseConfig();
         try (Database db = Database.open(config)) {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("mode", config.mode().name());

@@ -25,6 +25,7 @@ public final class ErrorDialogs {
         Alert alert = new Alert(Alert.AlertType.ERROR, I18n.message(error), ButtonType.OK);
         alert.setTitle(I18n.get("app.title"));
         alert.setHeaderText(I18n.get("error.header"));
+        Stylesheets.addTo(alert.getDialogPane());
         alert.show();
     }
 }

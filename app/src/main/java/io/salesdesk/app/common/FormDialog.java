@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -44,6 +45,7 @@ public abstract class FormDialog<R> extends Dialog<R> {
         getDialogPane().getButtonTypes().setAll(saveType, new ButtonType(I18n.get("action.cancel"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         getDialogPane().getStyleClass().add("form-dialog");
+        Stylesheets.addTo(getDialogPane());
         Button save = (Button) getDialogPane().lookupButton(saveType);
         save.setId(saveButtonId);
         save.getStyleClass().add(Styles.ACCENT);
@@ -71,6 +73,8 @@ public abstract class FormDialog<R> extends Dialog<R> {
     protected FormField field(String name, String label, Node control) {
         FormField field = new FormField(label, control);
         fields.put(name, field);
+        // A message appearing under a field makes the form taller: grow the window with it.
+        field.problemLabel().visibleProperty().addListener((obs, was, now) -> fitWindow());
         return field;
     }
 
@@ -121,6 +125,15 @@ public abstract class FormDialog<R> extends Dialog<R> {
         generalProblem.setText(text);
         generalProblem.setManaged(true);
         generalProblem.setVisible(true);
+        fitWindow();
+    }
+
+    private void fitWindow() {
+        Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     protected static GridPane grid() {

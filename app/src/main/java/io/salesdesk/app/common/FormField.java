@@ -3,6 +3,7 @@ package io.salesdesk.app.common;
 import atlantafx.base.theme.Styles;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -22,6 +23,7 @@ public final class FormField extends VBox {
         label.setLabelFor(control);
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.setManaged(false);
         problem.setVisible(false);
         getChildren().addAll(label, control, problem);

@@ -26,6 +26,17 @@ public final class Formats {
         return date.format(DateTimeFormatter.ofPattern(I18n.get("format.date"), I18n.locale()));
     }
 
+    /** A date in a narrow column: "11月26日" this year, the full date otherwise. */
+    public static String shortDate(LocalDate date, Clock clock) {
+        if (date == null) {
+            return "";
+        }
+        if (date.getYear() != LocalDate.now(clock).getYear()) {
+            return date(date);
+        }
+        return date.format(DateTimeFormatter.ofPattern(I18n.get("format.shortDate"), I18n.locale()));
+    }
+
     public static String longDate(LocalDate date) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(I18n.locale()));
     }

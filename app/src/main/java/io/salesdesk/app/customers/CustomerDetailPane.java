@@ -51,6 +51,7 @@ final class CustomerDetailPane extends StackPane {
     private final VBox header = new VBox(6);
     private final Label timelineTitle = new Label();
     private CustomerDetail current;
+    private UUID requested;
 
     CustomerDetailPane(AppContext context, EventBus bus, Consumer<UUID> changed) {
         this.context = context;
@@ -66,8 +67,9 @@ final class CustomerDetailPane extends StackPane {
         contacts.setId("contacts");
         contacts.setCellFactory(list -> new ContactCell());
         contacts.setPlaceholder(muted(I18n.get("detail.contacts.empty")));
-        contacts.setPrefHeight(130);
-        contacts.setMinHeight(90);
+        contacts.setPrefHeight(136);
+        contacts.setMinHeight(Region.USE_PREF_SIZE);
+        timeline.setPrefHeight(200);
         contacts.getStyleClass().add(Styles.DENSE);
         timelineTitle.getStyleClass().add(Styles.TITLE_4);
         content.setPadding(new Insets(16));
@@ -88,8 +90,13 @@ final class CustomerDetailPane extends StackPane {
 
     /** Opens a customer in the pane; the read runs in the background. */
     void show(UUID customerId) {
+        requested = customerId;
         BackgroundTask.wrap(() -> context.customers().open(context.currentUser().asActor(), customerId))
-                .onSuccess(detail -> detail.ifPresentOrElse(this::render, this::showEmpty))
+                .onSuccess(detail -> {
+                    if (customerId.equals(requested)) { // the user may have clicked on meanwhile
+                        detail.ifPresentOrElse(this::render, this::showEmpty);
+                    }
+                })
                 .executeWith(context.executor());
     }
 
@@ -100,13 +107,16 @@ final class CustomerDetailPane extends StackPane {
         name.setId("detailName");
         name.getStyleClass().add(Styles.TITLE_3);
         name.setWrapText(true);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button edit = new Button(I18n.get("customers.edit"), new FontIcon(Feather.EDIT_2));
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        Button edit = new Button(null, new FontIcon(Feather.EDIT_2));
         edit.setId("editCustomer");
-        edit.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        edit.setTooltip(new Tooltip(I18n.get("customers.edit")));
+        edit.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
         edit.setOnAction(e -> CustomerFormDialog.edit(context, bus, current.customer(), changed).show());
-        HBox title = new HBox(8, TierBadge.of(c.tier()), name, spacer, edit);
+        HBox title = new HBox(8, TierBadge.of(c.tier()), name, edit);
         title.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();
@@ -150,6 +160,8 @@ final class CustomerDetailPane extends StackPane {
         for (ActivityKind kind : ActivityKind.values()) {
             Button button = new Button(I18n.label("activityKind", kind), new FontIcon(ActivityIcons.of(kind)));
             button.setId("followUp" + kind.name());
+            button.getStyleClass().add(Styles.SMALL);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setTooltip(new Tooltip(I18n.get("detail.logKind", I18n.label("activityKind", kind))));
             button.setOnAction(e -> FollowUpDialog.open(context, current.customer(), current.contacts(), kind,
                     activity -> changed.accept(current.customer().id())));
@@ -216,15 +228,19 @@ final class CustomerDetailPane extends StackPane {
             if (a.note() != null && !a.note().isBlank()) {
                 Label note = new Label(a.note());
                 note.setWrapText(true);
+                note.setMinHeight(Region.USE_PREF_SIZE);
                 note.getStyleClass().add("activity-note");
                 lines.getChildren().add(note);
             }
             line(lines, I18n.get("detail.outcome"), a.outcome());
-            String next = (a.nextStep() == null ? "" : a.nextStep())
-                    + (a.nextFollowUpOn() == null ? "" : "（" + Formats.date(a.nextFollowUpOn()) + "）");
+            String next = a.nextStep() == null ? "" : a.nextStep();
+            if (a.nextFollowUpOn() != null) {
+                next = I18n.get("detail.nextStepOn", next, Formats.date(a.nextFollowUpOn())).trim();
+            }
             line(lines, I18n.get("detail.nextStep"), next);
-            lines.setMaxWidth(Double.MAX_VALUE);
-            lines.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
+            lines.prefWidthProperty().bind(getListView().widthProperty().subtract(72));
+            lines.maxWidthProperty().bind(lines.prefWidthProperty());
+            setPrefWidth(0); // never wider than the list: long notes wrap instead
             HBox box = new HBox(10, iconBox, lines);
             box.setAlignment(Pos.TOP_LEFT);
             setGraphic(box);
@@ -234,8 +250,9 @@ final class CustomerDetailPane extends StackPane {
             if (value == null || value.isBlank()) {
                 return;
             }
-            Label text = new Label(label + "：" + value);
+            Label text = new Label(I18n.get("detail.labelled", label, value));
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.getStyleClass().add(Styles.TEXT_SMALL);
             lines.getChildren().add(text);
         }

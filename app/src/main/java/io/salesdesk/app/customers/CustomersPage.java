@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -70,7 +71,7 @@ public final class CustomersPage extends BorderPane {
         getStyleClass().add("page");
         setTop(new VBox(createHeader(), createFilters()));
         SplitPane split = new SplitPane(createTable(), detail);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
@@ -92,7 +93,12 @@ public final class CustomersPage extends BorderPane {
         create.getStyleClass().add(Styles.ACCENT);
         create.setDefaultButton(false);
         create.setOnAction(e -> CustomerFormDialog.create(context, bus, this::customerChanged).show());
-        HBox header = new HBox(12, title, count, spacer, create);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("customerLoading");
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(model.loadingProperty());
+        HBox header = new HBox(12, title, count, busy, spacer, create);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("page-header");
         return header;
@@ -157,18 +163,18 @@ public final class CustomersPage extends BorderPane {
     private TableView<Customer> createTable() {
         table.setId("customerTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Clock clock = context.clock();
         table.getColumns().setAll(List.of(
                 column("customers.col.name", CustomerQuery.Sort.NAME, Customer::name, 220),
                 tierColumn(),
                 column("customers.col.industry", null,
-                        c -> c.industry() == null ? "" : I18n.get("industry." + c.industry()), 90),
-                column("customers.col.region", CustomerQuery.Sort.REGION, c -> shortRegion(c.regionName()), 120),
-                column("customers.col.owner", CustomerQuery.Sort.OWNER, c -> nullToEmpty(c.ownerName()), 80),
-                column("customers.col.phone", null, c -> nullToEmpty(c.phone()), 120),
+                        c -> c.industry() == null ? "" : I18n.get("industry." + c.industry()), 78),
+                column("customers.col.region", CustomerQuery.Sort.REGION, c -> shortRegion(c.regionName()), 66),
+                column("customers.col.owner", CustomerQuery.Sort.OWNER, c -> nullToEmpty(c.ownerName()), 62),
+                column("customers.col.phone", null, c -> nullToEmpty(c.phone()), 114),
                 column("customers.col.lastFollowUp", CustomerQuery.Sort.LAST_FOLLOW_UP,
-                        c -> Formats.relative(c.lastFollowUpAt(), clock), 90),
+                        c -> Formats.relative(c.lastFollowUpAt(), clock), 82),
                 nextFollowUpColumn(clock)));
         table.getSortOrder().add(table.getColumns().get(0));
         table.setSortPolicy(t -> {
@@ -220,12 +226,13 @@ public final class CustomersPage extends BorderPane {
         column.setUserData(sort);
         column.setSortable(sort != null);
         column.setPrefWidth(width);
+        column.setMinWidth(sort == CustomerQuery.Sort.NAME ? 160 : width);
         return column;
     }
 
     private TableColumn<Customer, String> tierColumn() {
         TableColumn<Customer, String> column = column("customers.col.tier", CustomerQuery.Sort.TIER,
-                c -> c.tier() == null ? "" : c.tier().name(), 60);
+                c -> c.tier() == null ? "" : c.tier().name(), 52);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -239,7 +246,7 @@ public final class CustomersPage extends BorderPane {
 
     private TableColumn<Customer, String> nextFollowUpColumn(Clock clock) {
         TableColumn<Customer, String> column = column("customers.col.nextFollowUp", CustomerQuery.Sort.NEXT_FOLLOW_UP,
-                c -> Formats.date(c.nextFollowUpOn()), 100);
+                c -> Formats.shortDate(c.nextFollowUpOn(), clock), 82);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -257,13 +264,13 @@ public final class CustomersPage extends BorderPane {
         return column;
     }
 
-    /** "江苏省 苏州市 姑苏区" → "苏州市 姑苏区": the province is rarely news in a regional list. */
+    /** "江苏省 苏州市 姑苏区" → "姑苏区": the narrowest part; the full name is in the detail pane. */
     private static String shortRegion(String full) {
         if (full == null) {
             return "";
         }
-        int space = full.indexOf(' ');
-        return space > 0 && space < full.length() - 1 ? full.substring(space + 1) : full;
+        int space = full.trim().lastIndexOf(' ');
+        return space > 0 ? full.trim().substring(space + 1) : full;
     }
 
     private static String nullToEmpty(String s) {

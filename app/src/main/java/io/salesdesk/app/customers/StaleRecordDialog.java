@@ -31,6 +31,7 @@ final class StaleRecordDialog extends Dialog<StaleRecordDialog.Choice> {
     StaleRecordDialog(AppContext context, Customer theirs, CustomerDraft mine) {
         this.context = context;
         setTitle(I18n.get("stale.title"));
+        io.salesdesk.app.common.Stylesheets.addTo(getDialogPane());
         setHeaderText(I18n.get(theirs == null ? "stale.deleted" : "stale.header"));
         ButtonType overwrite = new ButtonType(I18n.get("stale.overwrite"), ButtonBar.ButtonData.OK_DONE);
         ButtonType discard = new ButtonType(I18n.get("stale.discard"), ButtonBar.ButtonData.CANCEL_CLOSE);

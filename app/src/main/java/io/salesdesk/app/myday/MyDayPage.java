@@ -166,6 +166,11 @@ public final class MyDayPage extends BorderPane {
         }
     }
 
+    /** Re-reads the due follow-ups, e.g. when the user comes back to the page. */
+    public void refresh() {
+        model.reload();
+    }
+
     MyDayViewModel model() {
         return model;
     }

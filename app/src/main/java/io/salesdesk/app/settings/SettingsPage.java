@@ -73,7 +73,9 @@ public final class SettingsPage extends VBox {
 
     private static Node[] row(String label, ComboBox<?> control) {
         control.setPrefWidth(320);
-        return new Node[] {new Label(label), control};
+        Label text = new Label(label);
+        text.setMinWidth(96);
+        return new Node[] {text, control};
     }
 
     private static VBox section(String title, String hint, Node[]... rows) {

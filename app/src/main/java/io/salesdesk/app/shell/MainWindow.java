@@ -1,6 +1,5 @@
 package io.salesdesk.app.shell;
 
-import java.net.URL;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -32,6 +30,7 @@ import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Page;
+import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.CustomersPage;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.settings.SettingsPage;
@@ -56,6 +55,7 @@ public final class MainWindow {
     private Scene scene;
     private EventBus bus;
     private Page current = Page.CUSTOMERS;
+    private boolean building;
 
     public MainWindow(AppContext context) {
         this(context, AppearancePreferences.load());
@@ -79,10 +79,7 @@ public final class MainWindow {
     /** Builds the scene; call on the FX thread. */
     public Scene createScene() {
         scene = new Scene(buildRoot(), WIDTH, HEIGHT);
-        URL css = MainWindow.class.getResource("/io/salesdesk/app/salesdesk.css");
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        }
+        scene.getStylesheets().add(Stylesheets.APP);
         return scene;
     }
 
@@ -106,10 +103,15 @@ public final class MainWindow {
             button.setSelected(true);
         }
         Node node = pages.computeIfAbsent(page, p -> new ComingSoonPage(p));
+        StackPane.setAlignment(node, Pos.TOP_LEFT);
+        if (node instanceof MyDayPage myDay && !content.getChildren().contains(node) && !building) {
+            myDay.refresh(); // follow-ups logged elsewhere since it was last shown
+        }
         content.getChildren().setAll(node);
     }
 
     private Parent buildRoot() {
+        building = true;
         applyAppearance();
         bus = new EventBus();
         navButtons.clear();
@@ -129,6 +131,7 @@ public final class MainWindow {
         root.setCenter(content);
         root.setBottom(new StatusBar(context));
         show(current);
+        building = false;
         return root;
     }
 
@@ -143,7 +146,7 @@ public final class MainWindow {
         FontIcon logoIcon = new FontIcon(Feather.TRENDING_UP);
         logoIcon.getStyleClass().add("brand-icon");
         Label brand = new Label(I18n.get("app.name"), logoIcon);
-        brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
+        brand.getStyleClass().addAll(Styles.TITLE_4, "brand");
         VBox items = new VBox(2);
         ToggleGroup group = new ToggleGroup();
         for (Page page : Page.values()) {
@@ -180,11 +183,8 @@ public final class MainWindow {
         button.setAlignment(Pos.CENTER_LEFT);
         button.getStyleClass().add("nav-item");
         if (!page.built()) {
-            Label soon = new Label(I18n.get("nav.soon"));
-            soon.getStyleClass().add("nav-soon");
-            HBox.setHgrow(soon, Priority.NEVER);
-            button.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             button.getStyleClass().add("nav-item-soon");
+            button.setTooltip(new javafx.scene.control.Tooltip(I18n.get("coming.badge")));
         }
         navButtons.put(page, button);
         return button;

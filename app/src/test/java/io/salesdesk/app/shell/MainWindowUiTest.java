@@ -36,6 +36,10 @@ import io.salesdesk.crm.FollowUpDue;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
 
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
     @TempDir
     static Path dir;
     static UiTestWorkspace workspace;
@@ -130,7 +134,13 @@ class MainWindowUiTest {
         Customer selected = table.getSelectionModel().getSelectedItem();
 
         robot.clickOn("#followUpVISIT");
-        robot.write(note);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea noteField = robot.lookup("#followUpNote").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(noteField.isFocused()).as("note focused").isTrue();
+        // TestFX types into the window of the last click (the main window); the user's keyboard
+        // goes to the dialog, which has the focus.
+        robot.targetWindow(noteField.getScene().getWindow()).write(note);
+        assertThat(noteField.getText()).isEqualTo(note);
         robot.clickOn("#followUpSave");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -140,6 +150,52 @@ class MainWindowUiTest {
         assertThat(top.note()).isEqualTo(note);
         assertThat(top.kind()).isEqualTo(io.salesdesk.crm.ActivityKind.VISIT);
         assertThat(top.customerId()).isEqualTo(selected.id());
+    }
+
+    @Test
+    void duplicateNameOffersTheExistingCustomer(FxRobot robot) {
+        Customer existing = context.customers().page(context.currentUser().asActor(), CustomerQuery.all(), 5, 1).get(0);
+
+        robot.clickOn("#newCustomer");
+        robot.clickOn("#customerName").write(existing.name());
+        robot.clickOn("#customerSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField name = robot.lookup("#customerName").queryAs(TextField.class);
+        FormField field = (FormField) name.getParent();
+        assertThat(field.problemLabel().getText()).contains(existing.name());
+        robot.clickOn("#openExistingCustomer");
+        settle(robot);
+
+        assertThat(robot.lookup("#detailName").queryAs(Label.class).getText()).isEqualTo(existing.name());
+        assertThat(robot.lookup("#customerSave").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void concurrentChangeIsShownSideBySideAndMineWinsOnlyWhenChosen(FxRobot robot) {
+        robot.clickOn(robot.lookup("#customerTable .table-row-cell").nth(6).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Customer original = table(robot).getSelectionModel().getSelectedItem();
+        robot.clickOn("#editCustomer");
+        // Meanwhile a colleague changes the address.
+        var colleague = context.currentUser().asActor();
+        var theirs = original.toDraft();
+        context.customers().update(colleague, original.id(), original.version(),
+                new io.salesdesk.crm.CustomerDraft(theirs.name(), theirs.creditCode(), theirs.tier(), theirs.industry(),
+                        theirs.regionCode(), "同事改过的地址 1 号", theirs.phone(), theirs.ownerId()));
+        TextField address = robot.lookup("#customerAddress").queryAs(TextField.class);
+        robot.clickOn(address).eraseText(address.getText().length()).write("我的新地址 8 号");
+
+        robot.clickOn("#customerSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("同事改过的地址 1 号").tryQuery()).isPresent();
+        assertThat(robot.lookup("我的新地址 8 号").tryQuery()).isPresent();
+        robot.clickOn("#staleOverwrite");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var now = context.customers().open(colleague, original.id()).orElseThrow().customer();
+        assertThat(now.address()).isEqualTo("我的新地址 8 号");
+        assertThat(now.version()).isGreaterThan(original.version() + 1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -95,7 +96,7 @@ public final class ActivityRepository {
         if (records.size() == 1) {
             records.get(0).insert();
         } else if (!records.isEmpty()) {
-            dsl.batchInsert(records).execute();
+            BulkInsert.insert(dsl, records);
         }
         changeLog.recordAll(actor, reason, audit);
     }

@@ -8,6 +8,7 @@ import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -75,7 +76,7 @@ public final class ContactRepository {
         if (records.size() == 1) {
             records.get(0).insert();
         } else if (!records.isEmpty()) {
-            dsl.batchInsert(records).execute();
+            BulkInsert.insert(dsl, records);
         }
         changeLog.recordAll(actor, reason, audit);
     }

@@ -10,6 +10,7 @@ import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -127,7 +128,7 @@ public final class CustomerRepository {
         if (records.size() == 1) {
             records.get(0).insert();
         } else {
-            dsl.batchInsert(records).execute();
+            BulkInsert.insert(dsl, records);
         }
         changeLog.recordAll(actor, reason, audit);
     }

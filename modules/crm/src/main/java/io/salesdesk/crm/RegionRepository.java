@@ -2,6 +2,7 @@ package io.salesdesk.crm;
 
 import static io.salesdesk.db.jooq.Tables.REGION;
 
+import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.RegionRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,6 @@ public final class RegionRepository {
             r.setLatitude(region.latitude());
             records.add(r);
         }
-        dsl.batchInsert(records).execute();
+        BulkInsert.insert(dsl, records);
     }
 }

@@ -107,7 +107,7 @@ public final class ChangeLog {
         if (records.size() == 1) {
             records.get(0).insert();
         } else {
-            dsl.batchInsert(records).execute();
+            BulkInsert.insert(dsl, records);
         }
         dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.HASH, prevHash).where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
     }

@@ -238,6 +238,11 @@ public final class DemoWorkspace {
             last = at;
             nextDue = due;
         }
+        // Reps set a next date on live accounts; a customer left alone for a month has none (the
+        // follow-up SLA rules, not a stale date, will bring it back).
+        if (last != null && last.isBefore(now.minusDays(30))) {
+            nextDue = null;
+        }
         batch.customers.add(new CustomerRepository.NewCustomer(customerId, draft, CompanyName.normalise(name), last,
                 nextDue, createdAt.withOffsetSameInstant(ZoneOffset.UTC)));
     }

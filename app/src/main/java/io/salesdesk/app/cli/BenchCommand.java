@@ -1,0 +1,91 @@
+package io.salesdesk.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesdesk bench startup}: starts the app in fresh JVMs on the workspace until its main
+ * window is shown, and prints the times. Needs a display (Xvfb will do). The query figures of a
+ * 100,000-customer list are JMH benchmarks in {@code modules/bench}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure SalesDesk on this machine (startup: cold start to a shown main window).")
+public final class BenchCommand implements Callable<Integer> {
+
+    /** The line the measured child prints: milliseconds from JVM start to the shown window. */
+    static final String STARTUP_PREFIX = "startup-ms=";
+
+    @ParentCommand
+    SalesDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: startup")
+    String what;
+
+    @Option(names = "--runs", defaultValue = "5", description = "How many cold starts (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!"startup".equals(what)) {
+            spec.commandLine().getErr().println("Unknown benchmark '" + what + "'. Try: salesdesk bench startup;"
+                    + " list and query figures: java -jar modules/bench/target/benchmarks.jar");
+            return 2;
+        }
+        String dataDir = root.databaseConfig().dataDir().toString();
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<Long> shown = new ArrayList<>();
+        List<Long> wall = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            long before = System.nanoTime();
+            Process child = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                    "io.salesdesk.app.Main", "--data-dir", dataDir, "--exit-after-shown")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long startup = -1;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith(STARTUP_PREFIX)) {
+                        startup = Long.parseLong(line.substring(STARTUP_PREFIX.length()).strip());
+                    }
+                }
+            }
+            int exit = child.waitFor();
+            long wallMillis = (System.nanoTime() - before) / 1_000_000;
+            if (exit != 0 || startup < 0) {
+                spec.commandLine().getErr().println("Run " + run + " failed (exit " + exit
+                        + "); is a display available? Under Linux without one: xvfb-run salesdesk bench startup");
+                return 1;
+            }
+            shown.add(startup);
+            wall.add(wallMillis);
+            out.printf("run %d: main window shown %d ms after JVM start; process %d ms including shutdown%n", run,
+                    startup, wallMillis);
+            out.flush();
+        }
+        out.printf("startup (JVM start → main window shown): median %d ms, min %d ms, max %d ms over %d runs on %s%n",
+                median(shown), Collections.min(shown), Collections.max(shown), runs, dataDir);
+        return 0;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
