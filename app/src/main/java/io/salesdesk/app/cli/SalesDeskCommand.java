@@ -70,7 +70,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
             context = Workspace.open(database.config(), true, Clock.systemUTC(), background);
         } catch (SalesDeskException e) {
             background.shutdownNow();
-            LOG.error("SalesDesk could not open its workspace", e);
+            LOG.warn("SalesDesk could not open its workspace: {}", e.getMessage());
             System.err.println(I18n.message(e));
             StartupErrorWindow.show(I18n.message(e));
             return 2;

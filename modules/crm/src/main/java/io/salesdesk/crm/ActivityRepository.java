@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -58,11 +57,6 @@ public final class ActivityRepository {
     /** How many live follow-ups the customer has. */
     public int countFor(UUID customerId) {
         return dsl.fetchCount(ACTIVITY, ACTIVITY.CUSTOMER_ID.eq(customerId).and(ACTIVITY.DELETED_AT.isNull()));
-    }
-
-    /** The latest follow-up of a customer, if any. */
-    public Optional<Activity> latest(UUID customerId) {
-        return timeline(customerId, 1).stream().findFirst();
     }
 
     /** Inserts follow-ups in one batch with one audit entry each. */

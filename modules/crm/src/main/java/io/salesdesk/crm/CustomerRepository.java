@@ -1,5 +1,6 @@
 package io.salesdesk.crm;
 
+import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 
@@ -26,6 +27,7 @@ import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
@@ -222,15 +224,19 @@ public final class CustomerRepository {
 
     /** Customers the viewer sees whose next follow-up is due on or before {@code day}, oldest due first. */
     public List<FollowUpDue> dueBy(Actor viewer, LocalDate day, int limit) {
+        // The next step promised at the latest follow-up, in the same query (no query per row).
+        Field<String> lastNextStep = DSL.field(DSL.select(ACTIVITY.NEXT_STEP).from(ACTIVITY)
+                .where(ACTIVITY.CUSTOMER_ID.eq(CUSTOMER.ID), ACTIVITY.DELETED_AT.isNull())
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc()).limit(1));
         return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.TIER, CUSTOMER.NEXT_FOLLOW_UP_ON,
-                        CUSTOMER.LAST_FOLLOW_UP_AT, APP_USER.DISPLAY_NAME)
+                        CUSTOMER.LAST_FOLLOW_UP_AT, lastNextStep, APP_USER.DISPLAY_NAME)
                 .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
                 .where(CUSTOMER.DELETED_AT.isNull(), CUSTOMER.NEXT_FOLLOW_UP_ON.le(day),
                         Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer))
                 .orderBy(CUSTOMER.NEXT_FOLLOW_UP_ON, CUSTOMER.NAME)
                 .limit(limit)
                 .fetch(r -> new FollowUpDue(r.value1(), r.value2(), Tier.valueOf(r.value3()), r.value4(), r.value5(),
-                        null, r.value6()));
+                        r.value6(), r.value7()));
     }
 
     private StaleRecordException stale(UUID id, long expectedVersion) {

@@ -148,14 +148,7 @@ public final class CustomerService {
 
     /** Follow-ups due on {@code today} or earlier for the customers the viewer sees, with the last next step. */
     public List<FollowUpDue> dueFollowUps(Actor viewer, LocalDate today) {
-        return db.transactionResult(cfg -> {
-            ActivityRepository activities = ActivityRepository.using(cfg, clock);
-            return customers(cfg).dueBy(viewer, today, DUE_LIMIT).stream()
-                    .map(due -> new FollowUpDue(due.customerId(), due.customerName(), due.tier(), due.dueOn(),
-                            due.lastFollowUpAt(), activities.latest(due.customerId()).map(Activity::nextStep).orElse(null),
-                            due.ownerName()))
-                    .toList();
-        });
+        return db.transactionResult(cfg -> customers(cfg).dueBy(viewer, today, DUE_LIMIT));
     }
 
     /** The audit trail of a customer the viewer may see, oldest first. */

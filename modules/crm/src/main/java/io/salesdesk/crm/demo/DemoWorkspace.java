@@ -227,9 +227,11 @@ public final class DemoWorkspace {
             times.add(workingTime(now, random));
         }
         times.sort(null);
-        for (OffsetDateTime at : times) {
+        for (int a = 0; a < times.size(); a++) {
+            OffsetDateTime at = times.get(a);
             ActivityKind kind = kind(random);
-            LocalDate due = at.atZoneSameInstant(CHINA).toLocalDate().plusDays(2 + random.nextInt(13));
+            LocalDate due = a == times.size() - 1 ? latestDueDate(at, today, random)
+                    : at.atZoneSameInstant(CHINA).toLocalDate().plusDays(2 + random.nextInt(13));
             ActivityDraft activity = new ActivityDraft(kind, at, contactIds.get(random.nextInt(contactIds.size())),
                     kind == ActivityKind.NOTE ? null : 10 + random.nextInt(12) * 10, faker.activityNote(kind.name()),
                     faker.activityOutcome(kind.name()), faker.nextStep(), due);
@@ -238,13 +240,26 @@ public final class DemoWorkspace {
             last = at;
             nextDue = due;
         }
-        // Reps set a next date on live accounts; a customer left alone for a month has none (the
-        // follow-up SLA rules, not a stale date, will bring it back).
-        if (last != null && last.isBefore(now.minusDays(30))) {
-            nextDue = null;
-        }
+
         batch.customers.add(new CustomerRepository.NewCustomer(customerId, draft, CompanyName.normalise(name), last,
                 nextDue, createdAt.withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    /**
+     * The next date set at a customer's latest follow-up. Live accounts mostly have one ahead; about
+     * one in seven slipped a few days, as in a real team; a customer left alone for a month has none
+     * (the follow-up SLA rules, not a stale date, will bring it back).
+     */
+    private static LocalDate latestDueDate(OffsetDateTime at, LocalDate today, SplittableRandom random) {
+        LocalDate day = at.atZoneSameInstant(CHINA).toLocalDate();
+        if (day.isBefore(today.minusDays(30))) {
+            return null;
+        }
+        if (random.nextInt(7) == 0) {
+            return today.minusDays(1 + random.nextInt(6));
+        }
+        LocalDate planned = day.plusDays(2 + random.nextInt(13));
+        return planned.isBefore(today) ? today.plusDays(random.nextInt(8)) : planned;
     }
 
     /** A time on a working day within the last six months, between 08:30 and 18:00 China time. */
