@@ -1,7 +1,6 @@
 package io.salesdesk.app.cli;
 
 import io.salesdesk.app.AppContext;
-import io.salesdesk.app.StartupErrorWindow;
 import io.salesdesk.app.Workspace;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
@@ -11,8 +10,10 @@ import io.salesdesk.db.DatabaseConfig;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,29 +66,39 @@ public final class SalesDeskCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads());
-        AppContext context;
-        try {
-            context = Workspace.open(database.config(), true, Clock.systemUTC(), background);
-        } catch (SalesDeskException e) {
-            background.shutdownNow();
-            LOG.warn("SalesDesk could not open its workspace: {}", e.getMessage());
-            System.err.println(I18n.message(e));
-            StartupErrorWindow.show(I18n.message(e));
+        DatabaseConfig config = database.config();
+        // The database opens (and the customer list loads) while JavaFX starts up.
+        Future<AppContext> opening = background.submit(() -> {
+            AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
+            if (username != null) {
+                context.users().byUsername(username).ifPresent(context::setCurrentUser);
+            }
+            context.customers().preloadList();
+            return context;
+        });
+        SalesDeskApplication.launch(opening, started, exitAfterShown);
+        closeWhenOpened(opening);
+        background.shutdownNow();
+        if (SalesDeskApplication.failed()) {
             return 2;
         }
-        if (username != null) {
-            context.users().byUsername(username).ifPresent(context::setCurrentUser);
-        }
-        SalesDeskApplication.launch(context, started, exitAfterShown);
         if (exitAfterShown) {
             // From JVM start, so the benchmark sees what the user waits for.
             long jvmToCall = ManagementFactory.getRuntimeMXBean().getUptime()
                     - (System.nanoTime() - started) / 1_000_000;
             System.out.println(BenchCommand.STARTUP_PREFIX + (jvmToCall + SalesDeskApplication.startupMillis()));
         }
-        background.shutdownNow();
-        context.database().close();
         return 0;
+    }
+
+    private static void closeWhenOpened(Future<AppContext> opening) {
+        try {
+            opening.get().database().close();
+        } catch (ExecutionException e) {
+            LOG.debug("The workspace never opened", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

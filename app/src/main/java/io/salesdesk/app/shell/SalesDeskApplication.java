@@ -1,9 +1,14 @@
 package io.salesdesk.app.shell;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -18,10 +23,11 @@ public final class SalesDeskApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesDeskApplication.class);
 
-    private static volatile AppContext context;
+    private static volatile Future<AppContext> context;
     private static volatile long startedNanos = System.nanoTime();
     private static volatile boolean exitAfterShown;
     private static volatile long startupMillis = -1;
+    private static volatile boolean failed;
 
     /** Starts the UI and returns when the last window closes. */
     public static void launch(AppContext appContext) {
@@ -34,10 +40,25 @@ public final class SalesDeskApplication extends Application {
      * {@code started}, a {@link System#nanoTime()}).
      */
     public static void launch(AppContext appContext, long started, boolean exitAfterShown) {
-        context = Objects.requireNonNull(appContext, "context");
+        launch(CompletableFuture.completedFuture(Objects.requireNonNull(appContext, "context")), started,
+                exitAfterShown);
+    }
+
+    /**
+     * Starts the UI while the workspace is still opening: JavaFX starts up in parallel with the
+     * database, and the window is built as soon as both are ready. A workspace that cannot be
+     * opened is reported in a dialog.
+     */
+    public static void launch(Future<AppContext> openingContext, long started, boolean exitAfterShown) {
+        context = Objects.requireNonNull(openingContext, "context");
         startedNanos = started;
         SalesDeskApplication.exitAfterShown = exitAfterShown;
         Application.launch(SalesDeskApplication.class);
+    }
+
+    /** Whether the workspace could not be opened (the user was told). */
+    public static boolean failed() {
+        return failed;
     }
 
     /** Milliseconds from start to the main window shown, or -1 before it was shown. */
@@ -47,7 +68,24 @@ public final class SalesDeskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(context);
+        AppContext opened;
+        try {
+            opened = context.get();
+        } catch (ExecutionException e) {
+            LOG.warn("SalesDesk could not open its workspace: {}", e.getCause().getMessage());
+            Alert alert = new Alert(Alert.AlertType.ERROR, I18n.message(e.getCause()), ButtonType.OK);
+            alert.setTitle(I18n.get("app.title"));
+            alert.setHeaderText(null);
+            alert.showAndWait();
+            failed = true;
+            Platform.exit();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Platform.exit();
+            return;
+        }
+        MainWindow window = new MainWindow(opened);
         stage.setScene(window.createScene());
         stage.setTitle(I18n.get("app.title"));
         stage.setMinWidth(1000);

@@ -9,13 +9,18 @@ import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
+import io.salesdesk.core.Role;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Configuration;
@@ -34,21 +39,80 @@ public final class CustomerService {
     private final Database db;
     private final Clock clock;
     private final RegionService regions;
+    /** The in-memory list on the embedded database (single writer); null on shared databases. */
+    private final CustomerListCache listCache;
+    private boolean listLoaded;
 
     public CustomerService(Database db, Clock clock, RegionService regions) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
+        this.listCache = db.config().mode() == DatabaseConfig.Mode.EMBEDDED ? new CustomerListCache() : null;
+    }
+
+    /**
+     * Loads the in-memory customer list of the embedded database now rather than at the first
+     * list query; the app calls it in the background while the window opens.
+     */
+    public void preloadList() {
+        if (listCache != null) {
+            ensureListLoaded();
+        }
     }
 
     /** How many customers the viewer sees with this query. */
     public int count(Actor viewer, CustomerQuery query) {
+        if (listCache != null) {
+            ensureListLoaded();
+            return listCache.count(visibleOwners(viewer), query);
+        }
         return db.transactionResult(cfg -> customers(cfg).count(viewer, query));
     }
 
     /** One page of the list. */
     public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
+        if (listCache != null) {
+            ensureListLoaded();
+            return listCache.page(visibleOwners(viewer), query, offset, limit);
+        }
         return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
+    }
+
+    /** Reloads the in-memory list after rows were written outside this service (an import, an undo). */
+    public void reloadList() {
+        if (listCache != null) {
+            synchronized (this) {
+                listLoaded = false;
+            }
+            ensureListLoaded();
+        }
+    }
+
+    private synchronized void ensureListLoaded() {
+        if (!listLoaded) {
+            listCache.replaceAll(db.transactionResult(cfg -> customers(cfg).allLive()));
+            listLoaded = true;
+        }
+    }
+
+    /** Owners whose customers the viewer sees; null for everyone's. */
+    private Set<UUID> visibleOwners(Actor viewer) {
+        if (viewer.role().seesEverything()) {
+            return null;
+        }
+        if (viewer.role() == Role.MANAGER) {
+            return db.transactionResult(cfg -> UserRepository.using(cfg, clock).visibleTo(viewer)).stream()
+                    .map(User::id).collect(Collectors.toSet());
+        }
+        return Set.of(viewer.userId());
+    }
+
+    /** Keeps the in-memory list in step with a committed write. */
+    private <T> T written(UUID customerId, T result) {
+        if (listCache != null && listLoaded) {
+            listCache.put(customerId, db.transactionResult(cfg -> customers(cfg).findAny(customerId)).orElse(null));
+        }
+        return result;
     }
 
     /** The customer with its contacts and timeline, if the viewer may see it. */
@@ -71,12 +135,13 @@ public final class CustomerService {
                 draft.tier(), draft.industry(), draft.regionCode(), draft.address(), draft.phone(), actor.userId());
         CustomerDraft valid = CustomerValidator.customer(owned, code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
-        return db.transactionResult(cfg -> {
+        Customer created = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
             refuseDuplicate(actor, customers, normalized, null);
             checkOwner(actor, cfg, valid.ownerId());
             return customers.insert(actor, ChangeReason.user(), Ids.newId(clock), valid, normalized);
         });
+        return written(created.id(), created);
     }
 
     /**
@@ -87,13 +152,14 @@ public final class CustomerService {
     public Customer update(Actor actor, UUID id, long expectedVersion, CustomerDraft draft) {
         CustomerDraft valid = CustomerValidator.customer(draft, code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
-        return db.transactionResult(cfg -> {
+        Customer updated = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
             requireVisible(actor, customers, id);
             refuseDuplicate(actor, customers, normalized, id);
             checkOwner(actor, cfg, valid.ownerId());
             return customers.update(actor, ChangeReason.user(), id, expectedVersion, valid, normalized);
         });
+        return written(id, updated);
     }
 
     /** Logs a follow-up and moves the customer's last and next follow-up dates. */
@@ -103,7 +169,7 @@ public final class CustomerService {
                 .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         ActivityDraft timed = new ActivityDraft(draft.kind(), at, draft.contactId(), draft.durationMinutes(),
                 draft.note(), draft.outcome(), draft.nextStep(), draft.nextFollowUpOn());
-        return db.transactionResult(cfg -> {
+        Activity logged = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
             requireVisible(actor, customers, customerId);
             UUID id = Ids.newId(clock);
@@ -114,6 +180,7 @@ public final class CustomerService {
             return activities.timeline(customerId, TIMELINE_LIMIT).stream().filter(a -> a.id().equals(id))
                     .findFirst().orElseThrow();
         });
+        return written(customerId, logged);
     }
 
     /** Adds a contact; a new primary contact takes the flag from the old one. */
@@ -148,7 +215,15 @@ public final class CustomerService {
 
     /** Follow-ups due on {@code today} or earlier for the customers the viewer sees, with the last next step. */
     public List<FollowUpDue> dueFollowUps(Actor viewer, LocalDate today) {
-        return db.transactionResult(cfg -> customers(cfg).dueBy(viewer, today, DUE_LIMIT));
+        if (listCache == null) {
+            return db.transactionResult(cfg -> customers(cfg).dueBy(viewer, today, DUE_LIMIT));
+        }
+        ensureListLoaded();
+        List<Customer> due = listCache.dueBy(visibleOwners(viewer), today, DUE_LIMIT);
+        Map<UUID, String> nextSteps = db.transactionResult(cfg -> customers(cfg)
+                .lastNextSteps(due.stream().map(Customer::id).toList()));
+        return due.stream().map(c -> new FollowUpDue(c.id(), c.name(), c.tier(), c.nextFollowUpOn(), c.lastFollowUpAt(),
+                nextSteps.get(c.id()), c.ownerName())).toList();
     }
 
     /** The audit trail of a customer the viewer may see, oldest first. */

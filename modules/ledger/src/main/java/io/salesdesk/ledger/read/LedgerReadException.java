@@ -22,6 +22,8 @@ public class LedgerReadException extends SalesDeskException {
     public static final String TOO_MANY_ROWS = "ledger.read.tooManyRows";
     /** A row has a value beyond the column limit; arguments 2 and 3 are the limit and the row. */
     public static final String TOO_MANY_COLUMNS = "ledger.read.tooManyColumns";
+    /** A cell holds more text than Excel allows (argument 2: 32,767), typical of hostile files and unclosed CSV quotes. */
+    public static final String TEXT_TOO_LONG = "ledger.read.textTooLong";
     /** An Excel 2-95 (BIFF2-5) workbook, which must be saved again in a newer format. */
     public static final String OLD_FORMAT = "ledger.read.oldFormat";
     /** The file type is not one SalesDesk reads; argument 2 is the extension. */

@@ -32,6 +32,9 @@ final class ReadFailures {
             return ledgerFailure;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XmlText.TextTooLongException) {
+                return new LedgerReadException(failure, LedgerReadException.TEXT_TOO_LONG, fileName, XmlText.MAX_TEXT_LENGTH);
+            }
             if (t instanceof EncryptedDocumentException) {
                 return new LedgerReadException(failure, LedgerReadException.ENCRYPTED, fileName);
             }
@@ -50,8 +53,10 @@ final class ReadFailures {
                 break;
             }
         }
-        LOG.info("Ledger file {} is damaged", fileName, failure);
-        return new LedgerReadException(failure, LedgerReadException.CORRUPT, fileName, reasonOf(failure));
+        String reason = reasonOf(failure);
+        LOG.info("Ledger file {} is damaged: {}", fileName, reason);
+        LOG.debug("Damaged ledger file {}", fileName, failure);
+        return new LedgerReadException(failure, LedgerReadException.CORRUPT, fileName, reason);
     }
 
     private static String reasonOf(Throwable failure) {
