@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Long> wall = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             long before = System.nanoTime();
-            Process child = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                    "io.salesdesk.app.Main", "--data-dir", dataDir, "--exit-after-shown")
+            Process child = new ProcessBuilder(launchCommand(java, dataDir))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long startup = -1;
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -81,6 +81,18 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("startup (JVM start → main window shown): median %d ms, min %d ms, max %d ms over %d runs on %s%n",
                 median(shown), Collections.min(shown), Collections.max(shown), runs, dataDir);
         return 0;
+    }
+
+    /** The distribution's own launcher when there is one, so the figure is what a user gets. */
+    private static List<String> launchCommand(String java, String dataDir) {
+        String home = System.getProperty("salesdesk.home");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        if (home != null) {
+            String launcher = Paths.get(home, "bin", windows ? "salesdesk.bat" : "salesdesk").toString();
+            return List.of(launcher, "--data-dir", dataDir, "--exit-after-shown");
+        }
+        return List.of(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "io.salesdesk.app.Main", "--data-dir", dataDir, "--exit-after-shown");
     }
 
     private static long median(List<Long> values) {

@@ -93,7 +93,9 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     private static void closeWhenOpened(Future<AppContext> opening) {
         try {
-            opening.get().database().close();
+            AppContext context = opening.get();
+            context.customers().saveListSnapshot();
+            context.database().close();
         } catch (ExecutionException e) {
             LOG.debug("The workspace never opened", e.getCause());
         } catch (InterruptedException e) {

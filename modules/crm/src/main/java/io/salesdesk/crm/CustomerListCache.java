@@ -55,6 +55,11 @@ final class CustomerListCache {
         lastResult = null;
     }
 
+    /** Every row, for saving a snapshot. */
+    synchronized List<Customer> all() {
+        return rows.values().stream().map(r -> r.customer).toList();
+    }
+
     synchronized int count(Set<UUID> visibleOwners, CustomerQuery query) {
         return result(visibleOwners, query).rows.size();
     }

@@ -41,13 +41,28 @@ public final class CustomerService {
     private final RegionService regions;
     /** The in-memory list on the embedded database (single writer); null on shared databases. */
     private final CustomerListCache listCache;
+    private final CustomerListSnapshot listSnapshot;
     private boolean listLoaded;
+    /** The audit chain head the in-memory list is known to match. */
+    private ChangeLog.Head listStamp;
 
     public CustomerService(Database db, Clock clock, RegionService regions) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
-        this.listCache = db.config().mode() == DatabaseConfig.Mode.EMBEDDED ? new CustomerListCache() : null;
+        boolean embedded = db.config().mode() == DatabaseConfig.Mode.EMBEDDED;
+        this.listCache = embedded ? new CustomerListCache() : null;
+        this.listSnapshot = embedded ? new CustomerListSnapshot(db.config().dataDir()) : null;
+    }
+
+    /**
+     * Saves the in-memory list so the next start reads it from a file instead of scanning the
+     * customer table; the app calls it when it closes.
+     */
+    public synchronized void saveListSnapshot() {
+        if (listCache != null && listLoaded) {
+            listSnapshot.save(listStamp, listCache.all());
+        }
     }
 
     /**
@@ -78,7 +93,10 @@ public final class CustomerService {
         return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
     }
 
-    /** Reloads the in-memory list after rows were written outside this service (an import, an undo). */
+    /**
+     * Reloads the in-memory list after rows were written outside this service (an import, an undo);
+     * every such writer must call it, or the list (and its snapshot) would miss those rows.
+     */
     public void reloadList() {
         if (listCache != null) {
             synchronized (this) {
@@ -90,7 +108,18 @@ public final class CustomerService {
 
     private synchronized void ensureListLoaded() {
         if (!listLoaded) {
-            listCache.replaceAll(db.transactionResult(cfg -> customers(cfg).allLive()));
+            ChangeLog.Head head = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).head());
+            List<Customer> all = listSnapshot.load(head, regions::fullName).orElse(null);
+            if (all == null) {
+                // Rows and head read in one transaction, so the stamp matches the rows.
+                all = db.transactionResult(cfg -> {
+                    listStamp = ChangeLog.using(cfg, clock).head();
+                    return customers(cfg).allLive();
+                });
+            } else {
+                listStamp = head;
+            }
+            listCache.replaceAll(all);
             listLoaded = true;
         }
     }
@@ -108,9 +137,12 @@ public final class CustomerService {
     }
 
     /** Keeps the in-memory list in step with a committed write. */
-    private <T> T written(UUID customerId, T result) {
+    private synchronized <T> T written(UUID customerId, T result) {
         if (listCache != null && listLoaded) {
-            listCache.put(customerId, db.transactionResult(cfg -> customers(cfg).findAny(customerId)).orElse(null));
+            db.transaction(cfg -> {
+                listCache.put(customerId, customers(cfg).findAny(customerId).orElse(null));
+                listStamp = ChangeLog.using(cfg, clock).head();
+            });
         }
         return result;
     }

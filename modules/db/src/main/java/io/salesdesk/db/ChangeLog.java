@@ -130,6 +130,25 @@ public final class ChangeLog {
                 .fetch(ChangeLog::toEntry);
     }
 
+    /**
+     * The head of the chain: its sequence number and hash change with every recorded change, so
+     * a copy of data stamped with the head is known to be current while the head is unchanged.
+     */
+    public Head head() {
+        Record2<Long, String> head = dsl.select(CHANGE_LOG_HEAD.SEQ, CHANGE_LOG_HEAD.HASH)
+                .from(CHANGE_LOG_HEAD).where(CHANGE_LOG_HEAD.ID.eq(1)).fetchSingle();
+        return new Head(head.value1(), head.value2());
+    }
+
+    /**
+     * The chain's head.
+     *
+     * @param seq  sequence number of the newest entry
+     * @param hash hash of the newest entry
+     */
+    public record Head(long seq, String hash) {
+    }
+
     /** How many entries the trail holds. */
     public long size() {
         return dsl.fetchCount(CHANGE_LOG);
