@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
 @Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
-        subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
+                ImportCommand.History.class, ExportCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
@@ -65,15 +66,20 @@ public final class SalesDeskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads());
+        ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
         DatabaseConfig config = database.config();
         // The database opens (and the customer list loads) while JavaFX starts up.
         Future<AppContext> opening = background.submit(() -> {
             AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
+            LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
             if (username != null) {
                 context.users().byUsername(username).ifPresent(context::setCurrentUser);
             }
-            context.customers().preloadList();
+            // The list loads while the window is built and styled; the first query waits for it.
+            background.execute(() -> {
+                context.customers().preloadList();
+                LOG.info("Customer list loaded {} ms after start", (System.nanoTime() - started) / 1_000_000);
+            });
             return context;
         });
         SalesDeskApplication.launch(opening, started, exitAfterShown);

@@ -68,6 +68,7 @@ public final class SalesDeskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        LOG.info("JavaFX started {} ms after start", (System.nanoTime() - startedNanos) / 1_000_000);
         AppContext opened;
         try {
             opened = context.get();
@@ -86,6 +87,7 @@ public final class SalesDeskApplication extends Application {
             return;
         }
         MainWindow window = new MainWindow(opened);
+        LOG.info("Main window built {} ms after start", (System.nanoTime() - startedNanos) / 1_000_000);
         stage.setScene(window.createScene());
         stage.setTitle(I18n.get("app.title"));
         stage.setMinWidth(1000);

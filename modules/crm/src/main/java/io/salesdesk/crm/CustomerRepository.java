@@ -373,4 +373,37 @@ public final class CustomerRepository {
     public record NewCustomer(UUID id, CustomerDraft draft, String normalizedName, OffsetDateTime lastFollowUpAt,
                               LocalDate nextFollowUpOn, OffsetDateTime createdAt) {
     }
+
+    /** Most values in one IN list, well below every database's limit. */
+    private static final int LOOKUP_CHUNK = 1000;
+
+    /** Live customers with any of these credit codes, whoever owns them (import dedupe). */
+    public List<Customer> findLiveByCreditCodes(Collection<String> creditCodes) {
+        return findLiveWhereIn(CUSTOMER.CREDIT_CODE, creditCodes);
+    }
+
+    /** Live customers with any of these normalised names, whoever owns them (import dedupe). */
+    public List<Customer> findLiveByNormalizedNames(Collection<String> normalizedNames) {
+        return findLiveWhereIn(CUSTOMER.NORMALIZED_NAME, normalizedNames);
+    }
+
+    /** Live customers with any of these normalised phones, whoever owns them (import dedupe). */
+    public List<Customer> findLiveByPhones(Collection<String> phones) {
+        return findLiveWhereIn(CUSTOMER.PHONE, phones);
+    }
+
+    /** Live customers with these ids, whoever owns them (re-import of an export, undo). */
+    public List<Customer> findLiveByIds(Collection<UUID> ids) {
+        return findLiveWhereIn(CUSTOMER.ID, ids);
+    }
+
+    private <T> List<Customer> findLiveWhereIn(Field<T> field, Collection<T> values) {
+        List<T> distinct = values.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Customer> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+            List<T> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
+            found.addAll(selectWithOwner().where(field.in(chunk), CUSTOMER.DELETED_AT.isNull()).fetch(this::toCustomer));
+        }
+        return found;
+    }
 }

@@ -18,7 +18,7 @@ class DatabaseTest {
     @Test
     void createsAndMigratesAnEmbeddedDatabaseInTheDataFolder() {
         try (Database db = TestDatabases.hsqldb(dataDir)) {
-            assertThat(db.schemaVersion()).isEqualTo("1");
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(db.dsl().fetchCount(io.salesdesk.db.jooq.Tables.CUSTOMER)).isZero();
         }
         assertThat(dataDir.resolve("db").resolve("salesdesk.script")).exists();
@@ -37,7 +37,7 @@ class DatabaseTest {
     void reopensAfterClose() {
         TestDatabases.hsqldb(dataDir).close();
         try (Database again = TestDatabases.hsqldb(dataDir)) {
-            assertThat(again.schemaVersion()).isEqualTo("1");
+            assertThat(again.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
         }
     }
 
@@ -53,7 +53,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> TestDatabases.hsqldb(dataDir))
                 .isInstanceOfSatisfying(SchemaTooNewException.class, e -> {
                     assertThat(e.databaseVersion()).isEqualTo("99");
-                    assertThat(e.appVersion()).isEqualTo("1");
+                    assertThat(e.appVersion()).isEqualTo(Database.SCHEMA_VERSION);
                 });
         try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '99'")) {

@@ -182,7 +182,9 @@ public final class DemoWorkspace {
         Region province = regions.byCode(salesRegion.provinceCode).orElseThrow();
         List<Region> cities = regions.children(province.code());
         Region city = cities.get(random.nextInt(cities.size()));
-        List<Region> counties = regions.children(city.code());
+        // GB/T 2260 lists "市辖区" as a county of many cities: a code, not a place anyone writes.
+        List<Region> counties = regions.children(city.code()).stream()
+                .filter(r -> !"市辖区".equals(r.name())).toList();
         Region county = counties.isEmpty() ? city : counties.get(random.nextInt(counties.size()));
 
         String name = faker.customerName(city.name(), county.name());

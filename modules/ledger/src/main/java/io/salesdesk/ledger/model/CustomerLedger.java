@@ -8,6 +8,11 @@ import java.util.List;
  */
 public final class CustomerLedger {
 
+    /** Key of the hidden id column of exported ledgers. */
+    public static final String ID = "id";
+    /** Key of the hidden version column of exported ledgers. */
+    public static final String VERSION = "version";
+
     /** Tiers as the CRM stores them, with the words ledgers use for them. */
     private static final String[] TIERS = {"A=重点客户", "B=一般客户", "C=潜在客户", "D=流失客户"};
 
@@ -38,7 +43,11 @@ public final class CustomerLedger {
                     "合同金额", "签约金额", "成交金额", "销售额", "Contract amount"),
             LedgerField.of("signedOn", "签约日期", "Signed on", FieldType.DATE, false,
                     "日期", "签订日期", "合同日期", "成交日期", "Date", "Signed date"),
-            LedgerField.of("note", "备注", "Note", FieldType.TEXT, false, "说明", "Notes", "Remark", "Remarks", "Comment")),
+            LedgerField.of("note", "备注", "Note", FieldType.TEXT, false, "说明", "Notes", "Remark", "Remarks", "Comment"),
+            // The hidden columns of an exported ledger, so editing it in Excel and importing it
+            // back updates the same customers. Distinctive names: ledgers have "编号" columns of their own.
+            LedgerField.of(ID, "SalesDesk ID", "SalesDesk ID", FieldType.TEXT, false),
+            LedgerField.of(VERSION, "SalesDesk 版本", "SalesDesk version", FieldType.INTEGER, false)),
             List.of("creditCode", "name"));
 
     private CustomerLedger() {

@@ -1,0 +1,277 @@
+package io.salesdesk.app.cli;
+
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.Role;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.db.Database;
+import io.salesdesk.ledger.convert.CellProblem;
+import io.salesdesk.ledger.crm.CustomerImportTarget;
+import io.salesdesk.ledger.imports.DuplicateDecision;
+import io.salesdesk.ledger.imports.ImportBatch;
+import io.salesdesk.ledger.imports.ImportCounts;
+import io.salesdesk.ledger.imports.ImportHistory;
+import io.salesdesk.ledger.imports.ImportMonitor;
+import io.salesdesk.ledger.imports.ImportPhase;
+import io.salesdesk.ledger.imports.ImportPreview;
+import io.salesdesk.ledger.imports.ImportRequest;
+import io.salesdesk.ledger.imports.ImportResult;
+import io.salesdesk.ledger.imports.ImportTarget;
+import io.salesdesk.ledger.imports.LedgerImport;
+import io.salesdesk.ledger.imports.MappingJson;
+import io.salesdesk.ledger.imports.UndoResult;
+import io.salesdesk.ledger.map.MappedColumn;
+import io.salesdesk.ledger.map.UnmappedColumn;
+import io.salesdesk.ledger.model.LedgerEntity;
+import io.salesdesk.ledger.report.ErrorReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesdesk import FILE}: imports a ledger through the same pipeline as the wizard, prints a
+ * progress line and a summary in the user's language, and writes the error report. Exits 1 when
+ * nothing was imported because of errors. {@code --undo BATCH_ID} takes an import back.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import an Excel or CSV ledger (preview, validate, dedupe, commit in one transaction), or undo an import.")
+public final class ImportCommand implements Callable<Integer> {
+
+    private static final int PROBLEMS_SHOWN = 50;
+    private static final int PROGRESS_STEP = 10_000;
+
+    @ParentCommand
+    SalesDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The .xlsx, .xls or .csv ledger.")
+    Path file;
+
+    @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
+            description = "What the ledger holds (default ${DEFAULT-VALUE}).")
+    String entity;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the first visible one).")
+    String sheet;
+
+    @Option(names = "--mapping", paramLabel = "FILE.json",
+            description = "Column mapping {\"columns\": {\"header\": \"field\"}} over the automatic one.")
+    Path mapping;
+
+    @Option(names = "--dry-run", description = "Preview only: read, validate and dedupe, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--on-duplicate", defaultValue = "skip", paramLabel = "skip|update|create",
+            converter = DecisionConverter.class,
+            description = "What to do with rows that match an existing customer or an earlier row (default ${DEFAULT-VALUE}).")
+    DuplicateDecision onDuplicate;
+
+    @Option(names = "--skip-invalid", description = "Import the valid rows when some rows have errors (default: all or nothing).")
+    boolean skipInvalid;
+
+    @Option(names = "--report", paramLabel = "FILE.xlsx",
+            description = "Where to write the error report (default: <name>.errors.xlsx beside the ledger).")
+    Path report;
+
+    @Option(names = "--undo", paramLabel = "BATCH_ID",
+            description = "Undo an import: remove the customers it created, restore those it updated.")
+    UUID undo;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = Database.open(root.databaseConfig())) {
+            Clock clock = Clock.systemUTC();
+            UserService users = new UserService(db, clock);
+            Actor actor = actor(users, root.username);
+            List<ImportTarget> targets = targets(db, clock, users);
+            if (undo != null) {
+                return undo(out, new ImportHistory(db, clock, targets), actor);
+            }
+            if (file == null) {
+                spec.commandLine().getErr().println(I18n.get("cli.import.noFile"));
+                return 2;
+            }
+            return run(out, new LedgerImport(db, clock, targets), actor);
+        }
+    }
+
+    private int run(PrintWriter out, LedgerImport ledgerImport, Actor actor) {
+        ImportRequest request = ImportRequest.of(entity).withSheet(sheet).withOnDuplicate(onDuplicate)
+                .withSkipInvalid(skipInvalid);
+        if (mapping != null) {
+            request = request.withMapping(MappingJson.read(mapping));
+        }
+        ImportMonitor monitor = progressLines(out);
+        ImportPreview preview = ledgerImport.preview(file, request, actor, monitor);
+        out.println(I18n.get("cli.import.sheet", preview.sheetName(), preview.header().lastRowNumber()));
+        out.println(I18n.get("cli.import.mapping." + preview.mappingSource().name()));
+        LedgerEntity fields = ledgerImport.entity(request.entityKey());
+        for (MappedColumn column : preview.mapping().columns()) {
+            String label = fields.field(column.fieldKey())
+                    .map(f -> I18n.isChinese() ? f.labelZh() : f.labelEn()).orElse(column.fieldKey());
+            out.println(I18n.get("cli.import.mapped", column.header(), label));
+        }
+        if (!preview.mapping().unmapped().isEmpty()) {
+            out.println(I18n.get("cli.import.unmapped", preview.mapping().unmapped().stream()
+                    .map(UnmappedColumn::header).collect(Collectors.joining("、"))));
+        }
+        printProblems(out, preview.problems());
+        if (!preview.problems().isEmpty()) {
+            Path reportFile = report != null ? report : ErrorReport.defaultPath(file);
+            ErrorReport.write(file, preview.sheetName(), request.limits(), preview.header(), preview.problems(),
+                    ImportCommand::describe, reportFile);
+            out.println(I18n.get("cli.import.report", reportFile.toAbsolutePath()));
+        }
+        if (dryRun) {
+            printCounts(out, preview.counts());
+            out.println(I18n.get("cli.import.dryRun"));
+            return preview.blockedByErrors() ? 1 : 0;
+        }
+        ImportResult result = ledgerImport.commit(preview, actor, monitor);
+        printCounts(out, result.counts());
+        if (!result.committed()) {
+            out.println(I18n.get("cli.import.blocked", result.counts().invalid()));
+            return 1;
+        }
+        out.println(I18n.get("cli.import.done", result.batchId().toString()));
+        return result.counts().written() == 0 && result.counts().invalid() > 0 ? 1 : 0;
+    }
+
+    private int undo(PrintWriter out, ImportHistory history, Actor actor) {
+        UndoResult result = history.undo(undo, actor);
+        out.println(I18n.get("cli.undo.done", result.batchId().toString(), result.removed(), result.restored()));
+        for (UndoResult.Conflict conflict : result.conflicts()) {
+            out.println(I18n.get("cli.undo.conflict", conflict.rowNumber(),
+                    conflict.name() == null ? conflict.entityId().toString() : conflict.name()));
+        }
+        return 0;
+    }
+
+    private static void printProblems(PrintWriter out, List<CellProblem> problems) {
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> out.println(I18n.get("cli.import.problem",
+                String.valueOf(p.rowNumber()), columnName(p.column()), p.header(), describe(p))));
+        if (problems.size() > PROBLEMS_SHOWN) {
+            out.println(I18n.get("cli.import.moreProblems", problems.size() - PROBLEMS_SHOWN));
+        }
+    }
+
+    private static void printCounts(PrintWriter out, ImportCounts counts) {
+        out.println(I18n.get("cli.import.counts", counts.created(), counts.updated(), counts.skipped(),
+                counts.invalid(), counts.conflicts()));
+    }
+
+    /** A problem's reason in the user's language. */
+    static String describe(CellProblem problem) {
+        return I18n.get(problem.messageKey(), problem.args().toArray());
+    }
+
+    /** Excel's column letters: 0 → A, 26 → AA; "-" for a problem of the whole row. */
+    static String columnName(int column) {
+        if (column < 0) {
+            return "-";
+        }
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+
+    private static ImportMonitor progressLines(PrintWriter out) {
+        return new ImportMonitor() {
+            @Override
+            public void progress(ImportPhase phase, long done, long total) {
+                if (done % PROGRESS_STEP == 0 || done == total) {
+                    out.println(I18n.get("cli.import.progress." + phase.name(), done));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return Thread.currentThread().isInterrupted();
+            }
+        };
+    }
+
+    /** The importable entities; later modules add theirs here. */
+    static List<ImportTarget> targets(Database db, Clock clock, UserService users) {
+        return List.of(new CustomerImportTarget(db, clock, new RegionService(db), users));
+    }
+
+    /** Who the command works as: {@code --user}, else the first administrator, else the default user. */
+    static Actor actor(UserService users, String username) {
+        if (username != null) {
+            return users.byUsername(username).map(User::asActor)
+                    .orElseThrow(() -> new io.salesdesk.core.SalesDeskException("cli.noSuchUser", username));
+        }
+        return users.all().stream().filter(u -> u.role() == Role.ADMIN).findFirst()
+                .or(() -> users.defaultUser(DemoWorkspace.DEFAULT_USER))
+                .map(User::asActor)
+                .orElseThrow(() -> new io.salesdesk.core.SalesDeskException("cli.noUsers"));
+    }
+
+    /** Reads skip, update or create in any case. */
+    static final class DecisionConverter implements picocli.CommandLine.ITypeConverter<DuplicateDecision> {
+        @Override
+        public DuplicateDecision convert(String value) {
+            return DuplicateDecision.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** {@code salesdesk imports}: the import history, newest first. */
+    @Command(name = "imports", mixinStandardHelpOptions = true,
+            description = "List the latest imports (batch id, time, file, counts, status).")
+    public static final class History implements Callable<Integer> {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        @ParentCommand
+        SalesDeskCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "How many (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(root.databaseConfig())) {
+                Clock clock = Clock.systemUTC();
+                List<ImportBatch> batches = new ImportHistory(db, clock, targets(db, clock, new UserService(db, clock)))
+                        .latest(limit);
+                if (batches.isEmpty()) {
+                    out.println(I18n.get("cli.imports.none"));
+                }
+                for (ImportBatch b : batches) {
+                    out.println(I18n.get("cli.imports.row", b.id().toString(),
+                            TIME.format(b.importedAt().atZoneSameInstant(ZoneId.systemDefault())), b.fileName(),
+                            b.counts().created(), b.counts().updated(), b.counts().skipped(), b.counts().invalid(),
+                            I18n.get("cli.imports.status." + b.status().name()),
+                            b.importedByName() == null ? "" : b.importedByName()));
+                }
+            }
+            return 0;
+        }
+    }
+}

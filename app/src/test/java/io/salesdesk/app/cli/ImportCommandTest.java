@@ -1,0 +1,89 @@
+package io.salesdesk.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code salesdesk import}, {@code imports} and {@code export} as a user types them. */
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Path ledger;
+    StringWriter out;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "demo", "--customers", "20")).isZero();
+        ledger = dir.resolve("客户台账.csv");
+        Files.writeString(ledger, """
+                2025年客户台账,,
+                ,,
+                客户名称,联系电话,地址
+                命令行测试医院,0512 6523 4567,江苏省苏州市姑苏区人民路1号
+                命令行坏电话公司,12345,南京市
+                """, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void errorsBlockTheImportWithASummaryAnErrorReportAndExitCode1() {
+        int exit = run("--data-dir", dir.resolve("data").toString(), "import", ledger.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("第 5 行 B 列“联系电话”：“12345”不是有效电话号码").contains("未导入任何数据");
+        assertThat(dir.resolve("客户台账.errors.xlsx")).exists();
+    }
+
+    @Test
+    void skipInvalidImportsTheValidRowsAndUndoTakesThemBack() {
+        String data = dir.resolve("data").toString();
+        assertThat(run("--data-dir", data, "import", ledger.toString(), "--skip-invalid")).isZero();
+        assertThat(out.toString()).contains("新建 1，更新 0，跳过重复 0，有错误 1，冲突 0");
+        Matcher batch = Pattern.compile("批次 ([0-9a-f-]{36})").matcher(out.toString());
+        assertThat(batch.find()).isTrue();
+
+        assertThat(run("--data-dir", data, "imports")).isZero();
+        assertThat(out.toString()).contains(batch.group(1)).contains("客户台账.csv").contains("已导入");
+
+        assertThat(run("--data-dir", data, "import", "--undo", batch.group(1))).isZero();
+        assertThat(out.toString()).contains("删除新建记录 1 条");
+    }
+
+    @Test
+    void dryRunWritesNothing() {
+        String data = dir.resolve("data").toString();
+        assertThat(run("--data-dir", data, "import", ledger.toString(), "--skip-invalid", "--dry-run")).isZero();
+        assertThat(out.toString()).contains("试运行");
+
+        run("--data-dir", data, "imports");
+        assertThat(out.toString()).contains("还没有导入记录");
+    }
+
+    @Test
+    void exportWritesTheFilteredCustomers() {
+        Path file = dir.resolve("客户.xlsx");
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "export", "--entity", "customers", "--out",
+                file.toString())).isZero();
+        assertThat(out.toString()).contains("已导出 20 个客户");
+        assertThat(file).exists();
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        CommandLine commandLine = SalesDeskCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,210 @@
+package io.salesdesk.ledger.crm;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.Region;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.db.Database;
+import io.salesdesk.ledger.imports.ImportMonitor;
+import io.salesdesk.ledger.imports.ImportPhase;
+import io.salesdesk.ledger.model.CustomerLedger;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Exports the customer list as a ledger that can be edited in Excel and imported back: the list's
+ * columns under the Chinese headers the importer recognises, frozen header, autofilter, date
+ * formats, a drop-down on 客户等级, and hidden "SalesDesk ID" and "SalesDesk 版本" columns, so a
+ * re-import updates the same customers and detects those changed meanwhile. Streamed with SXSSF.
+ */
+public final class CustomerExport {
+
+    /** The visible headers, in order; the importer maps them back without help. */
+    static final List<String> HEADERS = List.of("客户名称", "统一社会信用代码", "客户等级", "行业", "省份", "城市", "区县",
+            "地址", "电话", "负责人", "最近跟进", "下次跟进");
+    private static final int PAGE = 2000;
+    private static final int TIER_COLUMN = 2;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+
+    /** An exporter over the customers of {@code db}. */
+    public CustomerExport(Database db, Clock clock, RegionService regions) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+    }
+
+    /**
+     * Writes the customers the viewer sees with this query.
+     *
+     * @param viewer  whose list it is (visibility applies)
+     * @param query   the list's filters and order
+     * @param out     the .xlsx file; replaced if it exists
+     * @param monitor progress and cancellation
+     * @return how many customers were written
+     */
+    public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+            SXSSFSheet sheet = workbook.createSheet("客户");
+            ExportStyles styles = new ExportStyles(workbook);
+            writeHeader(sheet, styles);
+            int count = db.transactionResult(cfg -> {
+                CustomerRepository customers = CustomerRepository.using(cfg, clock, regions::fullName);
+                int total = customers.count(viewer, query);
+                int written = 0;
+                for (int offset = 0; offset < total; offset += PAGE) {
+                    for (Customer customer : customers.page(viewer, query, offset, PAGE)) {
+                        writeRow(sheet.createRow(++written), customer, styles);
+                    }
+                    monitor.checkCancelled();
+                    monitor.progress(ImportPhase.COMMIT, written, total);
+                }
+                return written;
+            });
+            finish(sheet, count);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream stream = Files.newOutputStream(out)) {
+                workbook.write(stream);
+            }
+            workbook.dispose();
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeHeader(SXSSFSheet sheet, ExportStyles styles) {
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < HEADERS.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(HEADERS.get(c));
+            cell.setCellStyle(styles.header);
+        }
+        header.createCell(HEADERS.size()).setCellValue(CustomerLedger.ENTITY.field(CustomerLedger.ID).orElseThrow().labelZh());
+        header.createCell(HEADERS.size() + 1)
+                .setCellValue(CustomerLedger.ENTITY.field(CustomerLedger.VERSION).orElseThrow().labelZh());
+    }
+
+    private void writeRow(Row row, Customer c, ExportStyles styles) {
+        String[] place = place(c.regionCode());
+        int col = 0;
+        styles.text(row.createCell(col++), c.name());
+        styles.text(row.createCell(col++), c.creditCode());
+        styles.text(row.createCell(col++), c.tier().name());
+        styles.text(row.createCell(col++), Industries.label(c.industry()));
+        styles.text(row.createCell(col++), place[0]);
+        styles.text(row.createCell(col++), place[1]);
+        styles.text(row.createCell(col++), place[2]);
+        styles.text(row.createCell(col++), c.address());
+        styles.text(row.createCell(col++), c.phone());
+        styles.text(row.createCell(col++), c.ownerName());
+        Cell last = row.createCell(col++);
+        if (c.lastFollowUpAt() != null) {
+            last.setCellValue(c.lastFollowUpAt().atZoneSameInstant(CHINA).toLocalDateTime());
+            last.setCellStyle(styles.dateTime);
+        }
+        Cell next = row.createCell(col++);
+        if (c.nextFollowUpOn() != null) {
+            next.setCellValue(c.nextFollowUpOn());
+            next.setCellStyle(styles.date);
+        }
+        row.createCell(col++).setCellValue(c.id().toString());
+        row.createCell(col).setCellValue(c.version());
+    }
+
+    // Province, city and county names of a code; the 市辖区 level of municipalities stays blank.
+    private String[] place(String code) {
+        String[] names = new String[3];
+        for (Region r = code == null ? null : regions.byCode(code).orElse(null); r != null;
+                r = r.parentCode() == null ? null : regions.byCode(r.parentCode()).orElse(null)) {
+            int level = "province".equals(r.level()) ? 0 : "city".equals(r.level()) ? 1 : "county".equals(r.level()) ? 2 : -1;
+            // A city's placeholder level (上海市 → 市辖区) is left out; a county-level placeholder
+            // (丽水市 市辖区, 331101) is its own code's name and is written, so re-import finds that code.
+            boolean placeholder = "市辖区".equals(r.name()) || "县".equals(r.name());
+            if (level >= 0 && !(placeholder && level == 1)) {
+                names[level] = r.name();
+            }
+            if (level <= 0) {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static void finish(SXSSFSheet sheet, int rows) {
+        int lastVisible = HEADERS.size() - 1;
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows, 1), 0, lastVisible));
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation tiers = helper.createValidation(helper.createExplicitListConstraint(new String[] {"A", "B", "C", "D"}),
+                new CellRangeAddressList(1, Math.max(rows, 1), TIER_COLUMN, TIER_COLUMN));
+        tiers.setShowErrorBox(true);
+        sheet.addValidationData(tiers);
+        int[] widths = {36, 22, 10, 12, 12, 12, 12, 40, 18, 12, 18, 14};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        sheet.setColumnHidden(HEADERS.size(), true);
+        sheet.setColumnHidden(HEADERS.size() + 1, true);
+    }
+
+    /** The styles of the export, created once per workbook. */
+    private static final class ExportStyles {
+        final CellStyle header;
+        final CellStyle date;
+        final CellStyle dateTime;
+        final CellStyle quoted;
+
+        ExportStyles(SXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            quoted = workbook.createCellStyle();
+            quoted.setQuotePrefixed(true);
+        }
+
+        /**
+         * Writes text as a text cell; text Excel would take for a formula (= + - @) also gets the
+         * quote prefix, so editing the cell in Excel keeps it text (no formula injection).
+         */
+        void text(Cell cell, String value) {
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+            cell.setCellValue(value);
+            char first = value.charAt(0);
+            if (first == '=' || first == '+' || first == '-' || first == '@') {
+                cell.setCellStyle(quoted);
+            }
+        }
+    }
+}
