@@ -12,7 +12,7 @@ public enum Page {
     APPROVALS(Feather.FILE_TEXT, false),
     MAP(Feather.MAP, false),
     DASHBOARD(Feather.BAR_CHART_2, false),
-    LEDGERS(Feather.FILE, false),
+    LEDGERS(Feather.FILE, true),
     SETTINGS(Feather.SETTINGS, true);
 
     private final Feather icon;

@@ -32,6 +32,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Page;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.CustomersPage;
+import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.settings.SettingsPage;
 import io.salesdesk.core.Role;
@@ -119,6 +120,7 @@ public final class MainWindow {
         // The built pages are made at once so that they hear navigation events from the start.
         pages.put(Page.MY_DAY, new MyDayPage(context, bus));
         pages.put(Page.CUSTOMERS, new CustomersPage(context, bus));
+        pages.put(Page.LEDGERS, new LedgersPage(context));
         pages.put(Page.SETTINGS, new SettingsPage(context, appearance, this::reload));
         bus.subscribe(Navigation.ShowPage.class, e -> show(e.page()));
         bus.subscribe(Navigation.OpenCustomer.class, e -> show(Page.CUSTOMERS));
