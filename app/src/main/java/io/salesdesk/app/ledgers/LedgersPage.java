@@ -167,7 +167,8 @@ public final class LedgersPage extends ScrollPane {
         problems.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         problems.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         problems.setPrefHeight(220);
-        problems.setPlaceholder(new Label(I18n.get("ledgers.problems.none")));
+        // Until a file is previewed, an empty table would wrongly read as "no problems".
+        problems.setPlaceholder(new Label(I18n.get("ledgers.problems.noFile")));
         problems.getColumns().setAll(List.of(
                 column("ledgers.problems.row", p -> String.valueOf(p.rowNumber()), 50),
                 column("ledgers.problems.column", p -> columnName(p.column()), 50),
@@ -269,6 +270,7 @@ public final class LedgersPage extends ScrollPane {
                     .map(UnmappedColumn::header).collect(Collectors.joining("、")));
         }
         mapping.setText(text);
+        problems.setPlaceholder(new Label(I18n.get("ledgers.problems.none")));
         problems.getItems().setAll(result.problems());
         importResult.setText(result.blockedByErrors() ? I18n.get("ledgers.import.blockedHint") : "");
         updateState();
@@ -278,6 +280,7 @@ public final class LedgersPage extends ScrollPane {
         preview = null;
         summary.setText("");
         mapping.setText("");
+        problems.setPlaceholder(new Label(I18n.get("ledgers.problems.noFile")));
         problems.getItems().clear();
         updateState();
     }
