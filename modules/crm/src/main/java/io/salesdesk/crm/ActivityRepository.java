@@ -87,11 +87,7 @@ public final class ActivityRepository {
             audit.add(new ChangeLog.Pending(ENTITY, a.id(), ChangeEntry.Operation.INSERT,
                     FieldChange.diff(Map.of(), snapshot(r))));
         }
-        if (records.size() == 1) {
-            records.get(0).insert();
-        } else if (!records.isEmpty()) {
-            BulkInsert.insert(dsl, records);
-        }
+        BulkInsert.insert(dsl, records);
         changeLog.recordAll(actor, reason, audit);
     }
 

@@ -147,11 +147,7 @@ public final class CustomerRepository {
             audit.add(new ChangeLog.Pending(ENTITY, c.id(), ChangeEntry.Operation.INSERT,
                     FieldChange.diff(Map.of(), snapshot(r))));
         }
-        if (records.size() == 1) {
-            records.get(0).insert();
-        } else {
-            BulkInsert.insert(dsl, records);
-        }
+        BulkInsert.insert(dsl, records);
         changeLog.recordAll(actor, reason, audit);
     }
 

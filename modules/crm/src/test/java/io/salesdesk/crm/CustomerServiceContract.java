@@ -18,11 +18,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,9 +272,5 @@ abstract class CustomerServiceContract {
     private List<String> search(String text) {
         return f.customers.page(f.wang.asActor(), CustomerQuery.all().withText(text), 0, 100).stream()
                 .map(Customer::name).toList();
-    }
-
-    static Set<UUID> ids(List<Customer> customers) {
-        return new HashSet<>(customers.stream().map(Customer::id).toList());
     }
 }

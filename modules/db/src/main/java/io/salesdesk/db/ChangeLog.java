@@ -104,11 +104,7 @@ public final class ChangeLog {
             records.add(r);
             prevHash = hash;
         }
-        if (records.size() == 1) {
-            records.get(0).insert();
-        } else {
-            BulkInsert.insert(dsl, records);
-        }
+        BulkInsert.insert(dsl, records);
         dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.HASH, prevHash).where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
     }
 

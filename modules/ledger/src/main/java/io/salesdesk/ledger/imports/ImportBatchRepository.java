@@ -70,11 +70,7 @@ public final class ImportBatchRepository {
             r.setVersionAfter(row.versionAfter());
             records.add(r);
         }
-        if (records.size() == 1) {
-            records.get(0).insert();
-        } else if (!records.isEmpty()) {
-            BulkInsert.insert(dsl, records);
-        }
+        BulkInsert.insert(dsl, records);
     }
 
     /** The rows a batch wrote, in ledger order. */
