@@ -28,6 +28,7 @@ import io.salesdesk.ledger.map.UnmappedColumn;
 import io.salesdesk.ledger.model.LedgerEntity;
 import io.salesdesk.ledger.report.ErrorReport;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -35,6 +36,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,18 +137,22 @@ public final class ImportCommand implements Callable<Integer> {
                     .map(UnmappedColumn::header).collect(Collectors.joining("、"))));
         }
         printProblems(out, preview.problems());
-        if (!preview.problems().isEmpty()) {
-            Path reportFile = report != null ? report : ErrorReport.defaultPath(file);
-            ErrorReport.write(file, preview.sheetName(), request.limits(), preview.header(), preview.problems(),
-                    ImportCommand::describe, reportFile);
-            out.println(I18n.get("cli.import.report", reportFile.toAbsolutePath()));
-        }
+        // The report re-reads the ledger and writes a copy of it: on its own thread it costs no
+        // time while the database commits.
+        CompletableFuture<Path> reportWritten = preview.problems().isEmpty() ? null
+                : writeReportInBackground(preview, request);
         if (dryRun) {
+            printReport(out, reportWritten);
             printCounts(out, preview.counts());
             out.println(I18n.get("cli.import.dryRun"));
             return preview.blockedByErrors() ? 1 : 0;
         }
-        ImportResult result = ledgerImport.commit(preview, actor, monitor);
+        ImportResult result;
+        try {
+            result = ledgerImport.commit(preview, actor, monitor);
+        } finally {
+            printReport(out, reportWritten);
+        }
         printCounts(out, result.counts());
         if (!result.committed()) {
             out.println(I18n.get("cli.import.blocked", result.counts().invalid()));
@@ -153,6 +160,36 @@ public final class ImportCommand implements Callable<Integer> {
         }
         out.println(I18n.get("cli.import.done", result.batchId().toString()));
         return result.counts().written() == 0 && result.counts().invalid() > 0 ? 1 : 0;
+    }
+
+    private CompletableFuture<Path> writeReportInBackground(ImportPreview preview, ImportRequest request) {
+        Path reportFile = report != null ? report : ErrorReport.defaultPath(file);
+        CompletableFuture<Path> written = new CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            try {
+                ErrorReport.write(file, preview.sheetName(), request.limits(), preview.header(), preview.problems(),
+                        ImportCommand::describe, reportFile);
+                written.complete(reportFile);
+            } catch (RuntimeException e) {
+                written.completeExceptionally(e);
+            }
+        }, "error-report");
+        writer.setDaemon(true);
+        writer.start();
+        return written;
+    }
+
+    /** Waits for the report; a report that could not be written is said, the import stands. */
+    private static void printReport(PrintWriter out, CompletableFuture<Path> reportWritten) {
+        if (reportWritten == null) {
+            return;
+        }
+        try {
+            out.println(I18n.get("cli.import.report", reportWritten.join().toAbsolutePath()));
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException ? e.getCause().getCause() : e.getCause();
+            out.println(I18n.get("cli.import.reportFailed", String.valueOf(cause.getMessage())));
+        }
     }
 
     private int undo(PrintWriter out, ImportHistory history, Actor actor) {

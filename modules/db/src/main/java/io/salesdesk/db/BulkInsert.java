@@ -12,7 +12,8 @@ import org.jooq.TableRecord;
  */
 public final class BulkInsert {
 
-    private static final int BATCH_SIZE = 1000;
+    // Each batch prepares the statement again; large batches keep that cost out of a big import.
+    private static final int BATCH_SIZE = 5000;
 
     private BulkInsert() {
     }
@@ -30,7 +31,7 @@ public final class BulkInsert {
             for (R record : records.subList(from, Math.min(records.size(), from + BATCH_SIZE))) {
                 Object[] values = new Object[fields.length];
                 for (int i = 0; i < fields.length; i++) {
-                    values[i] = record.get(fields[i]);
+                    values[i] = record.get(i); // a table record's fields are the table's, in order
                 }
                 batch.bind(values);
             }

@@ -55,6 +55,10 @@ public final class Database implements AutoCloseable {
      */
     public static final String SCHEMA_VERSION = "2";
 
+    // The embedded database's row cache, see tuneEmbeddedFiles.
+    private static final int CACHE_ROWS = 250_000;
+    private static final int CACHE_KILOBYTES = 128 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseConfig config;
@@ -97,7 +101,7 @@ public final class Database implements AutoCloseable {
             dataSource = createDataSource(config);
             String version = migrate(config, dataSource);
             if (config.mode() == DatabaseConfig.Mode.EMBEDDED) {
-                disableTimedCheckpoints(dataSource);
+                tuneEmbeddedFiles(dataSource);
             }
             return new Database(config, dataSource, lock, version);
         } catch (RuntimeException e) {
@@ -153,14 +157,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * HSQLDB checkpoints from a timer thread when its log passes 50 MB; a checkpoint that meets
+     * Settings of the embedded database's files.
+     *
+     * <p>HSQLDB checkpoints from a timer thread when its log passes 50 MB; a checkpoint that meets
      * our SHUTDOWN at close deadlocks inside HSQLDB (seen after a 50,000-row import). With no size
      * limit the log is checkpointed only by SHUTDOWN, on the closing thread; every commit is still
      * on disk in the log.
+     *
+     * <p>The row cache (default 50,000 rows / 10 MB) is smaller than the customer table of a
+     * 100,000-customer workspace with its indexes: a ledger import then spends most of its time
+     * evicting index nodes and reading them back, and the churn even costs more memory than the
+     * larger cache (measured: 100,000 inserts 17 s / 850 MB RSS with the default, 8 s / 350 MB
+     * with 128 MB). The cache only fills with rows that are actually used.
      */
-    private static void disableTimedCheckpoints(DataSource dataSource) {
+    private static void tuneEmbeddedFiles(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET FILES LOG SIZE 0");
+            s.execute("SET FILES CACHE ROWS " + CACHE_ROWS);
+            s.execute("SET FILES CACHE SIZE " + CACHE_KILOBYTES);
         } catch (SQLException e) {
             throw new SalesDeskException(e, "error.dataDirUnusable", "", e.getMessage());
         }
