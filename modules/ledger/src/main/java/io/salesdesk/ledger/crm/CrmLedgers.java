@@ -24,8 +24,12 @@ public final class CrmLedgers {
     public static LedgerEntities of(Database db, Clock clock, RegionService regions, UserService users) {
         return new LedgerEntities(
                 List.of(new CustomerImportTarget(db, clock, regions, users),
-                        new ContactImportTarget(db, clock, regions)),
+                        new ContactImportTarget(db, clock, regions),
+                        new ActivityImportTarget(db, clock, regions, users),
+                        new UserImportTarget(db, clock)),
                 List.of(new CustomerExport(db, clock, regions),
-                        new ContactExport(db, clock)));
+                        new ContactExport(db, clock),
+                        new ActivityExport(db, clock),
+                        new UserExport(db, clock)));
     }
 }
