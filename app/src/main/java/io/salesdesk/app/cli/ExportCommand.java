@@ -4,12 +4,11 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.CustomerQuery;
-import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
-import io.salesdesk.ledger.crm.CustomerExport;
+import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +21,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code salesdesk export --entity customers --out FILE.xlsx}: the customer list as an Excel ledger
- * that can be edited and imported back as updates.
+ * {@code salesdesk export --entity E --out FILE.xlsx}: a list (customers, their contacts or
+ * follow-ups, the team roster) as an Excel ledger that can be edited and imported back.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export customers to an .xlsx ledger that can be edited in Excel and imported back.")
+        description = "Export customers, contacts, activities or users to an .xlsx ledger that can be edited in Excel and imported back.")
 public final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,7 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What to export (default ${DEFAULT-VALUE}; customers is the one so far).")
+            description = "What to export: customers, contacts, activities or users (default ${DEFAULT-VALUE}). "
+                    + "The filters below select customers; contacts and activities are those of the selected customers.")
     String entity;
 
     @Option(names = "--tier", paramLabel = "A|B|C|D", description = "Only this tier.")
@@ -56,13 +56,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"customers".equals(entity)) {
-            throw new SalesDeskException("ledger.import.unknownEntity", entity, entity, "customers");
-        }
         PrintWriter print = spec.commandLine().getOut();
         try (Database db = Database.open(root.databaseConfig())) {
             Clock clock = Clock.systemUTC();
             UserService users = new UserService(db, clock);
+            // An unknown --entity is refused, naming the exportable ones, before anything is read.
+            ExportTarget target = ImportCommand.entities(db, clock, users).exportTarget(entity);
             Actor actor = ImportCommand.actor(users, root.username);
             CustomerQuery query = CustomerQuery.all().withTier(tier).withRegionPrefix(region)
                     .withText(search == null ? "" : search);
@@ -71,9 +70,10 @@ public final class ExportCommand implements Callable<Integer> {
                 query = query.withOwner(user.id());
             }
             long started = System.nanoTime();
-            int rows = new CustomerExport(db, clock, new RegionService(db)).export(actor, query, out, ImportMonitor.NONE);
+            int rows = target.export(actor, query, out, ImportMonitor.NONE);
             print.println(I18n.get("cli.export.done", rows, out.toAbsolutePath().toString(),
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9)));
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9),
+                    I18n.isChinese() ? target.entity().labelZh() : target.entity().labelEn()));
         }
         return 0;
     }

@@ -9,7 +9,7 @@ import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.convert.CellProblem;
-import io.salesdesk.ledger.crm.CustomerImportTarget;
+import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportBatch;
 import io.salesdesk.ledger.imports.ImportCounts;
@@ -20,6 +20,7 @@ import io.salesdesk.ledger.imports.ImportPreview;
 import io.salesdesk.ledger.imports.ImportRequest;
 import io.salesdesk.ledger.imports.ImportResult;
 import io.salesdesk.ledger.imports.ImportTarget;
+import io.salesdesk.ledger.imports.LedgerEntities;
 import io.salesdesk.ledger.imports.LedgerImport;
 import io.salesdesk.ledger.imports.MappingJson;
 import io.salesdesk.ledger.imports.UndoResult;
@@ -68,7 +69,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What the ledger holds (default ${DEFAULT-VALUE}).")
+            description = "What the ledger holds: customers, contacts, activities or users (default ${DEFAULT-VALUE}).")
     String entity;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the first visible one).")
@@ -83,7 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--on-duplicate", defaultValue = "skip", paramLabel = "skip|update|create",
             converter = DecisionConverter.class,
-            description = "What to do with rows that match an existing customer or an earlier row (default ${DEFAULT-VALUE}).")
+            description = "What to do with rows that match an existing record or an earlier row (default ${DEFAULT-VALUE}).")
     DuplicateDecision onDuplicate;
 
     @Option(names = "--skip-invalid", description = "Import the valid rows when some rows have errors (default: all or nothing).")
@@ -94,7 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--undo", paramLabel = "BATCH_ID",
-            description = "Undo an import: remove the customers it created, restore those it updated.")
+            description = "Undo an import: remove the records it created, restore those it updated.")
     UUID undo;
 
     @Override
@@ -249,9 +250,14 @@ public final class ImportCommand implements Callable<Integer> {
         };
     }
 
-    /** The importable entities; later modules add theirs here. */
+    /** The importable and exportable entities; later modules register theirs here. */
+    static LedgerEntities entities(Database db, Clock clock, UserService users) {
+        return CrmLedgers.of(db, clock, new RegionService(db), users);
+    }
+
+    /** The importable entities. */
     static List<ImportTarget> targets(Database db, Clock clock, UserService users) {
-        return List.of(new CustomerImportTarget(db, clock, new RegionService(db), users));
+        return entities(db, clock, users).importTargets();
     }
 
     /** Who the command works as: {@code --user}, else the first administrator, else the default user. */

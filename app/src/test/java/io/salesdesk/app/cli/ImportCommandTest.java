@@ -75,8 +75,74 @@ class ImportCommandTest {
         Path file = dir.resolve("客户.xlsx");
         assertThat(run("--data-dir", dir.resolve("data").toString(), "export", "--entity", "customers", "--out",
                 file.toString())).isZero();
-        assertThat(out.toString()).contains("已导出 20 个客户");
+        assertThat(out.toString()).contains("已导出客户 20 条");
         assertThat(file).exists();
+    }
+
+    @Test
+    void contactsImportByCustomerNameEndToEndAndUndo() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path customers = dir.resolve("customers.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "customers", "--out", customers.toString())).isZero();
+        String customerName;
+        try (var in = Files.newInputStream(customers);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            customerName = workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+        }
+        Path contacts = dir.resolve("联系人.csv");
+        Files.writeString(contacts, "客户名称,联系人,职务,手机,主要联系人\n"
+                + customerName + ",命令行测试联系人,设备科科长,139 0013 9000,是\n"
+                + "不存在的客户,某人,,,\n", StandardCharsets.UTF_8);
+
+        assertThat(run("--data-dir", data, "import", contacts.toString(), "--entity", "contacts", "--skip-invalid"))
+                .isZero();
+        assertThat(out.toString()).contains("新建 1，更新 0，跳过重复 0，有错误 1，冲突 0")
+                .contains("找不到客户“不存在的客户”");
+        Matcher batch = Pattern.compile("批次 ([0-9a-f-]{36})").matcher(out.toString());
+        assertThat(batch.find()).isTrue();
+
+        Path exported = dir.resolve("联系人导出.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "contacts", "--search", customerName, "--out",
+                exported.toString())).isZero();
+        try (var in = Files.newInputStream(exported);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("客户名称");
+            assertThat(java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
+                    .map(r -> r.getCell(1) == null ? "" : r.getCell(1).getStringCellValue()))
+                    .contains("命令行测试联系人");
+        }
+
+        assertThat(run("--data-dir", data, "import", "--undo", batch.group(1))).isZero();
+        assertThat(out.toString()).contains("删除新建记录 1 条");
+    }
+
+    @Test
+    void unknownEntityNamesTheValidOnes() {
+        String data = dir.resolve("data").toString();
+
+        assertThat(run("--data-dir", data, "import", ledger.toString(), "--entity", "orders")).isNotZero();
+        assertThat(out.toString()).contains("无法导入“orders”").contains("customers, contacts, activities, users");
+
+        assertThat(run("--data-dir", data, "export", "--entity", "orders", "--out", dir.resolve("x.xlsx").toString()))
+                .isNotZero();
+        assertThat(out.toString()).contains("无法导出“orders”").contains("customers, contacts, activities, users");
+    }
+
+    @Test
+    void rosterImportIsRefusedForANonAdministrator() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path roster = dir.resolve("花名册.csv");
+        Files.writeString(roster, "姓名,登录名,角色\n新同事,newbie,销售\n", StandardCharsets.UTF_8);
+        assertThat(run("--data-dir", data, "export", "--entity", "users", "--out", dir.resolve("u.xlsx").toString()))
+                .isZero();
+        assertThat(out.toString()).contains("已导出团队成员");
+
+        assertThat(run("--data-dir", data, "--user", "manager.sh", "import", roster.toString(), "--entity", "users"))
+                .isNotZero();
+        assertThat(out.toString()).contains("只有管理员可以导入");
+
+        assertThat(run("--data-dir", data, "import", roster.toString(), "--entity", "users")).isZero();
+        assertThat(out.toString()).contains("新建 1");
     }
 
     private int run(String... args) {

@@ -3,9 +3,11 @@ package io.salesdesk.crm;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
@@ -14,13 +16,17 @@ import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /** Follow-ups on record (跟进记录). */
@@ -59,6 +65,74 @@ public final class ActivityRepository {
         return dsl.fetchCount(ACTIVITY, ACTIVITY.CUSTOMER_ID.eq(customerId).and(ACTIVITY.DELETED_AT.isNull()));
     }
 
+    /** Live follow-ups of these customers (import dedupe: the history already on record). */
+    public List<Activity> findLiveByCustomerIds(Collection<UUID> customerIds) {
+        List<UUID> distinct = customerIds.stream().filter(Objects::nonNull).distinct().toList();
+        List<Activity> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CustomerRepository.LOOKUP_CHUNK));
+            found.addAll(selectWithNames().where(ACTIVITY.CUSTOMER_ID.in(chunk), ACTIVITY.DELETED_AT.isNull())
+                    .fetch(ActivityRepository::toActivity));
+        }
+        return found;
+    }
+
+    /** The current version of each live follow-up among {@code ids} (undo checks them). */
+    public Map<UUID, Long> liveVersions(Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<UUID, Long> versions = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CustomerRepository.LOOKUP_CHUNK));
+            dsl.select(ACTIVITY.ID, ACTIVITY.VERSION).from(ACTIVITY)
+                    .where(ACTIVITY.ID.in(chunk), ACTIVITY.DELETED_AT.isNull())
+                    .forEach(r -> versions.put(r.value1(), r.value2()));
+        }
+        return versions;
+    }
+
+    /** How many live follow-ups belong to the customers the viewer sees with this query. */
+    public int count(Actor viewer, CustomerQuery query) {
+        return dsl.fetchCount(dsl.selectOne().from(ACTIVITY).join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
+                .where(ACTIVITY.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query)));
+    }
+
+    /**
+     * One page of the follow-ups of the customers the viewer sees with this query, by customer name
+     * and then oldest first, as a ledger lists history (the follow-up export).
+     */
+    public List<CustomerActivity> page(Actor viewer, CustomerQuery query, int offset, int limit) {
+        return dsl.select(ACTIVITY.fields()).select(APP_USER.DISPLAY_NAME, CONTACT.NAME, CUSTOMER.NAME)
+                .from(ACTIVITY)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .leftJoin(CONTACT).on(CONTACT.ID.eq(ACTIVITY.CONTACT_ID))
+                .where(ACTIVITY.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query))
+                .orderBy(CUSTOMER.NAME, CUSTOMER.ID, ACTIVITY.OCCURRED_AT, ACTIVITY.ID)
+                .limit(limit).offset(offset)
+                .fetch(r -> new CustomerActivity(toActivity(r), r.get(CUSTOMER.NAME)));
+    }
+
+    /**
+     * Soft-deletes a follow-up (undo of an import; kept for sync and audit).
+     *
+     * @throws StaleRecordException if it changed since {@code expectedVersion}
+     */
+    public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(ACTIVITY)
+                .set(ACTIVITY.DELETED_AT, now)
+                .set(ACTIVITY.VERSION, expectedVersion + 1)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .set(ACTIVITY.UPDATED_BY, Rows.userId(actor))
+                .where(ACTIVITY.ID.eq(id), ACTIVITY.VERSION.eq(expectedVersion), ACTIVITY.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, null);
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE,
+                FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
+    }
+
     /** Inserts follow-ups in one batch with one audit entry each. */
     public void insertAll(Actor actor, ChangeReason reason, List<NewActivity> activities) {
         OffsetDateTime now = Rows.now(clock);
@@ -89,6 +163,13 @@ public final class ActivityRepository {
         }
         BulkInsert.insert(dsl, records);
         changeLog.recordAll(actor, reason, audit);
+    }
+
+    private SelectOnConditionStep<Record> selectWithNames() {
+        return dsl.select(ACTIVITY.fields()).select(APP_USER.DISPLAY_NAME, CONTACT.NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .leftJoin(CONTACT).on(CONTACT.ID.eq(ACTIVITY.CONTACT_ID));
     }
 
     private static Map<String, Object> snapshot(ActivityRecord r) {

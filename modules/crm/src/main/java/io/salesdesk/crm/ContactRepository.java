@@ -1,6 +1,7 @@
 package io.salesdesk.crm;
 
 import static io.salesdesk.db.jooq.Tables.CONTACT;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -13,13 +14,16 @@ import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Contacts of customers. Visibility follows the customer, checked by the service. */
@@ -52,6 +56,35 @@ public final class ContactRepository {
     public Optional<Contact> find(UUID id) {
         return dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id), CONTACT.DELETED_AT.isNull())
                 .fetchOptional(ContactRepository::toContact);
+    }
+
+    /** Live contacts of these customers, whoever owns them (import dedupe). */
+    public List<Contact> findLiveByCustomerIds(Collection<UUID> customerIds) {
+        return findLiveWhereIn(CONTACT.CUSTOMER_ID, customerIds);
+    }
+
+    /** Live contacts with these ids (re-import of an export, undo). */
+    public List<Contact> findLiveByIds(Collection<UUID> ids) {
+        return findLiveWhereIn(CONTACT.ID, ids);
+    }
+
+    /** How many live contacts belong to the customers the viewer sees with this query. */
+    public int count(Actor viewer, CustomerQuery query) {
+        return dsl.fetchCount(dsl.selectOne().from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(CONTACT.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query)));
+    }
+
+    /**
+     * One page of the contacts of the customers the viewer sees with this query, by customer name,
+     * the primary contact first (the contact list export).
+     */
+    public List<CustomerContact> page(Actor viewer, CustomerQuery query, int offset, int limit) {
+        return dsl.select(CONTACT.fields()).select(CUSTOMER.NAME)
+                .from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(CONTACT.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query))
+                .orderBy(CUSTOMER.NAME, CUSTOMER.ID, CONTACT.IS_PRIMARY.desc(), CONTACT.NAME, CONTACT.ID)
+                .limit(limit).offset(offset)
+                .fetch(r -> new CustomerContact(toContact(r.into(CONTACT)), r.get(CUSTOMER.NAME)));
     }
 
     /** Inserts validated contacts in one batch with one audit entry each. */
@@ -115,6 +148,27 @@ public final class ContactRepository {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Soft-deletes a contact (kept for undo, sync and audit).
+     *
+     * @throws StaleRecordException if the contact changed since {@code expectedVersion}
+     */
+    public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(CONTACT)
+                .set(CONTACT.DELETED_AT, now)
+                .set(CONTACT.VERSION, expectedVersion + 1)
+                .set(CONTACT.UPDATED_AT, now)
+                .set(CONTACT.UPDATED_BY, Rows.userId(actor))
+                .where(CONTACT.ID.eq(id), CONTACT.VERSION.eq(expectedVersion), CONTACT.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, find(id).orElse(null));
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE,
+                FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
+    }
+
     /** Clears the primary flag of the customer's other contacts, so there is one primary contact. */
     public void clearPrimaryExcept(Actor actor, ChangeReason reason, UUID customerId, UUID keepId) {
         for (Contact other : forCustomer(customerId)) {
@@ -124,6 +178,17 @@ public final class ContactRepository {
                         d.phone(), d.email(), d.wechat(), false, d.notes()));
             }
         }
+    }
+
+    private <T> List<Contact> findLiveWhereIn(Field<T> field, Collection<T> values) {
+        List<T> distinct = values.stream().filter(Objects::nonNull).distinct().toList();
+        List<Contact> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            List<T> chunk = distinct.subList(from, Math.min(distinct.size(), from + CustomerRepository.LOOKUP_CHUNK));
+            found.addAll(dsl.selectFrom(CONTACT).where(field.in(chunk), CONTACT.DELETED_AT.isNull())
+                    .fetch(ContactRepository::toContact));
+        }
+        return found;
     }
 
     private static void apply(ContactRecord r, ContactDraft d) {

@@ -19,11 +19,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
@@ -118,6 +121,20 @@ public final class CustomerRepository {
     /** Whether the viewer may see the row with this id. */
     public boolean isVisible(Actor viewer, UUID id) {
         return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id), Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer));
+    }
+
+    /** The ids among {@code ids} of live customers the viewer may see (import of contacts and follow-ups). */
+    public Set<UUID> visibleAmong(Actor viewer, Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Set<UUID> visible = new HashSet<>();
+        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
+            visible.addAll(dsl.select(CUSTOMER.ID).from(CUSTOMER)
+                    .where(CUSTOMER.ID.in(chunk), CUSTOMER.DELETED_AT.isNull(),
+                            Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer))
+                    .fetch(CUSTOMER.ID));
+        }
+        return visible;
     }
 
     /** Inserts a validated, normalised customer. */
@@ -267,7 +284,8 @@ public final class CustomerRepository {
                 .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID));
     }
 
-    private static Condition conditions(Actor viewer, CustomerQuery query) {
+    /** The list's conditions on CUSTOMER; contacts and follow-ups exported "per customer list" reuse them. */
+    static Condition conditions(Actor viewer, CustomerQuery query) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(CUSTOMER.DELETED_AT.isNull());
         conditions.add(Visibility.ownedBy(CUSTOMER.OWNER_ID, viewer));
@@ -371,7 +389,7 @@ public final class CustomerRepository {
     }
 
     /** Most values in one IN list, well below every database's limit. */
-    private static final int LOOKUP_CHUNK = 1000;
+    static final int LOOKUP_CHUNK = 1000;
 
     /** Live customers with any of these credit codes, whoever owns them (import dedupe). */
     public List<Customer> findLiveByCreditCodes(Collection<String> creditCodes) {

@@ -9,12 +9,18 @@ import io.salesdesk.core.Role;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -25,6 +31,8 @@ import org.jooq.impl.DSL;
 
 /** Users (table {@code app_user}) with their org unit. */
 public final class UserRepository {
+
+    static final String ENTITY = "app_user";
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -77,6 +85,143 @@ public final class UserRepository {
                 FieldChange.diff(Map.of(), after));
     }
 
+    /**
+     * Inserts team members in one batch with one audit entry each (the roster import). A manager
+     * must come before the members who report to them.
+     */
+    public void insertAll(Actor actor, ChangeReason reason, List<NewUser> users) {
+        OffsetDateTime now = Rows.now(clock);
+        List<AppUserRecord> records = new ArrayList<>(users.size());
+        List<ChangeLog.Pending> audit = new ArrayList<>(users.size());
+        for (NewUser u : users) {
+            AppUserRecord r = dsl.newRecord(APP_USER);
+            r.setId(u.id());
+            apply(r, u.draft());
+            r.setActive(true);
+            r.setVersion(1L);
+            r.setCreatedAt(now);
+            r.setCreatedBy(Rows.userId(actor));
+            r.setUpdatedAt(now);
+            r.setUpdatedBy(Rows.userId(actor));
+            records.add(r);
+            audit.add(new ChangeLog.Pending(ENTITY, u.id(), ChangeEntry.Operation.INSERT,
+                    FieldChange.diff(Map.of(), snapshot(r))));
+        }
+        BulkInsert.insert(dsl, records);
+        changeLog.recordAll(actor, reason, audit);
+    }
+
+    /**
+     * Applies roster fields edited on {@code expectedVersion}. A deleted or deactivated account
+     * becomes active again: its login was never free, and the roster says the person is on the team.
+     *
+     * @throws StaleRecordException if the account changed since that version
+     */
+    public UserAccount update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, UserDraft draft) {
+        AppUserRecord current = dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOne();
+        if (current == null || current.getVersion() != expectedVersion) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, current == null ? null : toAccount(current));
+        }
+        AppUserRecord changed = current.copy();
+        apply(changed, draft);
+        changed.setActive(true);
+        changed.setDeletedAt(null);
+        Map<String, FieldChange> changes = FieldChange.diff(snapshot(current), snapshot(changed));
+        if (changes.isEmpty()) {
+            return toAccount(current);
+        }
+        int updated = dsl.update(APP_USER)
+                .set(APP_USER.USERNAME, changed.getUsername())
+                .set(APP_USER.DISPLAY_NAME, changed.getDisplayName())
+                .set(APP_USER.ROLE, changed.getRole())
+                .set(APP_USER.ORG_UNIT_ID, changed.getOrgUnitId())
+                .set(APP_USER.MANAGER_ID, changed.getManagerId())
+                .set(APP_USER.EMAIL, changed.getEmail())
+                .set(APP_USER.MOBILE, changed.getMobile())
+                .set(APP_USER.ACTIVE, true)
+                .set(APP_USER.DELETED_AT, (OffsetDateTime) null)
+                .set(APP_USER.VERSION, expectedVersion + 1)
+                .set(APP_USER.UPDATED_AT, Rows.now(clock))
+                .set(APP_USER.UPDATED_BY, Rows.userId(actor))
+                .where(APP_USER.ID.eq(id), APP_USER.VERSION.eq(expectedVersion))
+                .execute();
+        if (updated == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, null);
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+        return toAccount(dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchSingle());
+    }
+
+    /**
+     * Soft-deletes an account (undo of a roster import); the login stays taken, so the account can
+     * come back with its history.
+     *
+     * @throws StaleRecordException if the account changed since {@code expectedVersion}
+     */
+    public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(APP_USER)
+                .set(APP_USER.DELETED_AT, now)
+                .set(APP_USER.ACTIVE, false)
+                .set(APP_USER.VERSION, expectedVersion + 1)
+                .set(APP_USER.UPDATED_AT, now)
+                .set(APP_USER.UPDATED_BY, Rows.userId(actor))
+                .where(APP_USER.ID.eq(id), APP_USER.VERSION.eq(expectedVersion), APP_USER.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, null);
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("active", true);
+        before.put("deletedAt", null);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("active", false);
+        after.put("deletedAt", now);
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE, FieldChange.diff(before, after));
+    }
+
+    /**
+     * Accounts with any of these logins, compared without case, deleted and deactivated ones too:
+     * a login is unique for ever (roster import dedupe).
+     */
+    public List<UserAccount> accountsByUsernames(Collection<String> usernames) {
+        List<String> lower = usernames.stream().filter(Objects::nonNull).map(u -> u.toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        List<UserAccount> found = new ArrayList<>();
+        for (int from = 0; from < lower.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            List<String> chunk = lower.subList(from, Math.min(lower.size(), from + CustomerRepository.LOOKUP_CHUNK));
+            found.addAll(dsl.selectFrom(APP_USER).where(DSL.lower(APP_USER.USERNAME).in(chunk))
+                    .fetch(UserRepository::toAccount));
+        }
+        return found;
+    }
+
+    /** Accounts with these ids, deleted ones too (undo of a roster import). */
+    public List<UserAccount> accountsByIds(Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        List<UserAccount> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CustomerRepository.LOOKUP_CHUNK));
+            found.addAll(dsl.selectFrom(APP_USER).where(APP_USER.ID.in(chunk)).fetch(UserRepository::toAccount));
+        }
+        return found;
+    }
+
+    /** Every live account with its roster fields, by login (the roster export). */
+    public List<UserAccount> liveAccounts() {
+        return dsl.selectFrom(APP_USER).where(APP_USER.DELETED_AT.isNull()).orderBy(APP_USER.USERNAME)
+                .fetch(UserRepository::toAccount);
+    }
+
+    /**
+     * A team member to insert.
+     *
+     * @param id    id
+     * @param draft validated roster fields
+     */
+    public record NewUser(UUID id, UserDraft draft) {
+    }
+
     /** Every active user, by org path and name. */
     public List<User> all() {
         return select(DSL.trueCondition());
@@ -106,6 +251,37 @@ public final class UserRepository {
                 .where(APP_USER.DELETED_AT.isNull(), APP_USER.ACTIVE.isTrue(), condition)
                 .orderBy(ORG_UNIT.PATH, APP_USER.USERNAME)
                 .fetch(UserRepository::toUser);
+    }
+
+    private static void apply(AppUserRecord r, UserDraft d) {
+        r.setUsername(d.username().strip());
+        r.setDisplayName(d.displayName().strip());
+        r.setRole(d.role().name());
+        r.setOrgUnitId(d.orgUnitId());
+        r.setManagerId(d.managerId());
+        r.setEmail(Rows.blankToNull(d.email()));
+        r.setMobile(Rows.blankToNull(d.mobile()));
+    }
+
+    // Field names as UserDraft spells them, so undo can restore from the audit trail.
+    private static Map<String, Object> snapshot(AppUserRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", r.getUsername());
+        m.put("displayName", r.getDisplayName());
+        m.put("role", r.getRole());
+        m.put("orgUnitId", r.getOrgUnitId());
+        m.put("managerId", r.getManagerId());
+        m.put("email", r.getEmail());
+        m.put("mobile", r.getMobile());
+        m.put("active", r.getActive());
+        m.put("deletedAt", r.getDeletedAt());
+        return m;
+    }
+
+    private static UserAccount toAccount(AppUserRecord r) {
+        return new UserAccount(r.getId(), new UserDraft(r.getUsername(), r.getDisplayName(), Role.valueOf(r.getRole()),
+                r.getOrgUnitId(), r.getManagerId(), r.getEmail(), r.getMobile()),
+                r.getActive() && r.getDeletedAt() == null, r.getVersion());
     }
 
     private static User toUser(Record r) {

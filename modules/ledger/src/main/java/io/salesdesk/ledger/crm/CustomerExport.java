@@ -7,9 +7,11 @@ import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.db.Database;
+import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.ledger.imports.ImportPhase;
 import io.salesdesk.ledger.model.CustomerLedger;
+import io.salesdesk.ledger.model.LedgerEntity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +37,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * formats, a drop-down on 客户等级, and hidden "SalesDesk ID" and "SalesDesk 版本" columns, so a
  * re-import updates the same customers and detects those changed meanwhile. Streamed with SXSSF.
  */
-public final class CustomerExport {
+public final class CustomerExport implements ExportTarget {
 
     /** The visible headers, in order; the importer maps them back without help. */
     static final List<String> HEADERS = List.of("客户名称", "统一社会信用代码", "客户等级", "行业", "省份", "城市", "区县",
@@ -55,6 +57,11 @@ public final class CustomerExport {
         this.regions = regions;
     }
 
+    @Override
+    public LedgerEntity entity() {
+        return CustomerLedger.ENTITY;
+    }
+
     /**
      * Writes the customers the viewer sees with this query.
      *
@@ -64,6 +71,7 @@ public final class CustomerExport {
      * @param monitor progress and cancellation
      * @return how many customers were written
      */
+    @Override
     public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             SXSSFSheet sheet = workbook.createSheet("客户");

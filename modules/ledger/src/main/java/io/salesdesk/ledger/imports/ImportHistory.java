@@ -47,6 +47,7 @@ public final class ImportHistory {
                 throw new LedgerImportException(LedgerImportException.UNKNOWN_ENTITY, batch.fileName(),
                         batch.entityKey(), String.join(", ", targets.keySet()));
             }
+            target.checkAllowed(actor);
             ChangeReason reason = ChangeReason.of(ChangeReason.Kind.IMPORT, "undo " + batchId);
             UndoResult result = target.undo(cfg, actor, reason, batchId.toString(), batches.rows(batchId));
             if (!batches.markUndone(actor, batchId)) {

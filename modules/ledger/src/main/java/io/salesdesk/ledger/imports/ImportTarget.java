@@ -18,6 +18,15 @@ public interface ImportTarget {
     LedgerEntity entity();
 
     /**
+     * Refuses an actor who may not import this entity (only an administrator brings in the team
+     * roster). Called before the file is read; by default everyone may.
+     *
+     * @throws LedgerImportException saying who may
+     */
+    default void checkAllowed(Actor actor) {
+    }
+
+    /**
      * Resolves references (owner, region), applies the module's validation rules and finds duplicates
      * in the file and the database; adds problems and matches to the rows.
      *

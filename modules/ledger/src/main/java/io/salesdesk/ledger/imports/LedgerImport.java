@@ -79,6 +79,7 @@ public final class LedgerImport {
      */
     public ImportPreview preview(Path file, ImportRequest request, Actor actor, ImportMonitor monitor) {
         ImportTarget target = target(request.entityKey());
+        target.checkAllowed(actor);
         LedgerEntity entity = target.entity();
         String fileName = file.getFileName().toString();
         String sha256 = FileHash.sha256(file);

@@ -9,5 +9,7 @@ public enum MatchKind {
     /** The same name once spacing, brackets and width are normalised. */
     NAME,
     /** The same phone number. */
-    PHONE
+    PHONE,
+    /** The same login (登录名) of a team member. */
+    LOGIN
 }

@@ -10,18 +10,19 @@ import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
-import io.salesdesk.ledger.crm.CustomerImportTarget;
+import io.salesdesk.ledger.crm.CrmLedgers;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** A small org (admin, manager 陈东, reps 王一 and 李二) and the import services over a real database. */
+/** A small org (admin, manager 陈东, reps 王一 and 李二) and the CRM's import services over a real database. */
 public final class LedgerFixture {
 
     public final Database db;
     public final Clock clock;
     public final RegionService regions;
     public final UserService users;
+    public final LedgerEntities entities;
     public final LedgerImport imports;
     public final ImportHistory history;
     public User admin;
@@ -34,7 +35,8 @@ public final class LedgerFixture {
         this.clock = clock;
         this.regions = new RegionService(db);
         this.users = new UserService(db, clock);
-        List<ImportTarget> targets = List.of(new CustomerImportTarget(db, clock, regions, users));
+        this.entities = CrmLedgers.of(db, clock, regions, users);
+        List<ImportTarget> targets = entities.importTargets();
         this.imports = new LedgerImport(db, clock, targets);
         this.history = new ImportHistory(db, clock, targets);
         db.transaction(cfg -> {

@@ -1,0 +1,35 @@
+package io.salesdesk.ledger.crm;
+
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.UserService;
+import io.salesdesk.db.Database;
+import io.salesdesk.ledger.imports.LedgerEntities;
+import java.time.Clock;
+import java.util.List;
+
+/** The CRM's ledgers: customers, contacts, follow-ups and the team roster, importable and exportable. */
+public final class CrmLedgers {
+
+    private CrmLedgers() {
+    }
+
+    /**
+     * The CRM's import and export targets over one database.
+     *
+     * @param db      the database
+     * @param clock   the clock for ids and times
+     * @param regions the region reference data
+     * @param users   the users, for resolving owners
+     */
+    public static LedgerEntities of(Database db, Clock clock, RegionService regions, UserService users) {
+        return new LedgerEntities(
+                List.of(new CustomerImportTarget(db, clock, regions, users),
+                        new ContactImportTarget(db, clock, regions),
+                        new ActivityImportTarget(db, clock, regions, users),
+                        new UserImportTarget(db, clock)),
+                List.of(new CustomerExport(db, clock, regions),
+                        new ContactExport(db, clock),
+                        new ActivityExport(db, clock),
+                        new UserExport(db, clock)));
+    }
+}

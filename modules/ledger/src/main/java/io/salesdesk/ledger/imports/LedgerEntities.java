@@ -1,0 +1,85 @@
+package io.salesdesk.ledger.imports;
+
+import io.salesdesk.ledger.model.LedgerEntity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The importable and exportable entities the app wires, by key ({@code customers},
+ * {@code contacts}…), so the command line and the Ledgers page pick one by name instead of
+ * knowing each module.
+ */
+public final class LedgerEntities {
+
+    /** No exporter for the entity; argument 2 is the entity key, 3 the known ones. */
+    public static final String UNKNOWN_EXPORT = "ledger.export.unknownEntity";
+
+    private final Map<String, ImportTarget> imports = new LinkedHashMap<>();
+    private final Map<String, ExportTarget> exports = new LinkedHashMap<>();
+
+    /**
+     * A registry of the given targets, in the order menus list them.
+     *
+     * @param importTargets the importable entities, registered by the modules that own them
+     * @param exportTargets the exportable entities
+     */
+    public LedgerEntities(List<ImportTarget> importTargets, List<ExportTarget> exportTargets) {
+        importTargets.forEach(t -> put(imports, t.entity(), t));
+        exportTargets.forEach(t -> put(exports, t.entity(), t));
+    }
+
+    /** The import targets, for {@link LedgerImport} and {@link ImportHistory}. */
+    public List<ImportTarget> importTargets() {
+        return List.copyOf(imports.values());
+    }
+
+    /** Keys of the importable entities. */
+    public Set<String> importKeys() {
+        return imports.keySet();
+    }
+
+    /** Keys of the exportable entities. */
+    public Set<String> exportKeys() {
+        return exports.keySet();
+    }
+
+    /** The descriptor of an importable entity. */
+    public LedgerEntity entity(String key) {
+        return importTarget(key).entity();
+    }
+
+    /**
+     * The import target of an entity.
+     *
+     * @throws LedgerImportException naming the importable entities if there is none
+     */
+    public ImportTarget importTarget(String key) {
+        ImportTarget target = imports.get(key);
+        if (target == null) {
+            throw new LedgerImportException(LedgerImportException.UNKNOWN_ENTITY, key, key,
+                    String.join(", ", imports.keySet()));
+        }
+        return target;
+    }
+
+    /**
+     * The exporter of an entity.
+     *
+     * @throws LedgerImportException naming the exportable entities if there is none
+     */
+    public ExportTarget exportTarget(String key) {
+        ExportTarget target = exports.get(key);
+        if (target == null) {
+            throw new LedgerImportException(UNKNOWN_EXPORT, key, key, String.join(", ", exports.keySet()));
+        }
+        return target;
+    }
+
+    private static <T> void put(Map<String, T> map, LedgerEntity entity, T target) {
+        if (map.putIfAbsent(entity.key(), target) != null) {
+            throw new IllegalArgumentException("实体 " + entity.key() + " 注册了两次");
+        }
+    }
+}
