@@ -26,8 +26,14 @@ final class CommitStep extends VBox {
     private final Button importButton = new Button(I18n.get("ledgers.import.commit"), new FontIcon(Feather.UPLOAD));
     private final Label result = new Label();
     private final Button errorReport = new Button(I18n.get("ledgers.report.export"), new FontIcon(Feather.FILE_TEXT));
+    private final Button another = new Button(I18n.get("ledgers.commit.another"), new FontIcon(Feather.FOLDER));
 
-    CommitStep(Runnable onCommit, Runnable onErrorReport) {
+    /**
+     * @param onCommit      the user asked to import
+     * @param onErrorReport the user asked for the error report of the rows left out
+     * @param onAnother     the user wants to import another file
+     */
+    CommitStep(Runnable onCommit, Runnable onErrorReport, Runnable onAnother) {
         super(14);
         setId("ledgerStepCommit");
         plan.setId("ledgerPlan");
@@ -45,9 +51,14 @@ final class CommitStep extends VBox {
         errorReport.setId("ledgerErrorReportAfterImport");
         errorReport.setOnAction(e -> onErrorReport.run());
         errorReport.setVisible(false);
-        HBox resultRow = new HBox(12, result, errorReport);
-        resultRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(plan, hint, importButton, resultRow);
+        errorReport.setManaged(false);
+        another.setId("ledgerAnother");
+        another.getStyleClass().add(Styles.ACCENT);
+        another.setOnAction(e -> onAnother.run());
+        showButton(importButton);
+        HBox buttons = new HBox(12, importButton, another, errorReport);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(plan, hint, buttons, result);
     }
 
     /** Says what committing this preview will do. */
@@ -62,6 +73,7 @@ final class CommitStep extends VBox {
         } else {
             hint.setText(I18n.get("ledgers.commit.oneTransaction"));
         }
+        showButton(importButton);
     }
 
     void enableImport(boolean enabled) {
@@ -73,7 +85,20 @@ final class CommitStep extends VBox {
         result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
         result.getStyleClass().add(done.committed() ? Styles.SUCCESS : Styles.DANGER);
         result.setText(text);
+        if (done.committed()) {
+            plan.setText(I18n.get("ledgers.commit.doneTitle"));
+            hint.setText(I18n.get("ledgers.commit.doneHint"));
+            showButton(another);
+        }
         errorReport.setVisible(done.counts().invalid() > 0);
+        errorReport.setManaged(errorReport.isVisible());
+    }
+
+    private void showButton(Button shown) {
+        for (Button button : new Button[] {importButton, another}) {
+            button.setVisible(button == shown);
+            button.setManaged(button == shown);
+        }
     }
 
     /** The import was cancelled or failed: nothing was written. */
@@ -87,6 +112,7 @@ final class CommitStep extends VBox {
     void clearResult() {
         result.setText("");
         errorReport.setVisible(false);
+        errorReport.setManaged(false);
     }
 
     /** Back to "no preview"; a result shown stays until a new file is opened. */
@@ -94,5 +120,6 @@ final class CommitStep extends VBox {
         plan.setText(I18n.get("ledgers.commit.nothing"));
         hint.setText("");
         importButton.setDisable(true);
+        showButton(importButton);
     }
 }

@@ -49,23 +49,40 @@ final class ImportProgress extends HBox {
     }
 
     /**
-     * Shows the bar for a new run and returns the monitor the worker reports to.
+     * Shows the bar for a new run that can be cancelled and returns the monitor the worker reports to.
      *
      * @param startKey the message shown until the first progress arrives
      */
     ImportMonitor start(String startKey) {
+        return start(startKey, true);
+    }
+
+    /**
+     * Shows the bar for a new run and returns the monitor the worker reports to.
+     *
+     * @param startKey    the message shown until the first progress arrives
+     * @param cancellable whether the work checks the monitor, so the cancel button is offered
+     */
+    ImportMonitor start(String startKey, boolean cancellable) {
         AtomicBoolean cancelled = new AtomicBoolean();
         running = new AtomicBoolean(true);
         AtomicBoolean shown = running;
         phase.setText(I18n.get(startKey));
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         cancel.setDisable(false);
+        cancel.setVisible(cancellable);
         cancel.setOnAction(e -> {
             cancelled.set(true);
             cancel.setDisable(true);
             phase.setText(I18n.get("ledgers.progress.cancelling"));
         });
         setVisible(true);
+        // The step being disabled must not push the focus (and the page's scroll position) elsewhere.
+        if (cancellable) {
+            cancel.requestFocus();
+        } else {
+            requestFocus();
+        }
         AtomicLong lastUpdate = new AtomicLong();
         return new ImportMonitor() {
             @Override

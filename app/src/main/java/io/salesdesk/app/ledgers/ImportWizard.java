@@ -68,7 +68,7 @@ final class ImportWizard extends VBox {
     private final MappingStep mappingStep = new MappingStep(this::applyMapping, this::updateState);
     private final PreviewStep previewStep = new PreviewStep(this::defaultsChanged, this::decide,
             this::chooseErrorReport);
-    private final CommitStep commitStep = new CommitStep(this::commit, this::chooseErrorReport);
+    private final CommitStep commitStep = new CommitStep(this::commit, this::chooseErrorReport, this::chooseFile);
     private final Node[] steps;
     private final StackPane content = new StackPane();
     private final Button back = new Button(I18n.get("ledgers.nav.back"), new FontIcon(Feather.CHEVRON_LEFT));
@@ -100,6 +100,7 @@ final class ImportWizard extends VBox {
                 key -> reloadSheet(sample == null ? null : sample.sheetName()), this::reloadSheet);
         steps = new Node[] {sheetStep, mappingStep, previewStep, commitStep};
         content.getChildren().setAll(steps);
+        content.setMinHeight(440); // steps of different heights would make the page below jump
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(createStepper(), content, createStatusLine(), createNavigation());
         commitStep.clear();
@@ -191,14 +192,15 @@ final class ImportWizard extends VBox {
         for (int i = 0; i < stepButtons.length; i++) {
             Button button = stepButtons[i];
             button.setDisable(busy || !reachable(i));
-            button.getStyleClass().remove(Styles.ACCENT);
+            button.getStyleClass().remove("wizard-step-current");
             if (i == step) {
-                button.getStyleClass().add(Styles.ACCENT);
+                button.getStyleClass().add("wizard-step-current");
             }
         }
-        back.setDisable(busy || step == 0);
+        back.setDisable(busy || step == 0 || !reachable(step - 1));
         boolean last = step == steps.length - 1;
         next.setVisible(!last);
+        next.setManaged(!last);
         next.setDisable(busy || last || !(reachable(step + 1) || step == 1 && mappingStep.dirty()
                 && mappingStep.complete()));
         commitStep.enableImport(!busy && preview != null && !preview.blockedByErrors()
@@ -424,7 +426,7 @@ final class ImportWizard extends VBox {
         mappingStep.clear();
         sheetStep.clear();
         commitStep.showResult(result, text);
-        say(text, Styles.SUCCESS);
+        say("", Styles.TEXT_MUTED);
         onImported.run();
     }
 
@@ -462,6 +464,7 @@ final class ImportWizard extends VBox {
             return;
         }
         ImportPreview report = source.get();
+        progress.start("ledgers.progress.report", false);
         setBusy(true);
         BackgroundTask.wrap(() -> ErrorReport.write(report.file(), report.sheetName(), report.request().limits(),
                 report.header(), report.problems(), p -> I18n.get(p.messageKey(), p.args().toArray()), out))

@@ -31,6 +31,7 @@ import io.salesdesk.ledger.map.ColumnMapping;
 import io.salesdesk.ledger.map.HeaderRow;
 import io.salesdesk.ledger.map.HeaderText;
 import io.salesdesk.ledger.map.MappedColumn;
+import io.salesdesk.ledger.map.UnmappedColumn;
 import io.salesdesk.ledger.model.LedgerEntity;
 import io.salesdesk.ledger.model.LedgerField;
 import io.salesdesk.ledger.read.LedgerRow;
@@ -282,11 +283,17 @@ final class MappingStep extends VBox {
         return column;
     }
 
-    /** The mapped columns, for the summary in later steps. */
+    /** The mapped columns and those left out, for the summary in later steps. */
     static String summary(LedgerEntity fields, ColumnMapping mapping) {
-        return mapping.columns().stream()
+        String mapped = mapping.columns().stream()
                 .map((MappedColumn c) -> I18n.get("ledgers.mapping.column", c.header(),
                         fields.field(c.fieldKey()).map(MappingStep::fieldLabel).orElse(c.fieldKey())))
                 .collect(Collectors.joining("；"));
+        String text = I18n.get("ledgers.mapping.title", mapped);
+        if (!mapping.unmapped().isEmpty()) {
+            text += "\n" + I18n.get("ledgers.mapping.unmapped", mapping.unmapped().stream()
+                    .map(UnmappedColumn::header).collect(Collectors.joining("、")));
+        }
+        return text;
     }
 }

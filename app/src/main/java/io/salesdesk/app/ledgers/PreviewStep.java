@@ -100,7 +100,7 @@ final class PreviewStep extends VBox {
         problems.setId("ledgerProblems");
         problems.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         problems.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        problems.setPrefHeight(200);
+        problems.setPrefHeight(150);
         problems.setPlaceholder(new Label(I18n.get("ledgers.problems.noFile")));
         problems.getColumns().setAll(List.of(
                 column("ledgers.problems.row", (CellProblem p) -> String.valueOf(p.rowNumber()), 50),
@@ -113,7 +113,7 @@ final class PreviewStep extends VBox {
         duplicates.setId("ledgerDuplicates");
         duplicates.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         duplicates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        duplicates.setPrefHeight(200);
+        duplicates.setPrefHeight(190);
         duplicates.setPlaceholder(new Label(I18n.get("ledgers.duplicates.none")));
         duplicates.getColumns().setAll(List.of(
                 column("ledgers.problems.row", (ImportRow r) -> String.valueOf(r.rowNumber()), 50),
@@ -135,7 +135,7 @@ final class PreviewStep extends VBox {
         } finally {
             updating = false;
         }
-        mapping.setText(I18n.get("ledgers.mapping.title", MappingStep.summary(fields, preview.mapping())));
+        mapping.setText(MappingStep.summary(fields, preview.mapping()));
         List<CellProblem> found = preview.problems();
         problems.setPlaceholder(new Label(I18n.get("ledgers.problems.none")));
         problems.getItems().setAll(found);
