@@ -2,18 +2,20 @@ package io.salesdesk.app.ledgers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +29,20 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.common.Page;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.ledger.imports.DuplicateDecision;
+import io.salesdesk.ledger.imports.ImportRow;
+import io.salesdesk.ledger.model.LedgerField;
+import io.salesdesk.ledger.read.SheetInfo;
+import io.salesdesk.ledger.report.ErrorReport;
 
-/** The ledgers page in the real main window: a ledger with one good and one bad row, imported skipping the bad. */
+/**
+ * The import wizard in the real main window, walked step by step on a ledger with a hidden sheet, a
+ * title row, a column the synonyms do not know, a row duplicating a customer and a row with a bad phone.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LedgersPageUiTest {
 
@@ -40,6 +51,8 @@ class LedgersPageUiTest {
     }
 
     private static final String NAME = "苏州台账导入测试医疗科技有限公司";
+    private static final String ADDRESS = "江苏省苏州市工业园区星湖街328号";
+    private static final String NEW_PHONE = "0512-66668888";
 
     @TempDir
     static Path dir;
@@ -66,8 +79,12 @@ class LedgersPageUiTest {
     }
 
     @Test
-    void importedCustomerAppearsInTheCustomerList(FxRobot robot) throws Exception {
-        Path ledger = writeLedger(dir.resolve("客户台账.xlsx"));
+    @SuppressWarnings("unchecked")
+    void wizardImportsTheChosenSheetWithAnEditedMappingAndARowDecision(FxRobot robot) throws Exception {
+        Actor actor = context.currentUser().asActor();
+        Customer existing = context.customers().page(actor, CustomerQuery.all(), 0, 1).get(0);
+        Path ledger = LedgerWorkbooks.twoSheets(dir.resolve("客户台账.xlsx"), NAME, ADDRESS, existing.name(), NEW_PHONE,
+                context.currentUser().displayName());
 
         robot.clickOn("#nav-LEDGERS");
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,48 +92,117 @@ class LedgersPageUiTest {
         robot.interact(() -> page.previewFile(ledger));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#ledgerSummary").queryAs(Label.class).getText())
-                .isEqualTo("新建 1，更新 0，跳过重复 0，有错误 1，冲突 0");
-        assertThat(robot.lookup("#ledgerProblems").queryAs(TableView.class).getItems()).hasSize(1);
-        assertThat(robot.lookup("#ledgerImport").queryAs(Button.class).isDisabled()).isTrue();
+        // ① the visible sheet is chosen, the hidden one listed and marked; its first rows are shown
+        ComboBox<SheetInfo> sheets = robot.lookup("#ledgerSheet").queryAs(ComboBox.class);
+        assertThat(sheets.getItems()).extracting(SheetInfo::name).containsExactly("2024旧表", "客户台账");
+        assertThat(sheets.getValue().name()).isEqualTo("客户台账");
+        assertThat(sheets.getConverter().toString(sheets.getItems().get(0))).isEqualTo("2024旧表（隐藏）");
+        assertThat(robot.lookup("#ledgerSheetRows").queryAs(TableView.class).getItems()).hasSize(5);
+        assertThat(summary(robot)).isEqualTo("新建 1，更新 0，跳过重复 1，有错误 1，冲突 0");
 
-        robot.clickOn("#ledgerSkipInvalid");
+        // changing the sheet previews that sheet; back again
+        robot.interact(() -> sheets.setValue(sheets.getItems().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(summary(robot)).isEqualTo("新建 2，更新 0，跳过重复 0，有错误 0，冲突 0");
+        robot.interact(() -> sheets.setValue(sheets.getItems().get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(summary(robot)).isEqualTo("新建 1，更新 0，跳过重复 1，有错误 1，冲突 0");
+
+        // ② the column the synonyms do not know is mapped by hand, and the preview made again
+        robot.clickOn("#ledgerNext");
+        ComboBox<LedgerField> place = robot.lookup("#ledgerMapping-E").queryAs(ComboBox.class);
+        assertThat(place.getValue()).isNull();
+        LedgerField address = place.getItems().stream().filter(f -> f != null && f.key().equals("address"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> place.setValue(address));
+        assertThat(robot.lookup("#ledgerRemap").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn("#ledgerRemap");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#ledgerMappingSource").queryAs(Label.class).getText()).isEqualTo("你指定的映射");
+
+        // ③ shown with the new mapping: the duplicate is listed with why it matched; 跳过 becomes 更新
+        assertThat(robot.lookup("#ledgerStepPreview").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        TableView<ImportRow> duplicates = robot.lookup("#ledgerDuplicates").queryAs(TableView.class);
+        assertThat(duplicates.getItems()).extracting(ImportRow::rowNumber).containsExactly(5);
+        assertThat(duplicates.getColumns().get(2).getCellData(0)).isEqualTo("名称相同：已有“" + existing.name() + "”");
+        ComboBox<DuplicateDecision> decision = robot.lookup("#ledgerDecision-5").queryAs(ComboBox.class);
+        assertThat(decision.getValue()).isEqualTo(DuplicateDecision.SKIP);
+        robot.interact(() -> decision.setValue(DuplicateDecision.UPDATE));
+        assertThat(summary(robot)).isEqualTo("新建 1，更新 1，跳过重复 0，有错误 1，冲突 0");
+        assertThat(robot.lookup("#ledgerProblems").queryAs(TableView.class).getItems()).hasSize(1);
+
+        // the error report of the bad row, where the user chose
+        Path report = dir.resolve("reports").resolve(ErrorReport.defaultPath(ledger).getFileName());
+        robot.interact(() -> robot.lookup("#ledgerWizard").queryAs(ImportWizard.class).writeErrorReport(report));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errorColumn(report, 3)).contains("联系电话");
+        assertThat(robot.lookup("#ledgerStatus").queryAs(Label.class).getText()).startsWith("错误报告已保存");
+        assertThat(robot.lookup("#ledgerOpenFolder").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+
+        // ④ skip the bad row and import
+        robot.clickOn("#ledgerSkipInvalid");
+        robot.clickOn("#ledgerNext");
         assertThat(robot.lookup("#ledgerImport").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#ledgerImport");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText()).contains("批次");
+        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText())
+                .startsWith("导入完成：新建 1，更新 1，跳过重复 0，有错误 1").contains("批次");
+        assertThat(robot.lookup("#ledgerErrorReportAfterImport").queryAs(Button.class).isVisible()).isTrue();
         assertThat(robot.lookup("#ledgerHistory").queryAs(TableView.class).getItems()).hasSize(1);
+        Customer created = only(context.customers().page(actor, CustomerQuery.all().withText(NAME), 0, 10));
+        assertThat(created.address()).isEqualTo(ADDRESS);
+        Customer updated = context.customers().open(actor, existing.id()).orElseThrow().customer();
+        assertThat(updated.phone()).isEqualTo(NEW_PHONE);
 
         robot.clickOn("#nav-CUSTOMERS");
         robot.clickOn("#customerSearch").write(NAME);
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // the search waits for the typing to stop
         WaitForAsyncUtils.waitForFxEvents();
-
-        @SuppressWarnings("unchecked")
         TableView<Customer> table = robot.lookup("#customerTable").queryAs(TableView.class);
         assertThat(table.getItems()).extracting(Customer::name).containsExactly(NAME);
     }
 
-    private static Path writeLedger(Path file) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("客户");
-            row(sheet, 0, "2026年客户台账");
-            row(sheet, 1, "单位名称", "客户级别", "联系电话", "业务员");
-            row(sheet, 2, NAME, "A", "0512-65238888", context.currentUser().displayName());
-            row(sheet, 3, "台账坏电话测试公司", "B", "12345", context.currentUser().displayName());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
-            }
-        }
-        return file;
+    @Test
+    void aRequiredFieldWithoutAColumnIsMappedByHand(FxRobot robot) throws Exception {
+        Path ledger = LedgerWorkbooks.single(dir.resolve("无名称列.xlsx"), List.of("机构", "联系电话"),
+                List.of("台账手工映射测试有限公司", "0512-65230001"));
+
+        robot.clickOn("#nav-LEDGERS");
+        LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
+        robot.interact(() -> page.previewFile(ledger));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#ledgerStepMapping").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#ledgerMappingWarning").queryAs(Label.class).getText()).contains("客户名称");
+        @SuppressWarnings("unchecked")
+        ComboBox<LedgerField> first = robot.lookup("#ledgerMapping-A").queryAs(ComboBox.class);
+        robot.interact(() -> first.setValue(first.getItems().stream()
+                .filter(f -> f != null && f.key().equals("name")).findFirst().orElseThrow()));
+        robot.clickOn("#ledgerNext");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(summary(robot)).isEqualTo("新建 1，更新 0，跳过重复 0，有错误 0，冲突 0");
+        assertThat(robot.lookup("#ledgerStepPreview").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#ledgerSkipInvalid").queryAs(CheckBox.class).isSelected()).isFalse();
     }
 
-    private static void row(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            row.createCell(i).setCellValue(values[i]);
+    private static String summary(FxRobot robot) {
+        return robot.lookup("#ledgerSummary").queryAs(Label.class).getText();
+    }
+
+    private static Customer only(List<Customer> customers) {
+        assertThat(customers).hasSize(1);
+        return customers.get(0);
+    }
+
+    /** The text of the report's 错误/Error column in a row (0-based). */
+    private static String errorColumn(Path report, int rowIndex) throws Exception {
+        try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Row header = workbook.getSheetAt(0).getRow(1);
+            int column = header.getLastCellNum() - 1;
+            assertThat(header.getCell(column).getStringCellValue()).isEqualTo(ErrorReport.ERROR_HEADER);
+            return workbook.getSheetAt(0).getRow(rowIndex).getCell(column).getStringCellValue();
         }
     }
 }
