@@ -1,7 +1,8 @@
 #!/bin/sh
 # Ledger import benchmark (issue: Excel ledgers). Generates a 100,000-row x 20-column customer
 # ledger, imports it end to end with `salesdesk import` into a fresh workspace (demo organisation,
-# no customers), and times pandas just parsing the same file, side by side.
+# no customers), exports the imported customers again, and times pandas just parsing the same
+# file, side by side.
 # Needs: a built tree (./mvnw -q package -DskipTests), GNU time (/usr/bin/time) and, for the
 # comparison, Debian's python3-pandas and python3-openpyxl.
 set -e
@@ -14,6 +15,9 @@ app/target/salesdesk/bin/salesdesk demo --customers 0 --data-dir "$WORK/data" > 
 echo "== salesdesk import (parse, validate, dedupe, commit)"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" app/target/salesdesk/bin/salesdesk import "$LEDGER" \
   --data-dir "$WORK/data" --skip-invalid --report "$WORK/errors.xlsx" | tail -n 2
+echo "== salesdesk export of the imported customers"
+/usr/bin/time -f "wall %e s, peak RSS %M KB" app/target/salesdesk/bin/salesdesk export --data-dir "$WORK/data" \
+  --user admin --out "$WORK/export.xlsx" | tail -n 1
 if /usr/bin/python3 -c "import pandas, openpyxl" 2>/dev/null; then
   echo "== pandas.read_excel (parse only)"
   /usr/bin/time -f "wall %e s, peak RSS %M KB" /usr/bin/python3 -c "import pandas; pandas.read_excel('$LEDGER')"

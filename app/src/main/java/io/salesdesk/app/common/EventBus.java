@@ -1,6 +1,5 @@
 package io.salesdesk.app.common;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,9 +24,13 @@ public final class EventBus {
         subscriptions.add(new Subscription<>(type, handler));
     }
 
+    /**
+     * Delivers the event to every subscriber in the order they subscribed, including one that a
+     * handler subscribes while the event is delivered (a page the window makes on demand).
+     */
     public void publish(Object event) {
-        for (Subscription<?> subscription : new ArrayList<>(subscriptions)) {
-            subscription.deliver(event);
+        for (int i = 0; i < subscriptions.size(); i++) {
+            subscriptions.get(i).deliver(event);
         }
     }
 }

@@ -103,7 +103,7 @@ public final class MainWindow {
         if (button != null && !button.isSelected()) {
             button.setSelected(true);
         }
-        Node node = pages.computeIfAbsent(page, p -> new ComingSoonPage(p));
+        Node node = pages.computeIfAbsent(page, this::createPage);
         StackPane.setAlignment(node, Pos.TOP_LEFT);
         if (node instanceof MyDayPage myDay && !content.getChildren().contains(node) && !building) {
             myDay.refresh(); // follow-ups logged elsewhere since it was last shown
@@ -117,11 +117,9 @@ public final class MainWindow {
         bus = new EventBus();
         navButtons.clear();
         pages.clear();
-        // The built pages are made at once so that they hear navigation events from the start.
-        pages.put(Page.MY_DAY, new MyDayPage(context, bus));
-        pages.put(Page.CUSTOMERS, new CustomersPage(context, bus));
-        pages.put(Page.LEDGERS, new LedgersPage(context));
-        pages.put(Page.SETTINGS, new SettingsPage(context, appearance, this::reload));
+        // Pages are made when first shown, so start-up pays only for the first one. The window
+        // subscribes before any page: a page it makes while delivering an event (Customers on
+        // "open this customer") subscribes in time to hear that same event.
         bus.subscribe(Navigation.ShowPage.class, e -> show(e.page()));
         bus.subscribe(Navigation.OpenCustomer.class, e -> show(Page.CUSTOMERS));
 
@@ -135,6 +133,16 @@ public final class MainWindow {
         show(current);
         building = false;
         return root;
+    }
+
+    private Node createPage(Page page) {
+        return switch (page) {
+            case MY_DAY -> new MyDayPage(context, bus);
+            case CUSTOMERS -> new CustomersPage(context, bus);
+            case LEDGERS -> new LedgersPage(context);
+            case SETTINGS -> new SettingsPage(context, appearance, this::reload);
+            default -> new ComingSoonPage(page);
+        };
     }
 
     private void applyAppearance() {
