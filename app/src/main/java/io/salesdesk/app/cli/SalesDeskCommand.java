@@ -93,6 +93,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
             long jvmToCall = ManagementFactory.getRuntimeMXBean().getUptime()
                     - (System.nanoTime() - started) / 1_000_000;
             System.out.println(BenchCommand.STARTUP_PREFIX + (jvmToCall + SalesDeskApplication.startupMillis()));
+            System.out.println(BenchCommand.READY_PREFIX + (jvmToCall + SalesDeskApplication.readyMillis()));
         }
         return 0;
     }

@@ -41,6 +41,10 @@ import io.salesdesk.crm.User;
 /**
  * The main window's content: navigation on the left, the page in the middle, the status bar below.
  * A change of language, theme or user rebuilds the whole root, so every text is read afresh.
+ *
+ * <p>The window can be shown before its workspace is open: it then shows the navigation and says
+ * that the workspace is opening, and {@link #attach} fills in the pages when the database is ready.
+ * A large workspace takes seconds to open; the user sees SalesDesk at once instead of nothing.
  */
 public final class MainWindow {
 
@@ -48,7 +52,7 @@ public final class MainWindow {
     public static final double HEIGHT = 900;
     static final String DEFAULT_USERNAME = "manager.sh";
 
-    private final AppContext context;
+    private AppContext context;
     private final AppearancePreferences appearance;
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
@@ -63,10 +67,32 @@ public final class MainWindow {
     }
 
     public MainWindow(AppContext context, AppearancePreferences appearance) {
-        this.context = context;
         this.appearance = appearance;
-        if (context.currentUser() == null) {
-            context.setCurrentUser(defaultUser());
+        useContext(context);
+    }
+
+    /** A window whose workspace is still opening; call {@link #attach} when it is open. */
+    public MainWindow(AppearancePreferences appearance) {
+        this.appearance = appearance;
+    }
+
+    /** Fills in the pages once the workspace is open; call on the FX thread. */
+    public void attach(AppContext openedContext) {
+        useContext(openedContext);
+        if (scene != null) {
+            scene.setRoot(buildRoot());
+        }
+    }
+
+    /** Whether the workspace is open and the pages are there. */
+    public boolean attached() {
+        return context != null;
+    }
+
+    private void useContext(AppContext openedContext) {
+        this.context = openedContext;
+        if (openedContext.currentUser() == null) {
+            openedContext.setCurrentUser(defaultUser());
         }
     }
 
@@ -103,6 +129,9 @@ public final class MainWindow {
         if (button != null && !button.isSelected()) {
             button.setSelected(true);
         }
+        if (context == null) {
+            return; // shown when the workspace is open
+        }
         Node node = pages.computeIfAbsent(page, this::createPage);
         StackPane.setAlignment(node, Pos.TOP_LEFT);
         if (node instanceof MyDayPage myDay && !content.getChildren().contains(node) && !building) {
@@ -129,8 +158,14 @@ public final class MainWindow {
         root.setLeft(createNavigation());
         content.getStyleClass().add("page-host");
         root.setCenter(content);
-        root.setBottom(new StatusBar(context));
-        show(current);
+        if (context == null) {
+            content.getChildren().setAll(new OpeningPane());
+            root.setBottom(StatusBar.opening());
+            navButtons.get(current).setSelected(true);
+        } else {
+            root.setBottom(new StatusBar(context));
+            show(current);
+        }
         building = false;
         return root;
     }

@@ -20,10 +20,7 @@ import io.salesdesk.db.DatabaseConfig;
 final class StatusBar extends HBox {
 
     StatusBar(AppContext context) {
-        super(10);
-        setId("statusBar");
-        getStyleClass().add("status-bar");
-        setAlignment(Pos.CENTER_LEFT);
+        this();
         DatabaseConfig config = context.database().config();
         Label mode = item("statusDb", Feather.DATABASE, I18n.get("status.db", I18n.label("dbMode", config.mode())));
         String where = context.dataDir() != null ? context.dataDir().toString() : redact(config.url());
@@ -36,6 +33,20 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(mode, separator(), dir, spacer, who, separator(), schema);
+    }
+
+    private StatusBar() {
+        super(10);
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The status bar while the workspace opens. */
+    static StatusBar opening() {
+        StatusBar bar = new StatusBar();
+        bar.getChildren().add(item("statusDb", Feather.DATABASE, I18n.get("opening.status")));
+        return bar;
     }
 
     /** A server URL without anything after '?' (it may carry options, never shown in full). */
