@@ -7,7 +7,7 @@ import io.salesdesk.ledger.model.LedgerField;
 import io.salesdesk.ledger.read.CellValue;
 import io.salesdesk.ledger.read.LedgerRow;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,7 @@ public final class RowConverter {
 
     /** Converts one data row. */
     public ConvertedRow convert(LedgerRow row) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new HashMap<>();
         List<CellProblem> problems = new ArrayList<>();
         for (MappedColumn column : mapping.columns()) {
             LedgerField field = entity.field(column.fieldKey()).orElse(null);
