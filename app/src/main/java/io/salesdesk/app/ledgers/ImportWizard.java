@@ -89,14 +89,17 @@ final class ImportWizard extends VBox {
     private int step;
     private boolean busy;
 
-    ImportWizard(AppContext context, LedgerImport ledgerImport, Runnable onImported) {
+    /**
+     * @param entityKeys the entities the user may import into, in the order the chooser lists them
+     */
+    ImportWizard(AppContext context, LedgerImport ledgerImport, List<String> entityKeys, Runnable onImported) {
         super(14);
         this.context = context;
         this.ledgerImport = ledgerImport;
         this.onImported = onImported;
         setId("ledgerWizard");
         getStyleClass().add("settings-section");
-        sheetStep = new SheetStep(List.copyOf(ledgerImport.entityKeys()), ledgerImport::entity, this::chooseFile,
+        sheetStep = new SheetStep(List.copyOf(entityKeys), ledgerImport::entity, this::chooseFile,
                 key -> reloadSheet(sample == null ? null : sample.sheetName()), this::reloadSheet);
         steps = new Node[] {sheetStep, mappingStep, previewStep, commitStep};
         content.getChildren().setAll(steps);
@@ -329,7 +332,7 @@ final class ImportWizard extends VBox {
         mappingStep.show(entity, result.header(), result.mapping(), result.mappingSource(),
                 firstDataRow(result.header()));
         previewStep.show(result, entity);
-        commitStep.show(result, SheetStep.entityLabel(entity));
+        commitStep.show(result, EntityTexts.label(entity));
         say(I18n.get("ledgers.preview.ready", LedgersPage.countsText(result.counts())), Styles.TEXT_MUTED);
         updateState();
     }
@@ -350,7 +353,7 @@ final class ImportWizard extends VBox {
         preview = new ImportPreview(preview.file(), preview.sha256(), preview.sheetName(), preview.header(),
                 preview.mapping(), preview.mappingSource(), request, preview.rows());
         previewStep.refreshCounts(preview);
-        commitStep.show(preview, SheetStep.entityLabel(entity()));
+        commitStep.show(preview, EntityTexts.label(entity()));
         updateState();
     }
 
@@ -362,7 +365,7 @@ final class ImportWizard extends VBox {
         decisions.put(row.rowNumber(), decision);
         row.decide(decision);
         previewStep.refreshCounts(preview);
-        commitStep.show(preview, SheetStep.entityLabel(entity()));
+        commitStep.show(preview, EntityTexts.label(entity()));
         updateState();
     }
 
@@ -413,19 +416,20 @@ final class ImportWizard extends VBox {
     private void imported(ImportPreview committed, ImportResult result) {
         if (!result.committed()) {
             String text = I18n.get("ledgers.import.blocked", result.counts().invalid());
-            commitStep.showResult(result, text);
+            commitStep.showResult(result, text, entityKey());
             say(text, Styles.DANGER);
             return;
         }
         String text = I18n.get("ledgers.import.done", LedgersPage.countsText(result.counts()),
                 result.batchId().toString());
+        String importedKey = entityKey();
         reportSource = committed.problems().isEmpty() ? null : committed;
         file = null;
         sample = null;
         clearPreview();
         mappingStep.clear();
         sheetStep.clear();
-        commitStep.showResult(result, text);
+        commitStep.showResult(result, text, importedKey);
         say("", Styles.TEXT_MUTED);
         onImported.run();
     }
