@@ -76,6 +76,17 @@ final class CommitStep extends VBox {
         showButton(importButton);
     }
 
+    /** Focuses the import button, or {@code fallback} while it is disabled. */
+    void focusAction(javafx.scene.Node fallback) {
+        if (importButton.isVisible() && !importButton.isDisabled()) {
+            importButton.requestFocus();
+        } else if (another.isVisible()) {
+            another.requestFocus();
+        } else {
+            fallback.requestFocus();
+        }
+    }
+
     void enableImport(boolean enabled) {
         importButton.setDisable(!enabled);
     }

@@ -103,7 +103,8 @@ final class ImportWizard extends VBox {
                 key -> reloadSheet(sample == null ? null : sample.sheetName()), this::reloadSheet);
         steps = new Node[] {sheetStep, mappingStep, previewStep, commitStep};
         content.getChildren().setAll(steps);
-        content.setMinHeight(440); // steps of different heights would make the page below jump
+        // Every step stays managed (only the shown one visible), so the wizard is as tall as its
+        // tallest step on every step: the navigation and the history below do not jump.
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(createStepper(), content, createStatusLine(), createNavigation());
         commitStep.clear();
@@ -162,9 +163,13 @@ final class ImportWizard extends VBox {
         step = Math.max(0, Math.min(index, steps.length - 1));
         for (int i = 0; i < steps.length; i++) {
             steps[i].setVisible(i == step);
-            steps[i].setManaged(i == step);
         }
+        boolean nextHadFocus = next.isFocused();
         updateState();
+        if (nextHadFocus && step == steps.length - 1) {
+            // "Next" is gone on the last step; focus would fall to the history below and scroll there.
+            commitStep.focusAction(back);
+        }
     }
 
     private boolean reachable(int index) {
@@ -409,7 +414,14 @@ final class ImportWizard extends VBox {
                         runPreview(false);
                     }
                 })
-                .onFinished(() -> setBusy(false))
+                .onFinished(() -> {
+                    setBusy(false);
+                    // The import button was disabled, then replaced: focus fell to the history below and
+                    // scrolled the page there; it comes back to the step's action.
+                    if (step == steps.length - 1) {
+                        commitStep.focusAction(back);
+                    }
+                })
                 .executeWith(context.executor());
     }
 

@@ -73,6 +73,8 @@ public final class LedgersPage extends ScrollPane {
     private final Button exportButton = new Button(I18n.get("ledgers.export"), new FontIcon(Feather.DOWNLOAD));
 
     private boolean busy;
+    /** Where the last export went; the save dialog opens there (else in the home folder). */
+    private File exportFolder;
 
     public LedgersPage(AppContext context) {
         this.context = context;
@@ -108,9 +110,10 @@ public final class LedgersPage extends ScrollPane {
         exportButton.setOnAction(e -> chooseExportFile());
         exportResult.setId("ledgerExportResult");
         exportResult.getStyleClass().add(Styles.TEXT_MUTED);
-        Label exportLabel = new Label(I18n.get("ledgers.export.entity"));
-        exportLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(12, title, spacer, exportResult, exportLabel, exportEntity, exportButton);
+        exportEntity.setTooltip(new Tooltip(I18n.get("ledgers.export.entity")));
+        HBox exportBox = new HBox(8, exportEntity, exportButton);
+        exportBox.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new HBox(12, title, spacer, exportResult, exportBox);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;
@@ -202,9 +205,14 @@ public final class LedgersPage extends ScrollPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get("ledgers.export.title", EntityTexts.label(entities.exportEntity(entityKey))));
         chooser.setInitialFileName(defaultExportFileName());
+        File folder = exportFolder != null ? exportFolder : new File(System.getProperty("user.home"));
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("ledgers.fileType.xlsx"), "*.xlsx"));
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
+            exportFolder = chosen.getParentFile();
             exportTo(chosen.toPath());
         }
     }

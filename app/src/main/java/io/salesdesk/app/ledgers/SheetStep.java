@@ -103,6 +103,7 @@ final class SheetStep extends VBox {
         rows.setId("ledgerSheetRows");
         rows.getStyleClass().addAll(Styles.DENSE, Styles.BORDERED, Tweaks.EDGE_TO_EDGE, "ledger-sheet-rows");
         rows.setPrefHeight(330);
+        VBox.setVgrow(rows, javafx.scene.layout.Priority.ALWAYS); // fills the step, as tall as the tallest
         rows.setPlaceholder(new Label(I18n.get("ledgers.problems.noFile")));
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
