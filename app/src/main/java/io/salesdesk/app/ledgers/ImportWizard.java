@@ -217,10 +217,27 @@ final class ImportWizard extends VBox {
 
     private void setBusy(boolean now) {
         busy = now;
+        updateState();
         if (!now) {
+            if (progress.cancelFocused()) {
+                // The cancel button is about to go: focus would fall to the history below and scroll
+                // the page there. It moves on to the step's next action instead.
+                focusStepAction();
+            }
             progress.hide();
         }
-        updateState();
+    }
+
+    private void focusStepAction() {
+        if (step == steps.length - 1) {
+            commitStep.focusAction(back);
+        } else if (!next.isDisabled()) {
+            next.requestFocus();
+        } else if (!back.isDisabled()) {
+            back.requestFocus();
+        } else {
+            sheetStep.focusChoose();
+        }
     }
 
     private void say(String text, String style) {
@@ -414,14 +431,7 @@ final class ImportWizard extends VBox {
                         runPreview(false);
                     }
                 })
-                .onFinished(() -> {
-                    setBusy(false);
-                    // The import button was disabled, then replaced: focus fell to the history below and
-                    // scrolled the page there; it comes back to the step's action.
-                    if (step == steps.length - 1) {
-                        commitStep.focusAction(back);
-                    }
-                })
+                .onFinished(() -> setBusy(false))
                 .executeWith(context.executor());
     }
 

@@ -133,7 +133,10 @@ final class PreviewStep extends VBox {
         entity = fields;
         updating = true;
         try {
-            onDuplicate.setValue(preview.request().onDuplicate());
+            List<DuplicateDecision> offered = decisions(fields);
+            onDuplicate.getItems().setAll(offered);
+            DuplicateDecision asked = preview.request().onDuplicate();
+            onDuplicate.setValue(offered.contains(asked) ? asked : DuplicateDecision.SKIP);
             skipInvalid.setSelected(preview.request().skipInvalid());
         } finally {
             updating = false;
@@ -176,6 +179,13 @@ final class PreviewStep extends VBox {
 
     boolean skipInvalid() {
         return skipInvalid.isSelected();
+    }
+
+    /** Follow-ups are history: a duplicate is skipped or recorded again, never updated. */
+    private static List<DuplicateDecision> decisions(LedgerEntity shown) {
+        return shown != null && "activities".equals(shown.key())
+                ? List.of(DuplicateDecision.SKIP, DuplicateDecision.CREATE)
+                : List.of(DuplicateDecision.values());
     }
 
     /** What a person recognises the row by: the customer's name, the contact and its customer… */
@@ -227,6 +237,7 @@ final class PreviewStep extends VBox {
                 }
                 filling = true;
                 try {
+                    box.getItems().setAll(decisions(entity));
                     box.setValue(row.decision());
                     box.setId("ledgerDecision-" + row.rowNumber());
                     // A row from an exported ledger is matched by its id: the importer decides.

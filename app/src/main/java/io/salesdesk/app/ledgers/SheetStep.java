@@ -117,6 +117,11 @@ final class SheetStep extends VBox {
         getChildren().setAll(fileRow, optionsBox, rowsTitle, rows);
     }
 
+    /** Focuses the file chooser button. */
+    void focusChoose() {
+        choose.requestFocus();
+    }
+
     /** The entity chosen. */
     String entityKey() {
         return entity.getValue();
