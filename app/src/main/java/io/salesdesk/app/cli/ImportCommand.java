@@ -9,6 +9,7 @@ import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.convert.CellProblem;
+import io.salesdesk.ledger.convert.DateOrder;
 import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportBatch;
@@ -90,6 +91,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Import the valid rows when some rows have errors (default: all or nothing).")
     boolean skipInvalid;
 
+    @Option(names = "--date-order", defaultValue = "ymd", paramLabel = "ymd|dmy|mdy",
+            converter = DateOrderConverter.class,
+            description = "How to read dates with the year last: mdy reads 11/3/2025 as 3 November, dmy as 11 March; "
+                    + "ymd (default) accepts year-first dates only and reports year-last ones.")
+    DateOrder dateOrder;
+
     @Option(names = "--report", paramLabel = "FILE.xlsx",
             description = "Where to write the error report (default: <name>.errors.xlsx beside the ledger).")
     Path report;
@@ -119,7 +126,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, LedgerImport ledgerImport, Actor actor) {
         ImportRequest request = ImportRequest.of(entity).withSheet(sheet).withOnDuplicate(onDuplicate)
-                .withSkipInvalid(skipInvalid);
+                .withSkipInvalid(skipInvalid).withDateOrder(dateOrder);
         if (mapping != null) {
             request = request.withMapping(MappingJson.read(mapping));
         }
@@ -277,6 +284,24 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public DuplicateDecision convert(String value) {
             return DuplicateDecision.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Reads ymd, dmy or mdy in any case; anything else is refused with the valid values. */
+    static final class DateOrderConverter implements picocli.CommandLine.ITypeConverter<DateOrder> {
+
+        /** The values {@code --date-order} takes, in the order the help lists them. */
+        static final java.util.Map<String, DateOrder> VALUES = java.util.Map.of(
+                "ymd", DateOrder.YEAR_FIRST, "dmy", DateOrder.DAY_FIRST, "mdy", DateOrder.MONTH_FIRST);
+
+        @Override
+        public DateOrder convert(String value) {
+            DateOrder order = VALUES.get(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (order == null) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        I18n.get("cli.import.dateOrder.unknown", value));
+            }
+            return order;
         }
     }
 

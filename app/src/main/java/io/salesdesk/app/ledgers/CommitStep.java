@@ -76,18 +76,29 @@ final class CommitStep extends VBox {
         showButton(importButton);
     }
 
+    /** Focuses the import button, or {@code fallback} while it is disabled. */
+    void focusAction(javafx.scene.Node fallback) {
+        if (importButton.isVisible() && !importButton.isDisabled()) {
+            importButton.requestFocus();
+        } else if (another.isVisible()) {
+            another.requestFocus();
+        } else {
+            fallback.requestFocus();
+        }
+    }
+
     void enableImport(boolean enabled) {
         importButton.setDisable(!enabled);
     }
 
-    /** The import is done (or refused); offers the error report when rows were left out. */
-    void showResult(ImportResult done, String text) {
+    /** The import of an entity is done (or refused); offers the error report when rows were left out. */
+    void showResult(ImportResult done, String text, String entityKey) {
         result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
         result.getStyleClass().add(done.committed() ? Styles.SUCCESS : Styles.DANGER);
         result.setText(text);
         if (done.committed()) {
             plan.setText(I18n.get("ledgers.commit.doneTitle"));
-            hint.setText(I18n.get("ledgers.commit.doneHint"));
+            hint.setText(EntityTexts.get("ledgers.commit.doneHint", entityKey));
             showButton(another);
         }
         errorReport.setVisible(done.counts().invalid() > 0);

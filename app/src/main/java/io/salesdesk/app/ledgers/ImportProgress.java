@@ -57,6 +57,11 @@ final class ImportProgress extends HBox {
         return start(startKey, true);
     }
 
+    /** Tells whether the cancel button has the focus (it does while cancellable work runs). */
+    boolean cancelFocused() {
+        return cancel.isFocused();
+    }
+
     /**
      * Shows the bar for a new run and returns the monitor the worker reports to.
      *

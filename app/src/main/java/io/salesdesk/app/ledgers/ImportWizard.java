@@ -89,18 +89,22 @@ final class ImportWizard extends VBox {
     private int step;
     private boolean busy;
 
-    ImportWizard(AppContext context, LedgerImport ledgerImport, Runnable onImported) {
+    /**
+     * @param entityKeys the entities the user may import into, in the order the chooser lists them
+     */
+    ImportWizard(AppContext context, LedgerImport ledgerImport, List<String> entityKeys, Runnable onImported) {
         super(14);
         this.context = context;
         this.ledgerImport = ledgerImport;
         this.onImported = onImported;
         setId("ledgerWizard");
         getStyleClass().add("settings-section");
-        sheetStep = new SheetStep(List.copyOf(ledgerImport.entityKeys()), ledgerImport::entity, this::chooseFile,
+        sheetStep = new SheetStep(List.copyOf(entityKeys), ledgerImport::entity, this::chooseFile,
                 key -> reloadSheet(sample == null ? null : sample.sheetName()), this::reloadSheet);
         steps = new Node[] {sheetStep, mappingStep, previewStep, commitStep};
         content.getChildren().setAll(steps);
-        content.setMinHeight(440); // steps of different heights would make the page below jump
+        // Every step stays managed (only the shown one visible), so the wizard is as tall as its
+        // tallest step on every step: the navigation and the history below do not jump.
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(createStepper(), content, createStatusLine(), createNavigation());
         commitStep.clear();
@@ -159,9 +163,13 @@ final class ImportWizard extends VBox {
         step = Math.max(0, Math.min(index, steps.length - 1));
         for (int i = 0; i < steps.length; i++) {
             steps[i].setVisible(i == step);
-            steps[i].setManaged(i == step);
         }
+        boolean nextHadFocus = next.isFocused();
         updateState();
+        if (nextHadFocus && step == steps.length - 1) {
+            // "Next" is gone on the last step; focus would fall to the history below and scroll there.
+            commitStep.focusAction(back);
+        }
     }
 
     private boolean reachable(int index) {
@@ -209,10 +217,27 @@ final class ImportWizard extends VBox {
 
     private void setBusy(boolean now) {
         busy = now;
+        updateState();
         if (!now) {
+            if (progress.cancelFocused()) {
+                // The cancel button is about to go: focus would fall to the history below and scroll
+                // the page there. It moves on to the step's next action instead.
+                focusStepAction();
+            }
             progress.hide();
         }
-        updateState();
+    }
+
+    private void focusStepAction() {
+        if (step == steps.length - 1) {
+            commitStep.focusAction(back);
+        } else if (!next.isDisabled()) {
+            next.requestFocus();
+        } else if (!back.isDisabled()) {
+            back.requestFocus();
+        } else {
+            sheetStep.focusChoose();
+        }
     }
 
     private void say(String text, String style) {
@@ -329,7 +354,7 @@ final class ImportWizard extends VBox {
         mappingStep.show(entity, result.header(), result.mapping(), result.mappingSource(),
                 firstDataRow(result.header()));
         previewStep.show(result, entity);
-        commitStep.show(result, SheetStep.entityLabel(entity));
+        commitStep.show(result, EntityTexts.label(entity));
         say(I18n.get("ledgers.preview.ready", LedgersPage.countsText(result.counts())), Styles.TEXT_MUTED);
         updateState();
     }
@@ -350,7 +375,7 @@ final class ImportWizard extends VBox {
         preview = new ImportPreview(preview.file(), preview.sha256(), preview.sheetName(), preview.header(),
                 preview.mapping(), preview.mappingSource(), request, preview.rows());
         previewStep.refreshCounts(preview);
-        commitStep.show(preview, SheetStep.entityLabel(entity()));
+        commitStep.show(preview, EntityTexts.label(entity()));
         updateState();
     }
 
@@ -362,7 +387,7 @@ final class ImportWizard extends VBox {
         decisions.put(row.rowNumber(), decision);
         row.decide(decision);
         previewStep.refreshCounts(preview);
-        commitStep.show(preview, SheetStep.entityLabel(entity()));
+        commitStep.show(preview, EntityTexts.label(entity()));
         updateState();
     }
 
@@ -413,19 +438,20 @@ final class ImportWizard extends VBox {
     private void imported(ImportPreview committed, ImportResult result) {
         if (!result.committed()) {
             String text = I18n.get("ledgers.import.blocked", result.counts().invalid());
-            commitStep.showResult(result, text);
+            commitStep.showResult(result, text, entityKey());
             say(text, Styles.DANGER);
             return;
         }
         String text = I18n.get("ledgers.import.done", LedgersPage.countsText(result.counts()),
                 result.batchId().toString());
+        String importedKey = entityKey();
         reportSource = committed.problems().isEmpty() ? null : committed;
         file = null;
         sample = null;
         clearPreview();
         mappingStep.clear();
         sheetStep.clear();
-        commitStep.showResult(result, text);
+        commitStep.showResult(result, text, importedKey);
         say("", Styles.TEXT_MUTED);
         onImported.run();
     }

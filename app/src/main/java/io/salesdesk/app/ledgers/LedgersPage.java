@@ -2,6 +2,7 @@ package io.salesdesk.app.ledgers;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,10 +14,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,24 +32,28 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.app.common.Pickers;
 import io.salesdesk.crm.CustomerQuery;
-import io.salesdesk.ledger.crm.CustomerExport;
-import io.salesdesk.ledger.crm.CustomerImportTarget;
+import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.ImportBatch;
 import io.salesdesk.ledger.imports.ImportCounts;
 import io.salesdesk.ledger.imports.ImportHistory;
 import io.salesdesk.ledger.imports.ImportMonitor;
-import io.salesdesk.ledger.imports.ImportTarget;
+import io.salesdesk.ledger.imports.LedgerEntities;
 import io.salesdesk.ledger.imports.LedgerImport;
+import io.salesdesk.ledger.imports.LedgerImportException;
 import io.salesdesk.ledger.imports.UndoResult;
 
 /**
- * 台账导入导出: the import wizard ({@link ImportWizard}), the import history with undo, and the export of
- * the customers the user can see. All work runs through the injected executor.
+ * 台账导入导出: the import wizard ({@link ImportWizard}) into any entity of the registry the user may import
+ * (the team roster only for an administrator), the import history with undo, and the export of any
+ * entity the user may export, of the records they can see. All work runs through the injected executor.
  */
 public final class LedgersPage extends ScrollPane {
 
@@ -55,24 +62,31 @@ public final class LedgersPage extends ScrollPane {
     private final AppContext context;
     private final LedgerImport ledgerImport;
     private final ImportHistory history;
-    private final CustomerExport export;
+    private final LedgerEntities entities;
 
     private final ImportWizard wizard;
     private final TableView<ImportBatch> batches = new TableView<>();
     private final Button undoButton = new Button(I18n.get("ledgers.history.undo"), new FontIcon(Feather.ROTATE_CCW));
     private final Label historyResult = new Label();
     private final Label exportResult = new Label();
+    private final ComboBox<String> exportEntity;
+    private final Button exportButton = new Button(I18n.get("ledgers.export"), new FontIcon(Feather.DOWNLOAD));
 
     private boolean busy;
+    /** Where the last export went; the save dialog opens there (else in the home folder). */
+    private File exportFolder;
 
     public LedgersPage(AppContext context) {
         this.context = context;
-        List<ImportTarget> targets = List.of(
-                new CustomerImportTarget(context.database(), context.clock(), context.regions(), context.users()));
-        this.ledgerImport = new LedgerImport(context.database(), context.clock(), targets);
-        this.history = new ImportHistory(context.database(), context.clock(), targets);
-        this.export = new CustomerExport(context.database(), context.clock(), context.regions());
-        this.wizard = new ImportWizard(context, ledgerImport, this::reloadHistory);
+        this.entities = CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users());
+        this.ledgerImport = new LedgerImport(context.database(), context.clock(), entities.importTargets());
+        this.history = new ImportHistory(context.database(), context.clock(), entities.importTargets());
+        Actor actor = context.currentUser().asActor();
+        this.wizard = new ImportWizard(context, ledgerImport, entities.importKeys(actor), this::reloadHistory);
+        List<String> exportable = entities.exportKeys(actor);
+        this.exportEntity = Pickers.of(exportable, key -> EntityTexts.label(entities.exportEntity(key)),
+                I18n.get("ledgers.export.entity"));
+        exportEntity.setValue(exportable.isEmpty() ? null : exportable.get(0));
         setId("ledgersPage");
         setFitToWidth(true);
         getStyleClass().add(Tweaks.EDGE_TO_EDGE);
@@ -88,12 +102,18 @@ public final class LedgersPage extends ScrollPane {
         title.getStyleClass().add(Styles.TITLE_2);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button exportButton = new Button(I18n.get("ledgers.export"), new FontIcon(Feather.DOWNLOAD));
+        exportEntity.setId("ledgerExportEntity");
+        exportEntity.setPrefWidth(130);
+        exportEntity.valueProperty().addListener((obs, old, now) -> exportResult.setText(""));
         exportButton.setId("ledgerExport");
+        exportButton.setTooltip(new Tooltip(I18n.get("ledgers.export.hint")));
         exportButton.setOnAction(e -> chooseExportFile());
         exportResult.setId("ledgerExportResult");
         exportResult.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(12, title, spacer, exportResult, exportButton);
+        exportEntity.setTooltip(new Tooltip(I18n.get("ledgers.export.entity")));
+        HBox exportBox = new HBox(8, exportEntity, exportButton);
+        exportBox.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new HBox(12, title, spacer, exportResult, exportBox);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;
@@ -110,8 +130,9 @@ public final class LedgersPage extends ScrollPane {
         batches.getColumns().setAll(List.of(
                 column("ledgers.history.time",
                         (ImportBatch b) -> Formats.dateTime(b.importedAt(), context.clock().getZone()), 120),
+                column("ledgers.history.entity", (ImportBatch b) -> entityLabel(b.entityKey()), 80),
                 column("ledgers.history.file", ImportBatch::fileName, 200),
-                column("ledgers.history.counts", b -> countsText(b.counts()), 260),
+                column("ledgers.history.counts", b -> countsText(b.counts()), 240),
                 column("ledgers.history.by", b -> nullToEmpty(b.importedByName()), 80),
                 column("ledgers.history.status", b -> I18n.label("ledgers.status", b.status()), 70)));
         undoButton.setId("ledgerUndo");
@@ -150,7 +171,8 @@ public final class LedgersPage extends ScrollPane {
             return;
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                I18n.get("ledgers.history.undoConfirm", batch.fileName(), countsText(batch.counts())),
+                EntityTexts.get("ledgers.history.undoConfirm", batch.entityKey(), batch.fileName(),
+                        countsText(batch.counts())),
                 ButtonType.OK, ButtonType.CANCEL);
         confirm.setTitle(I18n.get("app.title"));
         confirm.setHeaderText(I18n.get("ledgers.history.undoHeader"));
@@ -166,8 +188,8 @@ public final class LedgersPage extends ScrollPane {
             context.customers().reloadList(); // the in-memory list must lose the removed rows
             return result;
         }).onSuccess(result -> {
-            historyResult.setText(I18n.get("ledgers.history.undone", result.removed(), result.restored(),
-                    result.conflicts().size()));
+            historyResult.setText(EntityTexts.get("ledgers.history.undone", batch.entityKey(), result.removed(),
+                    result.restored(), result.conflicts().size()));
             reloadHistory();
         }).onFinished(() -> setBusy(false))
                 .executeWith(context.executor());
@@ -176,23 +198,60 @@ public final class LedgersPage extends ScrollPane {
     // --- export -----------------------------------------------------------------------------------
 
     private void chooseExportFile() {
+        String entityKey = exportEntity.getValue();
+        if (entityKey == null) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.get("ledgers.export"));
-        chooser.setInitialFileName(I18n.get("ledgers.export.fileName"));
+        chooser.setTitle(I18n.get("ledgers.export.title", EntityTexts.label(entities.exportEntity(entityKey))));
+        chooser.setInitialFileName(defaultExportFileName());
+        File folder = exportFolder != null ? exportFolder : new File(System.getProperty("user.home"));
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("ledgers.fileType.xlsx"), "*.xlsx"));
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
+            exportFolder = chosen.getParentFile();
             exportTo(chosen.toPath());
         }
     }
 
-    /** Exports every customer the user can see; the file chooser's way in, and the tests'. */
+    /** The file name the save dialog suggests for the chosen entity: 客户台账-2026-11-27.xlsx. */
+    String defaultExportFileName() {
+        return EntityTexts.get("ledgers.export.fileName", exportEntity.getValue(),
+                LocalDate.now(context.clock()).toString());
+    }
+
+    /** The entity the export section is set to; for tests. */
+    ComboBox<String> exportEntity() {
+        return exportEntity;
+    }
+
+    /**
+     * Exports the chosen entity, the records the user can see (contacts and follow-ups of the customers
+     * they see); the file chooser's way in, and the tests'.
+     */
     void exportTo(Path out) {
+        String entityKey = exportEntity.getValue();
+        if (entityKey == null || busy) {
+            return;
+        }
         Actor actor = context.currentUser().asActor();
+        exportResult.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+        exportResult.setText(I18n.get("ledgers.export.running"));
         setBusy(true);
-        BackgroundTask.wrap(() -> export.export(actor, CustomerQuery.all(), out, ImportMonitor.NONE))
-                .onSuccess(rows -> exportResult.setText(
-                        I18n.get("ledgers.export.done", Formats.count(rows), out.getFileName().toString())))
+        BackgroundTask.wrap(() -> entities.exportTarget(entityKey).export(actor, CustomerQuery.all(), out,
+                        ImportMonitor.NONE))
+                .onSuccess(rows -> exportResult.setText(EntityTexts.get("ledgers.export.done", entityKey,
+                        Formats.count(rows), out.getFileName().toString())))
+                .onFailure(e -> {
+                    exportResult.getStyleClass().add(Styles.DANGER);
+                    exportResult.setText(I18n.get("ledgers.export.failed", I18n.message(e)));
+                    if (!(e instanceof SalesDeskException)) {
+                        ErrorDialogs.show(e);
+                    }
+                })
                 .onFinished(() -> setBusy(false))
                 .executeWith(context.executor());
     }
@@ -207,10 +266,19 @@ public final class LedgersPage extends ScrollPane {
     private void updateState() {
         ImportBatch selected = batches.getSelectionModel().getSelectedItem();
         undoButton.setDisable(busy || selected == null || selected.status() != ImportBatch.Status.COMMITTED);
+        exportButton.setDisable(busy || exportEntity.getValue() == null);
     }
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private String entityLabel(String entityKey) {
+        try {
+            return EntityTexts.label(entities.entity(entityKey));
+        } catch (LedgerImportException unknown) {
+            return entityKey;
+        }
     }
 
     static String countsText(ImportCounts counts) {

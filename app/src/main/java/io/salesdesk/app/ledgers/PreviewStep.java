@@ -33,7 +33,6 @@ import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowAction;
 import io.salesdesk.ledger.imports.RowMatch;
 import io.salesdesk.ledger.model.LedgerEntity;
-import io.salesdesk.ledger.model.LedgerField;
 
 /**
  * Step ③: what the import will do. Counts, the default for duplicates and "skip invalid rows",
@@ -51,6 +50,8 @@ final class PreviewStep extends VBox {
     private final TableView<CellProblem> problems = new TableView<>();
     private final Label duplicatesTitle = new Label();
     private final TableView<ImportRow> duplicates = new TableView<>();
+    private final TableColumn<ImportRow, String> duplicateName;
+    private final TableColumn<ImportRow, String> duplicateReason;
     private final BiConsumer<ImportRow, DuplicateDecision> onDecide;
     private LedgerEntity entity;
     private boolean updating;
@@ -115,10 +116,12 @@ final class PreviewStep extends VBox {
         duplicates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         duplicates.setPrefHeight(190);
         duplicates.setPlaceholder(new Label(I18n.get("ledgers.duplicates.none")));
+        duplicateName = column("ledgers.duplicates.name", this::mainValue, 200);
+        duplicateReason = column("ledgers.duplicates.reason", this::matchText, 300);
         duplicates.getColumns().setAll(List.of(
                 column("ledgers.problems.row", (ImportRow r) -> String.valueOf(r.rowNumber()), 50),
-                column("ledgers.duplicates.name", this::mainValue, 200),
-                column("ledgers.duplicates.reason", PreviewStep::matchText, 300),
+                duplicateName,
+                duplicateReason,
                 decisionColumn(),
                 column("ledgers.duplicates.action", r -> I18n.label("ledgers.action", r.action()), 80)));
 
@@ -130,7 +133,10 @@ final class PreviewStep extends VBox {
         entity = fields;
         updating = true;
         try {
-            onDuplicate.setValue(preview.request().onDuplicate());
+            List<DuplicateDecision> offered = decisions(fields);
+            onDuplicate.getItems().setAll(offered);
+            DuplicateDecision asked = preview.request().onDuplicate();
+            onDuplicate.setValue(offered.contains(asked) ? asked : DuplicateDecision.SKIP);
             skipInvalid.setSelected(preview.request().skipInvalid());
         } finally {
             updating = false;
@@ -142,8 +148,10 @@ final class PreviewStep extends VBox {
         problemsTitle.setText(I18n.get("ledgers.problems.title", found.size(), preview.counts().invalid()));
         errorReport.setDisable(found.isEmpty());
         List<ImportRow> matched = preview.rows().stream().filter(r -> r.match() != null).toList();
+        duplicateName.setText(EntityTexts.get("ledgers.duplicates.name", fields.key()));
+        duplicates.setPlaceholder(new Label(EntityTexts.get("ledgers.duplicates.none", fields.key())));
         duplicates.getItems().setAll(matched);
-        duplicatesTitle.setText(I18n.get("ledgers.duplicates.title", matched.size()));
+        duplicatesTitle.setText(EntityTexts.get("ledgers.duplicates.title", fields.key(), matched.size()));
         refreshCounts(preview);
     }
 
@@ -173,24 +181,30 @@ final class PreviewStep extends VBox {
         return skipInvalid.isSelected();
     }
 
-    /** The value a person recognises the row by: its first required field (the customer name). */
-    private String mainValue(ImportRow row) {
-        if (entity == null) {
-            return "";
-        }
-        return entity.fields().stream().filter(LedgerField::required).findFirst()
-                .map(f -> row.values().get(f.key()))
-                .map(String::valueOf)
-                .orElse("");
+    /** Follow-ups are history: a duplicate is skipped or recorded again, never updated. */
+    private static List<DuplicateDecision> decisions(LedgerEntity shown) {
+        return shown != null && "activities".equals(shown.key())
+                ? List.of(DuplicateDecision.SKIP, DuplicateDecision.CREATE)
+                : List.of(DuplicateDecision.values());
     }
 
-    private static String matchText(ImportRow row) {
+    /** What a person recognises the row by: the customer's name, the contact and its customer… */
+    private String mainValue(ImportRow row) {
+        return entity == null ? "" : EntityTexts.recognisedBy(entity, row);
+    }
+
+    /** Why the row is taken for a duplicate, in the words of the entity (a follow-up on record, a login…). */
+    private String matchText(ImportRow row) {
         RowMatch match = row.match();
-        String why = I18n.label("ledgers.match", match.kind());
+        String entityKey = entity == null ? "" : entity.key();
+        String why = EntityTexts.get("ledgers.match." + match.kind().name(), entityKey);
         if (match.inFile()) {
             return I18n.get("ledgers.match.earlierRow", why, match.fileRowNumber());
         }
-        return I18n.get("ledgers.match.existing", why, nullToEmpty(match.existingName()));
+        if (match.existingName() == null || match.existingName().isBlank()) {
+            return EntityTexts.get("ledgers.match.onRecord", entityKey, why);
+        }
+        return I18n.get("ledgers.match.existing", why, match.existingName());
     }
 
     private TableColumn<ImportRow, ImportRow> decisionColumn() {
@@ -223,6 +237,7 @@ final class PreviewStep extends VBox {
                 }
                 filling = true;
                 try {
+                    box.getItems().setAll(decisions(entity));
                     box.setValue(row.decision());
                     box.setId("ledgerDecision-" + row.rowNumber());
                     // A row from an exported ledger is matched by its id: the importer decides.

@@ -44,6 +44,7 @@ final class SheetStep extends VBox {
     private final ComboBox<String> entity;
     private final ComboBox<SheetInfo> sheet;
     private final Label sheetHint = new Label();
+    private final Label entityHint = new Label();
     private final TableView<LedgerRow> rows = new TableView<>();
     private int headerFirst;
     private int headerLast;
@@ -68,14 +69,20 @@ final class SheetStep extends VBox {
         HBox fileRow = new HBox(12, choose, fileLabel);
         fileRow.setAlignment(Pos.CENTER_LEFT);
 
-        entity = Pickers.of(entities, key -> entityLabel(entityOf.apply(key)), I18n.get("ledgers.import.entity"));
+        entity = Pickers.of(entities, key -> EntityTexts.label(entityOf.apply(key)), I18n.get("ledgers.import.entity"));
         entity.setId("ledgerEntity");
         entity.setValue(entities.isEmpty() ? null : entities.get(0));
+        entity.setPrefWidth(130);
         entity.valueProperty().addListener((obs, old, now) -> {
+            showEntityHint(now);
             if (!updating && now != null) {
                 onEntity.accept(now);
             }
         });
+        entityHint.setId("ledgerEntityHint");
+        entityHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        entityHint.setWrapText(true);
+        showEntityHint(entity.getValue());
         sheet = Pickers.of(List.of(), SheetStep::sheetLabel, I18n.get("ledgers.sheet.none"));
         sheet.setId("ledgerSheet");
         sheet.setDisable(true);
@@ -96,6 +103,7 @@ final class SheetStep extends VBox {
         rows.setId("ledgerSheetRows");
         rows.getStyleClass().addAll(Styles.DENSE, Styles.BORDERED, Tweaks.EDGE_TO_EDGE, "ledger-sheet-rows");
         rows.setPrefHeight(330);
+        VBox.setVgrow(rows, javafx.scene.layout.Priority.ALWAYS); // fills the step, as tall as the tallest
         rows.setPlaceholder(new Label(I18n.get("ledgers.problems.noFile")));
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -105,12 +113,23 @@ final class SheetStep extends VBox {
                         && item.rowNumber() >= headerFirst && item.rowNumber() <= headerLast);
             }
         });
-        getChildren().setAll(fileRow, options, rowsTitle, rows);
+        VBox optionsBox = new VBox(4, options, entityHint);
+        getChildren().setAll(fileRow, optionsBox, rowsTitle, rows);
+    }
+
+    /** Focuses the file chooser button. */
+    void focusChoose() {
+        choose.requestFocus();
     }
 
     /** The entity chosen. */
     String entityKey() {
         return entity.getValue();
+    }
+
+    private void showEntityHint(String key) {
+        String hintKey = "ledgers.import.entityHint." + key;
+        entityHint.setText(key != null && I18n.has(hintKey) ? I18n.get(hintKey) : "");
     }
 
     void showFile(Path file) {
@@ -170,10 +189,6 @@ final class SheetStep extends VBox {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;
-    }
-
-    static String entityLabel(LedgerEntity entity) {
-        return I18n.isChinese() ? entity.labelZh() : entity.labelEn();
     }
 
     private static String sheetLabel(SheetInfo info) {

@@ -117,6 +117,73 @@ class ImportCommandTest {
     }
 
     @Test
+    void dateOrderReadsYearLastDatesAsTheSheetMeansThem() throws Exception {
+        String data = dir.resolve("data").toString();
+        String customerName = firstCustomerName(data);
+        Path followUps = dir.resolve("跟进.csv");
+        Files.writeString(followUps, "客户名称,跟进日期,跟进方式,跟进内容\n"
+                + customerName + ",11/3/2025,电话,日期顺序测试\n", StandardCharsets.UTF_8);
+
+        assertThat(run("--data-dir", data, "import", followUps.toString(), "--entity", "activities")).isEqualTo(1);
+        assertThat(out.toString()).as("without a hint a year-last date is refused").contains("11/3/2025")
+                .contains("未导入任何数据");
+
+        assertThat(run("--data-dir", data, "import", followUps.toString(), "--entity", "activities",
+                "--date-order", "mdy")).isZero();
+        assertThat(out.toString()).contains("新建 1");
+        Files.writeString(followUps, "客户名称,跟进日期,跟进方式,跟进内容\n"
+                + customerName + ",11/3/2025,电话,日期顺序测试（日在前）\n", StandardCharsets.UTF_8);
+        assertThat(run("--data-dir", data, "import", followUps.toString(), "--entity", "activities",
+                "--date-order", "DMY")).isZero();
+
+        Path exported = dir.resolve("跟进导出.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "activities", "--search", customerName, "--out",
+                exported.toString())).isZero();
+        java.util.Map<String, java.time.LocalDate> dates = new java.util.HashMap<>();
+        try (var in = Files.newInputStream(exported);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheetAt(0);
+            int time = column(sheet.getRow(0), "跟进时间");
+            int note = column(sheet.getRow(0), "跟进内容");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row != null && row.getCell(note) != null) {
+                    dates.put(row.getCell(note).getStringCellValue(),
+                            row.getCell(time).getLocalDateTimeCellValue().toLocalDate());
+                }
+            }
+        }
+        assertThat(dates).containsEntry("日期顺序测试", java.time.LocalDate.of(2025, 11, 3))
+                .containsEntry("日期顺序测试（日在前）", java.time.LocalDate.of(2025, 3, 11));
+    }
+
+    @Test
+    void unknownDateOrderNamesTheValidOnes() {
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "import", ledger.toString(),
+                "--date-order", "ddmm")).isNotZero();
+        assertThat(out.toString()).contains("--date-order").contains("ddmm").contains("ymd").contains("dmy")
+                .contains("mdy");
+    }
+
+    private String firstCustomerName(String data) throws Exception {
+        Path customers = dir.resolve("customers.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "customers", "--out", customers.toString())).isZero();
+        try (var in = Files.newInputStream(customers);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            return workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+        }
+    }
+
+    private static int column(org.apache.poi.ss.usermodel.Row header, String title) {
+        for (int c = 0; c < header.getLastCellNum(); c++) {
+            if (header.getCell(c) != null && title.equals(header.getCell(c).getStringCellValue())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + title);
+    }
+
+    @Test
     void unknownEntityNamesTheValidOnes() {
         String data = dir.resolve("data").toString();
 

@@ -149,7 +149,9 @@ class LedgersPageUiTest {
         assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText())
                 .startsWith("导入完成：新建 1，更新 1，跳过重复 0，有错误 1").contains("批次");
         assertThat(robot.lookup("#ledgerErrorReportAfterImport").queryAs(Button.class).isVisible()).isTrue();
-        assertThat(robot.lookup("#ledgerHistory").queryAs(TableView.class).getItems()).hasSize(1);
+        TableView<io.salesdesk.ledger.imports.ImportBatch> history = robot.lookup("#ledgerHistory")
+                .queryAs(TableView.class);
+        assertThat(entityShownFor(history, "客户台账.xlsx")).isEqualTo("客户");
         Customer created = only(context.customers().page(actor, CustomerQuery.all().withText(NAME), 0, 10));
         assertThat(created.address()).isEqualTo(ADDRESS);
         Customer updated = context.customers().open(actor, existing.id()).orElseThrow().customer();
@@ -185,6 +187,110 @@ class LedgersPageUiTest {
         assertThat(summary(robot)).isEqualTo("新建 1，更新 0，跳过重复 0，有错误 0，冲突 0");
         assertThat(robot.lookup("#ledgerStepPreview").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#ledgerSkipInvalid").queryAs(CheckBox.class).isSelected()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aContactsLedgerImportedThroughTheWizardIsOnTheCustomer(FxRobot robot) throws Exception {
+        Actor actor = context.currentUser().asActor();
+        Customer customer = context.customers().page(actor, CustomerQuery.all(), 1, 1).get(0);
+        Path ledger = LedgerWorkbooks.single(dir.resolve("联系人台账.xlsx"), List.of("客户名称", "联系人", "职务", "手机"),
+                List.of(customer.name(), "向导联系人甲", "采购经理", "139 0013 9001"),
+                List.of(customer.name(), "向导联系人乙", "设备科科长", "13900139002"));
+
+        robot.clickOn("#nav-LEDGERS");
+        WaitForAsyncUtils.waitForFxEvents();
+        LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
+        ComboBox<String> entity = robot.lookup("#ledgerEntity").queryAs(ComboBox.class);
+        assertThat(entity.getItems()).as("the roster is for administrators; this is a manager")
+                .containsExactly("customers", "contacts", "activities");
+        assertThat(entity.getConverter().toString("contacts")).isEqualTo("联系人");
+        robot.interact(() -> entity.setValue("contacts"));
+        assertThat(robot.lookup("#ledgerEntityHint").queryAs(Label.class).getText()).contains("客户名称");
+        robot.interact(() -> page.previewFile(ledger));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(entity.getValue()).isEqualTo("contacts");
+        assertThat(summary(robot)).isEqualTo("新建 2，更新 0，跳过重复 0，有错误 0，冲突 0");
+        TableView<ImportRow> duplicates = robot.lookup("#ledgerDuplicates").queryAs(TableView.class);
+        assertThat(duplicates.getColumns().get(1).getText()).isEqualTo("联系人 · 客户");
+        robot.clickOn("#ledgerNext");
+        robot.clickOn("#ledgerNext");
+        robot.clickOn("#ledgerNext");
+        assertThat(robot.lookup("#ledgerPlan").queryAs(Label.class).getText()).contains("导入到联系人");
+        robot.clickOn("#ledgerImport");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText()).startsWith("导入完成：新建 2");
+        assertThat(robot.lookup("#ledgerCommitHint").queryAs(Label.class).getText()).contains("联系人");
+        TableView<io.salesdesk.ledger.imports.ImportBatch> history = robot.lookup("#ledgerHistory")
+                .queryAs(TableView.class);
+        assertThat(entityShownFor(history, "联系人台账.xlsx")).isEqualTo("联系人");
+        assertThat(context.customers().open(actor, customer.id()).orElseThrow().contacts())
+                .extracting(io.salesdesk.crm.Contact::name, io.salesdesk.crm.Contact::mobile)
+                .contains(org.assertj.core.groups.Tuple.tuple("向导联系人甲", "13900139001"),
+                        org.assertj.core.groups.Tuple.tuple("向导联系人乙", "13900139002"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contactsAreExportedFromThePageUnderADatedName(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-LEDGERS");
+        WaitForAsyncUtils.waitForFxEvents();
+        LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
+        ComboBox<String> exportEntity = robot.lookup("#ledgerExportEntity").queryAs(ComboBox.class);
+        assertThat(exportEntity.getItems()).containsExactly("customers", "contacts", "activities");
+        assertThat(page.defaultExportFileName())
+                .isEqualTo("客户台账-" + java.time.LocalDate.now(context.clock()) + ".xlsx");
+
+        robot.interact(() -> exportEntity.setValue("contacts"));
+        String name = page.defaultExportFileName();
+        assertThat(name).isEqualTo("联系人-" + java.time.LocalDate.now(context.clock()) + ".xlsx");
+        Path out = dir.resolve("export").resolve(name);
+        Files.createDirectories(out.getParent());
+        robot.interact(() -> page.exportTo(out));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String said = robot.lookup("#ledgerExportResult").queryAs(Label.class).getText();
+        assertThat(said).startsWith("已导出").contains("个联系人到 " + name);
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Row header = workbook.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("客户名称");
+            assertThat(header.getCell(1).getStringCellValue()).isEqualTo("联系人");
+            assertThat(said).contains("已导出 " + workbook.getSheetAt(0).getLastRowNum() + " 个联系人");
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isPositive();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorIsOfferedTheTeamRoster(FxRobot robot) {
+        io.salesdesk.crm.User manager = context.currentUser();
+        io.salesdesk.crm.User admin = context.users().all().stream()
+                .filter(u -> u.role() == io.salesdesk.core.Role.ADMIN).findFirst().orElseThrow();
+        LedgersPage[] page = new LedgersPage[1];
+        try {
+            context.setCurrentUser(admin);
+            robot.interact(() -> page[0] = new LedgersPage(context));
+        } finally {
+            context.setCurrentUser(manager);
+        }
+
+        ComboBox<String> entity = (ComboBox<String>) page[0].getContent().lookup("#ledgerEntity");
+        assertThat(entity.getItems()).containsExactly("customers", "contacts", "activities", "users");
+        assertThat(page[0].exportEntity().getItems()).containsExactly("customers", "contacts", "activities", "users");
+        robot.interact(() -> page[0].exportEntity().setValue("users"));
+        assertThat(page[0].defaultExportFileName()).startsWith("团队名册-");
+    }
+
+    /** The 导入到 cell of the batch of a file (the fixed clock gives batches the same time: order is not fixed). */
+    private static String entityShownFor(TableView<io.salesdesk.ledger.imports.ImportBatch> history, String file) {
+        for (int i = 0; i < history.getItems().size(); i++) {
+            if (history.getItems().get(i).fileName().equals(file)) {
+                return String.valueOf(history.getColumns().get(1).getCellData(i));
+            }
+        }
+        throw new AssertionError("no batch of " + file + " in the history");
     }
 
     private static String summary(FxRobot robot) {

@@ -213,29 +213,139 @@ public final class CustomerRepository {
     /** Records that a follow-up happened: last follow-up time and the next due date. */
     public void markFollowedUp(Actor actor, ChangeReason reason, UUID id, OffsetDateTime at, LocalDate nextDueOn) {
         CustomerRecord current = dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchSingle();
-        OffsetDateTime last = current.getLastFollowUpAt() == null || at.isAfter(current.getLastFollowUpAt())
-                ? at : current.getLastFollowUpAt();
-        // A back-dated entry does not move the next due date set by a later follow-up.
-        LocalDate next = last == at ? nextDueOn : current.getNextFollowUpOn();
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("lastFollowUpAt", current.getLastFollowUpAt());
-        before.put("nextFollowUpOn", current.getNextFollowUpOn());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("lastFollowUpAt", last);
-        after.put("nextFollowUpOn", next);
-        Map<String, FieldChange> changes = FieldChange.diff(before, after);
+        Map<String, FieldChange> changes = followUpChanges(current, at, nextDueOn);
         if (changes.isEmpty()) {
             return;
         }
         dsl.update(CUSTOMER)
-                .set(CUSTOMER.LAST_FOLLOW_UP_AT, last)
-                .set(CUSTOMER.NEXT_FOLLOW_UP_ON, next)
+                .set(CUSTOMER.LAST_FOLLOW_UP_AT, current.getLastFollowUpAt())
+                .set(CUSTOMER.NEXT_FOLLOW_UP_ON, current.getNextFollowUpOn())
                 .set(CUSTOMER.VERSION, CUSTOMER.VERSION.plus(1))
                 .set(CUSTOMER.UPDATED_AT, Rows.now(clock))
                 .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
                 .where(CUSTOMER.ID.eq(id))
                 .execute();
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+    }
+
+    /**
+     * A follow-up that happened on a customer, for {@link #markFollowedUpAll}.
+     *
+     * @param customerId the customer
+     * @param at         when it happened
+     * @param nextDueOn  the next follow-up it planned, may be null
+     */
+    public record FollowUp(UUID customerId, OffsetDateTime at, LocalDate nextDueOn) {
+    }
+
+    /**
+     * Records follow-ups on many live customers (an import of a follow-up ledger) as
+     * {@link #markFollowedUp} does for one: the last follow-up only moves forward, and the next due
+     * date is the one of a follow-up that moved it. Reads in chunks, writes one batch.
+     *
+     * @return the new version of each customer that changed; customers already further on are absent
+     * @throws StaleRecordException if a customer changed or was deleted while this ran
+     */
+    public Map<UUID, Long> markFollowedUpAll(Actor actor, ChangeReason reason, Collection<FollowUp> followUps) {
+        Map<UUID, FollowUp> byCustomer = new LinkedHashMap<>();
+        followUps.forEach(f -> byCustomer.put(f.customerId(), f));
+        List<UUID> ids = new ArrayList<>(byCustomer.keySet());
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        List<org.jooq.Query> updates = new ArrayList<>();
+        List<ChangeLog.Pending> pending = new ArrayList<>();
+        List<CustomerRecord> changed = new ArrayList<>();
+        OffsetDateTime now = Rows.now(clock);
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            for (CustomerRecord current : dsl.selectFrom(CUSTOMER)
+                    .where(CUSTOMER.ID.in(chunk), CUSTOMER.DELETED_AT.isNull()).fetch()) {
+                FollowUp followUp = byCustomer.get(current.getId());
+                Map<String, FieldChange> changes = followUpChanges(current, followUp.at(), followUp.nextDueOn());
+                if (changes.isEmpty()) {
+                    continue;
+                }
+                long version = current.getVersion();
+                updates.add(dsl.update(CUSTOMER)
+                        .set(CUSTOMER.LAST_FOLLOW_UP_AT, current.getLastFollowUpAt())
+                        .set(CUSTOMER.NEXT_FOLLOW_UP_ON, current.getNextFollowUpOn())
+                        .set(CUSTOMER.VERSION, version + 1)
+                        .set(CUSTOMER.UPDATED_AT, now)
+                        .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                        .where(CUSTOMER.ID.eq(current.getId()), CUSTOMER.VERSION.eq(version),
+                                CUSTOMER.DELETED_AT.isNull()));
+                pending.add(new ChangeLog.Pending(ENTITY, current.getId(), ChangeEntry.Operation.UPDATE, changes));
+                versions.put(current.getId(), version + 1);
+                changed.add(current);
+            }
+        }
+        if (updates.isEmpty()) {
+            return versions;
+        }
+        int[] counts = dsl.batch(updates).execute();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw stale(changed.get(i).getId(), changed.get(i).getVersion());
+            }
+        }
+        changeLog.recordAll(actor, reason, pending);
+        return versions;
+    }
+
+    /**
+     * Puts a customer's last and next follow-up back to given values (undo of an import), on
+     * {@code expectedVersion}.
+     *
+     * @throws StaleRecordException if the customer changed or was deleted since that version
+     */
+    public Customer restoreFollowUp(Actor actor, ChangeReason reason, UUID id, long expectedVersion,
+                                    OffsetDateTime lastFollowUpAt, LocalDate nextFollowUpOn) {
+        CustomerRecord current = dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id), CUSTOMER.DELETED_AT.isNull())
+                .fetchOne();
+        if (current == null || current.getVersion() != expectedVersion) {
+            throw stale(id, expectedVersion);
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lastFollowUpAt", current.getLastFollowUpAt());
+        before.put("nextFollowUpOn", current.getNextFollowUpOn());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("lastFollowUpAt", lastFollowUpAt);
+        after.put("nextFollowUpOn", nextFollowUpOn);
+        Map<String, FieldChange> changes = FieldChange.diff(before, after);
+        if (changes.isEmpty()) {
+            return findAny(id).orElseThrow();
+        }
+        int updated = dsl.update(CUSTOMER)
+                .set(CUSTOMER.LAST_FOLLOW_UP_AT, lastFollowUpAt)
+                .set(CUSTOMER.NEXT_FOLLOW_UP_ON, nextFollowUpOn)
+                .set(CUSTOMER.VERSION, expectedVersion + 1)
+                .set(CUSTOMER.UPDATED_AT, Rows.now(clock))
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.VERSION.eq(expectedVersion), CUSTOMER.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw stale(id, expectedVersion);
+        }
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
+        return findAny(id).orElseThrow();
+    }
+
+    // Moves the record's follow-up state for a follow-up at {@code at} and returns what changed:
+    // the last follow-up only moves forward, and a back-dated entry does not move the next due
+    // date set by a later follow-up.
+    private static Map<String, FieldChange> followUpChanges(CustomerRecord current, OffsetDateTime at,
+                                                            LocalDate nextDueOn) {
+        boolean newer = current.getLastFollowUpAt() == null || at.isAfter(current.getLastFollowUpAt());
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lastFollowUpAt", current.getLastFollowUpAt());
+        before.put("nextFollowUpOn", current.getNextFollowUpOn());
+        if (newer) {
+            current.setLastFollowUpAt(at);
+            current.setNextFollowUpOn(nextDueOn);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("lastFollowUpAt", current.getLastFollowUpAt());
+        after.put("nextFollowUpOn", current.getNextFollowUpOn());
+        return FieldChange.diff(before, after);
     }
 
     /** Soft-deletes a customer (kept for undo, sync and audit). */

@@ -7,6 +7,7 @@ import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.ledger.imports.ImportPhase;
@@ -26,7 +27,9 @@ import org.jooq.Configuration;
 /**
  * Follow-ups (跟进记录) as an import target: each row's customer among those the importer sees, the
  * kind from the words ledgers use, who followed up by name or login, the contact by name, and
- * follow-ups already on record skipped. Follow-ups are appended, never rewritten; undo removes them.
+ * follow-ups already on record skipped. Follow-ups are appended, never rewritten, and move the
+ * customer's 最近跟进 / 下次跟进 forward as logging them in the app does; undo removes them and puts those
+ * two fields back.
  */
 public final class ActivityImportTarget implements ImportTarget {
 
@@ -77,13 +80,16 @@ public final class ActivityImportTarget implements ImportTarget {
     @Override
     public List<WrittenRow> write(Configuration configuration, Actor actor, ChangeReason reason, ColumnMapping mapping,
             List<ImportRow> rows, ImportMonitor monitor) {
-        return new ActivityImportWriter(ActivityRepository.using(configuration, clock), clock)
+        return new ActivityImportWriter(ActivityRepository.using(configuration, clock),
+                CustomerRepository.using(configuration, clock, regions::fullName), clock)
                 .write(actor, reason, rows, monitor);
     }
 
     @Override
     public UndoResult undo(Configuration configuration, Actor actor, ChangeReason reason, String batchId,
             List<WrittenRow> written) {
-        return new ActivityImportUndo(ActivityRepository.using(configuration, clock)).undo(actor, reason, batchId, written);
+        return new ActivityImportUndo(ActivityRepository.using(configuration, clock),
+                CustomerRepository.using(configuration, clock, regions::fullName), ChangeLog.using(configuration, clock))
+                .undo(actor, reason, batchId, written);
     }
 }

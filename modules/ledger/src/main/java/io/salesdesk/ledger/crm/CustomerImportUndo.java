@@ -7,7 +7,6 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Tier;
-import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.ledger.imports.RowAction;
@@ -59,33 +58,26 @@ final class CustomerImportUndo {
         return new UndoResult(UUID.fromString(batchId), removed, restored, conflicts);
     }
 
-    // The customer as it is, with the old value of every field the batch's audit entry changed.
+    // The customer as it is, with the old value of every field the batch changed. The batch's
+    // entries are applied newest first, so a customer the batch changed twice ends at the value
+    // from before the batch, not the one in between.
     private CustomerDraft before(Customer customer, String batchId) {
         CustomerDraft draft = customer.toDraft();
-        for (ChangeEntry entry : changeLog.forEntity(customer.id())) {
-            if (entry.operation() == ChangeEntry.Operation.UPDATE
-                    && ChangeReason.Kind.IMPORT.name().equals(entry.reasonKind()) && batchId.equals(entry.reasonDetail())) {
-                draft = restore(draft, entry.changes());
-            }
+        for (Map<String, FieldChange> changes : BatchChanges.updates(changeLog, customer.id(), batchId)) {
+            draft = restore(draft, changes);
         }
         return draft;
     }
 
     private static CustomerDraft restore(CustomerDraft d, Map<String, FieldChange> changes) {
         return new CustomerDraft(
-                old(changes, "name", d.name()),
-                old(changes, "creditCode", d.creditCode()),
+                BatchChanges.old(changes, "name", d.name()),
+                BatchChanges.old(changes, "creditCode", d.creditCode()),
                 changes.containsKey("tier") ? Tier.valueOf(changes.get("tier").oldValue()) : d.tier(),
-                old(changes, "industry", d.industry()),
-                old(changes, "regionCode", d.regionCode()),
-                old(changes, "address", d.address()),
-                old(changes, "phone", d.phone()),
-                changes.containsKey("ownerId")
-                        ? (changes.get("ownerId").oldValue() == null ? null : UUID.fromString(changes.get("ownerId").oldValue()))
-                        : d.ownerId());
-    }
-
-    private static String old(Map<String, FieldChange> changes, String field, String current) {
-        return changes.containsKey(field) ? changes.get(field).oldValue() : current;
+                BatchChanges.old(changes, "industry", d.industry()),
+                BatchChanges.old(changes, "regionCode", d.regionCode()),
+                BatchChanges.old(changes, "address", d.address()),
+                BatchChanges.old(changes, "phone", d.phone()),
+                BatchChanges.oldId(changes, "ownerId", d.ownerId()));
     }
 }

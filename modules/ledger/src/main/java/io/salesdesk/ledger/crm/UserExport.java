@@ -49,10 +49,15 @@ public final class UserExport implements ExportTarget {
     }
 
     @Override
-    public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
+    public void checkAllowed(Actor viewer) {
         if (viewer.role() != Role.ADMIN) {
             throw new LedgerImportException(ADMIN_ONLY, UserLedger.ENTITY.labelZh());
         }
+    }
+
+    @Override
+    public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
+        checkAllowed(viewer);
         try (LedgerSheet sheet = new LedgerSheet("团队成员", HEADERS, List.of(), new int[] {12, 16, 10, 16, 20, 16, 26})) {
             sheet.dropDown(ROLE_COLUMN, Roles.labels());
             List<UserAccount> accounts = db.transactionResult(cfg -> UserRepository.using(cfg, clock).liveAccounts());

@@ -15,6 +15,15 @@ public interface ExportTarget {
     LedgerEntity entity();
 
     /**
+     * Refuses a viewer who may not export this entity (only an administrator exports the team
+     * roster). By default everyone may; {@link #export} checks it too.
+     *
+     * @throws LedgerImportException saying who may
+     */
+    default void checkAllowed(Actor viewer) {
+    }
+
+    /**
      * Writes the records the viewer sees as an .xlsx ledger.
      *
      * @param viewer  whose list it is (visibility applies)

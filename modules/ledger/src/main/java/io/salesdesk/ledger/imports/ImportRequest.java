@@ -50,6 +50,10 @@ public record ImportRequest(String entityKey, String sheetName, Map<String, Stri
         return new ImportRequest(entityKey, sheetName, mappingOverride, onDuplicate, newSkipInvalid, dateOrder, limits);
     }
 
+    public ImportRequest withDateOrder(DateOrder newDateOrder) {
+        return new ImportRequest(entityKey, sheetName, mappingOverride, onDuplicate, skipInvalid, newDateOrder, limits);
+    }
+
     public ImportRequest withLimits(ReadLimits newLimits) {
         return new ImportRequest(entityKey, sheetName, mappingOverride, onDuplicate, skipInvalid, dateOrder, newLimits);
     }

@@ -1,5 +1,6 @@
 package io.salesdesk.ledger.imports;
 
+import io.salesdesk.core.Actor;
 import io.salesdesk.ledger.model.LedgerEntity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,23 @@ public final class LedgerEntities {
         return exports.keySet();
     }
 
+    /** Keys of the entities the actor may import, in menu order (the roster only for an administrator). */
+    public List<String> importKeys(Actor actor) {
+        return imports.values().stream().filter(t -> allowed(() -> t.checkAllowed(actor)))
+                .map(t -> t.entity().key()).toList();
+    }
+
+    /** Keys of the entities the actor may export, in menu order. */
+    public List<String> exportKeys(Actor actor) {
+        return exports.values().stream().filter(t -> allowed(() -> t.checkAllowed(actor)))
+                .map(t -> t.entity().key()).toList();
+    }
+
+    /** The descriptor of an exportable entity. */
+    public LedgerEntity exportEntity(String key) {
+        return exportTarget(key).entity();
+    }
+
     /** The descriptor of an importable entity. */
     public LedgerEntity entity(String key) {
         return importTarget(key).entity();
@@ -75,6 +93,15 @@ public final class LedgerEntities {
             throw new LedgerImportException(UNKNOWN_EXPORT, key, key, String.join(", ", exports.keySet()));
         }
         return target;
+    }
+
+    private static boolean allowed(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (LedgerImportException refused) {
+            return false;
+        }
     }
 
     private static <T> void put(Map<String, T> map, LedgerEntity entity, T target) {

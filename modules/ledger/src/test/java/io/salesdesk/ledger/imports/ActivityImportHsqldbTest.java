@@ -170,6 +170,94 @@ class ActivityImportHsqldbTest {
         assertThat(again.counts()).isEqualTo(new ImportCounts(0, 0, 3, 0, 0));
     }
 
+    @Test
+    void importedFollowUpsMoveLastAndNextFollowUpAsLoggingThemDoes() {
+        markFollowedUp("2025-10-01T02:00:00Z", "2025-10-08");
+
+        commit(ledgerWithNextDates(), DuplicateDecision.SKIP);
+
+        Customer after = customer();
+        assertThat(after.lastFollowUpAt().toInstant()).as("the newest imported follow-up, Beijing midnight")
+                .isEqualTo(Instant.parse("2025-11-04T16:00:00Z"));
+        assertThat(after.nextFollowUpOn()).as("the next date of that newest follow-up")
+                .isEqualTo(LocalDate.of(2025, 11, 12));
+    }
+
+    @Test
+    void olderImportedFollowUpsDoNotMoveLastFollowUpBackwards() {
+        markFollowedUp("2026-01-10T02:00:00Z", "2026-01-20");
+        Customer before = customer();
+
+        ImportResult result = commit(ledgerWithNextDates(), DuplicateDecision.SKIP);
+
+        assertThat(result.counts().created()).isEqualTo(2);
+        Customer after = customer();
+        assertThat(after.lastFollowUpAt()).isEqualTo(before.lastFollowUpAt());
+        assertThat(after.nextFollowUpOn()).isEqualTo(LocalDate.of(2026, 1, 20));
+        assertThat(after.version()).as("the customer was not touched").isEqualTo(before.version());
+        assertThat(f.history.undo(result.batchId(), admin).restored()).isZero();
+    }
+
+    @Test
+    void undoPutsLastAndNextFollowUpBackWhereTheAuditTrailSaysTheyWere() {
+        markFollowedUp("2025-10-01T02:00:00Z", "2025-10-08");
+        ImportResult result = commit(ledgerWithNextDates(), DuplicateDecision.SKIP);
+
+        UndoResult undo = f.history.undo(result.batchId(), admin);
+
+        assertThat(undo.removed()).isEqualTo(2);
+        assertThat(undo.restored()).isEqualTo(1);
+        assertThat(undo.conflicts()).isEmpty();
+        Customer after = customer();
+        assertThat(after.lastFollowUpAt().toInstant()).isEqualTo(Instant.parse("2025-10-01T02:00:00Z"));
+        assertThat(after.nextFollowUpOn()).isEqualTo(LocalDate.of(2025, 10, 8));
+    }
+
+    @Test
+    void undoOfACustomerWithoutFollowUpsBeforeClearsBothFields() {
+        ImportResult result = commit(ledgerWithNextDates(), DuplicateDecision.SKIP);
+        assertThat(customer().lastFollowUpAt()).isNotNull();
+
+        f.history.undo(result.batchId(), admin);
+
+        assertThat(customer().lastFollowUpAt()).isNull();
+        assertThat(customer().nextFollowUpOn()).isNull();
+    }
+
+    @Test
+    void undoLeavesACustomerChangedSinceTheImportAndListsIt() {
+        markFollowedUp("2025-10-01T02:00:00Z", "2025-10-08");
+        ImportResult result = commit(ledgerWithNextDates(), DuplicateDecision.SKIP);
+        markFollowedUp("2025-11-20T02:00:00Z", "2025-11-27");
+
+        UndoResult undo = f.history.undo(result.batchId(), admin);
+
+        assertThat(undo.removed()).as("the follow-ups themselves are removed").isEqualTo(2);
+        assertThat(undo.restored()).isZero();
+        assertThat(undo.conflicts()).extracting(UndoResult.Conflict::entityId, UndoResult.Conflict::name)
+                .containsExactly(tuple(kanghua.id(), "苏州康华医院"));
+        Customer after = customer();
+        assertThat(after.lastFollowUpAt().toInstant()).isEqualTo(Instant.parse("2025-11-20T02:00:00Z"));
+        assertThat(after.nextFollowUpOn()).isEqualTo(LocalDate.of(2025, 11, 27));
+    }
+
+    /** Two follow-ups, newest last in time but first in the file, each with a next date. */
+    Path ledgerWithNextDates() {
+        return TestLedgers.xlsx(dir.resolve("跟进带下次.xlsx"), null, HEADERS, List.of(
+                row("苏州康华医院", "2025-11-05", "电话", "确认报价", null, "王一", "2025-11-12"),
+                row("苏州康华医院", "2025-11-03", "上门拜访", "介绍新品", "张医生", "王一", "2025-11-06")));
+    }
+
+    void markFollowedUp(String at, String next) {
+        db.transaction(cfg -> CustomerRepository.using(cfg, clock, f.regions::fullName).markFollowedUp(admin,
+                ChangeReason.user(), kanghua.id(), java.time.OffsetDateTime.parse(at), LocalDate.parse(next)));
+    }
+
+    Customer customer() {
+        return db.transactionResult(cfg -> CustomerRepository.using(cfg, clock, f.regions::fullName)
+                .findAny(kanghua.id())).orElseThrow();
+    }
+
     /** Three follow-ups: a visit with 张医生, a call by 李二 with a next date, a note with no kind or owner. */
     Path ledger() {
         return TestLedgers.xlsx(dir.resolve("跟进记录.xlsx"), "2025年跟进记录", HEADERS, List.of(
