@@ -1,20 +1,37 @@
 package io.salesdesk.app;
 
+import java.util.Arrays;
+import java.util.Set;
+
 import io.salesdesk.app.cli.SalesDeskCommand;
+import io.salesdesk.app.shell.FxStartup;
 import picocli.CommandLine;
 
 /** Entry point of {@code bin/salesdesk}: the command line, which opens the window when given no command. */
 public final class Main {
 
+    /** Words that make a run a command instead of the window (kept equal to the command line's by a test). */
+    static final Set<String> NOT_WINDOW = Set.of("bench", "demo", "export", "import", "imports", "info", "help",
+            "-h", "--help", "-V", "--version");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (opensWindow(args)) {
+            // Before anything else, even logging: the toolkit starts while the rest gets ready.
+            FxStartup.begin();
+        }
         int exit = SalesDeskCommand.commandLine().execute(args);
         // The window's own thread decides when the app ends; commands exit with their code.
         if (exit != SalesDeskCommand.WINDOW_OPENED) {
             System.exit(exit);
         }
+    }
+
+    /** Whether these arguments open the window (no command, no help). */
+    static boolean opensWindow(String... args) {
+        return Arrays.stream(args).noneMatch(NOT_WINDOW::contains);
     }
 
     /** For tests and tools: runs the command line without exiting the JVM. */

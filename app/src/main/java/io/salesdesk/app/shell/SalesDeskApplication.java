@@ -2,10 +2,10 @@ package io.salesdesk.app.shell;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -19,8 +19,12 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 
-/** The JavaFX application: one main window over the context the composition root made. */
-public final class SalesDeskApplication extends Application {
+/**
+ * The JavaFX application: one main window over the context the composition root made. It runs on
+ * a toolkit started by {@link FxStartup} (not {@code Application.launch}), so the toolkit can start
+ * before the command line has even been parsed.
+ */
+public final class SalesDeskApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesDeskApplication.class);
 
@@ -55,7 +59,20 @@ public final class SalesDeskApplication extends Application {
         context = Objects.requireNonNull(openingContext, "context");
         startedNanos = started;
         SalesDeskApplication.exitAfterShown = exitAfterShown;
-        Application.launch(SalesDeskApplication.class);
+        FxStartup.await();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> new SalesDeskApplication(closed).start(new Stage()));
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final CountDownLatch closed;
+
+    private SalesDeskApplication(CountDownLatch closed) {
+        this.closed = closed;
     }
 
     /** Whether the workspace could not be opened (the user was told). */
@@ -73,8 +90,7 @@ public final class SalesDeskApplication extends Application {
         return readyMillis;
     }
 
-    @Override
-    public void start(Stage stage) {
+    private void start(Stage stage) {
         LOG.info("JavaFX started {} ms after start", (System.nanoTime() - startedNanos) / 1_000_000);
         // The window shows at once; the pages come when the workspace is open (a large one takes
         // seconds, creating the demo workspace on first start longer).
@@ -91,13 +107,14 @@ public final class SalesDeskApplication extends Application {
             startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
             LOG.info("Main window shown {} ms after start", startupMillis);
         }));
+        stage.setOnHidden(e -> closed.countDown());
         stage.show();
         Thread waiter = new Thread(() -> attachWhenOpen(window), "salesdesk-workspace-waiter");
         waiter.setDaemon(true);
         waiter.start();
     }
 
-    private static void attachWhenOpen(MainWindow window) {
+    private void attachWhenOpen(MainWindow window) {
         try {
             AppContext opened = context.get();
             Platform.runLater(() -> {
@@ -109,6 +126,7 @@ public final class SalesDeskApplication extends Application {
                     if (exitAfterShown) {
                         // For the start-up benchmark: the command line prints the figures after launch returns.
                         Platform.exit();
+                        closed.countDown();
                     }
                 });
             });
@@ -121,10 +139,12 @@ public final class SalesDeskApplication extends Application {
                 alert.showAndWait();
                 failed = true;
                 Platform.exit();
+                closed.countDown();
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Platform.runLater(Platform::exit);
+            closed.countDown();
         }
     }
 }
