@@ -16,8 +16,8 @@ echo "== salesdesk import (parse, validate, dedupe, commit)"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" app/target/salesdesk/bin/salesdesk import "$LEDGER" \
   --data-dir "$WORK/data" --skip-invalid --report "$WORK/errors.xlsx" | tail -n 2
 echo "== salesdesk export of the imported customers"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" app/target/salesdesk/bin/salesdesk export --data-dir "$WORK/data" \
-  --user admin --out "$WORK/export.xlsx" | tail -n 1
+/usr/bin/time -f "wall %e s, peak RSS %M KB" app/target/salesdesk/bin/salesdesk --user admin export --data-dir "$WORK/data" \
+  --out "$WORK/export.xlsx" | tail -n 1
 if /usr/bin/python3 -c "import pandas, openpyxl" 2>/dev/null; then
   echo "== pandas.read_excel (parse only)"
   /usr/bin/time -f "wall %e s, peak RSS %M KB" /usr/bin/python3 -c "import pandas; pandas.read_excel('$LEDGER')"

@@ -3,6 +3,7 @@ package io.salesdesk.app.cli;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
@@ -259,7 +260,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** The importable and exportable entities; later modules register theirs here. */
     static LedgerEntities entities(Database db, Clock clock, UserService users) {
-        return CrmLedgers.of(db, clock, new RegionService(db), users);
+        RegionService regions = new RegionService(db);
+        return CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions));
     }
 
     /** The importable entities. */

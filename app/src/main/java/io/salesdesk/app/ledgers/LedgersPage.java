@@ -78,7 +78,8 @@ public final class LedgersPage extends ScrollPane {
 
     public LedgersPage(AppContext context) {
         this.context = context;
-        this.entities = CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users());
+        this.entities = CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users(),
+                context.customers());
         this.ledgerImport = new LedgerImport(context.database(), context.clock(), entities.importTargets());
         this.history = new ImportHistory(context.database(), context.clock(), entities.importTargets());
         Actor actor = context.currentUser().asActor();

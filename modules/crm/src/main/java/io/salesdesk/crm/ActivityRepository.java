@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -97,19 +98,20 @@ public final class ActivityRepository {
     }
 
     /**
-     * One page of the follow-ups of the customers the viewer sees with this query, by customer name
-     * and then oldest first, as a ledger lists history (the follow-up export).
+     * The follow-ups of the customers the viewer sees with this query, by customer name and then
+     * oldest first as a ledger lists history, one at a time as one query reads them (the export).
      */
-    public List<CustomerActivity> page(Actor viewer, CustomerQuery query, int offset, int limit) {
-        return dsl.select(ACTIVITY.fields()).select(APP_USER.DISPLAY_NAME, CONTACT.NAME, CUSTOMER.NAME)
+    public void forEach(Actor viewer, CustomerQuery query, Consumer<CustomerActivity> action) {
+        try (var cursor = dsl.select(ACTIVITY.fields()).select(APP_USER.DISPLAY_NAME, CONTACT.NAME, CUSTOMER.NAME)
                 .from(ACTIVITY)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
                 .leftJoin(CONTACT).on(CONTACT.ID.eq(ACTIVITY.CONTACT_ID))
                 .where(ACTIVITY.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query))
                 .orderBy(CUSTOMER.NAME, CUSTOMER.ID, ACTIVITY.OCCURRED_AT, ACTIVITY.ID)
-                .limit(limit).offset(offset)
-                .fetch(r -> new CustomerActivity(toActivity(r), r.get(CUSTOMER.NAME)));
+                .fetchSize(Rows.FETCH_SIZE).fetchLazy()) {
+            cursor.forEach(r -> action.accept(new CustomerActivity(toActivity(r), r.get(CUSTOMER.NAME))));
+        }
     }
 
     /**

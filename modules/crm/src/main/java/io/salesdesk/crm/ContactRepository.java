@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -75,16 +76,17 @@ public final class ContactRepository {
     }
 
     /**
-     * One page of the contacts of the customers the viewer sees with this query, by customer name,
-     * the primary contact first (the contact list export).
+     * The contacts of the customers the viewer sees with this query, by customer name, the primary
+     * contact first, one at a time as one query reads them (the contact list export).
      */
-    public List<CustomerContact> page(Actor viewer, CustomerQuery query, int offset, int limit) {
-        return dsl.select(CONTACT.fields()).select(CUSTOMER.NAME)
+    public void forEach(Actor viewer, CustomerQuery query, Consumer<CustomerContact> action) {
+        try (var cursor = dsl.select(CONTACT.fields()).select(CUSTOMER.NAME)
                 .from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
                 .where(CONTACT.DELETED_AT.isNull(), CustomerRepository.conditions(viewer, query))
                 .orderBy(CUSTOMER.NAME, CUSTOMER.ID, CONTACT.IS_PRIMARY.desc(), CONTACT.NAME, CONTACT.ID)
-                .limit(limit).offset(offset)
-                .fetch(r -> new CustomerContact(toContact(r.into(CONTACT)), r.get(CUSTOMER.NAME)));
+                .fetchSize(Rows.FETCH_SIZE).fetchLazy()) {
+            cursor.forEach(r -> action.accept(new CustomerContact(toContact(r.into(CONTACT)), r.get(CUSTOMER.NAME))));
+        }
     }
 
     /** Inserts validated contacts in one batch with one audit entry each. */

@@ -28,9 +28,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Configuration;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -76,6 +78,17 @@ public final class CustomerRepository {
                 .orderBy(order(query))
                 .limit(limit).offset(offset)
                 .fetch(this::toCustomer);
+    }
+
+    /**
+     * Every customer the viewer sees with this query, in its order, one at a time (an export): one
+     * query read as it goes, where pages by offset would sort and skip ever more rows.
+     */
+    public void forEach(Actor viewer, CustomerQuery query, Consumer<Customer> action) {
+        try (Cursor<? extends Record> cursor = selectWithOwner().where(conditions(viewer, query))
+                .orderBy(order(query)).fetchSize(Rows.FETCH_SIZE).fetchLazy()) {
+            cursor.forEach(r -> action.accept(toCustomer(r)));
+        }
     }
 
     /** Every live customer, for the in-memory list of the embedded database. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Configuration;
 
 /**
@@ -91,6 +92,27 @@ public final class CustomerService {
             return listCache.page(visibleOwners(viewer), query, offset, limit);
         }
         return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
+    }
+
+    /**
+     * Every customer of the list the viewer sees with this query, in the list's order (an export).
+     * The embedded database's list is already in memory; a server streams one query.
+     */
+    public void forEach(Actor viewer, CustomerQuery query, Consumer<Customer> action) {
+        if (listCache != null) {
+            // An export must not miss rows written past this service (an import): the audit head
+            // tells whether anything was written since the list was read.
+            ChangeLog.Head head = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).head());
+            synchronized (this) {
+                if (!head.equals(listStamp)) {
+                    listLoaded = false;
+                }
+            }
+            ensureListLoaded();
+            listCache.page(visibleOwners(viewer), query, 0, Integer.MAX_VALUE).forEach(action);
+            return;
+        }
+        db.transaction(cfg -> customers(cfg).forEach(viewer, query, action));
     }
 
     /**

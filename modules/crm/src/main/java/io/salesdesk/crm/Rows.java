@@ -10,6 +10,9 @@ import java.util.UUID;
 /** Small helpers shared by the repositories for the columns every business row has. */
 final class Rows {
 
+    /** Rows a streamed read (an export) asks the driver for at a time. */
+    static final int FETCH_SIZE = 1000;
+
     private Rows() {
     }
 

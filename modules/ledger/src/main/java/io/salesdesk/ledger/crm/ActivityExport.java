@@ -29,7 +29,7 @@ public final class ActivityExport implements ExportTarget {
     static final List<String> HEADERS = List.of("客户名称", "跟进时间", "跟进方式", "跟进内容", "联系人", "跟进人",
             "时长(分钟)", "跟进结果", "下一步", "下次跟进时间");
     private static final int KIND_COLUMN = 2;
-    private static final int PAGE = 2000;
+    private static final int PROGRESS_STEP = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -55,16 +55,16 @@ public final class ActivityExport implements ExportTarget {
             int count = db.transactionResult(cfg -> {
                 ActivityRepository activities = ActivityRepository.using(cfg, clock);
                 int total = activities.count(viewer, query);
-                int written = 0;
-                for (int offset = 0; offset < total; offset += PAGE) {
-                    for (CustomerActivity row : activities.page(viewer, query, offset, PAGE)) {
-                        write(sheet, sheet.newRow(), row);
-                        written++;
+                int[] written = {0};
+                activities.forEach(viewer, query, row -> {
+                    write(sheet, sheet.newRow(), row);
+                    if (++written[0] % PROGRESS_STEP == 0) {
+                        monitor.checkCancelled();
+                        monitor.progress(ImportPhase.COMMIT, written[0], total);
                     }
-                    monitor.checkCancelled();
-                    monitor.progress(ImportPhase.COMMIT, written, total);
-                }
-                return written;
+                });
+                monitor.progress(ImportPhase.COMMIT, written[0], total);
+                return written[0];
             });
             sheet.writeTo(out);
             return count;

@@ -29,7 +29,7 @@ public final class ContactExport implements ExportTarget {
     /** The visible headers, in order; the importer maps them back without help. */
     static final List<String> HEADERS = List.of("客户名称", "联系人", "职务", "手机", "电话", "邮箱", "微信", "主要联系人", "备注");
     private static final int PRIMARY_COLUMN = 7;
-    private static final int PAGE = 2000;
+    private static final int PROGRESS_STEP = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -53,16 +53,16 @@ public final class ContactExport implements ExportTarget {
             int count = db.transactionResult(cfg -> {
                 ContactRepository contacts = ContactRepository.using(cfg, clock);
                 int total = contacts.count(viewer, query);
-                int written = 0;
-                for (int offset = 0; offset < total; offset += PAGE) {
-                    for (CustomerContact row : contacts.page(viewer, query, offset, PAGE)) {
-                        write(sheet, sheet.newRow(), row);
-                        written++;
+                int[] written = {0};
+                contacts.forEach(viewer, query, row -> {
+                    write(sheet, sheet.newRow(), row);
+                    if (++written[0] % PROGRESS_STEP == 0) {
+                        monitor.checkCancelled();
+                        monitor.progress(ImportPhase.COMMIT, written[0], total);
                     }
-                    monitor.checkCancelled();
-                    monitor.progress(ImportPhase.COMMIT, written, total);
-                }
-                return written;
+                });
+                monitor.progress(ImportPhase.COMMIT, written[0], total);
+                return written[0];
             });
             sheet.writeTo(out);
             return count;

@@ -1,5 +1,6 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
@@ -19,15 +20,17 @@ public final class CrmLedgers {
      * @param db      the database
      * @param clock   the clock for ids and times
      * @param regions the region reference data
-     * @param users   the users, for resolving owners
+     * @param users     the users, for resolving owners
+     * @param customers the customer list, for the customer export
      */
-    public static LedgerEntities of(Database db, Clock clock, RegionService regions, UserService users) {
+    public static LedgerEntities of(Database db, Clock clock, RegionService regions, UserService users,
+            CustomerService customers) {
         return new LedgerEntities(
                 List.of(new CustomerImportTarget(db, clock, regions, users),
                         new ContactImportTarget(db, clock, regions),
                         new ActivityImportTarget(db, clock, regions, users),
                         new UserImportTarget(db, clock)),
-                List.of(new CustomerExport(db, clock, regions),
+                List.of(new CustomerExport(customers, regions),
                         new ContactExport(db, clock),
                         new ActivityExport(db, clock),
                         new UserExport(db, clock)));

@@ -3,10 +3,9 @@ package io.salesdesk.ledger.crm;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
-import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Region;
+import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
-import io.salesdesk.db.Database;
 import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.ledger.imports.ImportPhase;
@@ -17,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -42,18 +40,16 @@ public final class CustomerExport implements ExportTarget {
     /** The visible headers, in order; the importer maps them back without help. */
     static final List<String> HEADERS = List.of("客户名称", "统一社会信用代码", "客户等级", "行业", "省份", "城市", "区县",
             "地址", "电话", "负责人", "最近跟进", "下次跟进");
-    private static final int PAGE = 2000;
+    private static final int PROGRESS_STEP = 2000;
     private static final int TIER_COLUMN = 2;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final Database db;
-    private final Clock clock;
+    private final CustomerService customers;
     private final RegionService regions;
 
-    /** An exporter over the customers of {@code db}. */
-    public CustomerExport(Database db, Clock clock, RegionService regions) {
-        this.db = db;
-        this.clock = clock;
+    /** An exporter of the customer list as the service gives it. */
+    public CustomerExport(CustomerService customers, RegionService regions) {
+        this.customers = customers;
         this.regions = regions;
     }
 
@@ -77,19 +73,17 @@ public final class CustomerExport implements ExportTarget {
             SXSSFSheet sheet = workbook.createSheet("客户");
             ExportStyles styles = new ExportStyles(workbook);
             writeHeader(sheet, styles);
-            int count = db.transactionResult(cfg -> {
-                CustomerRepository customers = CustomerRepository.using(cfg, clock, regions::fullName);
-                int total = customers.count(viewer, query);
-                int written = 0;
-                for (int offset = 0; offset < total; offset += PAGE) {
-                    for (Customer customer : customers.page(viewer, query, offset, PAGE)) {
-                        writeRow(sheet.createRow(++written), customer, styles);
-                    }
+            int total = customers.count(viewer, query);
+            int[] written = {0};
+            customers.forEach(viewer, query, customer -> {
+                writeRow(sheet.createRow(++written[0]), customer, styles);
+                if (written[0] % PROGRESS_STEP == 0) {
                     monitor.checkCancelled();
-                    monitor.progress(ImportPhase.COMMIT, written, total);
+                    monitor.progress(ImportPhase.COMMIT, written[0], total);
                 }
-                return written;
             });
+            monitor.progress(ImportPhase.COMMIT, written[0], total);
+            int count = written[0];
             finish(sheet, count);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

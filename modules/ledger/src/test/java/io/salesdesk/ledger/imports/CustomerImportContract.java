@@ -12,6 +12,7 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
@@ -346,7 +347,7 @@ abstract class CustomerImportContract {
         Customer injected = existing("=HYPERLINK(\"http://evil\")", "13800138000");
         Path out = dir.resolve("export.xlsx");
 
-        int rows = new CustomerExport(db, clock, f.regions).export(admin, CustomerQuery.all(), out, ImportMonitor.NONE);
+        int rows = customerExport().export(admin, CustomerQuery.all(), out, ImportMonitor.NONE);
 
         assertThat(rows).isEqualTo(1);
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -372,7 +373,7 @@ abstract class CustomerImportContract {
         Customer changedMeanwhile = existing("乙医院", "13800138001");
         existing("丙医院", "13800138002");
         Path exported = dir.resolve("export.xlsx");
-        new CustomerExport(db, clock, f.regions).export(admin, CustomerQuery.all(), exported, ImportMonitor.NONE);
+        customerExport().export(admin, CustomerQuery.all(), exported, ImportMonitor.NONE);
         try (InputStream in = Files.newInputStream(exported); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             // New cells, as Excel writes an edited cell (POI keeps an inline string's old text otherwise).
             XSSFSheet sheet = workbook.getSheetAt(0);
@@ -415,7 +416,7 @@ abstract class CustomerImportContract {
                             region, null, null, f.li.id()), "地区" + region));
         }
         Path exported = dir.resolve("export.xlsx");
-        new CustomerExport(db, clock, f.regions).export(admin, CustomerQuery.all(), exported, ImportMonitor.NONE);
+        customerExport().export(admin, CustomerQuery.all(), exported, ImportMonitor.NONE);
 
         ImportPreview preview = f.imports.preview(exported, ImportRequest.of("customers"), admin, ImportMonitor.NONE);
         ImportResult result = f.imports.commit(preview, admin, ImportMonitor.NONE);
@@ -464,5 +465,9 @@ abstract class CustomerImportContract {
     static String wrongCheckDigit(String code) {
         char last = code.charAt(17);
         return code.substring(0, 17) + (last == '0' ? '1' : '0');
+    }
+
+    private CustomerExport customerExport() {
+        return new CustomerExport(new CustomerService(db, clock, f.regions), f.regions);
     }
 }

@@ -5,6 +5,7 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.OrgUnitRepository;
+import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
@@ -35,7 +36,7 @@ public final class LedgerFixture {
         this.clock = clock;
         this.regions = new RegionService(db);
         this.users = new UserService(db, clock);
-        this.entities = CrmLedgers.of(db, clock, regions, users);
+        this.entities = CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions));
         List<ImportTarget> targets = entities.importTargets();
         this.imports = new LedgerImport(db, clock, targets);
         this.history = new ImportHistory(db, clock, targets);
