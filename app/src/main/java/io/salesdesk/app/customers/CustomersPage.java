@@ -98,7 +98,8 @@ public final class CustomersPage extends BorderPane {
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(model.loadingProperty());
-        HBox header = new HBox(12, title, count, busy, spacer, create);
+        ListExportBar export = new ListExportBar(context, model::query);
+        HBox header = new HBox(12, title, count, busy, spacer, export, create);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("page-header");
         return header;
