@@ -42,8 +42,10 @@ final class ListExportBar extends HBox {
         super(8);
         this.context = context;
         this.query = query;
-        setAlignment(Pos.CENTER_LEFT);
+        setAlignment(Pos.BASELINE_LEFT);
         button.setId("exportCustomers");
+        // Opening the page must not put the focus ring on a secondary action.
+        button.setFocusTraversable(false);
         button.setTooltip(new Tooltip(I18n.get("customers.export.hint")));
         button.setOnAction(e -> chooseFile());
         result.setId("exportCustomersResult");
