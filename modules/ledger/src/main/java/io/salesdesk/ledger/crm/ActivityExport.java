@@ -8,7 +8,6 @@ import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
-import io.salesdesk.ledger.imports.ImportPhase;
 import io.salesdesk.ledger.model.ActivityLedger;
 import io.salesdesk.ledger.model.CustomerReference;
 import io.salesdesk.ledger.model.LedgerEntity;
@@ -29,7 +28,6 @@ public final class ActivityExport implements ExportTarget {
     static final List<String> HEADERS = List.of("客户名称", "跟进时间", "跟进方式", "跟进内容", "联系人", "跟进人",
             "时长(分钟)", "跟进结果", "下一步", "下次跟进时间");
     private static final int KIND_COLUMN = 2;
-    private static final int PROGRESS_STEP = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -55,16 +53,12 @@ public final class ActivityExport implements ExportTarget {
             int count = db.transactionResult(cfg -> {
                 ActivityRepository activities = ActivityRepository.using(cfg, clock);
                 int total = activities.count(viewer, query);
-                int[] written = {0};
+                ExportProgress progress = new ExportProgress(monitor, total);
                 activities.forEach(viewer, query, row -> {
                     write(sheet, sheet.newRow(), row);
-                    if (++written[0] % PROGRESS_STEP == 0) {
-                        monitor.checkCancelled();
-                        monitor.progress(ImportPhase.COMMIT, written[0], total);
-                    }
+                    progress.row();
                 });
-                monitor.progress(ImportPhase.COMMIT, written[0], total);
-                return written[0];
+                return progress.finish();
             });
             sheet.writeTo(out);
             return count;

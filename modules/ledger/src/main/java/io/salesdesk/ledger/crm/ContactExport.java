@@ -8,7 +8,6 @@ import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
-import io.salesdesk.ledger.imports.ImportPhase;
 import io.salesdesk.ledger.model.ContactLedger;
 import io.salesdesk.ledger.model.CustomerReference;
 import io.salesdesk.ledger.model.LedgerEntity;
@@ -29,7 +28,6 @@ public final class ContactExport implements ExportTarget {
     /** The visible headers, in order; the importer maps them back without help. */
     static final List<String> HEADERS = List.of("客户名称", "联系人", "职务", "手机", "电话", "邮箱", "微信", "主要联系人", "备注");
     private static final int PRIMARY_COLUMN = 7;
-    private static final int PROGRESS_STEP = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -53,16 +51,12 @@ public final class ContactExport implements ExportTarget {
             int count = db.transactionResult(cfg -> {
                 ContactRepository contacts = ContactRepository.using(cfg, clock);
                 int total = contacts.count(viewer, query);
-                int[] written = {0};
+                ExportProgress progress = new ExportProgress(monitor, total);
                 contacts.forEach(viewer, query, row -> {
                     write(sheet, sheet.newRow(), row);
-                    if (++written[0] % PROGRESS_STEP == 0) {
-                        monitor.checkCancelled();
-                        monitor.progress(ImportPhase.COMMIT, written[0], total);
-                    }
+                    progress.row();
                 });
-                monitor.progress(ImportPhase.COMMIT, written[0], total);
-                return written[0];
+                return progress.finish();
             });
             sheet.writeTo(out);
             return count;

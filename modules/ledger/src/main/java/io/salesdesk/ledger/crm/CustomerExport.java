@@ -8,7 +8,6 @@ import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
-import io.salesdesk.ledger.imports.ImportPhase;
 import io.salesdesk.ledger.model.CustomerLedger;
 import io.salesdesk.ledger.model.LedgerEntity;
 import java.io.IOException;
@@ -40,7 +39,6 @@ public final class CustomerExport implements ExportTarget {
     /** The visible headers, in order; the importer maps them back without help. */
     static final List<String> HEADERS = List.of("客户名称", "统一社会信用代码", "客户等级", "行业", "省份", "城市", "区县",
             "地址", "电话", "负责人", "最近跟进", "下次跟进");
-    private static final int PROGRESS_STEP = 2000;
     private static final int TIER_COLUMN = 2;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -74,16 +72,12 @@ public final class CustomerExport implements ExportTarget {
             ExportStyles styles = new ExportStyles(workbook);
             writeHeader(sheet, styles);
             int total = customers.count(viewer, query);
-            int[] written = {0};
+            ExportProgress progress = new ExportProgress(monitor, total);
             customers.forEach(viewer, query, customer -> {
-                writeRow(sheet.createRow(++written[0]), customer, styles);
-                if (written[0] % PROGRESS_STEP == 0) {
-                    monitor.checkCancelled();
-                    monitor.progress(ImportPhase.COMMIT, written[0], total);
-                }
+                writeRow(sheet.createRow(sheet.getLastRowNum() + 1), customer, styles);
+                progress.row();
             });
-            monitor.progress(ImportPhase.COMMIT, written[0], total);
-            int count = written[0];
+            int count = progress.finish();
             finish(sheet, count);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
