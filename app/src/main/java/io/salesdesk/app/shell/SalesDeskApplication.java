@@ -33,6 +33,7 @@ public final class SalesDeskApplication {
     private static volatile boolean exitAfterShown;
     private static volatile long startupMillis = -1;
     private static volatile long readyMillis = -1;
+    private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
     private static volatile boolean failed;
 
     /** Starts the UI and returns when the last window closes. */
@@ -85,6 +86,11 @@ public final class SalesDeskApplication {
         return startupMillis;
     }
 
+    /** Completes when the main window is on screen. */
+    public static CompletableFuture<Void> shown() {
+        return SHOWN;
+    }
+
     /** Milliseconds from start to the first page shown with the workspace open, or -1 before. */
     public static long readyMillis() {
         return readyMillis;
@@ -106,6 +112,7 @@ public final class SalesDeskApplication {
         stage.setOnShown(e -> Platform.runLater(() -> {
             startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
             LOG.info("Main window shown {} ms after start", startupMillis);
+            SHOWN.complete(null);
         }));
         stage.setOnHidden(e -> closed.countDown());
         stage.show();
