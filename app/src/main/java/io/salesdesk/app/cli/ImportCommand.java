@@ -29,6 +29,7 @@ import io.salesdesk.ledger.imports.UndoResult;
 import io.salesdesk.ledger.map.MappedColumn;
 import io.salesdesk.ledger.map.UnmappedColumn;
 import io.salesdesk.ledger.model.LedgerEntity;
+import io.salesdesk.ledger.read.ReadLimits;
 import io.salesdesk.ledger.report.ErrorReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -92,6 +93,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Import the valid rows when some rows have errors (default: all or nothing).")
     boolean skipInvalid;
 
+    @Option(names = "--max-rows", paramLabel = "N",
+            description = "Refuse a sheet with more than N non-blank rows before importing anything (default 200000).")
+    Integer maxRows;
+
     @Option(names = "--date-order", defaultValue = "ymd", paramLabel = "ymd|dmy|mdy",
             converter = DateOrderConverter.class,
             description = "How to read dates with the year last: mdy reads 11/3/2025 as 3 November, dmy as 11 March; "
@@ -128,6 +133,9 @@ public final class ImportCommand implements Callable<Integer> {
     private int run(PrintWriter out, LedgerImport ledgerImport, Actor actor) {
         ImportRequest request = ImportRequest.of(entity).withSheet(sheet).withOnDuplicate(onDuplicate)
                 .withSkipInvalid(skipInvalid).withDateOrder(dateOrder);
+        if (maxRows != null) {
+            request = request.withLimits(new ReadLimits(maxRows, ReadLimits.DEFAULT.maxColumns()));
+        }
         if (mapping != null) {
             request = request.withMapping(MappingJson.read(mapping));
         }

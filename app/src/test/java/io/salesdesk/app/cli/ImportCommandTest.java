@@ -61,6 +61,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLedgerOverTheRowLimitIsRefusedAndNothingIsWritten() {
+        String data = dir.resolve("data").toString();
+        assertThat(run("--data-dir", data, "import", ledger.toString(), "--skip-invalid", "--max-rows", "3"))
+                .isEqualTo(2);
+        assertThat(out.toString()).contains("超过行数上限 3");
+
+        run("--data-dir", data, "imports");
+        assertThat(out.toString()).contains("还没有导入记录");
+    }
+
+    @Test
     void dryRunWritesNothing() {
         String data = dir.resolve("data").toString();
         assertThat(run("--data-dir", data, "import", ledger.toString(), "--skip-invalid", "--dry-run")).isZero();
