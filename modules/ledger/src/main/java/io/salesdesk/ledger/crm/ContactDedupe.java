@@ -2,7 +2,6 @@ package io.salesdesk.ledger.crm;
 
 import io.salesdesk.crm.Contact;
 import io.salesdesk.crm.ContactRepository;
-import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowMatch;
@@ -93,23 +92,15 @@ final class ContactDedupe {
 
     // An exported row updates its own contact, unless someone changed or deleted it since export.
     private static void matchById(ImportRow row, ContactPlan plan, Contact existing) {
-        row.decide(DuplicateDecision.UPDATE);
-        if (existing == null) {
-            row.markConflict();
-            return;
-        }
-        row.matched(RowMatch.existing(MatchKind.ID, existing.id(), existing.name(), existing.version()));
-        if (plan.exportedVersion == null || plan.exportedVersion != existing.version()) {
-            row.markConflict();
+        RowMatch match = existing == null ? null
+                : RowMatch.existing(MatchKind.ID, existing.id(), existing.name(), existing.version());
+        if (!ExportedRow.matchById(row, plan.exportedVersion, match)) {
             return;
         }
         plan.targetId = existing.id();
         plan.expectedVersion = existing.version();
         plan.updateDraft = ContactPlan.cleared(plan.given.over(existing.toDraft()), plan.blankColumns);
-        if (plan.updateDraft.equals(existing.toDraft())) {
-            // Not edited since export: nothing to write.
-            row.decide(DuplicateDecision.SKIP);
-        }
+        ExportedRow.skipIfUnchanged(row, plan.updateDraft, existing.toDraft());
     }
 
     private static RowMatch existing(ContactPlan plan, MatchKind kind, Contact contact) {

@@ -3,7 +3,6 @@ package io.salesdesk.ledger.crm;
 import io.salesdesk.core.CompanyName;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
-import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowMatch;
@@ -73,24 +72,16 @@ final class CustomerDedupe {
 
     // An exported row updates its own customer, unless someone changed or deleted it since export.
     private static void matchById(ImportRow row, CustomerPlan plan, Customer existing) {
-        row.decide(DuplicateDecision.UPDATE);
-        if (existing == null) {
-            row.markConflict();
-            return;
-        }
-        row.matched(RowMatch.existing(MatchKind.ID, existing.id(), existing.name(), existing.version()));
-        if (plan.exportedVersion == null || plan.exportedVersion != existing.version()) {
-            row.markConflict();
+        RowMatch match = existing == null ? null
+                : RowMatch.existing(MatchKind.ID, existing.id(), existing.name(), existing.version());
+        if (!ExportedRow.matchById(row, plan.exportedVersion, match)) {
             return;
         }
         plan.targetId = existing.id();
         plan.expectedVersion = existing.version();
         plan.updateDraft = CustomerPlan.cleared(CustomerPlan.overlay(existing.toDraft(), plan.given),
                 plan.blankColumns);
-        if (plan.updateDraft.equals(existing.toDraft())) {
-            // Not edited since export: nothing to write.
-            row.decide(DuplicateDecision.SKIP);
-        }
+        ExportedRow.skipIfUnchanged(row, plan.updateDraft, existing.toDraft());
     }
 
     private static RowMatch existing(CustomerPlan plan, MatchKind kind, Customer customer) {
