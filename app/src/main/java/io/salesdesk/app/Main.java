@@ -10,7 +10,10 @@ import picocli.CommandLine;
 /** Entry point of {@code bin/salesdesk}: the command line, which opens the window when given no command. */
 public final class Main {
 
-    /** Words that make a run a command instead of the window (kept equal to the command line's by a test). */
+    /**
+     * Words that make a run a command instead of the window (kept equal to the command line's by a
+     * test; bin/salesdesk has the same list for its class-data archive).
+     */
     static final Set<String> NOT_WINDOW = Set.of("bench", "demo", "export", "import", "imports", "info", "help",
             "-h", "--help", "-V", "--version");
 

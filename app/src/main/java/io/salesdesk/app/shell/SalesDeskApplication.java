@@ -36,25 +36,12 @@ public final class SalesDeskApplication {
     private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
     private static volatile boolean failed;
 
-    /** Starts the UI and returns when the last window closes. */
-    public static void launch(AppContext appContext) {
-        launch(appContext, System.nanoTime(), false);
-    }
-
     /**
-     * Starts the UI; with {@code exitAfterShown} it closes as soon as the first page is on screen,
-     * for the start-up benchmark, which then reads {@link #startupMillis()} and {@link #readyMillis()} (measured from
-     * {@code started}, a {@link System#nanoTime()}).
-     */
-    public static void launch(AppContext appContext, long started, boolean exitAfterShown) {
-        launch(CompletableFuture.completedFuture(Objects.requireNonNull(appContext, "context")), started,
-                exitAfterShown);
-    }
-
-    /**
-     * Starts the UI while the workspace is still opening: JavaFX starts up in parallel with the
-     * database, and the window is built as soon as both are ready. A workspace that cannot be
-     * opened is reported in a dialog.
+     * Starts the UI while the workspace is still opening and returns when the window closes: the
+     * window shows at once and its pages come when the workspace is open; one that cannot be
+     * opened is reported in a dialog. With {@code exitAfterShown} it closes as soon as the first
+     * page is on screen, for the start-up benchmark, which then reads {@link #startupMillis()} and
+     * {@link #readyMillis()} (measured from {@code started}, a {@link System#nanoTime()}).
      */
     public static void launch(Future<AppContext> openingContext, long started, boolean exitAfterShown) {
         context = Objects.requireNonNull(openingContext, "context");
