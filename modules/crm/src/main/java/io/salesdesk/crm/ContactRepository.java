@@ -1,5 +1,6 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 

@@ -1,5 +1,6 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;

@@ -1,5 +1,6 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.Rows;
 import io.salesdesk.core.CreditCode;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.core.ValidationException;

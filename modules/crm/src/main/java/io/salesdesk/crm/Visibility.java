@@ -15,13 +15,13 @@ import org.jooq.impl.DSL;
  * subtree, ADMIN and the company-wide roles everything. Applied inside every repository query,
  * so no screen can show more than the rule allows.
  */
-final class Visibility {
+public final class Visibility {
 
     private Visibility() {
     }
 
     /** A condition on an owner-id column that admits only the rows {@code viewer} may see. */
-    static Condition ownedBy(Field<UUID> ownerColumn, Actor viewer) {
+    public static Condition ownedBy(Field<UUID> ownerColumn, Actor viewer) {
         if (viewer.role().seesEverything()) {
             return DSL.trueCondition();
         }

@@ -1,4 +1,4 @@
-package io.salesdesk.crm;
+package io.salesdesk.db;
 
 import io.salesdesk.core.Actor;
 import java.time.Clock;
@@ -8,25 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Small helpers shared by the repositories for the columns every business row has. */
-final class Rows {
+public final class Rows {
 
     /** Rows a streamed read (an export) asks the driver for at a time. */
-    static final int FETCH_SIZE = 1000;
+    public static final int FETCH_SIZE = 1000;
 
     private Rows() {
     }
 
     /** Now in UTC at microsecond precision, as the database stores it. */
-    static OffsetDateTime now(Clock clock) {
+    public static OffsetDateTime now(Clock clock) {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static UUID userId(Actor actor) {
+    public static UUID userId(Actor actor) {
         return actor == null ? null : actor.userId();
     }
 
     /** Blank text is stored as null so that "no value" has one spelling. */
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         if (text == null) {
             return null;
         }
