@@ -18,6 +18,8 @@ import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.OrgUnitRepository;
 import io.salesdesk.crm.Region;
@@ -91,12 +93,14 @@ public final class DemoWorkspace {
         DemoFaker faker = new DemoFaker(seed);
         SplittableRandom random = new SplittableRandom(seed * 31 + 7);
         Organisation org = createOrganisation(faker);
+        org.deals = new DemoDeals(db.transactionResult(cfg -> OpportunityRepository.using(cfg, clock).stages()));
         Actor system = org.admin.asActor();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(CHINA).toLocalDate();
         Set<String> usedNames = new HashSet<>();
         int contacts = 0;
         int activities = 0;
+        int opportunities = 0;
         for (int start = 0; start < customerCount; start += BATCH) {
             int size = Math.min(BATCH, customerCount - start);
             Batch batch = new Batch();
@@ -108,7 +112,9 @@ public final class DemoWorkspace {
                 CustomerRepository.using(cfg, clock, code -> code).insertAll(system, reason, batch.customers);
                 ContactRepository.using(cfg, clock).insertAll(system, reason, batch.contacts);
                 ActivityRepository.using(cfg, clock).insertAll(system, reason, batch.activities);
+                OpportunityRepository.using(cfg, clock).insertAll(system, reason, batch.opportunities);
             });
+            opportunities += batch.opportunities.size();
             contacts += batch.contacts.size();
             activities += batch.activities.size();
             progress.accept(start + size);
@@ -116,8 +122,9 @@ public final class DemoWorkspace {
         db.transaction(cfg -> DSL.using(cfg).insertInto(WORKSPACE_SETTING)
                 .set(WORKSPACE_SETTING.SETTING_KEY, "demo.seed")
                 .set(WORKSPACE_SETTING.SETTING_VALUE, Long.toString(seed)).execute());
-        LOG.info("Demo workspace: {} customers, {} contacts, {} activities", customerCount, contacts, activities);
-        return new Summary(org.users.size(), customerCount, contacts, activities);
+        LOG.info("Demo workspace: {} customers, {} contacts, {} activities, {} opportunities", customerCount, contacts,
+                activities, opportunities);
+        return new Summary(org.users.size(), customerCount, contacts, activities, opportunities);
     }
 
     private Organisation createOrganisation(DemoFaker faker) {
@@ -246,6 +253,11 @@ public final class DemoWorkspace {
 
         batch.customers.add(new CustomerRepository.NewCustomer(customerId, draft, CompanyName.normalise(name), last,
                 nextDue, createdAt.withOffsetSameInstant(ZoneOffset.UTC)));
+        OpportunityDraft deal = org.deals.maybeDeal(customerId, owner.id(), today, random);
+        if (deal != null) {
+            batch.opportunities.add(new OpportunityRepository.NewOpportunity(Ids.newId(clock), deal,
+                    org.deals.probability(deal.stage()), org.deals.nextRank(deal.stage())));
+        }
     }
 
     /**
@@ -300,15 +312,17 @@ public final class DemoWorkspace {
      * @param users      users
      * @param customers  customers
      * @param contacts   contacts
-     * @param activities follow-ups
+     * @param activities    follow-ups
+     * @param opportunities deals in the pipeline
      */
-    public record Summary(int users, int customers, int contacts, int activities) {
+    public record Summary(int users, int customers, int contacts, int activities, int opportunities) {
     }
 
     private static final class Organisation {
         private User admin;
         private final List<SalesRegion> regions = new ArrayList<>();
         private final List<User> users = new ArrayList<>();
+        private DemoDeals deals;
     }
 
     private static final class SalesRegion {
@@ -326,5 +340,6 @@ public final class DemoWorkspace {
         private final List<CustomerRepository.NewCustomer> customers = new ArrayList<>();
         private final List<ContactRepository.NewContact> contacts = new ArrayList<>();
         private final List<ActivityRepository.NewActivity> activities = new ArrayList<>();
+        private final List<OpportunityRepository.NewOpportunity> opportunities = new ArrayList<>();
     }
 }
