@@ -160,3 +160,21 @@ CREATE TABLE board (
     deleted_at  TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_board_kind ON board (kind, sort_order);
+
+-- The boards every workspace starts with; users change them or add their own.
+INSERT INTO board (id, kind, name, sort_order, definition, version, created_at, updated_at) VALUES
+ ('0192f000-0000-7000-8000-000000000001', 'OPPORTUNITY', '销售漏斗', 1,
+  '{"groupBy":"stage","swimlane":null,"cardFields":["customer","amount","expectedCloseOn","owner","daysInStage"],"filter":{"mineOnly":false,"regionPrefix":null,"products":null,"tier":null},"columns":[{"key":"NEGOTIATION","wipLimit":30,"colour":null,"hidden":false},{"key":"CONTRACT","wipLimit":15,"colour":null,"hidden":false}]}',
+  1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO board (id, kind, name, sort_order, definition, version, created_at, updated_at) VALUES
+ ('0192f000-0000-7000-8000-000000000002', 'OPPORTUNITY', 'A 类客户攻坚', 2,
+  '{"groupBy":"stage","swimlane":"owner","cardFields":["customer","amount","probability","expectedCloseOn"],"filter":{"mineOnly":false,"regionPrefix":null,"products":null,"tier":"A"},"columns":[{"key":"WON","wipLimit":null,"colour":null,"hidden":true},{"key":"LOST","wipLimit":null,"colour":null,"hidden":true}]}',
+  1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO board (id, kind, name, sort_order, definition, version, created_at, updated_at) VALUES
+ ('0192f000-0000-7000-8000-000000000003', 'TASK', '任务看板', 1,
+  '{"groupBy":"status","swimlane":null,"cardFields":["due","priority","customer","checklist","assignee"],"filter":{"mineOnly":false,"regionPrefix":null,"products":null,"tier":null},"columns":[{"key":"DOING","wipLimit":10,"colour":null,"hidden":false}]}',
+  1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO board (id, kind, name, sort_order, definition, version, created_at, updated_at) VALUES
+ ('0192f000-0000-7000-8000-000000000004', 'ESCALATION', '督办看板', 1,
+  '{"groupBy":"status","swimlane":null,"cardFields":["kind","owner","reason","due","raisedAt"],"filter":{"mineOnly":false,"regionPrefix":null,"products":null,"tier":null},"columns":[]}',
+  1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);

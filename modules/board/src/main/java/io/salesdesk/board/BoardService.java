@@ -1,0 +1,169 @@
+package io.salesdesk.board;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.db.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Kanban boards: opens a saved board for a viewer (columns, totals from SQL, cards in rank order,
+ * lanes) and moves cards through the item's own service, after checking the column's WIP limit.
+ */
+public final class BoardService {
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<BoardKind, CardSource> sources = new EnumMap<>(BoardKind.class);
+
+    public BoardService(Database db, Clock clock, List<CardSource> sources) {
+        this.db = db;
+        this.clock = clock;
+        sources.forEach(s -> this.sources.put(s.kind(), s));
+    }
+
+    /** The saved boards of a kind, in picker order. */
+    public List<Board> boards(BoardKind kind) {
+        return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).list(kind));
+    }
+
+    /** A saved board. */
+    public Optional<Board> board(UUID id) {
+        return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).find(id));
+    }
+
+    /** Saves a new board of a kind at the end of the picker. */
+    public Board create(Actor actor, BoardKind kind, String name, BoardDefinition definition) {
+        return db.transactionResult(cfg -> {
+            BoardRepository boards = BoardRepository.using(cfg, clock);
+            int order = boards.list(kind).stream().mapToInt(Board::order).max().orElse(0) + 1;
+            Board board = new Board(Ids.newId(clock), kind, requireName(name), order, definition, 1);
+            boards.insert(actor, ChangeReason.user(), board);
+            return boards.find(board.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Saves a board's name and definition.
+     *
+     * @throws io.salesdesk.core.StaleRecordException if someone changed it meanwhile
+     */
+    public Board update(Actor actor, UUID id, long expectedVersion, String name, BoardDefinition definition) {
+        return db.transactionResult(cfg -> BoardRepository.using(cfg, clock)
+                .update(actor, ChangeReason.user(), id, expectedVersion, requireName(name), definition));
+    }
+
+    /**
+     * Opens a board for the viewer: every visible column with its SQL totals and its cards in rank
+     * order. Whatever the definition asks for that no longer exists is reported, not fatal.
+     *
+     * @param search text the cards must match (deal, customer or task title), or null
+     */
+    public BoardView open(Actor viewer, Board board, String search) {
+        CardSource source = source(board.kind());
+        List<BoardProblem> problems = new ArrayList<>();
+        BoardDefinition def = board.definition();
+        if (def == BoardRepository.UNREADABLE) {
+            problems.add(new BoardProblem("board.problem.unreadable", ""));
+        }
+        BoardField groupBy = BoardField.of(board.kind(), def.groupBy()).filter(BoardField::groupable)
+                .orElseGet(() -> {
+                    if (def != BoardRepository.UNREADABLE) {
+                        problems.add(new BoardProblem("board.problem.unknownField", def.groupBy()));
+                    }
+                    return BoardField.of(board.kind()).stream().filter(BoardField::groupable).findFirst().orElseThrow();
+                });
+        BoardField swimlane = null;
+        if (def.swimlane() != null && !def.swimlane().isBlank()) {
+            swimlane = BoardField.of(board.kind(), def.swimlane()).filter(BoardField::swimlane).orElse(null);
+            if (swimlane == null) {
+                problems.add(new BoardProblem("board.problem.unknownField", def.swimlane()));
+            }
+        }
+        List<BoardField> cardFields = new ArrayList<>();
+        for (String key : def.cardFields()) {
+            BoardField.of(board.kind(), key).ifPresentOrElse(cardFields::add,
+                    () -> problems.add(new BoardProblem("board.problem.unknownField", key)));
+        }
+        List<ColumnValue> values = source.columns();
+        for (ColumnSetting setting : def.columns()) {
+            if (values.stream().noneMatch(v -> v.key().equals(setting.key()))) {
+                problems.add(new BoardProblem("board.problem.unknownColumn", setting.key()));
+            }
+        }
+        Map<String, ColumnTotal> totals = source.totals(viewer, def.filter(), search);
+        List<BoardColumn> columns = new ArrayList<>();
+        for (ColumnValue value : values) {
+            Optional<ColumnSetting> setting = def.column(value.key());
+            if (setting.map(ColumnSetting::hidden).orElse(false)) {
+                continue;
+            }
+            ColumnTotal total = totals.getOrDefault(value.key(), ColumnTotal.EMPTY);
+            String colour = setting.map(ColumnSetting::colour).filter(c -> !c.isBlank()).orElse(value.colour());
+            Integer limit = setting.map(ColumnSetting::wipLimit).orElse(null);
+            List<Card> cards = total.count() == 0 ? List.of()
+                    : source.column(viewer, value.key(), def.filter(), search, swimlane);
+            columns.add(new BoardColumn(value, colour, limit, total.count(), total.amount(), cards));
+        }
+        return new BoardView(board, groupBy, swimlane, List.copyOf(cardFields), List.copyOf(columns),
+                List.copyOf(problems));
+    }
+
+    /**
+     * Moves a card to a column between two cards ({@code above}, {@code below}; null at an end).
+     * Entering another column past its WIP limit needs {@code overLimitConfirmed}.
+     *
+     * @param reason why, where the column needs one (won, lost, resolved)
+     * @throws WipLimitExceededException              when the limit would be passed unconfirmed
+     * @throws io.salesdesk.core.ValidationException  when the item's rules refuse, saying why
+     * @throws io.salesdesk.core.StaleRecordException when the card changed or went away meanwhile
+     */
+    public Card move(Actor actor, Board board, Card card, String toColumn, String reason, UUID above, UUID below,
+                     boolean overLimitConfirmed) {
+        CardSource source = source(board.kind());
+        BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
+                : board.definition().swimlane()).orElse(null);
+        if (!toColumn.equals(card.column()) && !overLimitConfirmed) {
+            Integer limit = board.definition().column(toColumn).map(ColumnSetting::wipLimit).orElse(null);
+            if (limit != null) {
+                int count = source.totals(actor, board.definition().filter(), null)
+                        .getOrDefault(toColumn, ColumnTotal.EMPTY).count();
+                if (count >= limit) {
+                    ColumnValue value = source.columns().stream().filter(v -> v.key().equals(toColumn)).findFirst()
+                            .orElseThrow();
+                    throw new WipLimitExceededException(value, limit, count);
+                }
+            }
+        }
+        return source.move(actor, card.id(), card.version(), toColumn, reason, above, below, swimlane);
+    }
+
+    /** The card as it is now, for a viewer who lost a race: where it really is, or empty if gone. */
+    public Optional<Card> current(Actor viewer, Board board, UUID cardId) {
+        BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
+                : board.definition().swimlane()).orElse(null);
+        return source(board.kind()).find(viewer, cardId, swimlane);
+    }
+
+    private CardSource source(BoardKind kind) {
+        CardSource source = sources.get(kind);
+        if (source == null) {
+            throw new SalesDeskException("board.kindUnavailable", kind.name());
+        }
+        return source;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new SalesDeskException("board.name.required");
+        }
+        return name.strip();
+    }
+}
