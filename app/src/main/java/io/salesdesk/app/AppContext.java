@@ -1,12 +1,16 @@
 package io.salesdesk.app;
 
+import io.salesdesk.board.BoardService;
+import io.salesdesk.board.OpportunityCards;
 import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -22,6 +26,8 @@ public final class AppContext {
     private final RegionService regions;
     private final UserService users;
     private final CustomerService customers;
+    private final OpportunityService opportunities;
+    private final BoardService boards;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -31,6 +37,8 @@ public final class AppContext {
         this.regions = new RegionService(database);
         this.users = new UserService(database, clock);
         this.customers = new CustomerService(database, clock, regions);
+        this.opportunities = new OpportunityService(database, clock);
+        this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions)));
         this.currentUser = currentUser;
     }
 
@@ -57,6 +65,14 @@ public final class AppContext {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    public OpportunityService opportunities() {
+        return opportunities;
+    }
+
+    public BoardService boards() {
+        return boards;
     }
 
     /** The data folder of an embedded database; {@code null} for server modes. */

@@ -42,9 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities%n",
-                    (System.nanoTime() - started) / 1e9, summary.users(), summary.customers(), summary.contacts(),
-                    summary.activities());
+            out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
+                            + "%,d opportunities%n", (System.nanoTime() - started) / 1e9, summary.users(),
+                    summary.customers(), summary.contacts(), summary.activities(), summary.opportunities());
         }
         return 0;
     }

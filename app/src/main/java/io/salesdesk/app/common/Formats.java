@@ -1,5 +1,8 @@
 package io.salesdesk.app.common;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,11 +15,28 @@ import java.time.temporal.ChronoUnit;
 /** Dates, times and numbers as the user reads them, in the current language. */
 public final class Formats {
 
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
     private Formats() {
     }
 
     public static String count(long n) {
         return NumberFormat.getIntegerInstance(I18n.locale()).format(n);
+    }
+
+    /**
+     * An amount in yuan as a sales team reads it: "¥86.5万" in Chinese from 10,000 up, "¥860,000"
+     * otherwise; empty when there is none.
+     */
+    public static String money(BigDecimal yuan) {
+        if (yuan == null) {
+            return "";
+        }
+        if (I18n.isChinese() && yuan.abs().compareTo(TEN_THOUSAND) >= 0) {
+            DecimalFormat wan = new DecimalFormat("#,##0.#");
+            return "¥" + wan.format(yuan.divide(TEN_THOUSAND, 1, RoundingMode.HALF_UP)) + "万";
+        }
+        return "¥" + new DecimalFormat("#,##0").format(yuan.setScale(0, RoundingMode.HALF_UP));
     }
 
     public static String date(LocalDate date) {

@@ -7,7 +7,7 @@ public enum Page {
     MY_DAY(Feather.SUN, true),
     CUSTOMERS(Feather.USERS, true),
     LEADS(Feather.USER_PLUS, false),
-    PIPELINE(Feather.COLUMNS, false),
+    PIPELINE(Feather.COLUMNS, true),
     TASKS(Feather.CHECK_SQUARE, false),
     APPROVALS(Feather.FILE_TEXT, false),
     MAP(Feather.MAP, false),

@@ -34,6 +34,7 @@ import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.CustomersPage;
 import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.myday.MyDayPage;
+import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.settings.SettingsPage;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.User;
@@ -174,6 +175,7 @@ public final class MainWindow {
         return switch (page) {
             case MY_DAY -> new MyDayPage(context, bus);
             case CUSTOMERS -> new CustomersPage(context, bus);
+            case PIPELINE -> new PipelinePage(context, bus);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> new SettingsPage(context, appearance, this::reload);
             default -> new ComingSoonPage(page);

@@ -76,6 +76,30 @@ class MessageBundlesTest {
         assertThat(known).containsAll(used);
     }
 
+    /** Keys the feature modules raise in exceptions and field problems, which the user reads translated. */
+    private static final Pattern DOMAIN_KEY = Pattern.compile(
+            "(?:new \\w*Exception\\(\\s*|FieldProblem\\.of\\(\\s*\"[^\"]+\",\\s*|super\\(\\s*)\"([a-z][\\w]*\\.[\\w.]+)\"");
+
+    @Test
+    void everyKeyTheModulesRaiseExists() throws IOException {
+        Set<String> raised = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("../modules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("src/main/java"))
+                    .toList()) {
+                Matcher matcher = DOMAIN_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    raised.add(matcher.group(1));
+                }
+            }
+        }
+        Set<String> chinese = load("messages_zh_CN.properties").stringPropertyNames();
+        Set<String> english = load("messages_en.properties").stringPropertyNames();
+
+        assertThat(raised).contains("opportunity.stage.amountRequired", "board.wipExceeded");
+        assertThat(chinese).containsAll(raised);
+        assertThat(english).containsAll(raised);
+    }
+
     @Test
     void domainKeysAndEnumLabelsExist() throws IOException {
         Set<String> known = load("messages_en.properties").stringPropertyNames();

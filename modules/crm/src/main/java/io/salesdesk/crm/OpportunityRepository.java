@@ -124,8 +124,13 @@ public final class OpportunityRepository {
                 .orderBy(OPPORTUNITY.BOARD_RANK, OPPORTUNITY.ID).fetch(OPPORTUNITY.ID);
     }
 
-    /** A new deal, already validated by the service. */
-    public record NewOpportunity(UUID id, OpportunityDraft draft, int probability, String rank) {
+    /**
+     * A new deal, already validated by the service.
+     *
+     * @param inStageSince when it entered its stage; null for now (the demo backdates its deals)
+     */
+    public record NewOpportunity(UUID id, OpportunityDraft draft, int probability, String rank,
+                                 OffsetDateTime inStageSince) {
     }
 
     /** Inserts deals with one audit entry each. */
@@ -149,7 +154,8 @@ public final class OpportunityRepository {
             r.setProbability(row.probability());
             r.setProducts(Rows.blankToNull(d.products()));
             r.setCloseReason(Rows.blankToNull(d.closeReason()));
-            r.setStageChangedAt(now);
+            r.setStageChangedAt(row.inStageSince() == null ? now : row.inStageSince());
+            r.setClosedAt(d.closeReason() == null ? null : r.getStageChangedAt());
             r.setBoardRank(row.rank());
             r.setVersion(1L);
             r.setCreatedAt(now);

@@ -101,7 +101,7 @@ public final class OpportunityService {
                     .orElse(BoardRank.first());
             UUID id = Ids.newId(clock);
             opportunities.insertAll(actor, ChangeReason.user(),
-                    List.of(new OpportunityRepository.NewOpportunity(id, valid, probability, rank)));
+                    List.of(new OpportunityRepository.NewOpportunity(id, valid, probability, rank, null)));
             return opportunities.findAny(id).orElseThrow();
         });
     }

@@ -52,11 +52,12 @@ final class DemoDeals {
         }
         String stage = stage(random);
         String product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-        int units = 1 + random.nextInt(random.nextInt(4) == 0 ? 30 : 6);
+        int units = 1 + random.nextInt(random.nextInt(4) == 0 ? 20 : 5);
         boolean early = stage.equals("INITIAL") || (stage.equals("NEEDS") && random.nextBoolean());
+        // Unit prices from 8,000 (an infusion pump) to 1.2 million yuan (a DR system), in 1,000s.
+        long unitPrice = 8_000L + random.nextInt(120) * random.nextInt(10) * 1_000L;
         BigDecimal amount = early ? null
-                : BigDecimal.valueOf((5 + random.nextInt(296)) * 10_000L).multiply(BigDecimal.valueOf(units))
-                        .min(BigDecimal.valueOf(6_800_000));
+                : BigDecimal.valueOf(unitPrice * units).min(BigDecimal.valueOf(3_600_000));
         LocalDate close = stage.equals("WON") || stage.equals("LOST") ? today.minusDays(random.nextInt(60))
                 : random.nextInt(5) == 0 && !stage.equals("NEGOTIATION") && !stage.equals("CONTRACT") ? null
                 : today.plusDays(7 + random.nextInt(120));

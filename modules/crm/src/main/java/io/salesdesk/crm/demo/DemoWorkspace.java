@@ -34,6 +34,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -256,7 +257,9 @@ public final class DemoWorkspace {
         OpportunityDraft deal = org.deals.maybeDeal(customerId, owner.id(), today, random);
         if (deal != null) {
             batch.opportunities.add(new OpportunityRepository.NewOpportunity(Ids.newId(clock), deal,
-                    org.deals.probability(deal.stage()), org.deals.nextRank(deal.stage())));
+                    org.deals.probability(deal.stage()), org.deals.nextRank(deal.stage()),
+                    now.minusDays(random.nextInt(45)).minusHours(random.nextInt(24))
+                            .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
         }
     }
 

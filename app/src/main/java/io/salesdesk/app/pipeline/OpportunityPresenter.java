@@ -1,0 +1,196 @@
+package io.salesdesk.app.pipeline;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.CardPresenter;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
+import io.salesdesk.board.BoardField;
+import io.salesdesk.board.BoardKind;
+import io.salesdesk.board.Card;
+import io.salesdesk.crm.Opportunity;
+import io.salesdesk.crm.OpportunityStage;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Opportunity cards: the deal, its customer and the figures the board asks for; the drawer shows all. */
+final class OpportunityPresenter implements CardPresenter {
+
+    /** A deal this long in one stage is flagged as stuck. */
+    private static final long STUCK_DAYS = 30;
+
+    private final AppContext context;
+    private final EventBus bus;
+
+    OpportunityPresenter(AppContext context, EventBus bus) {
+        this.context = context;
+        this.bus = bus;
+    }
+
+    @Override
+    public BoardKind kind() {
+        return BoardKind.OPPORTUNITY;
+    }
+
+    @Override
+    public Node render(Card card, List<BoardField> fields, String colour) {
+        Opportunity deal = (Opportunity) card.item();
+        Label title = new Label(deal.name());
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-card-title");
+        title.setWrapText(true);
+        VBox face = new VBox(6, title);
+        FlowPane chips = new FlowPane(10, 4);
+        for (BoardField field : fields) {
+            switch (field) {
+                case CUSTOMER -> face.getChildren().add(line(deal.customerName(), Feather.BRIEFCASE, "kanban-card-customer"));
+                case AMOUNT -> {
+                    if (deal.amount() != null) {
+                        chips.getChildren().add(chip(Formats.money(deal.amount()), null, "kanban-card-amount"));
+                    }
+                }
+                case EXPECTED_CLOSE -> {
+                    if (deal.expectedCloseOn() != null) {
+                        boolean late = deal.closedAt() == null
+                                && deal.expectedCloseOn().isBefore(LocalDate.now(context.clock()));
+                        chips.getChildren().add(chip(Formats.shortDate(deal.expectedCloseOn(), context.clock()),
+                                Feather.CALENDAR, late ? "kanban-card-late" : null));
+                    }
+                }
+                case OWNER -> chips.getChildren().add(chip(deal.ownerName(), Feather.USER, null));
+                case PROBABILITY -> chips.getChildren().add(chip(deal.probability() + "%", Feather.PERCENT, null));
+                case PRODUCTS -> {
+                    if (deal.products() != null) {
+                        face.getChildren().add(line(deal.products(), Feather.PACKAGE, null));
+                    }
+                }
+                case DAYS_IN_STAGE -> {
+                    long days = daysInStage(deal);
+                    if (deal.closedAt() == null) {
+                        chips.getChildren().add(chip(I18n.get("pipeline.daysInStage", days), Feather.CLOCK,
+                                days >= STUCK_DAYS ? "kanban-card-stuck" : null));
+                    }
+                }
+                case TIER -> chips.getChildren().add(chip(I18n.get("tier.long." + deal.customerTier().name()), null, null));
+                case REGION -> chips.getChildren().add(chip(context.regions().fullName(deal.regionCode()), Feather.MAP_PIN,
+                        null));
+                default -> { }
+            }
+        }
+        if (!chips.getChildren().isEmpty()) {
+            face.getChildren().add(chips);
+        }
+        face.getStyleClass().add("kanban-card");
+        face.setStyle("-fx-border-color: transparent transparent transparent " + colour + ";");
+        return face;
+    }
+
+    @Override
+    public String title(Card card) {
+        return ((Opportunity) card.item()).name();
+    }
+
+    @Override
+    public String reason(Card card) {
+        return ((Opportunity) card.item()).closeReason();
+    }
+
+    @Override
+    public Node quickAdd(String column, Runnable added) {
+        OpportunityStage stage = context.opportunities().stage(column);
+        if (stage.closes()) {
+            return null;
+        }
+        Button add = new Button(I18n.get("pipeline.addHere"), new FontIcon(Feather.PLUS));
+        add.setId("add-" + column);
+        add.getStyleClass().addAll(Styles.FLAT, "kanban-add");
+        add.setMaxWidth(Double.MAX_VALUE);
+        add.setOnAction(e -> OpportunityFormDialog.create(context, column, null).showAndWait()
+                .ifPresent(created -> added.run()));
+        return add;
+    }
+
+    @Override
+    public Node detail(Card card, Runnable changed) {
+        Opportunity deal = (Opportunity) card.item();
+        OpportunityStage stage = context.opportunities().stage(deal.stage());
+        Label title = new Label(deal.name());
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        Hyperlink customer = new Hyperlink(deal.customerName());
+        customer.setId("drawerCustomer");
+        customer.setOnAction(e -> bus.publish(new Navigation.OpenCustomer(deal.customerId(), deal.customerName())));
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(8);
+        int row = 0;
+        facts.addRow(row++, key("pipeline.field.customer"), customer);
+        facts.addRow(row++, key("pipeline.field.stage"), value(stage.name(I18n.locale()) + " · " + deal.probability() + "%"));
+        facts.addRow(row++, key("pipeline.field.amount"), value(deal.amount() == null ? "—" : Formats.money(deal.amount())));
+        facts.addRow(row++, key("pipeline.field.expectedClose"), value(deal.expectedCloseOn() == null ? "—"
+                : Formats.date(deal.expectedCloseOn())));
+        facts.addRow(row++, key("pipeline.field.owner"), value(deal.ownerName()));
+        facts.addRow(row++, key("pipeline.field.products"), value(deal.products() == null ? "—" : deal.products()));
+        facts.addRow(row++, key("pipeline.field.inStageSince"), value(I18n.get("pipeline.daysInStage",
+                daysInStage(deal))));
+        if (deal.closeReason() != null) {
+            facts.addRow(row, key("pipeline.field.closeReason"), value(deal.closeReason()));
+        }
+        Button edit = new Button(I18n.get("action.edit"), new FontIcon(Feather.EDIT_2));
+        edit.setId("editOpportunity");
+        edit.setOnAction(e -> OpportunityFormDialog.edit(context, deal).showAndWait().ifPresent(saved -> changed.run()));
+        HBox actions = new HBox(8, edit);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(16, title, facts, actions);
+        detail.setId("opportunityDetail");
+        detail.getStyleClass().add("board-detail");
+        return detail;
+    }
+
+    private long daysInStage(Opportunity deal) {
+        return Math.max(0, ChronoUnit.DAYS.between(deal.stageChangedAt().toLocalDate(), LocalDate.now(context.clock())));
+    }
+
+    private static Label line(String text, Feather icon, String style) {
+        Label label = new Label(text, new FontIcon(icon));
+        label.getStyleClass().addAll(Styles.TEXT_MUTED, "kanban-card-line");
+        if (style != null) {
+            label.getStyleClass().add(style);
+        }
+        return label;
+    }
+
+    private static Label chip(String text, Feather icon, String style) {
+        Label label = icon == null ? new Label(text) : new Label(text, new FontIcon(icon));
+        label.getStyleClass().add("kanban-chip");
+        if (style != null) {
+            label.getStyleClass().add(style);
+        }
+        return label;
+    }
+
+    private static Label key(String messageKey) {
+        Label label = new Label(I18n.get(messageKey));
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+
+    private static Label value(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+}

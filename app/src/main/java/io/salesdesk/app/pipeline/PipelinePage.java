@@ -1,0 +1,31 @@
+package io.salesdesk.app.pipeline;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.BoardScreen;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.board.BoardKind;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** 商机看板: the pipeline boards, deals as cards in columns by stage. */
+public final class PipelinePage extends BoardScreen {
+
+    public PipelinePage(AppContext context, EventBus bus) {
+        this(context, bus, new Button(I18n.get("pipeline.new"), new FontIcon(Feather.PLUS)));
+    }
+
+    private PipelinePage(AppContext context, EventBus bus, Button create) {
+        super(context, I18n.get("nav.PIPELINE"), List.of(BoardKind.OPPORTUNITY),
+                Map.of(BoardKind.OPPORTUNITY, new OpportunityPresenter(context, bus)), List.of(create));
+        setId("pipelinePage");
+        create.setId("newOpportunity");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(e -> OpportunityFormDialog.create(context, null, null).showAndWait()
+                .ifPresent(created -> reload()));
+    }
+}
