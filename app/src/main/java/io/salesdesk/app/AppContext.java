@@ -1,7 +1,11 @@
 package io.salesdesk.app;
 
 import io.salesdesk.board.BoardService;
+import io.salesdesk.board.EscalationCards;
 import io.salesdesk.board.OpportunityCards;
+import io.salesdesk.board.TaskCards;
+import io.salesdesk.board.escalation.EscalationService;
+import io.salesdesk.board.task.TaskService;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
@@ -27,6 +31,8 @@ public final class AppContext {
     private final UserService users;
     private final CustomerService customers;
     private final OpportunityService opportunities;
+    private final TaskService tasks;
+    private final EscalationService escalations;
     private final BoardService boards;
     private volatile User currentUser;
 
@@ -38,7 +44,10 @@ public final class AppContext {
         this.users = new UserService(database, clock);
         this.customers = new CustomerService(database, clock, regions);
         this.opportunities = new OpportunityService(database, clock);
-        this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions)));
+        this.tasks = new TaskService(database, clock);
+        this.escalations = new EscalationService(database, clock);
+        this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
+                new TaskCards(tasks), new EscalationCards(escalations)));
         this.currentUser = currentUser;
     }
 
@@ -69,6 +78,14 @@ public final class AppContext {
 
     public OpportunityService opportunities() {
         return opportunities;
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public EscalationService escalations() {
+        return escalations;
     }
 
     public BoardService boards() {

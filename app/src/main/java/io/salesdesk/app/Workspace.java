@@ -1,6 +1,7 @@
 package io.salesdesk.app;
 
 import io.salesdesk.crm.UserService;
+import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
@@ -61,6 +62,7 @@ public final class Workspace {
             if (demoIfEmpty && demo.isEmpty()) {
                 LOG.info("Empty workspace: creating the demo organisation with {} customers", DEMO_CUSTOMERS);
                 demo.create(DEMO_SEED, DEMO_CUSTOMERS);
+                new DemoBoards(db, clock).create(DEMO_SEED);
             }
             UserService users = new UserService(db, clock);
             return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));

@@ -12,6 +12,7 @@ import java.util.prefs.Preferences;
 
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
@@ -36,6 +37,7 @@ public final class UiTestWorkspace implements AutoCloseable {
     private UiTestWorkspace(Path dir, int customers) {
         Database db = Database.open(DatabaseConfig.embedded(dir));
         new DemoWorkspace(db, CLOCK).create(42, customers);
+        new DemoBoards(db, CLOCK).create(42);
         UserService users = new UserService(db, CLOCK);
         context = new AppContext(db, CLOCK, SAME_THREAD, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElseThrow());
         preferencesNode = Preferences.userRoot().node("io/salesdesk/test/" + UUID.randomUUID());

@@ -26,6 +26,11 @@ public interface CardPresenter {
     /** What sits at the top of a column to add an item there, or null when the kind adds elsewhere. */
     Node quickAdd(String column, Runnable added);
 
+    /** A swimlane's heading for the lane value the board gives (a name, or a code to translate). */
+    default String laneTitle(String lane) {
+        return lane;
+    }
+
     /** The reason the card already has for being in its column (undoing a move back into 赢单), or null. */
     default String reason(Card card) {
         return null;

@@ -109,7 +109,7 @@ public final class KanbanBoard extends ScrollPane {
         List<String> sorted = new ArrayList<>(laneNames);
         sorted.sort(null);
         for (String lane : sorted) {
-            Label title = new Label(lane.isEmpty() ? I18n.get("board.lane.none") : lane);
+            Label title = new Label(lane.isEmpty() ? I18n.get("board.lane.none") : presenter.laneTitle(lane));
             title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-lane-title");
             content.getChildren().addAll(title, laneRow(lane, newView.columns(),
                     column -> column.cards().stream().filter(c -> lane.equals(Objects.toString(c.swimlane(), "")))

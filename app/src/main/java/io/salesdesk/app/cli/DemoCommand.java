@@ -1,5 +1,6 @@
 package io.salesdesk.app.cli;
 
+import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import java.io.PrintWriter;
@@ -42,9 +43,11 @@ public final class DemoCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
+            DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
-                            + "%,d opportunities%n", (System.nanoTime() - started) / 1e9, summary.users(),
-                    summary.customers(), summary.contacts(), summary.activities(), summary.opportunities());
+                            + "%,d opportunities, %,d tasks, %,d escalations%n", (System.nanoTime() - started) / 1e9,
+                    summary.users(), summary.customers(), summary.contacts(), summary.activities(),
+                    summary.opportunities(), boards.tasks(), boards.escalations());
         }
         return 0;
     }

@@ -8,7 +8,7 @@ public enum Page {
     CUSTOMERS(Feather.USERS, true),
     LEADS(Feather.USER_PLUS, false),
     PIPELINE(Feather.COLUMNS, true),
-    TASKS(Feather.CHECK_SQUARE, false),
+    TASKS(Feather.CHECK_SQUARE, true),
     APPROVALS(Feather.FILE_TEXT, false),
     MAP(Feather.MAP, false),
     DASHBOARD(Feather.BAR_CHART_2, false),

@@ -35,6 +35,7 @@ import io.salesdesk.app.customers.CustomersPage;
 import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.pipeline.PipelinePage;
+import io.salesdesk.app.tasks.TasksPage;
 import io.salesdesk.app.settings.SettingsPage;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.User;
@@ -176,6 +177,7 @@ public final class MainWindow {
             case MY_DAY -> new MyDayPage(context, bus);
             case CUSTOMERS -> new CustomersPage(context, bus);
             case PIPELINE -> new PipelinePage(context, bus);
+            case TASKS -> new TasksPage(context, bus);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> new SettingsPage(context, appearance, this::reload);
             default -> new ComingSoonPage(page);

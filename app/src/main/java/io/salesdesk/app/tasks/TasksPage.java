@@ -1,0 +1,29 @@
+package io.salesdesk.app.tasks;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.BoardScreen;
+import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.board.BoardKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 任务: the task boards and, for managers and company-wide roles, the supervisor's escalation
+ * board (督办看板), where overdue follow-ups and stuck approvals land by themselves.
+ */
+public final class TasksPage extends BoardScreen {
+
+    public TasksPage(AppContext context, EventBus bus) {
+        super(context, I18n.get("nav.TASKS"), kinds(context), Map.of(
+                BoardKind.TASK, new TaskPresenter(context, bus),
+                BoardKind.ESCALATION, new EscalationPresenter(context, bus)), List.of());
+        setId("tasksPage");
+    }
+
+    private static List<BoardKind> kinds(AppContext context) {
+        var role = context.currentUser().role();
+        boolean supervises = role == io.salesdesk.core.Role.MANAGER || role.seesEverything();
+        return supervises ? List.of(BoardKind.TASK, BoardKind.ESCALATION) : List.of(BoardKind.TASK);
+    }
+}
