@@ -153,7 +153,7 @@ final class PipelineDeals {
             String rank = BoardRank.between(lastRanks.get(stage), null);
             lastRanks.put(stage, rank);
             deals.add(new OpportunityRepository.NewOpportunity(Ids.newId(clock),
-                    deal(customer.id(), customer.draft().ownerId(), stage, today), probabilities.get(stage), rank));
+                    deal(customer.id(), customer.draft().ownerId(), stage, today), probabilities.get(stage), rank, null));
         }
         return deals;
     }
