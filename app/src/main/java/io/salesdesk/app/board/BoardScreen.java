@@ -10,6 +10,7 @@ import io.salesdesk.board.Board;
 import io.salesdesk.board.BoardColumn;
 import io.salesdesk.board.BoardKind;
 import io.salesdesk.board.BoardProblem;
+import io.salesdesk.board.BoardService;
 import io.salesdesk.board.BoardView;
 import io.salesdesk.board.Card;
 import io.salesdesk.board.ColumnValue;
@@ -31,6 +32,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
@@ -57,6 +60,7 @@ public class BoardScreen extends BorderPane {
 
     private final AppContext context;
     private final Map<BoardKind, CardPresenter> presenters;
+    private final List<BoardKind> kinds;
     private final ComboBox<Board> picker;
     private final CustomTextField search = new CustomTextField();
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -86,6 +90,7 @@ public class BoardScreen extends BorderPane {
                        List<Node> actions) {
         this.context = context;
         this.presenters = presenters;
+        this.kinds = kinds;
         getStyleClass().addAll("page", "board-page");
         List<Board> boards = new ArrayList<>();
         kinds.forEach(k -> boards.addAll(context.boards().boards(k)));
@@ -181,10 +186,40 @@ public class BoardScreen extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, heading, picker, search, busy, spacer, undo, refresh);
+        if (BoardService.mayConfigure(context.currentUser().asActor())) {
+            MenuItem settings = new MenuItem(I18n.get("boardSettings.title"));
+            settings.setOnAction(e -> configure(false));
+            MenuItem create = new MenuItem(I18n.get("boardSettings.newTitle"));
+            create.setOnAction(e -> configure(true));
+            MenuButton configure = new MenuButton(null, new FontIcon(Feather.SLIDERS), settings, create);
+            configure.setId("boardSettings");
+            configure.setTooltip(new Tooltip(I18n.get("boardSettings.title")));
+            configure.getStyleClass().add(Styles.BUTTON_ICON);
+            header.getChildren().add(configure);
+        }
         header.getChildren().addAll(actions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;
+    }
+
+    private void configure(boolean asNew) {
+        if (board == null) {
+            return;
+        }
+        new BoardSettingsDialog(context, board, context.boards().columns(board.kind()), asNew).showAndWait()
+                .ifPresent(saved -> {
+                    List<Board> boards = new ArrayList<>();
+                    kinds.forEach(k -> boards.addAll(context.boards().boards(k)));
+                    picker.getItems().setAll(boards);
+                    Board chosen = boards.stream().filter(b -> b.id().equals(saved.id())).findFirst().orElse(saved);
+                    if (picker.getValue() != null && picker.getValue().id().equals(chosen.id())) {
+                        board = chosen;
+                        view = null;
+                        reload();
+                    }
+                    picker.setValue(chosen);
+                });
     }
 
     private void show(BoardView opened) {

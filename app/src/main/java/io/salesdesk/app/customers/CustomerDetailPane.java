@@ -30,6 +30,8 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.pipeline.OpportunityFormDialog;
+import io.salesdesk.app.tasks.TaskFormDialog;
 import io.salesdesk.crm.Activity;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.Contact;
@@ -116,7 +118,20 @@ final class CustomerDetailPane extends StackPane {
         edit.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         edit.setMinWidth(Region.USE_PREF_SIZE);
         edit.setOnAction(e -> CustomerFormDialog.edit(context, bus, current.customer(), changed).show());
-        HBox title = new HBox(8, TierBadge.of(c.tier()), name, edit);
+        Button deal = new Button(null, new FontIcon(Feather.TRENDING_UP));
+        deal.setId("customerOpportunity");
+        deal.setTooltip(new Tooltip(I18n.get("pipeline.new")));
+        deal.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        deal.setMinWidth(Region.USE_PREF_SIZE);
+        deal.setOnAction(e -> OpportunityFormDialog.create(context, null, current.customer()).showAndWait());
+        Button task = new Button(null, new FontIcon(Feather.CHECK_SQUARE));
+        task.setId("customerTask");
+        task.setTooltip(new Tooltip(I18n.get("tasks.new")));
+        task.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        task.setMinWidth(Region.USE_PREF_SIZE);
+        task.setOnAction(e -> TaskFormDialog.forCustomer(context, current.customer().id(), current.customer().name())
+                .showAndWait());
+        HBox title = new HBox(4, TierBadge.of(c.tier()), name, deal, task, edit);
         title.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();

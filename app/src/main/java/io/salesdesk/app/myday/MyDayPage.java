@@ -38,6 +38,7 @@ public final class MyDayPage extends BorderPane {
     private final MyDayViewModel model;
     private final EventBus bus;
     private final TableView<FollowUpDue> table = new TableView<>();
+    private final MyTasksPane tasks;
 
     public MyDayPage(AppContext context, EventBus bus) {
         this.bus = bus;
@@ -47,7 +48,10 @@ public final class MyDayPage extends BorderPane {
         VBox top = new VBox(16, createGreeting(context), createCards());
         top.setPadding(new Insets(0, 0, 16, 0));
         setTop(top);
-        setCenter(createTable());
+        tasks = new MyTasksPane(context, bus);
+        HBox center = new HBox(16, createTable(), tasks);
+        HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
+        setCenter(center);
         model.reload();
     }
 
@@ -169,6 +173,7 @@ public final class MyDayPage extends BorderPane {
     /** Re-reads the due follow-ups, e.g. when the user comes back to the page. */
     public void refresh() {
         model.reload();
+        tasks.reload();
     }
 
     MyDayViewModel model() {

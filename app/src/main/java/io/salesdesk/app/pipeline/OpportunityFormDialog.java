@@ -30,7 +30,7 @@ import javafx.util.StringConverter;
  * Creates or edits an opportunity. The stage goes through the same rules as a drag on the board, so
  * the form says "报价 needs an amount" at the amount field; won and lost ask for the reason.
  */
-final class OpportunityFormDialog extends FormDialog<Opportunity> {
+public final class OpportunityFormDialog extends FormDialog<Opportunity> {
 
     private static final int CUSTOMER_MATCHES = 30;
 
@@ -76,11 +76,11 @@ final class OpportunityFormDialog extends FormDialog<Opportunity> {
     }
 
     /** A new deal in {@code stageCode} (null: the first stage), for {@code forCustomer} if given. */
-    static OpportunityFormDialog create(AppContext context, String stageCode, Customer forCustomer) {
+    public static OpportunityFormDialog create(AppContext context, String stageCode, Customer forCustomer) {
         return new OpportunityFormDialog(context, null, stageCode, forCustomer);
     }
 
-    static OpportunityFormDialog edit(AppContext context, Opportunity opportunity) {
+    public static OpportunityFormDialog edit(AppContext context, Opportunity opportunity) {
         return new OpportunityFormDialog(context, opportunity, null, null);
     }
 

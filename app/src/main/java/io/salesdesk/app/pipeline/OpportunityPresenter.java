@@ -2,11 +2,13 @@ package io.salesdesk.app.pipeline;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.CardFaces;
 import io.salesdesk.app.board.CardPresenter;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.tasks.TaskFormDialog;
 import io.salesdesk.board.BoardField;
 import io.salesdesk.board.BoardKind;
 import io.salesdesk.board.Card;
@@ -49,43 +51,41 @@ final class OpportunityPresenter implements CardPresenter {
     @Override
     public Node render(Card card, List<BoardField> fields, String colour) {
         Opportunity deal = (Opportunity) card.item();
-        Label title = new Label(deal.name());
-        title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-card-title");
-        title.setWrapText(true);
+        Label title = CardFaces.title(deal.name());
         VBox face = new VBox(6, title);
         FlowPane chips = new FlowPane(10, 4);
         for (BoardField field : fields) {
             switch (field) {
-                case CUSTOMER -> face.getChildren().add(line(deal.customerName(), Feather.BRIEFCASE, "kanban-card-customer"));
+                case CUSTOMER -> face.getChildren().add(CardFaces.line(deal.customerName(), Feather.BRIEFCASE));
                 case AMOUNT -> {
                     if (deal.amount() != null) {
-                        chips.getChildren().add(chip(Formats.money(deal.amount()), null, "kanban-card-amount"));
+                        chips.getChildren().add(CardFaces.chip(Formats.money(deal.amount()), null, "kanban-card-amount"));
                     }
                 }
                 case EXPECTED_CLOSE -> {
                     if (deal.expectedCloseOn() != null) {
                         boolean late = deal.closedAt() == null
                                 && deal.expectedCloseOn().isBefore(LocalDate.now(context.clock()));
-                        chips.getChildren().add(chip(Formats.shortDate(deal.expectedCloseOn(), context.clock()),
+                        chips.getChildren().add(CardFaces.chip(Formats.shortDate(deal.expectedCloseOn(), context.clock()),
                                 Feather.CALENDAR, late ? "kanban-card-late" : null));
                     }
                 }
-                case OWNER -> chips.getChildren().add(chip(deal.ownerName(), Feather.USER, null));
-                case PROBABILITY -> chips.getChildren().add(chip(deal.probability() + "%", Feather.PERCENT, null));
+                case OWNER -> chips.getChildren().add(CardFaces.chip(deal.ownerName(), Feather.USER, null));
+                case PROBABILITY -> chips.getChildren().add(CardFaces.chip(deal.probability() + "%", Feather.PERCENT, null));
                 case PRODUCTS -> {
                     if (deal.products() != null) {
-                        face.getChildren().add(line(deal.products(), Feather.PACKAGE, null));
+                        face.getChildren().add(CardFaces.line(deal.products(), Feather.PACKAGE));
                     }
                 }
                 case DAYS_IN_STAGE -> {
                     long days = daysInStage(deal);
                     if (deal.closedAt() == null) {
-                        chips.getChildren().add(chip(I18n.get("pipeline.daysInStage", days), Feather.CLOCK,
+                        chips.getChildren().add(CardFaces.chip(I18n.get("pipeline.daysInStage", days), Feather.CLOCK,
                                 days >= STUCK_DAYS ? "kanban-card-stuck" : null));
                     }
                 }
-                case TIER -> chips.getChildren().add(chip(I18n.get("tier.long." + deal.customerTier().name()), null, null));
-                case REGION -> chips.getChildren().add(chip(context.regions().fullName(deal.regionCode()), Feather.MAP_PIN,
+                case TIER -> chips.getChildren().add(CardFaces.chip(I18n.get("tier.long." + deal.customerTier().name()), null, null));
+                case REGION -> chips.getChildren().add(CardFaces.chip(context.regions().fullName(deal.regionCode()), Feather.MAP_PIN,
                         null));
                 default -> { }
             }
@@ -93,9 +93,7 @@ final class OpportunityPresenter implements CardPresenter {
         if (!chips.getChildren().isEmpty()) {
             face.getChildren().add(chips);
         }
-        face.getStyleClass().add("kanban-card");
-        face.setStyle("-fx-border-color: transparent transparent transparent " + colour + ";");
-        return face;
+        return CardFaces.face(face, colour);
     }
 
     @Override
@@ -152,7 +150,11 @@ final class OpportunityPresenter implements CardPresenter {
         Button edit = new Button(I18n.get("action.edit"), new FontIcon(Feather.EDIT_2));
         edit.setId("editOpportunity");
         edit.setOnAction(e -> OpportunityFormDialog.edit(context, deal).showAndWait().ifPresent(saved -> changed.run()));
-        HBox actions = new HBox(8, edit);
+        Button task = new Button(I18n.get("tasks.new"), new FontIcon(Feather.CHECK_SQUARE));
+        task.setId("opportunityTask");
+        task.setOnAction(e -> TaskFormDialog.forOpportunity(context, deal.customerId(), deal.id(), deal.name())
+                .showAndWait());
+        HBox actions = new HBox(8, edit, task);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox detail = new VBox(16, title, facts, actions);
         detail.setId("opportunityDetail");
@@ -164,23 +166,7 @@ final class OpportunityPresenter implements CardPresenter {
         return Math.max(0, ChronoUnit.DAYS.between(deal.stageChangedAt().toLocalDate(), LocalDate.now(context.clock())));
     }
 
-    private static Label line(String text, Feather icon, String style) {
-        Label label = new Label(text, new FontIcon(icon));
-        label.getStyleClass().addAll(Styles.TEXT_MUTED, "kanban-card-line");
-        if (style != null) {
-            label.getStyleClass().add(style);
-        }
-        return label;
-    }
 
-    private static Label chip(String text, Feather icon, String style) {
-        Label label = icon == null ? new Label(text) : new Label(text, new FontIcon(icon));
-        label.getStyleClass().add("kanban-chip");
-        if (style != null) {
-            label.getStyleClass().add(style);
-        }
-        return label;
-    }
 
     private static Label key(String messageKey) {
         Label label = new Label(I18n.get(messageKey));

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.tasks.TaskReminders;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 
@@ -113,6 +114,7 @@ public final class SalesDeskApplication {
             AppContext opened = context.get();
             Platform.runLater(() -> {
                 window.attach(opened);
+                new TaskReminders(opened).start();
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
                     readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;

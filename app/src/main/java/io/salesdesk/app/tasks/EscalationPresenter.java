@@ -2,6 +2,7 @@ package io.salesdesk.app.tasks;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.CardFaces;
 import io.salesdesk.app.board.CardPresenter;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
@@ -48,28 +49,23 @@ final class EscalationPresenter implements CardPresenter {
     @Override
     public Node render(Card card, List<BoardField> fields, String colour) {
         Escalation e = (Escalation) card.item();
-        Label title = new Label(e.subjectLabel());
-        title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-card-title");
-        title.setWrapText(true);
+        Label title = CardFaces.title(e.subjectLabel());
         VBox face = new VBox(6, title);
         FlowPane chips = new FlowPane(10, 4);
         for (BoardField field : fields) {
             switch (field) {
-                case ESCALATION_KIND -> chips.getChildren().add(chip(kindName(e.kind()), Feather.ALERT_TRIANGLE, null));
-                case RESPONSIBLE -> chips.getChildren().add(chip(e.ownerName(), Feather.USER, null));
+                case ESCALATION_KIND -> chips.getChildren().add(CardFaces.chip(kindName(e.kind()), Feather.ALERT_TRIANGLE, null));
+                case RESPONSIBLE -> chips.getChildren().add(CardFaces.chip(e.ownerName(), Feather.USER, null));
                 case REASON -> {
-                    Label reason = new Label(e.reason());
-                    reason.setWrapText(true);
-                    reason.getStyleClass().addAll(Styles.TEXT_MUTED, "kanban-card-line");
-                    face.getChildren().add(reason);
+                    face.getChildren().add(CardFaces.line(e.reason(), null));
                 }
                 case ESCALATION_DUE -> {
                     if (e.dueAt() != null && e.status() != EscalationStatus.RESOLVED) {
-                        chips.getChildren().add(chip(Formats.dateTime(e.dueAt(), context.clock().getZone()),
+                        chips.getChildren().add(CardFaces.chip(Formats.dateTime(e.dueAt(), context.clock().getZone()),
                                 Feather.CLOCK, e.overdue(context.clock()) ? "kanban-card-late" : null));
                     }
                 }
-                case RAISED -> chips.getChildren().add(chip(Formats.relative(e.raisedAt(), context.clock()),
+                case RAISED -> chips.getChildren().add(CardFaces.chip(Formats.relative(e.raisedAt(), context.clock()),
                         Feather.BELL, null));
                 default -> { }
             }
@@ -77,9 +73,7 @@ final class EscalationPresenter implements CardPresenter {
         if (!chips.getChildren().isEmpty()) {
             face.getChildren().add(chips);
         }
-        face.getStyleClass().add("kanban-card");
-        face.setStyle("-fx-border-color: transparent transparent transparent " + colour + ";");
-        return face;
+        return CardFaces.face(face, colour);
     }
 
     @Override
@@ -132,6 +126,7 @@ final class EscalationPresenter implements CardPresenter {
                     changed, problem));
             ComboBox<User> owner = Pickers.of(context.users().visibleOwners(actor), User::displayName,
                     I18n.get("escalations.reassignTo"));
+            owner.setPrefWidth(200);
             Button reassign = new Button(I18n.get("escalations.reassign"), new FontIcon(Feather.USER_CHECK));
             reassign.disableProperty().bind(owner.valueProperty().isNull());
             reassign.setOnAction(ev -> run(() -> context.escalations().reassign(actor, e.id(), e.version(),
@@ -167,12 +162,4 @@ final class EscalationPresenter implements CardPresenter {
         return I18n.has(key) ? I18n.get(key) : kind;
     }
 
-    private static Label chip(String text, Feather icon, String style) {
-        Label label = new Label(text, new FontIcon(icon));
-        label.getStyleClass().add("kanban-chip");
-        if (style != null) {
-            label.getStyleClass().add(style);
-        }
-        return label;
-    }
 }

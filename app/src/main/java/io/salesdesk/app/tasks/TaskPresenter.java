@@ -2,6 +2,7 @@ package io.salesdesk.app.tasks;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.board.CardFaces;
 import io.salesdesk.app.board.CardPresenter;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
@@ -20,12 +21,14 @@ import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskStatus;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,9 +52,7 @@ final class TaskPresenter implements CardPresenter {
     @Override
     public Node render(Card card, List<BoardField> fields, String colour) {
         Task task = (Task) card.item();
-        Label title = new Label(task.title());
-        title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-card-title");
-        title.setWrapText(true);
+        Label title = CardFaces.title(task.title());
         if (task.status() == TaskStatus.DONE) {
             title.getStyleClass().add("kanban-card-done");
         }
@@ -62,40 +63,36 @@ final class TaskPresenter implements CardPresenter {
                 case DUE -> {
                     if (task.dueAt() != null) {
                         boolean late = task.status().isOpen() && task.overdue(context.clock());
-                        chips.getChildren().add(chip(Formats.dateTime(task.dueAt(), context.clock().getZone()),
+                        chips.getChildren().add(CardFaces.chip(Formats.dateTime(task.dueAt(), context.clock().getZone()),
                                 Feather.CLOCK, late ? "kanban-card-late" : null));
                     }
                 }
                 case PRIORITY -> {
                     if (task.priority() != TaskPriority.NORMAL) {
-                        chips.getChildren().add(chip(I18n.label("taskPriority", task.priority()), Feather.FLAG,
+                        chips.getChildren().add(CardFaces.chip(I18n.label("taskPriority", task.priority()), Feather.FLAG,
                                 task.priority() == TaskPriority.URGENT || task.priority() == TaskPriority.HIGH
                                         ? "kanban-card-late" : null));
                     }
                 }
                 case TASK_CUSTOMER -> {
                     if (task.customerName() != null) {
-                        Label customer = new Label(task.customerName(), new FontIcon(Feather.BRIEFCASE));
-                        customer.getStyleClass().addAll(Styles.TEXT_MUTED, "kanban-card-line");
-                        face.getChildren().add(customer);
+                        face.getChildren().add(CardFaces.line(task.customerName(), Feather.BRIEFCASE));
                     }
                 }
                 case CHECKLIST -> {
                     if (task.checklistTotal() > 0) {
-                        chips.getChildren().add(chip(task.checklistDone() + "/" + task.checklistTotal(),
+                        chips.getChildren().add(CardFaces.chip(task.checklistDone() + "/" + task.checklistTotal(),
                                 Feather.CHECK_SQUARE, null));
                     }
                 }
-                case ASSIGNEE -> chips.getChildren().add(chip(task.assigneeName(), Feather.USER, null));
+                case ASSIGNEE -> chips.getChildren().add(CardFaces.chip(task.assigneeName(), Feather.USER, null));
                 default -> { }
             }
         }
         if (!chips.getChildren().isEmpty()) {
             face.getChildren().add(chips);
         }
-        face.getStyleClass().add("kanban-card");
-        face.setStyle("-fx-border-color: transparent transparent transparent " + colour + ";");
-        return face;
+        return CardFaces.face(face, colour);
     }
 
     @Override
@@ -212,8 +209,25 @@ final class TaskPresenter implements CardPresenter {
         newComment.setPromptText(I18n.get("tasks.comments.add"));
         newComment.setOnAction(e -> submit(newComment, text -> context.tasks().addComment(
                 context.currentUser().asActor(), task.id(), text), detail, task, changed));
-        detail.getChildren().setAll(title, facts, checklistTitle, checklist, newItem, commentsTitle, comments,
-                newComment);
+        Button edit = new Button(I18n.get("action.edit"), new FontIcon(Feather.EDIT_2));
+        edit.setId("editTask");
+        edit.setOnAction(e -> TaskFormDialog.edit(context, task).showAndWait().ifPresent(saved -> changed.run()));
+        Button delete = new Button(I18n.get("tasks.delete"), new FontIcon(Feather.TRASH_2));
+        delete.setId("deleteTask");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.setOnAction(e -> {
+            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, I18n.get("tasks.delete.confirm", task.title()),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            confirm.setHeaderText(null);
+            if (confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                BackgroundTask.wrap(() -> context.tasks().delete(context.currentUser().asActor(), task.id(),
+                        task.version())).onSuccess(done -> changed.run()).executeWith(context.executor());
+            }
+        });
+        HBox actions = new HBox(8, edit, delete);
+        detail.getChildren().setAll(title, facts, actions, checklistTitle, checklist, newItem, commentsTitle,
+                comments, newComment);
     }
 
     private void submit(TextField field, java.util.function.Function<String, ?> save, VBox detail, Task task,
@@ -240,12 +254,4 @@ final class TaskPresenter implements CardPresenter {
         return label;
     }
 
-    private static Label chip(String text, Feather icon, String style) {
-        Label label = new Label(text, new FontIcon(icon));
-        label.getStyleClass().add("kanban-chip");
-        if (style != null) {
-            label.getStyleClass().add(style);
-        }
-        return label;
-    }
 }

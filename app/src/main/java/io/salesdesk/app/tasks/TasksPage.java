@@ -1,5 +1,6 @@
 package io.salesdesk.app.tasks;
 
+import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.board.BoardScreen;
 import io.salesdesk.app.common.EventBus;
@@ -7,6 +8,9 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.board.BoardKind;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Button;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * 任务: the task boards and, for managers and company-wide roles, the supervisor's escalation
@@ -15,10 +19,17 @@ import java.util.Map;
 public final class TasksPage extends BoardScreen {
 
     public TasksPage(AppContext context, EventBus bus) {
+        this(context, bus, new Button(I18n.get("tasks.new"), new FontIcon(Feather.PLUS)));
+    }
+
+    private TasksPage(AppContext context, EventBus bus, Button create) {
         super(context, I18n.get("nav.TASKS"), kinds(context), Map.of(
                 BoardKind.TASK, new TaskPresenter(context, bus),
-                BoardKind.ESCALATION, new EscalationPresenter(context, bus)), List.of());
+                BoardKind.ESCALATION, new EscalationPresenter(context, bus)), List.of(create));
         setId("tasksPage");
+        create.setId("newTask");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(e -> TaskFormDialog.create(context).showAndWait().ifPresent(task -> reload()));
     }
 
     private static List<BoardKind> kinds(AppContext context) {

@@ -125,6 +125,12 @@ class MessageBundlesTest {
         for (String industry : io.salesdesk.app.customers.Industries.CODES) {
             required.add("industry." + industry);
         }
+        for (io.salesdesk.board.BoardField field : io.salesdesk.board.BoardField.values()) {
+            required.add("boardField." + field.name());
+        }
+        for (io.salesdesk.board.task.TaskPriority priority : io.salesdesk.board.task.TaskPriority.values()) {
+            required.add("taskPriority." + priority.name());
+        }
         for (Page page : Page.values()) {
             required.add("nav." + page.name());
             required.add("coming." + page.name());

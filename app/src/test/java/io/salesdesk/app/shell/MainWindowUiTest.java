@@ -228,10 +228,10 @@ class MainWindowUiTest {
 
     @Test
     void comingPagesSayWhatArrivesLater(FxRobot robot) {
-        robot.clickOn("#nav-PIPELINE");
+        robot.clickOn("#nav-APPROVALS");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#coming-PIPELINE").tryQuery()).isPresent();
+        assertThat(robot.lookup("#coming-APPROVALS").tryQuery()).isPresent();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.salesdesk.board;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
+import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import java.time.Clock;
@@ -34,13 +35,28 @@ public final class BoardService {
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).list(kind));
     }
 
+    /** Every column a kind's boards can show, hidden or not, in order (for board settings). */
+    public List<ColumnValue> columns(BoardKind kind) {
+        return source(kind).columns();
+    }
+
     /** A saved board. */
     public Optional<Board> board(UUID id) {
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).find(id));
     }
 
-    /** Saves a new board of a kind at the end of the picker. */
+    /** Whether the user may change boards: they are shared, so managers and company-wide roles. */
+    public static boolean mayConfigure(Actor actor) {
+        return actor.role() == Role.MANAGER || actor.role().seesEverything();
+    }
+
+    /**
+     * Saves a new board of a kind at the end of the picker.
+     *
+     * @throws SalesDeskException if the user may not change boards
+     */
     public Board create(Actor actor, BoardKind kind, String name, BoardDefinition definition) {
+        requireConfigure(actor);
         return db.transactionResult(cfg -> {
             BoardRepository boards = BoardRepository.using(cfg, clock);
             int order = boards.list(kind).stream().mapToInt(Board::order).max().orElse(0) + 1;
@@ -54,8 +70,10 @@ public final class BoardService {
      * Saves a board's name and definition.
      *
      * @throws io.salesdesk.core.StaleRecordException if someone changed it meanwhile
+     * @throws SalesDeskException                     if the user may not change boards
      */
     public Board update(Actor actor, UUID id, long expectedVersion, String name, BoardDefinition definition) {
+        requireConfigure(actor);
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock)
                 .update(actor, ChangeReason.user(), id, expectedVersion, requireName(name), definition));
     }
@@ -158,6 +176,12 @@ public final class BoardService {
             throw new SalesDeskException("board.kindUnavailable", kind.name());
         }
         return source;
+    }
+
+    private static void requireConfigure(Actor actor) {
+        if (!mayConfigure(actor)) {
+            throw new SalesDeskException("board.notAllowed");
+        }
     }
 
     private static String requireName(String name) {

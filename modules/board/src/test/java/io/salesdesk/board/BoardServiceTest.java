@@ -155,6 +155,25 @@ class BoardServiceTest {
         assertThat(quote.amount()).isEqualByComparingTo(new BigDecimal("200000"));
     }
 
+    @Test
+    void onlyManagersAndCompanyRolesChangeTheSharedBoards() {
+        Board pipeline = f.board(BoardKind.OPPORTUNITY, "销售漏斗");
+
+        assertThatThrownBy(() -> f.boards.update(f.wang.asActor(), pipeline.id(), pipeline.version(), "我的漏斗",
+                pipeline.definition())).isInstanceOf(io.salesdesk.core.SalesDeskException.class)
+                .hasMessageContaining("board.notAllowed");
+        Board renamed = f.boards.update(f.manager.asActor(), pipeline.id(), pipeline.version(), "华东漏斗",
+                pipeline.definition());
+        Board copy = f.boards.create(f.manager.asActor(), BoardKind.OPPORTUNITY, "监护仪产品线",
+                new BoardDefinition("stage", null, List.of("amount"), new BoardFilter(false, null, "监护仪", null),
+                        List.of()));
+
+        assertThat(renamed.name()).isEqualTo("华东漏斗");
+        assertThat(f.boards.boards(BoardKind.OPPORTUNITY)).extracting(Board::name).containsExactly("华东漏斗",
+                "A 类客户攻坚", "监护仪产品线");
+        assertThat(copy.definition().filter().products()).isEqualTo("监护仪");
+    }
+
     private Card card(Board board, String column, Opportunity deal) {
         return f.boards.open(f.wang.asActor(), board, null).columns().stream().filter(c -> c.key().equals(column))
                 .flatMap(c -> c.cards().stream()).filter(c -> c.id().equals(deal.id())).findFirst().orElseThrow();
