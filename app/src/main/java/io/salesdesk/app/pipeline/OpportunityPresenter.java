@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.board.CardFaces;
 import io.salesdesk.app.board.CardPresenter;
+import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
@@ -14,6 +15,8 @@ import io.salesdesk.board.BoardKind;
 import io.salesdesk.board.Card;
 import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityStage;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.FieldChange;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -156,10 +159,57 @@ final class OpportunityPresenter implements CardPresenter {
                 .showAndWait());
         HBox actions = new HBox(8, edit, task);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox detail = new VBox(16, title, facts, actions);
+        Label historyTitle = new Label(I18n.get("pipeline.history"));
+        historyTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox history = new VBox(6);
+        history.setId("opportunityHistory");
+        var viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.opportunities().history(viewer, deal.id()))
+                .onSuccess(entries -> {
+                    List<ChangeEntry> newestFirst = new java.util.ArrayList<>(entries);
+                    java.util.Collections.reverse(newestFirst);
+                    for (ChangeEntry entry : newestFirst) {
+                        history.getChildren().add(historyLine(entry));
+                    }
+                })
+                .executeWith(context.executor());
+        VBox detail = new VBox(16, title, facts, actions, historyTitle, history);
         detail.setId("opportunityDetail");
         detail.getStyleClass().add("board-detail");
         return detail;
+    }
+
+    /** "11月27日 15:20 · 石玲 · 阶段：需求确认 → 方案演示", or "创建" for the first entry. */
+    private Node historyLine(ChangeEntry entry) {
+        String what;
+        FieldChange stage = entry.changes().get("stage");
+        if (entry.operation() == ChangeEntry.Operation.INSERT) {
+            what = I18n.get("pipeline.history.created");
+        } else if (stage != null) {
+            what = I18n.get("pipeline.history.stage", stageName(stage.oldValue()), stageName(stage.newValue()));
+        } else {
+            what = entry.changes().keySet().stream().filter(k -> !k.equals("boardRank"))
+                    .map(k -> I18n.has("pipeline.field." + k) ? I18n.get("pipeline.field." + k) : k)
+                    .collect(java.util.stream.Collectors.joining("、"));
+            what = what.isEmpty() ? I18n.get("pipeline.history.reordered") : I18n.get("pipeline.history.edited", what);
+        }
+        Label when = new Label(Formats.dateTime(entry.changedAt(), context.clock().getZone()) + " · "
+                + (entry.changedByName() == null ? "" : entry.changedByName()));
+        when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label line = new Label(what);
+        line.setWrapText(true);
+        return new VBox(2, when, line);
+    }
+
+    private String stageName(String code) {
+        if (code == null) {
+            return "—";
+        }
+        try {
+            return context.opportunities().stage(code).name(I18n.locale());
+        } catch (io.salesdesk.core.SalesDeskException unknown) {
+            return code;
+        }
     }
 
     private long daysInStage(Opportunity deal) {

@@ -8,6 +8,8 @@ import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,6 +63,12 @@ public final class OpportunityService {
     /** The deal if the viewer may see it. */
     public Optional<Opportunity> find(Actor viewer, UUID id) {
         return db.transactionResult(cfg -> repository(cfg).find(viewer, id));
+    }
+
+    /** Every recorded change of the deal (stage moves, edits), oldest first, if the viewer may see it. */
+    public List<ChangeEntry> history(Actor viewer, UUID id) {
+        return db.transactionResult(cfg -> repository(cfg).find(viewer, id).isEmpty() ? List.<ChangeEntry>of()
+                : ChangeLog.using(cfg, clock).forEntity(id));
     }
 
     /** The customer's deals the viewer may see, newest first. */

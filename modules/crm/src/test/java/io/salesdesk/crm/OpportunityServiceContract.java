@@ -115,8 +115,9 @@ abstract class OpportunityServiceContract {
         assertThat(moved.stage()).isEqualTo("QUOTE");
         assertThat(moved.probability()).isEqualTo(50);
         assertThat(moved.version()).isEqualTo(deal.version() + 1);
-        List<ChangeEntry> history = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).forEntity(deal.id()));
-        assertThat(history).last().satisfies(entry -> assertThat(entry.changes()).containsKeys("stage", "probability"));
+        List<ChangeEntry> history = opportunities.history(f.eastManager.asActor(), deal.id());
+        assertThat(opportunities.history(f.zhang.asActor(), deal.id())).as("not another region's rep").isEmpty();
+        assertThat(history).hasSize(2).last().satisfies(entry -> assertThat(entry.changes()).containsKeys("stage", "probability"));
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class DemoBoards {
         "回访%s，确认采购计划", "准备%s的报价单", "给%s安排产品演示", "跟进%s的发票寄送", "提交%s的合同审批材料",
         "约%s设备科主任面谈", "整理%s的招标参数", "催%s回款",
     };
+    private static final String[] MANAGER_TASKS = {
+        "审核本周超过 50 万的报价", "与新人一对一辅导：拜访话术", "整理本月赢单与输单原因，周会分享",
+    };
     private static final String[][] CHECKLISTS = {
         {"核对型号与数量", "确认折扣审批", "发送报价单"},
         {"预约演示时间", "准备样机", "演示后收集反馈"},
@@ -69,7 +72,16 @@ public final class DemoBoards {
         LocalDate today = now.atZoneSameInstant(CHINA).toLocalDate();
         int taskCount = 0;
         int escalationCount = 0;
-        List<User> reps = new UserService(db, clock).all().stream().filter(u -> u.role() == Role.REP).toList();
+        List<User> users = new UserService(db, clock).all();
+        for (User manager : users.stream().filter(u -> u.role() == Role.MANAGER).toList()) {
+            for (int i = 0; i < MANAGER_TASKS.length; i++) {
+                tasks.create(manager.asActor(), new TaskDraft(MANAGER_TASKS[i], null, manager.id(),
+                        i == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL, now.plusHours(2 + 20L * i), null, null),
+                        TaskStatus.TODO);
+                taskCount++;
+            }
+        }
+        List<User> reps = users.stream().filter(u -> u.role() == Role.REP).toList();
         for (User rep : reps) {
             Actor actor = rep.asActor();
             List<Customer> own = customers.page(actor, CustomerQuery.all(), 0, 12);
