@@ -32,9 +32,14 @@ class BoardServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new PipelineFixture(db, clock);
         hospital = f.customer(f.wang, "苏州康华医院", Tier.A);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach

@@ -44,9 +44,14 @@ class EscalationServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new BoardFixture(db, clock);
         escalations = new EscalationService(db, clock);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach

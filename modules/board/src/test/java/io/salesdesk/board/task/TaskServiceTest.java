@@ -47,9 +47,14 @@ class TaskServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new BoardFixture(db, clock);
         tasks = new TaskService(db, clock);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach
