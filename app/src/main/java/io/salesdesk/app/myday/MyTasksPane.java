@@ -100,9 +100,10 @@ final class MyTasksPane extends VBox {
             done.setOnAction(e -> complete(task));
             Label name = new Label(task.title());
             name.setWrapText(true);
-            name.setPrefWidth(260);
+            name.setPrefWidth(250);
             name.setMinHeight(Region.USE_PREF_SIZE);
             FlowPane chips = new FlowPane(10, 2);
+            chips.setPrefWrapLength(250);
             if (task.dueAt() != null) {
                 chips.getChildren().add(CardFaces.chip(Formats.dateTime(task.dueAt(), context.clock().getZone()),
                         Feather.CLOCK, task.overdue(context.clock()) ? "kanban-card-late" : null));
@@ -111,6 +112,7 @@ final class MyTasksPane extends VBox {
                 chips.getChildren().add(CardFaces.chip(task.customerName(), Feather.BRIEFCASE, null));
             }
             HBox row = new HBox(8, done, new VBox(2, name, chips));
+            row.setPadding(new javafx.geometry.Insets(4, 0, 4, 0));
             row.setAlignment(Pos.TOP_LEFT);
             setGraphic(row);
         }
