@@ -207,7 +207,7 @@ public class BoardScreen extends BorderPane {
         if (board == null) {
             return;
         }
-        new BoardSettingsDialog(context, board, context.boards().columns(board.kind()), asNew).showAndWait()
+        new BoardSettingsDialog(context, board, context.boards().columns(board), asNew).showAndWait()
                 .ifPresent(saved -> {
                     List<Board> boards = new ArrayList<>();
                     kinds.forEach(k -> boards.addAll(context.boards().boards(k)));

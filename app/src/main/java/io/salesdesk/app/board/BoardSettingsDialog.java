@@ -49,6 +49,9 @@ final class BoardSettingsDialog extends FormDialog<Board> {
     private final ComboBox<Tier> tier;
     private final ComboBox<Region> province;
     private final TextField products = new TextField();
+    private final ComboBox<Boolean> manual = Pickers.of(List.of(false, true),
+            m -> I18n.get(m ? "boardSettings.manualColumns" : "boardSettings.fieldColumns"), "");
+    private final TextField manualNames = new TextField();
     private final Map<String, TextField> limits = new LinkedHashMap<>();
     private final Map<String, CheckBox> shown = new LinkedHashMap<>();
 
@@ -83,6 +86,15 @@ final class BoardSettingsDialog extends FormDialog<Board> {
                     .findFirst().ifPresent(province::setValue);
         }
         products.setText(filter.products());
+        manual.setId("boardManual");
+        manual.setValue(def.manual());
+        manual.setDisable(!asNew);
+        manualNames.setId("boardColumnNames");
+        manualNames.setPromptText(I18n.get("boardSettings.columnNames.prompt"));
+        if (def.manual()) {
+            manualNames.setText(String.join("，", columns.stream().map(ColumnValue::nameZh).toList()));
+        }
+        manualNames.disableProperty().bind(manual.valueProperty().map(m -> !m));
         setForm(createForm(def));
         setOnShown(e -> name.requestFocus());
     }
@@ -91,6 +103,8 @@ final class BoardSettingsDialog extends FormDialog<Board> {
         GridPane top = grid();
         top.add(field("name", I18n.get("boardSettings.name"), name), 0, 0);
         top.add(field("swimlane", I18n.get("boardSettings.swimlane"), swimlane), 1, 0);
+        top.add(field("groupBy", I18n.get("boardSettings.columnsFrom"), manual), 0, 1);
+        top.add(field("columnNames", I18n.get("boardSettings.columnNames"), manualNames), 1, 1);
         FlowPane fields = new FlowPane(12, 6);
         for (BoardField f : BoardField.of(board.kind())) {
             if (f.groupable()) {
@@ -140,9 +154,30 @@ final class BoardSettingsDialog extends FormDialog<Board> {
 
     @Override
     protected void save() {
+        boolean manualColumns = Boolean.TRUE.equals(manual.getValue());
+        List<ColumnValue> saved = columns;
+        if (manualColumns) {
+            saved = new ArrayList<>();
+            for (String columnName : (manualNames.getText() == null ? "" : manualNames.getText()).split("[,，、]")) {
+                String trimmed = columnName.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                String key = columns.stream().filter(c -> c.nameZh().equals(trimmed) && !c.key().equals("inbox"))
+                        .map(ColumnValue::key).findFirst()
+                        .orElse("c" + io.salesdesk.core.Ids.newId().toString().substring(24));
+                saved.add(new ColumnValue(key, trimmed, trimmed, null, false));
+            }
+            if (saved.isEmpty()) {
+                showFailure(new ValidationException(List.of(FieldProblem.of("columnNames",
+                        "boardSettings.columnNames.required"))));
+                return;
+            }
+        }
         List<ColumnSetting> settings = new ArrayList<>();
-        for (ColumnValue column : columns) {
-            String text = limits.get(column.key()).getText();
+        for (ColumnValue column : saved) {
+            TextField limitField = limits.get(column.key());
+            String text = limitField == null ? null : limitField.getText();
             Integer limit = null;
             if (text != null && !text.isBlank()) {
                 try {
@@ -156,8 +191,10 @@ final class BoardSettingsDialog extends FormDialog<Board> {
                     return;
                 }
             }
-            boolean hidden = !shown.get(column.key()).isSelected();
-            if (limit != null || hidden) {
+            boolean hidden = shown.containsKey(column.key()) && !shown.get(column.key()).isSelected();
+            if (manualColumns) {
+                settings.add(new ColumnSetting(column.key(), limit, null, hidden, column.nameZh()));
+            } else if (limit != null || hidden) {
                 settings.add(new ColumnSetting(column.key(), limit, null, hidden));
             }
         }
@@ -167,7 +204,10 @@ final class BoardSettingsDialog extends FormDialog<Board> {
                 province.getValue() == null ? null : province.getValue().code().substring(0, 2),
                 products.getText() == null || products.getText().isBlank() ? null : products.getText().strip(),
                 tier.getValue() == null ? null : tier.getValue().name());
-        BoardDefinition definition = new BoardDefinition(board.definition().groupBy(),
+        String groupBy = manualColumns ? BoardDefinition.MANUAL : board.definition().manual()
+                ? BoardField.of(board.kind()).stream().filter(BoardField::groupable).findFirst().orElseThrow().key()
+                : board.definition().groupBy();
+        BoardDefinition definition = new BoardDefinition(groupBy,
                 swimlane.getValue() == null ? null : swimlane.getValue().key(), fields, filter, settings);
         var actor = context.currentUser().asActor();
         String newName = name.getText();

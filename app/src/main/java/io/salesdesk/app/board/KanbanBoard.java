@@ -137,7 +137,8 @@ public final class KanbanBoard extends ScrollPane {
             body.setMinWidth(COLUMN_WIDTH);
             body.setMaxWidth(COLUMN_WIDTH);
             if (fill) {
-                Node add = presenter.quickAdd(column.key(), onAdded);
+                // On manual columns a new item has no field value to take from its column.
+                Node add = view.groupBy() == null ? null : presenter.quickAdd(column.key(), onAdded);
                 if (add != null) {
                     body.getChildren().add(add);
                 }

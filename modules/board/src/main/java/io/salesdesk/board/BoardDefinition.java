@@ -16,10 +16,18 @@ import java.util.Optional;
 public record BoardDefinition(String groupBy, String swimlane, List<String> cardFields, BoardFilter filter,
                               List<ColumnSetting> columns) {
 
+    /** {@link #groupBy} of a board whose columns the users made (本周重点, 下周, 观察 …). */
+    public static final String MANUAL = "manual";
+
     public BoardDefinition {
         cardFields = cardFields == null ? List.of() : List.copyOf(cardFields);
         columns = columns == null ? List.of() : List.copyOf(columns);
         filter = filter == null ? BoardFilter.NONE : filter;
+    }
+
+    /** Whether the columns are the board's own rather than a field's values. */
+    public boolean manual() {
+        return MANUAL.equals(groupBy);
     }
 
     /** The settings of a column, if the board has any for it. */

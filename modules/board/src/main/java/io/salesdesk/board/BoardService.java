@@ -7,7 +7,11 @@ import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import java.time.Clock;
+import io.salesdesk.core.StaleRecordException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,10 @@ import java.util.UUID;
  * lanes) and moves cards through the item's own service, after checking the column's WIP limit.
  */
 public final class BoardService {
+
+    /** Key of the one column a manual board without columns gets. */
+    static final String INBOX = "inbox";
+    private static final String MANUAL_COLOUR = "#8C959F";
 
     private final Database db;
     private final Clock clock;
@@ -35,9 +43,11 @@ public final class BoardService {
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).list(kind));
     }
 
-    /** Every column a kind's boards can show, hidden or not, in order (for board settings). */
-    public List<ColumnValue> columns(BoardKind kind) {
-        return source(kind).columns();
+    /** Every column a board can show, hidden or not, in order (for board settings). */
+    public List<ColumnValue> columns(Board board) {
+        return board.definition().manual()
+                ? manualColumns(board.definition()).stream().map(BoardService::manualValue).toList()
+                : source(board.kind()).columns();
     }
 
     /** A saved board. */
@@ -85,6 +95,9 @@ public final class BoardService {
      * @param search text the cards must match (deal, customer or task title), or null
      */
     public BoardView open(Actor viewer, Board board, String search) {
+        if (board.definition().manual()) {
+            return openManual(viewer, board, search);
+        }
         CardSource source = source(board.kind());
         List<BoardProblem> problems = new ArrayList<>();
         BoardDefinition def = board.definition();
@@ -98,18 +111,8 @@ public final class BoardService {
                     }
                     return BoardField.of(board.kind()).stream().filter(BoardField::groupable).findFirst().orElseThrow();
                 });
-        BoardField swimlane = null;
-        if (def.swimlane() != null && !def.swimlane().isBlank()) {
-            swimlane = BoardField.of(board.kind(), def.swimlane()).filter(BoardField::swimlane).orElse(null);
-            if (swimlane == null) {
-                problems.add(new BoardProblem("board.problem.unknownField", def.swimlane()));
-            }
-        }
-        List<BoardField> cardFields = new ArrayList<>();
-        for (String key : def.cardFields()) {
-            BoardField.of(board.kind(), key).ifPresentOrElse(cardFields::add,
-                    () -> problems.add(new BoardProblem("board.problem.unknownField", key)));
-        }
+        BoardField swimlane = swimlane(board, problems);
+        List<BoardField> cardFields = cardFields(board, problems);
         List<ColumnValue> values = source.columns();
         for (ColumnSetting setting : def.columns()) {
             if (values.stream().noneMatch(v -> v.key().equals(setting.key()))) {
@@ -145,6 +148,9 @@ public final class BoardService {
      */
     public Card move(Actor actor, Board board, Card card, String toColumn, String reason, UUID above, UUID below,
                      boolean overLimitConfirmed) {
+        if (board.definition().manual()) {
+            return moveManual(actor, board, card, toColumn, above, below, overLimitConfirmed);
+        }
         CardSource source = source(board.kind());
         BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
                 : board.definition().swimlane()).orElse(null);
@@ -161,6 +167,129 @@ public final class BoardService {
             }
         }
         return source.move(actor, card.id(), card.version(), toColumn, reason, above, below, swimlane);
+    }
+
+    /**
+     * A board with manual columns: every item the filter admits, each in the column it was put in
+     * on this board (items never placed wait at the bottom of the first column), in placement order.
+     * Totals are counted over the loaded cards, as the columns are the board's own.
+     */
+    private BoardView openManual(Actor viewer, Board board, String search) {
+        CardSource source = source(board.kind());
+        BoardDefinition def = board.definition();
+        List<BoardProblem> problems = new ArrayList<>();
+        BoardField swimlane = swimlane(board, problems);
+        List<BoardField> cardFields = cardFields(board, problems);
+        List<ColumnSetting> defined = manualColumns(def);
+        Map<UUID, CardPlacement> placements = db.transactionResult(cfg ->
+                BoardCardRepository.using(cfg, clock).placements(board.id()));
+        Map<String, List<Card>> byColumn = new LinkedHashMap<>();
+        defined.forEach(c -> byColumn.put(c.key(), new ArrayList<>()));
+        String first = defined.get(0).key();
+        List<Card> unplaced = new ArrayList<>();
+        for (ColumnValue value : source.columns()) {
+            for (Card card : source.column(viewer, value.key(), def.filter(), search, swimlane)) {
+                CardPlacement placement = placements.get(card.id());
+                if (placement != null && byColumn.containsKey(placement.column())) {
+                    byColumn.get(placement.column()).add(new Card(card.id(), placement.version(), placement.column(),
+                            placement.rank(), card.swimlane(), card.item()));
+                } else {
+                    unplaced.add(new Card(card.id(), placement == null ? 0 : placement.version(), first, null,
+                            card.swimlane(), card.item()));
+                }
+            }
+        }
+        byColumn.values().forEach(cards -> cards.sort(Comparator.comparing(Card::rank)));
+        byColumn.get(first).addAll(unplaced);
+        List<BoardColumn> columns = new ArrayList<>();
+        for (ColumnSetting column : defined) {
+            if (column.hidden()) {
+                continue;
+            }
+            List<Card> cards = byColumn.get(column.key());
+            BigDecimal amount = null;
+            for (Card card : cards) {
+                BigDecimal a = source.amount(card);
+                if (a != null) {
+                    amount = amount == null ? a : amount.add(a);
+                }
+            }
+            if (amount == null && board.kind() == BoardKind.OPPORTUNITY) {
+                amount = BigDecimal.ZERO;
+            }
+            columns.add(new BoardColumn(manualValue(column), manualValue(column).colour(), column.wipLimit(),
+                    cards.size(), amount, List.copyOf(cards)));
+        }
+        return new BoardView(board, null, swimlane, List.copyOf(cardFields), List.copyOf(columns),
+                List.copyOf(problems));
+    }
+
+    private Card moveManual(Actor actor, Board board, Card card, String toColumn, UUID above, UUID below,
+                            boolean overLimitConfirmed) {
+        CardSource source = source(board.kind());
+        List<ColumnSetting> defined = manualColumns(board.definition());
+        ColumnSetting target = defined.stream().filter(c -> c.key().equals(toColumn)).findFirst()
+                .orElseThrow(() -> new SalesDeskException("board.problem.unknownColumn", toColumn));
+        Card current = source.find(actor, card.id(), null)
+                .orElseThrow(() -> new StaleRecordException(BoardCardRepository.ENTITY, card.id(), card.version(), null));
+        CardPlacement placed = db.transactionResult(cfg -> {
+            BoardCardRepository cards = BoardCardRepository.using(cfg, clock);
+            Map<UUID, CardPlacement> placements = cards.placements(board.id());
+            List<String> columnRanks = placements.values().stream().filter(p -> p.column().equals(toColumn))
+                    .filter(p -> !p.itemId().equals(card.id())).map(CardPlacement::rank).sorted().toList();
+            String from = Optional.ofNullable(placements.get(card.id())).map(CardPlacement::column)
+                    .orElse(defined.get(0).key());
+            if (!toColumn.equals(from) && !overLimitConfirmed && target.wipLimit() != null
+                    && columnRanks.size() >= target.wipLimit()) {
+                throw new WipLimitExceededException(manualValue(target), target.wipLimit(), columnRanks.size());
+            }
+            // A neighbour without a place of its own sits below every placed card of the column.
+            String low = above == null ? null : Optional.ofNullable(placements.get(above))
+                    .filter(p -> p.column().equals(toColumn)).map(CardPlacement::rank)
+                    .orElse(columnRanks.isEmpty() ? null : columnRanks.get(columnRanks.size() - 1));
+            String high = below == null ? null : Optional.ofNullable(placements.get(below))
+                    .filter(p -> p.column().equals(toColumn)).map(CardPlacement::rank).orElse(null);
+            String rank = NeighbourRanks.between(low, high);
+            return cards.place(actor, ChangeReason.user(), board.id(), card.id(), toColumn, rank, card.version());
+        });
+        return new Card(card.id(), placed.version(), placed.column(), placed.rank(), current.swimlane(),
+                current.item());
+    }
+
+    /** The manual columns of a board; a board saved without any gets one inbox column. */
+    private static List<ColumnSetting> manualColumns(BoardDefinition def) {
+        List<ColumnSetting> named = def.columns().stream().filter(c -> c.name() != null && !c.name().isBlank())
+                .toList();
+        return named.isEmpty() ? List.of(new ColumnSetting(INBOX, null, null, false, null)) : named;
+    }
+
+    private static ColumnValue manualValue(ColumnSetting column) {
+        String colour = column.colour() == null || column.colour().isBlank() ? MANUAL_COLOUR : column.colour();
+        if (column.name() == null) {
+            return new ColumnValue(column.key(), "待整理", "Inbox", colour, false);
+        }
+        return new ColumnValue(column.key(), column.name(), column.name(), colour, false);
+    }
+
+    private static BoardField swimlane(Board board, List<BoardProblem> problems) {
+        String key = board.definition().swimlane();
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        BoardField field = BoardField.of(board.kind(), key).filter(BoardField::swimlane).orElse(null);
+        if (field == null) {
+            problems.add(new BoardProblem("board.problem.unknownField", key));
+        }
+        return field;
+    }
+
+    private static List<BoardField> cardFields(Board board, List<BoardProblem> problems) {
+        List<BoardField> fields = new ArrayList<>();
+        for (String key : board.definition().cardFields()) {
+            BoardField.of(board.kind(), key).ifPresentOrElse(fields::add,
+                    () -> problems.add(new BoardProblem("board.problem.unknownField", key)));
+        }
+        return fields;
     }
 
     /** The card as it is now, for a viewer who lost a race: where it really is, or empty if gone. */

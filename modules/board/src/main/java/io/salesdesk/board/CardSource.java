@@ -23,6 +23,11 @@ public interface CardSource {
     /** One column's cards in rank order, with lanes by {@code swimlane} (null for none). */
     List<Card> column(Actor viewer, String column, BoardFilter filter, String search, BoardField swimlane);
 
+    /** The amount a card adds to its column's Σ, for kinds with amounts; null otherwise. */
+    default java.math.BigDecimal amount(Card card) {
+        return null;
+    }
+
     /** The card as it is now, if the viewer may see it and it still exists. */
     Optional<Card> find(Actor viewer, UUID id, BoardField swimlane);
 

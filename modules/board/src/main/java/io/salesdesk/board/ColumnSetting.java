@@ -8,6 +8,12 @@ package io.salesdesk.board;
  * @param wipLimit most cards the column should hold; more asks for confirmation
  * @param colour   {@code #RRGGBB}, or null
  * @param hidden   whether the board leaves the column out
+ * @param name     the column's name on a board with manual columns; null when the field names it
  */
-public record ColumnSetting(String key, Integer wipLimit, String colour, boolean hidden) {
+public record ColumnSetting(String key, Integer wipLimit, String colour, boolean hidden, String name) {
+
+    /** Settings for a column whose name comes from the grouping field. */
+    public ColumnSetting(String key, Integer wipLimit, String colour, boolean hidden) {
+        this(key, wipLimit, colour, hidden, null);
+    }
 }

@@ -51,6 +51,11 @@ public final class OpportunityCards implements CardSource {
     }
 
     @Override
+    public java.math.BigDecimal amount(Card card) {
+        return ((Opportunity) card.item()).amount();
+    }
+
+    @Override
     public Optional<Card> find(Actor viewer, UUID id, BoardField swimlane) {
         return opportunities.find(viewer, id).map(o -> card(o, swimlane));
     }

@@ -179,6 +179,50 @@ class BoardServiceTest {
         assertThat(copy.definition().filter().products()).isEqualTo("监护仪");
     }
 
+    @Test
+    void aBoardWithItsOwnColumnsKeepsCardsWhereTheyWerePutAndLeavesTheDealAlone() {
+        Opportunity a = f.deal(f.wang, hospital, "A", "QUOTE", "1000");
+        Opportunity b = f.deal(f.wang, hospital, "B", "NEEDS", null);
+        Board focus = f.boards.create(f.manager.asActor(), BoardKind.OPPORTUNITY, "本周攻坚",
+                new BoardDefinition(BoardDefinition.MANUAL, null, List.of("amount"), BoardFilter.NONE, List.of(
+                        new ColumnSetting("todo", null, null, false, "待整理"),
+                        new ColumnSetting("focus", 1, null, false, "本周重点"),
+                        new ColumnSetting("later", null, null, false, "下周"))));
+
+        BoardView before = f.boards.open(f.manager.asActor(), focus, null);
+        assertThat(before.columns()).extracting(c -> c.value().nameZh()).containsExactly("待整理", "本周重点", "下周");
+        assertThat(before.columns().get(0).cards()).as("never placed: waiting in the first column").hasSize(2);
+        Card cardA = before.columns().get(0).cards().stream().filter(c -> c.id().equals(a.id())).findFirst()
+                .orElseThrow();
+        Card cardB = before.columns().get(0).cards().stream().filter(c -> c.id().equals(b.id())).findFirst()
+                .orElseThrow();
+
+        Card moved = f.boards.move(f.manager.asActor(), focus, cardA, "focus", null, null, null, false);
+
+        assertThat(moved.column()).isEqualTo("focus");
+        Opportunity deal = f.opportunities.find(f.manager.asActor(), a.id()).orElseThrow();
+        assertThat(deal.stage()).as("a manual column is not a stage").isEqualTo("QUOTE");
+        assertThat(deal.version()).isEqualTo(a.version());
+        BoardView after = f.boards.open(f.manager.asActor(), focus, null);
+        assertThat(after.columns().get(1).cards()).extracting(Card::id).containsExactly(a.id());
+        assertThat(after.columns().get(1).amount()).isEqualByComparingTo("1000");
+        assertThat(after.columns().get(0).cards()).extracting(Card::id).containsExactly(b.id());
+        assertThat(f.boards.open(f.manager.asActor(), f.board(BoardKind.OPPORTUNITY, "销售漏斗"), null)
+                .columns().get(3).cards()).as("other boards keep their own places").extracting(Card::id)
+                .contains(a.id());
+
+        assertThatThrownBy(() -> f.boards.move(f.manager.asActor(), focus, cardB, "focus", null, a.id(), null, false))
+                .isInstanceOf(WipLimitExceededException.class);
+        Card second = f.boards.move(f.manager.asActor(), focus, cardB, "focus", null, null, a.id(), true);
+        assertThat(f.boards.open(f.manager.asActor(), focus, null).columns().get(1).cards()).extracting(Card::id)
+                .containsExactly(b.id(), a.id());
+        assertThat(second.version()).isEqualTo(1);
+
+        assertThatThrownBy(() -> f.boards.move(f.manager.asActor(), focus, cardA, "later", null, null, null, false))
+                .as("the card moved since this copy of it was read")
+                .isInstanceOf(io.salesdesk.core.StaleRecordException.class);
+    }
+
     private Card card(Board board, String column, Opportunity deal) {
         return f.boards.open(f.wang.asActor(), board, null).columns().stream().filter(c -> c.key().equals(column))
                 .flatMap(c -> c.cards().stream()).filter(c -> c.id().equals(deal.id())).findFirst().orElseThrow();
