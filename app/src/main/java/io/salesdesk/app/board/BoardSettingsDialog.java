@@ -121,14 +121,19 @@ final class BoardSettingsDialog extends FormDialog<Board> {
             products.setPromptText(I18n.get("boardSettings.products"));
             filter.getChildren().addAll(tier, province, products);
         }
+        // Two columns of settings side by side, so eight stages fit without a scrolling dialog.
         GridPane columnGrid = grid();
-        columnGrid.addRow(0, heading("boardSettings.column"), heading("boardSettings.wipLimit"),
-                heading("boardSettings.shown"));
-        int row = 1;
+        for (int half = 0; half < 2; half++) {
+            columnGrid.add(heading("boardSettings.column"), half * 3, 0);
+            columnGrid.add(heading("boardSettings.wipLimit"), half * 3 + 1, 0);
+            columnGrid.add(heading("boardSettings.shown"), half * 3 + 2, 0);
+        }
+        int index = 0;
+        int rows = (columns.size() + 1) / 2;
         for (ColumnValue column : columns) {
             TextField limit = new TextField();
             limit.setId("wip-" + column.key());
-            limit.setPrefColumnCount(5);
+            limit.setPrefColumnCount(4);
             limit.setPromptText(I18n.get("boardSettings.noLimit"));
             CheckBox show = new CheckBox();
             show.setId("shown-" + column.key());
@@ -138,7 +143,12 @@ final class BoardSettingsDialog extends FormDialog<Board> {
             }, () -> show.setSelected(true));
             limits.put(column.key(), limit);
             shown.put(column.key(), show);
-            columnGrid.addRow(row++, new Label(I18n.isChinese() ? column.nameZh() : column.nameEn()), limit, show);
+            int half = index / rows;
+            int row = 1 + index % rows;
+            columnGrid.add(new Label(I18n.isChinese() ? column.nameZh() : column.nameEn()), half * 3, row);
+            columnGrid.add(limit, half * 3 + 1, row);
+            columnGrid.add(show, half * 3 + 2, row);
+            index++;
         }
         VBox form = new VBox(12, top, heading("boardSettings.cardFields"), fields, heading("boardSettings.filter"),
                 filter, field("columns", I18n.get("boardSettings.columns"), columnGrid));

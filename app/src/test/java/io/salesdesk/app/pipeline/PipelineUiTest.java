@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.app.board.BoardScreen;
+import io.salesdesk.board.Board;
 import io.salesdesk.board.Card;
 import io.salesdesk.crm.Opportunity;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -116,6 +120,43 @@ class PipelineUiTest {
         assertThat(robot.lookup("#boardNotice").queryAs(Label.class).getText()).contains("金额").contains("报价");
         assertThat(stage(card)).isEqualTo("SOLUTION");
         assertThat(solution).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagerMakesABoardWithOwnColumnsAndDragsADealIntoOneWithoutChangingItsStage(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#nav-PIPELINE");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#boardSettings");
+        robot.clickOn("新建看板…");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#boardName").write("本周攻坚");
+        ComboBox<Boolean> manual = robot.lookup("#boardManual").queryAs(ComboBox.class);
+        robot.interact(() -> manual.setValue(true));
+        robot.clickOn("#boardColumnNames").write("本周重点，下周");
+        robot.clickOn("#boardSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<Board> picker = robot.lookup("#boardPicker").queryAs(ComboBox.class);
+        assertThat(picker.getValue().name()).isEqualTo("本周攻坚");
+        BoardScreen screen = robot.lookup("#pipelinePage").queryAs(BoardScreen.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen.view() != null
+                && screen.view().board().name().equals("本周攻坚"));
+        List<String> keys = screen.view().columns().stream().map(c -> c.key()).toList();
+        assertThat(screen.view().columns()).extracting(c -> c.value().nameZh()).containsExactly("本周重点", "下周");
+        ListView<Card> first = robot.lookup("#column-" + keys.get(0)).queryAs(ListView.class);
+        ListView<Card> second = robot.lookup("#column-" + keys.get(1)).queryAs(ListView.class);
+        Card card = first.getItems().get(0);
+        String stageBefore = stage(card);
+
+        robot.drag(robot.lookup("#column-" + keys.get(0) + " .kanban-card").nth(0).queryAs(javafx.scene.Node.class))
+                .dropTo(second);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.context().boards()
+                .open(workspace.context().currentUser().asActor(), picker.getValue(), null).columns().get(1).cards()
+                .stream().anyMatch(c -> c.id().equals(card.id())));
+
+        assertThat(stage(card)).as("a column of one's own is not a stage").isEqualTo(stageBefore);
     }
 
     private static String stage(Card card) {
