@@ -104,17 +104,17 @@ public final class SalesDeskApplication {
         }));
         stage.setOnHidden(e -> closed.countDown());
         stage.show();
-        Thread waiter = new Thread(() -> attachWhenOpen(window), "salesdesk-workspace-waiter");
+        Thread waiter = new Thread(() -> attachWhenOpen(window, stage), "salesdesk-workspace-waiter");
         waiter.setDaemon(true);
         waiter.start();
     }
 
-    private void attachWhenOpen(MainWindow window) {
+    private void attachWhenOpen(MainWindow window, Stage stage) {
         try {
             AppContext opened = context.get();
             Platform.runLater(() -> {
                 window.attach(opened);
-                new TaskReminders(opened).start();
+                new TaskReminders(opened, stage).start();
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
                     readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;

@@ -9,9 +9,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reminds the user of their tasks when they fall due: once a minute it picks the user's open tasks
@@ -22,19 +26,29 @@ import org.controlsfx.control.Notifications;
 public final class TaskReminders {
 
     private static final Duration EVERY = Duration.minutes(1);
+    private static final Duration FIRST_CHECK = Duration.seconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskReminders.class);
 
     private final AppContext context;
+    private final Window owner;
     private final Timeline timer;
 
-    public TaskReminders(AppContext context) {
+    /**
+     * @param owner the window the notifications belong to (null in tests that only collect)
+     */
+    public TaskReminders(AppContext context, Window owner) {
         this.context = context;
+        this.owner = owner;
         this.timer = new Timeline(new KeyFrame(EVERY, e -> check()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /** Checks now and then once a minute. */
+    /** Checks shortly (not competing with the first page for the database) and then once a minute. */
     public void start() {
-        check();
+        PauseTransition first = new PauseTransition(FIRST_CHECK);
+        first.setOnFinished(e -> check());
+        first.play();
         timer.play();
     }
 
@@ -43,7 +57,9 @@ public final class TaskReminders {
     }
 
     private void check() {
-        BackgroundTask.wrap(this::collect).onSuccess(this::notify).onFailure(error -> { })
+        // A failed check is retried a minute later; it must not interrupt the user with a dialog.
+        BackgroundTask.wrap(this::collect).onSuccess(this::notify)
+                .onFailure(error -> LOG.warn("Task reminders could not be checked", error))
                 .executeWith(context.executor());
     }
 
@@ -65,7 +81,8 @@ public final class TaskReminders {
         String text = due.size() == 1
                 ? I18n.get("reminder.one", due.get(0).title(), Formats.dateTime(due.get(0).dueAt(), context.clock().getZone()))
                 : I18n.get("reminder.many", due.size(), due.get(0).title());
-        Notifications.create().title(I18n.get("reminder.title")).text(text).hideAfter(Duration.seconds(12))
-                .showInformation();
+        LOG.info("Reminding of {} due task(s)", due.size());
+        Notifications.create().owner(owner).title(I18n.get("reminder.title")).text(text)
+                .hideAfter(Duration.seconds(12)).showInformation();
     }
 }

@@ -55,7 +55,7 @@ class TaskRemindersTest {
         int repsDueBefore = (int) context.tasks().dueForReminder(now).stream()
                 .filter(t -> t.assigneeId().equals(rep.id())).count();
 
-        TaskReminders reminders = new TaskReminders(context);
+        TaskReminders reminders = new TaskReminders(context, null);
         assertThat(reminders.collect()).extracting(Task::id).containsExactly(due.id());
         assertThat(reminders.collect()).as("reminded once").isEmpty();
 
