@@ -21,11 +21,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code salesdesk export --entity E --out FILE.xlsx}: a list (customers, their contacts or
- * follow-ups, the team roster) as an Excel ledger that can be edited and imported back.
+ * {@code salesdesk export --entity E --out FILE.xlsx}: a list (customers, their contacts,
+ * follow-ups or opportunities, the team roster) as an Excel ledger that can be edited and imported back.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export customers, contacts, activities or users to an .xlsx ledger that can be edited in Excel and imported back.")
+        description = "Export customers, contacts, activities, opportunities or users to an .xlsx ledger that can be edited in Excel and imported back.")
 public final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,8 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What to export: customers, contacts, activities or users (default ${DEFAULT-VALUE}). "
-                    + "The filters below select customers; contacts and activities are those of the selected customers.")
+            description = "What to export: customers, contacts, activities, opportunities or users (default ${DEFAULT-VALUE}). "
+                    + "The filters below select customers; contacts, activities and opportunities are those of the selected customers.")
     String entity;
 
     @Option(names = "--tier", paramLabel = "A|B|C|D", description = "Only this tier.")

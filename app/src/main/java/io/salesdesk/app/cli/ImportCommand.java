@@ -72,7 +72,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What the ledger holds: customers, contacts, activities or users (default ${DEFAULT-VALUE}).")
+            description = "What the ledger holds: customers, contacts, activities, opportunities or users (default ${DEFAULT-VALUE}).")
     String entity;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the first visible one).")

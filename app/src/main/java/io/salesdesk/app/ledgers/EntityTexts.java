@@ -30,6 +30,7 @@ final class EntityTexts {
             "customers", List.of("name"),
             "contacts", List.of("name", "customer"),
             "activities", List.of("customer", "occurredAt", "kind"),
+            "opportunities", List.of("customer", "name"),
             "users", List.of("displayName", "username"));
 
     private EntityTexts() {
@@ -48,7 +49,7 @@ final class EntityTexts {
 
     /**
      * What a person recognises a ledger row by: the customer's name; a contact and whose it is; a
-     * follow-up's customer, time and kind; a team member's name and login.
+     * follow-up's customer, time and kind; an opportunity's customer and name; a team member's name and login.
      */
     static String recognisedBy(LedgerEntity entity, ImportRow row) {
         List<String> keys = RECOGNISED_BY.getOrDefault(entity.key(), entity.fields().stream()

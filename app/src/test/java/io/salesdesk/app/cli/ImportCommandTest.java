@@ -128,6 +128,37 @@ class ImportCommandTest {
     }
 
     @Test
+    void opportunitiesImportWithStageRulesAndExportBack() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path customers = dir.resolve("customers.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "customers", "--out", customers.toString())).isZero();
+        String customerName;
+        try (var in = Files.newInputStream(customers);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            customerName = workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+        }
+        Path deals = dir.resolve("商机.csv");
+        Files.writeString(deals, "客户名称,商机名称,阶段,金额(万元)\n"
+                + customerName + ",命令行测试商机,报价,12\n"
+                + customerName + ",没有金额的报价,报价,\n", StandardCharsets.UTF_8);
+
+        assertThat(run("--data-dir", data, "import", deals.toString(), "--entity", "opportunities", "--skip-invalid"))
+                .isZero();
+        assertThat(out.toString()).contains("新建 1，更新 0，跳过重复 0，有错误 1，冲突 0")
+                .contains("进入「报价」阶段前请先填写金额");
+
+        Path exported = dir.resolve("商机导出.xlsx");
+        assertThat(run("--data-dir", data, "export", "--entity", "opportunities", "--search", customerName, "--out",
+                exported.toString())).isZero();
+        try (var in = Files.newInputStream(exported);
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertThat(java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
+                    .map(r -> r.getCell(1) == null ? "" : r.getCell(1).getStringCellValue()))
+                    .contains("商机名称", "命令行测试商机");
+        }
+    }
+
+    @Test
     void dateOrderReadsYearLastDatesAsTheSheetMeansThem() throws Exception {
         String data = dir.resolve("data").toString();
         String customerName = firstCustomerName(data);
@@ -199,11 +230,11 @@ class ImportCommandTest {
         String data = dir.resolve("data").toString();
 
         assertThat(run("--data-dir", data, "import", ledger.toString(), "--entity", "orders")).isNotZero();
-        assertThat(out.toString()).contains("无法导入“orders”").contains("customers, contacts, activities, users");
+        assertThat(out.toString()).contains("无法导入“orders”").contains("customers, contacts, activities, opportunities, users");
 
         assertThat(run("--data-dir", data, "export", "--entity", "orders", "--out", dir.resolve("x.xlsx").toString()))
                 .isNotZero();
-        assertThat(out.toString()).contains("无法导出“orders”").contains("customers, contacts, activities, users");
+        assertThat(out.toString()).contains("无法导出“orders”").contains("customers, contacts, activities, opportunities, users");
     }
 
     @Test

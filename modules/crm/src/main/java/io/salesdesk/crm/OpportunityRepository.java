@@ -22,8 +22,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -122,6 +125,49 @@ public final class OpportunityRepository {
         return dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY)
                 .where(OPPORTUNITY.STAGE.eq(stage), OPPORTUNITY.DELETED_AT.isNull())
                 .orderBy(OPPORTUNITY.BOARD_RANK, OPPORTUNITY.ID).fetch(OPPORTUNITY.ID);
+    }
+
+    /** The live deals among {@code ids} the viewer may see (an exported ledger imported back). */
+    public List<Opportunity> findLiveByIds(Actor viewer, Collection<UUID> ids) {
+        return inChunks(ids, chunk -> select().where(OPPORTUNITY.ID.in(chunk), OPPORTUNITY.DELETED_AT.isNull(),
+                Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer)).fetch(OpportunityRepository::toOpportunity));
+    }
+
+    /** The live deals of these customers the viewer may see (import: deals already on record). */
+    public List<Opportunity> findLiveByCustomerIds(Actor viewer, Collection<UUID> customerIds) {
+        return inChunks(customerIds, chunk -> select().where(OPPORTUNITY.CUSTOMER_ID.in(chunk),
+                OPPORTUNITY.DELETED_AT.isNull(), Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer))
+                .orderBy(OPPORTUNITY.ID).fetch(OpportunityRepository::toOpportunity));
+    }
+
+    /** How many live deals the viewer sees on the customers the viewer sees with this query. */
+    public int count(Actor viewer, CustomerQuery query) {
+        return dsl.fetchCount(dsl.selectOne().from(OPPORTUNITY).join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .where(OPPORTUNITY.DELETED_AT.isNull(), Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer),
+                        CustomerRepository.conditions(viewer, query)));
+    }
+
+    /**
+     * The deals the viewer sees on the customers the viewer sees with this query, by customer name,
+     * then stage and board order, one at a time as one query reads them (the export).
+     */
+    public void forEach(Actor viewer, CustomerQuery query, Consumer<Opportunity> action) {
+        try (var cursor = select().join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
+                .where(OPPORTUNITY.DELETED_AT.isNull(), Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer),
+                        CustomerRepository.conditions(viewer, query))
+                .orderBy(CUSTOMER.NAME, CUSTOMER.ID, OPPORTUNITY_STAGE.SORT_ORDER, OPPORTUNITY.BOARD_RANK, OPPORTUNITY.ID)
+                .fetchSize(Rows.FETCH_SIZE).fetchLazy()) {
+            cursor.forEach(r -> action.accept(toOpportunity(r)));
+        }
+    }
+
+    private <T> List<T> inChunks(Collection<UUID> ids, Function<List<UUID>, List<T>> query) {
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        List<T> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            found.addAll(query.apply(distinct.subList(from, Math.min(distinct.size(), from + CustomerRepository.LOOKUP_CHUNK))));
+        }
+        return found;
     }
 
     /**

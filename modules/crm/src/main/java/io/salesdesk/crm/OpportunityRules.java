@@ -9,9 +9,10 @@ import java.util.List;
  * What an opportunity must have, and what it must have to enter a stage (报价 needs an amount,
  * 商务谈判 an expected close date, won and lost a reason). The form, the board and imports all
  * go through these checks, so a deal cannot reach a stage by one path that another refuses.
- * Messages name the stage in Chinese and English ({0} and {1}) for the user's language.
+ * Messages name the stage in Chinese and English ({0} and {1}) for the user's language. Public
+ * for the ledger import, which reports the same problems on the cells of a row.
  */
-final class OpportunityRules {
+public final class OpportunityRules {
 
     static final int NAME_MAX = 200;
     static final int PRODUCTS_MAX = 1000;
@@ -21,7 +22,7 @@ final class OpportunityRules {
     }
 
     /** Every problem of the draft for the stage it is to be in; empty when it may be saved. */
-    static List<FieldProblem> problems(OpportunityDraft d, OpportunityStage stage) {
+    public static List<FieldProblem> problems(OpportunityDraft d, OpportunityStage stage) {
         List<FieldProblem> problems = new ArrayList<>();
         String name = d.name() == null ? "" : d.name().strip();
         if (name.isEmpty()) {
@@ -49,7 +50,7 @@ final class OpportunityRules {
     }
 
     /** What the deal lacks to be in {@code stage}; empty when it may enter. */
-    static List<FieldProblem> stageProblems(OpportunityDraft d, OpportunityStage stage) {
+    public static List<FieldProblem> stageProblems(OpportunityDraft d, OpportunityStage stage) {
         List<FieldProblem> problems = new ArrayList<>();
         if (stage.requiresAmount() && (d.amount() == null || d.amount().signum() <= 0)) {
             problems.add(FieldProblem.of("amount", "opportunity.stage.amountRequired", stage.nameZh(), stage.nameEn()));

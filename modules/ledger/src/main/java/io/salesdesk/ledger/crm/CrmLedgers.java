@@ -8,7 +8,7 @@ import io.salesdesk.ledger.imports.LedgerEntities;
 import java.time.Clock;
 import java.util.List;
 
-/** The CRM's ledgers: customers, contacts, follow-ups and the team roster, importable and exportable. */
+/** The CRM's ledgers: customers, contacts, follow-ups, opportunities and the team roster, importable and exportable. */
 public final class CrmLedgers {
 
     private CrmLedgers() {
@@ -29,10 +29,12 @@ public final class CrmLedgers {
                 List.of(new CustomerImportTarget(db, clock, regions, users),
                         new ContactImportTarget(db, clock, regions),
                         new ActivityImportTarget(db, clock, regions, users),
+                        new OpportunityImportTarget(db, clock, regions, users),
                         new UserImportTarget(db, clock)),
                 List.of(new CustomerExport(customers, regions),
                         new ContactExport(db, clock),
                         new ActivityExport(db, clock),
+                        new OpportunityExport(db, clock),
                         new UserExport(db, clock)));
     }
 }

@@ -3,6 +3,7 @@ package io.salesdesk.ledger.crm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ final class LedgerSheet implements AutoCloseable {
     private final CellStyle date;
     private final CellStyle dateTime;
     private final CellStyle quoted;
+    private final CellStyle money;
     private int rows;
 
     /**
@@ -65,6 +67,8 @@ final class LedgerSheet implements AutoCloseable {
         dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
+        money = workbook.createCellStyle();
+        money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
         Row row = sheet.createRow(0);
         List<String> all = new ArrayList<>(visible);
         all.addAll(hidden);
@@ -121,6 +125,15 @@ final class LedgerSheet implements AutoCloseable {
     void number(Row row, int column, Number value) {
         if (value != null) {
             row.createCell(column).setCellValue(value.doubleValue());
+        }
+    }
+
+    /** Writes an amount in yuan with thousands separators and cents. */
+    void money(Row row, int column, BigDecimal value) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(money);
         }
     }
 
