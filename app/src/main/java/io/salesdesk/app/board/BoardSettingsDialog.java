@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /**
  * Changes how a board shows its items, or saves it as a new board: name, swimlanes, the fields on
@@ -54,6 +56,7 @@ final class BoardSettingsDialog extends FormDialog<Board> {
     private final TextField manualNames = new TextField();
     private final Map<String, TextField> limits = new LinkedHashMap<>();
     private final Map<String, CheckBox> shown = new LinkedHashMap<>();
+    private final Map<String, ColorPicker> colours = new LinkedHashMap<>();
 
     /**
      * @param board   the board to change (or to start a new one from)
@@ -124,9 +127,10 @@ final class BoardSettingsDialog extends FormDialog<Board> {
         // Two columns of settings side by side, so eight stages fit without a scrolling dialog.
         GridPane columnGrid = grid();
         for (int half = 0; half < 2; half++) {
-            columnGrid.add(heading("boardSettings.column"), half * 3, 0);
-            columnGrid.add(heading("boardSettings.wipLimit"), half * 3 + 1, 0);
-            columnGrid.add(heading("boardSettings.shown"), half * 3 + 2, 0);
+            columnGrid.add(heading("boardSettings.column"), half * 4, 0);
+            columnGrid.add(heading("boardSettings.wipLimit"), half * 4 + 1, 0);
+            columnGrid.add(heading("boardSettings.colour"), half * 4 + 2, 0);
+            columnGrid.add(heading("boardSettings.shown"), half * 4 + 3, 0);
         }
         int index = 0;
         int rows = (columns.size() + 1) / 2;
@@ -141,19 +145,39 @@ final class BoardSettingsDialog extends FormDialog<Board> {
                 limit.setText(setting.wipLimit() == null ? "" : setting.wipLimit().toString());
                 show.setSelected(!setting.hidden());
             }, () -> show.setSelected(true));
+            String current = def.column(column.key()).map(ColumnSetting::colour).filter(c -> c != null && !c.isBlank())
+                    .orElse(column.colour());
+            ColorPicker colour = new ColorPicker(current == null ? Color.GRAY : Color.web(current));
+            colour.setId("colour-" + column.key());
+            // Only the swatch: the colour's hex name says nothing to a sales director.
+            colour.setStyle("-fx-color-label-visible: false;");
             limits.put(column.key(), limit);
             shown.put(column.key(), show);
+            colours.put(column.key(), colour);
             int half = index / rows;
             int row = 1 + index % rows;
-            columnGrid.add(new Label(I18n.isChinese() ? column.nameZh() : column.nameEn()), half * 3, row);
-            columnGrid.add(limit, half * 3 + 1, row);
-            columnGrid.add(show, half * 3 + 2, row);
+            columnGrid.add(new Label(I18n.isChinese() ? column.nameZh() : column.nameEn()), half * 4, row);
+            columnGrid.add(limit, half * 4 + 1, row);
+            columnGrid.add(colour, half * 4 + 2, row);
+            columnGrid.add(show, half * 4 + 3, row);
             index++;
         }
         VBox form = new VBox(12, top, heading("boardSettings.cardFields"), fields, heading("boardSettings.filter"),
                 filter, field("columns", I18n.get("boardSettings.columns"), columnGrid));
         form.setPrefWidth(600);
         return form;
+    }
+
+    /** The colour chosen for a column, or null when it is still the field value's own. */
+    private String colourOf(ColumnValue column) {
+        ColorPicker picker = colours.get(column.key());
+        if (picker == null) {
+            return null;
+        }
+        Color c = picker.getValue();
+        String hex = String.format("#%02X%02X%02X", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+        return hex.equalsIgnoreCase(column.colour()) ? null : hex;
     }
 
     private static Label heading(String key) {
@@ -202,10 +226,11 @@ final class BoardSettingsDialog extends FormDialog<Board> {
                 }
             }
             boolean hidden = shown.containsKey(column.key()) && !shown.get(column.key()).isSelected();
+            String colour = colourOf(column);
             if (manualColumns) {
-                settings.add(new ColumnSetting(column.key(), limit, null, hidden, column.nameZh()));
-            } else if (limit != null || hidden) {
-                settings.add(new ColumnSetting(column.key(), limit, null, hidden));
+                settings.add(new ColumnSetting(column.key(), limit, colour, hidden, column.nameZh()));
+            } else if (limit != null || hidden || colour != null) {
+                settings.add(new ColumnSetting(column.key(), limit, colour, hidden));
             }
         }
         List<String> fields = cardFields.entrySet().stream().filter(e -> e.getValue().isSelected())

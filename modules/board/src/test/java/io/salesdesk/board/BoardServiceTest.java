@@ -109,7 +109,7 @@ class BoardServiceTest {
         Board pipeline = f.board(BoardKind.OPPORTUNITY, "销售漏斗");
         Board limited = f.boards.update(f.admin.asActor(), pipeline.id(), pipeline.version(), pipeline.name(),
                 new BoardDefinition("stage", null, List.of("amount"), BoardFilter.NONE,
-                        List.of(new ColumnSetting("NEGOTIATION", 2, null, false))));
+                        List.of(new ColumnSetting("NEGOTIATION", 2, "#123456", false))));
         f.deal(f.wang, hospital, "A", "NEGOTIATION", "1000");
         f.deal(f.wang, hospital, "B", "NEGOTIATION", "1000");
         Opportunity third = f.deal(f.wang, hospital, "C", "QUOTE", "1000");
@@ -125,6 +125,9 @@ class BoardServiceTest {
         Card moved = f.boards.move(f.wang.asActor(), limited, card, "NEGOTIATION", null, null, null, true);
         assertThat(moved.column()).isEqualTo("NEGOTIATION");
         BoardView view = f.boards.open(f.wang.asActor(), limited, null);
+        assertThat(view.columns().stream().filter(c -> c.key().equals("NEGOTIATION")).findFirst().orElseThrow()
+                .colour()).as("the board's own colour wins over the stage's").isEqualTo("#123456");
+        assertThat(view.columns().get(0).colour()).isEqualTo("#8C959F");
         assertThat(view.columns().stream().filter(c -> c.key().equals("NEGOTIATION")).findFirst().orElseThrow()
                 .overLimit()).isTrue();
     }
