@@ -535,8 +535,34 @@ public final class CustomerRepository {
         return findLiveWhereIn(CUSTOMER.ID, ids);
     }
 
+    private List<Customer> fetchByIdChunks(List<UUID> ids) {
+        List<Customer> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            found.addAll(selectWithOwner().where(CUSTOMER.ID.in(chunk), CUSTOMER.DELETED_AT.isNull())
+                    .fetch(this::toCustomer));
+        }
+        return found;
+    }
+
     private <T> List<Customer> findLiveWhereIn(Field<T> field, Collection<T> values) {
         List<T> distinct = values.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        // A ledger larger than the table (a first import) is checked with one read of the table
+        // rather than hundreds of queries with a thousand values each (5 s for 100,000 rows).
+        int live = dsl.fetchCount(CUSTOMER, CUSTOMER.DELETED_AT.isNull());
+        if (live == 0) {
+            return List.of();
+        }
+        if (live < distinct.size()) {
+            java.util.Set<T> wanted = new java.util.HashSet<>(distinct);
+            List<UUID> matching = dsl.select(CUSTOMER.ID, field).from(CUSTOMER)
+                    .where(field.isNotNull(), CUSTOMER.DELETED_AT.isNull())
+                    .fetch().stream().filter(r -> wanted.contains(r.value2())).map(r -> r.value1()).toList();
+            return fetchByIdChunks(matching);
+        }
         List<Customer> found = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
             List<T> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
