@@ -92,9 +92,7 @@ public class BoardScreen extends BorderPane {
         this.presenters = presenters;
         this.kinds = kinds;
         getStyleClass().addAll("page", "board-page");
-        List<Board> boards = new ArrayList<>();
-        kinds.forEach(k -> boards.addAll(context.boards().boards(k)));
-        picker = Pickers.of(boards, Board::name, I18n.get("board.picker"));
+        picker = Pickers.of(List.of(), Board::name, I18n.get("board.picker"));
         picker.setId("boardPicker");
         picker.setPrefWidth(220);
         setTop(new VBox(8, header(title, actions), problems, notice));
@@ -128,9 +126,29 @@ public class BoardScreen extends BorderPane {
                 e.consume();
             }
         });
-        if (!boards.isEmpty()) {
-            picker.setValue(boards.get(0));
-        }
+        loadBoards(null);
+    }
+
+    /** Reads the saved boards off the FX thread, then shows {@code select} (or the first board). */
+    private void loadBoards(Board select) {
+        BackgroundTask.wrap(() -> {
+            List<Board> boards = new ArrayList<>();
+            kinds.forEach(k -> boards.addAll(context.boards().boards(k)));
+            return boards;
+        }).onSuccess(boards -> {
+            picker.getItems().setAll(boards);
+            Board chosen = select == null ? null
+                    : boards.stream().filter(b -> b.id().equals(select.id())).findFirst().orElse(select);
+            if (chosen != null && board != null && board.id().equals(chosen.id())) {
+                // The same board saved anew: its definition changed, so open it again.
+                board = chosen;
+                view = null;
+                reload();
+            }
+            if (!boards.isEmpty()) {
+                picker.setValue(chosen != null ? chosen : boards.get(0));
+            }
+        }).executeWith(context.executor());
     }
 
     /** The board shown, for tests. */
@@ -208,18 +226,7 @@ public class BoardScreen extends BorderPane {
             return;
         }
         new BoardSettingsDialog(context, board, context.boards().columns(board), asNew).showAndWait()
-                .ifPresent(saved -> {
-                    List<Board> boards = new ArrayList<>();
-                    kinds.forEach(k -> boards.addAll(context.boards().boards(k)));
-                    picker.getItems().setAll(boards);
-                    Board chosen = boards.stream().filter(b -> b.id().equals(saved.id())).findFirst().orElse(saved);
-                    if (picker.getValue() != null && picker.getValue().id().equals(chosen.id())) {
-                        board = chosen;
-                        view = null;
-                        reload();
-                    }
-                    picker.setValue(chosen);
-                });
+                .ifPresent(this::loadBoards);
     }
 
     private void show(BoardView opened) {
