@@ -156,11 +156,6 @@ public class BoardScreen extends BorderPane {
         return view;
     }
 
-    /** The kanban control, for tests. */
-    public KanbanBoard kanban() {
-        return kanban;
-    }
-
     /** Reads the board again from the database (after an edit, a refused move, a refresh). */
     public final void reload() {
         if (board == null) {

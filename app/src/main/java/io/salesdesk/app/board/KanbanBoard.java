@@ -117,12 +117,6 @@ public final class KanbanBoard extends ScrollPane {
         }
     }
 
-    /** The list of a column in a lane, for tests and keyboard focus. */
-    public ListView<Card> list(String lane, String column) {
-        Map<String, ListView<Card>> lists = lanes.get(lane == null ? "" : lane);
-        return lists == null ? null : lists.get(column);
-    }
-
     private HBox laneRow(String lane, List<BoardColumn> columns,
                          java.util.function.Function<BoardColumn, List<Card>> cardsOf, boolean fill) {
         HBox row = new HBox(12);

@@ -67,7 +67,7 @@ public final class TaskReminders {
     List<Task> collect() {
         UUID me = context.currentUser().id();
         OffsetDateTime now = OffsetDateTime.now(context.clock());
-        List<Task> mine = context.tasks().dueForReminder(now).stream().filter(t -> t.assigneeId().equals(me)).toList();
+        List<Task> mine = context.tasks().dueForReminder(me, now);
         if (!mine.isEmpty()) {
             context.tasks().markReminded(mine.stream().map(Task::id).toList(), now);
         }

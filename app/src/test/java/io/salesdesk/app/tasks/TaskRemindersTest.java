@@ -52,8 +52,8 @@ class TaskRemindersTest {
                 now.plusHours(3), null, null), TaskStatus.TODO);
         User rep = context.users().visibleOwners(me.asActor()).stream().filter(u -> u.role() == Role.REP)
                 .findFirst().orElseThrow();
-        int repsDueBefore = (int) context.tasks().dueForReminder(now).stream()
-                .filter(t -> t.assigneeId().equals(rep.id())).count();
+        int repsDueBefore = context.tasks().dueForReminder(rep.id(), now).size();
+        assertThat(repsDueBefore).as("the demo gives reps overdue tasks").isPositive();
 
         TaskReminders reminders = new TaskReminders(context, null);
         assertThat(reminders.collect()).extracting(Task::id).containsExactly(due.id());
@@ -62,7 +62,7 @@ class TaskRemindersTest {
         assertThat(context.tasks().column(me.asActor(), TaskStatus.TODO, TaskFilter.all(), 500))
                 .filteredOn(t -> t.id().equals(later.id())).first()
                 .satisfies(t -> assertThat(t.remindedAt()).isNull());
-        assertThat(context.tasks().dueForReminder(now).stream().filter(t -> t.assigneeId().equals(rep.id())).count())
+        assertThat(context.tasks().dueForReminder(rep.id(), now).size())
                 .as("another user's due tasks stay for their own desktop").isEqualTo(repsDueBefore);
     }
 }

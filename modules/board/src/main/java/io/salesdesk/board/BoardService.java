@@ -1,18 +1,19 @@
 package io.salesdesk.board;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BoardRank;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
-import io.salesdesk.db.Database;
-import java.time.Clock;
 import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.db.Database;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +49,6 @@ public final class BoardService {
         return board.definition().manual()
                 ? manualColumns(board.definition()).stream().map(BoardService::manualValue).toList()
                 : source(board.kind()).columns();
-    }
-
-    /** A saved board. */
-    public Optional<Board> board(UUID id) {
-        return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).find(id));
     }
 
     /** Whether the user may change boards: they are shared, so managers and company-wide roles. */
@@ -249,7 +245,7 @@ public final class BoardService {
                     .orElse(columnRanks.isEmpty() ? null : columnRanks.get(columnRanks.size() - 1));
             String high = below == null ? null : Optional.ofNullable(placements.get(below))
                     .filter(p -> p.column().equals(toColumn)).map(CardPlacement::rank).orElse(null);
-            String rank = NeighbourRanks.between(low, high);
+            String rank = BoardRank.betweenNeighbours(low, high);
             return cards.place(actor, ChangeReason.user(), board.id(), card.id(), toColumn, rank, card.version());
         });
         return new Card(card.id(), placed.version(), placed.column(), placed.rank(), current.swimlane(),

@@ -4,6 +4,7 @@ import io.salesdesk.board.escalation.Escalation;
 import io.salesdesk.board.escalation.EscalationService;
 import io.salesdesk.board.escalation.EscalationStatus;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BoardRank;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class EscalationCards implements CardSource {
     @Override
     public Card move(Actor actor, UUID id, long expectedVersion, String column, String reason, UUID above, UUID below,
                      BoardField swimlane) {
-        String rank = NeighbourRanks.between(rankOf(actor, above), rankOf(actor, below));
+        String rank = BoardRank.betweenNeighbours(rankOf(actor, above), rankOf(actor, below));
         return card(escalations.move(actor, id, expectedVersion, EscalationStatus.valueOf(column), reason, rank),
                 swimlane);
     }

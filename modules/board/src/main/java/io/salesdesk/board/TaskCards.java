@@ -1,11 +1,11 @@
 package io.salesdesk.board;
 
 import io.salesdesk.board.task.Task;
-import io.salesdesk.board.task.TaskDetail;
 import io.salesdesk.board.task.TaskFilter;
 import io.salesdesk.board.task.TaskService;
 import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BoardRank;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +53,18 @@ public final class TaskCards implements CardSource {
 
     @Override
     public Optional<Card> find(Actor viewer, UUID id, BoardField swimlane) {
-        return tasks.open(viewer, id).map(d -> card(d.task(), swimlane));
+        return tasks.find(viewer, id).map(t -> card(t, swimlane));
     }
 
     @Override
     public Card move(Actor actor, UUID id, long expectedVersion, String column, String reason, UUID above, UUID below,
                      BoardField swimlane) {
-        String rank = NeighbourRanks.between(rankOf(actor, above), rankOf(actor, below));
+        String rank = BoardRank.betweenNeighbours(rankOf(actor, above), rankOf(actor, below));
         return card(tasks.move(actor, id, expectedVersion, TaskStatus.valueOf(column), rank), swimlane);
     }
 
     private String rankOf(Actor actor, UUID id) {
-        return id == null ? null : tasks.open(actor, id).map(TaskDetail::task).map(Task::rank).orElse(null);
+        return id == null ? null : tasks.find(actor, id).map(Task::rank).orElse(null);
     }
 
     private static Card card(Task t, BoardField swimlane) {

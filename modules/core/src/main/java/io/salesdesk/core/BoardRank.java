@@ -84,6 +84,16 @@ public final class BoardRank {
         return slot(low) + fraction(fractionOf(before), fractionOf(after));
     }
 
+    /**
+     * A rank for a card dropped between two neighbours whose ranks were just read (either may be
+     * null at an end). A neighbour that no longer sorts where the user saw it is ignored rather
+     * than refusing the drop: the card then goes right after {@code above}.
+     */
+    public static String betweenNeighbours(String above, String below) {
+        String high = above != null && below != null && above.compareTo(below) >= 0 ? null : below;
+        return between(above, high);
+    }
+
     /** Whether a rank is too long to store, so the column should be spread out. */
     public static boolean tooLong(String rank) {
         return rank.length() > MAX_LENGTH;

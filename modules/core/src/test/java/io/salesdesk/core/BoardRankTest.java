@@ -88,6 +88,14 @@ class BoardRankTest {
     }
 
     @Test
+    void neighboursThatNoLongerSortAsSeenDoNotRefuseTheDrop() {
+        assertThat(BoardRank.betweenNeighbours("i00000", "i00002")).isEqualTo("i00001");
+        // Someone moved the lower card above the upper one meanwhile: the card goes after "above".
+        assertThat(BoardRank.betweenNeighbours("k00000", "i00000")).isGreaterThan("k00000");
+        assertThat(BoardRank.betweenNeighbours(null, null)).isEqualTo(BoardRank.first());
+    }
+
+    @Test
     void refusesRanksOutOfOrder() {
         assertThatThrownBy(() -> BoardRank.between("b00000", "a00000")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BoardRank.between("a00000", "a00000")).isInstanceOf(IllegalArgumentException.class);

@@ -18,9 +18,4 @@ public record OpportunityFilter(Set<UUID> ownerIds, String regionPrefix, String 
     public static OpportunityFilter all() {
         return new OpportunityFilter(null, null, null, null, null);
     }
-
-    /** This filter with a search text. */
-    public OpportunityFilter withText(String newText) {
-        return new OpportunityFilter(ownerIds, regionPrefix, products, newText, tier);
-    }
 }

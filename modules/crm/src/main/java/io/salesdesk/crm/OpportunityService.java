@@ -196,11 +196,8 @@ public final class OpportunityService {
         if (low == null && high == null && above == null && below == null) {
             high = opportunities.edgeRank(stage, true).orElse(null);
         }
-        if (low != null && high != null && low.compareTo(high) >= 0) {
-            high = null;
-        }
         try {
-            String rank = BoardRank.between(low, high);
+            String rank = BoardRank.betweenNeighbours(low, high);
             if (!BoardRank.tooLong(rank)) {
                 return rank;
             }
@@ -209,12 +206,8 @@ public final class OpportunityService {
         }
         spread(actor, opportunities, stage, moving);
         Map<UUID, String> fresh = opportunities.ranks(Stream.of(above, below).filter(Objects::nonNull).toList());
-        String newLow = above == null ? null : fresh.get(above);
-        String newHigh = below == null ? null : fresh.get(below);
-        if (newLow != null && newHigh != null && newLow.compareTo(newHigh) >= 0) {
-            newHigh = null;
-        }
-        return BoardRank.between(newLow, newHigh);
+        return BoardRank.betweenNeighbours(above == null ? null : fresh.get(above),
+                below == null ? null : fresh.get(below));
     }
 
     private void spread(Actor actor, OpportunityRepository opportunities, String stage, UUID moving) {

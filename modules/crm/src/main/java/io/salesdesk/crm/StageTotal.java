@@ -4,6 +4,4 @@ import java.math.BigDecimal;
 
 /** How many deals a stage holds and their summed amount, counted in SQL for a board column. */
 public record StageTotal(int count, BigDecimal amount) {
-
-    public static final StageTotal EMPTY = new StageTotal(0, BigDecimal.ZERO);
 }

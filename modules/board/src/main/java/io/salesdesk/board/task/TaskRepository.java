@@ -130,9 +130,10 @@ public final class TaskRepository {
     }
 
     /** Open live tasks due by {@code now} whose assignee was not reminded yet, oldest due first. */
-    public List<Task> dueForReminder(OffsetDateTime now, int limit) {
+    public List<Task> dueForReminder(UUID assigneeId, OffsetDateTime now, int limit) {
         return selectWithNames()
-                .where(TASK.DELETED_AT.isNull(), openCondition(), TASK.DUE_AT.le(now), TASK.REMINDED_AT.isNull())
+                .where(TASK.ASSIGNEE_ID.eq(assigneeId), TASK.DELETED_AT.isNull(), openCondition(), TASK.DUE_AT.le(now),
+                        TASK.REMINDED_AT.isNull())
                 .orderBy(TASK.DUE_AT, TASK.ID)
                 .limit(limit)
                 .fetch(TaskRepository::toTask);

@@ -202,17 +202,23 @@ public final class TaskService {
         return db.transactionResult(cfg -> tasks(cfg).counts(viewer, filter));
     }
 
+    /** The task without its checklist and comments, if the viewer may see it (a board card). */
+    public Optional<Task> find(Actor viewer, UUID id) {
+        return db.transactionResult(cfg -> tasks(cfg).find(viewer, id));
+    }
+
     /** My Day: the viewer's own open tasks, due first and undated last, at most {@code limit}. */
     public List<Task> myOpen(Actor viewer, int limit) {
         return db.transactionResult(cfg -> tasks(cfg).openAssignedTo(viewer.userId(), limit));
     }
 
     /**
-     * Open tasks of anyone that are due by {@code now} and whose assignee was not reminded yet,
-     * oldest due first, at most {@link #REMINDER_BATCH}. For the reminder job, not for a viewer.
+     * The assignee's open tasks that are due by {@code now} and were not reminded yet, oldest due
+     * first, at most {@link #REMINDER_BATCH}. Each desktop asks for its own user, so on a shared
+     * database other people's unreminded tasks never crowd this user's out of the batch.
      */
-    public List<Task> dueForReminder(OffsetDateTime now) {
-        return db.transactionResult(cfg -> tasks(cfg).dueForReminder(now, REMINDER_BATCH));
+    public List<Task> dueForReminder(UUID assigneeId, OffsetDateTime now) {
+        return db.transactionResult(cfg -> tasks(cfg).dueForReminder(assigneeId, now, REMINDER_BATCH));
     }
 
     /**

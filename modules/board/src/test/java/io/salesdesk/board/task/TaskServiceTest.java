@@ -352,11 +352,13 @@ class TaskServiceTest {
         tasks.create(wang(), new TaskDraft("done", null, null, null, now.minusHours(1), null, null), TaskStatus.DONE);
         todo(wang(), "undated");
 
-        assertThat(tasks.dueForReminder(now)).extracting(Task::title).containsExactly("due", "li due");
+        assertThat(tasks.dueForReminder(f.wang.id(), now)).extracting(Task::title).containsExactly("due");
+        assertThat(tasks.dueForReminder(f.li.id(), now)).extracting(Task::title).containsExactly("li due");
 
         tasks.markReminded(List.of(due.id(), lisDue.id()), now);
 
-        assertThat(tasks.dueForReminder(now)).isEmpty();
+        assertThat(tasks.dueForReminder(f.wang.id(), now)).isEmpty();
+        assertThat(tasks.dueForReminder(f.li.id(), now)).isEmpty();
         Task reminded = reload(due.id());
         assertThat(reminded.remindedAt()).isEqualTo(now);
         assertThat(reminded.version()).isEqualTo(1);
@@ -375,7 +377,8 @@ class TaskServiceTest {
                 null, null));
         clock.advance(Duration.ofHours(1));
 
-        assertThat(tasks.dueForReminder(OffsetDateTime.now(clock))).extracting(Task::id).containsExactly(due.id());
+        assertThat(tasks.dueForReminder(f.wang.id(), OffsetDateTime.now(clock))).extracting(Task::id)
+                .containsExactly(due.id());
     }
 
     @Test
