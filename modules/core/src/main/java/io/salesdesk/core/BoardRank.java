@@ -30,6 +30,15 @@ public final class BoardRank {
     private BoardRank() {
     }
 
+    // A six-digit slot and an optional fraction that never ends in 0, as this class makes them.
+    private static final java.util.regex.Pattern WELL_FORMED =
+            java.util.regex.Pattern.compile("[0-9a-z]{6}([0-9a-z]*[1-9a-z])?");
+
+    /** Whether {@code rank} is one this class could have made and fits a column (a rank from the UI). */
+    public static boolean isValid(String rank) {
+        return rank != null && !tooLong(rank) && WELL_FORMED.matcher(rank).matches();
+    }
+
     /** The rank of the first card of an empty column: the middle slot. */
     public static String first() {
         return slot(SLOTS / 2);

@@ -158,6 +158,14 @@ public final class CustomerService {
         return Set.of(viewer.userId());
     }
 
+    /**
+     * Keeps the in-memory list in step after another service wrote this customer in a committed
+     * transaction (a pool claim, a lead converted); every such writer must call it.
+     */
+    public void refresh(UUID customerId) {
+        written(customerId, null);
+    }
+
     /** Keeps the in-memory list in step with a committed write. */
     private synchronized <T> T written(UUID customerId, T result) {
         if (listCache != null && listLoaded) {

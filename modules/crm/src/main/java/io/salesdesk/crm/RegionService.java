@@ -26,6 +26,7 @@ public final class RegionService {
     private final Map<String, Region> byCode = new HashMap<>();
     private final Map<String, List<Region>> children = new HashMap<>();
     private final Map<String, String> fullNames = new HashMap<>();
+    private final AddressRegions addresses;
 
     public RegionService(Database db) {
         List<Region> regions = db.transactionResult(cfg -> {
@@ -42,6 +43,25 @@ public final class RegionService {
             }
         }
         children.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
+        addresses = new AddressRegions(provinces(), this::children, byCode.values());
+    }
+
+    /** The most specific region a postal address names (county, else city, else province), if any. */
+    public Optional<Region> resolveAddress(String address) {
+        return addresses.resolve(address);
+    }
+
+    /** Whether {@code code} is {@code area} or lies inside it (a county inside its city or province). */
+    public boolean within(String code, String area) {
+        for (Region r = byCode.get(code); r != null; r = r.parentCode() == null ? null : byCode.get(r.parentCode())) {
+            if (r.code().equals(area)) {
+                return true;
+            }
+            if (r.code().equals(r.parentCode())) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Provinces, autonomous regions and municipalities, by code. */

@@ -1,0 +1,388 @@
+package io.salesdesk.crm.lead;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.BoardRank;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.CompanyName;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.PhoneNumber;
+import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.CustomerRules;
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.DuplicateCustomerException;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.crm.OpportunityRules;
+import io.salesdesk.crm.OpportunityStage;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.UserRepository;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Configuration;
+
+/**
+ * Leads from capture to a customer and a deal: each call is one transaction, visible only to
+ * whoever may see the lead, and acting on it is for its owner or a manager. Dispatch (who gets a
+ * new lead) is the dispatch module's; it writes through {@link #assign}.
+ */
+public final class LeadService {
+
+    public static final int LIST_LIMIT = 2000;
+    static final int NAME_MAX = 200;
+    static final int NOTE_MAX = 2000;
+    static final int REASON_MAX = 500;
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+    private final CustomerService customers;
+
+    public LeadService(Database db, Clock clock, RegionService regions, CustomerService customers) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+        this.customers = customers;
+    }
+
+    /**
+     * The draft trimmed and checked, its phone normalised and, when no region was given, the region
+     * its address names (none if the address names none: dispatch then flags it).
+     *
+     * @throws ValidationException listing each refused field
+     */
+    public LeadDraft validate(LeadDraft d) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = d.name() == null ? "" : d.name().strip();
+        if (name.isEmpty()) {
+            problems.add(FieldProblem.of("name", "lead.name.required"));
+        } else if (name.length() > NAME_MAX) {
+            problems.add(FieldProblem.of("name", "lead.name.tooLong", NAME_MAX));
+        }
+        String phone = null;
+        if (Rows.blankToNull(d.phone()) != null) {
+            phone = PhoneNumber.normalise(d.phone()).orElse(null);
+            if (phone == null) {
+                problems.add(FieldProblem.of("phone", "lead.phone.invalid", d.phone().strip()));
+            }
+        }
+        String region = Rows.blankToNull(d.regionCode());
+        if (region != null && regions.byCode(region).isEmpty()) {
+            problems.add(FieldProblem.of("regionCode", "lead.region.unknown", region));
+        }
+        if (region == null) {
+            region = regions.resolveAddress(d.address()).map(r -> r.code()).orElse(null);
+        }
+        String note = Rows.blankToNull(d.note());
+        if (note != null && note.length() > NOTE_MAX) {
+            problems.add(FieldProblem.of("note", "lead.note.tooLong", NOTE_MAX));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new LeadDraft(name, strip(d.contactName()), phone, strip(d.address()), region, strip(d.industry()),
+                d.tier(), strip(d.source()), note);
+    }
+
+    /** The lead if the viewer may see it. */
+    public Optional<Lead> find(Actor viewer, UUID id) {
+        return db.transactionResult(cfg -> leads(cfg).find(viewer, id));
+    }
+
+    /** The leads the viewer sees through the filter, newest first, at most {@link #LIST_LIMIT}. */
+    public List<Lead> list(Actor viewer, LeadFilter filter) {
+        return db.transactionResult(cfg -> leads(cfg).list(viewer, filter, LIST_LIMIT));
+    }
+
+    public int count(Actor viewer, LeadFilter filter) {
+        return db.transactionResult(cfg -> leads(cfg).count(viewer, filter));
+    }
+
+    /** One board column in rank order. */
+    public List<Lead> column(Actor viewer, LeadStatus status, int limit) {
+        return db.transactionResult(cfg -> leads(cfg).column(viewer, status, limit));
+    }
+
+    public Map<LeadStatus, Integer> counts(Actor viewer) {
+        return db.transactionResult(cfg -> leads(cfg).counts(viewer));
+    }
+
+    /** Edits what the lead says (name, contact, address …); status and owner stay. */
+    public Lead update(Actor actor, UUID id, long expectedVersion, LeadDraft draft) {
+        LeadDraft valid = validate(draft);
+        return db.transactionResult(cfg -> {
+            LeadRepository leads = leads(cfg);
+            requireActor(actor, current(actor, leads, id, expectedVersion));
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
+                r.setName(valid.name());
+                r.setContactName(valid.contactName());
+                r.setPhone(valid.phone());
+                r.setAddress(valid.address());
+                r.setRegionCode(valid.regionCode());
+                r.setIndustry(valid.industry());
+                r.setTier(valid.tier() == null ? null : valid.tier().name());
+                r.setSource(valid.source());
+                r.setNote(valid.note());
+            });
+        });
+    }
+
+    /**
+     * Gives the lead to {@code ownerId} with the reason in words; it goes to the top of ASSIGNED.
+     * Dispatch calls it with {@link ChangeReason.Kind#RULE}; a manager overriding calls it with
+     * their own reason (required) and the OVERRIDE flag.
+     *
+     * @throws ValidationException  for a blank override reason or an owner the actor may not assign
+     * @throws SalesDeskException   {@code lead.closed} for a converted or disqualified lead
+     */
+    public Lead reassign(Actor actor, UUID id, long expectedVersion, UUID ownerId, String reason) {
+        requireManager(actor);
+        String why = Rows.blankToNull(reason);
+        if (why == null) {
+            throw new ValidationException(List.of(FieldProblem.of("reason", "lead.reassign.reasonRequired")));
+        }
+        return db.transactionResult(cfg -> {
+            LeadRepository leads = leads(cfg);
+            Lead current = current(actor, leads, id, expectedVersion);
+            boolean assignable = UserRepository.using(cfg, clock).visibleTo(actor).stream()
+                    .anyMatch(u -> u.id().equals(ownerId));
+            if (!assignable) {
+                throw new ValidationException(List.of(FieldProblem.of("ownerId", "lead.owner.notAllowed")));
+            }
+            String text = shorten(why, 900);
+            return assign(cfg, actor, ChangeReason.user(), current, ownerId, text, Lead.AssignmentFlag.OVERRIDE);
+        });
+    }
+
+    /**
+     * Writes an assignment in the caller's transaction (dispatch and {@link #reassign}): owner,
+     * when, why and flag; a new lead becomes ASSIGNED at the top of that column.
+     */
+    public Lead assign(Configuration cfg, Actor actor, ChangeReason why, Lead current, UUID ownerId, String reason,
+                       Lead.AssignmentFlag flag) {
+        if (!current.status().open()) {
+            throw new SalesDeskException("lead.closed", current.name());
+        }
+        LeadRepository leads = leads(cfg);
+        OffsetDateTime now = Rows.now(clock);
+        boolean toColumn = current.status() == LeadStatus.NEW;
+        String rank = toColumn ? top(leads, LeadStatus.ASSIGNED) : current.boardRank();
+        return leads.update(actor, why, current.id(), current.version(), r -> {
+            r.setOwnerId(ownerId);
+            r.setAssignedAt(ownerId == null ? null : now);
+            r.setAssignmentReason(shorten(reason, 1000));
+            r.setAssignmentFlag(flag == null ? null : flag.name());
+            if (toColumn && ownerId != null) {
+                r.setStatus(LeadStatus.ASSIGNED.name());
+                r.setBoardRank(rank);
+            }
+        });
+    }
+
+    /**
+     * Records the first response: the lead becomes CONTACTED and keeps how many minutes it waited
+     * since its assignment. Responding again changes nothing.
+     */
+    public Lead markContacted(Actor actor, UUID id, long expectedVersion) {
+        return move(actor, id, expectedVersion, LeadStatus.CONTACTED, null, null);
+    }
+
+    /**
+     * Moves the lead to another status (a board drop, a button). Into CONTACTED stamps the first
+     * response; into DISQUALIFIED needs a reason; CONVERTED only through {@link #convert}.
+     *
+     * @param rank the new rank between its neighbours, or null for the top of the column
+     * @throws ValidationException for a missing disqualify reason
+     * @throws SalesDeskException  {@code lead.move.notAllowed} for a move the status does not allow
+     */
+    public Lead move(Actor actor, UUID id, long expectedVersion, LeadStatus status, String reason, String rank) {
+        Objects.requireNonNull(status, "status");
+        if (status == LeadStatus.DISQUALIFIED && Rows.blankToNull(reason) == null) {
+            throw new ValidationException(List.of(FieldProblem.of("reason", "lead.disqualify.reasonRequired")));
+        }
+        if (rank != null && !BoardRank.isValid(rank)) {
+            throw new SalesDeskException("lead.rank.invalid", rank);
+        }
+        return db.transactionResult(cfg -> {
+            LeadRepository leads = leads(cfg);
+            Lead current = current(actor, leads, id, expectedVersion);
+            requireActor(actor, current);
+            if (current.status() == status) {
+                if (rank == null) {
+                    return current;
+                }
+                return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> r.setBoardRank(rank));
+            }
+            if (status == LeadStatus.CONVERTED || !current.status().next().contains(status)
+                    || status == LeadStatus.ASSIGNED && current.ownerId() == null) {
+                throw new SalesDeskException("lead.move.notAllowed", current.status().name(), status.name());
+            }
+            OffsetDateTime now = Rows.now(clock);
+            String newRank = rank != null ? rank : top(leads, status);
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
+                r.setStatus(status.name());
+                r.setBoardRank(newRank);
+                if (status == LeadStatus.CONTACTED && r.getFirstResponseAt() == null) {
+                    r.setFirstResponseAt(now);
+                    OffsetDateTime from = r.getAssignedAt() != null ? r.getAssignedAt() : r.getCreatedAt();
+                    r.setResponseMinutes((int) Math.max(0, Duration.between(from, now).toMinutes()));
+                }
+                if (status == LeadStatus.DISQUALIFIED) {
+                    r.setDisqualifyReason(shorten(reason.strip(), REASON_MAX));
+                    r.setClosedAt(now);
+                } else {
+                    r.setDisqualifyReason(null);
+                    r.setClosedAt(null);
+                }
+            });
+        });
+    }
+
+    /**
+     * What converting a lead makes.
+     *
+     * @param existingCustomerId link this customer instead of creating one; null to create
+     * @param tier               the new customer's tier (ignored when linking)
+     * @param dealName           the first deal's name; null for none
+     * @param amount             the deal's amount, may be null
+     */
+    public record Conversion(UUID existingCustomerId, Tier tier, String dealName, BigDecimal amount) {
+    }
+
+    /**
+     * Converts the lead in one transaction: creates (or links) the customer owned by the lead's
+     * owner, opens a deal in the first stage if a name is given, and closes the lead as CONVERTED
+     * with links to both.
+     *
+     * @throws DuplicateCustomerException if a customer of that name exists: link it instead
+     * @throws ValidationException        for a customer or deal the rules refuse
+     */
+    public Lead convert(Actor actor, UUID id, long expectedVersion, Conversion conversion) {
+        Lead converted = db.transactionResult(cfg -> {
+            LeadRepository leads = leads(cfg);
+            Lead current = current(actor, leads, id, expectedVersion);
+            requireActor(actor, current);
+            if (!current.status().open()) {
+                throw new SalesDeskException("lead.closed", current.name());
+            }
+            UUID ownerId = current.ownerId() != null ? current.ownerId() : actor.userId();
+            CustomerRepository customerRows = CustomerRepository.using(cfg, clock, regions::fullName);
+            UUID customerId = conversion.existingCustomerId();
+            if (customerId != null) {
+                if (!customerRows.isVisible(actor, customerId)) {
+                    throw new ValidationException(List.of(FieldProblem.of("customerId", "lead.convert.customerNotVisible")));
+                }
+            } else {
+                Tier tier = conversion.tier() != null ? conversion.tier() : current.tierOrDefault();
+                CustomerDraft draft = CustomerRules.validate(new CustomerDraft(current.name(), null, tier,
+                        current.industry(), current.regionCode(), current.address(), current.phone(), ownerId),
+                        code -> regions.byCode(code).isPresent());
+                String normalized = CompanyName.normalise(draft.name());
+                Optional<Customer> existing = customerRows.findByNormalizedName(normalized, null);
+                if (existing.isPresent()) {
+                    Customer e = existing.get();
+                    throw new DuplicateCustomerException(e.id(), e.name(), e.ownerName(), customerRows.isVisible(actor, e.id()));
+                }
+                customerId = Ids.newId(clock);
+                customerRows.insert(actor, ChangeReason.of(ChangeReason.Kind.USER, "lead " + id), customerId, draft,
+                        normalized);
+            }
+            UUID opportunityId = null;
+            String dealName = Rows.blankToNull(conversion.dealName());
+            if (dealName != null) {
+                OpportunityRepository deals = OpportunityRepository.using(cfg, clock);
+                OpportunityStage first = deals.stages().get(0);
+                OpportunityDraft deal = new OpportunityDraft(customerId, dealName.strip(), ownerId, first.code(),
+                        conversion.amount(), null, null, null, null);
+                List<FieldProblem> problems = OpportunityRules.problems(deal, first);
+                if (!problems.isEmpty()) {
+                    throw new ValidationException(problems);
+                }
+                opportunityId = Ids.newId(clock);
+                String rank = deals.edgeRank(first.code(), true).map(top -> BoardRank.between(null, top))
+                        .orElse(BoardRank.first());
+                deals.insertAll(actor, ChangeReason.of(ChangeReason.Kind.USER, "lead " + id), List.of(
+                        new OpportunityRepository.NewOpportunity(opportunityId, deal, first.probability(), rank, null)));
+            }
+            OffsetDateTime now = Rows.now(clock);
+            UUID linkedCustomer = customerId;
+            UUID linkedDeal = opportunityId;
+            String rank = top(leads, LeadStatus.CONVERTED);
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
+                r.setStatus(LeadStatus.CONVERTED.name());
+                r.setCustomerId(linkedCustomer);
+                r.setOpportunityId(linkedDeal);
+                r.setClosedAt(now);
+                r.setBoardRank(rank);
+                if (r.getOwnerId() == null) {
+                    r.setOwnerId(ownerId);
+                }
+                if (r.getFirstResponseAt() == null) {
+                    r.setFirstResponseAt(now);
+                    OffsetDateTime from = r.getAssignedAt() != null ? r.getAssignedAt() : r.getCreatedAt();
+                    r.setResponseMinutes((int) Math.max(0, Duration.between(from, now).toMinutes()));
+                }
+            });
+        });
+        customers.refresh(converted.customerId());
+        return converted;
+    }
+
+    private String top(LeadRepository leads, LeadStatus status) {
+        return leads.topRank(status).map(t -> BoardRank.between(null, t)).orElse(BoardRank.first());
+    }
+
+    private static Lead current(Actor actor, LeadRepository leads, UUID id, long expectedVersion) {
+        Lead lead = leads.find(actor, id).orElseThrow(() -> leads.findAny(id).isPresent()
+                ? new SalesDeskException("lead.notVisible")
+                : new StaleRecordException(LeadRepository.ENTITY, id, expectedVersion, null));
+        if (lead.version() != expectedVersion) {
+            throw new StaleRecordException(LeadRepository.ENTITY, id, expectedVersion, lead);
+        }
+        return lead;
+    }
+
+    /** The owner works their lead; a manager or a company-wide role may act on any lead they see. */
+    private static void requireActor(Actor actor, Lead lead) {
+        boolean supervisor = actor.role() == Role.MANAGER || actor.role().seesEverything();
+        if (!supervisor && !actor.userId().equals(lead.ownerId())) {
+            throw new SalesDeskException("lead.notYours");
+        }
+    }
+
+    private static void requireManager(Actor actor) {
+        if (actor.role() != Role.MANAGER && !actor.role().seesEverything()) {
+            throw new SalesDeskException("lead.reassign.notAllowed");
+        }
+    }
+
+    private static String strip(String s) {
+        String t = Rows.blankToNull(s);
+        return t == null ? null : t.strip();
+    }
+
+    static String shorten(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private LeadRepository leads(Configuration cfg) {
+        return LeadRepository.using(cfg, clock);
+    }
+}
