@@ -11,7 +11,15 @@ import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.lead.LeadService;
+import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.dispatch.DispatchService;
+import io.salesdesk.workflow.Timers;
+import io.salesdesk.workflow.notify.NotificationService;
+import io.salesdesk.workflow.sla.SlaRuleService;
+import io.salesdesk.workflow.sla.SlaScanner;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +42,12 @@ public final class AppContext {
     private final TaskService tasks;
     private final EscalationService escalations;
     private final BoardService boards;
+    private final LeadService leads;
+    private final DispatchService dispatch;
+    private final PoolService pool;
+    private final NotificationService notifications;
+    private final SlaRuleService slaRules;
+    private final Timers timers;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -48,6 +62,14 @@ public final class AppContext {
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
                 new TaskCards(tasks), new EscalationCards(escalations)));
+        // Words the system writes on records (dispatch reasons, reminders) use the user's language.
+        Locale locale = Locale.getDefault();
+        this.leads = new LeadService(database, clock, regions, customers);
+        this.dispatch = new DispatchService(database, clock, regions, leads, locale);
+        this.pool = new PoolService(database, clock, regions, customers);
+        this.notifications = new NotificationService(database, clock);
+        this.slaRules = new SlaRuleService(database, clock);
+        this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
         this.currentUser = currentUser;
     }
 
@@ -86,6 +108,30 @@ public final class AppContext {
 
     public EscalationService escalations() {
         return escalations;
+    }
+
+    public LeadService leads() {
+        return leads;
+    }
+
+    public DispatchService dispatch() {
+        return dispatch;
+    }
+
+    public PoolService pool() {
+        return pool;
+    }
+
+    public NotificationService notifications() {
+        return notifications;
+    }
+
+    public SlaRuleService slaRules() {
+        return slaRules;
+    }
+
+    public Timers timers() {
+        return timers;
     }
 
     public BoardService boards() {

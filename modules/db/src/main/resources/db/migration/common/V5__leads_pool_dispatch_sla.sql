@@ -53,7 +53,7 @@ CREATE TABLE rep_territory (
 -- take, when they are away, and when they last got a lead (ties go to whoever waited longest).
 CREATE TABLE rep_profile (
     user_id           UUID      NOT NULL PRIMARY KEY,
-    monthly_capacity  INTEGER   NOT NULL,
+    monthly_capacity  INTEGER,
     away_from         DATE,
     away_until        DATE,
     last_assigned_at  TIMESTAMP WITH TIME ZONE,
@@ -88,38 +88,42 @@ CREATE TABLE pool_policy (
     return_no_follow_up_days INTEGER   NOT NULL,
     return_no_progress_days INTEGER    NOT NULL
 );
-INSERT INTO pool_policy VALUES ('A', 7, 30, 90);
-INSERT INTO pool_policy VALUES ('B', 7, 20, 60);
-INSERT INTO pool_policy VALUES ('C', 5, 15, 45);
-INSERT INTO pool_policy VALUES ('D', 3, 10, 30);
+INSERT INTO pool_policy VALUES ('A', 7, 60, 120);
+INSERT INTO pool_policy VALUES ('B', 7, 45, 90);
+INSERT INTO pool_policy VALUES ('C', 5, 30, 60);
+INSERT INTO pool_policy VALUES ('D', 3, 20, 45);
 
 -- Follow-up SLA rules. A rule measures the time since a field of its subject (a customer's last
--- follow-up, a lead's assignment) and, past each threshold, reminds the owner, raises an
--- escalation on the supervisor's board, or notifies the manager. Minutes count working time only
--- when working_time is set.
+-- follow-up, a lead's assignment) and, past each threshold, reminds the owner, or raises an
+-- escalation on the supervisor's board and tells the manager. Minutes count working time only
+-- when working_time is set. A rule acts on lapses that came due since it was switched on (less a
+-- week's grace), so switching one on does not flood the board with years of backlog.
 CREATE TABLE sla_rule (
-    id                   UUID          NOT NULL PRIMARY KEY,
-    code                 VARCHAR(40)   NOT NULL,
-    name                 VARCHAR(100)  NOT NULL,
-    subject              VARCHAR(16)   NOT NULL,
-    since_field          VARCHAR(40)   NOT NULL,
-    tier                 VARCHAR(1),
+    id                     UUID          NOT NULL PRIMARY KEY,
+    code                   VARCHAR(40)   NOT NULL,
+    name                   VARCHAR(100)  NOT NULL,
+    subject                VARCHAR(16)   NOT NULL,
+    since_field            VARCHAR(40)   NOT NULL,
+    tier                   VARCHAR(1),
     remind_after_minutes   INTEGER,
     escalate_after_minutes INTEGER,
-    notify_manager       BOOLEAN       NOT NULL,
-    working_time         BOOLEAN       NOT NULL,
-    enabled              BOOLEAN       NOT NULL,
-    disabled_reason      VARCHAR(300),
-    sort_order           INTEGER       NOT NULL,
-    version              BIGINT        NOT NULL,
-    created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
-    updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    notify_manager         BOOLEAN       NOT NULL,
+    working_time           BOOLEAN       NOT NULL,
+    enabled                BOOLEAN       NOT NULL,
+    disabled_reason        VARCHAR(300),
+    active_since           TIMESTAMP WITH TIME ZONE NOT NULL,
+    sort_order             INTEGER       NOT NULL,
+    version                BIGINT        NOT NULL,
     CONSTRAINT uq_sla_rule_code UNIQUE (code)
 );
-INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000101', 'followUp3d', '客户 3 天未跟进',
-    'CUSTOMER', 'lastFollowUpAt', NULL, 2880, 4320, TRUE, FALSE, TRUE, NULL, 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
-INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000102', 'leadResponse30m', '线索 30 分钟未响应',
-    'LEAD', 'assignedAt', NULL, NULL, 30, TRUE, TRUE, TRUE, NULL, 2, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000101', 'followUpA', 'A 类客户 3 天未跟进',
+    'CUSTOMER', 'lastFollowUpAt', 'A', 2880, 4320, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 1, 1);
+INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000102', 'followUpB', 'B 类客户 7 天未跟进',
+    'CUSTOMER', 'lastFollowUpAt', 'B', 7200, 10080, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 2, 1);
+INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000103', 'followUpC', 'C 类客户 15 天未跟进',
+    'CUSTOMER', 'lastFollowUpAt', 'C', 17280, 21600, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 3, 1);
+INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000104', 'leadResponse30m', '线索 30 分钟未响应',
+    'LEAD', 'assignedAt', NULL, NULL, 30, TRUE, TRUE, TRUE, NULL, CURRENT_TIMESTAMP, 4, 1);
 
 -- Each action a rule took on a subject, once per lapse: the anchor is the value of the measured
 -- field, so a new follow-up starts a new lapse, and a second client or a catch-up after downtime

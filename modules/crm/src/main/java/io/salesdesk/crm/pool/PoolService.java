@@ -1,0 +1,259 @@
+package io.salesdesk.crm.pool;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.FieldChange;
+import io.salesdesk.db.Rows;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.impl.DSL;
+
+import static io.salesdesk.db.jooq.Tables.WORKSPACE_SETTING;
+
+/**
+ * The public pool (公海): customers without an owner, one pool per sales region. A rep claims
+ * within a daily limit and the customer is then protected for some days; an owner releases with a
+ * reason; the return rules send back customers nobody works. Every change is audited.
+ */
+public final class PoolService {
+
+    public static final int LIST_LIMIT = 2000;
+    public static final int DEFAULT_DAILY_CLAIMS = 5;
+    static final String DAILY_CLAIMS_KEY = "pool.dailyClaimLimit";
+    /** Most customers one run of the return rules sends back per rule and tier. */
+    static final int RETURN_BATCH = 5000;
+    private static final String CUSTOMER = "customer";
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+    private final CustomerService customers;
+
+    public PoolService(Database db, Clock clock, RegionService regions, CustomerService customers) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+        this.customers = customers;
+    }
+
+    /** The viewer's pool: unowned customers of their region (every region for company-wide roles). */
+    public List<PoolCustomer> pool(Actor viewer, String text) {
+        return db.transactionResult(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            return pool.pool(regionOf(viewer, pool), text, LIST_LIMIT, regions::fullName);
+        });
+    }
+
+    public int poolSize(Actor viewer) {
+        return db.transactionResult(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            return pool.poolSize(regionOf(viewer, pool));
+        });
+    }
+
+    public int dailyClaimLimit() {
+        return db.transactionResult(this::dailyClaimLimit);
+    }
+
+    /** Sets how many customers a rep may claim a day; admins and company-wide roles only. */
+    public void setDailyClaimLimit(Actor actor, int limit) {
+        requireCompanyWide(actor);
+        if (limit < 0) {
+            throw new ValidationException(List.of(FieldProblem.of("dailyClaimLimit", "pool.limit.negative")));
+        }
+        db.transaction(cfg -> {
+            var dsl = DSL.using(cfg);
+            if (dsl.update(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_VALUE, Integer.toString(limit))
+                    .where(WORKSPACE_SETTING.SETTING_KEY.eq(DAILY_CLAIMS_KEY)).execute() == 0) {
+                dsl.insertInto(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_KEY, DAILY_CLAIMS_KEY)
+                        .set(WORKSPACE_SETTING.SETTING_VALUE, Integer.toString(limit)).execute();
+            }
+        });
+    }
+
+    public List<PoolPolicy> policies() {
+        return db.transactionResult(cfg -> PoolRepository.using(cfg, clock).policies());
+    }
+
+    public void savePolicy(Actor actor, PoolPolicy policy) {
+        requireCompanyWide(actor);
+        if (policy.protectionDays() < 0 || policy.returnNoFollowUpDays() < 1 || policy.returnNoProgressDays() < 1) {
+            throw new ValidationException(List.of(FieldProblem.of("policy", "pool.policy.invalid")));
+        }
+        db.transaction(cfg -> PoolRepository.using(cfg, clock).savePolicy(policy));
+    }
+
+    /** How many more customers the user may claim today. */
+    public int claimsLeftToday(Actor actor) {
+        return db.transactionResult(cfg -> Math.max(0, dailyClaimLimit(cfg)
+                - PoolRepository.using(cfg, clock).claimsSince(actor.userId(), startOfToday())));
+    }
+
+    /**
+     * Claims a pool customer for the actor: they become its owner, protected for the tier's days.
+     *
+     * @throws SalesDeskException {@code pool.claim.limitReached} past the daily limit,
+     *                            {@code pool.claim.taken} if someone else claimed it first,
+     *                            {@code pool.claim.otherRegion} for another region's pool
+     */
+    public void claim(Actor actor, UUID customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        db.transaction(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            pool.lockUser(actor.userId());
+            int limit = dailyClaimLimit(cfg);
+            if (pool.claimsSince(actor.userId(), startOfToday()) >= limit) {
+                throw new SalesDeskException("pool.claim.limitReached", limit);
+            }
+            String region = regionOf(actor, pool);
+            String customerRegion = pool.regionOf(customerId).orElse(null);
+            if (region != null && (customerRegion == null || !customerRegion.startsWith(region))) {
+                throw new SalesDeskException("pool.claim.otherRegion");
+            }
+            Tier tier = pool.tierOf(customerId).orElseThrow(() -> new SalesDeskException("pool.claim.taken"));
+            int protectionDays = pool.policies().stream().filter(p -> p.tier() == tier).findFirst()
+                    .map(PoolPolicy::protectionDays).orElse(0);
+            OffsetDateTime now = Rows.now(clock);
+            if (!pool.takeOwnership(customerId, actor.userId(), now, now.plusDays(protectionDays))) {
+                throw new SalesDeskException("pool.claim.taken");
+            }
+            pool.event(customerId, actor.userId(), "CLAIM", now, null);
+            ChangeLog.using(cfg, clock).record(actor, ChangeReason.of(ChangeReason.Kind.USER, "pool claim"), CUSTOMER,
+                    customerId, ChangeEntry.Operation.UPDATE, ownerChange(null, actor.userId()));
+        });
+        customers.refresh(customerId);
+    }
+
+    /**
+     * Sends the customer back to the pool with a reason: its owner may, and so may a manager or a
+     * company-wide role who sees it.
+     *
+     * @throws ValidationException  for a blank reason
+     * @throws StaleRecordException if the customer changed since {@code expectedVersion}
+     */
+    public void release(Actor actor, UUID customerId, long expectedVersion, String reason) {
+        String why = Rows.blankToNull(reason);
+        if (why == null) {
+            throw new ValidationException(List.of(FieldProblem.of("reason", "pool.release.reasonRequired")));
+        }
+        db.transaction(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            PoolRepository.Candidate current = pool.current(customerId)
+                    .orElseThrow(() -> new StaleRecordException(CUSTOMER, customerId, expectedVersion, null));
+            boolean supervisor = actor.role() == Role.MANAGER || actor.role().seesEverything();
+            if (current.ownerId() == null || !supervisor && !current.ownerId().equals(actor.userId())) {
+                throw new SalesDeskException("pool.release.notYours");
+            }
+            OffsetDateTime now = Rows.now(clock);
+            String text = why.strip().length() > 200 ? why.strip().substring(0, 199) + "…" : why.strip();
+            if (!pool.giveUp(customerId, current.ownerId(), expectedVersion, now, text, actor.userId())) {
+                throw new StaleRecordException(CUSTOMER, customerId, expectedVersion, null);
+            }
+            pool.event(customerId, current.ownerId(), "RELEASE", now, text);
+            ChangeLog.using(cfg, clock).record(actor, ChangeReason.of(ChangeReason.Kind.USER, "pool release"), CUSTOMER,
+                    customerId, ChangeEntry.Operation.UPDATE, ownerChange(current.ownerId(), null));
+        });
+        customers.refresh(customerId);
+    }
+
+    /**
+     * Sends back every customer a return rule catches as of now: past its protection, and not
+     * followed up for its tier's N days, or with open deals that stood still for M days. Returning
+     * is a state, not an event: running it again (a second client, a catch-up) finds nothing new.
+     *
+     * @param wordings the reason in words for "N days without follow-up" and "M days without progress"
+     */
+    public List<Returned> returnUnworked(Wordings wordings) {
+        OffsetDateTime now = Rows.now(clock);
+        List<Returned> returned = db.transactionResult(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            List<Returned> done = new ArrayList<>();
+            for (PoolPolicy policy : pool.policies()) {
+                String noFollowUp = wordings.noFollowUp(policy.returnNoFollowUpDays());
+                for (PoolRepository.Candidate c : pool.notFollowedUpSince(policy.tier(),
+                        now.minusDays(policy.returnNoFollowUpDays()), now, RETURN_BATCH)) {
+                    returnOne(cfg, pool, c, now, noFollowUp, done);
+                }
+                String noProgress = wordings.noProgress(policy.returnNoProgressDays());
+                for (PoolRepository.Candidate c : pool.noProgressSince(policy.tier(),
+                        now.minusDays(policy.returnNoProgressDays()), now, RETURN_BATCH)) {
+                    returnOne(cfg, pool, c, now, noProgress, done);
+                }
+            }
+            return done;
+        });
+        if (!returned.isEmpty()) {
+            customers.reloadList();
+        }
+        return returned;
+    }
+
+    /** The words a return rule writes on the customer. */
+    public interface Wordings {
+        String noFollowUp(int days);
+
+        String noProgress(int days);
+    }
+
+    private void returnOne(Configuration cfg, PoolRepository pool, PoolRepository.Candidate c, OffsetDateTime now,
+                           String reason, List<Returned> done) {
+        if (done.stream().anyMatch(r -> r.customerId().equals(c.id()))) {
+            return;
+        }
+        if (pool.giveUp(c.id(), c.ownerId(), c.version(), now, reason, null)) {
+            pool.event(c.id(), c.ownerId(), "RETURN", now, reason);
+            ChangeLog.using(cfg, clock).record(null, ChangeReason.of(ChangeReason.Kind.RULE, "pool return"), CUSTOMER,
+                    c.id(), ChangeEntry.Operation.UPDATE, ownerChange(c.ownerId(), null));
+            done.add(new Returned(c.id(), c.name(), c.ownerId(), reason));
+        }
+    }
+
+    private static Map<String, FieldChange> ownerChange(UUID from, UUID to) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        changes.put("ownerId", new FieldChange(from == null ? null : from.toString(), to == null ? null : to.toString()));
+        return changes;
+    }
+
+    private String regionOf(Actor viewer, PoolRepository pool) {
+        return viewer.role().seesEverything() ? null : pool.poolRegionOf(viewer.userId()).orElse(null);
+    }
+
+    private int dailyClaimLimit(Configuration cfg) {
+        String v = DSL.using(cfg).select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
+                .where(WORKSPACE_SETTING.SETTING_KEY.eq(DAILY_CLAIMS_KEY)).fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
+        try {
+            return v == null ? DEFAULT_DAILY_CLAIMS : Math.max(0, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_DAILY_CLAIMS;
+        }
+    }
+
+    private OffsetDateTime startOfToday() {
+        return BusinessTime.today(clock).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
+    }
+
+    private static void requireCompanyWide(Actor actor) {
+        if (!actor.role().seesEverything()) {
+            throw new SalesDeskException("pool.settings.notAllowed");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.salesdesk.dispatch;
+
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.BoardRank;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.lead.Lead;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadFilter;
+import io.salesdesk.crm.lead.LeadRepository;
+import io.salesdesk.crm.lead.LeadService;
+import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import io.salesdesk.workflow.notify.NotificationRepository;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.impl.DSL;
+
+/**
+ * Dispatch on arrival: a lead captured by a form, the command line or an import goes at once to
+ * the rep best placed to win it, with the reason written on the lead. A lead nobody can take
+ * waits unassigned in its region's pool and the region's managers are told.
+ */
+public final class DispatchService {
+
+    /** Most waiting leads dispatched in one go. */
+    public static final int BATCH_LIMIT = 10_000;
+    static final ChangeReason DISPATCH = ChangeReason.of(ChangeReason.Kind.RULE, "dispatch");
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+    private final LeadService leads;
+    private final Locale locale;
+
+    public DispatchService(Database db, Clock clock, RegionService regions, LeadService leads, Locale locale) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+        this.leads = leads;
+        this.locale = locale;
+    }
+
+    /**
+     * Records a new lead and dispatches it in the same transaction.
+     *
+     * @param reason where it came from, for the audit trail (a form is {@link ChangeReason#user()})
+     * @throws io.salesdesk.core.ValidationException listing each refused field
+     */
+    public DispatchResult capture(Actor actor, LeadDraft draft, ChangeReason reason) {
+        LeadDraft valid = leads.validate(draft);
+        return db.transactionResult(cfg -> {
+            UUID id = Ids.newId(clock);
+            LeadRepository rows = LeadRepository.using(cfg, clock);
+            String rank = rows.topRank(LeadStatus.NEW).map(t -> BoardRank.between(null, t)).orElse(BoardRank.first());
+            rows.insertAll(actor, reason, List.of(new LeadRepository.NewLead(id, valid, LeadStatus.NEW, null, null,
+                    null, null, rank, null)));
+            return dispatchAll(cfg, List.of(rows.findAny(id).orElseThrow())).get(0);
+        });
+    }
+
+    /**
+     * Dispatches every unassigned new lead the actor sees (an import's leads, or leads that waited
+     * while everyone was away), oldest first.
+     *
+     * @throws SalesDeskException {@code dispatch.notAllowed} for a rep
+     */
+    public List<DispatchResult> dispatchWaiting(Actor actor) {
+        requireManager(actor);
+        return db.transactionResult(cfg -> {
+            List<Lead> waiting = new ArrayList<>(LeadRepository.using(cfg, clock)
+                    .list(actor, LeadFilter.unassigned(), BATCH_LIMIT));
+            waiting.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+            return dispatchAll(cfg, waiting);
+        });
+    }
+
+    /** Dispatches these leads in the caller's transaction, one by one against one roster. */
+    public List<DispatchResult> dispatchAll(Configuration cfg, List<Lead> newLeads) {
+        if (newLeads.isEmpty()) {
+            return List.of();
+        }
+        DispatchWeights weights = DispatchSettings.using(cfg).weights();
+        Dispatcher dispatcher = new Dispatcher(RosterRepository.using(cfg).roster(BusinessTime.today(clock), weights,
+                clock), weights);
+        DispatchExplanation explanation = new DispatchExplanation(locale, code -> regions.byCode(code)
+                .map(r -> "市辖区".equals(r.name()) ? regions.fullName(code) : r.name()).orElse(code));
+        Set<UUID> assignedReps = new HashSet<>();
+        List<DispatchResult> results = new ArrayList<>(newLeads.size());
+        for (Lead lead : newLeads) {
+            Assignment a = dispatcher.dispatch(new LeadToDispatch(lead.id(), lead.regionCode(), lead.industry()));
+            String words = explanation.explain(a, lead.regionCode());
+            Lead written = leads.assign(cfg, null, DISPATCH, lead, a.repId(), words, a.flag());
+            if (a.assigned()) {
+                assignedReps.add(a.repId());
+            } else {
+                tellManagers(cfg, written, words);
+            }
+            results.add(new DispatchResult(written, a));
+        }
+        RosterRepository.using(cfg).stampAssigned(assignedReps, Rows.now(clock));
+        return results;
+    }
+
+    /** Every rep's load as dispatch sees it now, lightest first; managers only. */
+    public List<RepLoad> loads(Actor viewer) {
+        requireManager(viewer);
+        return db.transactionResult(cfg -> {
+            DispatchWeights weights = DispatchSettings.using(cfg).weights();
+            List<RepCandidate> roster = RosterRepository.using(cfg).roster(BusinessTime.today(clock), weights, clock);
+            Set<UUID> visible = new HashSet<>(DSL.using(cfg).select(APP_USER.ID).from(APP_USER)
+                    .where(io.salesdesk.crm.Visibility.ownedBy(APP_USER.ID, viewer)).fetch(APP_USER.ID));
+            Dispatcher dispatcher = new Dispatcher(roster, weights);
+            var indexes = dispatcher.loadIndexes();
+            return roster.stream().filter(r -> visible.contains(r.userId()))
+                    .map(r -> new RepLoad(r.userId(), r.name(), r.territories().stream().map(regions::fullName).toList(),
+                            r.monthlyCapacity(), r.openLeads(), r.overdueFollowUps(), r.openTasks(), r.away(),
+                            indexes.get(r.userId())))
+                    .sorted((a, b) -> Double.compare(a.loadIndex(), b.loadIndex())).toList();
+        });
+    }
+
+    public DispatchWeights weights() {
+        return db.transactionResult(cfg -> DispatchSettings.using(cfg).weights());
+    }
+
+    /** Saves new weights; managers of the whole company (or admins) only. */
+    public void saveWeights(Actor actor, DispatchWeights weights) {
+        if (!actor.role().seesEverything()) {
+            throw new SalesDeskException("dispatch.settings.notAllowed");
+        }
+        db.transaction(cfg -> DispatchSettings.using(cfg).save(weights));
+    }
+
+    /** The managers whose region covers the lead's, else every manager: someone must hear of it. */
+    private void tellManagers(Configuration cfg, Lead lead, String words) {
+        List<UUID> covering = new ArrayList<>();
+        List<UUID> all = new ArrayList<>();
+        DSL.using(cfg).select(APP_USER.ID, ORG_UNIT.REGION_CODE).from(APP_USER)
+                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+                .where(APP_USER.DELETED_AT.isNull(), APP_USER.ACTIVE.isTrue(), APP_USER.ROLE.eq(Role.MANAGER.name()))
+                .forEach(r -> {
+                    all.add(r.value1());
+                    if (lead.regionCode() != null && RegionMatch.of(r.value2(), lead.regionCode()) != RegionMatch.NONE) {
+                        covering.add(r.value1());
+                    }
+                });
+        ResourceBundle words2 = ResourceBundle.getBundle("io.salesdesk.dispatch.explanations", locale);
+        String title = new MessageFormat(words2.getString("notify.noRep.title"), locale).format(new Object[] {lead.name()});
+        NotificationRepository.using(cfg, clock).send(covering.isEmpty() ? all : covering, "lead.noEligibleRep", title,
+                words, LeadRepository.ENTITY, lead.id());
+    }
+
+    private static void requireManager(Actor actor) {
+        if (actor.role() != Role.MANAGER && !actor.role().seesEverything()) {
+            throw new SalesDeskException("dispatch.notAllowed");
+        }
+    }
+}

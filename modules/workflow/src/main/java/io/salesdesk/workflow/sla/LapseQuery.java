@@ -1,0 +1,60 @@
+package io.salesdesk.workflow.sla;
+
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.SLA_FIRING;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Finds the subjects whose anchor lies in a window and on which the rule has not yet taken the
+ * action for that anchor: one query per rule and action, whatever the table's size.
+ */
+final class LapseQuery {
+
+    /** Most lapses one rule acts on in one run; the rest wait for the next run. */
+    static final int LIMIT = 2000;
+
+    private final DSLContext dsl;
+
+    LapseQuery(Configuration configuration) {
+        this.dsl = DSL.using(configuration);
+    }
+
+    List<Lapse> find(SlaRule rule, SlaRule.Action action, Field<OffsetDateTime> anchor, OffsetDateTime from,
+                     OffsetDateTime to) {
+        if (rule.subject() == SlaRule.Subject.CUSTOMER) {
+            Condition notFired = DSL.notExists(DSL.selectOne().from(SLA_FIRING).where(SLA_FIRING.RULE_ID.eq(rule.id()),
+                    SLA_FIRING.SUBJECT_ID.eq(CUSTOMER.ID), SLA_FIRING.ACTION.eq(action.name()),
+                    SLA_FIRING.ANCHOR.eq(anchor)));
+            Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNotNull())
+                    .and(anchor.between(from, to)).and(notFired);
+            if (rule.tier() != null) {
+                where = where.and(CUSTOMER.TIER.eq(rule.tier().name()));
+            }
+            return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.DISPLAY_NAME, APP_USER.MANAGER_ID,
+                            anchor)
+                    .from(CUSTOMER).join(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID)).where(where)
+                    .orderBy(anchor, CUSTOMER.ID).limit(LIMIT)
+                    .fetch(r -> new Lapse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        }
+        Condition notFired = DSL.notExists(DSL.selectOne().from(SLA_FIRING).where(SLA_FIRING.RULE_ID.eq(rule.id()),
+                SLA_FIRING.SUBJECT_ID.eq(LEAD.ID), SLA_FIRING.ACTION.eq(action.name()), SLA_FIRING.ANCHOR.eq(anchor)));
+        Condition where = LEAD.DELETED_AT.isNull().and(LEAD.OWNER_ID.isNotNull()).and(LEAD.STATUS.eq("ASSIGNED"))
+                .and(LEAD.FIRST_RESPONSE_AT.isNull()).and(anchor.between(from, to)).and(notFired);
+        if (rule.tier() != null) {
+            where = where.and(DSL.coalesce(LEAD.TIER, DSL.val("C")).eq(rule.tier().name()));
+        }
+        return dsl.select(LEAD.ID, LEAD.NAME, LEAD.OWNER_ID, APP_USER.DISPLAY_NAME, APP_USER.MANAGER_ID, anchor)
+                .from(LEAD).join(APP_USER).on(APP_USER.ID.eq(LEAD.OWNER_ID)).where(where)
+                .orderBy(anchor, LEAD.ID).limit(LIMIT)
+                .fetch(r -> new Lapse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+}
