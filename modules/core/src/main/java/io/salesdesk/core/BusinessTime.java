@@ -14,6 +14,6 @@ public final class BusinessTime {
 
     /** Today in the organisation's zone. */
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 }
