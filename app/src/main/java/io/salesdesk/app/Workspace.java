@@ -3,6 +3,7 @@ package io.salesdesk.app;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class Workspace {
                 LOG.info("Empty workspace: creating the demo organisation with {} customers", DEMO_CUSTOMERS);
                 demo.create(DEMO_SEED, DEMO_CUSTOMERS);
                 new DemoBoards(db, clock).create(DEMO_SEED);
+                new DemoLeads(db, clock).create(DEMO_SEED);
             }
             UserService users = new UserService(db, clock);
             return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));

@@ -103,10 +103,11 @@ public final class RosterRepository {
                             .computeIfAbsent(industry, k -> new int[2]);
                     if ("WON".equals(r.value3())) {
                         c[0]++;
-                        if (r.value5() != null) {
+                        // A deal closed before it was created is bad data (a backdated import): no cycle.
+                        if (r.value5() != null && r.value5().isAfter(r.value4())) {
                             double days = Duration.between(r.value4(), r.value5()).toHours() / 24.0;
                             cycles.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                                    .computeIfAbsent(industry, k -> new ArrayList<>()).add(Math.max(0, days));
+                                    .computeIfAbsent(industry, k -> new ArrayList<>()).add(days);
                         }
                     } else {
                         c[1]++;
