@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.tasks.TaskReminders;
+import io.salesdesk.app.inbox.WorkflowTimers;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 
@@ -115,6 +116,7 @@ public final class SalesDeskApplication {
             Platform.runLater(() -> {
                 window.attach(opened);
                 new TaskReminders(opened, stage).start();
+                new WorkflowTimers(opened, stage).start();
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
                     readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;

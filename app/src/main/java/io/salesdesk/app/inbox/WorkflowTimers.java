@@ -1,0 +1,75 @@
+package io.salesdesk.app.inbox;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.workflow.notify.Notification;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
+ * returns) and then shows the user's new inbox messages as desktop notifications. The first run
+ * after start catches up on whatever came due while the app was closed.
+ */
+public final class WorkflowTimers {
+
+    private static final Duration EVERY = Duration.minutes(1);
+    private static final Duration FIRST_RUN = Duration.seconds(15);
+    /** More new messages than this show as one summary rather than a stack of pop-ups. */
+    private static final int SHOWN_ONE_BY_ONE = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowTimers.class);
+
+    private final AppContext context;
+    private final Window owner;
+    private final Timeline timer;
+
+    public WorkflowTimers(AppContext context, Window owner) {
+        this.context = context;
+        this.owner = owner;
+        this.timer = new Timeline(new KeyFrame(EVERY, e -> run()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public void start() {
+        PauseTransition first = new PauseTransition(FIRST_RUN);
+        first.setOnFinished(e -> run());
+        first.play();
+        timer.play();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    private void run() {
+        // A failed run is tried again a minute later; it must not interrupt the user with a dialog.
+        BackgroundTask.wrap(() -> {
+            context.timers().runDue();
+            return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
+        }).onSuccess(this::show).onFailure(error -> LOG.warn("Timers could not run", error))
+                .executeWith(context.executor());
+    }
+
+    private void show(List<Notification> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        if (fresh.size() > SHOWN_ONE_BY_ONE) {
+            Notifications.create().owner(owner).title(I18n.get("inbox.many.title", fresh.size()))
+                    .text(fresh.get(0).title()).hideAfter(Duration.seconds(12)).showInformation();
+            return;
+        }
+        for (Notification n : fresh) {
+            Notifications.create().owner(owner).title(n.title()).text(n.body()).hideAfter(Duration.seconds(12))
+                    .showInformation();
+        }
+    }
+}
