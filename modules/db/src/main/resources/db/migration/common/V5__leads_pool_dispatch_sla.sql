@@ -97,7 +97,8 @@ INSERT INTO pool_policy VALUES ('D', 3, 20, 45);
 -- follow-up, a lead's assignment) and, past each threshold, reminds the owner, or raises an
 -- escalation on the supervisor's board and tells the manager. Minutes count working time only
 -- when working_time is set. A rule acts on lapses that came due since it was switched on (less a
--- week's grace), so switching one on does not flood the board with years of backlog.
+-- week's grace), so switching one on does not flood the board with years of backlog. Each threshold
+-- remembers up to which anchor it has looked, so a run reads only the newest stretch of the index.
 CREATE TABLE sla_rule (
     id                     UUID          NOT NULL PRIMARY KEY,
     code                   VARCHAR(40)   NOT NULL,
@@ -112,18 +113,20 @@ CREATE TABLE sla_rule (
     enabled                BOOLEAN       NOT NULL,
     disabled_reason        VARCHAR(300),
     active_since           TIMESTAMP WITH TIME ZONE NOT NULL,
+    remind_scanned_to      TIMESTAMP WITH TIME ZONE,
+    escalate_scanned_to    TIMESTAMP WITH TIME ZONE,
     sort_order             INTEGER       NOT NULL,
     version                BIGINT        NOT NULL,
     CONSTRAINT uq_sla_rule_code UNIQUE (code)
 );
 INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000101', 'followUpA', 'A 类客户 3 天未跟进',
-    'CUSTOMER', 'lastFollowUpAt', 'A', 2880, 4320, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 1, 1);
+    'CUSTOMER', 'lastFollowUpAt', 'A', 2880, 4320, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, NULL, NULL, 1, 1);
 INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000102', 'followUpB', 'B 类客户 7 天未跟进',
-    'CUSTOMER', 'lastFollowUpAt', 'B', 7200, 10080, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 2, 1);
+    'CUSTOMER', 'lastFollowUpAt', 'B', 7200, 10080, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, NULL, NULL, 2, 1);
 INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000103', 'followUpC', 'C 类客户 15 天未跟进',
-    'CUSTOMER', 'lastFollowUpAt', 'C', 17280, 21600, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, 3, 1);
+    'CUSTOMER', 'lastFollowUpAt', 'C', 17280, 21600, TRUE, FALSE, TRUE, NULL, CURRENT_TIMESTAMP, NULL, NULL, 3, 1);
 INSERT INTO sla_rule VALUES ('0192f000-0000-7000-8000-000000000104', 'leadResponse30m', '线索 30 分钟未响应',
-    'LEAD', 'assignedAt', NULL, NULL, 30, TRUE, TRUE, TRUE, NULL, CURRENT_TIMESTAMP, 4, 1);
+    'LEAD', 'assignedAt', NULL, NULL, 30, TRUE, TRUE, TRUE, NULL, CURRENT_TIMESTAMP, NULL, NULL, 4, 1);
 
 -- Each action a rule took on a subject, once per lapse: the anchor is the value of the measured
 -- field, so a new follow-up starts a new lapse, and a second client or a catch-up after downtime

@@ -6,6 +6,7 @@ import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.SLA_FIRING;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Configuration;
@@ -28,22 +29,34 @@ final class LapseQuery {
         this.dsl = DSL.using(configuration);
     }
 
+    private List<Lapse> customers(Condition where, Field<OffsetDateTime> anchor) {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.DISPLAY_NAME, APP_USER.MANAGER_ID, anchor)
+                .from(CUSTOMER).join(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID)).where(where)
+                .orderBy(anchor, CUSTOMER.ID).limit(LIMIT)
+                .fetch(r -> new Lapse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     List<Lapse> find(SlaRule rule, SlaRule.Action action, Field<OffsetDateTime> anchor, OffsetDateTime from,
                      OffsetDateTime to) {
         if (rule.subject() == SlaRule.Subject.CUSTOMER) {
             Condition notFired = DSL.notExists(DSL.selectOne().from(SLA_FIRING).where(SLA_FIRING.RULE_ID.eq(rule.id()),
                     SLA_FIRING.SUBJECT_ID.eq(CUSTOMER.ID), SLA_FIRING.ACTION.eq(action.name()),
                     SLA_FIRING.ANCHOR.eq(anchor)));
-            Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNotNull())
-                    .and(anchor.between(from, to)).and(notFired);
+            Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNotNull()).and(notFired);
             if (rule.tier() != null) {
                 where = where.and(CUSTOMER.TIER.eq(rule.tier().name()));
             }
-            return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.DISPLAY_NAME, APP_USER.MANAGER_ID,
-                            anchor)
-                    .from(CUSTOMER).join(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID)).where(where)
-                    .orderBy(anchor, CUSTOMER.ID).limit(LIMIT)
-                    .fetch(r -> new Lapse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+            Field<OffsetDateTime> column = SlaField.indexed(rule.subject(), rule.sinceField()).orElse(null);
+            if (column == null) {
+                return customers(where.and(anchor.between(from, to)), anchor);
+            }
+            // Two range reads instead of one scan of the whole table: customers with a value read
+            // the column's index, the few without one fall back to the other fields.
+            List<Lapse> lapses = new ArrayList<>(customers(where.and(column.between(from, to)), anchor));
+            if (lapses.size() < LIMIT) {
+                lapses.addAll(customers(where.and(column.isNull()).and(anchor.between(from, to)), anchor));
+            }
+            return lapses.size() <= LIMIT ? lapses : lapses.subList(0, LIMIT);
         }
         Condition notFired = DSL.notExists(DSL.selectOne().from(SLA_FIRING).where(SLA_FIRING.RULE_ID.eq(rule.id()),
                 SLA_FIRING.SUBJECT_ID.eq(LEAD.ID), SLA_FIRING.ACTION.eq(action.name()), SLA_FIRING.ANCHOR.eq(anchor)));

@@ -19,6 +19,7 @@ final class SlaField {
             SlaRule.Subject.CUSTOMER, Map.of(
                     // A customer never followed up counts from its claim, else its creation.
                     "lastFollowUpAt", DSL.coalesce(CUSTOMER.LAST_FOLLOW_UP_AT, CUSTOMER.CLAIMED_AT, CUSTOMER.CREATED_AT),
+                    "lastFollowUpAt.indexed", CUSTOMER.LAST_FOLLOW_UP_AT,
                     "claimedAt", DSL.coalesce(CUSTOMER.CLAIMED_AT, CUSTOMER.CREATED_AT),
                     "createdAt", CUSTOMER.CREATED_AT),
             SlaRule.Subject.LEAD, Map.of(
@@ -29,6 +30,16 @@ final class SlaField {
     }
 
     static Optional<Field<OffsetDateTime>> of(SlaRule.Subject subject, String name) {
-        return Optional.ofNullable(FIELDS.get(subject).get(name));
+        return name.endsWith(INDEXED) ? Optional.empty() : Optional.ofNullable(FIELDS.get(subject).get(name));
     }
+
+    /**
+     * The plain column behind a field that falls back to others when null, so the lapse query can
+     * read the column's index for the rows that have a value; empty when the field is a column.
+     */
+    static Optional<Field<OffsetDateTime>> indexed(SlaRule.Subject subject, String name) {
+        return Optional.ofNullable(FIELDS.get(subject).get(name + INDEXED));
+    }
+
+    private static final String INDEXED = ".indexed";
 }

@@ -17,11 +17,13 @@ import java.util.UUID;
  * @param workingTime        count working time only (the calendar), not clock time
  * @param disabledReason     why the scheduler switched it off, in words; null if it did not
  * @param activeSince        lapses due before this, less a week's grace, are old backlog, not news
+ * @param remindScannedTo    anchors up to this were looked at for reminders; null before the first run
+ * @param escalateScannedTo  the same for escalations
  */
 public record SlaRule(UUID id, String code, String name, Subject subject, String sinceField, Tier tier,
                       Integer remindAfterMinutes, Integer escalateAfterMinutes, boolean notifyManager,
                       boolean workingTime, boolean enabled, String disabledReason, OffsetDateTime activeSince,
-                      int sortOrder, long version) {
+                      OffsetDateTime remindScannedTo, OffsetDateTime escalateScannedTo, int sortOrder, long version) {
 
     /** What a rule watches. */
     public enum Subject {
@@ -35,5 +37,9 @@ public record SlaRule(UUID id, String code, String name, Subject subject, String
 
     public Integer thresholdFor(Action action) {
         return action == Action.REMIND ? remindAfterMinutes : escalateAfterMinutes;
+    }
+
+    public OffsetDateTime scannedTo(Action action) {
+        return action == Action.REMIND ? remindScannedTo : escalateScannedTo;
     }
 }

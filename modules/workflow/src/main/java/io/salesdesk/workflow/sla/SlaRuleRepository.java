@@ -66,6 +66,12 @@ public final class SlaRuleRepository {
                 .set(SLA_RULE.VERSION, SLA_RULE.VERSION.plus(1)).where(SLA_RULE.ID.eq(id)).execute();
     }
 
+    /** Remembers that every lapse with an anchor up to {@code to} was looked at for the action. */
+    public void markScanned(UUID ruleId, SlaRule.Action action, OffsetDateTime to) {
+        dsl.update(SLA_RULE).set(action == SlaRule.Action.REMIND ? SLA_RULE.REMIND_SCANNED_TO : SLA_RULE.ESCALATE_SCANNED_TO, to)
+                .where(SLA_RULE.ID.eq(ruleId)).execute();
+    }
+
     /**
      * Records that the rule took the action for this lapse of the subject; false if it already
      * had (another client, an earlier run): only the writer that gets true acts.
@@ -109,6 +115,11 @@ public final class SlaRuleRepository {
         r.setWorkingTime(rule.workingTime());
         r.setEnabled(rule.enabled());
         r.setDisabledReason(rule.enabled() ? null : rule.disabledReason());
+        if (!rule.activeSince().equals(r.getActiveSince())) {
+            // Switched on again: the count starts afresh.
+            r.setRemindScannedTo(null);
+            r.setEscalateScannedTo(null);
+        }
         r.setActiveSince(rule.activeSince());
         r.setSortOrder(rule.sortOrder());
     }
@@ -117,6 +128,7 @@ public final class SlaRuleRepository {
         return new SlaRule(r.getId(), r.getCode(), r.getName(), SlaRule.Subject.valueOf(r.getSubject()),
                 r.getSinceField(), r.getTier() == null ? null : Tier.valueOf(r.getTier()), r.getRemindAfterMinutes(),
                 r.getEscalateAfterMinutes(), r.getNotifyManager(), r.getWorkingTime(), r.getEnabled(),
-                r.getDisabledReason(), r.getActiveSince(), r.getSortOrder(), r.getVersion());
+                r.getDisabledReason(), r.getActiveSince(), r.getRemindScannedTo(), r.getEscalateScannedTo(),
+                r.getSortOrder(), r.getVersion());
     }
 }

@@ -77,7 +77,7 @@ public final class SlaRuleService {
             SlaRule toSave = new SlaRule(id, code, rule.name().strip(),
                     rule.subject(), rule.sinceField(), rule.tier(), remind, escalate, rule.notifyManager(),
                     rule.workingTime(), rule.enabled(), null,
-                    switchedOn ? Rows.now(clock) : previous.activeSince(), rule.sortOrder(), rule.version());
+                    switchedOn ? Rows.now(clock) : previous.activeSince(), null, null, rule.sortOrder(), rule.version());
             return previous == null ? repository.insert(toSave) : repository.update(toSave);
         });
     }

@@ -32,6 +32,11 @@ public final class SlaScanner {
     static final Duration GRACE = Duration.ofDays(7);
     /** The longest stretch of non-working time a working-time rule may need to bridge (a holiday week). */
     private static final Duration LONGEST_BREAK = Duration.ofDays(12);
+    /**
+     * How far before the last scanned anchor a run looks again: a follow-up logged with yesterday's
+     * date, or a second client whose clock is a little behind, still gets its lapse seen.
+     */
+    private static final Duration OVERLAP = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(SlaScanner.class);
 
     private final Database db;
@@ -93,7 +98,12 @@ public final class SlaScanner {
     private int run(SlaRule rule, SlaRule.Action action, Duration threshold, Field<OffsetDateTime> anchor,
                     WorkingCalendar calendar, OffsetDateTime now) {
         OffsetDateTime floor = rule.activeSince().minus(GRACE);
-        OffsetDateTime from = floor.minus(threshold).minus(rule.workingTime() ? LONGEST_BREAK : Duration.ZERO);
+        // A working-time lapse falls due later than its anchor plus the threshold: look further back.
+        Duration lag = rule.workingTime() ? LONGEST_BREAK : Duration.ZERO;
+        OffsetDateTime lowest = floor.minus(threshold).minus(lag);
+        OffsetDateTime scanned = rule.scannedTo(action);
+        OffsetDateTime from = scanned == null || scanned.minus(OVERLAP).minus(lag).isBefore(lowest) ? lowest
+                : scanned.minus(OVERLAP).minus(lag);
         OffsetDateTime to = now.minus(threshold);
         if (!from.isBefore(to)) {
             return 0;
@@ -109,6 +119,10 @@ public final class SlaScanner {
             if (act(rule, action, lapse, threshold, OffsetDateTime.ofInstant(due, ZoneOffset.UTC), now)) {
                 acted++;
             }
+        }
+        if (lapses.size() < LapseQuery.LIMIT) {
+            // All of this stretch was seen; with a full batch the next run goes on where this one stopped.
+            db.transaction(cfg -> SlaRuleRepository.using(cfg).markScanned(rule.id(), action, to));
         }
         return acted;
     }
