@@ -24,9 +24,9 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.salesdesk.db..")
             .and().haveSimpleNameNotEndingWith("Repository")
             .and().doNotHaveFullyQualifiedName("io.salesdesk.crm.Visibility")
-            .and().resideOutsideOfPackage("io.salesdesk.crm.demo..")
+            .and().resideOutsideOfPackage("..demo..")
             .should().dependOnClassesThat().resideInAnyPackage("io.salesdesk.db.jooq..")
-            .because("services see domain records, never generated jOOQ records");
+            .because("services see domain records, never generated jOOQ records (demo seeders write rows directly)");
 
     @ArchTest
     static final ArchRule appIsNotUsedByModules = noClasses()

@@ -1,8 +1,5 @@
 package io.salesdesk.dispatch;
 
-import static io.salesdesk.db.jooq.Tables.APP_USER;
-import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
-
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.BoardRank;
 import io.salesdesk.core.BusinessTime;
@@ -11,6 +8,8 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadDraft;
 import io.salesdesk.crm.lead.LeadFilter;
@@ -31,7 +30,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Configuration;
-import org.jooq.impl.DSL;
 
 /**
  * Dispatch on arrival: a lead captured by a form, the command line or an import goes at once to
@@ -125,8 +123,8 @@ public final class DispatchService {
         return db.transactionResult(cfg -> {
             DispatchWeights weights = DispatchSettings.using(cfg).weights();
             List<RepCandidate> roster = RosterRepository.using(cfg).roster(BusinessTime.today(clock), weights, clock);
-            Set<UUID> visible = new HashSet<>(DSL.using(cfg).select(APP_USER.ID).from(APP_USER)
-                    .where(io.salesdesk.crm.Visibility.ownedBy(APP_USER.ID, viewer)).fetch(APP_USER.ID));
+            Set<UUID> visible = new HashSet<>(UserRepository.using(cfg, clock).visibleTo(viewer).stream()
+                    .map(User::id).toList());
             Dispatcher dispatcher = new Dispatcher(roster, weights);
             var indexes = dispatcher.loadIndexes();
             return roster.stream().filter(r -> visible.contains(r.userId()))
@@ -151,20 +149,10 @@ public final class DispatchService {
 
     /** The managers whose region covers the lead's, else every manager: someone must hear of it. */
     private void tellManagers(Configuration cfg, Lead lead, String words) {
-        List<UUID> covering = new ArrayList<>();
-        List<UUID> all = new ArrayList<>();
-        DSL.using(cfg).select(APP_USER.ID, ORG_UNIT.REGION_CODE).from(APP_USER)
-                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
-                .where(APP_USER.DELETED_AT.isNull(), APP_USER.ACTIVE.isTrue(), APP_USER.ROLE.eq(Role.MANAGER.name()))
-                .forEach(r -> {
-                    all.add(r.value1());
-                    if (lead.regionCode() != null && RegionMatch.of(r.value2(), lead.regionCode()) != RegionMatch.NONE) {
-                        covering.add(r.value1());
-                    }
-                });
-        ResourceBundle words2 = ResourceBundle.getBundle("io.salesdesk.dispatch.explanations", locale);
-        String title = new MessageFormat(words2.getString("notify.noRep.title"), locale).format(new Object[] {lead.name()});
-        NotificationRepository.using(cfg, clock).send(covering.isEmpty() ? all : covering, "lead.noEligibleRep", title,
+        List<UUID> told = RosterRepository.using(cfg).managersCovering(lead.regionCode());
+        ResourceBundle bundle = ResourceBundle.getBundle("io.salesdesk.dispatch.explanations", locale);
+        String title = new MessageFormat(bundle.getString("notify.noRep.title"), locale).format(new Object[] {lead.name()});
+        NotificationRepository.using(cfg, clock).send(told, "lead.noEligibleRep", title,
                 words, LeadRepository.ENTITY, lead.id());
     }
 

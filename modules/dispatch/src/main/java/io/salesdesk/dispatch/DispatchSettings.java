@@ -1,22 +1,18 @@
 package io.salesdesk.dispatch;
 
-import static io.salesdesk.db.jooq.Tables.WORKSPACE_SETTING;
-
-import java.util.HashMap;
+import io.salesdesk.db.WorkspaceSettings;
 import java.util.Map;
 import org.jooq.Configuration;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Dispatch weights and the default capacity as workspace settings ({@code dispatch.*}). */
 public final class DispatchSettings {
 
     private static final String PREFIX = "dispatch.";
 
-    private final DSLContext dsl;
+    private final WorkspaceSettings settings;
 
     private DispatchSettings(Configuration configuration) {
-        this.dsl = DSL.using(configuration);
+        this.settings = WorkspaceSettings.using(configuration);
     }
 
     public static DispatchSettings using(Configuration configuration) {
@@ -25,9 +21,7 @@ public final class DispatchSettings {
 
     /** The saved weights; a missing or unreadable one falls back to its default. */
     public DispatchWeights weights() {
-        Map<String, String> saved = new HashMap<>();
-        dsl.selectFrom(WORKSPACE_SETTING).where(WORKSPACE_SETTING.SETTING_KEY.startsWith(PREFIX))
-                .forEach(r -> saved.put(r.getSettingKey().substring(PREFIX.length()), r.getSettingValue()));
+        Map<String, String> saved = settings.withPrefix(PREFIX);
         DispatchWeights d = DispatchWeights.DEFAULTS;
         return new DispatchWeights(number(saved, "region", d.region()), number(saved, "load", d.load()),
                 number(saved, "fit", d.fit()), number(saved, "perLead", d.perLead()),
@@ -47,12 +41,7 @@ public final class DispatchSettings {
 
     private void put(String key, double value) {
         String text = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-        int updated = dsl.update(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_VALUE, text)
-                .where(WORKSPACE_SETTING.SETTING_KEY.eq(PREFIX + key)).execute();
-        if (updated == 0) {
-            dsl.insertInto(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_KEY, PREFIX + key)
-                    .set(WORKSPACE_SETTING.SETTING_VALUE, text).execute();
-        }
+        settings.put(PREFIX + key, text);
     }
 
     private static double number(Map<String, String> saved, String key, double fallback) {

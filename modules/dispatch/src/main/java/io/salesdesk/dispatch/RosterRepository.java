@@ -3,6 +3,7 @@ package io.salesdesk.dispatch;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
+import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.REP_PROFILE;
 import static io.salesdesk.db.jooq.Tables.REP_TERRITORY;
 import static io.salesdesk.db.jooq.Tables.TASK;
@@ -87,6 +88,25 @@ public final class RosterRepository {
                 dsl.insertInto(REP_PROFILE).set(REP_PROFILE.USER_ID, id).set(REP_PROFILE.LAST_ASSIGNED_AT, at).execute();
             }
         }
+    }
+
+    /**
+     * The active managers whose org unit's region covers {@code regionCode}; every active manager
+     * when none does or the region is unknown, so someone always hears of a lead nobody can take.
+     */
+    public List<UUID> managersCovering(String regionCode) {
+        List<UUID> covering = new ArrayList<>();
+        List<UUID> all = new ArrayList<>();
+        dsl.select(APP_USER.ID, ORG_UNIT.REGION_CODE).from(APP_USER).join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+                .where(APP_USER.DELETED_AT.isNull(), APP_USER.ACTIVE.isTrue(), APP_USER.ROLE.eq(Role.MANAGER.name()))
+                .orderBy(APP_USER.USERNAME)
+                .forEach(r -> {
+                    all.add(r.value1());
+                    if (regionCode != null && RegionMatch.of(r.value2(), regionCode) != RegionMatch.NONE) {
+                        covering.add(r.value1());
+                    }
+                });
+        return covering.isEmpty() ? all : covering;
     }
 
     /** Won and lost deals per rep and industry, with the median days from creation to a win. */

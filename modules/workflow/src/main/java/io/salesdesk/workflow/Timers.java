@@ -1,11 +1,10 @@
 package io.salesdesk.workflow;
 
-import static io.salesdesk.db.jooq.Tables.WORKSPACE_SETTING;
-
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.crm.pool.Returned;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
+import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.workflow.notify.NotificationRepository;
 import io.salesdesk.workflow.sla.SlaScanner;
 import java.text.MessageFormat;
@@ -14,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +68,7 @@ public final class Timers {
 
     /** When the timers last ran, on any client of this database; null if never. */
     public OffsetDateTime lastRun() {
-        String v = db.transactionResult(cfg -> DSL.using(cfg).select(WORKSPACE_SETTING.SETTING_VALUE)
-                .from(WORKSPACE_SETTING).where(WORKSPACE_SETTING.SETTING_KEY.eq(LAST_RUN_KEY))
-                .fetchOne(WORKSPACE_SETTING.SETTING_VALUE));
+        String v = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_RUN_KEY).orElse(null));
         return v == null ? null : OffsetDateTime.parse(v);
     }
 
@@ -102,14 +98,7 @@ public final class Timers {
 
     private void stamp() {
         String now = Rows.now(clock).toString();
-        db.transaction(cfg -> {
-            var dsl = DSL.using(cfg);
-            if (dsl.update(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_VALUE, now)
-                    .where(WORKSPACE_SETTING.SETTING_KEY.eq(LAST_RUN_KEY)).execute() == 0) {
-                dsl.insertInto(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_KEY, LAST_RUN_KEY)
-                        .set(WORKSPACE_SETTING.SETTING_VALUE, now).execute();
-            }
-        });
+        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(LAST_RUN_KEY, now));
     }
 
     private String say(String key, Object... args) {

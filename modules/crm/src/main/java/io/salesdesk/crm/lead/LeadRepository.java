@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -177,19 +177,20 @@ public final class LeadRepository {
     }
 
     /**
-     * Applies {@code change} to the lead as it is at {@code expectedVersion} and writes what
-     * changed, with one audit entry.
+     * Writes {@code change} of the lead as it is at {@code expectedVersion}, with one audit entry
+     * for the fields that changed.
      *
      * @throws StaleRecordException if the lead changed or went away meanwhile
      */
-    public Lead update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, Consumer<LeadRecord> change) {
+    public Lead update(Actor actor, ChangeReason reason, UUID id, long expectedVersion,
+                       UnaryOperator<LeadFields> change) {
         LeadRecord current = dsl.selectFrom(LEAD).where(LEAD.ID.eq(id), LEAD.DELETED_AT.isNull()).fetchOne();
         if (current == null || current.getVersion() != expectedVersion) {
             throw stale(id, expectedVersion);
         }
         LeadRecord changed = current.copy();
         changed.setId(id);
-        change.accept(changed);
+        write(changed, change.apply(LeadFields.of(findAny(id).orElseThrow())));
         Map<String, FieldChange> changes = FieldChange.diff(snapshot(current), snapshot(changed));
         if (changes.isEmpty()) {
             return findAny(id).orElseThrow();
@@ -205,6 +206,31 @@ public final class LeadRepository {
         }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return findAny(id).orElseThrow();
+    }
+
+    private static void write(LeadRecord r, LeadFields f) {
+        LeadDraft d = f.draft();
+        r.setName(d.name());
+        r.setContactName(d.contactName());
+        r.setPhone(d.phone());
+        r.setAddress(d.address());
+        r.setRegionCode(d.regionCode());
+        r.setIndustry(d.industry());
+        r.setTier(d.tier() == null ? null : d.tier().name());
+        r.setSource(d.source());
+        r.setNote(d.note());
+        r.setStatus(f.status().name());
+        r.setOwnerId(f.ownerId());
+        r.setAssignedAt(f.assignedAt());
+        r.setAssignmentReason(f.assignmentReason());
+        r.setAssignmentFlag(f.assignmentFlag() == null ? null : f.assignmentFlag().name());
+        r.setFirstResponseAt(f.firstResponseAt());
+        r.setResponseMinutes(f.responseMinutes());
+        r.setDisqualifyReason(f.disqualifyReason());
+        r.setCustomerId(f.customerId());
+        r.setOpportunityId(f.opportunityId());
+        r.setClosedAt(f.closedAt());
+        r.setBoardRank(f.boardRank());
     }
 
     /** Soft-deletes leads (an import undone), each changed last at the given version. */

@@ -130,17 +130,7 @@ public final class LeadService {
         return db.transactionResult(cfg -> {
             LeadRepository leads = leads(cfg);
             requireActor(actor, current(actor, leads, id, expectedVersion));
-            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
-                r.setName(valid.name());
-                r.setContactName(valid.contactName());
-                r.setPhone(valid.phone());
-                r.setAddress(valid.address());
-                r.setRegionCode(valid.regionCode());
-                r.setIndustry(valid.industry());
-                r.setTier(valid.tier() == null ? null : valid.tier().name());
-                r.setSource(valid.source());
-                r.setNote(valid.note());
-            });
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, f -> f.withDraft(valid));
         });
     }
 
@@ -184,15 +174,9 @@ public final class LeadService {
         OffsetDateTime now = Rows.now(clock);
         boolean toColumn = current.status() == LeadStatus.NEW;
         String rank = toColumn ? top(leads, LeadStatus.ASSIGNED) : current.boardRank();
-        return leads.update(actor, why, current.id(), current.version(), r -> {
-            r.setOwnerId(ownerId);
-            r.setAssignedAt(ownerId == null ? null : now);
-            r.setAssignmentReason(shorten(reason, 1000));
-            r.setAssignmentFlag(flag == null ? null : flag.name());
-            if (toColumn && ownerId != null) {
-                r.setStatus(LeadStatus.ASSIGNED.name());
-                r.setBoardRank(rank);
-            }
+        return leads.update(actor, why, current.id(), current.version(), f -> {
+            LeadFields assigned = f.assigned(ownerId, ownerId == null ? null : now, shorten(reason, 1000), flag);
+            return toColumn && ownerId != null ? assigned.inColumn(LeadStatus.ASSIGNED, rank) : assigned;
         });
     }
 
@@ -228,7 +212,7 @@ public final class LeadService {
                 if (rank == null) {
                     return current;
                 }
-                return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> r.setBoardRank(rank));
+                return leads.update(actor, ChangeReason.user(), id, expectedVersion, f -> f.inColumn(status, rank));
             }
             if (status == LeadStatus.CONVERTED || !current.status().next().contains(status)
                     || status == LeadStatus.ASSIGNED && current.ownerId() == null) {
@@ -236,21 +220,13 @@ public final class LeadService {
             }
             OffsetDateTime now = Rows.now(clock);
             String newRank = rank != null ? rank : top(leads, status);
-            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
-                r.setStatus(status.name());
-                r.setBoardRank(newRank);
-                if (status == LeadStatus.CONTACTED && r.getFirstResponseAt() == null) {
-                    r.setFirstResponseAt(now);
-                    OffsetDateTime from = r.getAssignedAt() != null ? r.getAssignedAt() : r.getCreatedAt();
-                    r.setResponseMinutes((int) Math.max(0, Duration.between(from, now).toMinutes()));
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, f -> {
+                LeadFields moved = f.inColumn(status, newRank);
+                if (status == LeadStatus.CONTACTED) {
+                    moved = moved.responded(now, minutesWaited(current, now));
                 }
-                if (status == LeadStatus.DISQUALIFIED) {
-                    r.setDisqualifyReason(shorten(reason.strip(), REASON_MAX));
-                    r.setClosedAt(now);
-                } else {
-                    r.setDisqualifyReason(null);
-                    r.setClosedAt(null);
-                }
+                return status == LeadStatus.DISQUALIFIED ? moved.closed(now, shorten(reason.strip(), REASON_MAX))
+                        : moved.closed(null, null);
             });
         });
     }
@@ -325,24 +301,21 @@ public final class LeadService {
             UUID linkedCustomer = customerId;
             UUID linkedDeal = opportunityId;
             String rank = top(leads, LeadStatus.CONVERTED);
-            return leads.update(actor, ChangeReason.user(), id, expectedVersion, r -> {
-                r.setStatus(LeadStatus.CONVERTED.name());
-                r.setCustomerId(linkedCustomer);
-                r.setOpportunityId(linkedDeal);
-                r.setClosedAt(now);
-                r.setBoardRank(rank);
-                if (r.getOwnerId() == null) {
-                    r.setOwnerId(ownerId);
-                }
-                if (r.getFirstResponseAt() == null) {
-                    r.setFirstResponseAt(now);
-                    OffsetDateTime from = r.getAssignedAt() != null ? r.getAssignedAt() : r.getCreatedAt();
-                    r.setResponseMinutes((int) Math.max(0, Duration.between(from, now).toMinutes()));
-                }
+            return leads.update(actor, ChangeReason.user(), id, expectedVersion, f -> {
+                LeadFields owned = f.ownerId() != null ? f
+                        : f.assigned(ownerId, f.assignedAt(), f.assignmentReason(), f.assignmentFlag());
+                return owned.inColumn(LeadStatus.CONVERTED, rank).linked(linkedCustomer, linkedDeal)
+                        .responded(now, minutesWaited(current, now)).closed(now, null);
             });
         });
         customers.refresh(converted.customerId());
         return converted;
+    }
+
+    /** Minutes from the lead's assignment (or arrival) to {@code now}: its first-response time. */
+    private static int minutesWaited(Lead lead, OffsetDateTime now) {
+        OffsetDateTime from = lead.assignedAt() != null ? lead.assignedAt() : lead.createdAt();
+        return (int) Math.max(0, Duration.between(from, now).toMinutes());
     }
 
     private String top(LeadRepository leads, LeadStatus status) {

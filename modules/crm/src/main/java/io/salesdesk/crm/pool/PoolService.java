@@ -16,6 +16,7 @@ import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
+import io.salesdesk.db.WorkspaceSettings;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,9 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.Configuration;
-import org.jooq.impl.DSL;
-
-import static io.salesdesk.db.jooq.Tables.WORKSPACE_SETTING;
 
 /**
  * The public pool (公海): customers without an owner, one pool per sales region. A rep claims
@@ -80,14 +78,7 @@ public final class PoolService {
         if (limit < 0) {
             throw new ValidationException(List.of(FieldProblem.of("dailyClaimLimit", "pool.limit.negative")));
         }
-        db.transaction(cfg -> {
-            var dsl = DSL.using(cfg);
-            if (dsl.update(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_VALUE, Integer.toString(limit))
-                    .where(WORKSPACE_SETTING.SETTING_KEY.eq(DAILY_CLAIMS_KEY)).execute() == 0) {
-                dsl.insertInto(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_KEY, DAILY_CLAIMS_KEY)
-                        .set(WORKSPACE_SETTING.SETTING_VALUE, Integer.toString(limit)).execute();
-            }
-        });
+        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(DAILY_CLAIMS_KEY, Integer.toString(limit)));
     }
 
     public List<PoolPolicy> policies() {
@@ -238,8 +229,7 @@ public final class PoolService {
     }
 
     private int dailyClaimLimit(Configuration cfg) {
-        String v = DSL.using(cfg).select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
-                .where(WORKSPACE_SETTING.SETTING_KEY.eq(DAILY_CLAIMS_KEY)).fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
+        String v = WorkspaceSettings.using(cfg).get(DAILY_CLAIMS_KEY).orElse(null);
         try {
             return v == null ? DEFAULT_DAILY_CLAIMS : Math.max(0, Integer.parseInt(v.strip()));
         } catch (NumberFormatException e) {

@@ -3,10 +3,10 @@ package io.salesdesk.workflow.sla;
 import static io.salesdesk.db.jooq.Tables.CALENDAR_DAY;
 import static io.salesdesk.db.jooq.Tables.SLA_FIRING;
 import static io.salesdesk.db.jooq.Tables.SLA_RULE;
-import static io.salesdesk.db.jooq.Tables.WORKSPACE_SETTING;
 
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.db.jooq.tables.records.SlaRuleRecord;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,9 +26,11 @@ public final class SlaRuleRepository {
     static final String ENTITY = "sla_rule";
 
     private final DSLContext dsl;
+    private final WorkspaceSettings settings;
 
     private SlaRuleRepository(Configuration configuration) {
         this.dsl = DSL.using(configuration);
+        this.settings = WorkspaceSettings.using(configuration);
     }
 
     public static SlaRuleRepository using(Configuration configuration) {
@@ -94,8 +96,7 @@ public final class SlaRuleRepository {
     }
 
     private LocalTime time(String key, LocalTime fallback) {
-        String v = dsl.select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
-                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key)).fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
+        String v = settings.get(key).orElse(null);
         try {
             return v == null ? fallback : LocalTime.parse(v.strip());
         } catch (DateTimeParseException e) {

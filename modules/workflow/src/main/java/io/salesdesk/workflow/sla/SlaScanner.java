@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.UUID;
-import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +65,7 @@ public final class SlaScanner {
             if (!rule.enabled()) {
                 continue;
             }
-            Field<OffsetDateTime> anchor = SlaField.of(rule.subject(), rule.sinceField()).orElse(null);
-            if (anchor == null) {
+            if (!LapseRepository.knowsField(rule.subject(), rule.sinceField())) {
                 String reason = say("disabled.unknownField", rule.sinceField());
                 db.transaction(cfg -> SlaRuleRepository.using(cfg).disable(rule.id(), reason));
                 LOG.warn("SLA rule {} disabled: {}", rule.code(), reason);
@@ -80,7 +78,7 @@ public final class SlaScanner {
                     continue;
                 }
                 try {
-                    int acted = run(rule, action, Duration.ofMinutes(minutes), anchor, calendar, now);
+                    int acted = run(rule, action, Duration.ofMinutes(minutes), calendar, now);
                     if (action == SlaRule.Action.REMIND) {
                         reminders += acted;
                     } else {
@@ -95,8 +93,8 @@ public final class SlaScanner {
         return new Report(reminders, raised, disabled);
     }
 
-    private int run(SlaRule rule, SlaRule.Action action, Duration threshold, Field<OffsetDateTime> anchor,
-                    WorkingCalendar calendar, OffsetDateTime now) {
+    private int run(SlaRule rule, SlaRule.Action action, Duration threshold, WorkingCalendar calendar,
+                    OffsetDateTime now) {
         OffsetDateTime floor = rule.activeSince().minus(GRACE);
         // A working-time lapse falls due later than its anchor plus the threshold: look further back.
         Duration lag = rule.workingTime() ? LONGEST_BREAK : Duration.ZERO;
@@ -108,7 +106,7 @@ public final class SlaScanner {
         if (!from.isBefore(to)) {
             return 0;
         }
-        List<Lapse> lapses = db.transactionResult(cfg -> new LapseQuery(cfg).find(rule, action, anchor, from, to));
+        List<Lapse> lapses = db.transactionResult(cfg -> LapseRepository.using(cfg).find(rule, action, from, to));
         int acted = 0;
         for (Lapse lapse : lapses) {
             Instant due = rule.workingTime() ? calendar.plusWorking(lapse.anchor().toInstant(), threshold)
@@ -120,7 +118,7 @@ public final class SlaScanner {
                 acted++;
             }
         }
-        if (lapses.size() < LapseQuery.LIMIT) {
+        if (lapses.size() < LapseRepository.LIMIT) {
             // All of this stretch was seen; with a full batch the next run goes on where this one stopped.
             db.transaction(cfg -> SlaRuleRepository.using(cfg).markScanned(rule.id(), action, to));
         }

@@ -8,6 +8,7 @@ import static io.salesdesk.db.jooq.Tables.SLA_FIRING;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -18,15 +19,38 @@ import org.jooq.impl.DSL;
  * Finds the subjects whose anchor lies in a window and on which the rule has not yet taken the
  * action for that anchor: one query per rule and action, whatever the table's size.
  */
-final class LapseQuery {
+final class LapseRepository {
 
     /** Most lapses one rule acts on in one run; the rest wait for the next run. */
     static final int LIMIT = 2000;
 
     private final DSLContext dsl;
 
-    LapseQuery(Configuration configuration) {
+    // The fields a rule may count from, per subject. A customer never followed up counts from its
+    // claim, else its creation; ".indexed" is the plain column behind such a fallback, so the query
+    // can read the column's index for the rows that have a value.
+    private static final Map<SlaRule.Subject, Map<String, Field<OffsetDateTime>>> FIELDS = Map.of(
+            SlaRule.Subject.CUSTOMER, Map.of(
+                    "lastFollowUpAt", DSL.coalesce(CUSTOMER.LAST_FOLLOW_UP_AT, CUSTOMER.CLAIMED_AT, CUSTOMER.CREATED_AT),
+                    "lastFollowUpAt.indexed", CUSTOMER.LAST_FOLLOW_UP_AT,
+                    "claimedAt", DSL.coalesce(CUSTOMER.CLAIMED_AT, CUSTOMER.CREATED_AT),
+                    "createdAt", CUSTOMER.CREATED_AT),
+            SlaRule.Subject.LEAD, Map.of(
+                    "assignedAt", LEAD.ASSIGNED_AT,
+                    "createdAt", LEAD.CREATED_AT));
+    private static final String INDEXED = ".indexed";
+
+    /** Whether a rule on this subject can count from the named field (a removed field it cannot). */
+    static boolean knowsField(SlaRule.Subject subject, String name) {
+        return !name.endsWith(INDEXED) && FIELDS.get(subject).containsKey(name);
+    }
+
+    private LapseRepository(Configuration configuration) {
         this.dsl = DSL.using(configuration);
+    }
+
+    static LapseRepository using(Configuration configuration) {
+        return new LapseRepository(configuration);
     }
 
     private List<Lapse> customers(Condition where, Field<OffsetDateTime> anchor) {
@@ -36,8 +60,9 @@ final class LapseQuery {
                 .fetch(r -> new Lapse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    List<Lapse> find(SlaRule rule, SlaRule.Action action, Field<OffsetDateTime> anchor, OffsetDateTime from,
-                     OffsetDateTime to) {
+    /** Lapses whose anchor lies in [from, to] on which the rule has not taken the action, at most {@link #LIMIT}. */
+    List<Lapse> find(SlaRule rule, SlaRule.Action action, OffsetDateTime from, OffsetDateTime to) {
+        Field<OffsetDateTime> anchor = FIELDS.get(rule.subject()).get(rule.sinceField());
         if (rule.subject() == SlaRule.Subject.CUSTOMER) {
             Condition notFired = DSL.notExists(DSL.selectOne().from(SLA_FIRING).where(SLA_FIRING.RULE_ID.eq(rule.id()),
                     SLA_FIRING.SUBJECT_ID.eq(CUSTOMER.ID), SLA_FIRING.ACTION.eq(action.name()),
@@ -46,7 +71,7 @@ final class LapseQuery {
             if (rule.tier() != null) {
                 where = where.and(CUSTOMER.TIER.eq(rule.tier().name()));
             }
-            Field<OffsetDateTime> column = SlaField.indexed(rule.subject(), rule.sinceField()).orElse(null);
+            Field<OffsetDateTime> column = FIELDS.get(rule.subject()).get(rule.sinceField() + INDEXED);
             if (column == null) {
                 return customers(where.and(anchor.between(from, to)), anchor);
             }
