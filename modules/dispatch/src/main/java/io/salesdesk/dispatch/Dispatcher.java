@@ -22,8 +22,7 @@ import java.util.UUID;
 public final class Dispatcher {
 
     private static final double TIE = 1e-9;
-    /** The history fit of a rep without a meaningful track record: neither favoured nor held back. */
-    private static final double NEUTRAL_FIT = 0.5;
+    private static final RepCandidate.Match NO_MATCH = new RepCandidate.Match(RegionMatch.NONE, null);
 
     private final DispatchWeights weights;
     private final List<RepState> reps = new ArrayList<>();
@@ -64,23 +63,22 @@ public final class Dispatcher {
             return Assignment.nobody(lead.id());
         }
         double lowestLoad = Double.MAX_VALUE;
-        double fastestCycle = Double.MAX_VALUE;
+        List<RepCandidate> weighed = new ArrayList<>(pool.size());
         for (RepState r : pool) {
             lowestLoad = Math.min(lowestLoad, r.loadIndex());
-            TrackRecord record = r.candidate.recordFor(lead.industry());
-            if (record.meaningful()) {
-                fastestCycle = Math.min(fastestCycle, record.medianCycleDays());
-            }
+            weighed.add(r.candidate);
         }
+        double fastestCycle = HistoryFit.fastestCycle(weighed, lead.industry());
         RepState best = null;
         double bestScore = -1;
         RepCandidate.Match bestMatch = null;
         boolean tie = false;
         for (RepState r : pool) {
-            RepCandidate.Match match = r.candidate.bestMatch(lead.regionCode());
+            // A flagged lead's pool is reps who do not cover its region: no need to look.
+            RepCandidate.Match match = flag == null ? r.candidate.bestMatch(lead.regionCode()) : NO_MATCH;
             double score = weights.region() * match.level().score()
                     + weights.load() * Math.max(0, 1 - r.loadIndex())
-                    + weights.fit() * fit(r.candidate.recordFor(lead.industry()), fastestCycle);
+                    + weights.fit() * HistoryFit.of(r.candidate.recordFor(lead.industry()), fastestCycle);
             if (best == null || score > bestScore + TIE) {
                 best = r;
                 bestScore = score;
@@ -115,14 +113,6 @@ public final class Dispatcher {
         return loads;
     }
 
-    private double fit(TrackRecord record, double fastestCycle) {
-        if (!record.meaningful()) {
-            return NEUTRAL_FIT;
-        }
-        double speed = fastestCycle == Double.MAX_VALUE ? 1 : fastestCycle / Math.max(1, record.medianCycleDays());
-        return 0.5 * record.winRate() + 0.5 * Math.min(1, speed);
-    }
-
     private List<RepState> covering(String regionCode) {
         List<RepState> found = new ArrayList<>();
         for (String key : List.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000")) {
@@ -138,7 +128,7 @@ public final class Dispatcher {
     private List<RepState> eligible(List<RepState> candidates) {
         List<RepState> eligible = new ArrayList<>(candidates.size());
         for (RepState r : candidates) {
-            if (!r.candidate.away() && r.candidate.monthlyCapacity() > 0 && r.loadWith(weights.perLead()) <= 1 + TIE) {
+            if (weights.canTakeOneMore(r.candidate, r.openLeads)) {
                 eligible.add(r);
             }
         }
@@ -156,17 +146,8 @@ public final class Dispatcher {
             this.turn = turn;
         }
 
-        double weightedLoad() {
-            return openLeads * weights.perLead() + candidate.overdueFollowUps() * weights.perOverdue()
-                    + candidate.openTasks() * weights.perTask();
-        }
-
         double loadIndex() {
-            return weightedLoad() / candidate.monthlyCapacity();
-        }
-
-        double loadWith(double extra) {
-            return (weightedLoad() + extra) / candidate.monthlyCapacity();
+            return weights.loadIndex(candidate, openLeads);
         }
     }
 }

@@ -26,10 +26,10 @@ public enum RegionMatch {
             return NONE;
         }
         if (territory.endsWith("0000")) {
-            return region.startsWith(territory.substring(0, 2)) ? PROVINCE : NONE;
+            return region.regionMatches(0, territory, 0, 2) ? PROVINCE : NONE;
         }
         if (territory.endsWith("00")) {
-            return region.startsWith(territory.substring(0, 4)) ? CITY : NONE;
+            return region.regionMatches(0, territory, 0, 4) ? CITY : NONE;
         }
         return territory.equals(region) ? COUNTY : NONE;
     }

@@ -19,6 +19,11 @@ public record RepCandidate(UUID userId, String name, List<String> territories, i
                            int openLeads, int overdueFollowUps, int openTasks, boolean away, Instant lastAssignedAt,
                            Map<String, TrackRecord> byIndustry, TrackRecord overall) {
 
+    /** Whether the rep takes leads at all: present and with a capacity. */
+    public boolean available() {
+        return !away && monthlyCapacity > 0;
+    }
+
     /** The record that speaks for this industry: the industry's if meaningful, else the overall one. */
     public TrackRecord recordFor(String industry) {
         TrackRecord specific = industry == null ? null : byIndustry.get(industry);
