@@ -18,9 +18,14 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.lead.LeadStatus;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
+import io.salesdesk.dispatch.rebalance.RebalancePlan;
+import io.salesdesk.dispatch.rebalance.Rebalancer;
 import io.salesdesk.workflow.notify.NotificationRepository;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -115,6 +120,63 @@ public final class DispatchService {
         }
         RosterRepository.using(cfg).stampAssigned(assignedReps, Rows.now(clock));
         return results;
+    }
+
+    /**
+     * Proposes an optimised assignment of every waiting lead the manager sees (a backlog after an
+     * import or a holiday), under the reps' capacities, for the manager to accept or reject. Nothing
+     * is written.
+     *
+     * @param timeLimit how long the solver may search; 30 seconds is plenty for 2,000 leads
+     */
+    public RebalancePlan proposeRebalance(Actor actor, Duration timeLimit) {
+        requireManager(actor);
+        // Read in one short transaction; the solver runs outside it so no lock is held while it thinks.
+        Backlog backlog = db.transactionResult(cfg -> {
+            DispatchWeights w = DispatchSettings.using(cfg).weights();
+            return new Backlog(w, RosterRepository.using(cfg).roster(BusinessTime.today(clock), w, clock),
+                    LeadRepository.using(cfg, clock).list(actor, LeadFilter.unassigned(), BATCH_LIMIT).stream()
+                            .map(l -> new LeadToDispatch(l.id(), l.regionCode(), l.industry())).toList());
+        });
+        return new Rebalancer(backlog.weights(), timeLimit).plan(backlog.roster(), backlog.leads());
+    }
+
+    private record Backlog(DispatchWeights weights, List<RepCandidate> roster, List<LeadToDispatch> leads) {
+    }
+
+    /**
+     * Writes an accepted plan: each placed lead that is still waiting goes to its rep with the
+     * reason in words; a lead someone dispatched or changed meanwhile is left as it is.
+     *
+     * @return the leads written
+     */
+    public List<Lead> acceptRebalance(Actor actor, RebalancePlan plan) {
+        requireManager(actor);
+        ResourceBundle bundle = ResourceBundle.getBundle("io.salesdesk.dispatch.explanations", locale);
+        Map<UUID, RebalancePlan.RepLoad> loads = new HashMap<>();
+        plan.loads().forEach(l -> loads.put(l.repId(), l));
+        return db.transactionResult(cfg -> {
+            LeadRepository rows = LeadRepository.using(cfg, clock);
+            List<Lead> written = new ArrayList<>();
+            Set<UUID> reps = new HashSet<>();
+            for (RebalancePlan.Placement p : plan.placements()) {
+                Lead lead = rows.find(actor, p.leadId()).orElse(null);
+                if (!p.placed() || lead == null || lead.ownerId() != null || lead.status() != LeadStatus.NEW) {
+                    continue;
+                }
+                RebalancePlan.RepLoad load = loads.get(p.repId());
+                String words = new MessageFormat(bundle.getString("rebalanced"), locale).format(new Object[] {
+                        p.repName(), lead.regionCode() == null ? "—" : regions.fullName(lead.regionCode()),
+                        String.format(Locale.ROOT, "%.2f", load == null ? 0 : load.after()),
+                        String.format(Locale.ROOT, "%.3f", plan.stdevBefore()),
+                        String.format(Locale.ROOT, "%.3f", plan.stdevAfter())});
+                written.add(leads.assign(cfg, actor, ChangeReason.of(ChangeReason.Kind.USER, "rebalance"), lead,
+                        p.repId(), words, p.flag()));
+                reps.add(p.repId());
+            }
+            RosterRepository.using(cfg).stampAssigned(reps, Rows.now(clock));
+            return written;
+        });
     }
 
     /** Every rep's load as dispatch sees it now, lightest first; managers only. */

@@ -179,4 +179,37 @@ class DispatchServiceTest {
         assertThat(moved.assignmentFlag()).isEqualTo(Lead.AssignmentFlag.OVERRIDE);
         assertThat(moved.assignmentReason()).isEqualTo("王一认识院长");
     }
+
+    @Test
+    void aBacklogIsRebalancedOnlyWhenTheManagerAcceptsThePlan() {
+        db.transaction(cfg -> {
+            for (var rep : new io.salesdesk.crm.User[] {f.wang, f.li}) {
+                DSL.using(cfg).insertInto(REP_PROFILE).set(REP_PROFILE.USER_ID, rep.id())
+                        .set(REP_PROFILE.AWAY_FROM, LocalDate.of(2026, 11, 20))
+                        .set(REP_PROFILE.AWAY_UNTIL, LocalDate.of(2026, 11, 27)).execute();
+            }
+            // 张三 (苏州) is away longer, so the backlog waits for Hangzhou's reps.
+            DSL.using(cfg).insertInto(REP_PROFILE).set(REP_PROFILE.USER_ID, f.zhang.id())
+                    .set(REP_PROFILE.AWAY_FROM, LocalDate.of(2026, 11, 20))
+                    .set(REP_PROFILE.AWAY_UNTIL, LocalDate.of(2026, 12, 20)).execute();
+        });
+        for (int i = 1; i <= 6; i++) {
+            assertThat(capture("杭州" + i + "号医院", "浙江省杭州市西湖区").lead().ownerId()).isNull();
+        }
+        clock.advance(Duration.ofDays(1)); // back from leave
+
+        var plan = dispatch.proposeRebalance(f.zjManager.asActor(), Duration.ofSeconds(3));
+
+        assertThat(plan.placed()).isEqualTo(6);
+        assertThat(leads.count(f.zjManager.asActor(), io.salesdesk.crm.lead.LeadFilter.unassigned()))
+                .as("a proposal writes nothing").isEqualTo(6);
+        var written = dispatch.acceptRebalance(f.zjManager.asActor(), plan);
+        assertThat(written).hasSize(6).allSatisfy(l -> {
+            assertThat(l.ownerId()).isIn(f.wang.id(), f.li.id());
+            assertThat(l.assignmentReason()).startsWith("批量平衡分配给");
+        });
+        assertThat(written.stream().filter(l -> l.ownerId().equals(f.wang.id())).count()).isEqualTo(3);
+        assertThatThrownBy(() -> dispatch.proposeRebalance(f.wang.asActor(), Duration.ofSeconds(1)))
+                .isInstanceOf(SalesDeskException.class);
+    }
 }
