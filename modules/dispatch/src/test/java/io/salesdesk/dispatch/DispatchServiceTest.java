@@ -44,10 +44,15 @@ class DispatchServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new SalesOrgFixture(db, clock);
         leads = new LeadService(db, clock, f.regions, f.customers);
         dispatch = new DispatchService(db, clock, f.regions, leads, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach

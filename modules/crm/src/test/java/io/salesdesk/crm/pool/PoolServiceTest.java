@@ -54,9 +54,14 @@ class PoolServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new SalesOrgFixture(db, clock);
         pool = new PoolService(db, clock, f.regions, f.customers);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach
