@@ -6,7 +6,7 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Page {
     MY_DAY(Feather.SUN, true),
     CUSTOMERS(Feather.USERS, true),
-    LEADS(Feather.USER_PLUS, false),
+    LEADS(Feather.USER_PLUS, true),
     PIPELINE(Feather.COLUMNS, true),
     TASKS(Feather.CHECK_SQUARE, true),
     APPROVALS(Feather.FILE_TEXT, false),

@@ -7,12 +7,12 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.crm.Tier;
 
 /** A small coloured badge for a customer tier: A stands out, D fades. */
-final class TierBadge {
+public final class TierBadge {
 
     private TierBadge() {
     }
 
-    static Label of(Tier tier) {
+    public static Label of(Tier tier) {
         Label badge = new Label(tier.name());
         badge.getStyleClass().addAll("tier-badge", "tier-" + tier.name().toLowerCase(java.util.Locale.ROOT));
         badge.setTooltip(new javafx.scene.control.Tooltip(I18n.get("tier.long." + tier.name())));

@@ -32,6 +32,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Page;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.CustomersPage;
+import io.salesdesk.app.leads.LeadsPage;
 import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.pipeline.PipelinePage;
@@ -176,6 +177,7 @@ public final class MainWindow {
         return switch (page) {
             case MY_DAY -> new MyDayPage(context, bus);
             case CUSTOMERS -> new CustomersPage(context, bus);
+            case LEADS -> new LeadsPage(context, bus);
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
             case LEDGERS -> new LedgersPage(context);

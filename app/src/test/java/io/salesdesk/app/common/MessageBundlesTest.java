@@ -131,6 +131,13 @@ class MessageBundlesTest {
         for (io.salesdesk.board.task.TaskPriority priority : io.salesdesk.board.task.TaskPriority.values()) {
             required.add("taskPriority." + priority.name());
         }
+        for (io.salesdesk.crm.lead.LeadStatus status : io.salesdesk.crm.lead.LeadStatus.values()) {
+            required.add("leadStatus." + status.name());
+        }
+        for (io.salesdesk.crm.lead.Lead.AssignmentFlag flag : io.salesdesk.crm.lead.Lead.AssignmentFlag.values()) {
+            required.add("leadFlag." + flag.name());
+            required.add("leadFlag.hint." + flag.name());
+        }
         for (Page page : Page.values()) {
             required.add("nav." + page.name());
             required.add("coming." + page.name());

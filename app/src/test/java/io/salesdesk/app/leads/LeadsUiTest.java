@@ -1,0 +1,206 @@
+package io.salesdesk.app.leads;
+
+import static io.salesdesk.db.jooq.Tables.REP_TERRITORY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.common.FormField;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.lead.Lead;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.crm.pool.PoolCustomer;
+
+/**
+ * The leads page as the Zhejiang regional manager uses it: a new lead from Hangzhou goes to the rep
+ * who covers Hangzhou with the reason in words, a lead is disqualified only with a reason, and a
+ * customer claimed from the pool leaves it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LeadsUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    private static final String POOLED_NAME = "杭州公海领取测试医院";
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+    static User manager;
+    static User hangzhouRep;
+    static Customer pooled;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir);
+        context = workspace.context();
+        manager = context.users().byUsername("manager.zj").orElseThrow();
+        hangzhouRep = context.users().byUsername("rep.zj1").orElseThrow();
+        User otherRep = context.users().byUsername("rep.zj2").orElseThrow();
+        context.setCurrentUser(manager);
+        // The demo has no territories yet: rep.zj1 sells in Hangzhou (杭州市), nobody else has one.
+        context.database().transaction(cfg -> DSL.using(cfg).insertInto(REP_TERRITORY)
+                .set(REP_TERRITORY.USER_ID, hangzhouRep.id()).set(REP_TERRITORY.REGION_CODE, "330100").execute());
+        // A customer its rep gave up, back in the Zhejiang pool.
+        Actor actor = manager.asActor();
+        Customer owned = context.customers().create(actor, new CustomerDraft(POOLED_NAME, null, Tier.B, "HOSPITAL",
+                "330106", "浙江省杭州市西湖区天目山路 88 号", null, otherRep.id()));
+        context.pool().release(actor, owned.id(), owned.version(), "客户半年未回应，退回公海");
+        pooled = owned;
+    }
+
+    /**
+     * Puts the whole text in a search field at once, as a paste, so that exactly one search runs, and
+     * waits until it has (the field waits 150 ms for the typing to stop).
+     */
+    private static void search(FxRobot robot, String field, String text) {
+        TextField box = robot.lookup(field).queryAs(TextField.class);
+        robot.interact(() -> box.setText(text));
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
+        stage.show();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewLeadFromHangzhouGoesToTheRepWhoCoversHangzhouWithTheReason(FxRobot robot) {
+        String name = "杭州明远口腔门诊部";
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#newLead");
+        robot.clickOn("#leadName").write(name);
+        robot.clickOn("#leadAddress").write("浙江省杭州市西湖区文三路 90 号");
+        assertThat(robot.lookup("#leadAddressRegion").queryAs(Label.class).getText()).contains("杭州市");
+        robot.clickOn("#leadSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<Lead> table = robot.lookup("#leadTable").queryAs(TableView.class);
+        Lead shown = table.getSelectionModel().getSelectedItem();
+        assertThat(shown).isNotNull();
+        assertThat(shown.name()).isEqualTo(name);
+        assertThat(shown.ownerId()).isEqualTo(hangzhouRep.id());
+        assertThat(shown.assignmentFlag()).isNull();
+        String reason = robot.lookup("#leadReason").queryAs(Label.class).getText();
+        assertThat(reason).startsWith("分配给" + hangzhouRep.displayName()).contains("区域匹配 杭州市");
+        assertThat(robot.lookup("#leadsNoticeText").queryAs(Label.class).getText())
+                .contains(name).contains("分配给" + hangzhouRep.displayName());
+        // And so it is in the database, not only on screen.
+        Lead saved = context.leads().find(manager.asActor(), shown.id()).orElseThrow();
+        assertThat(saved.ownerId()).isEqualTo(hangzhouRep.id());
+        assertThat(saved.assignmentReason()).isEqualTo(reason);
+    }
+
+    @Test
+    void aLeadWhoseAddressNamesNoRegionIsFlaggedAsFallback(FxRobot robot) {
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#newLead");
+        robot.clickOn("#leadName").write("无地址测试诊所");
+        robot.clickOn("#leadSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#leadDetailName").queryAs(Label.class).getText()).isEqualTo("无地址测试诊所");
+        assertThat(robot.lookup("#leadFlag").queryAs(Label.class).getText()).contains("兜底分配");
+        assertThat(robot.lookup("#leadReason").queryAs(Label.class).getText()).contains("线索无区域");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void disqualifyingAsksForTheReasonAndKeepsIt(FxRobot robot) throws Exception {
+        String name = "杭州无需求测试卫生院";
+        Lead lead = context.dispatch().capture(manager.asActor(), new LeadDraft(name, null, null,
+                "浙江省杭州市余杭区文一西路 1500 号", null, "PRIMARY_CARE", null, "展会", null), ChangeReason.user()).lead();
+        robot.clickOn("#nav-LEADS");
+        search(robot, "#leadSearch", name);
+        TableView<Lead> table = robot.lookup("#leadTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().get(0).id().equals(lead.id()));
+        robot.clickOn(robot.lookup("#leadTable .table-row-cell").match((TableRow<Lead> row) -> row.getIndex() == 0)
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#leadDetailName").queryAs(Label.class).getText()).isEqualTo(name);
+
+        robot.clickOn("#leadDisqualify");
+        robot.clickOn("#disqualifySave");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea reason = robot.lookup("#disqualifyReason").queryAs(TextArea.class);
+        FormField field = (FormField) reason.getParent();
+        assertThat(field.problemLabel().getText()).isEqualTo("请填写无效原因");
+        assertThat(context.leads().find(manager.asActor(), lead.id()).orElseThrow().status())
+                .isEqualTo(LeadStatus.ASSIGNED);
+
+        robot.clickOn(reason).write("无采购需求");
+        robot.clickOn("#disqualifySave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Lead now = context.leads().find(manager.asActor(), lead.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(now.disqualifyReason()).isEqualTo("无采购需求");
+        assertThat(robot.lookup("#leadDetailStatus").queryAs(Label.class).getText()).isEqualTo("无效");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void claimingAPoolCustomerTakesItOutOfThePoolAndMakesItMine(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#leadsView-POOL");
+        search(robot, "#poolSearch", POOLED_NAME);
+        TableView<PoolCustomer> table = robot.lookup("#poolTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems()).extracting(PoolCustomer::id).containsExactly(pooled.id());
+        assertThat(table.getItems().get(0).poolReason()).isEqualTo("客户半年未回应，退回公海");
+        String before = robot.lookup("#claimsLeft").queryAs(Label.class).getText();
+        assertThat(before).isEqualTo("今日还可领取 5 / 5");
+
+        robot.clickOn("#claim-" + pooled.id());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getItems()).extracting(PoolCustomer::id).doesNotContain(pooled.id());
+        assertThat(robot.lookup("#claimsLeft").queryAs(Label.class).getText()).isEqualTo("今日还可领取 4 / 5");
+        assertThat(robot.lookup("#leadsNoticeText").queryAs(Label.class).getText())
+                .contains(POOLED_NAME).contains("现在是你的客户");
+        Customer now = context.customers().open(manager.asActor(), pooled.id()).orElseThrow().customer();
+        assertThat(now.ownerId()).isEqualTo(manager.id());
+        assertThat(context.pool().pool(manager.asActor(), POOLED_NAME)).isEmpty();
+    }
+}
