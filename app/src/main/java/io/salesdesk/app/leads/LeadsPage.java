@@ -2,6 +2,7 @@ package io.salesdesk.app.leads;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
@@ -42,6 +44,9 @@ import io.salesdesk.dispatch.DispatchResult;
  * rep's load. The views sit behind a segmented switch under the title.
  */
 public final class LeadsPage extends BorderPane {
+
+    /** How long the re-balance solver may think; it stops earlier once it no longer improves. */
+    private static final Duration REBALANCE_LIMIT = Duration.ofSeconds(20);
 
     /** The views of the page, in the order of the switch. */
     enum View {
@@ -104,7 +109,10 @@ public final class LeadsPage extends BorderPane {
             Button dispatch = new Button(I18n.get("leads.dispatchWaiting"), new FontIcon(Feather.SHUFFLE));
             dispatch.setId("dispatchWaiting");
             dispatch.setOnAction(e -> dispatchWaiting());
-            header.getChildren().add(dispatch);
+            Button rebalance = new Button(I18n.get("leads.rebalance"), new FontIcon(Feather.SLIDERS));
+            rebalance.setId("rebalance");
+            rebalance.setOnAction(e -> rebalance(rebalance));
+            header.getChildren().addAll(dispatch, rebalance);
         }
         Button create = new Button(I18n.get("leads.new"), new FontIcon(Feather.PLUS));
         create.setId("newLead");
@@ -175,11 +183,47 @@ public final class LeadsPage extends BorderPane {
         }).executeWith(context.executor());
     }
 
+    /**
+     * 重新平衡: the solver proposes an assignment of the whole backlog under the reps' capacities
+     * (it may think for up to {@link #REBALANCE_LIMIT}); the manager accepts or rejects it.
+     */
+    private void rebalance(Button button) {
+        Actor actor = context.currentUser().asActor();
+        button.setDisable(true);
+        notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.rebalance.thinking", REBALANCE_LIMIT.toSeconds()));
+        BackgroundTask.wrap(() -> context.dispatch().proposeRebalance(actor, REBALANCE_LIMIT)).onSuccess(plan -> {
+            button.setDisable(false);
+            notice.clear();
+            if (plan.placements().isEmpty()) {
+                notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.dispatch.none"));
+                return;
+            }
+            if (new RebalanceDialog(plan).showAndWait().filter(b -> b == RebalanceDialog.ACCEPT).isEmpty()) {
+                notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.rebalance.rejected"));
+                return;
+            }
+            BackgroundTask.wrap(() -> context.dispatch().acceptRebalance(actor, plan)).onSuccess(written -> {
+                notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.rebalance.done", written.size(),
+                        String.format(java.util.Locale.ROOT, "%.3f", plan.stdevBefore()),
+                        String.format(java.util.Locale.ROOT, "%.3f", plan.stdevAfter())));
+                refreshShown();
+            }).onFailure(ErrorDialogs::show).executeWith(context.executor());
+        }).onFailure(error -> {
+            button.setDisable(false);
+            notice.clear();
+            ErrorDialogs.show(error);
+        }).executeWith(context.executor());
+    }
+
+    private void refreshShown() {
+        host.getChildren().stream().filter(LeadsTab.class::isInstance).map(LeadsTab.class::cast)
+                .forEach(LeadsTab::refresh);
+    }
+
     private void dispatched(List<DispatchResult> results) {
         notice.show(DispatchSummary.anyUnassigned(results) ? NoticeBar.Kind.WARNING : NoticeBar.Kind.SUCCESS,
                 DispatchSummary.of(results));
-        host.getChildren().stream().filter(LeadsTab.class::isInstance).map(LeadsTab.class::cast)
-                .forEach(LeadsTab::refresh);
+        refreshShown();
     }
 
     private boolean supervises() {

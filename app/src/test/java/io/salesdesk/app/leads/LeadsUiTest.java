@@ -37,7 +37,15 @@ import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadRepository;
 import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.core.BoardRank;
+import io.salesdesk.core.Ids;
+import io.salesdesk.app.common.I18n;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.testfx.matcher.control.LabeledMatchers;
 import io.salesdesk.crm.pool.PoolCustomer;
 
 /**
@@ -202,5 +210,37 @@ class LeadsUiTest {
         Customer now = context.customers().open(manager.asActor(), pooled.id()).orElseThrow().customer();
         assertThat(now.ownerId()).isEqualTo(manager.id());
         assertThat(context.pool().pool(manager.asActor(), POOLED_NAME)).isEmpty();
+    }
+
+    @Test
+    void waitingLeadsGoToTheirRepsOnlyWhenTheManagerAcceptsTheRebalancePlan(FxRobot robot) throws Exception {
+        List<UUID> waiting = new ArrayList<>();
+        context.database().transaction(cfg -> {
+            LeadRepository rows = LeadRepository.using(cfg, context.clock());
+            for (int i = 1; i <= 3; i++) {
+                UUID id = Ids.newId();
+                waiting.add(id);
+                rows.insertAll(null, ChangeReason.of(ChangeReason.Kind.SYSTEM, "test"), List.of(
+                        new LeadRepository.NewLead(id, new LeadDraft("平衡测试医院" + i, null, null, null, "330106",
+                                "HOSPITAL", Tier.B, "导入", null), LeadStatus.NEW, null, null, null, null,
+                                BoardRank.first(), null)));
+            }
+        });
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#rebalance");
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> robot.lookup("#rebalanceTable").tryQuery().isPresent());
+        assertThat(robot.lookup("#rebalanceSpread").queryAs(Label.class).getText()).contains("→");
+        assertThat(context.leads().find(manager.asActor(), waiting.get(0)).orElseThrow().ownerId())
+                .as("the proposal alone assigns nothing").isNull();
+
+        robot.clickOn(LabeledMatchers.hasText(I18n.get("leads.rebalance.accept")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> context.leads().find(manager.asActor(), waiting.get(2)).orElseThrow().ownerId() != null);
+
+        for (UUID id : waiting) {
+            Lead lead = context.leads().find(manager.asActor(), id).orElseThrow();
+            assertThat(lead.ownerId()).isEqualTo(hangzhouRep.id());
+            assertThat(lead.assignmentReason()).startsWith(I18n.isChinese() ? "批量平衡分配给" : "Assigned to");
+        }
     }
 }
