@@ -8,7 +8,10 @@ import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.db.Database;
+import io.salesdesk.dispatch.DispatchResult;
+import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.ledger.convert.CellProblem;
 import io.salesdesk.ledger.convert.DateOrder;
 import io.salesdesk.ledger.crm.CrmLedgers;
@@ -61,6 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private static final int PROBLEMS_SHOWN = 50;
     private static final int PROGRESS_STEP = 10_000;
+    private static final String LEADS = "leads";
 
     @ParentCommand
     SalesDeskCommand root;
@@ -72,7 +76,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What the ledger holds: customers, contacts, activities, opportunities or users (default ${DEFAULT-VALUE}).")
+            description = "What the ledger holds: customers, contacts, activities, opportunities, leads or users (default ${DEFAULT-VALUE}).")
     String entity;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the first visible one).")
@@ -126,11 +130,27 @@ public final class ImportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(I18n.get("cli.import.noFile"));
                 return 2;
             }
-            return run(out, new LedgerImport(db, clock, targets), actor);
+            return run(out, new LedgerImport(db, clock, targets), actor, () -> dispatchWaitingLeads(out, db, clock, actor));
         }
     }
 
-    private int run(PrintWriter out, LedgerImport ledgerImport, Actor actor) {
+    /**
+     * Imported leads arrive unassigned: they go to reps at once, as a lead captured by the form does.
+     * The ledger module cannot call dispatch (dispatch depends on the CRM the ledger writes to), so
+     * the command does it after the batch is written. Every waiting lead the actor sees is
+     * dispatched, the imported ones and any that waited before.
+     */
+    private static void dispatchWaitingLeads(PrintWriter out, Database db, Clock clock, Actor actor) {
+        RegionService regions = new RegionService(db);
+        DispatchService dispatch = new DispatchService(db, clock, regions,
+                new LeadService(db, clock, regions, new CustomerService(db, clock, regions)), I18n.locale());
+        List<DispatchResult> results = dispatch.dispatchWaiting(actor);
+        long assigned = results.stream().filter(r -> r.assignment().assigned()).count();
+        out.println(I18n.get("cli.import.leadsDispatched", assigned, results.size() - assigned));
+    }
+
+    /** Imports; {@code dispatchLeads} runs after a lead import that created leads. */
+    private int run(PrintWriter out, LedgerImport ledgerImport, Actor actor, Runnable dispatchLeads) {
         ImportRequest request = ImportRequest.of(entity).withSheet(sheet).withOnDuplicate(onDuplicate)
                 .withSkipInvalid(skipInvalid).withDateOrder(dateOrder);
         if (maxRows != null) {
@@ -176,6 +196,9 @@ public final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         out.println(I18n.get("cli.import.done", result.batchId().toString()));
+        if (LEADS.equals(request.entityKey()) && result.counts().created() > 0) {
+            dispatchLeads.run();
+        }
         return result.counts().written() == 0 && result.counts().invalid() > 0 ? 1 : 0;
     }
 

@@ -31,6 +31,7 @@ final class EntityTexts {
             "contacts", List.of("name", "customer"),
             "activities", List.of("customer", "occurredAt", "kind"),
             "opportunities", List.of("customer", "name"),
+            "leads", List.of("name", "phone"),
             "users", List.of("displayName", "username"));
 
     private EntityTexts() {
@@ -49,7 +50,8 @@ final class EntityTexts {
 
     /**
      * What a person recognises a ledger row by: the customer's name; a contact and whose it is; a
-     * follow-up's customer, time and kind; an opportunity's customer and name; a team member's name and login.
+     * follow-up's customer, time and kind; an opportunity's customer and name; a lead's name and phone; a team
+     * member's name and login.
      */
     static String recognisedBy(LedgerEntity entity, ImportRow row) {
         List<String> keys = RECOGNISED_BY.getOrDefault(entity.key(), entity.fields().stream()

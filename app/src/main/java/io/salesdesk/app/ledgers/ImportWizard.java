@@ -415,13 +415,14 @@ final class ImportWizard extends VBox {
         Actor actor = context.currentUser().asActor();
         ImportMonitor monitor = progress.start("ledgers.progress.committing");
         setBusy(true);
+        String entityKey = entityKey();
         BackgroundTask.wrap(() -> {
             ImportResult result = ledgerImport.commit(toCommit, actor, monitor);
             if (result.committed()) {
                 context.customers().reloadList(); // the in-memory list must see the imported rows
             }
-            return result;
-        }).onSuccess(result -> imported(toCommit, result))
+            return new Committed(result, ImportedLeads.dispatch(context.dispatch(), actor, entityKey, result));
+        }).onSuccess(done -> imported(toCommit, done.result(), done.dispatched()))
                 .onFailure(e -> {
                     // Nothing was written; the rows' plans were used up, so they are prepared again.
                     commitStep.showNotWritten(cancelled(e) ? I18n.get("ledgers.cancelled")
@@ -435,15 +436,20 @@ final class ImportWizard extends VBox {
                 .executeWith(context.executor());
     }
 
-    private void imported(ImportPreview committed, ImportResult result) {
+    /** A written batch and, after a lead import, what dispatch did in words. */
+    private record Committed(ImportResult result, String dispatched) {
+    }
+
+    private void imported(ImportPreview committed, ImportResult result, String dispatched) {
         if (!result.committed()) {
             String text = I18n.get("ledgers.import.blocked", result.counts().invalid());
             commitStep.showResult(result, text, entityKey());
             say(text, Styles.DANGER);
             return;
         }
-        String text = I18n.get("ledgers.import.done", LedgersPage.countsText(result.counts()),
+        String done = I18n.get("ledgers.import.done", LedgersPage.countsText(result.counts()),
                 result.batchId().toString());
+        String text = dispatched.isEmpty() ? done : done + "\n" + dispatched;
         String importedKey = entityKey();
         reportSource = committed.problems().isEmpty() ? null : committed;
         file = null;

@@ -128,6 +128,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void leadsImportAndAreDispatchedAtOnce() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path leads = dir.resolve("展会线索.csv");
+        Files.writeString(leads, "公司,联系人,手机,地址\n"
+                + "命令行线索医院,周医生,138 0013 8000,江苏省苏州市姑苏区人民路 9 号\n"
+                + "号码不对的医院,吴医生,12345,\n", StandardCharsets.UTF_8);
+
+        assertThat(run("--data-dir", data, "import", leads.toString(), "--entity", "leads", "--skip-invalid"))
+                .isZero();
+        assertThat(out.toString()).contains("新建 1，更新 0，跳过重复 0，有错误 1，冲突 0")
+                .contains("新线索已分派：");
+    }
+
+    @Test
     void opportunitiesImportWithStageRulesAndExportBack() throws Exception {
         String data = dir.resolve("data").toString();
         Path customers = dir.resolve("customers.xlsx");
@@ -230,7 +244,8 @@ class ImportCommandTest {
         String data = dir.resolve("data").toString();
 
         assertThat(run("--data-dir", data, "import", ledger.toString(), "--entity", "orders")).isNotZero();
-        assertThat(out.toString()).contains("无法导入“orders”").contains("customers, contacts, activities, opportunities, users");
+        assertThat(out.toString()).contains("无法导入“orders”")
+                .contains("customers, contacts, activities, opportunities, leads, users");
 
         assertThat(run("--data-dir", data, "export", "--entity", "orders", "--out", dir.resolve("x.xlsx").toString()))
                 .isNotZero();

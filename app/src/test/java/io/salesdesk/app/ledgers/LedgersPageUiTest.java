@@ -203,7 +203,7 @@ class LedgersPageUiTest {
         LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
         ComboBox<String> entity = robot.lookup("#ledgerEntity").queryAs(ComboBox.class);
         assertThat(entity.getItems()).as("the roster is for administrators; this is a manager")
-                .containsExactly("customers", "contacts", "activities", "opportunities");
+                .containsExactly("customers", "contacts", "activities", "opportunities", "leads");
         assertThat(entity.getConverter().toString("contacts")).isEqualTo("联系人");
         robot.interact(() -> entity.setValue("contacts"));
         assertThat(robot.lookup("#ledgerEntityHint").queryAs(Label.class).getText()).contains("客户名称");
@@ -277,7 +277,8 @@ class LedgersPageUiTest {
         }
 
         ComboBox<String> entity = (ComboBox<String>) page[0].getContent().lookup("#ledgerEntity");
-        assertThat(entity.getItems()).containsExactly("customers", "contacts", "activities", "opportunities", "users");
+        assertThat(entity.getItems()).containsExactly("customers", "contacts", "activities", "opportunities", "leads",
+                "users");
         assertThat(page[0].exportEntity().getItems()).containsExactly("customers", "contacts", "activities", "opportunities", "users");
         robot.interact(() -> page[0].exportEntity().setValue("users"));
         assertThat(page[0].defaultExportFileName()).startsWith("团队名册-");

@@ -3,12 +3,16 @@ package io.salesdesk.ledger.crm;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.db.Database;
 import io.salesdesk.ledger.imports.LedgerEntities;
 import java.time.Clock;
 import java.util.List;
 
-/** The CRM's ledgers: customers, contacts, follow-ups, opportunities and the team roster, importable and exportable. */
+/**
+ * The CRM's ledgers: customers, contacts, follow-ups, opportunities and the team roster, importable
+ * and exportable; leads, importable.
+ */
 public final class CrmLedgers {
 
     private CrmLedgers() {
@@ -21,7 +25,7 @@ public final class CrmLedgers {
      * @param clock   the clock for ids and times
      * @param regions the region reference data
      * @param users     the users, for resolving owners
-     * @param customers the customer list, for the customer export
+     * @param customers the customer list, for the customer export and the lead service
      */
     public static LedgerEntities of(Database db, Clock clock, RegionService regions, UserService users,
             CustomerService customers) {
@@ -30,6 +34,7 @@ public final class CrmLedgers {
                         new ContactImportTarget(db, clock, regions),
                         new ActivityImportTarget(db, clock, regions, users),
                         new OpportunityImportTarget(db, clock, regions, users),
+                        new LeadImportTarget(db, clock, regions, new LeadService(db, clock, regions, customers)),
                         new UserImportTarget(db, clock)),
                 List.of(new CustomerExport(customers, regions),
                         new ContactExport(db, clock),

@@ -13,8 +13,8 @@ public final class CustomerLedger {
     /** Key of the hidden version column of exported ledgers. */
     public static final String VERSION = "version";
 
-    /** Tiers as the CRM stores them, with the words ledgers use for them. */
-    private static final String[] TIERS = {"A=重点客户", "B=一般客户", "C=潜在客户", "D=流失客户"};
+    /** Tiers as the CRM stores them, with the words ledgers use for them (the lead ledger uses them too). */
+    static final String[] TIERS = {"A=重点客户", "B=一般客户", "C=潜在客户", "D=流失客户"};
 
     /** The customer entity. */
     public static final LedgerEntity ENTITY = new LedgerEntity("customers", "客户", "Customers", List.of(
