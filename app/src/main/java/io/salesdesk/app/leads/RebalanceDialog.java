@@ -32,7 +32,8 @@ final class RebalanceDialog extends Dialog<ButtonType> {
         setTitle(I18n.get("leads.rebalance"));
         setHeaderText(I18n.get("leads.rebalance.header", plan.placements().size()));
         Label spread = new Label(I18n.get("leads.rebalance.spread", format(plan.stdevBefore(), "%.3f"),
-                format(plan.stdevAfter(), "%.3f"), plan.placed(), plan.regionMatched(), plan.unplaced()));
+                format(plan.stdevAfter(), "%.3f"), plan.placed(), plan.regionMatched())
+                + (plan.unplaced() == 0 ? "" : I18n.get("leads.rebalance.unplaced", plan.unplaced())));
         spread.setId("rebalanceSpread");
         spread.setWrapText(true);
         TableView<RebalancePlan.RepLoad> table = new TableView<>();

@@ -236,6 +236,23 @@ public final class UserRepository {
         return select(APP_USER.USERNAME.eq(username)).stream().findFirst();
     }
 
+    /**
+     * The codes the user's sales region covers start with this prefix (org unit 330000 → "33",
+     * 330100 → "3301"); empty when the org unit has no region. Pools and waiting leads are per region.
+     */
+    public Optional<String> regionPrefixOf(UUID userId) {
+        String code = dsl.select(ORG_UNIT.REGION_CODE).from(APP_USER).join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+                .where(APP_USER.ID.eq(userId)).fetchOne(ORG_UNIT.REGION_CODE);
+        return Optional.ofNullable(code).map(UserRepository::regionPrefix);
+    }
+
+    static String regionPrefix(String regionCode) {
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
+    }
+
     /** Users whose records the viewer may see, i.e. the owners the viewer can filter by. */
     public List<User> visibleTo(Actor viewer) {
         return select(Visibility.ownedBy(APP_USER.ID, viewer));

@@ -117,6 +117,10 @@ class DispatchServiceTest {
         assertThat(inbox.inbox(f.zjManager.asActor())).singleElement()
                 .satisfies(n -> assertThat(n.title()).contains("西湖口腔医院"));
         assertThat(inbox.inbox(f.jsManager.asActor())).isEmpty();
+        // The waiting lead is the Zhejiang manager's to dispatch, not Jiangsu's; the admin sees it too.
+        assertThat(leads.find(f.zjManager.asActor(), lead.id())).isPresent();
+        assertThat(leads.find(f.jsManager.asActor(), lead.id())).isEmpty();
+        assertThat(leads.find(f.admin.asActor(), lead.id())).isPresent();
     }
 
     @Test

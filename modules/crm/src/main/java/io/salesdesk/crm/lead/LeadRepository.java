@@ -8,6 +8,7 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.crm.Visibility;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
@@ -45,7 +46,12 @@ public final class LeadRepository {
     private final Clock clock;
     private final ChangeLog changeLog;
 
+    private final UserRepository users;
+    /** Each manager's region prefix, read once per repository (one transaction). */
+    private final Map<UUID, String> regionPrefixes = new HashMap<>();
+
     private LeadRepository(Configuration configuration, Clock clock) {
+        this.users = UserRepository.using(configuration, clock);
         this.dsl = DSL.using(configuration);
         this.clock = clock;
         this.changeLog = ChangeLog.using(configuration, clock);
@@ -55,13 +61,23 @@ public final class LeadRepository {
         return new LeadRepository(configuration, clock);
     }
 
-    /** A lead condition admitting what {@code viewer} may see. */
-    public static Condition visibleTo(Actor viewer) {
+    /**
+     * A lead condition admitting what {@code viewer} may see: their own (a manager: their team's),
+     * and for a manager also the waiting leads of their region or with no region (someone must
+     * dispatch those); company-wide roles see every lead.
+     */
+    private Condition visibleTo(Actor viewer) {
         Condition owned = Visibility.ownedBy(LEAD.OWNER_ID, viewer);
-        if (viewer.role() == Role.MANAGER || viewer.role().seesEverything()) {
-            return owned.or(LEAD.OWNER_ID.isNull());
+        if (viewer.role() != Role.MANAGER) {
+            return owned;
         }
-        return owned;
+        Condition waiting = LEAD.OWNER_ID.isNull();
+        String prefix = regionPrefixes.computeIfAbsent(viewer.userId(),
+                id -> users.regionPrefixOf(id).orElse(""));
+        if (!prefix.isEmpty()) {
+            waiting = waiting.and(LEAD.REGION_CODE.isNull().or(LEAD.REGION_CODE.startsWith(prefix)));
+        }
+        return owned.or(waiting);
     }
 
     /**
@@ -249,7 +265,7 @@ public final class LeadRepository {
         return new StaleRecordException(ENTITY, id, expectedVersion, findAny(id).orElse(null));
     }
 
-    private static Condition conditions(Actor viewer, LeadFilter filter) {
+    private Condition conditions(Actor viewer, LeadFilter filter) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(LEAD.DELETED_AT.isNull());
         conditions.add(visibleTo(viewer));

@@ -4,7 +4,6 @@ import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
-import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.POOL_EVENT;
 import static io.salesdesk.db.jooq.Tables.POOL_POLICY;
 
@@ -47,21 +46,6 @@ public final class PoolRepository {
                 .set(POOL_POLICY.RETURN_NO_FOLLOW_UP_DAYS, p.returnNoFollowUpDays())
                 .set(POOL_POLICY.RETURN_NO_PROGRESS_DAYS, p.returnNoProgressDays())
                 .where(POOL_POLICY.TIER.eq(p.tier().name())).execute();
-    }
-
-    /** The region prefix of the user's pool (their org unit's region), null for every region. */
-    public Optional<String> poolRegionOf(UUID userId) {
-        String code = dsl.select(ORG_UNIT.REGION_CODE).from(APP_USER).join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
-                .where(APP_USER.ID.eq(userId)).fetchOne(ORG_UNIT.REGION_CODE);
-        return Optional.ofNullable(code).map(PoolRepository::prefix);
-    }
-
-    /** 330000 → 33, 330100 → 3301, 330106 → 330106: the codes a region covers start with it. */
-    static String prefix(String regionCode) {
-        if (regionCode.endsWith("0000")) {
-            return regionCode.substring(0, 2);
-        }
-        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
     }
 
     /** Unowned customers in the region (null for all), newest in the pool first. */

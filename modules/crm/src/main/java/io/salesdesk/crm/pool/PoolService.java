@@ -11,6 +11,7 @@ import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
@@ -57,14 +58,14 @@ public final class PoolService {
     public List<PoolCustomer> pool(Actor viewer, String text) {
         return db.transactionResult(cfg -> {
             PoolRepository pool = PoolRepository.using(cfg, clock);
-            return pool.pool(regionOf(viewer, pool), text, LIST_LIMIT, regions::fullName);
+            return pool.pool(regionOf(viewer, cfg), text, LIST_LIMIT, regions::fullName);
         });
     }
 
     public int poolSize(Actor viewer) {
         return db.transactionResult(cfg -> {
             PoolRepository pool = PoolRepository.using(cfg, clock);
-            return pool.poolSize(regionOf(viewer, pool));
+            return pool.poolSize(regionOf(viewer, cfg));
         });
     }
 
@@ -115,7 +116,7 @@ public final class PoolService {
             if (pool.claimsSince(actor.userId(), startOfToday()) >= limit) {
                 throw new SalesDeskException("pool.claim.limitReached", limit);
             }
-            String region = regionOf(actor, pool);
+            String region = regionOf(actor, cfg);
             String customerRegion = pool.regionOf(customerId).orElse(null);
             if (region != null && (customerRegion == null || !customerRegion.startsWith(region))) {
                 throw new SalesDeskException("pool.claim.otherRegion");
@@ -224,8 +225,9 @@ public final class PoolService {
         return changes;
     }
 
-    private String regionOf(Actor viewer, PoolRepository pool) {
-        return viewer.role().seesEverything() ? null : pool.poolRegionOf(viewer.userId()).orElse(null);
+    private String regionOf(Actor viewer, Configuration cfg) {
+        return viewer.role().seesEverything() ? null
+                : UserRepository.using(cfg, clock).regionPrefixOf(viewer.userId()).orElse(null);
     }
 
     private int dailyClaimLimit(Configuration cfg) {

@@ -164,7 +164,8 @@ public final class DemoLeads {
     }
 
     /**
-     * Splits each region's cities (Shanghai's districts) among its reps at city level; gives every
+     * Shares each region's cities (Shanghai's districts) among its reps at city level, two reps to a
+     * place; gives every
      * rep a capacity and puts one on leave this week. Returns the provinces the org sells in.
      */
     private List<String> territories(RegionService regions, SplittableRandom random) {
@@ -189,9 +190,13 @@ public final class DemoLeads {
                     }
                 }
                 List<UUID> reps = e.getValue();
+                // Each place has a first rep and, where the team allows, a second, so dispatch weighs
+                // load and track record between two people there.
                 for (int i = 0; i < places.size(); i++) {
-                    dsl.insertInto(REP_TERRITORY).set(REP_TERRITORY.USER_ID, reps.get(i % reps.size()))
-                            .set(REP_TERRITORY.REGION_CODE, places.get(i).code()).execute();
+                    for (int k = 0; k < Math.min(2, reps.size()); k++) {
+                        dsl.insertInto(REP_TERRITORY).set(REP_TERRITORY.USER_ID, reps.get((i + k) % reps.size()))
+                                .set(REP_TERRITORY.REGION_CODE, places.get(i).code()).execute();
+                    }
                 }
                 for (UUID rep : reps) {
                     boolean away = !someoneAway && "320000".equals(e.getKey());
