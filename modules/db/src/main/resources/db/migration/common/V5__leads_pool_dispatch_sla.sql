@@ -97,7 +97,7 @@ INSERT INTO pool_policy VALUES ('D', 3, 20, 45);
 -- follow-up, a lead's assignment) and, past each threshold, reminds the owner, or raises an
 -- escalation on the supervisor's board and tells the manager. Minutes count working time only
 -- when working_time is set. A rule acts on lapses that came due since it was switched on (less a
--- week's grace), so switching one on does not flood the board with years of backlog. Each threshold
+-- day's grace), so switching one on does not flood the board with years of backlog. Each threshold
 -- remembers up to which anchor it has looked, so a run reads only the newest stretch of the index.
 CREATE TABLE sla_rule (
     id                     UUID          NOT NULL PRIMARY KEY,

@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param notifyManager      also tell the owner's manager when escalating
  * @param workingTime        count working time only (the calendar), not clock time
  * @param disabledReason     why the scheduler switched it off, in words; null if it did not
- * @param activeSince        lapses due before this, less a week's grace, are old backlog, not news
+ * @param activeSince        lapses due before this, less a day's grace, are old backlog, not news
  * @param remindScannedTo    anchors up to this were looked at for reminders; null before the first run
  * @param escalateScannedTo  the same for escalations
  */

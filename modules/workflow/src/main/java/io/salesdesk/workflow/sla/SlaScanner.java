@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class SlaScanner {
 
     /** Lapses due this long before a rule was switched on still count; older ones are backlog. */
-    static final Duration GRACE = Duration.ofDays(7);
+    static final Duration GRACE = Duration.ofDays(1);
     /** The longest stretch of non-working time a working-time rule may need to bridge (a holiday week). */
     private static final Duration LONGEST_BREAK = Duration.ofDays(12);
     /**
