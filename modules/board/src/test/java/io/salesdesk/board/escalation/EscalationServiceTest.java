@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesdesk.board.BoardFixture;
-import io.salesdesk.board.TestClock;
+import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.StaleRecordException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.salesdesk.board.BoardFixture;
-import io.salesdesk.board.TestClock;
+import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.BoardRank;
 import io.salesdesk.core.SalesDeskException;

@@ -98,24 +98,10 @@ public final class LeadRepository {
         List<LeadRecord> records = new ArrayList<>(leads.size());
         List<ChangeLog.Pending> audit = new ArrayList<>(leads.size());
         for (NewLead lead : leads) {
-            LeadDraft d = lead.draft();
             LeadRecord r = dsl.newRecord(LEAD);
             r.setId(lead.id());
-            r.setName(d.name());
-            r.setContactName(d.contactName());
-            r.setPhone(d.phone());
-            r.setAddress(d.address());
-            r.setRegionCode(d.regionCode());
-            r.setIndustry(d.industry());
-            r.setTier(d.tier() == null ? null : d.tier().name());
-            r.setSource(d.source());
-            r.setNote(d.note());
-            r.setStatus(lead.status().name());
-            r.setOwnerId(lead.ownerId());
-            r.setAssignedAt(lead.assignedAt());
-            r.setAssignmentReason(lead.assignmentReason());
-            r.setAssignmentFlag(lead.flag() == null ? null : lead.flag().name());
-            r.setBoardRank(lead.rank());
+            write(r, new LeadFields(lead.draft(), lead.status(), lead.ownerId(), lead.assignedAt(),
+                    lead.assignmentReason(), lead.flag(), null, null, null, null, null, null, lead.rank()));
             r.setVersion(1L);
             r.setCreatedAt(lead.createdAt() == null ? now : lead.createdAt());
             r.setCreatedBy(Rows.userId(actor));
