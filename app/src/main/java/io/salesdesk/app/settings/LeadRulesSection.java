@@ -34,7 +34,7 @@ import io.salesdesk.workflow.sla.SlaRule;
  */
 final class LeadRulesSection extends VBox {
 
-    private static final double ROW_HEIGHT = 44;
+    private static final double ROW_HEIGHT = 52;
 
     private final AppContext context;
     private final TableView<SlaRule> table = new TableView<>();
@@ -52,11 +52,11 @@ final class LeadRulesSection extends VBox {
                 .multiply(ROW_HEIGHT).add(ROW_HEIGHT + 4));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.getColumns().setAll(List.of(nameColumn(),
-                textColumn("leadRules.col.subject", 80, r -> I18n.label("leadRules.subject", r.subject())),
+                textColumn("leadRules.col.subject", 70, r -> I18n.label("leadRules.subject", r.subject())),
                 textColumn("leadRules.col.tier", 60,
                         r -> r.tier() == null ? I18n.get("leadRules.allTiers") : r.tier().name()),
-                textColumn("leadRules.col.remind", 130, r -> RuleDuration.text(r.remindAfterMinutes(), r.workingTime())),
-                textColumn("leadRules.col.escalate", 130,
+                textColumn("leadRules.col.remind", 150, r -> RuleDuration.text(r.remindAfterMinutes(), r.workingTime())),
+                textColumn("leadRules.col.escalate", 150,
                         r -> RuleDuration.text(r.escalateAfterMinutes(), r.workingTime())),
                 textColumn("leadRules.col.notifyManager", 80,
                         r -> I18n.get(r.notifyManager() ? "leadRules.yes" : "leadRules.no")),
@@ -109,7 +109,7 @@ final class LeadRulesSection extends VBox {
     private static TableColumn<SlaRule, SlaRule> nameColumn() {
         TableColumn<SlaRule, SlaRule> column = new TableColumn<>(I18n.get("leadRules.col.name"));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setPrefWidth(220);
+        column.setPrefWidth(190);
         column.setSortable(false);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -123,9 +123,11 @@ final class LeadRulesSection extends VBox {
                 }
                 Label name = new Label(rule.name());
                 VBox box = new VBox(2, name);
+                box.setAlignment(Pos.CENTER_LEFT);
                 if (!rule.enabled() && rule.disabledReason() != null) {
-                    Label reason = new Label(I18n.get("leadRules.disabledBy", rule.disabledReason()));
-                    reason.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "sla-disabled-reason");
+                    Label reason = new Label(rule.disabledReason());
+                    reason.setId("slaDisabledReason-" + rule.code());
+                    reason.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
                     box.getChildren().add(reason);
                     setTooltip(new Tooltip(reason.getText()));
                 } else {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -25,6 +27,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.workflow.sla.SlaRule;
+import io.salesdesk.workflow.sla.SlaRuleRepository;
 
 /**
  * Settings as the administrator uses it for the company's lead rules: a follow-up rule's escalation
@@ -90,6 +93,19 @@ class LeadSettingsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(context.pool().dailyClaimLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void aRuleTheSchedulerSwitchedOffShowsWhyInItsRow(FxRobot robot) {
+        SlaRule rule = context.slaRules().rules().stream().filter(r -> r.code().equals("followUpC"))
+                .findFirst().orElseThrow();
+        String reason = "字段「lastVisitAt」已不存在，规则已停用。请改选字段后重新启用。";
+        context.database().transaction(cfg -> SlaRuleRepository.using(cfg).disable(rule.id(), reason));
+
+        robot.clickOn("#nav-SETTINGS");
+
+        assertThat(robot.lookup("#slaDisabledReason-followUpC").queryAs(Label.class).getText()).isEqualTo(reason);
+        assertThat(robot.lookup("#slaEnabled-followUpC").queryAs(CheckBox.class).isSelected()).isFalse();
     }
 
     /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
