@@ -67,7 +67,13 @@ public final class SettingsPage extends VBox {
                         row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
                 section(I18n.get("settings.user"), I18n.get("settings.user.hint"),
                         row(I18n.get("settings.currentUser"), user)));
-        setMaxWidth(720);
+        // Follow-up rules, pool limits and dispatch weights bind the whole company: only its
+        // company-wide roles see them (the services refuse everyone else anyway).
+        if (context.currentUser().role().seesEverything()) {
+            getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
+                    new DispatchWeightsSection(context));
+        }
+        setMaxWidth(960);
         setAlignment(Pos.TOP_LEFT);
     }
 
@@ -79,20 +85,28 @@ public final class SettingsPage extends VBox {
     }
 
     private static VBox section(String title, String hint, Node[]... rows) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        for (int i = 0; i < rows.length; i++) {
+            grid.addRow(i, rows[i]);
+        }
+        VBox box = new VBox(6);
+        fillSection(box, title, hint, grid);
+        return box;
+    }
+
+    /** Gives {@code box} the look of a settings section: heading, muted hint, then the content. */
+    static void fillSection(VBox box, String title, String hint, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_4);
         Label text = new Label(hint);
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.setWrapText(true);
-        GridPane grid = new GridPane();
-        grid.setHgap(16);
-        grid.setVgap(10);
-        grid.setPadding(new Insets(8, 0, 0, 0));
-        for (int i = 0; i < rows.length; i++) {
-            grid.addRow(i, rows[i]);
-        }
-        VBox box = new VBox(6, heading, text, grid);
+        VBox body = new VBox(10, content);
+        body.setPadding(new Insets(8, 0, 0, 0));
+        box.setSpacing(6);
+        box.getChildren().setAll(heading, text, body);
         box.getStyleClass().add("settings-section");
-        return box;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import javafx.application.Application;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -181,9 +182,17 @@ public final class MainWindow {
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
             case LEDGERS -> new LedgersPage(context);
-            case SETTINGS -> new SettingsPage(context, appearance, this::reload);
+            case SETTINGS -> scrolling(new SettingsPage(context, appearance, this::reload));
             default -> new ComingSoonPage(page);
         };
+    }
+
+    /** Settings grows past the window's height once the company-wide sections are in. */
+    private static Node scrolling(Node page) {
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        return scroll;
     }
 
     private void applyAppearance() {

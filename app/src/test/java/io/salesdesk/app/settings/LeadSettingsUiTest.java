@@ -1,0 +1,130 @@
+package io.salesdesk.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.workflow.sla.SlaRule;
+import io.salesdesk.workflow.sla.SlaRuleRepository;
+
+/**
+ * Settings as the administrator uses it for the company's lead rules: a follow-up rule's escalation
+ * is moved through its dialog, and the daily pool claim limit is changed, both kept in the database.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LeadSettingsUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir);
+        context = workspace.context();
+        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
+        stage.show();
+    }
+
+    @Test
+    void escalatingTheTierARuleAfterFourDaysIsSavedAs5760Minutes(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        reveal(robot, "#editSlaRule-followUpA");
+        robot.clickOn("#editSlaRule-followUpA");
+        TextField escalate = robot.lookup("#slaRuleEscalate").queryAs(TextField.class);
+        assertThat(escalate.getText()).isEqualTo("3");
+        robot.interact(escalate::clear);
+        robot.clickOn(escalate).write("4");
+        robot.clickOn("#slaRuleSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        SlaRule rule = context.slaRules().rules().stream().filter(r -> r.code().equals("followUpA"))
+                .findFirst().orElseThrow();
+        assertThat(rule.escalateAfterMinutes()).isEqualTo(5760);
+        assertThat(rule.remindAfterMinutes()).isEqualTo(2880);
+        assertThat(robot.lookup("#slaRuleSave").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theDailyClaimLimitIsSavedFromThePoolSection(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        reveal(robot, "#savePoolLimits");
+        TextField limit = robot.lookup("#dailyClaimLimit .text-field").queryAs(TextField.class);
+        robot.interact(limit::clear);
+        robot.clickOn(limit).write("3");
+        robot.clickOn("#savePoolLimits");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.pool().dailyClaimLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void aRuleTheSchedulerSwitchedOffShowsWhyInItsRow(FxRobot robot) {
+        SlaRule rule = context.slaRules().rules().stream().filter(r -> r.code().equals("followUpC"))
+                .findFirst().orElseThrow();
+        String reason = "字段「lastVisitAt」已不存在，规则已停用。请改选字段后重新启用。";
+        context.database().transaction(cfg -> SlaRuleRepository.using(cfg).disable(rule.id(), reason));
+
+        robot.clickOn("#nav-SETTINGS");
+
+        assertThat(robot.lookup("#slaDisabledReason-followUpC").queryAs(Label.class).getText()).isEqualTo(reason);
+        assertThat(robot.lookup("#slaEnabled-followUpC").queryAs(CheckBox.class).isSelected()).isFalse();
+    }
+
+    /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
+    private static void reveal(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            Parent parent = node.getParent();
+            while (parent != null && !(parent instanceof ScrollPane)) {
+                parent = parent.getParent();
+            }
+            if (parent instanceof ScrollPane scroll) {
+                Node content = scroll.getContent();
+                Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                if (room > 0) {
+                    scroll.setVvalue(Math.min(1, Math.max(0, (bounds.getMinY() - 40) / room)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
