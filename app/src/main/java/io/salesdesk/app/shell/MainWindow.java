@@ -33,6 +33,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Page;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.CustomersPage;
+import io.salesdesk.app.inbox.InboxButton;
 import io.salesdesk.app.leads.LeadsPage;
 import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.myday.MyDayPage;
@@ -221,7 +222,12 @@ public final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("nav-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox nav = new VBox(16, brand, scroll, navButton(Page.SETTINGS, group));
+        VBox nav = new VBox(16, brand, scroll);
+        if (context != null) {
+            // The inbox needs the open workspace; while it opens, the navigation has none.
+            nav.getChildren().add(new InboxButton(context));
+        }
+        nav.getChildren().add(navButton(Page.SETTINGS, group));
         nav.setId("navigation");
         nav.getStyleClass().add("navigation");
         group.selectedToggleProperty().addListener((obs, old, now) -> {
