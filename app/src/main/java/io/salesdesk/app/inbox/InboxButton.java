@@ -17,6 +17,8 @@ import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
@@ -33,6 +35,7 @@ import io.salesdesk.workflow.notify.Notification;
 public final class InboxButton extends HBox {
 
     private static final Duration EVERY = Duration.minutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(InboxButton.class);
 
     private final AppContext context;
     private final Label badge = new Label();
@@ -71,9 +74,21 @@ public final class InboxButton extends HBox {
         Timeline timer = new Timeline(new KeyFrame(EVERY, e -> refreshCount()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
+        // Off screen (the window reloaded its pages, or its scene was replaced) the count stops and
+        // the list closes: an open list would otherwise float over whatever the window shows next.
+        Runnable retire = () -> {
+            timer.stop();
+            popOver.hide();
+        };
         sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                timer.stop();
+                retire.run();
+            } else {
+                now.windowProperty().addListener((o, before, window) -> {
+                    if (window == null) {
+                        retire.run();
+                    }
+                });
             }
         });
         refreshCount();
@@ -81,7 +96,9 @@ public final class InboxButton extends HBox {
 
     private void refreshCount() {
         Actor me = context.currentUser().asActor();
+        // A count that cannot be read is tried again a minute later; it must not interrupt with a dialog.
         BackgroundTask.wrap(() -> context.notifications().unreadCount(me)).onSuccess(this::showCount)
+                .onFailure(error -> LOG.warn("Unread messages could not be counted", error))
                 .executeWith(context.executor());
     }
 

@@ -77,5 +77,9 @@ class InboxUiTest {
         assertThat(list.getItems()).extracting(Notification::title).containsExactly("督办：杭州西湖医院");
         assertThat(badge.isVisible()).isFalse();
         assertThat(context.notifications().unreadCount(manager.asActor())).isZero();
+
+        robot.interact(() -> robot.lookup("#inboxButton").query().getScene().getWindow().hide());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#inboxList").tryQuery()).as("the list closes with its window").isEmpty();
     }
 }
