@@ -30,7 +30,7 @@ public final class SlaRuleService {
         return db.transactionResult(cfg -> SlaRuleRepository.using(cfg).all());
     }
 
-    /** The fields a rule on this subject may count from. */
+    /** The fields a rule on this subject may count from, in the order Settings lists them. */
     public static List<String> fields(SlaRule.Subject subject) {
         return subject == SlaRule.Subject.CUSTOMER ? List.of("lastFollowUpAt", "claimedAt", "createdAt")
                 : List.of("assignedAt", "createdAt");
@@ -50,7 +50,8 @@ public final class SlaRuleService {
         if (Rows.blankToNull(rule.name()) == null) {
             problems.add(FieldProblem.of("name", "sla.name.required"));
         }
-        if (!fields(rule.subject()).contains(rule.sinceField())) {
+        // The scanner's own check, so a rule Settings accepts is one the scanner can run.
+        if (rule.sinceField() == null || !LapseRepository.knowsField(rule.subject(), rule.sinceField())) {
             problems.add(FieldProblem.of("sinceField", "sla.field.unknown", rule.sinceField()));
         }
         Integer remind = rule.remindAfterMinutes();
