@@ -10,14 +10,20 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
@@ -43,8 +49,25 @@ final class LoadView extends BorderPane implements LeadsTab {
         setId("loadView");
         summary.setId("loadSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        setTop(summary);
+        Button edit = new Button(I18n.get("leads.load.edit"), new FontIcon(Feather.SLIDERS));
+        edit.setId("loadEditRep");
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> editSelected());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(12, summary, spacer, edit);
+        top.setAlignment(Pos.CENTER_LEFT);
+        setTop(top);
         setCenter(createTable());
+        table.setRowFactory(t -> {
+            TableRow<RepLoad> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    editSelected();
+                }
+            });
+            return row;
+        });
         BorderPane.setMargin(table, new Insets(10, 0, 0, 0));
     }
 
@@ -63,6 +86,14 @@ final class LoadView extends BorderPane implements LeadsTab {
                         : String.join(I18n.get("leads.load.territorySeparator"), r.territoryNames()), 260)));
         table.setPlaceholder(new Label(I18n.get("leads.load.empty")));
         return table;
+    }
+
+    /** 销售设置 for the selected rep; the view reloads after a save, as dispatch will see it. */
+    private void editSelected() {
+        RepLoad rep = table.getSelectionModel().getSelectedItem();
+        if (rep != null) {
+            RepProfileDialog.open(context, rep.userId(), this::refresh);
+        }
     }
 
     private Node name(RepLoad rep) {

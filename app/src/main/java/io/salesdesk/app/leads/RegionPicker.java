@@ -46,6 +46,11 @@ final class RegionPicker extends HBox {
         return chosen == null ? null : chosen.code();
     }
 
+    /** Empties all three lists' choices, ready for the next region. */
+    void clear() {
+        province.setValue(null);
+    }
+
     /** Calls {@code listener} whenever the chosen region changes. */
     void onChange(Runnable listener) {
         for (ComboBox<Region> box : List.of(province, city, county)) {

@@ -243,4 +243,50 @@ class LeadsUiTest {
             assertThat(lead.assignmentReason()).startsWith(I18n.isChinese() ? "批量平衡分配给" : "Assigned to");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagerGivesARepATerritoryACapacityAndLeaveFromTheLoadView(FxRobot robot) {
+        User rep = context.users().byUsername("rep.zj2").orElseThrow();
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#leadsView-LOAD");
+        TableView<io.salesdesk.dispatch.RepLoad> table = robot.lookup("#loadTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.userId().equals(rep.id())).findFirst().orElseThrow()));
+        robot.clickOn("#loadEditRep");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.ComboBox<io.salesdesk.crm.Region> province =
+                robot.lookup("#leadProvince").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> province.setValue(province.getItems().stream()
+                .filter(r -> r != null && "330000".equals(r.code())).findFirst().orElseThrow()));
+        javafx.scene.control.ComboBox<io.salesdesk.crm.Region> city =
+                robot.lookup("#leadCity").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> city.setValue(city.getItems().stream()
+                .filter(r -> r != null && "330200".equals(r.code())).findFirst().orElseThrow()));
+        robot.clickOn("#repAddTerritory");
+        robot.clickOn("#repCapacity").write("abc");
+        robot.clickOn("#repProfileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".field-problem").<Node>queryAll()).as("a capacity that is not a number is refused")
+                .anyMatch(Node::isVisible);
+
+        robot.interact(() -> robot.lookup("#repCapacity").queryAs(TextField.class).setText("25"));
+        robot.interact(() -> robot.lookup("#repAwayFrom").queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(java.time.LocalDate.of(2030, 1, 2)));
+        robot.clickOn("#repProfileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var profile = context.dispatch().profile(manager.asActor(), rep.id());
+        assertThat(profile.territories()).containsExactly("330200");
+        assertThat(profile.monthlyCapacity()).isEqualTo(25);
+        assertThat(profile.awayFrom()).isEqualTo(java.time.LocalDate.of(2030, 1, 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).filteredOn(r -> r.userId().equals(rep.id())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.monthlyCapacity()).isEqualTo(25);
+                    assertThat(r.territoryNames()).singleElement().asString().contains("宁波市");
+                });
+    }
 }

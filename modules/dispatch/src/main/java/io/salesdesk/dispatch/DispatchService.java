@@ -7,6 +7,8 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
@@ -16,7 +18,10 @@ import io.salesdesk.crm.lead.LeadFilter;
 import io.salesdesk.crm.lead.LeadRepository;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
 import io.salesdesk.dispatch.rebalance.RebalancePlan;
 import io.salesdesk.dispatch.rebalance.Rebalancer;
@@ -195,6 +200,74 @@ public final class DispatchService {
                             indexes.get(r.userId())))
                     .sorted((a, b) -> Double.compare(a.loadIndex(), b.loadIndex())).toList();
         });
+    }
+
+    /** A rep's territories, capacity and leave, for a manager who sees them. */
+    public RepProfile profile(Actor viewer, UUID repId) {
+        requireManager(viewer);
+        return db.transactionResult(cfg -> {
+            requireVisible(cfg, viewer, repId);
+            return RepProfileRepository.using(cfg).find(repId)
+                    .orElseThrow(() -> new SalesDeskException("dispatch.profile.notRep"));
+        });
+    }
+
+    /**
+     * Saves a rep's territories, capacity and leave; the next dispatch uses them. A manager may
+     * set them for the reps they see.
+     *
+     * @throws ValidationException naming each refused field
+     */
+    public RepProfile saveProfile(Actor actor, RepProfile profile) {
+        requireManager(actor);
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer capacity = profile.monthlyCapacity();
+        if (capacity != null && (capacity < 1 || capacity > RepProfile.MAX_CAPACITY)) {
+            problems.add(FieldProblem.of("monthlyCapacity", "dispatch.profile.capacityRange", RepProfile.MAX_CAPACITY));
+        }
+        if (profile.awayFrom() == null && profile.awayUntil() != null) {
+            problems.add(FieldProblem.of("awayFrom", "dispatch.profile.awayFromRequired"));
+        }
+        if (profile.awayFrom() != null && profile.awayUntil() != null && profile.awayUntil().isBefore(profile.awayFrom())) {
+            problems.add(FieldProblem.of("awayUntil", "dispatch.profile.awayUntilBeforeFrom"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return db.transactionResult(cfg -> {
+            requireVisible(cfg, actor, profile.userId());
+            RepProfileRepository profiles = RepProfileRepository.using(cfg);
+            RepProfile before = profiles.find(profile.userId())
+                    .orElseThrow(() -> new SalesDeskException("dispatch.profile.notRep"));
+            List<String> territories = profile.territories().stream().distinct().sorted().toList();
+            Set<String> unknown = profiles.unknownRegions(territories);
+            if (!unknown.isEmpty()) {
+                throw new ValidationException(List.of(FieldProblem.of("territories", "dispatch.profile.unknownRegion",
+                        String.join(", ", unknown))));
+            }
+            RepProfile after = new RepProfile(before.userId(), before.name(), territories, capacity,
+                    profile.awayFrom(), profile.awayUntil());
+            profiles.save(after);
+            ChangeLog.using(cfg, clock).record(actor, ChangeReason.user(), RepProfileRepository.ENTITY, after.userId(),
+                    ChangeEntry.Operation.UPDATE, FieldChange.diff(snapshot(before), snapshot(after)));
+            return after;
+        });
+    }
+
+    private static Map<String, Object> snapshot(RepProfile p) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("territories", String.join(",", p.territories()));
+        values.put("monthlyCapacity", p.monthlyCapacity());
+        values.put("awayFrom", p.awayFrom());
+        values.put("awayUntil", p.awayUntil());
+        return values;
+    }
+
+    private void requireVisible(Configuration cfg, Actor viewer, UUID repId) {
+        boolean visible = UserRepository.using(cfg, clock).visibleTo(viewer).stream().anyMatch(u -> u.id().equals(repId));
+        if (!visible) {
+            throw new SalesDeskException("dispatch.profile.notVisible");
+        }
     }
 
     public DispatchWeights weights() {

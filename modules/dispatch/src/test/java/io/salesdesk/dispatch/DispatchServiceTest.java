@@ -221,4 +221,46 @@ class DispatchServiceTest {
         assertThatThrownBy(() -> dispatch.proposeRebalance(f.wang.asActor(), Duration.ofSeconds(1)))
                 .isInstanceOf(SalesDeskException.class);
     }
+
+    @Test
+    void aManagersProfileChangesDecideTheNextDispatch() {
+        var manager = f.zjManager.asActor();
+        RepProfile wang = dispatch.profile(manager, f.wang.id());
+        // 王 takes over Suzhou; 李 is on leave from today: the next Suzhou lead goes to 王 or 张,
+        // the next Hangzhou lead to 王 alone.
+        dispatch.saveProfile(manager, new RepProfile(wang.userId(), wang.name(),
+                java.util.List.of(SalesOrgFixture.SUZHOU, SalesOrgFixture.HANGZHOU), 30, null, null));
+        RepProfile li = dispatch.profile(manager, f.li.id());
+        dispatch.saveProfile(manager, new RepProfile(li.userId(), li.name(), li.territories(), null,
+                LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 3)));
+
+        assertThat(dispatch.profile(manager, f.wang.id()).territories())
+                .containsExactly(SalesOrgFixture.SUZHOU, SalesOrgFixture.HANGZHOU);
+        assertThat(dispatch.profile(manager, f.wang.id()).monthlyCapacity()).isEqualTo(30);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(capture("杭州" + i + "号医院", "浙江省杭州市西湖区").lead().ownerId()).isEqualTo(f.wang.id());
+        }
+        assertThat(dispatch.loads(manager)).filteredOn(l -> l.userId().equals(f.li.id()))
+                .singleElement().extracting(RepLoad::away).isEqualTo(true);
+    }
+
+    @Test
+    void aProfileWithAnImpossibleCapacityLeaveOrRegionIsRefusedAndNothingChanges() {
+        var manager = f.zjManager.asActor();
+        RepProfile wang = dispatch.profile(manager, f.wang.id());
+
+        assertThatThrownBy(() -> dispatch.saveProfile(manager, new RepProfile(wang.userId(), wang.name(),
+                java.util.List.of(), 0, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 1))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.FieldProblem::field)
+                        .containsExactlyInAnyOrder("monthlyCapacity", "awayUntil"));
+        assertThatThrownBy(() -> dispatch.saveProfile(manager, new RepProfile(wang.userId(), wang.name(),
+                java.util.List.of("999999"), null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.FieldProblem::field).containsExactly("territories"));
+        assertThat(dispatch.profile(manager, f.wang.id())).isEqualTo(wang);
+        assertThatThrownBy(() -> dispatch.saveProfile(f.li.asActor(), wang)).isInstanceOf(SalesDeskException.class);
+        assertThatThrownBy(() -> dispatch.profile(f.jsManager.asActor(), f.wang.id()))
+                .as("a manager of another region does not see the rep").isInstanceOf(SalesDeskException.class);
+    }
 }
