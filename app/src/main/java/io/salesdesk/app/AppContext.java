@@ -17,6 +17,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.notify.NotificationService;
+import io.salesdesk.workflow.sla.CalendarService;
 import io.salesdesk.workflow.sla.SlaRuleService;
 import io.salesdesk.workflow.sla.SlaScanner;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class AppContext {
     private final PoolService pool;
     private final NotificationService notifications;
     private final SlaRuleService slaRules;
+    private final CalendarService calendar;
     private final Timers timers;
     private volatile User currentUser;
 
@@ -69,6 +71,7 @@ public final class AppContext {
         this.pool = new PoolService(database, clock, regions, customers);
         this.notifications = new NotificationService(database, clock);
         this.slaRules = new SlaRuleService(database, clock);
+        this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
         this.currentUser = currentUser;
     }
@@ -128,6 +131,11 @@ public final class AppContext {
 
     public SlaRuleService slaRules() {
         return slaRules;
+    }
+
+    /** Working hours, holidays and make-up working days, as working-time rules count them. */
+    public CalendarService calendar() {
+        return calendar;
     }
 
     public Timers timers() {

@@ -4,7 +4,8 @@ import io.salesdesk.app.common.I18n;
 
 /**
  * An SLA time limit as a manager thinks of it: a number and a unit ("2 天", "30 分钟"), stored as
- * minutes. A day is 24 hours of whatever the rule counts (clock or working time).
+ * minutes. A rule that counts working time is given in hours and minutes only: a "day" of working
+ * time would read as a working day but count 24 working hours, nearly three of them.
  */
 record RuleDuration(int amount, Unit unit) {
 
@@ -19,12 +20,17 @@ record RuleDuration(int amount, Unit unit) {
         }
     }
 
-    /** The largest unit that divides the minutes evenly; null for no limit. */
-    static RuleDuration of(Integer minutes) {
+    /** The units a limit may be given in: no days for working time. */
+    static java.util.List<Unit> units(boolean workingTime) {
+        return workingTime ? java.util.List.of(Unit.MINUTES, Unit.HOURS) : java.util.List.of(Unit.values());
+    }
+
+    /** The largest allowed unit that divides the minutes evenly; null for no limit. */
+    static RuleDuration of(Integer minutes, boolean workingTime) {
         if (minutes == null) {
             return null;
         }
-        Unit unit = minutes % Unit.DAYS.minutes == 0 ? Unit.DAYS
+        Unit unit = !workingTime && minutes % Unit.DAYS.minutes == 0 ? Unit.DAYS
                 : minutes % Unit.HOURS.minutes == 0 ? Unit.HOURS : Unit.MINUTES;
         return new RuleDuration(minutes / unit.minutes, unit);
     }
@@ -35,7 +41,7 @@ record RuleDuration(int amount, Unit unit) {
 
     /** "2 天", "30 分钟（工作时间）", or a dash for no limit. */
     static String text(Integer minutes, boolean workingTime) {
-        RuleDuration duration = of(minutes);
+        RuleDuration duration = of(minutes, workingTime);
         if (duration == null) {
             return I18n.get("leadRules.never");
         }

@@ -71,7 +71,7 @@ public final class SettingsPage extends VBox {
         // company-wide roles see them (the services refuse everyone else anyway).
         if (context.currentUser().role().seesEverything()) {
             getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
-                    new DispatchWeightsSection(context));
+                    new DispatchWeightsSection(context), new WorkingCalendarSection(context));
         }
         setMaxWidth(960);
         setAlignment(Pos.TOP_LEFT);

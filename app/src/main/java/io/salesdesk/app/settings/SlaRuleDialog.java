@@ -109,13 +109,33 @@ final class SlaRuleDialog extends FormDialog<SlaRule> {
             }
             sinceField.setValue(existing.sinceField());
             tier.setValue(existing.tier());
-            show(existing.remindAfterMinutes(), remind, remindUnit);
-            show(existing.escalateAfterMinutes(), escalate, escalateUnit);
             workingTime.setSelected(existing.workingTime());
+            show(existing.remindAfterMinutes(), remind, remindUnit, existing.workingTime());
+            show(existing.escalateAfterMinutes(), escalate, escalateUnit, existing.workingTime());
             notifyManager.setSelected(existing.notifyManager());
             enabled.setSelected(existing.enabled());
         }
+        // Switching to working time re-expresses days as hours, so the limit keeps its length.
+        workingTime.selectedProperty().addListener((obs, was, now) -> {
+            reexpress(remind, remindUnit, now);
+            reexpress(escalate, escalateUnit, now);
+        });
         setOnShown(e -> name.requestFocus());
+    }
+
+    private static void reexpress(TextField amount, ComboBox<RuleDuration.Unit> unit, boolean workingTime) {
+        Integer minutes;
+        try {
+            minutes = minutes(amount, unit, "", new ArrayList<>());
+        } catch (RuntimeException e) {
+            minutes = null;
+        }
+        unit.getItems().setAll(RuleDuration.units(workingTime));
+        if (minutes != null) {
+            show(minutes, amount, unit, workingTime);
+        } else if (!unit.getItems().contains(unit.getValue())) {
+            unit.setValue(RuleDuration.Unit.HOURS);
+        }
     }
 
     @Override
@@ -164,10 +184,12 @@ final class SlaRuleDialog extends FormDialog<SlaRule> {
         }
     }
 
-    private static void show(Integer minutes, TextField amount, ComboBox<RuleDuration.Unit> unit) {
-        RuleDuration duration = RuleDuration.of(minutes);
+    private static void show(Integer minutes, TextField amount, ComboBox<RuleDuration.Unit> unit,
+                             boolean workingTime) {
+        unit.getItems().setAll(RuleDuration.units(workingTime));
+        RuleDuration duration = RuleDuration.of(minutes, workingTime);
         amount.setText(duration == null ? "" : Integer.toString(duration.amount()));
-        unit.setValue(duration == null ? RuleDuration.Unit.DAYS : duration.unit());
+        unit.setValue(duration != null ? duration.unit() : workingTime ? RuleDuration.Unit.HOURS : RuleDuration.Unit.DAYS);
     }
 
     private static HBox amount(TextField amount, ComboBox<RuleDuration.Unit> unit) {

@@ -108,6 +108,65 @@ class LeadSettingsUiTest {
         assertThat(robot.lookup("#slaEnabled-followUpC").queryAs(CheckBox.class).isSelected()).isFalse();
     }
 
+    @Test
+    void aWorkingTimeRuleIsGivenInHoursNeverInDaysThatWouldMeanTwentyFourWorkingHours(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        reveal(robot, "#editSlaRule-followUpB");
+        robot.clickOn("#editSlaRule-followUpB");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> unit = robot.lookup("#slaRuleEscalateUnit")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        TextField escalate = robot.lookup("#slaRuleEscalate").queryAs(TextField.class);
+        String days = escalate.getText();
+        robot.clickOn("#slaRuleWorkingTime");
+
+        assertThat(unit.getItems()).extracting(Object::toString).doesNotContain("DAYS");
+        assertThat(escalate.getText()).as("the same limit, re-expressed in hours")
+                .isEqualTo(Integer.toString(Integer.parseInt(days) * 24));
+        robot.clickOn("#slaRuleWorkingTime");
+        assertThat(escalate.getText()).isEqualTo(days);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theNationalDayWeekIsEnteredInOneGoAndADayCanBeMadeOrdinaryAgain(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        reveal(robot, "#calendarAdd");
+        robot.interact(() -> {
+            robot.lookup("#calendarFrom").queryAs(javafx.scene.control.DatePicker.class)
+                    .setValue(java.time.LocalDate.of(2027, 10, 1));
+            robot.lookup("#calendarTo").queryAs(javafx.scene.control.DatePicker.class)
+                    .setValue(java.time.LocalDate.of(2027, 10, 7));
+        });
+        robot.clickOn("#calendarAdd");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#calendarStatus").queryAs(Label.class).getText()).as("no name, nothing added")
+                .isEqualTo(io.salesdesk.app.common.I18n.get("calendar.name.required"));
+        assertThat(context.calendar().days()).isEmpty();
+
+        robot.clickOn("#calendarName").write("国庆节");
+        robot.clickOn("#calendarAdd");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(context.calendar().days()).hasSize(7);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.salesdesk.workflow.sla.CalendarDay> table =
+                robot.lookup("#calendarTable").queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(7);
+
+        robot.interact(() -> table.scrollTo(6));
+        reveal(robot, "#calendarRemove-2027-10-07");
+        robot.clickOn("#calendarRemove-2027-10-07");
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the table still lists " + table.getItems().size() + " days", e);
+        }
+        assertThat(context.calendar().days()).hasSize(6)
+                .noneMatch(d -> d.day().equals(java.time.LocalDate.of(2027, 10, 7)));
+    }
+
     /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
     private static void reveal(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();

@@ -1,20 +1,13 @@
 package io.salesdesk.workflow.sla;
 
-import static io.salesdesk.db.jooq.Tables.CALENDAR_DAY;
 import static io.salesdesk.db.jooq.Tables.SLA_FIRING;
 import static io.salesdesk.db.jooq.Tables.SLA_RULE;
 
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.crm.Tier;
-import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.db.jooq.tables.records.SlaRuleRecord;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -26,11 +19,9 @@ public final class SlaRuleRepository {
     static final String ENTITY = "sla_rule";
 
     private final DSLContext dsl;
-    private final WorkspaceSettings settings;
 
     private SlaRuleRepository(Configuration configuration) {
         this.dsl = DSL.using(configuration);
-        this.settings = WorkspaceSettings.using(configuration);
     }
 
     public static SlaRuleRepository using(Configuration configuration) {
@@ -83,25 +74,6 @@ public final class SlaRuleRepository {
         return dsl.insertInto(SLA_FIRING).set(SLA_FIRING.RULE_ID, ruleId).set(SLA_FIRING.SUBJECT_ID, subjectId)
                 .set(SLA_FIRING.ACTION, action.name()).set(SLA_FIRING.ANCHOR, anchor).set(SLA_FIRING.FIRED_AT, at)
                 .onConflictDoNothing().execute() == 1;
-    }
-
-    /** The calendar: holidays and make-up working days, with the working hours from the settings. */
-    public WorkingCalendar calendar() {
-        Map<LocalDate, Boolean> exceptions = new HashMap<>();
-        dsl.selectFrom(CALENDAR_DAY).forEach(r -> exceptions.put(r.getDay(), "WORKDAY".equals(r.getKind())));
-        LocalTime start = time("calendar.workStart", LocalTime.of(9, 0));
-        LocalTime end = time("calendar.workEnd", LocalTime.of(18, 0));
-        return start.isBefore(end) ? new WorkingCalendar(exceptions, start, end)
-                : new WorkingCalendar(exceptions, LocalTime.of(9, 0), LocalTime.of(18, 0));
-    }
-
-    private LocalTime time(String key, LocalTime fallback) {
-        String v = settings.get(key).orElse(null);
-        try {
-            return v == null ? fallback : LocalTime.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
     }
 
     private static void write(SlaRuleRecord r, SlaRule rule) {

@@ -57,7 +57,7 @@ public final class SlaScanner {
     public Report scan() {
         OffsetDateTime now = Rows.now(clock);
         List<SlaRule> rules = db.transactionResult(cfg -> SlaRuleRepository.using(cfg).all());
-        WorkingCalendar calendar = db.transactionResult(cfg -> SlaRuleRepository.using(cfg).calendar());
+        WorkingCalendar calendar = db.transactionResult(cfg -> CalendarRepository.using(cfg).calendar());
         int reminders = 0;
         int raised = 0;
         List<String> disabled = new ArrayList<>();

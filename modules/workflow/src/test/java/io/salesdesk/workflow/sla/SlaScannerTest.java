@@ -3,6 +3,7 @@ package io.salesdesk.workflow.sla;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.SLA_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesdesk.board.escalation.Escalation;
 import io.salesdesk.board.escalation.EscalationService;
@@ -189,6 +190,50 @@ class SlaScannerTest {
         });
         assertThat(inbox.inbox(f.zjManager.asActor())).singleElement()
                 .satisfies(n -> assertThat(n.body()).contains("线索").contains("30 分钟"));
+    }
+
+    @Test
+    void aHolidayMarkedInTheCalendarAndShorterWorkingHoursMoveTheDeadline() {
+        CalendarService calendar = new CalendarService(db, clock);
+        // Monday is a holiday (a made-up one) and the working day ends at 17:00.
+        calendar.mark(f.admin.asActor(), java.time.LocalDate.of(2026, 11, 30), null, CalendarDay.Kind.HOLIDAY, "测试假日");
+        calendar.saveWorkingHours(f.admin.asActor(), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
+        // Assigned Friday 16:50: ten working minutes that day, then nothing until Tuesday 09:00.
+        OffsetDateTime friday1650 = OffsetDateTime.parse("2026-11-27T16:50:00+08:00").withOffsetSameInstant(ZoneOffset.UTC);
+        clock.advance(Duration.between(clock.instant(), friday1650.toInstant()));
+        assignedLead(friday1650);
+
+        clock.advance(Duration.ofDays(3).plusHours(16).plusMinutes(29)); // Tuesday 09:19
+        assertThat(scanner.scan().escalations()).isZero();
+        clock.advance(Duration.ofMinutes(2)); // Tuesday 09:21
+        assertThat(scanner.scan().escalations()).isEqualTo(1);
+    }
+
+    @Test
+    void theCalendarRefusesBackwardSpansNamelessDaysAndPeopleWithoutTheRight() {
+        CalendarService calendar = new CalendarService(db, clock);
+        var admin = f.admin.asActor();
+
+        assertThatThrownBy(() -> calendar.mark(admin, java.time.LocalDate.of(2026, 10, 8),
+                java.time.LocalDate.of(2026, 10, 1), CalendarDay.Kind.HOLIDAY, " "))
+                .isInstanceOfSatisfying(io.salesdesk.core.ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(io.salesdesk.core.ValidationException.FieldProblem::field)
+                        .containsExactlyInAnyOrder("to", "name"));
+        assertThatThrownBy(() -> calendar.saveWorkingHours(admin, java.time.LocalTime.of(18, 0),
+                java.time.LocalTime.of(9, 0))).isInstanceOf(io.salesdesk.core.ValidationException.class);
+        assertThatThrownBy(() -> calendar.mark(f.zjManager.asActor(), java.time.LocalDate.of(2026, 10, 1), null,
+                CalendarDay.Kind.HOLIDAY, "国庆节")).isInstanceOf(io.salesdesk.core.SalesDeskException.class);
+
+        calendar.mark(admin, java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 7),
+                CalendarDay.Kind.HOLIDAY, "国庆节");
+        calendar.mark(admin, java.time.LocalDate.of(2026, 10, 10), null, CalendarDay.Kind.WORKDAY, "国庆节调休");
+        calendar.unmark(admin, java.time.LocalDate.of(2026, 10, 7));
+        assertThat(calendar.days()).hasSize(7).last()
+                .isEqualTo(new CalendarDay(java.time.LocalDate.of(2026, 10, 10), CalendarDay.Kind.WORKDAY, "国庆节调休"));
+        WorkingCalendar working = db.transactionResult(cfg -> CalendarRepository.using(cfg).calendar());
+        assertThat(working.isWorkingDay(java.time.LocalDate.of(2026, 10, 6))).isFalse();
+        assertThat(working.isWorkingDay(java.time.LocalDate.of(2026, 10, 7))).isTrue();
+        assertThat(working.isWorkingDay(java.time.LocalDate.of(2026, 10, 10))).as("a Saturday worked").isTrue();
     }
 
     private UUID assignedLead(OffsetDateTime at) {
