@@ -15,12 +15,17 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.ExportBar;
+import io.salesdesk.ledger.crm.LeadExport;
+import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
@@ -94,7 +99,15 @@ final class LeadListView extends BorderPane implements LeadsTab {
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(model.loadingProperty());
-        HBox filters = new HBox(8, search, status, count, busy);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ExportBar export = new ExportBar(context, "exportLeads", "leads.export", () -> {
+            var filter = model.filter();
+            var actor = context.currentUser().asActor();
+            LeadExport leads = new LeadExport(context.database(), context.clock(), context.regions());
+            return out -> leads.export(actor, filter, out, ImportMonitor.NONE);
+        });
+        HBox filters = new HBox(8, search, status, count, busy, spacer, export);
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }

@@ -289,4 +289,35 @@ class LeadsUiTest {
                     assertThat(r.territoryNames()).singleElement().asString().contains("宁波市");
                 });
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLeadListExportsAsShownWithTheDispatchReason(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-LEADS");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Lead> table = robot.lookup("#leadTable").queryAs(TableView.class);
+        Path out = dir.resolve("线索列表.xlsx");
+        io.salesdesk.app.common.ExportBar bar = robot.lookup("#exportLeads").queryAs(javafx.scene.control.Button.class)
+                .getParent() instanceof io.salesdesk.app.common.ExportBar b ? b : null;
+        assertThat(bar).isNotNull();
+        robot.interact(() -> bar.exportTo(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#exportLeadsResult").queryAs(Label.class).getText().startsWith("已导出"));
+
+        List<String> names = new ArrayList<>();
+        String firstReason;
+        try (var in = java.nio.file.Files.newInputStream(out);
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(12).getStringCellValue()).isEqualTo("分配原因");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                names.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            firstReason = names.isEmpty() || sheet.getRow(1).getCell(12) == null ? null
+                    : sheet.getRow(1).getCell(12).getStringCellValue();
+        }
+        assertThat(names).isNotEmpty()
+                .containsExactlyElementsOf(table.getItems().stream().map(Lead::name).toList());
+        assertThat(firstReason).isEqualTo(table.getItems().get(0).assignmentReason());
+    }
 }

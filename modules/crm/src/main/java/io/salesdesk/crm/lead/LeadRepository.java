@@ -132,6 +132,14 @@ public final class LeadRepository {
                 .fetch(LeadRepository::toLead);
     }
 
+    /** Streams every lead the viewer sees through the filter, newest first, without holding them all. */
+    public void forEach(Actor viewer, LeadFilter filter, java.util.function.Consumer<Lead> action) {
+        try (var cursor = select().where(conditions(viewer, filter)).orderBy(LEAD.CREATED_AT.desc(), LEAD.ID)
+                .fetchSize(io.salesdesk.db.Rows.FETCH_SIZE).fetchLazy()) {
+            cursor.forEach(r -> action.accept(toLead(r)));
+        }
+    }
+
     /** How many leads the viewer sees through the filter. */
     public int count(Actor viewer, LeadFilter filter) {
         return dsl.fetchCount(LEAD, conditions(viewer, filter));

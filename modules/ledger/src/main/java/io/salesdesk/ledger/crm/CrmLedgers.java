@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The CRM's ledgers: customers, contacts, follow-ups, opportunities and the team roster, importable
- * and exportable; leads, importable.
+ * and exportable; leads too, importable by managers.
  */
 public final class CrmLedgers {
 
@@ -40,6 +40,7 @@ public final class CrmLedgers {
                         new ContactExport(db, clock),
                         new ActivityExport(db, clock),
                         new OpportunityExport(db, clock),
+                        new LeadExport(db, clock, regions),
                         new UserExport(db, clock)));
     }
 }

@@ -165,6 +165,55 @@ class LeadImportHsqldbTest {
     }
 
     @Test
+    void anExportedLeadLedgerEditedInExcelUpdatesTheSameLeadsOnImport() throws Exception {
+        f.imports.commit(preview(messyLedger(), DuplicateDecision.SKIP), admin, ImportMonitor.NONE);
+        Path exported = dir.resolve("线索导出.xlsx");
+        int rows = f.entities.exportTarget("leads").export(admin, io.salesdesk.crm.CustomerQuery.all(), exported,
+                ImportMonitor.NONE);
+        assertThat(rows).isEqualTo(3);
+        editNote(exported, "杭州明德诊所", "下周二上门演示");
+
+        ImportPreview back = preview(exported, DuplicateDecision.UPDATE);
+        assertThat(back.problems()).isEmpty();
+        ImportResult result = f.imports.commit(back, admin, ImportMonitor.NONE);
+
+        assertThat(result.counts().created()).as("every row matches the lead it came from").isZero();
+        assertThat(column()).hasSize(3).filteredOn(l -> l.name().equals("杭州明德诊所")).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.note()).isEqualTo("下周二上门演示");
+                    assertThat(l.regionCode()).as("the region name written out reads back as the same code")
+                            .isEqualTo("330100");
+                    assertThat(l.industry()).isEqualTo("CLINIC");
+                });
+    }
+
+    /** Changes one lead's 备注 as a user would in Excel. */
+    static void editNote(Path file, String leadName, String note) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheetAt(0);
+            var headers = sheet.getRow(0);
+            int column = -1;
+            for (int c = 0; c < headers.getLastCellNum(); c++) {
+                if ("备注".equals(headers.getCell(c).getStringCellValue())) {
+                    column = c;
+                }
+            }
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (leadName.equals(row.getCell(0).getStringCellValue())) {
+                    row.createCell(column).setCellValue(note);
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(file.resolveSibling("edited.tmp"))) {
+                workbook.write(out);
+            }
+        }
+        java.nio.file.Files.move(file.resolveSibling("edited.tmp"), file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void onlyManagersImportLeads() {
         assertThat(f.entities.importKeys(f.wang.asActor())).doesNotContain("leads");
         assertThat(f.entities.importKeys(f.manager.asActor())).contains("leads");
