@@ -1,9 +1,7 @@
 package io.salesdesk.app;
 
 import io.salesdesk.crm.UserService;
-import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
-import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import java.nio.file.Path;
@@ -12,8 +10,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Finds the data folder, opens the database and builds the {@link AppContext}. */
 public final class Workspace {
@@ -23,7 +19,6 @@ public final class Workspace {
     /** Seed of the demo workspace, so every first start shows the same organisation. */
     public static final long DEMO_SEED = 20260101L;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
 
     private Workspace() {
     }
@@ -55,16 +50,15 @@ public final class Workspace {
                 .resolve("salesdesk");
     }
 
-    /** Opens the database and, on an empty embedded workspace, creates the demo organisation. */
+    /**
+     * Opens the database and, on an empty embedded workspace, creates the demo organisation (or
+     * finishes it when an earlier start was closed half-way).
+     */
     public static AppContext open(DatabaseConfig config, boolean demoIfEmpty, Clock clock, Executor executor) {
         Database db = Database.open(config);
         try {
-            DemoWorkspace demo = new DemoWorkspace(db, clock);
-            if (demoIfEmpty && demo.isEmpty()) {
-                LOG.info("Empty workspace: creating the demo organisation with {} customers", DEMO_CUSTOMERS);
-                demo.create(DEMO_SEED, DEMO_CUSTOMERS);
-                new DemoBoards(db, clock).create(DEMO_SEED);
-                new DemoLeads(db, clock).create(DEMO_SEED);
+            if (demoIfEmpty) {
+                new DemoSteps(db, clock, DEMO_SEED, DEMO_CUSTOMERS).createOrResume();
             }
             UserService users = new UserService(db, clock);
             return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));

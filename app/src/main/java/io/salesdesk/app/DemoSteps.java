@@ -1,0 +1,71 @@
+package io.salesdesk.app;
+
+import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.crm.demo.DemoWorkspace;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.WorkspaceSettings;
+import io.salesdesk.dispatch.demo.DemoLeads;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the demo workspace step by step and notes each finished step in the workspace, so that a
+ * first start interrupted half-way (the window closed while the demo was being made) finishes the
+ * demo on the next start instead of leaving it without leads or boards. A workspace that holds
+ * data but no such note is a real one and is left alone.
+ */
+final class DemoSteps {
+
+    static final String DONE_KEY = "demo.stepsDone";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSteps.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<String, Runnable> steps = new LinkedHashMap<>();
+
+    DemoSteps(Database db, Clock clock, long seed, int customers) {
+        this.db = db;
+        this.clock = clock;
+        steps.put("customers", () -> new DemoWorkspace(db, clock).create(seed, customers));
+        steps.put("boards", () -> new DemoBoards(db, clock).create(seed));
+        steps.put("leads", () -> new DemoLeads(db, clock).create(seed));
+    }
+
+    /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */
+    void createOrResume() {
+        List<String> done = done();
+        if (done == null) {
+            if (!new DemoWorkspace(db, clock).isEmpty()) {
+                return;
+            }
+            done = new ArrayList<>();
+            record(done);
+            LOG.info("Empty workspace: creating the demo organisation");
+        }
+        for (Map.Entry<String, Runnable> step : steps.entrySet()) {
+            if (!done.contains(step.getKey())) {
+                LOG.info("Demo workspace: {}", step.getKey());
+                step.getValue().run();
+                done.add(step.getKey());
+                record(done);
+            }
+        }
+    }
+
+    private List<String> done() {
+        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(DONE_KEY)
+                .map(v -> new ArrayList<>(Arrays.stream(v.split(",")).filter(s -> !s.isBlank()).toList()))
+                .orElse(null));
+    }
+
+    private void record(List<String> done) {
+        String value = String.join(",", done);
+        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(DONE_KEY, value));
+    }
+}
