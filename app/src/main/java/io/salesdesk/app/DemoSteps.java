@@ -5,6 +5,7 @@ import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.workflow.demo.DemoCalendar;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ final class DemoSteps {
         steps.put("customers", () -> new DemoWorkspace(db, clock).create(seed, customers));
         steps.put("boards", () -> new DemoBoards(db, clock).create(seed));
         steps.put("leads", () -> new DemoLeads(db, clock).create(seed));
+        steps.put("calendar", () -> new DemoCalendar(db).create());
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

@@ -3,6 +3,7 @@ package io.salesdesk.app.cli;
 import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.workflow.demo.DemoCalendar;
 import io.salesdesk.db.Database;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
             });
             DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             DemoLeads.Summary leads = new DemoLeads(db, Clock.systemUTC()).create(seed);
+            new DemoCalendar(db).create();
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool%n", (System.nanoTime() - started) / 1e9,

@@ -82,7 +82,9 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
         HBox awayRow = new HBox(8, awayFrom, new Label("—"), awayUntil, back);
         awayRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox form = new VBox(14,
+        Label heading = new Label(profile.name());
+        heading.getStyleClass().add(Styles.TITLE_4);
+        VBox form = new VBox(14, heading,
                 field("territories", I18n.get("leads.profile.territories"), territoryBox),
                 field("monthlyCapacity", I18n.get("leads.profile.capacity"), capacityRow),
                 field("awayFrom", I18n.get("leads.profile.away"), awayRow),
