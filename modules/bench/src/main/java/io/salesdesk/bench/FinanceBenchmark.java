@@ -65,6 +65,11 @@ import org.slf4j.LoggerFactory;
  * due over the last six months and the next month, a third partly paid; and 200,000 acquisition and
  * pre-sales cost entries (measured and allocated, four channels). Built once in
  * {@code target/bench-finance-100k}; the measured calls are the services the UI calls.
+ *
+ * <p>First figures (embedded HSQLDB file, 2 CPUs shared with other builds, load ≈ 5.5; median of
+ * 3-11 samples): ageing total 1.4 s, ageing per customer 18.5 s, CAC per customer 6.9 s — all over
+ * target. The plans use the indexes (due date, then the contract's primary key); the time goes in
+ * HSQLDB's row-by-row joins over cached (disk-backed) tables. Not yet measured on PostgreSQL.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
