@@ -6,6 +6,11 @@ import io.salesdesk.board.OpportunityCards;
 import io.salesdesk.board.TaskCards;
 import io.salesdesk.board.escalation.EscalationService;
 import io.salesdesk.board.task.TaskService;
+import io.salesdesk.commerce.collection.CollectionService;
+import io.salesdesk.commerce.collection.CommerceTimers;
+import io.salesdesk.commerce.collection.OverdueScanner;
+import io.salesdesk.commerce.contract.ContractService;
+import io.salesdesk.commerce.cost.CostService;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
@@ -50,6 +55,10 @@ public final class AppContext {
     private final SlaRuleService slaRules;
     private final CalendarService calendar;
     private final Timers timers;
+    private final ContractService contracts;
+    private final CollectionService collections;
+    private final CostService costs;
+    private final CommerceTimers commerceTimers;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -73,6 +82,10 @@ public final class AppContext {
         this.slaRules = new SlaRuleService(database, clock);
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
+        this.contracts = new ContractService(database, clock, attachmentsRoot(database));
+        this.collections = new CollectionService(database, clock);
+        this.costs = new CostService(database, clock);
+        this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
         this.currentUser = currentUser;
     }
 
@@ -140,6 +153,32 @@ public final class AppContext {
 
     public Timers timers() {
         return timers;
+    }
+
+    /** The sales and finance timers (overdue collections), run beside {@link #timers()}. */
+    public CommerceTimers commerceTimers() {
+        return commerceTimers;
+    }
+
+    public ContractService contracts() {
+        return contracts;
+    }
+
+    public CollectionService collections() {
+        return collections;
+    }
+
+    public CostService costs() {
+        return costs;
+    }
+
+    /**
+     * Where contract attachments are kept: {@code attachments} in the data folder; with a database
+     * server (no data folder of its own) in this computer's default data folder.
+     */
+    public static Path attachmentsRoot(Database database) {
+        Path dataDir = database.config().dataDir();
+        return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("attachments");
     }
 
     public BoardService boards() {

@@ -1,6 +1,8 @@
 package io.salesdesk.app.cli;
 
+import io.salesdesk.app.AppContext;
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -48,12 +50,16 @@ public final class DemoCommand implements Callable<Integer> {
             DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             DemoLeads.Summary leads = new DemoLeads(db, Clock.systemUTC()).create(seed);
             new DemoCalendar(db).create();
+            DemoFinance.Summary finance = new DemoFinance(db, Clock.systemUTC(), AppContext.attachmentsRoot(db))
+                    .create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
-                            + "%,d customers in the pool%n", (System.nanoTime() - started) / 1e9,
+                            + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "
+                            + "%,d cost entries%n", (System.nanoTime() - started) / 1e9,
                     summary.users(), summary.customers(), summary.contacts(), summary.activities(),
                     summary.opportunities(), boards.tasks(), boards.escalations(), leads.leads(), leads.waiting(),
-                    leads.pooled());
+                    leads.pooled(), finance.contracts(), finance.signed(), finance.invoices(), finance.payments(),
+                    finance.costEntries());
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import io.salesdesk.commerce.contract.FinanceTexts;
 import io.salesdesk.core.SalesDeskException;
 
 /**
@@ -47,7 +48,9 @@ public final class I18n {
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            // Contracts, collections and costs keep their words in commerce's own bundle.
+            return FinanceTexts.has(key) ? FinanceTexts.say(locale, key, arguments == null ? new Object[0] : arguments)
+                    : key;
         }
         if (arguments == null || arguments.length == 0) {
             return pattern;
@@ -56,7 +59,7 @@ public final class I18n {
     }
 
     public static boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || FinanceTexts.has(key);
     }
 
     /** The label of an enum constant, e.g. {@code tier.A} or {@code activityKind.VISIT}. */

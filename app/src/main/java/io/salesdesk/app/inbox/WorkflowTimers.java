@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
- * returns) and then shows the user's new inbox messages as desktop notifications. The first run
+ * returns, overdue collections) and then shows the user's new inbox messages as desktop notifications. The first run
  * after start catches up on whatever came due while the app was closed.
  */
 public final class WorkflowTimers {
@@ -53,6 +53,7 @@ public final class WorkflowTimers {
         // A failed run is tried again a minute later; it must not interrupt the user with a dialog.
         BackgroundTask.wrap(() -> {
             context.timers().runDue();
+            context.commerceTimers().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(this::show).onFailure(error -> LOG.warn("Timers could not run", error))
                 .executeWith(context.executor());

@@ -5,13 +5,15 @@ import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.db.Database;
+import io.salesdesk.ledger.commerce.CostImportTarget;
 import io.salesdesk.ledger.imports.LedgerEntities;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The CRM's ledgers: customers, contacts, follow-ups, opportunities and the team roster, importable
- * and exportable; leads too, importable by managers.
+ * and exportable; leads too, importable by managers; the cost of deals (commerce's cost entries),
+ * importable.
  */
 public final class CrmLedgers {
 
@@ -35,7 +37,8 @@ public final class CrmLedgers {
                         new ActivityImportTarget(db, clock, regions, users),
                         new OpportunityImportTarget(db, clock, regions, users),
                         new LeadImportTarget(db, clock, regions, new LeadService(db, clock, regions, customers)),
-                        new UserImportTarget(db, clock)),
+                        new UserImportTarget(db, clock),
+                        new CostImportTarget(db, clock)),
                 List.of(new CustomerExport(customers, regions),
                         new ContactExport(db, clock),
                         new ActivityExport(db, clock),
