@@ -9,6 +9,7 @@ public enum Page {
     LEADS(Feather.USER_PLUS, true),
     PIPELINE(Feather.COLUMNS, true),
     TASKS(Feather.CHECK_SQUARE, true),
+    COMMERCE(Feather.SHOPPING_BAG, true),
     APPROVALS(Feather.FILE_TEXT, false),
     MAP(Feather.MAP, false),
     DASHBOARD(Feather.BAR_CHART_2, false),

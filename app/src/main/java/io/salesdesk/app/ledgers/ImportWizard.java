@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.Folders;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.commerce.CommercePage;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
@@ -182,6 +183,7 @@ public final class MainWindow {
             case LEADS -> new LeadsPage(context, bus);
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
+            case COMMERCE -> new CommercePage(context);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> scrolling(new SettingsPage(context, appearance, this::reload));
             default -> new ComingSoonPage(page);

@@ -1,4 +1,4 @@
-package io.salesdesk.app.ledgers;
+package io.salesdesk.app.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Shows a file in the system's file manager. The platform's own command, not {@code java.awt.Desktop}:
+ * Shows a file in the system's file manager, or opens it with its application. The platform's own command, not {@code java.awt.Desktop}:
  * AWT's desktop support loads its own GTK beside JavaFX's on Linux, which is known to crash.
  */
-final class Folders {
+public final class Folders {
 
     private Folders() {
     }
@@ -19,8 +19,21 @@ final class Folders {
      *
      * @throws IOException if no file manager could be started
      */
-    static void reveal(Path file) throws IOException {
+    public static void reveal(Path file) throws IOException {
         new ProcessBuilder(command(file.toAbsolutePath())).inheritIO().start();
+    }
+
+    /**
+     * Opens a file with the application the system associates with it (a PDF reader, Word).
+     *
+     * @throws IOException if nothing could be started
+     */
+    public static void open(Path file) throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String path = file.toAbsolutePath().toString();
+        List<String> command = os.contains("win") ? List.of("explorer.exe", path)
+                : os.contains("mac") ? List.of("open", path) : List.of("xdg-open", path);
+        new ProcessBuilder(command).inheritIO().start();
     }
 
     static List<String> command(Path file) {

@@ -1,0 +1,93 @@
+package io.salesdesk.app.commerce;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.I18n;
+
+/**
+ * 商务: sales, stock and finance in one place — products and stock by warehouse, quotes, contracts,
+ * collections (回款) and the cost of deals — each behind the switch under the title.
+ */
+public final class CommercePage extends BorderPane {
+
+    /** The views of the page, in the order of the switch. */
+    enum View {
+        CONTRACTS(Feather.FILE_TEXT), COLLECTIONS(Feather.DOLLAR_SIGN);
+
+        private final Feather icon;
+
+        View(Feather icon) {
+            this.icon = icon;
+        }
+    }
+
+    private final AppContext context;
+    private final StackPane host = new StackPane();
+    private final Map<View, Node> views = new EnumMap<>(View.class);
+    private final Map<View, ToggleButton> switches = new EnumMap<>(View.class);
+
+    public CommercePage(AppContext context) {
+        this.context = context;
+        setId("commercePage");
+        getStyleClass().add("page");
+        setTop(createHeader());
+        setCenter(host);
+        BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
+        show(View.values()[0]);
+    }
+
+    private HBox createHeader() {
+        Label title = new Label(I18n.get("commerce.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+        HBox segments = new HBox();
+        ToggleGroup group = new ToggleGroup();
+        List<View> shown = List.of(View.values());
+        for (int i = 0; i < shown.size(); i++) {
+            View view = shown.get(i);
+            ToggleButton button = new ToggleButton(I18n.get("commerce.view." + view.name()), new FontIcon(view.icon));
+            button.setId("commerceView-" + view.name());
+            button.setToggleGroup(group);
+            button.getStyleClass().add(shown.size() == 1 ? "" : i == 0 ? Styles.LEFT_PILL
+                    : i == shown.size() - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            button.setOnAction(e -> show(view));
+            switches.put(view, button);
+            segments.getChildren().add(button);
+        }
+        HBox header = new HBox(16, title, segments);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("page-header");
+        return header;
+    }
+
+    /** Shows a view, made when first shown, with its data read afresh. */
+    void show(View view) {
+        Node node = views.computeIfAbsent(view, this::create);
+        host.getChildren().setAll(node);
+        switches.get(view).setSelected(true);
+        ((CommerceTab) node).refresh();
+    }
+
+    private Node create(View view) {
+        return switch (view) {
+            case CONTRACTS -> new ContractsView(context);
+            case COLLECTIONS -> new CollectionsView(context);
+        };
+    }
+}

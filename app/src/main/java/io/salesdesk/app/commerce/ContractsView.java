@@ -1,0 +1,121 @@
+package io.salesdesk.app.commerce;
+
+import java.util.List;
+import java.util.UUID;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.commerce.contract.Contract;
+import io.salesdesk.commerce.contract.ContractStatus;
+
+/**
+ * 合同: every contract the user sees with its status, and beside it the one selected — its payment
+ * terms, the collection schedule signing created, invoices and payments, attachments — with the
+ * next steps its status allows.
+ */
+final class ContractsView extends BorderPane implements CommerceTab {
+
+    private final AppContext context;
+    private final TableView<Contract> table = new TableView<>();
+    private final ComboBox<ContractStatus> status = Pickers.optional(
+            FXCollections.observableArrayList(ContractStatus.values()), s -> I18n.label("contractStatus", s),
+            I18n.get("contracts.allStatuses"));
+    private final Label count = new Label();
+    private final ContractDetailPane detail;
+
+    ContractsView(AppContext context) {
+        this.context = context;
+        setId("contractsView");
+        detail = new ContractDetailPane(context, this::contractChanged);
+        status.setId("contractStatusFilter");
+        status.valueProperty().addListener((obs, was, now) -> refresh());
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Button create = new Button(I18n.get("contracts.fromDeal"), new FontIcon(Feather.FILE_PLUS));
+        create.setId("contractFromDeal");
+        create.setOnAction(e -> NewContractDialog.open(context, this::contractChanged));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox filters = new HBox(8, status, count, spacer, create);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        createTable();
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.55);
+        SplitPane.setResizableWithParent(detail, false);
+        setTop(filters);
+        setCenter(split);
+        BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
+    }
+
+    private void createTable() {
+        table.setId("contractTable");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                Columns.<Contract>text("contracts.col.no", Contract::contractNo, 110),
+                Columns.<Contract>text("contracts.col.customer", Contract::customerName, 180),
+                Columns.money("contracts.col.amount", Contract::amount, 120),
+                Columns.node("contracts.col.status", c -> StatusChips.contract(c.status()), 90),
+                Columns.<Contract>text("contracts.col.signedOn", c -> Formats.date(c.signedOn()), 100),
+                Columns.<Contract>text("contracts.col.owner", Contract::ownerName, 80)));
+        table.setPlaceholder(new Label(I18n.get("contracts.empty")));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> detail.show(now));
+    }
+
+    @Override
+    public void refresh() {
+        var viewer = context.currentUser().asActor();
+        ContractStatus wanted = status.getValue();
+        UUID kept = detail.current() == null ? null : detail.current().id();
+        BackgroundTask.wrap(() -> context.contracts().list(viewer, wanted, null))
+                .onSuccess(contracts -> {
+                    table.getItems().setAll(contracts);
+                    count.setText(I18n.get("contracts.count", contracts.size()));
+                    contracts.stream().filter(c -> c.id().equals(kept)).findFirst()
+                            .ifPresentOrElse(c -> table.getSelectionModel().select(c), () -> {
+                                if (!contracts.isEmpty()) {
+                                    table.getSelectionModel().select(0);
+                                }
+                            });
+                })
+                .executeWith(context.executor());
+    }
+
+    /** A contract was made or moved: list again and show it. */
+    private void contractChanged(Contract changed) {
+        var viewer = context.currentUser().asActor();
+        ContractStatus wanted = status.getValue();
+        BackgroundTask.wrap(() -> context.contracts().list(viewer, wanted, null))
+                .onSuccess(contracts -> {
+                    table.getItems().setAll(contracts);
+                    count.setText(I18n.get("contracts.count", contracts.size()));
+                    contracts.stream().filter(c -> c.id().equals(changed.id())).findFirst()
+                            .ifPresentOrElse(c -> {
+                                table.getSelectionModel().select(c);
+                                table.scrollTo(c);
+                                detail.show(c);
+                            }, () -> detail.show(changed));
+                })
+                .executeWith(context.executor());
+    }
+}
