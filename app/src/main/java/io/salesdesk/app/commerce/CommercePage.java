@@ -29,7 +29,7 @@ public final class CommercePage extends BorderPane {
 
     /** The views of the page, in the order of the switch. */
     enum View {
-        CONTRACTS(Feather.FILE_TEXT), COLLECTIONS(Feather.DOLLAR_SIGN);
+        CONTRACTS(Feather.FILE_TEXT), COLLECTIONS(Feather.DOLLAR_SIGN), COSTS(Feather.PIE_CHART);
 
         private final Feather icon;
 
@@ -88,6 +88,7 @@ public final class CommercePage extends BorderPane {
         return switch (view) {
             case CONTRACTS -> new ContractsView(context);
             case COLLECTIONS -> new CollectionsView(context);
+            case COSTS -> new CostsView(context);
         };
     }
 }
