@@ -145,9 +145,9 @@ final class CollectionsView extends BorderPane implements CommerceTab {
         byGroup.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         byGroup.getColumns().setAll(List.of(
                 Columns.<AgeingLine>text("collections.col.name", AgeingLine::name, 130),
-                Columns.money("collections.col.notDue", l -> l.ageing().notDue(), 90),
-                Columns.money("collections.col.overdue", l -> l.ageing().overdue(), 90),
-                Columns.money("collections.col.over90", l -> l.ageing().over90(), 90)));
+                Columns.moneyShort("collections.col.notDue", l -> l.ageing().notDue(), 80),
+                Columns.moneyShort("collections.col.overdue", l -> l.ageing().overdue(), 80),
+                Columns.moneyShort("collections.col.over90", l -> l.ageing().over90(), 80)));
         byGroup.setPlaceholder(new Label(I18n.get("collections.noReceivables")));
     }
 

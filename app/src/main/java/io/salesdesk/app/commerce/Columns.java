@@ -40,6 +40,19 @@ final class Columns {
         return column;
     }
 
+    /** Rounded as a sales team reads it ("¥86.5万"), for narrow summary tables; sorts by amount. */
+    static <R> TableColumn<R, BigDecimal> moneyShort(String key, Function<R, BigDecimal> value, double width) {
+        TableColumn<R, BigDecimal> column = money(key, value, width);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(BigDecimal item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : io.salesdesk.app.common.Formats.money(item));
+            }
+        });
+        return column;
+    }
+
     static <R> TableColumn<R, R> node(String key, Function<R, Node> graphic, double width) {
         TableColumn<R, R> column = new TableColumn<>(key == null ? "" : I18n.get(key));
         column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));

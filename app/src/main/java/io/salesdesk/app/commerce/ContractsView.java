@@ -72,7 +72,7 @@ final class ContractsView extends BorderPane implements CommerceTab {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                Columns.<Contract>text("contracts.col.no", Contract::contractNo, 110),
+                Columns.<Contract>text("contracts.col.no", Contract::contractNo, 130),
                 Columns.<Contract>text("contracts.col.customer", Contract::customerName, 180),
                 Columns.money("contracts.col.amount", Contract::amount, 120),
                 Columns.node("contracts.col.status", c -> StatusChips.contract(c.status()), 90),

@@ -43,8 +43,10 @@ final class CostsView extends BorderPane implements CommerceTab {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final HBox tiles = new HBox(12);
-    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel");
-    private final TableView<Cac> byMonth = cacTable("cacByMonth", "costs.col.month");
+    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel", Cac::group);
+    // A month's row names its period by its first day.
+    private final TableView<Cac> byMonth = cacTable("cacByMonth", "costs.col.month",
+            c -> YearMonth.from(c.from()).toString());
     private final TableView<CustomerCac> byCustomer = new TableView<>();
     private final Label refused = new Label();
 
@@ -89,13 +91,13 @@ final class CostsView extends BorderPane implements CommerceTab {
         BorderPane.setMargin(body, new Insets(12, 0, 0, 0));
     }
 
-    private static TableView<Cac> cacTable(String id, String groupKey) {
+    private static TableView<Cac> cacTable(String id, String groupKey, java.util.function.Function<Cac, String> group) {
         TableView<Cac> table = new TableView<>();
         table.setId(id);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
-                Columns.<Cac>text(groupKey, Cac::group, 100),
+                Columns.<Cac>text(groupKey, group, 100),
                 Columns.<Cac>text("costs.col.won", c -> Integer.toString(c.customersWon()), 60),
                 Columns.money("costs.col.total", Cac::total, 110),
                 Columns.money("costs.col.cac", Cac::perCustomer, 100),
@@ -154,7 +156,10 @@ final class CostsView extends BorderPane implements CommerceTab {
                 tile("costs.tile.total", Formats.money(t.total()), "cacTotal"),
                 tile("costs.tile.measured", percent(t.measuredShare()), "cacMeasured"));
         byChannel.getItems().setAll(loaded.channels());
-        byMonth.getItems().setAll(loaded.months());
+        // Newest month first, as a manager reads a trend backwards from now.
+        List<Cac> months = new java.util.ArrayList<>(loaded.months());
+        java.util.Collections.reverse(months);
+        byMonth.getItems().setAll(months);
         byCustomer.getItems().setAll(loaded.customers().stream()
                 .sorted(Comparator.comparing(CustomerCac::total).reversed()).limit(CUSTOMER_ROWS).toList());
     }
