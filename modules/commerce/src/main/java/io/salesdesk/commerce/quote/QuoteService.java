@@ -44,8 +44,11 @@ public final class QuoteService {
     public static final int DEFAULT_VALID_DAYS = 30;
     static final int NOTE_MAX = 2000;
     static final int MAX_LINES = 500;
-    /** Attempts at a free number when other writers take the next one first. */
-    static final int NUMBER_ATTEMPTS = 5;
+    /**
+     * Attempts at a free number when other writers take the next one first: each collision means
+     * another quote got its number, so this bounds how many may be created at the same moment.
+     */
+    static final int NUMBER_ATTEMPTS = 20;
     private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999999.99");
 
     private final Database db;
