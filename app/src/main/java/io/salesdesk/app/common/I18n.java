@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import io.salesdesk.commerce.CommerceMessages;
 import io.salesdesk.core.SalesDeskException;
 
 /**
@@ -41,13 +42,17 @@ public final class I18n {
         return "zh".equals(locale.getLanguage());
     }
 
-    /** The text for a key with {@link MessageFormat} arguments; the key itself if it is missing. */
+    /**
+     * The text for a key with {@link MessageFormat} arguments; a key the client's bundle lacks is
+     * looked up in the commerce module's own bundle (its refusals and import problems), else the
+     * key itself is returned.
+     */
     public static String get(String key, Object... arguments) {
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            return CommerceMessages.has(locale, key) ? CommerceMessages.text(locale, key, arguments) : key;
         }
         if (arguments == null || arguments.length == 0) {
             return pattern;
@@ -56,7 +61,7 @@ public final class I18n {
     }
 
     public static boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || CommerceMessages.has(locale, key);
     }
 
     /** The label of an enum constant, e.g. {@code tier.A} or {@code activityKind.VISIT}. */
