@@ -2,6 +2,7 @@ package io.salesdesk.app;
 
 import io.salesdesk.crm.UserService;
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.db.Database;
@@ -65,6 +66,7 @@ public final class Workspace {
                 demo.create(DEMO_SEED, DEMO_CUSTOMERS);
                 new DemoBoards(db, clock).create(DEMO_SEED);
                 new DemoLeads(db, clock).create(DEMO_SEED);
+                new DemoCatalogue(db, clock).create(DEMO_SEED);
             }
             UserService users = new UserService(db, clock);
             return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));

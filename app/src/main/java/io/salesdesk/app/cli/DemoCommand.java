@@ -1,6 +1,7 @@
 package io.salesdesk.app.cli;
 
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.db.Database;
@@ -46,12 +47,17 @@ public final class DemoCommand implements Callable<Integer> {
             });
             DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             DemoLeads.Summary leads = new DemoLeads(db, Clock.systemUTC()).create(seed);
+            DemoCatalogue.Summary catalogue = new DemoCatalogue(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool%n", (System.nanoTime() - started) / 1e9,
                     summary.users(), summary.customers(), summary.contacts(), summary.activities(),
                     summary.opportunities(), boards.tasks(), boards.escalations(), leads.leads(), leads.waiting(),
                     leads.pooled());
+            out.printf("Catalogue: %d products, %d warehouses, %d stock rows; %d deals stock-checked (%d short, "
+                            + "%d order freeze), %d quotes%n", catalogue.products(), catalogue.warehouses(),
+                    catalogue.stockRows(), catalogue.checkedDeals(), catalogue.shortDeals(), catalogue.freezes(),
+                    catalogue.quotes());
         }
         return 0;
     }
