@@ -1,6 +1,7 @@
 package io.salesdesk.app;
 
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
@@ -38,6 +39,7 @@ final class DemoSteps {
         steps.put("boards", () -> new DemoBoards(db, clock).create(seed));
         steps.put("leads", () -> new DemoLeads(db, clock).create(seed));
         steps.put("calendar", () -> new DemoCalendar(db).create());
+        steps.put("catalogue", () -> new DemoCatalogue(db, clock).create(seed));
         steps.put("finance", () -> new DemoFinance(db, clock, AppContext.attachmentsRoot(db)).create(seed));
     }
 

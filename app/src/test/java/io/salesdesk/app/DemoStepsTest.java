@@ -39,7 +39,7 @@ class DemoStepsTest {
             assertThat(count(db, CUSTOMER)).as("the customers are not made twice").isEqualTo(200);
             java.util.Optional<String> done = db.transactionResult(
                     cfg -> WorkspaceSettings.using(cfg).get(DemoSteps.DONE_KEY));
-            assertThat(done).hasValue("customers,boards,leads,calendar,finance");
+            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance");
         }
     }
 

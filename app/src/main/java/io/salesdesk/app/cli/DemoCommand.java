@@ -3,6 +3,7 @@ package io.salesdesk.app.cli;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.board.demo.DemoBoards;
 import io.salesdesk.commerce.demo.DemoFinance;
+import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -50,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
             DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             DemoLeads.Summary leads = new DemoLeads(db, Clock.systemUTC()).create(seed);
             new DemoCalendar(db).create();
+            DemoCatalogue.Summary catalogue = new DemoCatalogue(db, Clock.systemUTC()).create(seed);
             DemoFinance.Summary finance = new DemoFinance(db, Clock.systemUTC(), AppContext.attachmentsRoot(db))
                     .create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
@@ -60,6 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
                     summary.opportunities(), boards.tasks(), boards.escalations(), leads.leads(), leads.waiting(),
                     leads.pooled(), finance.contracts(), finance.signed(), finance.invoices(), finance.payments(),
                     finance.costEntries());
+            out.printf("Catalogue: %d products, %d warehouses, %d stock rows; %d deals stock-checked (%d short, "
+                            + "%d order freeze), %d quotes%n", catalogue.products(), catalogue.warehouses(),
+                    catalogue.stockRows(), catalogue.checkedDeals(), catalogue.shortDeals(), catalogue.freezes(),
+                    catalogue.quotes());
         }
         return 0;
     }

@@ -14,6 +14,7 @@ import io.salesdesk.dispatch.DispatchResult;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.ledger.convert.CellProblem;
 import io.salesdesk.ledger.convert.DateOrder;
+import io.salesdesk.ledger.commerce.CommerceLedgers;
 import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportBatch;
@@ -76,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--entity", defaultValue = "customers", paramLabel = "ENTITY",
-            description = "What the ledger holds: customers, contacts, activities, opportunities, leads or users (default ${DEFAULT-VALUE}).")
+            description = "What the ledger holds: customers, contacts, activities, opportunities, leads, users, products or stock (default ${DEFAULT-VALUE}).")
     String entity;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the first visible one).")
@@ -292,7 +293,8 @@ public final class ImportCommand implements Callable<Integer> {
     /** The importable and exportable entities; later modules register theirs here. */
     static LedgerEntities entities(Database db, Clock clock, UserService users) {
         RegionService regions = new RegionService(db);
-        return CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions));
+        return CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions))
+                .and(CommerceLedgers.of(db, clock));
     }
 
     /** The importable entities. */

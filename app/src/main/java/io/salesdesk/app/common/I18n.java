@@ -6,6 +6,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import io.salesdesk.commerce.contract.FinanceTexts;
+import io.salesdesk.commerce.CommerceMessages;
 import io.salesdesk.core.SalesDeskException;
 
 /**
@@ -42,13 +43,20 @@ public final class I18n {
         return "zh".equals(locale.getLanguage());
     }
 
-    /** The text for a key with {@link MessageFormat} arguments; the key itself if it is missing. */
+    /**
+     * The text for a key with {@link MessageFormat} arguments; a key the client's bundle lacks is
+     * looked up in the commerce module's own bundle (its refusals and import problems), else the
+     * key itself is returned.
+     */
     public static String get(String key, Object... arguments) {
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
-            // Contracts, collections and costs keep their words in commerce's own bundle.
+            // The commerce module keeps its words in its own bundles.
+            if (CommerceMessages.has(locale, key)) {
+                return CommerceMessages.text(locale, key, arguments);
+            }
             return FinanceTexts.has(key) ? FinanceTexts.say(locale, key, arguments == null ? new Object[0] : arguments)
                     : key;
         }
@@ -59,7 +67,7 @@ public final class I18n {
     }
 
     public static boolean has(String key) {
-        return bundle.containsKey(key) || FinanceTexts.has(key);
+        return bundle.containsKey(key) || CommerceMessages.has(locale, key) || FinanceTexts.has(key);
     }
 
     /** The label of an enum constant, e.g. {@code tier.A} or {@code activityKind.VISIT}. */

@@ -99,12 +99,13 @@ CREATE INDEX ix_opportunity_line_opportunity ON opportunity_line (opportunity_id
 
 -- The last stock check of an opportunity, kept with it: when, the verdict, and the per-line
 -- result (available, shortage, substitutes with availability and ETA) as JSON for the form.
+-- 200,000 characters: a 20-line check with three substitutes a line already needs about 16,000.
 CREATE TABLE stock_check (
     opportunity_id  UUID          NOT NULL PRIMARY KEY,
     checked_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     checked_by      UUID,
     has_shortage    BOOLEAN       NOT NULL,
-    result_json     VARCHAR(20000) NOT NULL,
+    result_json     VARCHAR(200000) NOT NULL,
     CONSTRAINT fk_stock_check_opportunity FOREIGN KEY (opportunity_id) REFERENCES opportunity (id)
 );
 

@@ -2,6 +2,7 @@ package io.salesdesk.ledger.imports;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.ledger.model.LedgerEntity;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,19 @@ public final class LedgerEntities {
     public LedgerEntities(List<ImportTarget> importTargets, List<ExportTarget> exportTargets) {
         importTargets.forEach(t -> put(imports, t.entity(), t));
         exportTargets.forEach(t -> put(exports, t.entity(), t));
+    }
+
+    /**
+     * These entities followed by {@code more}'s, e.g. the CRM's ledgers and the commerce module's.
+     *
+     * @throws IllegalArgumentException if both register the same key
+     */
+    public LedgerEntities and(LedgerEntities more) {
+        List<ImportTarget> allImports = new ArrayList<>(imports.values());
+        allImports.addAll(more.imports.values());
+        List<ExportTarget> allExports = new ArrayList<>(exports.values());
+        allExports.addAll(more.exports.values());
+        return new LedgerEntities(allImports, allExports);
     }
 
     /** The import targets, for {@link LedgerImport} and {@link ImportHistory}. */

@@ -1,0 +1,382 @@
+package io.salesdesk.commerce.quote;
+
+import io.salesdesk.commerce.CommerceException;
+import io.salesdesk.commerce.CommerceSettings;
+import io.salesdesk.commerce.Managers;
+import io.salesdesk.commerce.freeze.OrderFreezeService;
+import io.salesdesk.commerce.freeze.OrderFrozenException;
+import io.salesdesk.commerce.product.Product;
+import io.salesdesk.commerce.product.ProductRepository;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.Opportunity;
+import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Quotes (报价单): numbered BJ-yyyy-nnnn per year, lines priced at list price unless given, with
+ * discounts, totals, cost and margin in {@link BigDecimal} ({@link QuoteMath}). A discount off list
+ * above {@code commerce.quoteDiscountApprovalPct} (15 % by default) needs a manager's approval
+ * before the quote can be sent. A quote with a line in a category the customer's orders are frozen
+ * in cannot be created or sent.
+ */
+public final class QuoteService {
+
+    /** Days a quote holds when the form gives no date. */
+    public static final int DEFAULT_VALID_DAYS = 30;
+    static final int NOTE_MAX = 2000;
+    static final int MAX_LINES = 500;
+    /**
+     * Attempts at a free number when other writers take the next one first: each collision means
+     * another quote got its number, so this bounds how many may be created at the same moment.
+     */
+    static final int NUMBER_ATTEMPTS = 20;
+    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999999.99");
+
+    private final Database db;
+    private final Clock clock;
+    private final OrderFreezeService freezes;
+
+    public QuoteService(Database db, Clock clock, OrderFreezeService freezes) {
+        this.db = db;
+        this.clock = clock;
+        this.freezes = freezes;
+    }
+
+    /**
+     * The quote the draft would make, priced and totalled, without saving it (the form's live totals).
+     *
+     * @throws ValidationException for a refused line (discount outside 0–100 %, quantity not above zero …)
+     */
+    public Quote preview(Actor actor, QuoteDraft draft) {
+        return db.transactionResult(cfg -> price(cfg, actor, draft, null, null, QuoteStatus.DRAFT, 0));
+    }
+
+    /**
+     * Creates a DRAFT quote with the next number of the year.
+     *
+     * @throws ValidationException  for a refused field or line
+     * @throws OrderFrozenException if a line's category is frozen for the customer
+     */
+    public Quote create(Actor actor, QuoteDraft draft) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.transactionResult(cfg -> {
+                    Quote q = price(cfg, actor, draft, Ids.newId(clock), null, QuoteStatus.DRAFT, 0);
+                    freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
+                    QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+                    Quote numbered = withNumber(q, nextNumber(quotes));
+                    quotes.insert(actor, ChangeReason.user(), numbered);
+                    return quotes.find(numbered.id()).orElseThrow();
+                });
+            } catch (DataAccessException e) {
+                // Another writer took the number between our read and our insert: the unique
+                // constraint refused it, so try again with the next one.
+                if (attempt >= NUMBER_ATTEMPTS || !numberTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Changes an unsent quote's lines, date or note; it goes back to DRAFT (an approval is for the
+     * prices approved).
+     */
+    public Quote update(Actor actor, UUID id, long expectedVersion, QuoteDraft draft) {
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            Quote current = current(quotes, id, expectedVersion);
+            if (!current.status().editable()) {
+                throw new CommerceException("quote.notEditable", current.quoteNo(), current.status().name());
+            }
+            if (!current.customerId().equals(draft.customerId())) {
+                throw new ValidationException(List.of(FieldProblem.of("customerId", "quote.customer.changed")));
+            }
+            Quote q = withNumber(price(cfg, actor, draft, id, current.ownerId(), QuoteStatus.DRAFT, expectedVersion),
+                    current.quoteNo());
+            freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
+            return quotes.update(actor, ChangeReason.user(), q);
+        });
+    }
+
+    /** Marks a draft finished: READY, or NEEDS_APPROVAL when a discount is above the threshold. */
+    public Quote submit(Actor actor, UUID id, long expectedVersion) {
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            Quote q = current(quotes, id, expectedVersion);
+            if (q.status() != QuoteStatus.DRAFT) {
+                throw new CommerceException("quote.notDraft", q.quoteNo(), q.status().name());
+            }
+            return quotes.update(actor, ChangeReason.user(),
+                    withStatus(q, q.needsApproval() ? QuoteStatus.NEEDS_APPROVAL : QuoteStatus.READY));
+        });
+    }
+
+    /**
+     * Approves a quote's discounts so it can be sent: managers and company-wide roles only. The
+     * approval flows of the approvals feature will call this once their flow signs.
+     *
+     * @throws CommerceException {@code quote.approve.notAllowed}, or {@code quote.approve.notWaiting}
+     *                           for a quote that is not a draft or waiting for approval
+     */
+    public Quote approve(UUID quoteId, Actor by) {
+        if (!Managers.isManager(by)) {
+            throw new CommerceException("quote.approve.notAllowed");
+        }
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            Quote q = quotes.find(quoteId).orElseThrow(() -> new CommerceException("quote.notFound"));
+            if (q.status() != QuoteStatus.NEEDS_APPROVAL && q.status() != QuoteStatus.DRAFT) {
+                throw new CommerceException("quote.approve.notWaiting", q.quoteNo(), q.status().name());
+            }
+            return quotes.update(by, ChangeReason.of(ChangeReason.Kind.APPROVAL, "quote discount"),
+                    withStatus(q, QuoteStatus.READY));
+        });
+    }
+
+    /**
+     * Sends the quote to the customer: a READY quote, or a draft that needs no approval.
+     *
+     * @throws CommerceException    {@code quote.send.needsApproval} while a discount waits for
+     *                              approval, {@code quote.expired} past its validity
+     * @throws OrderFrozenException if a line's category is frozen for the customer now
+     */
+    public Quote send(Actor actor, UUID id, long expectedVersion) {
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            Quote q = current(quotes, id, expectedVersion);
+            boolean approvedOrFree = q.status() == QuoteStatus.READY
+                    || q.status() == QuoteStatus.DRAFT && !q.needsApproval();
+            if (!approvedOrFree && (q.status() == QuoteStatus.DRAFT || q.status() == QuoteStatus.NEEDS_APPROVAL)) {
+                throw new CommerceException("quote.send.needsApproval", q.quoteNo(),
+                        q.maxDiscountPct().stripTrailingZeros().toPlainString(),
+                        CommerceSettings.discountApprovalPct(cfg).stripTrailingZeros().toPlainString());
+            }
+            if (!approvedOrFree) {
+                throw new CommerceException("quote.send.notAllowed", q.quoteNo(), q.status().name());
+            }
+            requireValid(q);
+            freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
+            Quote sent = new Quote(q.id(), q.quoteNo(), q.opportunityId(), q.customerId(), q.ownerId(),
+                    QuoteStatus.SENT, q.validUntil(), q.totalList(), q.totalNet(), q.totalCost(), q.maxDiscountPct(),
+                    q.needsApproval(), q.note(), Rows.now(clock), q.lines(), q.version());
+            return quotes.update(actor, ChangeReason.user(), sent);
+        });
+    }
+
+    /** The customer accepted the sent quote (within its validity). */
+    public Quote accept(Actor actor, UUID id, long expectedVersion) {
+        return answer(actor, id, expectedVersion, QuoteStatus.ACCEPTED);
+    }
+
+    /** The customer turned the sent quote down. */
+    public Quote reject(Actor actor, UUID id, long expectedVersion) {
+        return answer(actor, id, expectedVersion, QuoteStatus.REJECTED);
+    }
+
+    /** Marks EXPIRED every unanswered quote whose validity ended before today; returns how many. */
+    public int expireLapsed() {
+        LocalDate today = BusinessTime.today(clock);
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            List<Quote> lapsed = quotes.lapsed(today, List.of(QuoteStatus.DRAFT.name(),
+                    QuoteStatus.NEEDS_APPROVAL.name(), QuoteStatus.READY.name(), QuoteStatus.SENT.name()));
+            for (Quote q : lapsed) {
+                quotes.update(null, ChangeReason.of(ChangeReason.Kind.RULE, "quote validity"),
+                        withStatus(q, QuoteStatus.EXPIRED));
+            }
+            return lapsed.size();
+        });
+    }
+
+    public Optional<Quote> find(UUID id) {
+        return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).find(id));
+    }
+
+    /** The customer's quotes, newest number first. */
+    public List<Quote> forCustomer(UUID customerId) {
+        return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).forCustomer(customerId));
+    }
+
+    /** The opportunity's quotes, newest number first. */
+    public List<Quote> forOpportunity(UUID opportunityId) {
+        return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).forOpportunity(opportunityId));
+    }
+
+    /** The discount off list in percent above which a quote needs approval. */
+    public BigDecimal approvalThresholdPct() {
+        return db.transactionResult(CommerceSettings::discountApprovalPct);
+    }
+
+    /** Sets the approval threshold; company-wide roles only. */
+    public void setApprovalThresholdPct(Actor actor, BigDecimal pct) {
+        if (!actor.role().seesEverything()) {
+            throw new CommerceException("settings.notAllowed");
+        }
+        if (pct == null || pct.signum() < 0 || pct.compareTo(QuoteMath.HUNDRED) > 0) {
+            throw new ValidationException(List.of(FieldProblem.of("approvalPct", "quote.threshold.invalid")));
+        }
+        db.transaction(cfg -> CommerceSettings.put(cfg, CommerceSettings.DISCOUNT_APPROVAL_PCT, pct.toPlainString()));
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private Quote answer(Actor actor, UUID id, long expectedVersion, QuoteStatus answer) {
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            Quote q = current(quotes, id, expectedVersion);
+            if (q.status() != QuoteStatus.SENT) {
+                throw new CommerceException("quote.notSent", q.quoteNo(), q.status().name());
+            }
+            if (answer == QuoteStatus.ACCEPTED) {
+                requireValid(q);
+            }
+            return quotes.update(actor, ChangeReason.user(), withStatus(q, answer));
+        });
+    }
+
+    /** Checks the draft and prices it into a quote (no number yet). */
+    private Quote price(Configuration cfg, Actor actor, QuoteDraft d, UUID id, UUID ownerId, QuoteStatus status,
+                        long version) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (d.customerId() == null) {
+            problems.add(FieldProblem.of("customerId", "quote.customer.required"));
+        } else if (!CustomerRepository.using(cfg, clock, code -> code).isVisible(actor, d.customerId())) {
+            problems.add(FieldProblem.of("customerId", "quote.customer.unknown"));
+        }
+        if (d.opportunityId() != null) {
+            Optional<Opportunity> deal = OpportunityRepository.using(cfg, clock).findAny(d.opportunityId());
+            if (deal.isEmpty() || !deal.get().customerId().equals(d.customerId())) {
+                problems.add(FieldProblem.of("opportunityId", "quote.opportunity.otherCustomer"));
+            }
+        }
+        LocalDate today = BusinessTime.today(clock);
+        LocalDate validUntil = d.validUntil() != null ? d.validUntil() : today.plusDays(DEFAULT_VALID_DAYS);
+        if (validUntil.isBefore(today)) {
+            problems.add(FieldProblem.of("validUntil", "quote.validUntil.past"));
+        }
+        String note = Rows.blankToNull(d.note());
+        if (note != null && note.length() > NOTE_MAX) {
+            problems.add(FieldProblem.of("note", "quote.note.tooLong", NOTE_MAX));
+        }
+        if (d.lines().isEmpty()) {
+            problems.add(FieldProblem.of("lines", "quote.lines.required"));
+        } else if (d.lines().size() > MAX_LINES) {
+            problems.add(FieldProblem.of("lines", "quote.lines.tooMany", MAX_LINES));
+        }
+        Map<UUID, Product> products = ProductRepository.using(cfg, clock)
+                .byIds(d.lines().stream().map(QuoteLineDraft::productId).filter(p -> p != null).toList());
+        BigDecimal threshold = CommerceSettings.discountApprovalPct(cfg);
+        List<QuoteLine> lines = new ArrayList<>();
+        BigDecimal maxOff = BigDecimal.ZERO.setScale(2);
+        for (int i = 0; i < d.lines().size(); i++) {
+            QuoteLineDraft l = d.lines().get(i);
+            int no = i + 1;
+            Product p = l.productId() == null ? null : products.get(l.productId());
+            if (p == null) {
+                problems.add(FieldProblem.of("lines", "quote.line.productUnknown", no));
+                continue;
+            }
+            if (!p.active()) {
+                problems.add(FieldProblem.of("lines", "quote.line.productInactive", no, p.sku()));
+            }
+            BigDecimal qty = l.quantity();
+            if (qty == null || qty.signum() <= 0 || qty.stripTrailingZeros().scale() > 3) {
+                problems.add(FieldProblem.of("lines", "quote.line.quantity", no, qty == null ? "" : qty.toPlainString()));
+                continue;
+            }
+            BigDecimal unitPrice = l.unitPrice() != null ? l.unitPrice() : p.listPrice();
+            if (unitPrice.signum() < 0 || unitPrice.stripTrailingZeros().scale() > 2
+                    || unitPrice.compareTo(MAX_MONEY) > 0) {
+                problems.add(FieldProblem.of("lines", "quote.line.price", no, unitPrice.toPlainString()));
+                continue;
+            }
+            BigDecimal discount = l.discountPct() != null ? l.discountPct() : BigDecimal.ZERO;
+            if (discount.signum() < 0 || discount.compareTo(QuoteMath.HUNDRED) > 0) {
+                problems.add(FieldProblem.of("lines", "quote.line.discountRange", no, discount.toPlainString()));
+                continue;
+            }
+            if (discount.stripTrailingZeros().scale() > 2) {
+                problems.add(FieldProblem.of("lines", "quote.line.discountPrecision", no, discount.toPlainString()));
+                continue;
+            }
+            maxOff = maxOff.max(QuoteMath.discountOffList(unitPrice, discount, p.listPrice()));
+            lines.add(QuoteRepository.line(no, p.id(), p.sku(), p.name(), p.category(), qty,
+                    unitPrice.setScale(2), discount.setScale(2), p.costPrice()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        BigDecimal totalList = QuoteMath.sum(lines.stream().map(QuoteLine::listAmount).toList());
+        BigDecimal totalNet = QuoteMath.sum(lines.stream().map(QuoteLine::netAmount).toList());
+        BigDecimal totalCost = QuoteMath.sum(lines.stream().map(QuoteLine::costAmount).toList());
+        if (totalList.compareTo(MAX_MONEY) > 0) {
+            throw new ValidationException(List.of(FieldProblem.of("lines", "quote.total.tooLarge")));
+        }
+        return new Quote(id, null, d.opportunityId(), d.customerId(), ownerId != null ? ownerId : actor.userId(),
+                status, validUntil, totalList, totalNet, totalCost, maxOff, maxOff.compareTo(threshold) > 0, note,
+                null, lines, version);
+    }
+
+    /** The year's next number: BJ-2026-0001, then 0002 …; past 9999 it simply grows a digit. */
+    private String nextNumber(QuoteRepository quotes) {
+        String prefix = "BJ-" + BusinessTime.today(clock).getYear() + "-";
+        int next = quotes.highestNumber(prefix).map(no -> Integer.parseInt(no.substring(prefix.length())) + 1)
+                .orElse(1);
+        return prefix + String.format(Locale.ROOT, "%04d", next);
+    }
+
+    private static boolean numberTaken(DataAccessException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("uq_quote_no");
+    }
+
+    private void requireValid(Quote q) {
+        if (q.validUntil().isBefore(BusinessTime.today(clock))) {
+            throw new CommerceException("quote.expired", q.quoteNo(), q.validUntil().toString());
+        }
+    }
+
+    private static List<String> categories(Quote q) {
+        return q.lines().stream().map(QuoteLine::category).distinct().toList();
+    }
+
+    private static Quote current(QuoteRepository quotes, UUID id, long expectedVersion) {
+        Quote q = quotes.find(id).orElse(null);
+        if (q == null || q.version() != expectedVersion) {
+            throw new StaleRecordException(QuoteRepository.ENTITY, id, expectedVersion, q);
+        }
+        return q;
+    }
+
+    private static Quote withNumber(Quote q, String number) {
+        return new Quote(q.id(), number, q.opportunityId(), q.customerId(), q.ownerId(), q.status(), q.validUntil(),
+                q.totalList(), q.totalNet(), q.totalCost(), q.maxDiscountPct(), q.needsApproval(), q.note(),
+                q.sentAt(), q.lines(), q.version());
+    }
+
+    private static Quote withStatus(Quote q, QuoteStatus status) {
+        return new Quote(q.id(), q.quoteNo(), q.opportunityId(), q.customerId(), q.ownerId(), status, q.validUntil(),
+                q.totalList(), q.totalNet(), q.totalCost(), q.maxDiscountPct(), q.needsApproval(), q.note(),
+                q.sentAt(), q.lines(), q.version());
+    }
+}
