@@ -10,6 +10,11 @@ import io.salesdesk.commerce.collection.CollectionService;
 import io.salesdesk.commerce.collection.CommerceTimers;
 import io.salesdesk.commerce.collection.OverdueScanner;
 import io.salesdesk.commerce.contract.ContractService;
+import io.salesdesk.commerce.freeze.OrderFreezeService;
+import io.salesdesk.commerce.product.ProductService;
+import io.salesdesk.commerce.quote.QuoteService;
+import io.salesdesk.commerce.stock.OpportunityLines;
+import io.salesdesk.commerce.stock.StockService;
 import io.salesdesk.commerce.cost.CostService;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.OpportunityService;
@@ -56,6 +61,11 @@ public final class AppContext {
     private final CalendarService calendar;
     private final Timers timers;
     private final ContractService contracts;
+    private final ProductService products;
+    private final StockService stock;
+    private final OrderFreezeService freezes;
+    private final OpportunityLines opportunityLines;
+    private final QuoteService quotes;
     private final CollectionService collections;
     private final CostService costs;
     private final CommerceTimers commerceTimers;
@@ -83,6 +93,11 @@ public final class AppContext {
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
         this.contracts = new ContractService(database, clock, attachmentsRoot(database));
+        this.products = new ProductService(database, clock);
+        this.stock = new StockService(database, clock, regions);
+        this.freezes = new OrderFreezeService(database, clock);
+        this.opportunityLines = new OpportunityLines(database, clock, freezes, stock);
+        this.quotes = new QuoteService(database, clock, freezes);
         this.collections = new CollectionService(database, clock);
         this.costs = new CostService(database, clock);
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
@@ -158,6 +173,30 @@ public final class AppContext {
     /** The sales and finance timers (overdue collections), run beside {@link #timers()}. */
     public CommerceTimers commerceTimers() {
         return commerceTimers;
+    }
+
+    /** The catalogue: products and their ranked substitutes. */
+    public ProductService products() {
+        return products;
+    }
+
+    /** Warehouses, the regions they serve, and stock. */
+    public StockService stock() {
+        return stock;
+    }
+
+    /** Orders held after a shortage, and their lifting. */
+    public OrderFreezeService freezes() {
+        return freezes;
+    }
+
+    /** The products an opportunity plans to sell, with their stock check. */
+    public OpportunityLines opportunityLines() {
+        return opportunityLines;
+    }
+
+    public QuoteService quotes() {
+        return quotes;
     }
 
     public ContractService contracts() {
