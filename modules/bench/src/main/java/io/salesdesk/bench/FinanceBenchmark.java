@@ -166,6 +166,9 @@ public class FinanceBenchmark {
                     CollectionItemRecord item = dsl.newRecord(COLLECTION_ITEM);
                     item.setId(Ids.newId(clock));
                     item.setContractId(c.getId());
+                    item.setCustomerId(c.getCustomerId());
+                    item.setOwnerId(c.getOwnerId());
+                    item.setContractStatus(c.getStatus());
                     item.setSeq(seq);
                     item.setMilestone(seq == 1 ? "SIGNING" : seq == 2 ? "DELIVERY" : "ACCEPTANCE");
                     item.setAmount(new BigDecimal("100000.00"));
