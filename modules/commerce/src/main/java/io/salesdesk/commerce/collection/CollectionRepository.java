@@ -7,6 +7,7 @@ import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.INVOICE;
 import static io.salesdesk.db.jooq.Tables.PAYMENT;
 
+import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractRepository;
 import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.contract.DocumentNumbers;
@@ -36,6 +37,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -70,8 +72,12 @@ public final class CollectionRepository {
     public record NewItem(int seq, Milestone milestone, BigDecimal amount, LocalDate dueOn) {
     }
 
-    /** Inserts a contract's collection schedule with one audit entry per line. */
-    public void insertSchedule(Actor actor, ChangeReason reason, UUID contractId, List<NewItem> items) {
+    /**
+     * Inserts a contract's collection schedule with one audit entry per line; each item carries the
+     * contract's customer, owner and status (see {@link ContractRepository#update}).
+     */
+    public void insertSchedule(Actor actor, ChangeReason reason, Contract contract, List<NewItem> items) {
+        UUID contractId = contract.id();
         OffsetDateTime now = Rows.now(clock);
         List<ChangeLog.Pending> audit = new ArrayList<>();
         for (NewItem item : items) {
@@ -79,6 +85,9 @@ public final class CollectionRepository {
             dsl.insertInto(COLLECTION_ITEM)
                     .set(COLLECTION_ITEM.ID, id)
                     .set(COLLECTION_ITEM.CONTRACT_ID, contractId)
+                    .set(COLLECTION_ITEM.CUSTOMER_ID, contract.customerId())
+                    .set(COLLECTION_ITEM.OWNER_ID, contract.ownerId())
+                    .set(COLLECTION_ITEM.CONTRACT_STATUS, contract.status().name())
                     .set(COLLECTION_ITEM.SEQ, item.seq())
                     .set(COLLECTION_ITEM.MILESTONE, item.milestone().name())
                     .set(COLLECTION_ITEM.AMOUNT, item.amount())
@@ -240,32 +249,34 @@ public final class CollectionRepository {
     /**
      * Open receivables of live contracts the viewer sees, per bucket, grouped as asked: one query,
      * the buckets a CASE over the due date against today in business time.
+     *
+     * <p>It reads the item table alone (the contract's customer, owner and status are copied onto
+     * each item) and groups there; names are joined to the grouped rows, one lookup per customer or
+     * owner rather than one per item. On HSQLDB a join per item was most of the time.
      */
     List<AgeingLine> ageing(Actor viewer, LocalDate today, By by) {
         Field<BigDecimal> open = COLLECTION_ITEM.AMOUNT.minus(COLLECTION_ITEM.COLLECTED);
         Field<LocalDate> due = COLLECTION_ITEM.DUE_ON;
-        Field<BigDecimal> notDue = bucket(due.ge(today), open);
-        Field<BigDecimal> upTo30 = bucket(due.lt(today).and(due.ge(today.minusDays(30))), open);
-        Field<BigDecimal> upTo60 = bucket(due.lt(today.minusDays(30)).and(due.ge(today.minusDays(60))), open);
-        Field<BigDecimal> upTo90 = bucket(due.lt(today.minusDays(60)).and(due.ge(today.minusDays(90))), open);
-        Field<BigDecimal> over90 = bucket(due.lt(today.minusDays(90)), open);
+        List<Field<BigDecimal>> sums = List.of(
+                bucket(due.ge(today), open).as("not_due"),
+                bucket(due.lt(today).and(due.ge(today.minusDays(30))), open).as("up_to_30"),
+                bucket(due.lt(today.minusDays(30)).and(due.ge(today.minusDays(60))), open).as("up_to_60"),
+                bucket(due.lt(today.minusDays(60)).and(due.ge(today.minusDays(90))), open).as("up_to_90"),
+                bucket(due.lt(today.minusDays(90)), open).as("over_90"));
         Condition where = receivable(viewer);
-        List<Field<?>> sums = List.of(notDue, upTo30, upTo60, upTo90, over90);
-        return switch (by) {
-            case TOTAL -> List.of(toLine(dsl.select(sums).from(COLLECTION_ITEM).join(CONTRACT)
-                    .on(CONTRACT.ID.eq(COLLECTION_ITEM.CONTRACT_ID)).where(where).fetchOne()));
-            case CUSTOMER -> dsl.select(CONTRACT.CUSTOMER_ID, CUSTOMER.NAME).select(sums).from(COLLECTION_ITEM)
-                    .join(CONTRACT).on(CONTRACT.ID.eq(COLLECTION_ITEM.CONTRACT_ID))
-                    .join(CUSTOMER).on(CUSTOMER.ID.eq(CONTRACT.CUSTOMER_ID)).where(where)
-                    .groupBy(CONTRACT.CUSTOMER_ID, CUSTOMER.NAME).orderBy(CUSTOMER.NAME, CONTRACT.CUSTOMER_ID)
-                    .fetch(r -> new AgeingLine(r.get(CONTRACT.CUSTOMER_ID), r.get(CUSTOMER.NAME), toAgeing(r, 2)));
-            case OWNER -> dsl.select(CONTRACT.OWNER_ID, APP_USER.DISPLAY_NAME).select(sums).from(COLLECTION_ITEM)
-                    .join(CONTRACT).on(CONTRACT.ID.eq(COLLECTION_ITEM.CONTRACT_ID))
-                    .join(APP_USER).on(APP_USER.ID.eq(CONTRACT.OWNER_ID)).where(where)
-                    .groupBy(CONTRACT.OWNER_ID, APP_USER.DISPLAY_NAME).orderBy(APP_USER.DISPLAY_NAME, CONTRACT.OWNER_ID)
-                    .fetch(r -> new AgeingLine(r.get(CONTRACT.OWNER_ID), r.get(APP_USER.DISPLAY_NAME),
-                            toAgeing(r, 2)));
-        };
+        if (by == By.TOTAL) {
+            return List.of(toLine(dsl.select(sums).from(COLLECTION_ITEM).where(where).fetchOne()));
+        }
+        Field<UUID> key = by == By.CUSTOMER ? COLLECTION_ITEM.CUSTOMER_ID : COLLECTION_ITEM.OWNER_ID;
+        Table<?> grouped = dsl.select(key.as("group_id")).select(sums).from(COLLECTION_ITEM).where(where)
+                .groupBy(key).asTable("g");
+        Field<UUID> id = grouped.field("group_id", UUID.class);
+        List<Field<?>> amounts = sums.stream().<Field<?>>map(f -> grouped.field(f.getName())).toList();
+        Table<?> names = by == By.CUSTOMER ? CUSTOMER : APP_USER;
+        Field<UUID> nameId = by == By.CUSTOMER ? CUSTOMER.ID : APP_USER.ID;
+        Field<String> name = by == By.CUSTOMER ? CUSTOMER.NAME : APP_USER.DISPLAY_NAME;
+        return dsl.select(id, name).select(amounts).from(grouped).join(names).on(nameId.eq(id)).orderBy(name, id)
+                .fetch(r -> new AgeingLine(r.get(id), r.get(name), toAgeing(r, 2)));
     }
 
     /** Overdue items of live contracts the viewer sees, longest overdue first. */
@@ -295,11 +306,12 @@ public final class CollectionRepository {
                 .fetchOptional(APP_USER.MANAGER_ID).orElse(null);
     }
 
+    /** Items of live contracts with money still open, of the owners the viewer sees (all if null). */
     private static Condition receivable(Actor viewer) {
-        Condition c = CONTRACT.DELETED_AT.isNull().and(CONTRACT.STATUS.in(LIVE))
+        Condition c = COLLECTION_ITEM.CONTRACT_STATUS.in(LIVE)
                 .and(COLLECTION_ITEM.DUE_ON.isNotNull())
                 .and(COLLECTION_ITEM.COLLECTED.lt(COLLECTION_ITEM.AMOUNT));
-        return viewer == null ? c : c.and(Visibility.ownedBy(CONTRACT.OWNER_ID, viewer));
+        return viewer == null ? c : c.and(Visibility.ownedBy(COLLECTION_ITEM.OWNER_ID, viewer));
     }
 
     private static Field<BigDecimal> bucket(Condition in, Field<BigDecimal> open) {

@@ -1,6 +1,7 @@
 package io.salesdesk.commerce.contract;
 
 import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.COLLECTION_ITEM;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
 import static io.salesdesk.db.jooq.Tables.CONTRACT_ATTACHMENT;
 import static io.salesdesk.db.jooq.Tables.CONTRACT_PAYMENT_TERM;
@@ -228,6 +229,13 @@ public final class ContractRepository {
         if (terms != null && !terms.equals(current.paymentTerms())) {
             dsl.deleteFrom(CONTRACT_PAYMENT_TERM).where(CONTRACT_PAYMENT_TERM.CONTRACT_ID.eq(id)).execute();
             writeTerms(id, terms);
+        }
+        if (!f.customerId().equals(current.customerId()) || !f.ownerId().equals(current.ownerId())
+                || f.status() != current.status()) {
+            // The collection items carry copies of these for the ageing report (see V6__commerce.sql).
+            dsl.update(COLLECTION_ITEM).set(COLLECTION_ITEM.CUSTOMER_ID, f.customerId())
+                    .set(COLLECTION_ITEM.OWNER_ID, f.ownerId()).set(COLLECTION_ITEM.CONTRACT_STATUS, f.status().name())
+                    .where(COLLECTION_ITEM.CONTRACT_ID.eq(id)).execute();
         }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return findAny(id).orElseThrow();

@@ -232,7 +232,7 @@ public final class ContractService {
                 items.add(new CollectionRepository.NewItem(i + 1, term.milestone(), parts.get(i), due));
             }
             CollectionRepository.using(cfg, clock).insertSchedule(by,
-                    ChangeReason.of(ChangeReason.Kind.RULE, "contract signed " + signed.contractNo()), id, items);
+                    ChangeReason.of(ChangeReason.Kind.RULE, "contract signed " + signed.contractNo()), signed, items);
             return signed;
         });
     }

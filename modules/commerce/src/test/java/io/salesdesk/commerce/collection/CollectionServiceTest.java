@@ -9,11 +9,13 @@ import io.salesdesk.board.escalation.EscalationStatus;
 import io.salesdesk.commerce.FinanceFixture;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractDraft;
+import io.salesdesk.commerce.contract.ContractRepository;
 import io.salesdesk.commerce.contract.ContractService;
 import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.contract.Milestone;
 import io.salesdesk.commerce.contract.PaymentTerm;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.testing.TestClock;
@@ -229,5 +231,35 @@ class CollectionServiceTest {
 
         assertThat(new CommerceTimers(scanner).runDue().overdueEscalated()).isEqualTo(1);
         assertThat(new CommerceTimers(scanner).runDue().overdueEscalated()).isZero();
+    }
+
+    @Test
+    void theItemsFollowTheirContractsOwnerCustomerAndStatusSoAgeingDoes() {
+        Contract c = signed("900.00", dueOnSigning(0));
+        UUID other = f.customer(f.org.li, "杭州滨江医院");
+        assertThat(collections.ageing(wang).total()).isEqualByComparingTo("900");
+
+        // The contract changes hands and customer after signing (a correction, a rep who left).
+        db.transaction(cfg -> {
+            ContractRepository repo = ContractRepository.using(cfg, clock);
+            Contract current = repo.findAny(c.id()).orElseThrow();
+            ContractRepository.Fields moved = ContractRepository.Fields.of(current).withDraft(current.title(), other,
+                    f.org.li.id(), current.ourParty(), current.theirParty(), current.amount(), current.terms());
+            repo.update(manager, ChangeReason.user(), c.id(), current.version(), moved, null);
+        });
+
+        assertThat(collections.ageing(wang).total()).isEqualByComparingTo("0");
+        assertThat(collections.ageing(f.org.li.asActor()).total()).isEqualByComparingTo("900");
+        assertThat(collections.ageingByOwner(manager)).extracting(AgeingLine::name).containsExactly("李二");
+        assertThat(collections.ageingByCustomer(manager)).extracting(AgeingLine::id).containsExactly(other);
+
+        // Delivery moves it to EXECUTING: still owed. Voided: nothing owed any more.
+        collections.recordMilestone(manager, c.id(), Milestone.DELIVERY, SIGNED);
+        assertThat(collections.ageing(manager).total()).isEqualByComparingTo("900");
+        Contract executing = contracts.find(manager, c.id()).orElseThrow();
+        contracts.voidContract(manager, c.id(), executing.version(), "客户取消");
+        assertThat(collections.ageing(manager).total()).isEqualByComparingTo("0");
+        assertThat(collections.ageingByCustomer(manager)).isEmpty();
+        assertThat(collections.overdue(manager)).isEmpty();
     }
 }
