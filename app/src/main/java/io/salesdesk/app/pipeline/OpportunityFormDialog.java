@@ -1,6 +1,19 @@
 package io.salesdesk.app.pipeline;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.commerce.ProductLinesEditor;
+import io.salesdesk.app.commerce.StockCheckView;
+import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.Stylesheets;
+import io.salesdesk.commerce.freeze.OrderFreeze;
+import io.salesdesk.commerce.stock.OpportunityLine;
+import io.salesdesk.commerce.stock.OpportunityLines;
+import io.salesdesk.core.BusinessTime;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.Alert;
+import javafx.util.Duration;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
@@ -45,6 +58,11 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
     private final TextField products = new TextField();
     private final ComboBox<User> owner;
     private final TextField closeReason = new TextField();
+    private final ProductLinesEditor lines;
+    private final StockCheckView stockCheck = new StockCheckView();
+    // The stock check waits for the typing to stop.
+    private final PauseTransition checkSoon = new PauseTransition(Duration.millis(300));
+    private boolean linesTouched;
 
     private OpportunityFormDialog(AppContext context, Opportunity existing, String stageCode, Customer forCustomer) {
         super(I18n.get(existing == null ? "opportunityForm.newTitle" : "opportunityForm.editTitle"), "opportunitySave");
@@ -70,8 +88,15 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         }
         expectedClose.setMaxWidth(Double.MAX_VALUE);
         setUpCustomerSearch();
+        lines = new ProductLinesEditor(context.products().list(null, null, true));
         setForm(createForm());
         fill(stageCode, forCustomer);
+        checkSoon.setOnFinished(e -> checkStock());
+        lines.onChange(() -> {
+            linesTouched = true;
+            checkSoon.playFromStart();
+        });
+        customer.valueProperty().addListener((obs, was, now) -> checkSoon.playFromStart());
         setOnShown(e -> (existing == null && forCustomer == null ? customer : name).requestFocus());
     }
 
@@ -101,11 +126,32 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         grid.add(field("amount", I18n.get("opportunityForm.amount"), amount), 0, 3);
         grid.add(field("expectedCloseOn", I18n.get("opportunityForm.expectedClose"), expectedClose), 1, 3);
         grid.add(field("products", I18n.get("opportunityForm.products"), products), 0, 4, 2, 1);
-        grid.add(field("ownerId", I18n.get("opportunityForm.owner"), owner), 0, 5);
-        grid.add(field("closeReason", I18n.get("opportunityForm.closeReason"), closeReason), 1, 5);
+        // Many lines and their check scroll inside the form, so the buttons stay on screen.
+        javafx.scene.layout.VBox planned = new javafx.scene.layout.VBox(8, lines, stockCheck);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(planned);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(150);
+        scroll.setMaxHeight(260);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        planned.heightProperty().addListener((obs, was, now) ->
+                scroll.setPrefViewportHeight(Math.min(now.doubleValue(), 250)));
+        grid.add(field("lines", I18n.get("opportunityForm.lines"), scroll), 0, 5, 2, 1);
+        grid.add(field("ownerId", I18n.get("opportunityForm.owner"), owner), 0, 7);
+        grid.add(field("closeReason", I18n.get("opportunityForm.closeReason"), closeReason), 1, 7);
         closeReason.disableProperty().bind(stage.valueProperty().map(s -> s == null || !s.closes()));
         grid.setPrefWidth(600);
         return grid;
+    }
+
+    /** Says which of the customer's orders are now held because a product is short. */
+    private void showFreezes(List<OrderFreeze> freezes) {
+        String held = freezes.stream().map(f -> I18n.get("opportunityForm.freeze.line", f.category(),
+                Formats.dateTime(f.heldUntil(), BusinessTime.ZONE))).collect(Collectors.joining("\n"));
+        Alert alert = new Alert(Alert.AlertType.WARNING, held);
+        alert.setHeaderText(I18n.get("opportunityForm.freeze.header"));
+        alert.setTitle(I18n.get("opportunityForm.freeze.title"));
+        Stylesheets.addTo(alert.getDialogPane());
+        alert.show();
     }
 
     /** The customer box searches as the user types: a workspace has too many customers to list. */
@@ -163,6 +209,37 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         closeReason.setText(existing.closeReason());
         owner.getItems().stream().filter(u -> u != null && u.id().equals(existing.ownerId())).findFirst()
                 .ifPresent(owner::setValue);
+        var viewer = context.currentUser().asActor();
+        lines.setLines(context.opportunityLines().lines(viewer, existing.id()));
+        context.opportunityLines().lastCheck(viewer, existing.id()).ifPresent(stockCheck::show);
+        linesTouched = false;
+    }
+
+    /**
+     * Checks the planned products against the warehouses serving the customer's region, as the form
+     * stands; nothing is kept until the deal is saved.
+     */
+    private void checkStock() {
+        List<OpportunityLine.Draft> planned = lines.drafts();
+        String region = existing != null ? existing.regionCode()
+                : customer.getValue() == null ? null : customer.getValue().regionCode();
+        if (planned.isEmpty()) {
+            stockCheck.clear();
+            return;
+        }
+        BackgroundTask.wrap(() -> context.opportunityLines().preview(region, planned))
+                .onSuccess(stockCheck::show)
+                // A line still being typed (no quantity yet) is checked when it is complete.
+                .onFailure(error -> {
+                    if (!(error instanceof ValidationException)) {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    /** What a save did: the deal, and the kept stock check when its products were saved too. */
+    private record Saved(Opportunity deal, OpportunityLines.Checked checked, Throwable linesFailed) {
     }
 
     @Override
@@ -191,9 +268,29 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                 owner.getValue() == null ? null : owner.getValue().id(), chosen == null ? null : chosen.code(),
                 parsedAmount, expectedClose.getValue(), parsedProbability, products.getText(), closeReason.getText());
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> existing == null ? context.opportunities().create(actor, draft)
-                        : context.opportunities().update(actor, existing.id(), existing.version(), draft))
-                .onSuccess(this::finish)
+        List<OpportunityLine.Draft> planned = lines.drafts();
+        boolean saveLines = linesTouched && (existing != null || !planned.isEmpty());
+        BackgroundTask.wrap(() -> {
+                    Opportunity deal = existing == null ? context.opportunities().create(actor, draft)
+                            : context.opportunities().update(actor, existing.id(), existing.version(), draft);
+                    if (!saveLines) {
+                        return new Saved(deal, null, null);
+                    }
+                    // The deal is saved; products refused now (e.g. removed meanwhile) must not undo it.
+                    try {
+                        return new Saved(deal, context.opportunityLines().save(actor, deal.id(), planned), null);
+                    } catch (RuntimeException e) {
+                        return new Saved(deal, null, e);
+                    }
+                })
+                .onSuccess(saved -> {
+                    if (saved.linesFailed() != null) {
+                        ErrorDialogs.show(saved.linesFailed());
+                    } else if (saved.checked() != null && !saved.checked().freezes().isEmpty()) {
+                        showFreezes(saved.checked().freezes());
+                    }
+                    finish(saved.deal());
+                })
                 .onFailure(error -> {
                     if (error instanceof StaleRecordException) {
                         showGeneralProblem(I18n.get("opportunityForm.stale"));
