@@ -6,6 +6,7 @@ import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.crm.Visibility;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.db.ChangeEntry;
@@ -139,16 +140,28 @@ public final class CostRepository {
 
     // ------------------------------------------------------------------ CAC
 
+    /** Which won deals count: all, until {@link #seenBy} narrows them to a viewer's team. */
+    private Condition scope = DSL.trueCondition();
+
+    /**
+     * Narrows the CAC queries to the deals the viewer sees: a regional manager's CAC is that of
+     * the customers their team won, not the company's.
+     */
+    public CostRepository seenBy(Actor viewer) {
+        scope = Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer);
+        return this;
+    }
+
     /**
      * The customers whose first won deal closed in [{@code from}, {@code to}): customer id and
      * when it was won.
      */
-    private static Table<?> won(OffsetDateTime from, OffsetDateTime to) {
+    private Table<?> won(OffsetDateTime from, OffsetDateTime to) {
         Field<OffsetDateTime> wonAt = DSL.min(OPPORTUNITY.CLOSED_AT).as("won_at");
         return DSL.select(OPPORTUNITY.CUSTOMER_ID.as("customer_id"), wonAt)
                 .from(OPPORTUNITY).join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
                 .where(OPPORTUNITY.DELETED_AT.isNull(), OPPORTUNITY_STAGE.OUTCOME.eq("WON"),
-                        OPPORTUNITY.CLOSED_AT.isNotNull())
+                        OPPORTUNITY.CLOSED_AT.isNotNull(), scope)
                 .groupBy(OPPORTUNITY.CUSTOMER_ID)
                 .having(DSL.min(OPPORTUNITY.CLOSED_AT).ge(from), DSL.min(OPPORTUNITY.CLOSED_AT).lt(to))
                 .asTable("won");

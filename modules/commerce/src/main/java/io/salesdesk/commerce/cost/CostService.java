@@ -163,7 +163,7 @@ public final class CostService {
     public List<CustomerCac> cacByCustomer(Actor viewer, LocalDate from, LocalDate to) {
         requireManagement(viewer);
         checkRange(from, to);
-        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).cacByCustomer(start(from),
+        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).seenBy(viewer).cacByCustomer(start(from),
                 start(to.plusDays(1)), to, CAC_LIMIT));
     }
 
@@ -171,7 +171,7 @@ public final class CostService {
     public List<Cac> cacByChannel(Actor viewer, LocalDate from, LocalDate to) {
         requireManagement(viewer);
         checkRange(from, to);
-        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).cacByChannel(start(from),
+        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).seenBy(viewer).cacByChannel(start(from),
                 start(to.plusDays(1)), from, to));
     }
 
@@ -188,7 +188,7 @@ public final class CostService {
             lastDays.add(i + 1 < firstDays.size() ? firstDays.get(i + 1).minusDays(1) : lastDay);
         }
         starts.add(start(lastDay.plusDays(1)));
-        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).cacByPeriod(starts, firstDays, lastDays));
+        return db.transactionResult(cfg -> CostRepository.using(cfg, clock).seenBy(viewer).cacByPeriod(starts, firstDays, lastDays));
     }
 
     private static OffsetDateTime start(LocalDate day) {

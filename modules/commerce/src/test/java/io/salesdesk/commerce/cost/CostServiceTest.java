@@ -170,6 +170,27 @@ class CostServiceTest {
     }
 
     @Test
+    void aRegionalManagerSeesTheCacOfTheCustomersTheirTeamWonOnly() {
+        f.deal(customer, f.org.wang, "杭州单", "WON", new BigDecimal("1"), at("2026-01-15"));
+        UUID suzhou = f.customer(f.org.zhang, "苏州工业园区医院");
+        f.deal(suzhou, f.org.zhang, "苏州单", "WON", new BigDecimal("1"), at("2026-01-16"));
+        costs.recordAll(f.org.admin.asActor(), io.salesdesk.core.ChangeReason.user(), List.of(
+                cost(CostKind.ACQUISITION, CostSubkind.CAMPAIGN, null, customer, "展会", "1000.00",
+                        LocalDate.of(2026, 1, 10), CostBasis.MEASURED),
+                cost(CostKind.ACQUISITION, CostSubkind.CAMPAIGN, null, suzhou, "展会", "4000.00",
+                        LocalDate.of(2026, 1, 10), CostBasis.MEASURED)));
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 1, 31);
+
+        assertThat(costs.cac(f.org.zjManager.asActor(), from, to).customersWon()).isEqualTo(1);
+        assertThat(costs.cacByCustomer(f.org.zjManager.asActor(), from, to)).extracting(CustomerCac::customerName)
+                .containsExactly("杭州西湖医院");
+        assertThat(costs.cacByChannel(f.org.jsManager.asActor(), from, to)).singleElement()
+                .satisfies(c -> assertThat(c.total()).isEqualTo(new BigDecimal("4000.00")));
+        assertThat(costs.cac(f.org.admin.asActor(), from, to).customersWon()).isEqualTo(2);
+    }
+
+    @Test
     void aRepMayNotSeeTheCac() {
         assertThatThrownBy(() -> costs.cac(wang, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)))
                 .isInstanceOf(SalesDeskException.class).hasMessageContaining("cost.cac.notAllowed");
