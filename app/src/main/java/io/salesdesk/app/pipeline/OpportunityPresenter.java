@@ -173,7 +173,13 @@ final class OpportunityPresenter implements CardPresenter {
                     }
                 })
                 .executeWith(context.executor());
-        VBox detail = new VBox(16, title, facts, actions, historyTitle, history);
+        // The deal's kept stock check, if it has planned products: what it can count on delivering.
+        io.salesdesk.app.commerce.StockCheckView stock = new io.salesdesk.app.commerce.StockCheckView();
+        BackgroundTask.wrap(() -> context.opportunityLines().lastCheck(viewer, deal.id()))
+                .onSuccess(check -> check.ifPresent(stock::show))
+                .onFailure(error -> stock.clear())
+                .executeWith(context.executor());
+        VBox detail = new VBox(16, title, facts, stock, actions, historyTitle, history);
         detail.setId("opportunityDetail");
         detail.getStyleClass().add("board-detail");
         return detail;
