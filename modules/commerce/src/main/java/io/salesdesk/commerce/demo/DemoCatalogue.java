@@ -197,15 +197,24 @@ public final class DemoCatalogue {
             frozen += c.freezes().size();
         }
         // Other open deals plan modest quantities the serving warehouses have.
+        // Each plan goes to a deal that says it sells that kind of device (its name or products), so
+        // a deal called 输液泵 plans infusion pumps.
         String[][] plans = {
-            {"US-P5", "1", "CON-GEL", "5"}, {"INF-B2", "6", "CON-IV", "10"}, {"IVD-BIO", "30", "IVD-QC", "5"},
-            {"STE-W20", "1", "STE-UV", "2"}, {"MON-M7", "4", "CON-ECG", "10"}, {"INF-S1", "5", "INF-WS", "1"},
-            {"US-C50", "1", "US-L12", "1"}, {"IVD-CBC", "20", "IVD-CRP", "10"},
+            {"US-P5", "1", "CON-GEL", "5", "超声"}, {"INF-B2", "6", "CON-IV", "10", "输液泵"},
+            {"IVD-BIO", "30", "IVD-QC", "5", "生化"}, {"STE-W20", "1", "STE-UV", "2", "消毒"},
+            {"MON-M7", "4", "CON-ECG", "10", "监护"}, {"INF-S1", "5", "INF-WS", "1", "注射泵"},
+            {"US-C50", "1", "US-L12", "1", "超声"}, {"IVD-CBC", "20", "IVD-CRP", "10", "血细胞"},
         };
         Map<UUID, String[]> quoted = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(plans.length, deals.others.size()); i++) {
-            String[] plan = plans[i];
-            UUID deal = deals.others.get(i);
+        java.util.Set<UUID> planned = new java.util.HashSet<>();
+        for (String[] plan : plans) {
+            UUID deal = deals.others.entrySet().stream()
+                    .filter(e -> !planned.contains(e.getKey()) && e.getValue().contains(plan[4]))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (deal == null) {
+                continue;
+            }
+            planned.add(deal);
             OpportunityLines.Checked c = lines.save(admin, deal, List.of(
                     line(bySku, plan[0], Integer.parseInt(plan[1])), line(bySku, plan[2], Integer.parseInt(plan[3]))));
             checked++;
@@ -252,7 +261,8 @@ public final class DemoCatalogue {
     /** Open deals: one of a 温州 customer (made if the demo has none) and others across the regions. */
     private static final class Deals {
         private UUID wenzhou;
-        private final List<UUID> others = new ArrayList<>();
+        /** Open deals outside 温州 with what they say they sell, in creation order. */
+        private final Map<UUID, String> others = new LinkedHashMap<>();
         private final Map<UUID, UUID> customers = new LinkedHashMap<>();
         private final Map<UUID, Actor> owners = new LinkedHashMap<>();
     }
@@ -262,7 +272,8 @@ public final class DemoCatalogue {
             DSLContext dsl = DSL.using(cfg);
             Deals deals = new Deals();
             // Deals whose customer is still owned by the deal's rep (the pool took some customers back).
-            var open = dsl.select(OPPORTUNITY.ID, OPPORTUNITY.CUSTOMER_ID, CUSTOMER.REGION_CODE, OPPORTUNITY.OWNER_ID)
+            var open = dsl.select(OPPORTUNITY.ID, OPPORTUNITY.CUSTOMER_ID, CUSTOMER.REGION_CODE, OPPORTUNITY.OWNER_ID,
+                            OPPORTUNITY.PRODUCTS, OPPORTUNITY.NAME)
                     .from(OPPORTUNITY).join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                     .join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
                     .where(OPPORTUNITY.DELETED_AT.isNull(), OPPORTUNITY_STAGE.OUTCOME.eq("OPEN"),
@@ -275,8 +286,8 @@ public final class DemoCatalogue {
                 deals.owners.put(r.value1(), users.byId(r.value4()).orElseThrow().asActor());
                 if (deals.wenzhou == null && r.value3().startsWith("3303")) {
                     deals.wenzhou = r.value1();
-                } else if (!r.value3().startsWith("3303") && deals.others.size() < 12) {
-                    deals.others.add(r.value1());
+                } else if (!r.value3().startsWith("3303") && deals.others.size() < 400) {
+                    deals.others.put(r.value1(), (r.value5() == null ? "" : r.value5()) + " " + r.value6());
                 }
             }
             if (deals.wenzhou == null) {
