@@ -72,6 +72,7 @@ final class QuoteFormDialog extends FormDialog<Quote> {
         approval.setManaged(false);
         totals.setId("quoteFormTotals");
         totals.getStyleClass().add("quote-form-totals");
+        totals.setMinHeight(64);
 
         GridPane head = grid();
         if (existing == null) {
@@ -216,6 +217,7 @@ final class QuoteFormDialog extends FormDialog<Quote> {
             totals.getChildren().setAll(text);
             approval.setVisible(false);
             approval.setManaged(false);
+            fitToContent();
             return;
         }
         Quote q = priced.quote();
@@ -225,6 +227,16 @@ final class QuoteFormDialog extends FormDialog<Quote> {
         approval.setText(approvalText(q.maxDiscountPct(), priced.threshold()));
         approval.setVisible(q.needsApproval());
         approval.setManaged(q.needsApproval());
+        fitToContent();
+    }
+
+    /** The note and new lines make the form taller: grow the window so the buttons stay in view. */
+    private void fitToContent() {
+        javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     @Override

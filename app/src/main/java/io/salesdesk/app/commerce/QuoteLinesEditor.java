@@ -86,6 +86,7 @@ final class QuoteLinesEditor extends VBox {
             lines.add(new Line());
             layoutLines();
             lines.get(lines.size() - 1).product.requestFocus();
+            onChange.run();
         });
         getChildren().addAll(grid, add);
     }
