@@ -81,11 +81,13 @@ final class FreezesPane extends BorderPane {
     void refresh() {
         var viewer = context.currentUser().asActor();
         BackgroundTask.wrap(() -> {
-                    Map<UUID, String> names = new HashMap<>();
+                    // Only the customers the viewer may see, as everywhere else in the window.
+                    Map<UUID, java.util.Optional<String>> names = new HashMap<>();
                     return context.freezes().allActive().stream()
-                            .map(f -> new Row(f, names.computeIfAbsent(f.customerId(), id -> context.customers()
-                                    .open(viewer, id).map(d -> d.customer().name())
-                                    .orElse(I18n.get("freezes.hiddenCustomer")))))
+                            .map(f -> names.computeIfAbsent(f.customerId(), id -> context.customers()
+                                    .open(viewer, id).map(d -> d.customer().name()))
+                                    .map(name -> new Row(f, name)).orElse(null))
+                            .filter(java.util.Objects::nonNull)
                             .toList();
                 })
                 .onSuccess(this::show)

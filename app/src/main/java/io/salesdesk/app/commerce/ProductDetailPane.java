@@ -164,6 +164,8 @@ final class ProductDetailPane extends StackPane {
         fact(facts, row, "products.detail.margin", Figures.percent(Figures.marginPct(p.listPrice(), p.costPrice())));
 
         stock.getItems().setAll(loaded.stock());
+        stock.setFixedCellSize(28);
+        stock.setPrefHeight(34 + 28 * Math.max(2, loaded.stock().size()) + 4);
         BigDecimal available = loaded.stock().stream().map(r -> r.level().available())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Label total = new Label(I18n.get("inventory.total", Figures.quantity(available), p.unit()));

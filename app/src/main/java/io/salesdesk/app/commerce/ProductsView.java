@@ -57,7 +57,7 @@ final class ProductsView extends BorderPane implements CommerceTab {
         freezes = new FreezesPane(context);
         createTable();
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(detail, false);
         SplitPane page = new SplitPane(split, freezes);
         page.setOrientation(Orientation.VERTICAL);
@@ -96,14 +96,18 @@ final class ProductsView extends BorderPane implements CommerceTab {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                Columns.<Product>text("products.col.sku", Product::sku, 110),
-                Columns.<Product>text("products.col.name", Product::name, 170),
-                Columns.<Product>text("products.col.category", Product::category, 80),
-                Columns.<Product>text("products.col.unit", Product::unit, 44),
-                Columns.money("products.col.listPrice", Product::listPrice, 100),
-                Columns.money("products.col.costPrice", Product::costPrice, 100),
-                Figures.percentColumn("products.col.margin", p -> Figures.marginPct(p.listPrice(), p.costPrice()), 70),
-                Columns.node("products.col.active", ProductDetailPane::activeChip, 60)));
+                Columns.<Product>text("products.col.sku", Product::sku, 90),
+                Columns.<Product>text("products.col.name", Product::name, 150),
+                Columns.<Product>text("products.col.category", Product::category, 72),
+                Columns.<Product>text("products.col.unit", Product::unit, 40),
+                Columns.money("products.col.listPrice", Product::listPrice, 108),
+                Columns.money("products.col.costPrice", Product::costPrice, 108),
+                Figures.percentColumn("products.col.margin", p -> Figures.marginPct(p.listPrice(), p.costPrice()), 64),
+                Columns.node("products.col.active", ProductDetailPane::activeChip, 66)));
+        // Prices stay readable when the window is narrow; the name gives way first.
+        table.getColumns().get(4).setMinWidth(100);
+        table.getColumns().get(5).setMinWidth(100);
+        table.getColumns().get(7).setMinWidth(62);
         table.setPlaceholder(new Label(I18n.get("products.empty")));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> detail.show(now));
     }
