@@ -125,6 +125,10 @@ final class QuoteDetailPane extends StackPane {
                 Figures.<QuoteLine>percentColumn("quotes.line.discount", QuoteLine::discountPct, 55),
                 Columns.money("quotes.line.net", QuoteLine::netAmount, 100),
                 Columns.money("quotes.line.cost", QuoteLine::costAmount, 100)));
+        double[] minimum = {0, 44, 96, 62, 100, 96};
+        for (int i = 0; i < minimum.length; i++) {
+            table.getColumns().get(i).setMinWidth(minimum[i]);
+        }
         table.getItems().setAll(lines);
         table.setFixedCellSize(30);
         table.setPrefHeight(34 + 30 * Math.max(2, lines.size()) + 4);
@@ -134,7 +138,7 @@ final class QuoteDetailPane extends StackPane {
     /** List, net, cost, margin and margin % as a row of figures (also the quote form's live totals). */
     static Node totals(BigDecimal list, BigDecimal net, BigDecimal cost, String id) {
         BigDecimal marginPct = Figures.marginPct(net, cost);
-        HBox row = new HBox(22,
+        FlowPane row = new FlowPane(22, 8,
                 figure("quotes.total.list", Columns.yuan(list), null),
                 figure("quotes.total.net", Columns.yuan(net), id + "-net"),
                 figure("quotes.total.cost", Columns.yuan(cost), null),
@@ -149,6 +153,7 @@ final class QuoteDetailPane extends StackPane {
         Label caption = new Label(I18n.get(key));
         caption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label number = new Label(value);
+        number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         number.getStyleClass().addAll(Styles.TEXT_BOLD, "quote-figure");
         if (id != null) {
             number.setId(id);

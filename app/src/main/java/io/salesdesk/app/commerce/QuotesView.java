@@ -61,7 +61,7 @@ final class QuotesView extends BorderPane implements CommerceTab {
         filters.setAlignment(Pos.CENTER_LEFT);
         createTable();
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.56);
         SplitPane.setResizableWithParent(detail, false);
         setTop(filters);
         setCenter(split);
@@ -80,6 +80,11 @@ final class QuotesView extends BorderPane implements CommerceTab {
                 Figures.percentColumn("quotes.col.margin", q -> q.quote().marginPct(), 64),
                 Columns.<ListedQuote>text("quotes.col.validUntil", q -> Formats.date(q.quote().validUntil()), 90),
                 Columns.node("quotes.col.approval", QuotesView::approvalFlag, 60)));
+        // Number, status, amount and date stay whole; the customer's name gives way first.
+        double[] minimum = {112, 0, 72, 104, 62, 90, 64};
+        for (int i = 0; i < minimum.length; i++) {
+            table.getColumns().get(i).setMinWidth(minimum[i]);
+        }
         table.setPlaceholder(new Label(I18n.get("quotes.empty")));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 detail.show(now == null ? null : now.quote(), now == null ? null : now.customerName()));
