@@ -29,7 +29,8 @@ public final class CommercePage extends BorderPane {
 
     /** The views of the page, in the order of the switch. */
     enum View {
-        CONTRACTS(Feather.FILE_TEXT), COLLECTIONS(Feather.DOLLAR_SIGN), COSTS(Feather.PIE_CHART);
+        PRODUCTS(Feather.PACKAGE), QUOTES(Feather.TAG), CONTRACTS(Feather.FILE_TEXT), COLLECTIONS(Feather.DOLLAR_SIGN),
+        COSTS(Feather.PIE_CHART);
 
         private final Feather icon;
 
@@ -86,6 +87,8 @@ public final class CommercePage extends BorderPane {
 
     private Node create(View view) {
         return switch (view) {
+            case PRODUCTS -> new ProductsView(context);
+            case QUOTES -> new QuotesView(context);
             case CONTRACTS -> new ContractsView(context);
             case COLLECTIONS -> new CollectionsView(context);
             case COSTS -> new CostsView(context);

@@ -4,6 +4,7 @@ import javafx.scene.control.Label;
 
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.commerce.contract.ContractStatus;
+import io.salesdesk.commerce.quote.QuoteStatus;
 
 /** Coloured status chips, so a list reads at a glance. */
 final class StatusChips {
@@ -14,6 +15,12 @@ final class StatusChips {
     static Label contract(ContractStatus status) {
         Label chip = new Label(I18n.label("contractStatus", status));
         chip.getStyleClass().addAll("lead-chip", "contract-" + status.name().toLowerCase(java.util.Locale.ROOT));
+        return chip;
+    }
+
+    static Label quote(QuoteStatus status) {
+        Label chip = new Label(I18n.label("quoteStatus", status));
+        chip.getStyleClass().addAll("lead-chip", "quote-" + status.name().toLowerCase(java.util.Locale.ROOT));
         return chip;
     }
 }

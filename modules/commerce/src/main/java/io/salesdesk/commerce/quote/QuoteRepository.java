@@ -1,5 +1,6 @@
 package io.salesdesk.commerce.quote;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.PRODUCT;
 import static io.salesdesk.db.jooq.Tables.QUOTE;
 import static io.salesdesk.db.jooq.Tables.QUOTE_LINE;
@@ -8,6 +9,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.crm.Visibility;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +129,30 @@ public final class QuoteRepository {
 
     public List<Quote> forOpportunity(UUID opportunityId) {
         return list(QUOTE.OPPORTUNITY_ID.eq(opportunityId));
+    }
+
+    /**
+     * The quotes the viewer may see (by owner, as contracts), newest number first.
+     *
+     * @param status only this status, or null for all
+     */
+    public List<Quote> visibleTo(Actor viewer, QuoteStatus status, int limit) {
+        Condition where = Visibility.ownedBy(QUOTE.OWNER_ID, viewer);
+        if (status != null) {
+            where = where.and(QUOTE.STATUS.eq(status.name()));
+        }
+        List<UUID> ids = dsl.select(QUOTE.ID).from(QUOTE).where(QUOTE.DELETED_AT.isNull(), where)
+                .orderBy(QUOTE.QUOTE_NO.desc()).limit(limit).fetch(QUOTE.ID);
+        return ids.isEmpty() ? List.of() : list(QUOTE.ID.in(ids));
+    }
+
+    /** The names of the customers, by id. */
+    public Map<UUID, String> customerNames(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(CUSTOMER.ID, CUSTOMER.NAME).from(CUSTOMER).where(CUSTOMER.ID.in(customerIds))
+                .fetchMap(CUSTOMER.ID, CUSTOMER.NAME);
     }
 
     /** Quotes not yet answered whose validity ended before {@code today}. */

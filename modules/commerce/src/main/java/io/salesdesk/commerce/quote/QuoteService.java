@@ -44,6 +44,8 @@ public final class QuoteService {
     public static final int DEFAULT_VALID_DAYS = 30;
     static final int NOTE_MAX = 2000;
     static final int MAX_LINES = 500;
+    /** The most quotes a list reads. */
+    public static final int LIST_LIMIT = 2000;
     /**
      * Attempts at a free number when other writers take the next one first: each collision means
      * another quote got its number, so this bounds how many may be created at the same moment.
@@ -215,6 +217,25 @@ public final class QuoteService {
     /** The customer's quotes, newest number first. */
     public List<Quote> forCustomer(UUID customerId) {
         return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).forCustomer(customerId));
+    }
+
+    /**
+     * The quotes the viewer may see, newest number first, each with its customer's name (the quote
+     * list of the window).
+     *
+     * @param status only this status, or null for all
+     */
+    public List<ListedQuote> list(Actor viewer, QuoteStatus status) {
+        return db.transactionResult(cfg -> {
+            QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+            List<Quote> found = quotes.visibleTo(viewer, status, LIST_LIMIT);
+            Map<UUID, String> names = quotes.customerNames(found.stream().map(Quote::customerId).distinct().toList());
+            return found.stream().map(q -> new ListedQuote(q, names.getOrDefault(q.customerId(), ""))).toList();
+        });
+    }
+
+    /** A quote with the name of its customer, as a list shows it. */
+    public record ListedQuote(Quote quote, String customerName) {
     }
 
     /** The opportunity's quotes, newest number first. */
