@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class DemoSteps {
 
     static final String DONE_KEY = "demo.stepsDone";
+    /** The step being made; still set at the next start, it was cut off half-way. */
+    static final String RUNNING_KEY = "demo.stepRunning";
     private static final Logger LOG = LoggerFactory.getLogger(DemoSteps.class);
 
     private final Database db;
@@ -54,14 +56,24 @@ final class DemoSteps {
             record(done);
             LOG.info("Empty workspace: creating the demo organisation");
         }
+        String cutOff = setting(RUNNING_KEY);
         for (Map.Entry<String, Runnable> step : steps.entrySet()) {
-            if (!done.contains(step.getKey())) {
-                LOG.info("Demo workspace: {}", step.getKey());
-                step.getValue().run();
-                done.add(step.getKey());
-                record(done);
+            if (done.contains(step.getKey())) {
+                continue;
             }
+            if (step.getKey().equals(cutOff)) {
+                // Half of it is there; making it again would duplicate rows. Go on with the rest.
+                LOG.warn("Demo workspace: the step '{}' was cut off at the last start and is left as it is",
+                        step.getKey());
+            } else {
+                LOG.info("Demo workspace: {}", step.getKey());
+                put(RUNNING_KEY, step.getKey());
+                step.getValue().run();
+            }
+            done.add(step.getKey());
+            record(done);
         }
+        put(RUNNING_KEY, "");
     }
 
     private List<String> done() {
@@ -71,7 +83,14 @@ final class DemoSteps {
     }
 
     private void record(List<String> done) {
-        String value = String.join(",", done);
-        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(DONE_KEY, value));
+        put(DONE_KEY, String.join(",", done));
+    }
+
+    private String setting(String key) {
+        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(key).orElse(""));
+    }
+
+    private void put(String key, String value) {
+        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(key, value));
     }
 }

@@ -44,6 +44,25 @@ class DemoStepsTest {
     }
 
     @Test
+    void aStepCutOffHalfWayIsNotMadeTwiceAndTheStepsAfterItStillRun() {
+        try (Database db = TestDatabases.hsqldb(dir)) {
+            new DemoWorkspace(db, clock).create(7, 200);
+            new io.salesdesk.board.demo.DemoBoards(db, clock).create(7);
+            // The window closed while the boards step was being made.
+            db.transaction(cfg -> {
+                WorkspaceSettings.using(cfg).put(DemoSteps.DONE_KEY, "customers");
+                WorkspaceSettings.using(cfg).put(DemoSteps.RUNNING_KEY, "boards");
+            });
+            int tasks = count(db, io.salesdesk.db.jooq.Tables.TASK);
+
+            new DemoSteps(db, clock, 7, 200).createOrResume();
+
+            assertThat(count(db, io.salesdesk.db.jooq.Tables.TASK)).as("no second set of demo tasks").isEqualTo(tasks);
+            assertThat(count(db, LEAD)).isPositive();
+        }
+    }
+
+    @Test
     void aWorkspaceWithDataButNoDemoNoteGetsNoDemoData() {
         try (Database db = TestDatabases.hsqldb(dir)) {
             new DemoWorkspace(db, clock).create(7, 50);
