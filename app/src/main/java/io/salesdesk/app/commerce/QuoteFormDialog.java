@@ -15,13 +15,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.CustomerSearch;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.commerce.product.Product;
@@ -31,7 +31,6 @@ import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
-import io.salesdesk.crm.CustomerQuery;
 
 /**
  * 新建 / 编辑报价: the customer (searched by name as the user types), how long the prices hold, the
@@ -40,7 +39,6 @@ import io.salesdesk.crm.CustomerQuery;
  */
 final class QuoteFormDialog extends FormDialog<Quote> {
 
-    private static final int CUSTOMER_MATCHES = 30;
 
     private final AppContext context;
     private final Quote existing;
@@ -134,39 +132,8 @@ final class QuoteFormDialog extends FormDialog<Quote> {
 
     /** The customer box searches as the user types, as the opportunity form's does. */
     private void setUpCustomerSearch() {
-        customer.setEditable(true);
-        customer.setPromptText(I18n.get("quotes.form.customer.prompt"));
-        customer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Customer c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Customer fromString(String text) {
-                return customer.getItems().stream().filter(c -> c.name().equals(text)).findFirst().orElse(null);
-            }
-        });
+        CustomerSearch.attach(customer, context, I18n.get("quotes.form.customer.prompt"));
         customer.valueProperty().addListener((obs, was, now) -> typing.playFromStart());
-        customer.getEditor().textProperty().addListener((obs, old, text) -> {
-            if (customer.getValue() != null && customer.getValue().name().equals(text)) {
-                return;
-            }
-            var actor = context.currentUser().asActor();
-            String query = text == null ? "" : text.strip();
-            BackgroundTask.wrap(() -> context.customers().page(actor, CustomerQuery.all().withText(query), 0,
-                            CUSTOMER_MATCHES))
-                    .onSuccess(found -> {
-                        if (query.equals(customer.getEditor().getText() == null ? ""
-                                : customer.getEditor().getText().strip())) {
-                            customer.getItems().setAll(found);
-                            if (!found.isEmpty() && customer.isFocused()) {
-                                customer.show();
-                            }
-                        }
-                    })
-                    .executeWith(context.executor());
-        });
     }
 
     private QuoteDraft draft(boolean completeLinesOnly) {

@@ -15,6 +15,7 @@ import javafx.animation.PauseTransition;
 import javafx.scene.control.Alert;
 import javafx.util.Duration;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.CustomerSearch;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
@@ -22,7 +23,6 @@ import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
-import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityDraft;
 import io.salesdesk.crm.OpportunityStage;
@@ -37,7 +37,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 
 /**
  * Creates or edits an opportunity. The stage goes through the same rules as a drag on the board, so
@@ -45,7 +44,6 @@ import javafx.util.StringConverter;
  */
 public final class OpportunityFormDialog extends FormDialog<Opportunity> {
 
-    private static final int CUSTOMER_MATCHES = 30;
 
     private final AppContext context;
     private final Opportunity existing;
@@ -156,38 +154,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
 
     /** The customer box searches as the user types: a workspace has too many customers to list. */
     private void setUpCustomerSearch() {
-        customer.setEditable(true);
-        customer.setPromptText(I18n.get("opportunityForm.customer.prompt"));
-        customer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Customer c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Customer fromString(String text) {
-                return customer.getItems().stream().filter(c -> c.name().equals(text)).findFirst().orElse(null);
-            }
-        });
-        customer.getEditor().textProperty().addListener((obs, old, text) -> {
-            if (customer.getValue() != null && customer.getValue().name().equals(text)) {
-                return;
-            }
-            var actor = context.currentUser().asActor();
-            String query = text == null ? "" : text.strip();
-            BackgroundTask.wrap(() -> context.customers().page(actor, CustomerQuery.all().withText(query), 0,
-                            CUSTOMER_MATCHES))
-                    .onSuccess(found -> {
-                        if (query.equals(customer.getEditor().getText() == null ? ""
-                                : customer.getEditor().getText().strip())) {
-                            customer.getItems().setAll(found);
-                            if (!found.isEmpty() && customer.isFocused()) {
-                                customer.show();
-                            }
-                        }
-                    })
-                    .executeWith(context.executor());
-        });
+        CustomerSearch.attach(customer, context, I18n.get("opportunityForm.customer.prompt"));
     }
 
     private void fill(String stageCode, Customer forCustomer) {
