@@ -249,7 +249,8 @@ class ImportCommandTest {
 
         assertThat(run("--data-dir", data, "export", "--entity", "orders", "--out", dir.resolve("x.xlsx").toString()))
                 .isNotZero();
-        assertThat(out.toString()).contains("无法导出“orders”").contains("customers, contacts, activities, opportunities, users");
+        assertThat(out.toString()).contains("无法导出“orders”")
+                .contains("customers, contacts, activities, opportunities, leads, users");
     }
 
     @Test

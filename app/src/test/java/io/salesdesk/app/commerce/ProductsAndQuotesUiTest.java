@@ -101,6 +101,8 @@ class ProductsAndQuotesUiTest {
         robot.clickOn("#commerceView-PRODUCTS");
         robot.interact(() -> robot.lookup("#productSearch").queryAs(TextField.class).setText("UI-MON-1"));
         TableView<Product> products = robot.lookup("#productTable").queryAs(TableView.class);
+        // The search waits for the typing to stop; its reload redraws the detail pane.
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> { });
         waitUntil(() -> products.getItems().size() == 1);
@@ -118,6 +120,8 @@ class ProductsAndQuotesUiTest {
 
         // 5 on hand, 2 reserved: taking 4 away would leave less than is promised.
         robot.interact(() -> stock.getSelectionModel().select(inHangzhou));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#stockAdjust").tryQuery().map(n -> n.getScene() != null).orElse(false));
         robot.clickOn("#stockAdjust");
         robot.interact(() -> {
             robot.lookup("#stockQuantity").queryAs(TextField.class).setText("-4");

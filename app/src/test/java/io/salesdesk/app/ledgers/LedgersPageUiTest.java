@@ -203,7 +203,8 @@ class LedgersPageUiTest {
         LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
         ComboBox<String> entity = robot.lookup("#ledgerEntity").queryAs(ComboBox.class);
         assertThat(entity.getItems()).as("the roster is for administrators; this is a manager")
-                .containsExactly("customers", "contacts", "activities", "opportunities", "leads");
+                .containsExactly("customers", "contacts", "activities", "opportunities", "leads", "costs", "products",
+                        "stock");
         assertThat(entity.getConverter().toString("contacts")).isEqualTo("联系人");
         robot.interact(() -> entity.setValue("contacts"));
         assertThat(robot.lookup("#ledgerEntityHint").queryAs(Label.class).getText()).contains("客户名称");
@@ -239,7 +240,8 @@ class LedgersPageUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
         ComboBox<String> exportEntity = robot.lookup("#ledgerExportEntity").queryAs(ComboBox.class);
-        assertThat(exportEntity.getItems()).containsExactly("customers", "contacts", "activities", "opportunities");
+        assertThat(exportEntity.getItems()).containsExactly("customers", "contacts", "activities", "opportunities",
+                "leads");
         assertThat(page.defaultExportFileName())
                 .isEqualTo("客户台账-" + java.time.LocalDate.now(context.clock()) + ".xlsx");
 
@@ -278,8 +280,9 @@ class LedgersPageUiTest {
 
         ComboBox<String> entity = (ComboBox<String>) page[0].getContent().lookup("#ledgerEntity");
         assertThat(entity.getItems()).containsExactly("customers", "contacts", "activities", "opportunities", "leads",
-                "users");
-        assertThat(page[0].exportEntity().getItems()).containsExactly("customers", "contacts", "activities", "opportunities", "users");
+                "users", "costs", "products", "stock");
+        assertThat(page[0].exportEntity().getItems()).containsExactly("customers", "contacts", "activities",
+                "opportunities", "leads", "users");
         robot.interact(() -> page[0].exportEntity().setValue("users"));
         assertThat(page[0].defaultExportFileName()).startsWith("团队名册-");
     }
