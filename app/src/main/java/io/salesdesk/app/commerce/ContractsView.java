@@ -84,37 +84,35 @@ final class ContractsView extends BorderPane implements CommerceTab {
 
     @Override
     public void refresh() {
-        var viewer = context.currentUser().asActor();
-        ContractStatus wanted = status.getValue();
-        UUID kept = detail.current() == null ? null : detail.current().id();
-        BackgroundTask.wrap(() -> context.contracts().list(viewer, wanted, null))
-                .onSuccess(contracts -> {
-                    table.getItems().setAll(contracts);
-                    count.setText(I18n.get("contracts.count", contracts.size()));
-                    contracts.stream().filter(c -> c.id().equals(kept)).findFirst()
-                            .ifPresentOrElse(c -> table.getSelectionModel().select(c), () -> {
-                                if (!contracts.isEmpty()) {
-                                    table.getSelectionModel().select(0);
-                                }
-                            });
-                })
-                .executeWith(context.executor());
+        reload(detail.current() == null ? null : detail.current().id(), null);
     }
 
-    /** A contract was made or moved: list again and show it. */
+    /** A contract was made or moved: list again and show it as it is now. */
     private void contractChanged(Contract changed) {
+        reload(changed.id(), changed);
+    }
+
+    /**
+     * Lists the contracts again and selects {@code keep} (or the first); after a change the detail
+     * is shown afresh, and shows {@code changed} even when the filter no longer lists it.
+     */
+    private void reload(UUID keep, Contract changed) {
         var viewer = context.currentUser().asActor();
         ContractStatus wanted = status.getValue();
         BackgroundTask.wrap(() -> context.contracts().list(viewer, wanted, null))
                 .onSuccess(contracts -> {
                     table.getItems().setAll(contracts);
                     count.setText(I18n.get("contracts.count", contracts.size()));
-                    contracts.stream().filter(c -> c.id().equals(changed.id())).findFirst()
-                            .ifPresentOrElse(c -> {
-                                table.getSelectionModel().select(c);
-                                table.scrollTo(c);
-                                detail.show(c);
-                            }, () -> detail.show(changed));
+                    Contract listed = contracts.stream().filter(c -> c.id().equals(keep)).findFirst().orElse(null);
+                    if (listed != null) {
+                        table.getSelectionModel().select(listed);
+                        table.scrollTo(listed);
+                    } else if (changed == null && !contracts.isEmpty()) {
+                        table.getSelectionModel().select(0);
+                    }
+                    if (changed != null) {
+                        detail.show(listed != null ? listed : changed);
+                    }
                 })
                 .executeWith(context.executor());
     }
