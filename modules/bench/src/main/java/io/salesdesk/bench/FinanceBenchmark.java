@@ -113,14 +113,22 @@ public class FinanceBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
+        // A PostgreSQL URL (salesdesk.bench.financeUrl, user and password in it) measures the team
+        // database instead of the embedded file.
+        String url = System.getProperty("salesdesk.bench.financeUrl");
         Path dir = Paths.get(System.getProperty("salesdesk.bench.financeDir", "target/bench-finance-100k"));
         Clock clock = Clock.systemUTC();
-        db = Database.open(DatabaseConfig.embedded(dir));
+        db = Database.open(url == null ? DatabaseConfig.embedded(dir) : DatabaseConfig.server(url, null, null));
         DemoWorkspace demo = new DemoWorkspace(db, clock);
         if (demo.isEmpty()) {
-            LOG.warn("Creating the finance benchmark workspace in {} (once)", dir.toAbsolutePath());
+            LOG.warn("Creating the finance benchmark workspace in {} (once)", url == null ? dir.toAbsolutePath() : url);
             demo.create(20260101L, 0);
             fill(db, clock);
+            if (url != null) {
+                // What autovacuum would do in the minutes after a bulk load; without it PostgreSQL
+                // plans for the empty tables it analysed last.
+                db.dsl().execute("ANALYZE");
+            }
         }
         admin = new UserService(db, clock).all().stream().filter(u -> u.role() == Role.ADMIN).findFirst()
                 .orElseThrow().asActor();
@@ -242,9 +250,18 @@ public class FinanceBenchmark {
         return collections.ageingByCustomer(admin);
     }
 
-    /** CAC of every customer won in the last 400 days: 100,000 rows. */
+    /**
+     * CAC of every customer won in the last 400 days (100,000), ranked, the 500 most costly
+     * returned: what the costs page shows.
+     */
     @Benchmark
     public List<CustomerCac> cacPerCustomer() {
+        return costs.cacByCustomer(admin, from, to, 500);
+    }
+
+    /** The same with all 100,000 rows returned (an export). */
+    @Benchmark
+    public List<CustomerCac> cacPerCustomerAll() {
         return costs.cacByCustomer(admin, from, to);
     }
 

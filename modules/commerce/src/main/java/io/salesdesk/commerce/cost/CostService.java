@@ -159,12 +159,20 @@ public final class CostService {
         return cacByPeriod(viewer, starts, to.atEndOfMonth());
     }
 
-    /** Each customer won from {@code from} to {@code to} with what it cost to win it, by name. */
+    /** Each customer won from {@code from} to {@code to} with what it cost to win it, most costly first. */
     public List<CustomerCac> cacByCustomer(Actor viewer, LocalDate from, LocalDate to) {
+        return cacByCustomer(viewer, from, to, CAC_LIMIT);
+    }
+
+    /**
+     * The {@code limit} customers won from {@code from} to {@code to} that cost most to win, most
+     * costly first: what a manager reads, without ranking every customer by name.
+     */
+    public List<CustomerCac> cacByCustomer(Actor viewer, LocalDate from, LocalDate to, int limit) {
         requireManagement(viewer);
         checkRange(from, to);
         return db.transactionResult(cfg -> CostRepository.using(cfg, clock).seenBy(viewer).cacByCustomer(start(from),
-                start(to.plusDays(1)), to, CAC_LIMIT));
+                start(to.plusDays(1)), to, limit));
     }
 
     /** The CAC per acquisition channel of the customers won from {@code from} to {@code to}. */

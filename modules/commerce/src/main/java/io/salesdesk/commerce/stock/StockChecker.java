@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.UUID;
 import org.jooq.Configuration;
 
 /**
- * Runs a stock check in the caller's transaction: three queries whatever the number of lines and
- * warehouses (the products, their substitutes, and the stock of all of them summed per product
- * over the serving warehouses), then arithmetic.
+ * Runs a stock check in the caller's transaction, in a handful of queries whatever the number of
+ * lines and warehouses: the serving warehouses, the planned products and their stock summed per
+ * product over those warehouses; then, only if some line is short, that line's substitutes and
+ * their stock. Substitutes of lines that are covered are never read: on a large catalogue reading
+ * stock rows is most of the check's cost.
  */
 final class StockChecker {
 
@@ -39,12 +42,24 @@ final class StockChecker {
             wanted.merge(line.productId(), line.quantity(), BigDecimal::add);
         }
         ProductRepository productRows = ProductRepository.using(cfg, clock);
-        Map<UUID, List<UUID>> substitutes = productRows.substituteIds(wanted.keySet());
-        Set<UUID> all = new HashSet<>(wanted.keySet());
-        substitutes.values().forEach(all::addAll);
-        Map<UUID, Product> products = productRows.byIds(all);
-        Map<UUID, Availability> stock = StockRepository.using(cfg, clock)
-                .availability(all, ServingRegions.codesServing(regionCode));
+        StockRepository stockRows = StockRepository.using(cfg, clock);
+        List<UUID> serving = stockRows.servingWarehouseIds(ServingRegions.codesServing(regionCode));
+        Map<UUID, Product> products = new HashMap<>(productRows.byIds(wanted.keySet()));
+        Map<UUID, Availability> stock = new HashMap<>(stockRows.availabilityIn(wanted.keySet(), serving));
+        Set<UUID> shortLines = new HashSet<>();
+        wanted.forEach((id, quantity) -> {
+            if (quantity.compareTo(stock.getOrDefault(id, Availability.NONE).available()) > 0) {
+                shortLines.add(id);
+            }
+        });
+        Map<UUID, List<UUID>> substitutes = shortLines.isEmpty() ? Map.of() : productRows.substituteIds(shortLines);
+        Set<UUID> others = new HashSet<>();
+        substitutes.values().forEach(others::addAll);
+        others.removeAll(products.keySet());
+        if (!others.isEmpty()) {
+            products.putAll(productRows.byIds(others));
+            stock.putAll(stockRows.availabilityIn(others, serving));
+        }
         List<LineCheck> checks = new ArrayList<>(wanted.size());
         for (Map.Entry<UUID, BigDecimal> line : wanted.entrySet()) {
             Product product = products.get(line.getKey());

@@ -98,25 +98,38 @@ public final class StockRepository {
      * grouped query over the stock primary key. Products without stock there are absent.
      */
     public Map<UUID, Availability> availability(Collection<UUID> productIds, Collection<String> regionCodes) {
-        Map<UUID, Availability> found = new HashMap<>();
-        if (productIds.isEmpty() || regionCodes.isEmpty()) {
-            return found;
+        if (productIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return availabilityIn(productIds, servingWarehouseIds(regionCodes));
+    }
+
+    /** The active warehouses covering any of {@code regionCodes}, each once. */
+    public List<UUID> servingWarehouseIds(Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) {
+            return List.of();
         }
         // Resolved first rather than as a sub-select: HSQLDB then reads the stock rows through the
         // primary key by product and warehouse instead of testing the sub-select on every row.
-        List<UUID> serving = dsl.selectDistinct(WAREHOUSE_REGION.WAREHOUSE_ID).from(WAREHOUSE_REGION)
+        return dsl.selectDistinct(WAREHOUSE_REGION.WAREHOUSE_ID).from(WAREHOUSE_REGION)
                 .join(WAREHOUSE).on(WAREHOUSE.ID.eq(WAREHOUSE_REGION.WAREHOUSE_ID))
                 .where(WAREHOUSE_REGION.REGION_CODE.in(regionCodes), WAREHOUSE.ACTIVE.isTrue(),
                         WAREHOUSE.DELETED_AT.isNull())
                 .fetch(WAREHOUSE_REGION.WAREHOUSE_ID);
-        if (serving.isEmpty()) {
+    }
+
+    /** Stock of each product summed over {@code warehouseIds}; products without stock there are absent. */
+    public Map<UUID, Availability> availabilityIn(Collection<UUID> productIds, Collection<UUID> warehouseIds) {
+        Map<UUID, Availability> found = new HashMap<>();
+        if (productIds.isEmpty() || warehouseIds.isEmpty()) {
             return found;
         }
         Field<BigDecimal> available = DSL.sum(STOCK.ON_HAND.minus(STOCK.RESERVED));
         Field<BigDecimal> inbound = DSL.sum(STOCK.INBOUND);
         Field<LocalDate> eta = DSL.min(DSL.when(STOCK.INBOUND.gt(BigDecimal.ZERO), STOCK.INBOUND_ETA));
         dsl.select(STOCK.PRODUCT_ID, available, inbound, eta).from(STOCK)
-                .where(STOCK.PRODUCT_ID.in(productIds), STOCK.WAREHOUSE_ID.in(serving)).groupBy(STOCK.PRODUCT_ID)
+                .where(STOCK.PRODUCT_ID.in(productIds), STOCK.WAREHOUSE_ID.in(warehouseIds))
+                .groupBy(STOCK.PRODUCT_ID)
                 .forEach(r -> found.put(r.value1(), new Availability(zero(r.value2()), zero(r.value3()), r.value4())));
         return found;
     }
