@@ -41,7 +41,8 @@ import io.salesdesk.commerce.stock.Warehouse;
 /**
  * One product: prices and margin, its stock in each warehouse (a row with nothing left to promise
  * stands out), its substitutes best first with what they have, and the actions the services allow
- * the user — edit, (de)activate, and for managers receive, adjust and set inbound stock.
+ * the user — edit, (de)activate, rank the substitutes, and for managers receive, adjust and set
+ * inbound stock.
  */
 final class ProductDetailPane extends StackPane {
 
@@ -174,8 +175,14 @@ final class ProductDetailPane extends StackPane {
         HBox stockHead = new HBox(10, section("products.detail.stock"), total);
         stockHead.setAlignment(Pos.BASELINE_LEFT);
 
+        Button editSubstitutes = button("productEditSubstitutes", "substitutes.edit", Feather.LIST,
+                () -> SubstitutesDialog.open(context, p, changed));
+        editSubstitutes.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        HBox substitutesHead = new HBox(10, section("products.detail.substitutes"), editSubstitutes);
+        substitutesHead.setAlignment(Pos.CENTER_LEFT);
+
         body.getChildren().setAll(sku, head, facts, actions(p), stockHead, stock, stockActions(p, loaded.warehouses()),
-                section("products.detail.substitutes"), substitutes(loaded.substitutes(), p.unit()));
+                substitutesHead, substitutes(loaded.substitutes(), p.unit()));
     }
 
     static Label activeChip(Product p) {

@@ -84,11 +84,23 @@ final class ProductsView extends BorderPane implements CommerceTab {
         create.setId("productNew");
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(e -> ProductFormDialog.create(context).showAndWait().ifPresent(this::productChanged));
+        Button warehouses = new Button(I18n.get("warehouses.open"), new FontIcon(Feather.BOX));
+        warehouses.setId("productWarehouses");
+        warehouses.setOnAction(e -> openWarehouses());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, search, category, inactive, count, spacer, create);
+        HBox filters = new HBox(8, search, category, inactive, count, spacer, warehouses, create);
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
+    }
+
+    /** A warehouse made, renamed or stopped changes the stock rows shown: show them again. */
+    private void openWarehouses() {
+        WarehousesDialog dialog = new WarehousesDialog(context);
+        dialog.showAndWait();
+        if (dialog.changed()) {
+            refresh();
+        }
     }
 
     private void createTable() {

@@ -21,6 +21,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.common.RegionPicker;
 import io.salesdesk.app.customers.Industries;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.Tier;
@@ -51,7 +52,7 @@ final class LeadFormDialog extends FormDialog<DispatchResult> {
     private LeadFormDialog(AppContext context) {
         super(I18n.get("leads.form.title"), "leadSave");
         this.context = context;
-        this.region = new RegionPicker(context.regions());
+        this.region = new RegionPicker(context.regions(), "lead");
         name.setId("leadName");
         name.setPromptText(I18n.get("leads.form.name.prompt"));
         contact.setId("leadContact");

@@ -1,27 +1,22 @@
 package io.salesdesk.app.leads;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.RegionChips;
+import io.salesdesk.app.common.RegionPicker;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.dispatch.RepProfile;
@@ -34,9 +29,7 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
 
     private final AppContext context;
     private final RepProfile profile;
-    private final List<String> territories;
-    private final FlowPane chips = new FlowPane(6, 6);
-    private final RegionPicker region;
+    private final RegionChips territories;
     private final TextField capacity = new TextField();
     private final DatePicker awayFrom = new DatePicker();
     private final DatePicker awayUntil = new DatePicker();
@@ -45,19 +38,10 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
         super(I18n.get("leads.profile.title", profile.name()), "repProfileSave");
         this.context = context;
         this.profile = profile;
-        this.territories = new ArrayList<>(profile.territories());
-        region = new RegionPicker(context.regions());
-        chips.setId("repTerritories");
-        chips.setPrefWrapLength(440);
-        Button add = new Button(I18n.get("leads.profile.addTerritory"), new FontIcon(Feather.PLUS));
-        add.setId("repAddTerritory");
-        add.setDisable(true);
-        region.onChange(() -> add.setDisable(region.code() == null));
-        add.setOnAction(e -> addTerritory());
-        HBox picker = new HBox(8, region, add);
-        HBox.setHgrow(region, Priority.ALWAYS);
-        picker.setAlignment(Pos.CENTER_LEFT);
-        VBox territoryBox = new VBox(8, chips, picker);
+        // The picker keeps the "lead" ids it has always had here.
+        territories = new RegionChips(context.regions(), "rep", new RegionPicker(context.regions(), "lead"),
+                I18n.get("leads.profile.addTerritory"), I18n.get("leads.profile.noTerritory"));
+        territories.setCodes(profile.territories());
 
         capacity.setId("repCapacity");
         capacity.setPromptText(I18n.get("leads.profile.capacity.prompt", defaultCapacity));
@@ -85,13 +69,12 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
         Label heading = new Label(profile.name());
         heading.getStyleClass().add(Styles.TITLE_4);
         VBox form = new VBox(14, heading,
-                field("territories", I18n.get("leads.profile.territories"), territoryBox),
+                field("territories", I18n.get("leads.profile.territories"), territories),
                 field("monthlyCapacity", I18n.get("leads.profile.capacity"), capacityRow),
                 field("awayFrom", I18n.get("leads.profile.away"), awayRow),
                 hint(I18n.get("leads.profile.away.hint")));
         form.setPrefWidth(520);
         setForm(form);
-        showChips();
     }
 
     /** Opens the dialog for a rep after reading their profile and the default capacity. */
@@ -103,52 +86,6 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
                         .showAndWait().ifPresent(saved -> afterSave.run()))
                 .onFailure(error -> io.salesdesk.app.common.ErrorDialogs.show(error))
                 .executeWith(context.executor());
-    }
-
-    private void addTerritory() {
-        String code = region.code();
-        if (code == null) {
-            return;
-        }
-        // A place inside one already listed adds nothing; a wider one replaces the places it holds.
-        if (territories.stream().anyMatch(t -> code.startsWith(trimmed(t)))) {
-            region.clear();
-            return;
-        }
-        territories.removeIf(t -> t.startsWith(trimmed(code)));
-        territories.add(code);
-        territories.sort(null);
-        region.clear();
-        showChips();
-    }
-
-    /** The code without the zeros that stand for "the whole province / city". */
-    private static String trimmed(String code) {
-        return code.endsWith("0000") ? code.substring(0, 2) : code.endsWith("00") ? code.substring(0, 4) : code;
-    }
-
-    private void showChips() {
-        chips.getChildren().clear();
-        if (territories.isEmpty()) {
-            Label none = new Label(I18n.get("leads.profile.noTerritory"));
-            none.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.WARNING);
-            chips.getChildren().add(none);
-            return;
-        }
-        for (String code : territories) {
-            Label name = new Label(context.regions().fullName(code));
-            Button remove = new Button(null, new FontIcon(Feather.X));
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-            remove.setId("repRemoveTerritory-" + code);
-            remove.setOnAction(e -> {
-                territories.remove(code);
-                showChips();
-            });
-            HBox chip = new HBox(2, name, remove);
-            chip.setAlignment(Pos.CENTER_LEFT);
-            chip.getStyleClass().add("territory-chip");
-            chips.getChildren().add(chip);
-        }
     }
 
     private static Label hint(String text) {
@@ -169,7 +106,7 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
                     "dispatch.profile.capacityRange", RepProfile.MAX_CAPACITY))));
             return;
         }
-        RepProfile edited = new RepProfile(profile.userId(), profile.name(), territories, monthly,
+        RepProfile edited = new RepProfile(profile.userId(), profile.name(), territories.codes(), monthly,
                 awayFrom.getValue(), awayUntil.getValue());
         var actor = context.currentUser().asActor();
         BackgroundTask.wrap(() -> context.dispatch().saveProfile(actor, edited))

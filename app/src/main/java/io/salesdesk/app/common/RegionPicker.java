@@ -1,4 +1,4 @@
-package io.salesdesk.app.leads;
+package io.salesdesk.app.common;
 
 import java.util.List;
 
@@ -7,29 +7,31 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-import io.salesdesk.app.common.I18n;
-import io.salesdesk.app.common.Pickers;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.RegionService;
 
-/** Province, city and county, each list filled from the one before; all three may stay empty. */
-final class RegionPicker extends HBox {
+/**
+ * Province, city and county, each list filled from the one before; all three may stay empty. Used
+ * for a lead's region, a rep's territories and the regions a warehouse serves.
+ */
+public final class RegionPicker extends HBox {
 
     private final RegionService regions;
     private final ComboBox<Region> province;
     private final ComboBox<Region> city;
     private final ComboBox<Region> county;
 
-    RegionPicker(RegionService regions) {
+    /** The three lists get the ids {@code idPrefix + "Province"}, {@code "City"} and {@code "County"}. */
+    public RegionPicker(RegionService regions, String idPrefix) {
         super(8);
         this.regions = regions;
         province = Pickers.optional(FXCollections.observableArrayList(regions.provinces()), Region::name,
                 I18n.get("form.province"));
         city = Pickers.optional(FXCollections.observableArrayList(), Region::name, I18n.get("form.city"));
         county = Pickers.optional(FXCollections.observableArrayList(), Region::name, I18n.get("form.county"));
-        province.setId("leadProvince");
-        city.setId("leadCity");
-        county.setId("leadCounty");
+        province.setId(idPrefix + "Province");
+        city.setId(idPrefix + "City");
+        county.setId(idPrefix + "County");
         for (ComboBox<Region> box : List.of(province, city, county)) {
             box.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(box, Priority.ALWAYS);
@@ -40,19 +42,19 @@ final class RegionPicker extends HBox {
     }
 
     /** The narrowest region chosen, or null when none is. */
-    String code() {
+    public String code() {
         Region chosen = county.getValue() != null ? county.getValue()
                 : city.getValue() != null ? city.getValue() : province.getValue();
         return chosen == null ? null : chosen.code();
     }
 
     /** Empties all three lists' choices, ready for the next region. */
-    void clear() {
+    public void clear() {
         province.setValue(null);
     }
 
     /** Calls {@code listener} whenever the chosen region changes. */
-    void onChange(Runnable listener) {
+    public void onChange(Runnable listener) {
         for (ComboBox<Region> box : List.of(province, city, county)) {
             box.valueProperty().addListener((obs, old, now) -> listener.run());
         }
