@@ -1,0 +1,74 @@
+package io.salesdesk.workflow.approval;
+
+import io.salesdesk.core.Role;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.workflow.approval.flow.ApprovalStep;
+import io.salesdesk.workflow.approval.flow.Branch;
+import io.salesdesk.workflow.approval.flow.Branches;
+import io.salesdesk.workflow.approval.flow.FlowDefinition;
+import io.salesdesk.workflow.approval.flow.FlowNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Refuses a flow that cannot run: no step at all, a step without approvers, step ids used twice,
+ * a fork without branches, an "otherwise" branch that is not last (the branches after it could
+ * never be taken). Loops cannot be drawn: a flow is a tree of nodes.
+ */
+final class FlowValidator {
+
+    private FlowValidator() {
+    }
+
+    static void check(FlowDefinition flow) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int steps = walk(flow.nodes(), ids, problems);
+        if (steps == 0) {
+            problems.add(FieldProblem.of("nodes", "approval.flow.empty"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static int walk(List<FlowNode> nodes, Set<String> ids, List<FieldProblem> problems) {
+        int steps = 0;
+        for (FlowNode node : nodes) {
+            if (node.id() == null || node.id().isBlank() || !ids.add(node.id())) {
+                problems.add(FieldProblem.of(String.valueOf(node.id()), "approval.flow.duplicateId", node.id()));
+            }
+            if (node instanceof ApprovalStep step) {
+                steps++;
+                checkApprovers(step, problems);
+            } else if (node instanceof Branches fork) {
+                if (fork.branches().isEmpty()) {
+                    problems.add(FieldProblem.of(fork.id(), "approval.flow.noBranch"));
+                }
+                for (int i = 0; i < fork.branches().size(); i++) {
+                    Branch branch = fork.branches().get(i);
+                    if (fork.exclusive() && branch.condition() == null && i < fork.branches().size() - 1) {
+                        problems.add(FieldProblem.of(fork.id(), "approval.flow.unreachable", branch.name()));
+                    }
+                    steps += walk(branch.nodes(), ids, problems);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static void checkApprovers(ApprovalStep step, List<FieldProblem> problems) {
+        String value = step.approvers().value();
+        boolean missing = switch (step.approvers().kind()) {
+            case USER, RECORD_FIELD -> value == null || value.isBlank();
+            case ROLE -> value == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(value));
+            case MANAGER -> step.approvers().levels() < 1;
+        };
+        if (missing) {
+            problems.add(FieldProblem.of(step.id(), "approval.flow.noApprover", step.name()));
+        }
+    }
+}
