@@ -31,19 +31,26 @@ import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.commerce.contract.Contract;
+import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.cost.CostBasis;
 import io.salesdesk.commerce.cost.CostDraft;
 import io.salesdesk.commerce.cost.CostEntry;
 import io.salesdesk.commerce.cost.CostKind;
 import io.salesdesk.commerce.cost.CostSubkind;
 import io.salesdesk.commerce.cost.CustomerCac;
+import io.salesdesk.commerce.product.Product;
+import io.salesdesk.commerce.product.ProductDraft;
+import io.salesdesk.commerce.quote.Quote;
+import io.salesdesk.commerce.quote.QuoteDraft;
+import io.salesdesk.commerce.quote.QuoteLineDraft;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 
 /**
- * 成本与获客 as the company's administrator uses it: a cost recorded through the form shows in the
- * customer's entries and in the CAC figures, a bad amount is refused at its field, an entry is
- * deleted after asking.
+ * 成本与获客 and 报价 as the company's administrator uses them: a cost recorded through the form shows
+ * in the customer's entries and in the CAC figures, a bad amount is refused at its field, an entry
+ * is deleted after asking; and an accepted quote becomes a draft contract, shown on the contracts.
  */
 @ExtendWith(ApplicationExtension.class)
 class CostsAndQuoteContractsUiTest {
@@ -170,6 +177,52 @@ class CostsAndQuoteContractsUiTest {
         assertThat(context.costs().forCustomer(admin, customer.customerId())).isEmpty();
         waitUntil(entries.getItems()::isEmpty);
         assertThat(total(byCustomer, customer)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAcceptedQuoteBecomesADraftContractShownOnTheContracts(FxRobot robot) {
+        Product product = context.products().create(admin, new ProductDraft("UI-CQ-1", "输液泵 UI-CQ-1", "输液泵", "台",
+                new BigDecimal("9000"), new BigDecimal("6000")));
+        Customer customer = context.customers().page(admin, io.salesdesk.crm.CustomerQuery.all(), 0, 1).get(0);
+        Quote quote = context.quotes().create(admin, new QuoteDraft(customer.id(), null, today.plusDays(30), null,
+                List.of(new QuoteLineDraft(product.id(), new BigDecimal("2"), new BigDecimal("9000"), BigDecimal.ZERO))));
+        quote = context.quotes().submit(admin, quote.id(), quote.version());
+        Quote sent = context.quotes().send(admin, quote.id(), quote.version());
+
+        robot.clickOn("#nav-COMMERCE");
+        robot.clickOn("#commerceView-QUOTES");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<io.salesdesk.commerce.quote.QuoteService.ListedQuote> quotes =
+                robot.lookup("#quoteTable").queryAs(TableView.class);
+        robot.interact(() -> quotes.getSelectionModel().select(quotes.getItems().stream()
+                .filter(q -> q.quote().id().equals(sent.id())).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#quoteToContract").tryQuery()).as("not before the customer accepted").isEmpty();
+        robot.clickOn("#quoteAccept");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#quoteToContract").tryQuery().isPresent());
+
+        robot.clickOn("#quoteToContract");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#quoteContractCreate");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Contract made = context.contracts().list(admin, null, customer.id()).stream()
+                .filter(c -> sent.id().equals(c.quoteId())).findFirst().orElseThrow();
+        assertThat(made.status()).isEqualTo(ContractStatus.DRAFT);
+        assertThat(made.amount()).isEqualByComparingTo("18000");
+        assertThat(made.paymentTerms()).hasSize(3);
+        TableView<Contract> contracts = robot.lookup("#contractTable").queryAs(TableView.class);
+        assertThat(contracts.getScene()).as("the contracts view is shown").isNotNull();
+        waitUntil(() -> contracts.getItems().stream().anyMatch(c -> c.id().equals(made.id())));
+        assertThat(contracts.getSelectionModel().getSelectedItem().id()).isEqualTo(made.id());
+        assertThat(robot.lookup("#contractDetailNo").queryAs(Label.class).getText()).isEqualTo(made.contractNo());
+
+        // Back on the quote: made once, so a link to the contract instead of the button.
+        robot.clickOn("#commerceView-QUOTES");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#quoteContractLink").tryQuery().isPresent());
+        assertThat(robot.lookup("#quoteToContract").tryQuery()).isEmpty();
     }
 
     /** Opens 成本与获客 and picks the customer in the per-customer table. */
