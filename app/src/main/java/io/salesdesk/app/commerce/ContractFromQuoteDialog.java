@@ -31,8 +31,10 @@ final class ContractFromQuoteDialog extends FormDialog<Contract> {
         this.context = context;
         this.quote = quote;
         GridPane facts = grid();
-        facts.addRow(0, caption("quotes.toContract.customer"), value(customerName));
-        facts.addRow(1, caption("quotes.toContract.amount"), value(Columns.yuan(quote.totalNet())));
+        // Repeated in the form: the window's title bar is easy to overlook.
+        facts.addRow(0, caption("quotes.toContract.quote"), value(quote.quoteNo()));
+        facts.addRow(1, caption("quotes.toContract.customer"), value(customerName));
+        facts.addRow(2, caption("quotes.toContract.amount"), value(Columns.yuan(quote.totalNet())));
         Label hint = new Label(I18n.get("quotes.toContract.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);

@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -57,6 +59,7 @@ final class CostEntriesPane extends VBox {
         this.context = context;
         this.changed = changed;
         setId("costEntriesPane");
+        setPadding(new javafx.geometry.Insets(0, 0, 0, 10));
         title.getStyleClass().add(Styles.TITLE_4);
         summary.setId("costEntriesSummary");
         summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -68,7 +71,8 @@ final class CostEntriesPane extends VBox {
         pick.setWrapText(true);
         empty.setWrapText(true);
         createTable();
-        getChildren().addAll(title, summary, problem, table);
+        // The summary goes under the list, so the list's header lines up with the customers' beside it.
+        getChildren().addAll(title, problem, table, summary);
         setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         show(null, null);
     }
@@ -76,22 +80,40 @@ final class CostEntriesPane extends VBox {
     private void createTable() {
         table.setId("costEntries");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
-                Columns.<CostEntry>text("costs.entries.col.kind", CostEntriesPane::kind, 120),
-                Columns.<CostEntry>text("costs.entries.col.date", e -> Formats.date(e.incurredOn()), 90),
-                Columns.<CostEntry>text("costs.entries.col.deal", e -> e.opportunityId() == null ? ""
-                        : deals.getOrDefault(e.opportunityId(), ""), 130),
-                Columns.<CostEntry>text("costs.entries.col.channel", e -> e.channel() == null ? "" : e.channel(), 80),
-                Columns.money("costs.entries.col.amount", CostEntry::amount, 100),
-                Columns.<CostEntry>text("costs.entries.col.basis", e -> I18n.label("costs.basis", e.basis()), 50),
-                Columns.<CostEntry>text("costs.entries.col.note", e -> e.note() == null ? "" : e.note(), 140),
+                wholeOnHover(Columns.<CostEntry>text("costs.entries.col.kind", CostEntriesPane::kind, 120)),
+                Columns.<CostEntry>text("costs.entries.col.date", e -> Formats.shortDate(e.incurredOn(),
+                        context.clock()), 72),
+                wholeOnHover(Columns.<CostEntry>text("costs.entries.col.deal", e -> e.opportunityId() == null ? ""
+                        : deals.getOrDefault(e.opportunityId(), ""), 110)),
+                Columns.<CostEntry>text("costs.entries.col.channel", e -> e.channel() == null ? "" : e.channel(), 72),
+                Columns.money("costs.entries.col.amount", CostEntry::amount, 96),
+                Columns.<CostEntry>text("costs.entries.col.basis", e -> I18n.label("costs.basis", e.basis()), 64),
+                wholeOnHover(Columns.<CostEntry>text("costs.entries.col.note", e -> e.note() == null ? "" : e.note(),
+                        110)),
                 Columns.node(null, this::deleteButton, 40)));
         // Date, amount and basis stay whole; the deal's name and the note give way first.
-        double[] minimum = {90, 88, 0, 0, 96, 48, 0, 40};
+        double[] minimum = {112, 80, 60, 72, 96, 56, 60, 40};
         for (int i = 0; i < minimum.length; i++) {
             table.getColumns().get(i).setMinWidth(minimum[i]);
         }
+        table.getColumns().get(minimum.length - 1).setMaxWidth(40);
+        table.getColumns().get(minimum.length - 1).setResizable(false);
+    }
+
+    /** A column whose cut-off text shows whole in a tooltip: kinds, deal names and notes run long. */
+    private static TableColumn<CostEntry, String> wholeOnHover(TableColumn<CostEntry, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new Tooltip(item));
+            }
+        });
+        return column;
     }
 
     /** "获客 · 市场活动", "售前 · 12 小时". */

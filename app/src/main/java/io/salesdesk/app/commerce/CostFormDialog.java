@@ -10,13 +10,11 @@ import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -66,7 +64,8 @@ final class CostFormDialog extends FormDialog<CostFormDialog.Recorded> {
             b -> I18n.label("costs.basis", b), "");
     private final TextField note = new TextField();
     private final FormField amountField;
-    private final HBox presales;
+    private final FormField hoursField;
+    private final FormField rateField;
 
     private CostFormDialog(AppContext context, Customer preset, List<Opportunity> presetDeals, List<String> channels) {
         super(I18n.get("costs.form.title"), "costSave");
@@ -103,35 +102,28 @@ final class CostFormDialog extends FormDialog<CostFormDialog.Recorded> {
         amount.setPromptText(I18n.get("costs.form.amount.prompt"));
         hours.textProperty().addListener((obs, was, now) -> showPresalesTotal());
         hourlyRate.textProperty().addListener((obs, was, now) -> showPresalesTotal());
-        hours.setPrefColumnCount(5);
-        hourlyRate.setPrefColumnCount(6);
         note.setPromptText(I18n.get("costs.form.note.prompt"));
 
         amountField = field("amount", I18n.get("costs.form.amount"), amount);
-        Label times = new Label("×");
-        presales = new HBox(8, field("hours", I18n.get("costs.form.hours"), hours), times,
-                field("hourlyRate", I18n.get("costs.form.hourlyRate"), hourlyRate), presalesTotal);
-        presales.setAlignment(Pos.CENTER_LEFT);
-        presalesTotal.getStyleClass().add(Styles.TEXT_BOLD);
-        presalesTotal.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        kind.valueProperty().addListener((obs, was, now) -> kindChanged(now));
-        kind.setValue(CostKind.ACQUISITION);
-        showPresalesTotal();
+        hoursField = field("hours", I18n.get("costs.form.hours"), hours);
+        rateField = field("hourlyRate", I18n.get("costs.form.hourlyRate"), hourlyRate);
+        presalesTotal.getStyleClass().add(Styles.TEXT_MUTED);
+        presalesTotal.setWrapText(true);
 
         GridPane grid = grid();
         grid.add(field("customerId", I18n.get("costs.form.customer"), customer), 0, 0);
         grid.add(field("opportunityId", I18n.get("costs.form.deal"), deal), 1, 0);
         grid.add(field("kind", I18n.get("costs.form.kind"), kind), 0, 1);
         grid.add(field("subkind", I18n.get("costs.form.subkind"), subkind), 1, 1);
-        grid.add(new VBox(amountField, presales), 0, 2, 2, 1);
+        grid.add(money(), 0, 2, 2, 1);
         grid.add(field("incurredOn", I18n.get("costs.form.incurredOn"), incurredOn), 0, 3);
         grid.add(field("basis", I18n.get("costs.form.basis"), basis), 1, 3);
         grid.add(field("channel", I18n.get("costs.form.channel"), channel), 0, 4);
         grid.add(field("note", I18n.get("costs.form.note"), note), 1, 4);
-        var half = new javafx.scene.layout.ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(half, half);
+        kind.valueProperty().addListener((obs, was, now) -> kindChanged(now));
+        kind.setValue(CostKind.ACQUISITION);
+        showPresalesTotal();
+        halves(grid);
 
         Label hint = new Label(I18n.get("costs.form.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -140,6 +132,28 @@ final class CostFormDialog extends FormDialog<CostFormDialog.Recorded> {
         form.setPrefWidth(600);
         setForm(form);
         setOnShown(e -> (preset == null ? customer : amount).requestFocus());
+    }
+
+    /**
+     * An amount, or for pre-sales hours and rate with what they come to below; what is not in use is
+     * unmanaged, so it takes no room.
+     */
+    private VBox money() {
+        GridPane row = grid();
+        row.add(amountField, 0, 0);
+        row.add(hoursField, 0, 0);
+        row.add(rateField, 1, 0);
+        halves(row);
+        presalesTotal.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+        return new VBox(row, presalesTotal);
+    }
+
+    /** Two columns of equal width, as wide as the form. */
+    private static void halves(GridPane grid) {
+        var half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(half, half);
     }
 
     /**
@@ -199,30 +213,39 @@ final class CostFormDialog extends FormDialog<CostFormDialog.Recorded> {
         boolean byHours = now == CostKind.PRESALES;
         amountField.setVisible(!byHours);
         amountField.setManaged(!byHours);
-        presales.setVisible(byHours);
-        presales.setManaged(byHours);
+        for (var node : List.of(hoursField, rateField, presalesTotal)) {
+            node.setVisible(byHours);
+            node.setManaged(byHours);
+        }
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
             getDialogPane().getScene().getWindow().sizeToScene();
         }
     }
 
-    /** "= ¥4,000.00" as the service will round it, once both numbers read. */
+    /** What hours × rate come to, rounded as the service will, once both numbers read. */
     private void showPresalesTotal() {
         BigDecimal h = Amounts.parse(hours.getText());
         BigDecimal r = Amounts.parse(hourlyRate.getText());
-        presalesTotal.setText(h == null || r == null ? "= —"
-                : "= " + Columns.yuan(h.multiply(r).setScale(2, RoundingMode.HALF_UP)));
+        presalesTotal.setText(h == null || r == null ? I18n.get("costs.form.presalesPending")
+                : I18n.get("costs.form.presalesTotal", Columns.yuan(h.multiply(r).setScale(2, RoundingMode.HALF_UP))));
     }
 
     @Override
     protected void save() {
-        List<FieldProblem> unreadable = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         boolean byHours = kind.getValue() == CostKind.PRESALES;
-        BigDecimal amountValue = number(byHours ? null : amount, "amount", unreadable);
-        BigDecimal hoursValue = number(byHours ? hours : null, "hours", unreadable);
-        BigDecimal rateValue = number(byHours ? hourlyRate : null, "hourlyRate", unreadable);
-        if (!unreadable.isEmpty()) {
-            showFailure(new ValidationException(unreadable));
+        BigDecimal amountValue = number(byHours ? null : amount, "amount", problems);
+        BigDecimal hoursValue = number(byHours ? hours : null, "hours", problems);
+        BigDecimal rateValue = number(byHours ? hourlyRate : null, "hourlyRate", problems);
+        // The service would call a missing number "" invalid; say it is missing instead.
+        if (byHours && text(hours) == null) {
+            problems.add(FieldProblem.of("hours", "costs.form.hours.required"));
+        }
+        if (byHours && text(hourlyRate) == null) {
+            problems.add(FieldProblem.of("hourlyRate", "costs.form.hourlyRate.required"));
+        }
+        if (!problems.isEmpty()) {
+            showFailure(new ValidationException(problems));
             return;
         }
         Opportunity chosenDeal = deal.getValue();
@@ -242,14 +265,14 @@ final class CostFormDialog extends FormDialog<CostFormDialog.Recorded> {
      * The number typed, null when the field is empty (the service says it is required) or not in
      * use; text that is no number is refused here, as the service only sees numbers.
      */
-    private static BigDecimal number(TextField field, String name, List<FieldProblem> unreadable) {
+    private static BigDecimal number(TextField field, String name, List<FieldProblem> problems) {
         if (field == null) {
             return null;
         }
         String typed = text(field);
         BigDecimal value = Amounts.parse(typed);
         if (typed != null && value == null) {
-            unreadable.add(FieldProblem.of(name, "costs.form.notANumber", typed));
+            problems.add(FieldProblem.of(name, "costs.form.notANumber", typed));
         }
         return value;
     }

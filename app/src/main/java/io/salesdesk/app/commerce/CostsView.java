@@ -53,7 +53,9 @@ final class CostsView extends BorderPane implements CommerceTab {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final HBox tiles = new HBox(12);
-    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel", Cac::group);
+    // Costs recorded without a channel make a group of their own.
+    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel",
+            c -> c.group() == null ? I18n.get("costs.channel.none") : c.group());
     // A month's row names its period by its first day.
     private final TableView<Cac> byMonth = cacTable("cacByMonth", "costs.col.month",
             c -> YearMonth.from(c.from()).toString());
@@ -98,6 +100,11 @@ final class CostsView extends BorderPane implements CommerceTab {
                 Columns.money("costs.col.measured", CustomerCac::measured, 110),
                 Columns.money("costs.col.allocated", CustomerCac::allocated, 110)));
         byCustomer.setPlaceholder(new Label(I18n.get("costs.noneWon")));
+        // Beside the entries the table is narrower: the dates and amounts stay whole, the name gives way.
+        double[] minimum = {60, 96, 92, 92, 92};
+        for (int i = 0; i < minimum.length; i++) {
+            byCustomer.getColumns().get(i).setMinWidth(minimum[i]);
+        }
         entries = new CostEntriesPane(context, this::refresh);
         byCustomer.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             // Reading the figures again empties the table for a moment: keep the customer shown then.

@@ -39,8 +39,8 @@ import io.salesdesk.core.SalesDeskException;
 /**
  * One quote: customer, validity, lines and totals with cost and margin; a note when a discount
  * waits for a manager; and the next steps — edit, submit, approve (managers), send, and the
- * customer's answer, then a contract from an accepted quote. A step the quote service refuses (approval missing, orders frozen, expired)
- * says why under the buttons, in the service's words.
+ * customer's answer, then a contract from an accepted quote. A step the quote service refuses
+ * (approval missing, orders frozen, expired) says why under the buttons, in the service's words.
  */
 final class QuoteDetailPane extends StackPane {
 

@@ -49,8 +49,9 @@ import io.salesdesk.crm.Customer;
 
 /**
  * 成本与获客 and 报价 as the company's administrator uses them: a cost recorded through the form shows
- * in the customer's entries and in the CAC figures, a bad amount is refused at its field, an entry
- * is deleted after asking; and an accepted quote becomes a draft contract, shown on the contracts.
+ * in the customer's entries and in the CAC figures, a bad amount is refused at its field, pre-sales
+ * is hours × rate, an entry is deleted after asking; and an accepted quote becomes a draft contract,
+ * shown on the contracts.
  */
 @ExtendWith(ApplicationExtension.class)
 class CostsAndQuoteContractsUiTest {
@@ -76,7 +77,7 @@ class CostsAndQuoteContractsUiTest {
         admin = context.currentUser().asActor();
         today = LocalDate.now(UiTestWorkspace.CLOCK);
         won = context.costs().cacByCustomer(admin, today.withDayOfYear(1), today);
-        assertThat(won).as("the demo has customers won this year").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(won).as("the demo has customers won this year").hasSizeGreaterThanOrEqualTo(4);
     }
 
     @AfterAll
@@ -160,6 +161,38 @@ class CostsAndQuoteContractsUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void preSalesIsHoursTimesRateAndAMissingRateIsAskedForAtItsField(FxRobot robot) {
+        CustomerCac customer = won.get(3);
+        openCustomer(robot, customer);
+        robot.clickOn("#costRecord");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#costKind").queryAs(ComboBox.class).setValue(CostKind.PRESALES);
+            robot.lookup("#costHours").queryAs(TextField.class).setText("7.5");
+        });
+        assertThat(robot.lookup("#costAmount").queryAs(TextField.class).getParent().isVisible())
+                .as("no amount: hours × rate").isFalse();
+        robot.clickOn("#costSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        FormField rate = (FormField) robot.lookup("#costHourlyRate").queryAs(TextField.class).getParent();
+        assertThat(rate.problemLabel().getText()).isEqualTo(I18n.get("costs.form.hourlyRate.required"));
+        assertThat(context.costs().forCustomer(admin, customer.customerId())).isEmpty();
+
+        robot.interact(() -> robot.lookup("#costHourlyRate").queryAs(TextField.class).setText("480"));
+        assertThat(robot.lookup("#costPresalesTotal").queryAs(Label.class).getText())
+                .isEqualTo(I18n.get("costs.form.presalesTotal", "¥3,600.00"));
+        robot.clickOn("#costSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        CostEntry saved = context.costs().forCustomer(admin, customer.customerId()).stream().findFirst().orElseThrow();
+        assertThat(saved.kind()).isEqualTo(CostKind.PRESALES);
+        assertThat(saved.amount()).isEqualByComparingTo("3600");
+        assertThat(saved.hours()).isEqualByComparingTo("7.5");
+        assertThat(saved.hourlyRate()).isEqualByComparingTo("480");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anEntryIsDeletedAfterAskingAndTheFiguresLoseIt(FxRobot robot) {
         CustomerCac customer = won.get(2);
         CostEntry presales = context.costs().record(admin, new CostDraft(CostKind.PRESALES, null, null,
@@ -182,11 +215,13 @@ class CostsAndQuoteContractsUiTest {
     @Test
     @SuppressWarnings("unchecked")
     void anAcceptedQuoteBecomesADraftContractShownOnTheContracts(FxRobot robot) {
-        Product product = context.products().create(admin, new ProductDraft("UI-CQ-1", "输液泵 UI-CQ-1", "输液泵", "台",
-                new BigDecimal("9000"), new BigDecimal("6000")));
+        Product product = context.products().create(admin, new ProductDraft("UI-CQ-1", "输液泵 UI-CQ-1", "输液泵",
+                "台", new BigDecimal("9000"), new BigDecimal("6000")));
         Customer customer = context.customers().page(admin, io.salesdesk.crm.CustomerQuery.all(), 0, 1).get(0);
+        QuoteLineDraft twoPumps = new QuoteLineDraft(product.id(), new BigDecimal("2"), new BigDecimal("9000"),
+                BigDecimal.ZERO);
         Quote quote = context.quotes().create(admin, new QuoteDraft(customer.id(), null, today.plusDays(30), null,
-                List.of(new QuoteLineDraft(product.id(), new BigDecimal("2"), new BigDecimal("9000"), BigDecimal.ZERO))));
+                List.of(twoPumps)));
         quote = context.quotes().submit(admin, quote.id(), quote.version());
         Quote sent = context.quotes().send(admin, quote.id(), quote.version());
 
