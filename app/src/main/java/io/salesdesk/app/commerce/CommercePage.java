@@ -20,6 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.commerce.contract.Contract;
 
 /**
  * 商务: sales, stock and finance in one place — products and stock by warehouse, quotes, contracts,
@@ -79,16 +80,25 @@ public final class CommercePage extends BorderPane {
 
     /** Shows a view, made when first shown, with its data read afresh. */
     void show(View view) {
+        ((CommerceTab) place(view)).refresh();
+    }
+
+    /** Switches to the contracts with this one open, e.g. the draft just made from a quote. */
+    void showContract(Contract contract) {
+        ((ContractsView) place(View.CONTRACTS)).open(contract);
+    }
+
+    private Node place(View view) {
         Node node = views.computeIfAbsent(view, this::create);
         host.getChildren().setAll(node);
         switches.get(view).setSelected(true);
-        ((CommerceTab) node).refresh();
+        return node;
     }
 
     private Node create(View view) {
         return switch (view) {
             case PRODUCTS -> new ProductsView(context);
-            case QUOTES -> new QuotesView(context);
+            case QUOTES -> new QuotesView(context, this::showContract);
             case CONTRACTS -> new ContractsView(context);
             case COLLECTIONS -> new CollectionsView(context);
             case COSTS -> new CostsView(context);

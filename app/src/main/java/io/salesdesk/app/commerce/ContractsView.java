@@ -87,6 +87,11 @@ final class ContractsView extends BorderPane implements CommerceTab {
         reload(detail.current() == null ? null : detail.current().id(), null);
     }
 
+    /** Lists the contracts again with this one selected and open (made elsewhere, e.g. from a quote). */
+    void open(Contract contract) {
+        contractChanged(contract);
+    }
+
     /** A contract was made or moved: list again and show it as it is now. */
     private void contractChanged(Contract changed) {
         reload(changed.id(), changed);

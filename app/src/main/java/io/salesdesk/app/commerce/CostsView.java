@@ -6,19 +6,29 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
@@ -43,11 +53,14 @@ final class CostsView extends BorderPane implements CommerceTab {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final HBox tiles = new HBox(12);
-    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel", Cac::group);
+    // Costs recorded without a channel make a group of their own.
+    private final TableView<Cac> byChannel = cacTable("cacByChannel", "costs.col.channel",
+            c -> c.group() == null ? I18n.get("costs.channel.none") : c.group());
     // A month's row names its period by its first day.
     private final TableView<Cac> byMonth = cacTable("cacByMonth", "costs.col.month",
             c -> YearMonth.from(c.from()).toString());
     private final TableView<CustomerCac> byCustomer = new TableView<>();
+    private final CostEntriesPane entries;
     private final Label refused = new Label();
 
     CostsView(AppContext context) {
@@ -61,7 +74,13 @@ final class CostsView extends BorderPane implements CommerceTab {
         from.valueProperty().addListener((obs, was, now) -> refresh());
         to.valueProperty().addListener((obs, was, now) -> refresh());
         Label period = new Label(I18n.get("costs.period"));
-        HBox filters = new HBox(8, period, from, new Label("—"), to);
+        Button record = new Button(I18n.get("costs.record"), new FontIcon(Feather.PLUS));
+        record.setId("costRecord");
+        record.getStyleClass().add(Styles.ACCENT);
+        record.setOnAction(e -> recordCost());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox filters = new HBox(8, period, from, new Label("—"), to, spacer, record);
         filters.setAlignment(Pos.CENTER_LEFT);
         Label definition = new Label(I18n.get("costs.definition"));
         definition.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -81,11 +100,26 @@ final class CostsView extends BorderPane implements CommerceTab {
                 Columns.money("costs.col.measured", CustomerCac::measured, 110),
                 Columns.money("costs.col.allocated", CustomerCac::allocated, 110)));
         byCustomer.setPlaceholder(new Label(I18n.get("costs.noneWon")));
+        // Beside the entries the table is narrower: the dates and amounts stay whole, the name gives way.
+        double[] minimum = {60, 96, 92, 92, 92};
+        for (int i = 0; i < minimum.length; i++) {
+            byCustomer.getColumns().get(i).setMinWidth(minimum[i]);
+        }
+        entries = new CostEntriesPane(context, this::refresh);
+        byCustomer.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            // Reading the figures again empties the table for a moment: keep the customer shown then.
+            if (now != null && !now.customerId().equals(entries.customerId())) {
+                entries.show(now.customerId(), now.customerName());
+            }
+        });
 
         HBox groups = new HBox(16, titled("costs.byChannel", byChannel), titled("costs.byMonth", byMonth));
         groups.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        VBox body = new VBox(14, tiles, refused, groups, titled("costs.byCustomer", byCustomer));
-        VBox.setVgrow(body.getChildren().get(3), Priority.ALWAYS);
+        SplitPane perCustomer = new SplitPane(titled("costs.byCustomer", byCustomer), entries);
+        perCustomer.setDividerPositions(0.45);
+        perCustomer.getStyleClass().add("costs-split");
+        VBox body = new VBox(14, tiles, refused, groups, perCustomer);
+        VBox.setVgrow(perCustomer, Priority.ALWAYS);
         setTop(new VBox(6, filters, definition));
         setCenter(body);
         BorderPane.setMargin(body, new Insets(12, 0, 0, 0));
@@ -136,6 +170,7 @@ final class CostsView extends BorderPane implements CommerceTab {
                     if (error instanceof SalesDeskException) {
                         refused.setText(I18n.message(error));
                         refused.setVisible(true);
+                        refused.setManaged(true);
                     } else {
                         io.salesdesk.app.common.ErrorDialogs.show(error);
                     }
@@ -162,6 +197,30 @@ final class CostsView extends BorderPane implements CommerceTab {
         byMonth.getItems().setAll(months);
         byCustomer.getItems().setAll(loaded.customers().stream()
                 .sorted(Comparator.comparing(CustomerCac::total).reversed()).limit(CUSTOMER_ROWS).toList());
+        UUID shown = entries.customerId();
+        byCustomer.getItems().stream().filter(c -> c.customerId().equals(shown)).findFirst().ifPresent(c -> {
+            byCustomer.getSelectionModel().select(c);
+            byCustomer.scrollTo(c);
+        });
+        entries.reload();
+    }
+
+    /** Opens the cost form on the customer whose entries are shown, if any. */
+    private void recordCost() {
+        CostFormDialog.open(context, entries.customerId(), channels(), this::recorded);
+    }
+
+    /** A cost was recorded: its customer's entries are shown and the figures read again. */
+    private void recorded(CostFormDialog.Recorded recorded) {
+        entries.show(recorded.entry().customerId(), recorded.customerName());
+        refresh();
+    }
+
+    /** Channels already in use, offered in the cost form: this period's and the shown customer's. */
+    private List<String> channels() {
+        Set<String> known = new TreeSet<>(entries.channels());
+        byChannel.getItems().stream().map(Cac::group).filter(Objects::nonNull).forEach(known::add);
+        return List.copyOf(known);
     }
 
     private static Node tile(String key, String value, String id) {

@@ -52,7 +52,7 @@ final class PaymentTermsEditor extends VBox {
     private void add(PaymentTerm term) {
         ComboBox<Milestone> milestone = Pickers.of(List.of(Milestone.values()), m -> I18n.label("milestone", m), "");
         milestone.setValue(term.milestone());
-        milestone.setPrefWidth(110);
+        milestone.setPrefWidth(130); // "acceptance" whole in English too
         TextField share = new TextField(term.sharePct().stripTrailingZeros().toPlainString());
         share.setPrefColumnCount(4);
         share.textProperty().addListener((obs, was, now) -> updateTotal());

@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
@@ -28,6 +29,8 @@ import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.commerce.Managers;
+import io.salesdesk.commerce.contract.Contract;
+import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.quote.Quote;
 import io.salesdesk.commerce.quote.QuoteLine;
 import io.salesdesk.commerce.quote.QuoteStatus;
@@ -36,22 +39,28 @@ import io.salesdesk.core.SalesDeskException;
 /**
  * One quote: customer, validity, lines and totals with cost and margin; a note when a discount
  * waits for a manager; and the next steps — edit, submit, approve (managers), send, and the
- * customer's answer. A step the quote service refuses (approval missing, orders frozen, expired)
- * says why under the buttons, in the service's words.
+ * customer's answer, then a contract from an accepted quote. A step the quote service refuses
+ * (approval missing, orders frozen, expired) says why under the buttons, in the service's words.
  */
 final class QuoteDetailPane extends StackPane {
 
     private final AppContext context;
     private final Consumer<Quote> changed;
+    private final Consumer<Contract> contractMade;
     private final VBox body = new VBox(14);
     private final Label placeholder = new Label(I18n.get("quotes.pick"));
     private final Label problem = new Label();
     private Quote current;
     private String customerName;
 
-    QuoteDetailPane(AppContext context, Consumer<Quote> changed) {
+    /**
+     * @param changed      called with a quote that was saved or moved on
+     * @param contractMade called with the draft contract made from an accepted quote
+     */
+    QuoteDetailPane(AppContext context, Consumer<Quote> changed, Consumer<Contract> contractMade) {
         this.context = context;
         this.changed = changed;
+        this.contractMade = contractMade;
         setId("quoteDetail");
         body.setPadding(new Insets(4, 4, 4, 16));
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -191,7 +200,37 @@ final class QuoteDetailPane extends StackPane {
             row.getChildren().add(button("quoteReject", "quotes.reject", Feather.X_CIRCLE, false,
                     () -> run(() -> context.quotes().reject(actor, q.id(), q.version()))));
         }
+        if (q.status() == QuoteStatus.ACCEPTED) {
+            offerContract(q, row);
+        }
         return row;
+    }
+
+    /**
+     * What the customer accepted becomes a contract, once: the button shows until a contract that is
+     * not void was made from the quote, and then a link to that contract instead.
+     */
+    private void offerContract(Quote q, FlowPane row) {
+        var viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.contracts().list(viewer, null, q.customerId()).stream()
+                        .filter(c -> q.id().equals(c.quoteId()) && c.status() != ContractStatus.VOID).findFirst())
+                .onSuccess(made -> {
+                    if (current != q) {
+                        return; // another quote is shown by now
+                    }
+                    if (made.isPresent()) {
+                        Hyperlink open = new Hyperlink(I18n.get("quotes.toContract.made", made.get().contractNo()),
+                                new FontIcon(Feather.FILE_TEXT));
+                        open.setId("quoteContractLink");
+                        open.setOnAction(e -> contractMade.accept(made.get()));
+                        row.getChildren().add(open);
+                    } else {
+                        row.getChildren().add(button("quoteToContract", "quotes.toContract", Feather.FILE_PLUS, true,
+                                () -> new ContractFromQuoteDialog(context, q, customerName).showAndWait()
+                                        .ifPresent(contractMade)));
+                    }
+                })
+                .executeWith(context.executor());
     }
 
     private static Label section(String key) {

@@ -2,6 +2,7 @@ package io.salesdesk.app.commerce;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -26,6 +27,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.quote.Quote;
 import io.salesdesk.commerce.quote.QuoteService.ListedQuote;
 import io.salesdesk.commerce.quote.QuoteStatus;
@@ -44,10 +46,11 @@ final class QuotesView extends BorderPane implements CommerceTab {
     private final Label count = new Label();
     private final QuoteDetailPane detail;
 
-    QuotesView(AppContext context) {
+    /** @param contractMade shows a contract made from a quote (on the contracts view) */
+    QuotesView(AppContext context, Consumer<Contract> contractMade) {
         this.context = context;
         setId("quotesView");
-        detail = new QuoteDetailPane(context, this::quoteChanged);
+        detail = new QuoteDetailPane(context, this::quoteChanged, contractMade);
         status.setId("quoteStatusFilter");
         status.valueProperty().addListener((obs, was, now) -> refresh());
         count.getStyleClass().add(Styles.TEXT_MUTED);
