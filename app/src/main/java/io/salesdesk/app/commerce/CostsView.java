@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -164,7 +163,7 @@ final class CostsView extends BorderPane implements CommerceTab {
         BackgroundTask.wrap(() -> new Loaded(context.costs().cac(viewer, first, last),
                         context.costs().cacByChannel(viewer, first, last),
                         context.costs().cacByMonth(viewer, YearMonth.from(first), YearMonth.from(last)),
-                        context.costs().cacByCustomer(viewer, first, last)))
+                        context.costs().cacByCustomer(viewer, first, last, CUSTOMER_ROWS)))
                 .onSuccess(this::show)
                 .onFailure(error -> {
                     if (error instanceof SalesDeskException) {
@@ -195,8 +194,8 @@ final class CostsView extends BorderPane implements CommerceTab {
         List<Cac> months = new java.util.ArrayList<>(loaded.months());
         java.util.Collections.reverse(months);
         byMonth.getItems().setAll(months);
-        byCustomer.getItems().setAll(loaded.customers().stream()
-                .sorted(Comparator.comparing(CustomerCac::total).reversed()).limit(CUSTOMER_ROWS).toList());
+        // The service ranks them, most costly first.
+        byCustomer.getItems().setAll(loaded.customers());
         UUID shown = entries.customerId();
         byCustomer.getItems().stream().filter(c -> c.customerId().equals(shown)).findFirst().ifPresent(c -> {
             byCustomer.getSelectionModel().select(c);

@@ -262,6 +262,14 @@ public final class ContractRepository {
                         r.value6(), r.value7(), r.value8()));
     }
 
+    /** The number of the live contract made from the quote, void ones aside. */
+    public Optional<String> contractOfQuote(UUID quoteId) {
+        return dsl.select(CONTRACT.CONTRACT_NO).from(CONTRACT)
+                .where(CONTRACT.QUOTE_ID.eq(quoteId), CONTRACT.DELETED_AT.isNull(),
+                        CONTRACT.STATUS.ne(ContractStatus.VOID.name()))
+                .limit(1).fetchOptional(CONTRACT.CONTRACT_NO);
+    }
+
     /** The name of a live customer. */
     public Optional<String> customerName(UUID customerId) {
         return dsl.select(CUSTOMER.NAME).from(CUSTOMER).where(CUSTOMER.ID.eq(customerId), CUSTOMER.DELETED_AT.isNull())

@@ -123,7 +123,8 @@ public final class ContractService {
      * Creates a draft contract from a quote: its customer and owner, the quote's net total as the
      * amount, linked to the quote (and the quote's deal).
      *
-     * @throws SalesDeskException  {@code contract.quote.notFound}
+     * @throws SalesDeskException  {@code contract.quote.notFound}, {@code contract.quote.notAccepted},
+     *                             {@code contract.quote.alreadyContracted}
      * @throws ValidationException if the terms are refused
      */
     public Contract createFromQuote(Actor actor, UUID quoteId, List<PaymentTerm> paymentTerms) {
@@ -133,6 +134,14 @@ public final class ContractService {
             ContractRepository.QuoteSource quote = contracts.quote(quoteId)
                     .filter(q -> CustomerRepository.using(cfg, clock, code -> code).isVisible(actor, q.customerId()))
                     .orElseThrow(() -> new SalesDeskException("contract.quote.notFound"));
+            // Checked here, not only by the buttons: two people (or a script) could otherwise
+            // make two contracts of one quote, or one of a quote the customer never accepted.
+            if (!"ACCEPTED".equals(quote.status())) {
+                throw new SalesDeskException("contract.quote.notAccepted", quote.quoteNo());
+            }
+            contracts.contractOfQuote(quote.quoteId()).ifPresent(no -> {
+                throw new SalesDeskException("contract.quote.alreadyContracted", quote.quoteNo(), no);
+            });
             ContractDraft draft = new ContractDraft(quote.quoteNo(), quote.customerId(), quote.ownerId(), null,
                     quote.customerName(), quote.totalNet(), null, paymentTerms);
             return insert(cfg, actor, draft, quote.opportunityId(), quote.quoteId());

@@ -103,13 +103,10 @@ class ContractServiceTest {
 
     @Test
     void aContractFromAQuoteTakesTheNetTotalAndLinksTheQuote() {
-        UUID quote = Ids.newId(clock);
-        db.transaction(cfg -> DSL.using(cfg).insertInto(QUOTE).set(QUOTE.ID, quote).set(QUOTE.QUOTE_NO, "BJ-2026-0007")
-                .set(QUOTE.CUSTOMER_ID, customer).set(QUOTE.OWNER_ID, f.org.wang.id()).set(QUOTE.STATUS, "SENT")
-                .set(QUOTE.VALID_UNTIL, LocalDate.of(2026, 4, 1)).set(QUOTE.TOTAL_LIST, new BigDecimal("120000.00"))
-                .set(QUOTE.TOTAL_NET, new BigDecimal("108000.50")).set(QUOTE.TOTAL_COST, new BigDecimal("70000.00"))
-                .set(QUOTE.MAX_DISCOUNT_PCT, new BigDecimal("10.00")).set(QUOTE.NEEDS_APPROVAL, false)
-                .set(QUOTE.VERSION, 1L).set(QUOTE.CREATED_AT, Rows.now(clock)).set(QUOTE.UPDATED_AT, Rows.now(clock))
+        UUID quote = quote("SENT");
+        assertThatThrownBy(() -> contracts.createFromQuote(wang, quote, null))
+                .isInstanceOf(SalesDeskException.class).hasMessageContaining("contract.quote.notAccepted");
+        db.transaction(cfg -> DSL.using(cfg).update(QUOTE).set(QUOTE.STATUS, "ACCEPTED").where(QUOTE.ID.eq(quote))
                 .execute());
 
         Contract c = contracts.createFromQuote(wang, quote, null);
@@ -117,6 +114,22 @@ class ContractServiceTest {
         assertThat(c.amount()).isEqualByComparingTo("108000.50");
         assertThat(c.quoteId()).isEqualTo(quote);
         assertThat(c.customerId()).isEqualTo(customer);
+        assertThatThrownBy(() -> contracts.createFromQuote(wang, quote, null))
+                .as("one quote, one contract")
+                .isInstanceOf(SalesDeskException.class).hasMessageContaining("contract.quote.alreadyContracted");
+        assertThat(contracts.list(wang, null, null)).hasSize(1);
+    }
+
+    private UUID quote(String status) {
+        UUID quote = Ids.newId(clock);
+        db.transaction(cfg -> DSL.using(cfg).insertInto(QUOTE).set(QUOTE.ID, quote).set(QUOTE.QUOTE_NO, "BJ-2026-0007")
+                .set(QUOTE.CUSTOMER_ID, customer).set(QUOTE.OWNER_ID, f.org.wang.id()).set(QUOTE.STATUS, status)
+                .set(QUOTE.VALID_UNTIL, LocalDate.of(2026, 4, 1)).set(QUOTE.TOTAL_LIST, new BigDecimal("120000.00"))
+                .set(QUOTE.TOTAL_NET, new BigDecimal("108000.50")).set(QUOTE.TOTAL_COST, new BigDecimal("70000.00"))
+                .set(QUOTE.MAX_DISCOUNT_PCT, new BigDecimal("10.00")).set(QUOTE.NEEDS_APPROVAL, false)
+                .set(QUOTE.VERSION, 1L).set(QUOTE.CREATED_AT, Rows.now(clock)).set(QUOTE.UPDATED_AT, Rows.now(clock))
+                .execute());
+        return quote;
     }
 
     @Test
