@@ -26,6 +26,8 @@ import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.workflow.Timers;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.notify.NotificationService;
 import io.salesdesk.workflow.sla.CalendarService;
 import io.salesdesk.workflow.sla.SlaRuleService;
@@ -60,6 +62,7 @@ public final class AppContext {
     private final SlaRuleService slaRules;
     private final CalendarService calendar;
     private final Timers timers;
+    private final ApprovalService approvals;
     private final ContractService contracts;
     private final ProductService products;
     private final StockService stock;
@@ -92,7 +95,8 @@ public final class AppContext {
         this.slaRules = new SlaRuleService(database, clock);
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
-        this.contracts = new ContractService(database, clock, attachmentsRoot(database));
+        this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
+        this.contracts = new ContractService(database, clock, attachmentsRoot(database), approvals);
         this.products = new ProductService(database, clock);
         this.stock = new StockService(database, clock, regions);
         this.freezes = new OrderFreezeService(database, clock);
@@ -201,6 +205,10 @@ public final class AppContext {
 
     public ContractService contracts() {
         return contracts;
+    }
+
+    public ApprovalService approvals() {
+        return approvals;
     }
 
     public CollectionService collections() {

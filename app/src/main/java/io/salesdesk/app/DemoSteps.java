@@ -1,18 +1,22 @@
 package io.salesdesk.app;
 
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoApprovalFlows;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,9 @@ final class DemoSteps {
         steps.put("calendar", () -> new DemoCalendar(db).create());
         steps.put("catalogue", () -> new DemoCatalogue(db, clock).create(seed));
         steps.put("finance", () -> new DemoFinance(db, clock, AppContext.attachmentsRoot(db)).create(seed));
+        // After the demo's contracts: they were made before any flow, as a company's history is.
+        steps.put("approvals", () -> new DemoApprovalFlows(db, clock, new ApprovalService(db, clock,
+                cfg -> UserDirectory.using(cfg, clock), Locale.getDefault())).create());
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

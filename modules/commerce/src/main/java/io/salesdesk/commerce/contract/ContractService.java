@@ -18,6 +18,10 @@ import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.db.WorkspaceSettings;
+import io.salesdesk.workflow.approval.ApprovalRequest;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.ApprovalSubject;
+import io.salesdesk.workflow.approval.RequestStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -30,8 +34,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,17 +62,39 @@ public final class ContractService {
     /** Our party when the workspace names none. */
     public static final String DEFAULT_OUR_PARTY = "本公司";
 
+    /** What approval flows call a contract and its submission. */
+    public static final String APPROVAL_ENTITY = "contract";
+    public static final String APPROVAL_ACTION = "submit";
+
     private final Database db;
     private final Clock clock;
     private final Path attachmentsRoot;
+    private final ApprovalService approvals;
 
     /**
+     * Contracts whose submission needs no flow: a manager's signing stands for the approval.
+     *
      * @param attachmentsRoot the folder attachments are copied into, e.g. {@code <data dir>/attachments}
      */
     public ContractService(Database db, Clock clock, Path attachmentsRoot) {
+        this(db, clock, attachmentsRoot, null);
+    }
+
+    /**
+     * Contracts submitted through the workspace's approval flow for contracts, when it has one: a
+     * rejected or recalled request returns the contract to draft, and it is signed only once
+     * approved.
+     *
+     * @param approvals the approval engine; null as in the constructor above
+     */
+    public ContractService(Database db, Clock clock, Path attachmentsRoot, ApprovalService approvals) {
         this.db = db;
         this.clock = clock;
         this.attachmentsRoot = Objects.requireNonNull(attachmentsRoot, "attachmentsRoot");
+        this.approvals = approvals;
+        if (approvals != null) {
+            approvals.onDecision(APPROVAL_ENTITY, this::approvalEnded);
+        }
     }
 
     /** The contract if the viewer may see it. */
@@ -181,13 +209,49 @@ public final class ContractService {
     }
 
     /**
-     * Submits a draft for approval (DRAFT → IN_APPROVAL).
+     * Submits a draft for approval (DRAFT → IN_APPROVAL) and, when the workspace has a contract
+     * flow, starts its request in the same transaction: the approvers it names get their tasks.
      *
-     * @throws SalesDeskException   {@code contract.status.illegal} from another status
+     * @throws SalesDeskException   {@code contract.status.illegal} from another status;
+     *                              {@code approval.noApprover} if the flow finds nobody to sign a step
      * @throws StaleRecordException if someone changed it meanwhile
      */
     public Contract submitForApproval(Actor actor, UUID id, long expectedVersion) {
-        return move(actor, id, expectedVersion, ContractStatus.IN_APPROVAL, null, null);
+        return db.transactionResult(cfg -> {
+            ContractRepository contracts = contracts(cfg);
+            Contract current = visible(actor, contracts, id, expectedVersion);
+            refuseIllegal(current, ContractStatus.IN_APPROVAL);
+            Contract submitted = contracts.update(actor, ChangeReason.user(), id, expectedVersion,
+                    ContractRepository.Fields.of(current).withStatus(ContractStatus.IN_APPROVAL, current.signedOn(),
+                            null), null);
+            if (approvals != null) {
+                approvals.submit(cfg, actor, approvalSubject(submitted));
+            }
+            return submitted;
+        });
+    }
+
+    /** What the approvers see and the flow's conditions read. */
+    private static ApprovalSubject approvalSubject(Contract c) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("amount", c.amount());
+        fields.put("customerId", c.customerId().toString());
+        fields.put("ownerId", c.ownerId().toString());
+        fields.put("contractNo", c.contractNo());
+        return new ApprovalSubject(APPROVAL_ENTITY, APPROVAL_ACTION, c.id(),
+                c.contractNo() + " " + c.theirParty() + " ¥" + c.amount().toPlainString(), fields);
+    }
+
+    /** A rejected or recalled request returns the contract to its owner as a draft. */
+    private void approvalEnded(Configuration cfg, ApprovalRequest request, RequestStatus outcome) {
+        if (outcome == RequestStatus.APPROVED) {
+            return;
+        }
+        ContractRepository contracts = contracts(cfg);
+        contracts.findAny(request.recordId()).filter(c -> c.status() == ContractStatus.IN_APPROVAL).ifPresent(c ->
+                contracts.update(null, ChangeReason.of(ChangeReason.Kind.RULE, "approval " + outcome.name().toLowerCase(
+                                java.util.Locale.ROOT)), c.id(), c.version(),
+                        ContractRepository.Fields.of(c).withStatus(ContractStatus.DRAFT, null, null), null));
     }
 
     /**
@@ -213,7 +277,7 @@ public final class ContractService {
      * Records the approved contract as signed on {@code signDate} (IN_APPROVAL → SIGNED) and creates
      * its collection schedule: one item per payment term, the amounts adding up to the contract
      * amount exactly, items due on signing due {@code signDate} + their days. Managers and
-     * company-wide roles only, standing for the approval until flows are wired.
+     * company-wide roles only; while the contract's approval request is pending it cannot be signed.
      *
      * @throws SalesDeskException  {@code contract.approve.notAllowed}, {@code contract.status.illegal}
      * @throws ValidationException without a sign date or with one in the future
@@ -231,6 +295,9 @@ public final class ContractService {
             ContractRepository contracts = contracts(cfg);
             Contract current = visible(by, contracts, id, expectedVersion);
             refuseIllegal(current, ContractStatus.SIGNED);
+            if (approvals != null && approvals.pendingIn(cfg, APPROVAL_ENTITY, id).isPresent()) {
+                throw new SalesDeskException("contract.sign.approvalPending", current.contractNo());
+            }
             Contract signed = contracts.update(by, ChangeReason.user(), id, expectedVersion,
                     ContractRepository.Fields.of(current).withStatus(ContractStatus.SIGNED, signDate, null), null);
             List<BigDecimal> parts = CollectionPlan.split(signed.amount(), signed.paymentTerms());

@@ -267,6 +267,11 @@ public final class ApprovalService {
         });
     }
 
+    /** The record's pending request in the caller's transaction. */
+    public Optional<ApprovalRequest> pendingIn(Configuration cfg, String entity, UUID recordId) {
+        return ApprovalRepository.using(cfg, clock).pendingFor(entity, recordId);
+    }
+
     /** The record's pending request, if any: a record under approval is not edited (when the flow says so). */
     public Optional<ApprovalRequest> pendingFor(String entity, UUID recordId) {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).pendingFor(entity, recordId));
