@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
- * returns, overdue collections) and then shows the user's new inbox messages as desktop notifications. The first run
+ * returns, overdue collections), sends what waits for the outbound channels (e-mail, group robots) and then shows the user's new inbox messages as desktop notifications. The first run
  * after start catches up on whatever came due while the app was closed.
  */
 public final class WorkflowTimers {
@@ -54,9 +54,22 @@ public final class WorkflowTimers {
         BackgroundTask.wrap(() -> {
             context.timers().runDue();
             context.commerceTimers().runDue();
+            deliverOutbox();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(this::show).onFailure(error -> LOG.warn("Timers could not run", error))
                 .executeWith(context.executor());
+    }
+
+    /**
+     * Sends what the timers (and everything else since the last run) put in the outbound channels'
+     * outbox. A failure here must not keep the user's own pop-ups from showing.
+     */
+    private void deliverOutbox() {
+        try {
+            context.outbox().deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Outbound notifications could not be sent", e);
+        }
     }
 
     private void show(List<Notification> fresh) {
