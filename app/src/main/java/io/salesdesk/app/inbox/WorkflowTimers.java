@@ -5,6 +5,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.workflow.notify.Notification;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -30,6 +31,7 @@ public final class WorkflowTimers {
     private final AppContext context;
     private final Window owner;
     private final Timeline timer;
+    private final AtomicBoolean delivering = new AtomicBoolean();
 
     public WorkflowTimers(AppContext context, Window owner) {
         this.context = context;
@@ -54,22 +56,29 @@ public final class WorkflowTimers {
         BackgroundTask.wrap(() -> {
             context.timers().runDue();
             context.commerceTimers().runDue();
-            deliverOutbox();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
-        }).onSuccess(this::show).onFailure(error -> LOG.warn("Timers could not run", error))
-                .executeWith(context.executor());
+        }).onSuccess(fresh -> {
+            show(fresh);
+            deliverOutbox();
+        }).onFailure(error -> {
+            LOG.warn("Timers could not run", error);
+            deliverOutbox();
+        }).executeWith(context.executor());
     }
 
     /**
      * Sends what the timers (and everything else since the last run) put in the outbound channels'
-     * outbox. A failure here must not keep the user's own pop-ups from showing.
+     * outbox, as a task of its own: a slow mail server or robot must not hold up the user's pop-ups,
+     * and a run still going a minute later is not joined by a second one.
      */
     private void deliverOutbox() {
-        try {
-            context.outbox().deliverDue();
-        } catch (RuntimeException e) {
-            LOG.warn("Outbound notifications could not be sent", e);
+        if (!delivering.compareAndSet(false, true)) {
+            return;
         }
+        BackgroundTask.wrap(() -> context.outbox().deliverDue())
+                .onFailure(error -> LOG.warn("Outbound notifications could not be sent", error))
+                .onFinished(() -> delivering.set(false))
+                .executeWith(context.executor());
     }
 
     private void show(List<Notification> fresh) {

@@ -38,6 +38,7 @@ final class ChannelForm extends VBox {
 
     private final AppContext context;
     private final Runnable saved;
+    private final Runnable changed;
     private final Channel existing;
     private final ComboBox<ChannelKind> kind = Pickers.of(List.of(ChannelKind.values()),
             k -> I18n.label("channels.kind", k), "");
@@ -57,11 +58,16 @@ final class ChannelForm extends VBox {
     private final GridPane mailFields = new GridPane();
     private final Label result = new Label();
 
-    ChannelForm(AppContext context, Channel existing, ChannelKind newKind, Runnable saved) {
+    /**
+     * @param saved   closes the form and reloads the list (after save, remove or cancel)
+     * @param changed reloads the list and keeps the form (a test send updates the last delivery)
+     */
+    ChannelForm(AppContext context, Channel existing, ChannelKind newKind, Runnable saved, Runnable changed) {
         super(10);
         this.context = context;
         this.existing = existing;
         this.saved = saved;
+        this.changed = changed;
         setId("channelForm");
         getStyleClass().add("channel-form");
         kind.setId("channelKind");
@@ -193,6 +199,9 @@ final class ChannelForm extends VBox {
                 .onSuccess(r -> {
                     result.setText(ChannelTexts.testResult(r));
                     result.getStyleClass().add(r.delivered() ? Styles.SUCCESS : Styles.DANGER);
+                    if (existing != null) {
+                        changed.run();
+                    }
                 })
                 .onFailure(this::showProblem)
                 .executeWith(context.executor());

@@ -139,7 +139,7 @@ final class NotificationChannelsSection extends VBox {
         formSlot.getChildren().setAll(new ChannelForm(context, channel, kind, () -> {
             formSlot.getChildren().clear();
             reload();
-        }));
+        }, this::reload));
     }
 
     private void showLog(Channel channel) {

@@ -137,6 +137,7 @@ class NotificationChannelsUiTest {
                 () -> I18n.get("channels.test.ok").equals(robot.lookup("#channelResult").queryAs(Label.class).getText()));
         assertThat(received).singleElement().satisfies(r -> assertThat(r)
                 .startsWith("access_token=t0&timestamp=").contains("&sign=").contains("SalesDesk"));
+        screenshot(robot, "notification-channels-form.png");
 
         robot.clickOn("#channelCancel");
         WaitForAsyncUtils.waitForFxEvents();
@@ -150,6 +151,22 @@ class NotificationChannelsUiTest {
             assertThat(d.outboxId()).as("a test send").isNull();
         });
         assertThat(table.getItems()).singleElement().satisfies(s -> assertThat(s.toString()).doesNotContain("SECabc123"));
+        reveal(robot, "#channelLogTable");
+        screenshot(robot, "notification-channels-log.png");
+    }
+
+    /** Writes the window under target/screenshots for a person to look at. */
+    private static void screenshot(FxRobot robot, String name) {
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = robot.lookup("#mainRoot").query().getScene().snapshot(null));
+        try {
+            Path out = Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(out);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png",
+                    out.resolve(name).toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Scrolls the settings page so that the node is on screen, where the robot can click it. */

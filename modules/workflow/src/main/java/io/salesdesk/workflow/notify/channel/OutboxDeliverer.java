@@ -5,8 +5,10 @@ import io.salesdesk.db.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,13 +66,19 @@ public final class OutboxDeliverer {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
+        // A channel that gave no answer at all (down, unreachable, timed out) is not tried again in
+        // this run: its other entries wait, attempts unspent, instead of each waiting for a time-out.
+        Set<UUID> unreachable = new HashSet<>();
         for (OutboxEntry entry : due) {
             Channel channel = channels.get(entry.channelId());
-            if (channel == null || !Boolean.TRUE.equals(db.transactionResult(cfg -> OutboxRepository.using(cfg, clock)
+            if (channel == null || unreachable.contains(channel.id()) || !Boolean.TRUE.equals(db.transactionResult(cfg -> OutboxRepository.using(cfg, clock)
                     .claim(entry.id(), now, now.plus(CLAIM))))) {
                 continue; // switched off meanwhile, or another client is sending it
             }
             SendResult result = send(channel, entry.outgoing());
+            if (!result.delivered() && result.statusCode() == null) {
+                unreachable.add(channel.id());
+            }
             // The attempt is stamped with the clock after the send: a slow robot's wait counts.
             OffsetDateTime after = Rows.now(clock);
             OffsetDateTime retryAt = result.delivered() || entry.attempts() + 1 >= MAX_ATTEMPTS ? null

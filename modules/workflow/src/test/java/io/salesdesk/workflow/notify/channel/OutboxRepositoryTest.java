@@ -229,4 +229,28 @@ class OutboxRepositoryTest {
         assertThat(channels.list(f.admin.asActor())).isEmpty();
         assertThat(count(NOTIFICATION_OUTBOX)).isEqualTo(1);
     }
+
+    @Test
+    void aChannelThatGivesNoAnswerIsTriedOncePerRunAndItsOtherEntriesWaitWithAttemptsUnspent() {
+        Channel down = channel(ChannelKind.WECOM, "断网的群", true, List.of("*"));
+        Channel up = channel(ChannelKind.FEISHU, "正常的群", true, List.of("*"));
+        List<String> tried = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Sender sender = (channel, message) -> {
+            tried.add(channel.name());
+            return channel.id().equals(down.id()) ? SendResult.failed(null, "ConnectException: Connection refused")
+                    : SendResult.ok(200);
+        };
+        OutboxDeliverer deliverer = new OutboxDeliverer(db, clock, Map.of(ChannelKind.WECOM, sender,
+                ChannelKind.FEISHU, sender));
+        send(List.of(f.wang.id()), "sla.remind");
+        send(List.of(f.li.id()), "sla.remind");
+
+        OutboxDeliverer.Run run = deliverer.deliverDue();
+
+        assertThat(run).isEqualTo(new OutboxDeliverer.Run(2, 1, 0));
+        assertThat(tried).containsExactlyInAnyOrder("断网的群", "正常的群", "正常的群");
+        assertThat(entries(down)).extracting(OutboxEntry::attempts).containsExactlyInAnyOrder(1, 0);
+        assertThat(entries(down)).allSatisfy(e -> assertThat(e.status()).isEqualTo(OutboxEntry.Status.PENDING));
+        assertThat(entries(up)).allSatisfy(e -> assertThat(e.status()).isEqualTo(OutboxEntry.Status.SENT));
+    }
 }
