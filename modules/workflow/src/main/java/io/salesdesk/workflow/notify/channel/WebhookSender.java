@@ -29,6 +29,10 @@ public final class WebhookSender implements Sender {
     /** How long a robot may take to answer before the attempt counts as failed. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int REPLY_SHOWN = 300;
+    /** WeCom refuses markdown content over 4,096 bytes (UTF-8): a Chinese character takes three. */
+    static final int WECOM_MAX_BYTES = 4096;
+    /** DingTalk and Feishu accept about 20 KB a message; the rest of the JSON needs some room. */
+    static final int OTHER_MAX_BYTES = 18_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -92,11 +96,12 @@ public final class WebhookSender implements Sender {
         switch (kind) {
             case WECOM -> {
                 root.put("msgtype", "markdown");
-                root.putObject("markdown").put("content", "**" + m.title() + "**\n" + m.body());
+                root.putObject("markdown").put("content", fit("**" + m.title() + "**\n" + m.body(), WECOM_MAX_BYTES));
             }
             case DINGTALK -> {
                 root.put("msgtype", "markdown");
-                root.putObject("markdown").put("title", m.title()).put("text", "#### " + m.title() + "\n\n" + m.body());
+                root.putObject("markdown").put("title", m.title())
+                        .put("text", fit("#### " + m.title() + "\n\n" + m.body(), OTHER_MAX_BYTES));
             }
             case FEISHU -> {
                 if (hasSecret(s)) {
@@ -105,7 +110,7 @@ public final class WebhookSender implements Sender {
                     root.put("sign", feishuSign(timestamp, s.secret()));
                 }
                 root.put("msg_type", "text");
-                root.putObject("content").put("text", m.title() + "\n" + m.body());
+                root.putObject("content").put("text", fit(m.title() + "\n" + m.body(), OTHER_MAX_BYTES));
             }
             default -> throw new IllegalArgumentException(kind + " is not a robot");
         }
@@ -131,6 +136,27 @@ public final class WebhookSender implements Sender {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec((timestampSeconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
+    }
+
+    /** The text cut to at most {@code maxBytes} in UTF-8, ending in "…" when cut. */
+    static String fit(String text, int maxBytes) {
+        if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+            return text;
+        }
+        int budget = maxBytes - "…".getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder cut = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > budget) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            used += size;
+            i += Character.charCount(cp);
+        }
+        return cut.append('…').toString();
     }
 
     private static SendResult reply(ChannelKind kind, int status, String body) {

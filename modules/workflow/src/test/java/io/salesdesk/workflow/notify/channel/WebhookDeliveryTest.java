@@ -255,4 +255,18 @@ class WebhookDeliveryTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Delivery.Outcome.SENT, null),
                         org.assertj.core.groups.Tuple.tuple(Delivery.Outcome.FAILED, null));
     }
+
+    @Test
+    void aLongMessageIsCutToWhatWeComAcceptsInUtf8Bytes() throws Exception {
+        robotChannel(ChannelKind.WECOM, "/send", null);
+        String longBody = "跟进".repeat(1500); // 9,000 bytes in UTF-8
+        db.transaction(cfg -> NotificationRepository.using(cfg, clock).send(List.of(f.wang.id()), "sla.remind",
+                "长消息", longBody, null, null));
+
+        deliverer.deliverDue();
+
+        String content = onlyPayload().at("/markdown/content").asText();
+        assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(4096);
+        assertThat(content).startsWith("**长消息**\n跟进跟进").endsWith("…");
+    }
 }
