@@ -29,6 +29,8 @@ import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.notify.NotificationService;
+import io.salesdesk.workflow.notify.channel.ChannelService;
+import io.salesdesk.workflow.notify.channel.OutboxDeliverer;
 import io.salesdesk.workflow.sla.CalendarService;
 import io.salesdesk.workflow.sla.SlaRuleService;
 import io.salesdesk.workflow.sla.SlaScanner;
@@ -59,6 +61,8 @@ public final class AppContext {
     private final DispatchService dispatch;
     private final PoolService pool;
     private final NotificationService notifications;
+    private final OutboxDeliverer outbox;
+    private final ChannelService channels;
     private final SlaRuleService slaRules;
     private final CalendarService calendar;
     private final Timers timers;
@@ -92,6 +96,8 @@ public final class AppContext {
         this.dispatch = new DispatchService(database, clock, regions, leads, locale);
         this.pool = new PoolService(database, clock, regions, customers);
         this.notifications = new NotificationService(database, clock);
+        this.outbox = new OutboxDeliverer(database, clock, OutboxDeliverer.standardSenders(clock));
+        this.channels = new ChannelService(database, clock, outbox);
         this.slaRules = new SlaRuleService(database, clock);
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
@@ -166,6 +172,16 @@ public final class AppContext {
     }
 
     /** Working hours, holidays and make-up working days, as working-time rules count them. */
+    /** Sends what waits in the outbound channels' outbox; the scheduler calls it beside the timers. */
+    public OutboxDeliverer outbox() {
+        return outbox;
+    }
+
+    /** The outbound notification channels (e-mail, group robots) as Settings edits them. */
+    public ChannelService channels() {
+        return channels;
+    }
+
     public CalendarService calendar() {
         return calendar;
     }

@@ -5,6 +5,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.workflow.notify.Notification;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
- * returns, overdue collections) and then shows the user's new inbox messages as desktop notifications. The first run
+ * returns, overdue collections), sends what waits for the outbound channels (e-mail, group robots) and then shows the user's new inbox messages as desktop notifications. The first run
  * after start catches up on whatever came due while the app was closed.
  */
 public final class WorkflowTimers {
@@ -30,6 +31,7 @@ public final class WorkflowTimers {
     private final AppContext context;
     private final Window owner;
     private final Timeline timer;
+    private final AtomicBoolean delivering = new AtomicBoolean();
 
     public WorkflowTimers(AppContext context, Window owner) {
         this.context = context;
@@ -55,7 +57,27 @@ public final class WorkflowTimers {
             context.timers().runDue();
             context.commerceTimers().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
-        }).onSuccess(this::show).onFailure(error -> LOG.warn("Timers could not run", error))
+        }).onSuccess(fresh -> {
+            show(fresh);
+            deliverOutbox();
+        }).onFailure(error -> {
+            LOG.warn("Timers could not run", error);
+            deliverOutbox();
+        }).executeWith(context.executor());
+    }
+
+    /**
+     * Sends what the timers (and everything else since the last run) put in the outbound channels'
+     * outbox, as a task of its own: a slow mail server or robot must not hold up the user's pop-ups,
+     * and a run still going a minute later is not joined by a second one.
+     */
+    private void deliverOutbox() {
+        if (!delivering.compareAndSet(false, true)) {
+            return;
+        }
+        BackgroundTask.wrap(() -> context.outbox().deliverDue())
+                .onFailure(error -> LOG.warn("Outbound notifications could not be sent", error))
+                .onFinished(() -> delivering.set(false))
                 .executeWith(context.executor());
     }
 

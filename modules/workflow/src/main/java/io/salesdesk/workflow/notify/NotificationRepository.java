@@ -4,6 +4,7 @@ import static io.salesdesk.db.jooq.Tables.NOTIFICATION;
 
 import io.salesdesk.core.Ids;
 import io.salesdesk.db.Rows;
+import io.salesdesk.workflow.notify.channel.OutboxRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -18,17 +19,22 @@ public final class NotificationRepository {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final OutboxRepository outbox;
 
     private NotificationRepository(Configuration configuration, Clock clock) {
         this.dsl = DSL.using(configuration);
         this.clock = clock;
+        this.outbox = OutboxRepository.using(configuration, clock);
     }
 
     public static NotificationRepository using(Configuration configuration, Clock clock) {
         return new NotificationRepository(configuration, clock);
     }
 
-    /** Puts a message in each recipient's inbox. */
+    /**
+     * Puts a message in each recipient's inbox and, in the same transaction, a copy in the outbox
+     * for every enabled channel (e-mail, group robots) that carries this kind of message.
+     */
     public void send(Collection<UUID> recipients, String kind, String title, String body, String subjectEntity,
                      UUID subjectId) {
         OffsetDateTime now = Rows.now(clock);
@@ -44,6 +50,7 @@ public final class NotificationRepository {
                     .set(NOTIFICATION.CREATED_AT, now)
                     .execute();
         }
+        outbox.enqueue(recipients, kind, title, body);
     }
 
     /** The user's newest messages, unread first. */
