@@ -26,6 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.approvals.ApprovalsPage;
 import io.salesdesk.app.commerce.CommercePage;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.EventBus;
@@ -184,6 +185,7 @@ public final class MainWindow {
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
             case COMMERCE -> new CommercePage(context);
+            case APPROVALS -> new ApprovalsPage(context);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> scrolling(new SettingsPage(context, appearance, this::reload));
             default -> new ComingSoonPage(page);

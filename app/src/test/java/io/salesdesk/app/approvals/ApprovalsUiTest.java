@@ -1,0 +1,184 @@
+package io.salesdesk.app.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.commerce.contract.Contract;
+import io.salesdesk.commerce.contract.ContractDraft;
+import io.salesdesk.commerce.contract.ContractStatus;
+import io.salesdesk.commerce.demo.DemoApprovalFlows;
+import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.crm.User;
+import io.salesdesk.workflow.approval.ApprovalTask;
+import io.salesdesk.workflow.approval.RequestStatus;
+import io.salesdesk.workflow.approval.TaskStatus;
+
+/**
+ * 审批 as the people of the seed flow use it: a rep's 600,000 contract goes to legal, finance and the
+ * GM at once; legal approves from the inbox, finance rejects with a reason, and the rep sees the
+ * request rejected and the contract back in draft.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ApprovalsUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+    static User rep;
+    static User legal;
+    static User finance;
+    static User gm;
+    MainWindow window;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir);
+        context = workspace.context();
+        new DemoApprovalFlows(context.database(), context.clock(), context.approvals()).create();
+        rep = context.users().byUsername("rep.sh1").orElseThrow();
+        legal = context.users().byUsername("legal").orElseThrow();
+        finance = context.users().byUsername("finance").orElseThrow();
+        gm = context.users().byUsername("gm").orElseThrow();
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context.setCurrentUser(rep);
+        window = new MainWindow(context, workspace.appearance());
+        stage.setScene(window.createScene());
+        stage.show();
+    }
+
+    @Test
+    void legalApprovesFromTheInboxAndFinanceRejectsWithAReasonWhichReturnsTheContractToDraft(FxRobot robot) {
+        Contract contract = submittedByRep("600000");
+
+        openApprovalsAs(robot, legal);
+        ApprovalItem line = line(robot, contract);
+        assertThat(robot.lookup(".approval-countdown").queryAllAs(Label.class)).as("24 hours to decide")
+                .anyMatch(l -> l.getText().equals("还剩 24 小时"));
+        select(robot, line);
+        assertThat(robot.lookup("#approvalDetailTitle").queryAs(Label.class).getText()).contains(contract.contractNo());
+        robot.clickOn("#approvalsList");
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.approvals().done(legal.asActor(), 10)).filteredOn(t -> t.recordId().equals(contract.id()))
+                .singleElement().extracting(ApprovalTask::status).isEqualTo(TaskStatus.APPROVED);
+        assertThat(list(robot).getItems()).as("gone from legal's inbox")
+                .noneMatch(i -> i.requestId().equals(line.requestId()));
+
+        openApprovalsAs(robot, finance);
+        select(robot, line(robot, contract));
+        robot.clickOn("#approvalNote").write("回款节点不合规，首付款至少 30%");
+        robot.clickOn("#approvalReject");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.contracts().find(rep.asActor(), contract.id()).orElseThrow().status())
+                .isEqualTo(ContractStatus.DRAFT);
+        openApprovalsAs(robot, rep);
+        robot.clickOn("#approvalsView-SUBMITTED");
+        WaitForAsyncUtils.waitForFxEvents();
+        ApprovalItem mine = line(robot, contract);
+        assertThat(mine.request().status()).isEqualTo(RequestStatus.REJECTED);
+        select(robot, mine);
+        assertThat(robot.lookup("#approvalDetailStatus").queryAs(Label.class).getText()).isEqualTo("已驳回");
+        assertThat(robot.lookup("#approvalHistory .label").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().equals("回款节点不合规，首付款至少 30%"));
+    }
+
+    @Test
+    void aRejectionWithoutAReasonIsRefusedAtTheFieldAndChangesNothing(FxRobot robot) {
+        Contract contract = submittedByRep("700000");
+
+        openApprovalsAs(robot, gm);
+        select(robot, line(robot, contract));
+        robot.clickOn("#approvalReject");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".field-problem").queryAllAs(Label.class))
+                .anyMatch(l -> l.isVisible() && l.getText().contains("驳回原因"));
+        assertThat(context.approvals().inbox(gm.asActor())).anyMatch(t -> t.recordId().equals(contract.id()));
+        assertThat(context.contracts().find(rep.asActor(), contract.id()).orElseThrow().status())
+                .isEqualTo(ContractStatus.IN_APPROVAL);
+    }
+
+    @Test
+    void anApprovalOnARequestRecalledMeanwhileIsRefusedInThePaneAndTheInboxRefreshes(FxRobot robot) {
+        Contract contract = submittedByRep("800000");
+
+        openApprovalsAs(robot, legal);
+        ApprovalItem line = line(robot, contract);
+        select(robot, line);
+        context.approvals().recall(rep.asActor(), line.requestId(), null);
+        robot.clickOn("#approvalApprove");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#approvalProblem").queryAs(Label.class).getText()).contains("法务审核");
+        assertThat(list(robot).getItems()).noneMatch(i -> i.requestId().equals(line.requestId()));
+        assertThat(robot.lookup("#approvalDecision").queryAs(Node.class).isVisible()).as("nothing left to decide")
+                .isFalse();
+    }
+
+    private static Contract submittedByRep(String amount) {
+        var customer = context.customers().page(rep.asActor(), CustomerQuery.all(), 0, 1).get(0);
+        Contract draft = context.contracts().create(rep.asActor(), new ContractDraft("监护仪采购合同", customer.id(),
+                null, null, null, new BigDecimal(amount), null, null));
+        return context.contracts().submitForApproval(rep.asActor(), draft.id(), draft.version());
+    }
+
+    private void openApprovalsAs(FxRobot robot, User user) {
+        robot.interact(() -> {
+            context.setCurrentUser(user);
+            window.reload();
+        });
+        robot.clickOn("#nav-APPROVALS");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<ApprovalItem> list(FxRobot robot) {
+        return robot.lookup("#approvalsList").queryAs(ListView.class);
+    }
+
+    private static ApprovalItem line(FxRobot robot, Contract contract) {
+        return list(robot).getItems().stream().filter(i -> i.title().contains(contract.contractNo())).findFirst()
+                .orElseThrow(() -> new AssertionError(contract.contractNo() + " is not listed"));
+    }
+
+    private static void select(FxRobot robot, ApprovalItem item) {
+        robot.interact(() -> list(robot).getSelectionModel().select(item));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
