@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.common.Formats;
@@ -26,6 +27,8 @@ final class ApprovalCell extends ListCell<ApprovalItem> {
 
     ApprovalCell(Clock clock) {
         this.clock = clock;
+        // As wide as the list, never wider: a long title ends in "…" instead of scrolling sideways.
+        setPrefWidth(0);
     }
 
     @Override
@@ -44,7 +47,11 @@ final class ApprovalCell extends ListCell<ApprovalItem> {
         VBox text = new VBox(2, title, who);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox line = new HBox(8, text, badge(item));
+        Node badge = badge(item);
+        if (badge instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox line = new HBox(8, text, badge);
         line.setAlignment(Pos.CENTER_LEFT);
         setGraphic(line);
     }

@@ -30,6 +30,7 @@ final class ApprovalChips {
     private static Label chip(String prefix, Enum<?> status) {
         Label chip = new Label(I18n.label(prefix, status));
         // One colour per outcome across the three kinds: pending amber, approved green, rejected red.
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("lead-chip", "approval-" + status.name().toLowerCase(Locale.ROOT));
         return chip;
     }

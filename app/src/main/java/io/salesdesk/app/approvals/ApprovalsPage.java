@@ -27,6 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 
@@ -52,6 +53,7 @@ public final class ApprovalsPage extends BorderPane {
     private static final KeyCombination APPROVE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final AppContext context;
+    private final EventBus bus;
     private final ObservableList<ApprovalItem> items = FXCollections.observableArrayList();
     private final FilteredList<ApprovalItem> shown = new FilteredList<>(items);
     private final ListView<ApprovalItem> list = new ListView<>(shown);
@@ -62,8 +64,9 @@ public final class ApprovalsPage extends BorderPane {
     private final ToggleGroup group = new ToggleGroup();
     private View view = View.INBOX;
 
-    public ApprovalsPage(AppContext context) {
+    public ApprovalsPage(AppContext context, EventBus bus) {
         this.context = context;
+        this.bus = bus;
         setId("approvalsPage");
         getStyleClass().add("page");
         detail = new ApprovalDetailPane(context, this::reloadKeepingOpen);
@@ -137,6 +140,7 @@ public final class ApprovalsPage extends BorderPane {
     /** After the viewer acted: the list afresh, the request just acted on still open. */
     private void reloadKeepingOpen() {
         reload(detail.current());
+        bus.publish(new ApprovalsChanged());
     }
 
     /** Reads the list shown again, keeping {@code keep} selected while it is still listed. */

@@ -72,6 +72,7 @@ final class DecisionBar extends VBox {
         transfer.setId("approvalTransfer");
         transfer.setOnAction(e -> showTransfer(!transferRow.isVisible()));
         colleague.setId("approvalTransferTo");
+        colleague.setPrefWidth(240);
         transferConfirm.setId("approvalTransferConfirm");
         transferConfirm.setOnAction(e -> transfer());
         transferConfirm.disableProperty().bind(colleague.valueProperty().isNull());

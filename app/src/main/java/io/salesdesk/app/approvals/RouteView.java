@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.common.I18n;
@@ -49,6 +50,8 @@ final class RouteView extends VBox {
         for (List<RouteNode> branch : parallel.branches()) {
             VBox column = new VBox(6);
             column.getChildren().setAll(nodes(branch));
+            // Equal columns whatever their content, so one long note does not squeeze the others.
+            column.setPrefWidth(0);
             HBox.setHgrow(column, Priority.ALWAYS);
             column.setMaxWidth(Double.MAX_VALUE);
             branches.getChildren().add(column);
@@ -63,12 +66,13 @@ final class RouteView extends VBox {
                 .orElse(null);
         Label name = new Label(step.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label mode = new Label(I18n.label("approvals.mode", step.mode()));
         mode.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         HBox head = new HBox(6, name, mode);
         head.setAlignment(Pos.CENTER_LEFT);
         if (state != null) {
-            head.getChildren().add(ApprovalChips.step(state.status()));
+            head.getChildren().add(unsqueezed(ApprovalChips.step(state.status())));
         }
         VBox box = new VBox(4, head);
         box.setId("approvalStep-" + step.key());
@@ -85,18 +89,24 @@ final class RouteView extends VBox {
             }
         }
         for (ApprovalTask task : tasks) {
-            Label who = new Label(task.approverName());
+            Label who = unsqueezed(new Label(task.approverName()));
             who.getStyleClass().add(Styles.TEXT_SMALL);
-            HBox line = new HBox(6, who, ApprovalChips.task(task.status()));
+            HBox line = new HBox(6, who, unsqueezed(ApprovalChips.task(task.status())));
             line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
             if (task.note() != null && !task.note().isBlank()) {
                 Label note = new Label("“" + task.note() + "”");
                 note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 note.setWrapText(true);
-                line.getChildren().add(note);
+                box.getChildren().add(note);
             }
-            box.getChildren().add(line);
         }
         return box;
+    }
+
+    /** Names and chips keep their width; a narrow column wraps notes instead of cutting them to "…". */
+    private static Label unsqueezed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 }

@@ -88,6 +88,8 @@ class ApprovalsUiTest {
         ApprovalItem line = line(robot, contract);
         assertThat(robot.lookup(".approval-countdown").queryAllAs(Label.class)).as("24 hours to decide")
                 .anyMatch(l -> l.getText().equals("还剩 24 小时"));
+        int waiting = context.approvals().inbox(legal.asActor()).size();
+        assertThat(badge(robot)).as("pending approvals beside 审批").isEqualTo(waiting);
         select(robot, line);
         assertThat(robot.lookup("#approvalDetailTitle").queryAs(Label.class).getText()).contains(contract.contractNo());
         robot.clickOn("#approvalsList");
@@ -98,6 +100,7 @@ class ApprovalsUiTest {
                 .singleElement().extracting(ApprovalTask::status).isEqualTo(TaskStatus.APPROVED);
         assertThat(list(robot).getItems()).as("gone from legal's inbox")
                 .noneMatch(i -> i.requestId().equals(line.requestId()));
+        assertThat(badge(robot)).isEqualTo(waiting - 1);
 
         openApprovalsAs(robot, finance);
         select(robot, line(robot, contract));
@@ -175,6 +178,11 @@ class ApprovalsUiTest {
     private static ApprovalItem line(FxRobot robot, Contract contract) {
         return list(robot).getItems().stream().filter(i -> i.title().contains(contract.contractNo())).findFirst()
                 .orElseThrow(() -> new AssertionError(contract.contractNo() + " is not listed"));
+    }
+
+    private static int badge(FxRobot robot) {
+        Label badge = robot.lookup("#approvalsBadge").queryAs(Label.class);
+        return badge.isVisible() ? Integer.parseInt(badge.getText()) : 0;
     }
 
     private static void select(FxRobot robot, ApprovalItem item) {
