@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -152,6 +153,44 @@ class ApprovalsUiTest {
         assertThat(list(robot).getItems()).noneMatch(i -> i.requestId().equals(line.requestId()));
         assertThat(robot.lookup("#approvalDecision").queryAs(Node.class).isVisible()).as("nothing left to decide")
                 .isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTransferMovesTheTaskToTheColleaguesInbox(FxRobot robot) {
+        Contract contract = submittedByRep("200000");
+        User manager = context.users().byUsername("manager.sh").orElseThrow();
+        User other = context.users().byUsername("manager.js").orElseThrow();
+
+        openApprovalsAs(robot, manager);
+        select(robot, line(robot, contract));
+        robot.clickOn("#approvalTransfer");
+        ComboBox<User> to = robot.lookup("#approvalTransferTo").queryAs(ComboBox.class);
+        assertThat(to.getItems()).as("never to oneself").noneMatch(u -> u.id().equals(manager.id()));
+        robot.interact(() -> to.setValue(to.getItems().stream().filter(u -> u.id().equals(other.id())).findFirst()
+                .orElseThrow()));
+        robot.clickOn("#approvalTransferConfirm");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.approvals().inbox(manager.asActor())).noneMatch(t -> t.recordId().equals(contract.id()));
+        assertThat(context.approvals().inbox(other.asActor())).anyMatch(t -> t.recordId().equals(contract.id()));
+    }
+
+    @Test
+    void theSubmitterRecallsAPendingRequestAndTheContractIsADraftAgain(FxRobot robot) {
+        Contract contract = submittedByRep("150000");
+
+        openApprovalsAs(robot, rep);
+        robot.clickOn("#approvalsView-SUBMITTED");
+        WaitForAsyncUtils.waitForFxEvents();
+        select(robot, line(robot, contract));
+        robot.clickOn("#approvalRecall");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(line(robot, contract).request().status()).isEqualTo(RequestStatus.RECALLED);
+        assertThat(context.contracts().find(rep.asActor(), contract.id()).orElseThrow().status())
+                .isEqualTo(ContractStatus.DRAFT);
+        assertThat(robot.lookup("#approvalDetailStatus").queryAs(Label.class).getText()).isEqualTo("已撤回");
     }
 
     private static Contract submittedByRep(String amount) {
