@@ -10,7 +10,7 @@ public enum Page {
     PIPELINE(Feather.COLUMNS, true),
     TASKS(Feather.CHECK_SQUARE, true),
     COMMERCE(Feather.SHOPPING_BAG, true),
-    APPROVALS(Feather.FILE_TEXT, false),
+    APPROVALS(Feather.CLIPBOARD, true),
     MAP(Feather.MAP, false),
     DASHBOARD(Feather.BAR_CHART_2, false),
     LEDGERS(Feather.FILE, true),

@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -26,6 +27,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.approvals.ApprovalsPage;
+import io.salesdesk.app.approvals.PendingApprovalsBadge;
 import io.salesdesk.app.commerce.CommercePage;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.EventBus;
@@ -184,6 +187,7 @@ public final class MainWindow {
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
             case COMMERCE -> new CommercePage(context);
+            case APPROVALS -> new ApprovalsPage(context, bus);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> scrolling(new SettingsPage(context, appearance, this::reload));
             default -> new ComingSoonPage(page);
@@ -216,7 +220,9 @@ public final class MainWindow {
             if (page == Page.SETTINGS) {
                 continue;
             }
-            items.getChildren().add(navButton(page, group));
+            items.getChildren().add(page == Page.APPROVALS && context != null
+                    ? withBadge(navButton(page, group), new PendingApprovalsBadge(context, bus))
+                    : navButton(page, group));
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
@@ -240,6 +246,14 @@ public final class MainWindow {
             }
         });
         return nav;
+    }
+
+    /** A navigation item with a count beside it, as the inbox shows its unread messages. */
+    private static Node withBadge(ToggleButton button, Node badge) {
+        HBox.setHgrow(button, Priority.ALWAYS);
+        HBox item = new HBox(button, badge);
+        item.setAlignment(Pos.CENTER_LEFT);
+        return item;
     }
 
     private ToggleButton navButton(Page page, ToggleGroup group) {

@@ -228,10 +228,10 @@ class MainWindowUiTest {
 
     @Test
     void comingPagesSayWhatArrivesLater(FxRobot robot) {
-        robot.clickOn("#nav-APPROVALS");
+        robot.clickOn("#nav-MAP");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#coming-APPROVALS").tryQuery()).isPresent();
+        assertThat(robot.lookup("#coming-MAP").tryQuery()).isPresent();
     }
 
     @Test

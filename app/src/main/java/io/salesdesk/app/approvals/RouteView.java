@@ -1,0 +1,112 @@
+package io.salesdesk.app.approvals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.workflow.approval.ApprovalDetail;
+import io.salesdesk.workflow.approval.ApprovalStepState;
+import io.salesdesk.workflow.approval.ApprovalTask;
+import io.salesdesk.workflow.approval.RouteNode;
+import io.salesdesk.workflow.approval.RouteParallel;
+import io.salesdesk.workflow.approval.RouteStep;
+
+/**
+ * A request's route drawn top to bottom: each step with its status and its approvers' tasks of the
+ * current round; branches that run at the same time (并行) sit side by side in one labelled box.
+ */
+final class RouteView extends VBox {
+
+    private final ApprovalDetail detail;
+    private final Map<UUID, String> names;
+
+    /** @param names the active users' names, for approvers of steps not reached yet (no task to name them) */
+    RouteView(ApprovalDetail detail, Map<UUID, String> names) {
+        super(6);
+        this.detail = detail;
+        this.names = names;
+        setId("approvalRoute");
+        getChildren().setAll(nodes(detail.route().nodes()));
+    }
+
+    private List<Node> nodes(List<RouteNode> route) {
+        return route.stream().map(n -> n instanceof RouteStep s ? step(s) : parallel((RouteParallel) n)).toList();
+    }
+
+    private Node parallel(RouteParallel parallel) {
+        Label label = new Label(I18n.get("approvals.route.parallel"));
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox branches = new HBox(8);
+        for (List<RouteNode> branch : parallel.branches()) {
+            VBox column = new VBox(6);
+            column.getChildren().setAll(nodes(branch));
+            // Equal columns whatever their content, so one long note does not squeeze the others.
+            column.setPrefWidth(0);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setMaxWidth(Double.MAX_VALUE);
+            branches.getChildren().add(column);
+        }
+        VBox box = new VBox(4, label, branches);
+        box.getStyleClass().add("approval-parallel");
+        return box;
+    }
+
+    private Node step(RouteStep step) {
+        ApprovalStepState state = detail.steps().stream().filter(s -> s.key().equals(step.key())).findFirst()
+                .orElse(null);
+        Label name = new Label(step.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label mode = new Label(I18n.label("approvals.mode", step.mode()));
+        mode.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox head = new HBox(6, name, mode);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (state != null) {
+            head.getChildren().add(unsqueezed(ApprovalChips.step(state.status())));
+        }
+        VBox box = new VBox(4, head);
+        box.setId("approvalStep-" + step.key());
+        box.getStyleClass().add("approval-step");
+        List<ApprovalTask> tasks = detail.tasks().stream()
+                .filter(t -> t.stepKey().equals(step.key()) && (state == null || t.round() == state.round()))
+                .toList();
+        if (tasks.isEmpty()) {
+            // Not reached yet: the approvers the route named when it was submitted.
+            for (UUID approver : step.approvers()) {
+                Label who = new Label(names.getOrDefault(approver, "—"));
+                who.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                box.getChildren().add(who);
+            }
+        }
+        for (ApprovalTask task : tasks) {
+            Label who = unsqueezed(new Label(task.approverName()));
+            who.getStyleClass().add(Styles.TEXT_SMALL);
+            HBox line = new HBox(6, who, unsqueezed(ApprovalChips.task(task.status())));
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+            if (task.note() != null && !task.note().isBlank()) {
+                Label note = new Label("“" + task.note() + "”");
+                note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                note.setWrapText(true);
+                box.getChildren().add(note);
+            }
+        }
+        return box;
+    }
+
+    /** Names and chips keep their width; a narrow column wraps notes instead of cutting them to "…". */
+    private static Label unsqueezed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+}
