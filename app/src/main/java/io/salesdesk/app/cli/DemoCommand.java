@@ -2,10 +2,13 @@ package io.salesdesk.app.cli;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.board.demo.DemoBoards;
+import io.salesdesk.commerce.demo.DemoApprovalFlows;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
 import io.salesdesk.db.Database;
 import java.io.PrintWriter;
@@ -54,6 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
             DemoCatalogue.Summary catalogue = new DemoCatalogue(db, Clock.systemUTC()).create(seed);
             DemoFinance.Summary finance = new DemoFinance(db, Clock.systemUTC(), AppContext.attachmentsRoot(db))
                     .create(seed);
+            // The same contract flow the app's first start installs (DemoSteps).
+            new DemoApprovalFlows(db, Clock.systemUTC(), new ApprovalService(db, Clock.systemUTC(),
+                    cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "

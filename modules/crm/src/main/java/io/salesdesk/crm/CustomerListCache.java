@@ -123,7 +123,10 @@ final class CustomerListCache {
     }
 
     private static boolean visible(Row row, Set<UUID> visibleOwners) {
-        return visibleOwners == null || visibleOwners.contains(row.customer.ownerId());
+        // A pool customer has no owner: hidden from a scoped viewer, as in SQL (owner_id IN (…)),
+        // and never looked up, since immutable sets refuse contains(null).
+        return visibleOwners == null
+                || (row.customer.ownerId() != null && visibleOwners.contains(row.customer.ownerId()));
     }
 
     /** The same orders as the SQL path, nulls placed the same way, the id breaking ties. */

@@ -141,6 +141,19 @@ abstract class CustomerServiceContract {
     }
 
     @Test
+    void aPoolCustomerWithoutOwnerIsHiddenFromScopedViewersAndListedForTheAdmin() {
+        Customer wangs = f.customer(f.wang, "王一的客户");
+        Customer pooled = f.customer(f.wang, "公海客户");
+        db.transaction(cfg -> org.jooq.impl.DSL.using(cfg).update(io.salesdesk.db.jooq.Tables.CUSTOMER)
+                .set(io.salesdesk.db.jooq.Tables.CUSTOMER.OWNER_ID, (java.util.UUID) null)
+                .where(io.salesdesk.db.jooq.Tables.CUSTOMER.ID.eq(pooled.id())).execute());
+
+        assertThat(names(f.wang)).containsExactly(wangs.name());
+        assertThat(names(f.eastManager)).containsExactly(wangs.name());
+        assertThat(names(f.admin)).containsExactlyInAnyOrder(wangs.name(), pooled.name());
+    }
+
+    @Test
     void aRepCannotLogFollowUpsOrEditAnotherRepsCustomer() {
         Customer zhangs = f.customer(f.zhang, "张三的客户");
 
