@@ -11,6 +11,7 @@ import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.ChangeEntry;
@@ -21,6 +22,9 @@ import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.workflow.approval.ApprovalRequest;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.ApprovalSubject;
+import io.salesdesk.workflow.approval.ApprovalTrigger;
+import io.salesdesk.workflow.approval.ApprovalTrigger.Field;
+import io.salesdesk.workflow.approval.ApprovalTrigger.FieldType;
 import io.salesdesk.workflow.approval.RequestStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +69,11 @@ public final class ContractService {
     /** What approval flows call a contract and its submission. */
     public static final String APPROVAL_ENTITY = "contract";
     public static final String APPROVAL_ACTION = "submit";
+    /** What a contract flow's conditions and approvers can read (see {@link #approvalSubject}). */
+    public static final ApprovalTrigger APPROVAL_TRIGGER = new ApprovalTrigger(APPROVAL_ENTITY, APPROVAL_ACTION,
+            List.of(new Field("amount", FieldType.MONEY), new Field("regionCode", FieldType.REGION),
+                    new Field("ownerId", FieldType.USER), new Field("customerId", FieldType.TEXT),
+                    new Field("contractNo", FieldType.TEXT)));
 
     private final Database db;
     private final Clock clock;
@@ -94,6 +103,7 @@ public final class ContractService {
         this.approvals = approvals;
         if (approvals != null) {
             approvals.onDecision(APPROVAL_ENTITY, this::approvalEnded);
+            approvals.register(APPROVAL_TRIGGER);
         }
     }
 
@@ -225,16 +235,19 @@ public final class ContractService {
                     ContractRepository.Fields.of(current).withStatus(ContractStatus.IN_APPROVAL, current.signedOn(),
                             null), null);
             if (approvals != null) {
-                approvals.submit(cfg, actor, approvalSubject(submitted));
+                String region = CustomerRepository.using(cfg, clock, code -> code).findAny(submitted.customerId())
+                        .map(Customer::regionCode).orElse(null);
+                approvals.submit(cfg, actor, approvalSubject(submitted, region));
             }
             return submitted;
         });
     }
 
     /** What the approvers see and the flow's conditions read. */
-    private static ApprovalSubject approvalSubject(Contract c) {
+    private static ApprovalSubject approvalSubject(Contract c, String customerRegion) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("amount", c.amount());
+        fields.put("regionCode", customerRegion);
         fields.put("customerId", c.customerId().toString());
         fields.put("ownerId", c.ownerId().toString());
         fields.put("contractNo", c.contractNo());

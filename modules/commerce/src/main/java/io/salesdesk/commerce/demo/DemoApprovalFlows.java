@@ -13,6 +13,8 @@ import io.salesdesk.workflow.approval.flow.FieldTest;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.approval.flow.Operator;
 import io.salesdesk.workflow.approval.flow.SignMode;
+import io.salesdesk.workflow.approval.flow.StepTimeout;
+import io.salesdesk.workflow.approval.flow.TimeoutAction;
 import java.time.Clock;
 import java.util.List;
 
@@ -60,6 +62,6 @@ public final class DemoApprovalFlows {
 
     private static ApprovalStep step(String id, String name, Approvers who) {
         // First-wins within a step: any one lawyer (or finance officer) decides for their department.
-        return new ApprovalStep(id, name, who, SignMode.ANY, 24);
+        return new ApprovalStep(id, name, who, SignMode.ANY, new StepTimeout(24, false, 8, true, TimeoutAction.NONE, null));
     }
 }

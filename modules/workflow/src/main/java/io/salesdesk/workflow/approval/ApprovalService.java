@@ -50,6 +50,7 @@ public final class ApprovalService {
     private final Function<Configuration, ApproverDirectory> directories;
     private final Locale locale;
     private final Map<String, ApprovalOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, ApprovalTrigger> triggers = new ConcurrentHashMap<>();
 
     /**
      * @param directories the users as approvers, read in the action's transaction
@@ -66,6 +67,18 @@ public final class ApprovalService {
     /** Registers what happens to an entity's records when their requests end. */
     public void onDecision(String entity, ApprovalOutcome outcome) {
         outcomes.put(entity, outcome);
+    }
+
+    /** Makes an entity's action available to flows (the designer lists it with its fields). */
+    public void register(ApprovalTrigger trigger) {
+        triggers.put(trigger.entity() + "/" + trigger.action(), trigger);
+    }
+
+    /** The actions flows can be attached to, by entity and action. */
+    public List<ApprovalTrigger> triggers() {
+        return triggers.values().stream()
+                .sorted(java.util.Comparator.comparing(ApprovalTrigger::entity).thenComparing(ApprovalTrigger::action))
+                .toList();
     }
 
     // ------------------------------------------------------------------ flows
@@ -430,8 +443,8 @@ public final class ApprovalService {
                     continue;
                 }
                 RouteStep step = byKey.get(key);
-                OffsetDateTime due = step.timeoutHours() == null ? null
-                        : Rows.now(clock).plus(Duration.ofHours(step.timeoutHours()));
+                OffsetDateTime due = step.timeout() == null ? null
+                        : Rows.now(clock).plus(Duration.ofHours(step.timeout().hours()));
                 moveOrRetry(repo, requestId, state, StepStatus.ACTIVE, due);
                 ApprovalStepState active = stepStates(repo, requestId).get(key);
                 openTasks(cfg, repo, route, request, step, active.round());

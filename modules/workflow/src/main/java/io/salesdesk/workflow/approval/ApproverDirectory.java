@@ -16,6 +16,13 @@ public interface ApproverDirectory {
     /** The user's manager; empty at the top of the reporting line. */
     Optional<UUID> managerOf(UUID userId);
 
+    /**
+     * The head of a region: the manager of the org unit serving the region (or, if none, of the
+     * unit serving its city, then its province), going up the org tree from that unit until one
+     * has an active manager. Empty when no unit covers the region.
+     */
+    Optional<UUID> headOfRegion(String regionCode);
+
     /** Whether the id names an active user. */
     boolean isActive(UUID userId);
 }

@@ -4,11 +4,15 @@ import io.salesdesk.core.Role;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.workflow.approval.flow.ApprovalStep;
+import io.salesdesk.workflow.approval.flow.Approvers;
 import io.salesdesk.workflow.approval.flow.Branch;
 import io.salesdesk.workflow.approval.flow.Branches;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.approval.flow.FlowNode;
+import io.salesdesk.workflow.approval.flow.StepTimeout;
+import io.salesdesk.workflow.approval.flow.TimeoutAction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,14 +65,30 @@ final class FlowValidator {
     }
 
     private static void checkApprovers(ApprovalStep step, List<FieldProblem> problems) {
-        String value = step.approvers().value();
-        boolean missing = switch (step.approvers().kind()) {
-            case USER, RECORD_FIELD -> value == null || value.isBlank();
-            case ROLE -> value == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(value));
-            case MANAGER -> step.approvers().levels() < 1;
-        };
-        if (missing) {
+        if (!names(step.approvers())) {
             problems.add(FieldProblem.of(step.id(), "approval.flow.noApprover", step.name()));
         }
+        StepTimeout timeout = step.timeout();
+        if (timeout == null) {
+            return;
+        }
+        if (timeout.hours() < 1 || (timeout.remindEveryHours() != null && timeout.remindEveryHours() < 1)) {
+            problems.add(FieldProblem.of(step.id(), "approval.flow.badTimeout", step.name()));
+        }
+        if (timeout.action() == TimeoutAction.ALTERNATE
+                && (timeout.alternate() == null || !names(timeout.alternate()))) {
+            problems.add(FieldProblem.of(step.id(), "approval.flow.noAlternate", step.name()));
+        }
+    }
+
+    /** Whether the approvers are said fully enough to be looked up. */
+    private static boolean names(Approvers who) {
+        String value = who.value();
+        return switch (who.kind()) {
+            case USER, RECORD_FIELD -> value != null && !value.isBlank();
+            case ROLE -> value != null && Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(value));
+            case MANAGER -> who.levels() >= 1;
+            case REGION_HEAD -> true;
+        };
     }
 }

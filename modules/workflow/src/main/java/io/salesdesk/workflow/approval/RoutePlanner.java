@@ -46,7 +46,7 @@ public final class RoutePlanner {
         for (FlowNode node : nodes) {
             if (node instanceof ApprovalStep step) {
                 route.add(new RouteStep(step.id(), step.name(), step.mode(),
-                        approvers(step, fields, submitter), step.timeoutHours()));
+                        approvers(step, fields, submitter), step.timeout()));
             } else if (node instanceof Branches fork) {
                 List<List<RouteNode>> taken = new ArrayList<>();
                 for (Branch branch : fork.branches()) {
@@ -82,6 +82,13 @@ public final class RoutePlanner {
                     manager = directory.managerOf(manager.get());
                 }
                 manager.ifPresent(found::add);
+            }
+            case REGION_HEAD -> {
+                String field = who.value() == null || who.value().isBlank() ? "regionCode" : who.value();
+                Object region = fields.get(field);
+                if (region != null && !region.toString().isBlank()) {
+                    directory.headOfRegion(region.toString().trim()).ifPresent(found::add);
+                }
             }
             case RECORD_FIELD -> {
                 Object value = fields.get(who.value());

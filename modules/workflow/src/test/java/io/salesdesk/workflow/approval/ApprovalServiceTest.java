@@ -24,6 +24,7 @@ import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.approval.flow.FlowNode;
 import io.salesdesk.workflow.approval.flow.Operator;
 import io.salesdesk.workflow.approval.flow.SignMode;
+import io.salesdesk.workflow.approval.flow.StepTimeout;
 import io.salesdesk.workflow.notify.NotificationService;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class ApprovalServiceTest {
     }
 
     static ApprovalStep step(String id, String name, Approvers who, SignMode mode) {
-        return new ApprovalStep(id, name, who, mode, 24);
+        return new ApprovalStep(id, name, who, mode, StepTimeout.remindAfter(24));
     }
 
     private static FlowDefinition flow(FlowNode... nodes) {

@@ -1,5 +1,7 @@
 package io.salesdesk.workflow.approval.flow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -9,14 +11,26 @@ import java.util.Objects;
  * @param name          what approvers and submitters read, e.g. 法务审核
  * @param approvers     who signs
  * @param mode          how several approvers decide
- * @param timeoutHours  hours until the step is overdue (reminders, escalation); null for none
+ * @param timeout       when the step is overdue and what happens then; null for never
  */
-public record ApprovalStep(String id, String name, Approvers approvers, SignMode mode, Integer timeoutHours)
+public record ApprovalStep(String id, String name, Approvers approvers, SignMode mode, StepTimeout timeout)
         implements FlowNode {
 
     public ApprovalStep {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(approvers, "approvers");
         mode = mode == null ? SignMode.ALL : mode;
+    }
+
+    /** Reads a stored step; flows saved before timeouts had settings kept only their hours. */
+    @JsonCreator
+    static ApprovalStep fromJson(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                                 @JsonProperty("approvers") Approvers approvers, @JsonProperty("mode") SignMode mode,
+                                 @JsonProperty("timeout") StepTimeout timeout,
+                                 @JsonProperty("timeoutHours") Integer hoursOnly) {
+        if (timeout == null && hoursOnly != null) {
+            timeout = StepTimeout.remindAfter(hoursOnly);
+        }
+        return new ApprovalStep(id, name, approvers, mode, timeout);
     }
 }

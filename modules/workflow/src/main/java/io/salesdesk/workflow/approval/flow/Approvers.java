@@ -27,6 +27,11 @@ public record Approvers(ApproverKind kind, String value, int levels) {
         return new Approvers(ApproverKind.MANAGER, null, levels);
     }
 
+    /** The head of the region in the record's {@code regionCode} field. */
+    public static Approvers regionHead() {
+        return new Approvers(ApproverKind.REGION_HEAD, null, 0);
+    }
+
     public static Approvers recordField(String field) {
         return new Approvers(ApproverKind.RECORD_FIELD, field, 0);
     }
