@@ -9,6 +9,16 @@ public record ApprovalEvent(UUID id, String stepKey, UUID actorId, String actorN
 
     /** What happened. */
     public enum Kind {
-        SUBMITTED, APPROVED, REJECTED, SENT_BACK, TRANSFERRED, SKIPPED, RECALLED, COMMENTED, COMPLETED
+        SUBMITTED, APPROVED, REJECTED, SENT_BACK, TRANSFERRED, SKIPPED, RECALLED, COMMENTED, COMPLETED,
+        /** The step's time limit passed (once per round). */
+        TIMED_OUT,
+        /** The step was approved by its timeout rule. */
+        AUTO_APPROVED,
+        /** The request was rejected by the step's timeout rule. */
+        AUTO_REJECTED,
+        /** The step's open tasks went to its alternate approvers on timeout. */
+        HANDED_OVER,
+        /** An approver left and nobody could take the task over. */
+        APPROVER_LEFT
     }
 }

@@ -150,6 +150,12 @@ public final class ApprovalRepository {
                 .fetchOne(APPROVAL_REQUEST.ROUTE_JSON);
     }
 
+    /** The record's field values as they were submitted (text), for conditions and approvers read later. */
+    public String fieldsJson(UUID requestId) {
+        return dsl.select(APPROVAL_REQUEST.FIELDS_JSON).from(APPROVAL_REQUEST).where(APPROVAL_REQUEST.ID.eq(requestId))
+                .fetchOne(APPROVAL_REQUEST.FIELDS_JSON);
+    }
+
     /** Ends a pending request; false if it was no longer pending. */
     public boolean finishRequest(UUID requestId, RequestStatus status) {
         return dsl.update(APPROVAL_REQUEST).set(APPROVAL_REQUEST.STATUS, status.name())
@@ -187,7 +193,7 @@ public final class ApprovalRepository {
         return dsl.selectFrom(APPROVAL_STEP).where(APPROVAL_STEP.REQUEST_ID.eq(requestId))
                 .fetch(r -> new ApprovalStepState(r.getStepKey(), r.getName(), SignMode.valueOf(r.getMode()),
                         StepStatus.valueOf(r.getStatus()), r.getRoundNo(), r.getActivatedAt(), r.getDueAt(), r.getDecidedAt(),
-                        r.getVersion()));
+                        r.getTimedOutAt(), r.getReminders(), r.getVersion()));
     }
 
     /**
@@ -202,16 +208,49 @@ public final class ApprovalRepository {
             // ACTIVE to ACTIVE only moves the version (a task closed, the step still waits).
             if (from.status() != StepStatus.ACTIVE) {
                 update = update.set(APPROVAL_STEP.ROUND_NO, from.round() + 1).set(APPROVAL_STEP.ACTIVATED_AT, now)
-                        .set(APPROVAL_STEP.DUE_AT, dueAt).set(APPROVAL_STEP.DECIDED_AT, (OffsetDateTime) null);
+                        .set(APPROVAL_STEP.DUE_AT, dueAt).set(APPROVAL_STEP.DECIDED_AT, (OffsetDateTime) null)
+                        .set(APPROVAL_STEP.ALARM_AT, dueAt).set(APPROVAL_STEP.TIMED_OUT_AT, (OffsetDateTime) null)
+                        .set(APPROVAL_STEP.REMINDERS, 0);
             }
         } else if (to == StepStatus.WAITING) {
             update = update.set(APPROVAL_STEP.ACTIVATED_AT, (OffsetDateTime) null)
-                    .set(APPROVAL_STEP.DUE_AT, (OffsetDateTime) null).set(APPROVAL_STEP.DECIDED_AT, (OffsetDateTime) null);
+                    .set(APPROVAL_STEP.DUE_AT, (OffsetDateTime) null).set(APPROVAL_STEP.DECIDED_AT, (OffsetDateTime) null)
+                    .set(APPROVAL_STEP.ALARM_AT, (OffsetDateTime) null);
         } else {
-            update = update.set(APPROVAL_STEP.DECIDED_AT, now);
+            update = update.set(APPROVAL_STEP.DECIDED_AT, now).set(APPROVAL_STEP.ALARM_AT, (OffsetDateTime) null);
         }
         return update.where(APPROVAL_STEP.REQUEST_ID.eq(requestId), APPROVAL_STEP.STEP_KEY.eq(from.key()),
                 APPROVAL_STEP.VERSION.eq(from.version())).execute() == 1;
+    }
+
+    /** A step whose alarm has come: its time ran out, or its next reminder is due. */
+    public record Alarm(UUID requestId, String stepKey) {
+    }
+
+    /**
+     * The active steps whose alarm is at or before {@code now}, earliest first. One range of the
+     * alarm index: steps still in time, or with nothing more to do, have no alarm or a later one.
+     */
+    public List<Alarm> alarmsDue(OffsetDateTime now, int limit) {
+        return dsl.select(APPROVAL_STEP.REQUEST_ID, APPROVAL_STEP.STEP_KEY).from(APPROVAL_STEP)
+                .where(APPROVAL_STEP.ALARM_AT.le(now), APPROVAL_STEP.STATUS.eq(StepStatus.ACTIVE.name()))
+                .orderBy(APPROVAL_STEP.ALARM_AT).limit(limit)
+                .fetch(r -> new Alarm(r.value1(), r.value2()));
+    }
+
+    /**
+     * Records that a step's alarm went off: the first time stamps the timeout, every time counts a
+     * reminder, and the alarm moves to {@code next} (null: nothing more). A compare-and-set on the
+     * step's version, so of two clients scanning at once exactly one acts; false for the other.
+     */
+    public boolean ringAlarm(UUID requestId, ApprovalStepState from, OffsetDateTime next) {
+        return dsl.update(APPROVAL_STEP)
+                .set(APPROVAL_STEP.TIMED_OUT_AT, DSL.coalesce(APPROVAL_STEP.TIMED_OUT_AT, DSL.val(Rows.now(clock))))
+                .set(APPROVAL_STEP.REMINDERS, APPROVAL_STEP.REMINDERS.plus(1)).set(APPROVAL_STEP.ALARM_AT, next)
+                .set(APPROVAL_STEP.VERSION, from.version() + 1)
+                .where(APPROVAL_STEP.REQUEST_ID.eq(requestId), APPROVAL_STEP.STEP_KEY.eq(from.key()),
+                        APPROVAL_STEP.VERSION.eq(from.version()))
+                .execute() == 1;
     }
 
     // ------------------------------------------------------------------ tasks
@@ -263,6 +302,34 @@ public final class ApprovalRepository {
                         APPROVAL_TASK.STATUS.in(statuses.stream().map(Enum::name).toList()))
                 .orderBy(APPROVAL_STEP.DUE_AT.asc().nullsLast(), APPROVAL_TASK.CREATED_AT, APPROVAL_TASK.ID)
                 .limit(limit).fetch(ApprovalRepository::toTask);
+    }
+
+    /** An open task whose approver has left (deactivated or deleted), with the leaver's manager. */
+    public record LeftTask(UUID taskId, UUID requestId, UUID approverId, String approverName, UUID managerId) {
+    }
+
+    /** Open tasks of pending requests whose approver is no longer active and that were not flagged yet. */
+    public List<LeftTask> tasksOfLeavers(int limit) {
+        return dsl.select(APPROVAL_TASK.ID, APPROVAL_TASK.REQUEST_ID, APPROVAL_TASK.APPROVER_ID, APPROVER.DISPLAY_NAME,
+                        APPROVER.MANAGER_ID)
+                .from(APPROVAL_TASK).join(APPROVER).on(APPROVER.ID.eq(APPROVAL_TASK.APPROVER_ID))
+                .where(APPROVAL_TASK.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()),
+                        APPROVAL_TASK.FLAGGED_AT.isNull(),
+                        APPROVER.ACTIVE.isFalse().or(APPROVER.DELETED_AT.isNotNull()))
+                .orderBy(APPROVAL_TASK.CREATED_AT).limit(limit)
+                .fetch(r -> new LeftTask(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The manager on a user's record, whether or not either is still active. */
+    public Optional<UUID> managerOnRecord(UUID userId) {
+        return dsl.select(APP_USER.MANAGER_ID).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.MANAGER_ID);
+    }
+
+    /** Marks a task as flagged (its approver left and nobody could take it over). */
+    public void flagTask(UUID taskId) {
+        dsl.update(APPROVAL_TASK).set(APPROVAL_TASK.FLAGGED_AT, Rows.now(clock)).where(APPROVAL_TASK.ID.eq(taskId))
+                .execute();
     }
 
     /** The user's closed tasks, latest first. */

@@ -6,7 +6,12 @@ import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.workflow.approval.flow.SignMode;
+import io.salesdesk.workflow.approval.flow.StepTimeout;
+import io.salesdesk.workflow.approval.flow.TimeoutAction;
+import io.salesdesk.workflow.sla.CalendarRepository;
 import io.salesdesk.workflow.notify.NotificationRepository;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -28,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.Configuration;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The approval engine: starts a request when a record is submitted under an active flow, gives
@@ -43,6 +50,7 @@ import org.jooq.exception.DataAccessException;
 public final class ApprovalService {
 
     public static final int INBOX_LIMIT = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
     private static final int ATTEMPTS = 4;
 
     private final Database db;
@@ -290,6 +298,224 @@ public final class ApprovalService {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).pendingFor(entity, recordId));
     }
 
+    // ------------------------------------------------------------------ timeouts and leavers
+
+    /**
+     * A step whose alarm has come, as read before acting on it: what {@link ApprovalTimeouts}
+     * needs to raise the escalation first (raising is idempotent) and then to {@link #ring} it.
+     *
+     * @param first         the step's time ran out just now (not a repeated reminder)
+     * @param timeout       the step's timeout settings as the request's flow version had them
+     * @param openApprovers who should have acted, in task order
+     */
+    public record Overdue(UUID requestId, String stepKey, String title, String stepName, long stepVersion,
+                          boolean first, StepTimeout timeout, List<UUID> openApprovers, List<String> openNames,
+                          UUID submitterId) {
+    }
+
+    /** The step's overdue state if its alarm has come and it still waits; empty otherwise. */
+    public Optional<Overdue> overdue(ApprovalRepository.Alarm alarm) {
+        return db.transactionResult(cfg -> {
+            ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+            ApprovalStepState step = stepStates(repo, alarm.requestId()).get(alarm.stepKey());
+            ApprovalRequest request = repo.request(alarm.requestId()).orElse(null);
+            if (step == null || step.status() != StepStatus.ACTIVE || request == null
+                    || request.status() != RequestStatus.PENDING) {
+                return Optional.empty();
+            }
+            RouteStep planned = ApprovalJson.route(repo.routeJson(alarm.requestId())).steps().stream()
+                    .filter(s -> s.key().equals(alarm.stepKey())).findFirst().orElse(null);
+            List<ApprovalTask> open = roundTasks(repo, alarm.requestId(), step).stream()
+                    .filter(t -> t.status() == TaskStatus.PENDING).toList();
+            return Optional.of(new Overdue(alarm.requestId(), step.key(), request.title(), step.name(), step.version(),
+                    step.timedOutAt() == null, planned == null ? null : planned.timeout(),
+                    open.stream().map(ApprovalTask::approverId).toList(),
+                    open.stream().map(ApprovalTask::approverName).toList(), request.submitterId()));
+        });
+    }
+
+    /**
+     * Acts on an overdue step once: the first time its time runs out the history says so and the
+     * step's timeout action runs (approve, reject, or hand over to the alternate approvers); each
+     * time the open approvers are reminded, and the next reminder is set if the step repeats them.
+     *
+     * @return what ran, or empty when another client, or an approver, moved the step first
+     */
+    public Optional<TimeoutAction> ring(Overdue overdue) {
+        try {
+            return db.transactionResult(cfg -> {
+                ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+                ApprovalStepState step = stepStates(repo, overdue.requestId()).get(overdue.stepKey());
+                if (step == null || step.status() != StepStatus.ACTIVE || step.version() != overdue.stepVersion()) {
+                    return Optional.<TimeoutAction>empty();
+                }
+                StepTimeout timeout = overdue.timeout();
+                boolean first = step.timedOutAt() == null;
+                TimeoutAction action = first && timeout != null ? timeout.action() : TimeoutAction.NONE;
+                boolean decides = action == TimeoutAction.AUTO_APPROVE || action == TimeoutAction.AUTO_REJECT;
+                OffsetDateTime next = timeout == null || timeout.remindEveryHours() == null || decides ? null
+                        : after(cfg, timeout.remindEveryHours(), timeout.workingHours());
+                if (!repo.ringAlarm(overdue.requestId(), step, next)) {
+                    return Optional.<TimeoutAction>empty();
+                }
+                if (timeout == null) {
+                    // An alarm without settings (a route stored before timeouts existed) is only cleared.
+                    return Optional.of(TimeoutAction.NONE);
+                }
+                UUID requestId = overdue.requestId();
+                if (first) {
+                    repo.event(requestId, step.key(), null, ApprovalEvent.Kind.TIMED_OUT,
+                            say("approval.history.timedOut", timeout.hours()));
+                }
+                ApprovalStepState rung = stepStates(repo, requestId).get(step.key());
+                Route route = ApprovalJson.route(repo.routeJson(requestId));
+                switch (action) {
+                    case AUTO_APPROVE -> {
+                        moveOrRetry(repo, requestId, rung, StepStatus.APPROVED, null);
+                        repo.cancelOpenTasks(requestId, step.key());
+                        repo.event(requestId, step.key(), null, ApprovalEvent.Kind.AUTO_APPROVED, null);
+                        advance(cfg, repo, requestId, route);
+                    }
+                    case AUTO_REJECT -> {
+                        moveOrRetry(repo, requestId, rung, StepStatus.REJECTED, null);
+                        repo.event(requestId, step.key(), null, ApprovalEvent.Kind.AUTO_REJECTED, null);
+                        end(cfg, repo, requestId, RequestStatus.REJECTED);
+                    }
+                    case ALTERNATE -> {
+                        if (!handOver(cfg, repo, overdue, rung, timeout)) {
+                            tell(cfg, overdue.openApprovers(), "approval.notify.overdue", overdue.title(), step.name());
+                            return Optional.of(TimeoutAction.NONE);
+                        }
+                    }
+                    case NONE -> tell(cfg, overdue.openApprovers(), "approval.notify.overdue", overdue.title(),
+                            step.name());
+                }
+                return Optional.of(action);
+            });
+        } catch (ConcurrentChange e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves the step's open tasks to its alternate approvers; false when the flow names nobody active. */
+    private boolean handOver(Configuration cfg, ApprovalRepository repo, Overdue overdue, ApprovalStepState step,
+                             StepTimeout timeout) {
+        List<UUID> alternates;
+        try {
+            Map<String, Object> fields = ApprovalJson.fields(repo.fieldsJson(overdue.requestId()));
+            alternates = new RoutePlanner(directories.apply(cfg)).resolve(timeout.alternate(), step.name(), fields,
+                    overdue.submitterId());
+        } catch (SalesDeskException e) {
+            return false;
+        }
+        List<ApprovalTask> round = roundTasks(repo, overdue.requestId(), step);
+        repo.cancelOpenTasks(overdue.requestId(), step.key());
+        int seq = round.stream().mapToInt(ApprovalTask::seq).max().orElse(0);
+        boolean opened = false;
+        List<UUID> told = new ArrayList<>();
+        for (UUID approver : alternates) {
+            TaskStatus status = step.mode() == SignMode.SEQUENTIAL && opened ? TaskStatus.WAITING : TaskStatus.PENDING;
+            opened = true;
+            repo.insertTask(overdue.requestId(), step.key(), step.round(), ++seq, approver, status);
+            if (status == TaskStatus.PENDING) {
+                told.add(approver);
+            }
+        }
+        repo.event(overdue.requestId(), step.key(), null, ApprovalEvent.Kind.HANDED_OVER, null);
+        tell(cfg, told, "approval.notify.handedOver", overdue.title(), step.name());
+        return true;
+    }
+
+    /** {@code hours} from now, in clock hours or in the working calendar's hours. */
+    private OffsetDateTime after(Configuration cfg, int hours, boolean workingHours) {
+        OffsetDateTime now = Rows.now(clock);
+        if (!workingHours) {
+            return now.plusHours(hours);
+        }
+        return CalendarRepository.using(cfg).calendar().plusWorking(now.toInstant(), Duration.ofHours(hours))
+                .atOffset(now.getOffset());
+    }
+
+    /** An open task flagged because its approver left and nobody could take it over. */
+    public record Flagged(UUID requestId, String title, UUID submitterId, String leaverName) {
+    }
+
+    /** What became of the open tasks of approvers who left. */
+    public record LeaverRun(int handedOver, List<Flagged> flagged) {
+    }
+
+    /**
+     * Gives the open tasks of approvers who left (deactivated or deleted) to the nearest active
+     * manager above them; where there is none, flags the task once and tells the submitter. Each
+     * task in a transaction of its own, so one bad request does not hold up the others.
+     */
+    public LeaverRun reassignLeavers(int limit) {
+        List<ApprovalRepository.LeftTask> left = db.transactionResult(cfg ->
+                ApprovalRepository.using(cfg, clock).tasksOfLeavers(limit));
+        int handed = 0;
+        List<Flagged> flagged = new ArrayList<>();
+        for (ApprovalRepository.LeftTask t : left) {
+            try {
+                Flagged f = retrying(() -> db.transactionResult(cfg -> reassignLeaver(cfg, t)));
+                if (f == null) {
+                    handed++;
+                } else if (f.requestId() != null) {
+                    flagged.add(f);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not reassign the approval task {} of a user who left", t.taskId(), e);
+            }
+        }
+        return new LeaverRun(handed, flagged);
+    }
+
+    /** Null when handed over; a Flagged with no request when the task had closed meanwhile. */
+    private Flagged reassignLeaver(Configuration cfg, ApprovalRepository.LeftTask left) {
+        ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+        ApproverDirectory directory = directories.apply(cfg);
+        ApprovalTask task = repo.task(left.taskId()).orElse(null);
+        ApprovalRequest request = repo.request(left.requestId()).orElseThrow();
+        if (task == null || task.status().closed() || request.status() != RequestStatus.PENDING) {
+            return new Flagged(null, null, null, null);
+        }
+        UUID successor = repo.managerOnRecord(left.approverId()).orElse(null);
+        for (int depth = 0; successor != null && !directory.isActive(successor) && depth < 16; depth++) {
+            successor = repo.managerOnRecord(successor).orElse(null);
+        }
+        if (successor == null || !directory.isActive(successor)) {
+            repo.flagTask(task.id());
+            repo.event(request.id(), task.stepKey(), null, ApprovalEvent.Kind.APPROVER_LEFT, left.approverName());
+            tell(cfg, List.of(request.submitterId()), "approval.notify.approverLeft", request.title(),
+                    left.approverName());
+            return new Flagged(request.id(), request.title(), request.submitterId(), left.approverName());
+        }
+        ApprovalStepState step = stepStates(repo, request.id()).get(task.stepKey());
+        UUID heir = successor;
+        boolean alreadyThere = roundTasks(repo, request.id(), step).stream()
+                .anyMatch(t -> t.approverId().equals(heir) && !t.status().closed());
+        String name = UserRepository.using(cfg, clock).byId(heir).map(User::displayName).orElse("");
+        close(repo, task, TaskStatus.TRANSFERRED, say("approval.history.leaverHandedOver", left.approverName(), name));
+        repo.event(request.id(), task.stepKey(), null, ApprovalEvent.Kind.TRANSFERRED,
+                say("approval.history.leaverHandedOver", left.approverName(), name));
+        if (!alreadyThere) {
+            repo.insertTask(request.id(), task.stepKey(), task.round(), task.seq(), heir, task.status());
+            if (task.status() == TaskStatus.PENDING) {
+                tell(cfg, List.of(heir), "approval.notify.task", request.title(), task.stepName());
+            }
+        } else if (step.status() == StepStatus.ACTIVE) {
+            // The heir already signs this step: the leaver's share is gone, which may decide it.
+            moveOrRetry(repo, request.id(), step, StepStatus.ACTIVE, step.dueAt());
+            settleStep(cfg, repo, ApprovalJson.route(repo.routeJson(request.id())), request.id(),
+                    stepStates(repo, request.id()).get(task.stepKey()));
+        }
+        return null;
+    }
+
+    private String say(String key, Object... args) {
+        ResourceBundle words = ResourceBundle.getBundle("io.salesdesk.workflow.approval", locale);
+        return new MessageFormat(words.getString(key), locale).format(args);
+    }
+
     // ------------------------------------------------------------------ the engine
 
     @FunctionalInterface
@@ -444,7 +670,7 @@ public final class ApprovalService {
                 }
                 RouteStep step = byKey.get(key);
                 OffsetDateTime due = step.timeout() == null ? null
-                        : Rows.now(clock).plus(Duration.ofHours(step.timeout().hours()));
+                        : after(cfg, step.timeout().hours(), step.timeout().workingHours());
                 moveOrRetry(repo, requestId, state, StepStatus.ACTIVE, due);
                 ApprovalStepState active = stepStates(repo, requestId).get(key);
                 openTasks(cfg, repo, route, request, step, active.round());
@@ -541,7 +767,7 @@ public final class ApprovalService {
             return;
         }
         ResourceBundle words = ResourceBundle.getBundle("io.salesdesk.workflow.approval", locale);
-        NotificationRepository.using(cfg, clock).send(recipients, "APPROVAL",
+        NotificationRepository.using(cfg, clock).send(recipients, key.replace(".notify.", "."),
                 MessageFormat.format(words.getString(key + ".title"), title),
                 MessageFormat.format(words.getString(key + ".body"), title, step), "approval", null);
     }

@@ -71,7 +71,15 @@ public final class RoutePlanner {
     }
 
     private List<UUID> approvers(ApprovalStep step, Map<String, ?> fields, UUID submitter) {
-        Approvers who = step.approvers();
+        return resolve(step.approvers(), step.name(), fields, submitter);
+    }
+
+    /**
+     * The users that {@code who} names for a record submitted by {@code submitter}, each once.
+     *
+     * @throws SalesDeskException {@code approval.noApprover} naming {@code stepName} when nobody is found
+     */
+    public List<UUID> resolve(Approvers who, String stepName, Map<String, ?> fields, UUID submitter) {
         Set<UUID> found = new LinkedHashSet<>();
         switch (who.kind()) {
             case USER -> directory.byLogin(who.value()).ifPresent(found::add);
@@ -96,7 +104,7 @@ public final class RoutePlanner {
             }
         }
         if (found.isEmpty()) {
-            throw new SalesDeskException("approval.noApprover", step.name());
+            throw new SalesDeskException("approval.noApprover", stepName);
         }
         return List.copyOf(found);
     }
