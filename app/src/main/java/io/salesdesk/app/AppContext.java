@@ -27,6 +27,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.ApprovalTimeouts;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.notify.NotificationService;
 import io.salesdesk.workflow.notify.channel.ChannelService;
@@ -67,6 +68,7 @@ public final class AppContext {
     private final CalendarService calendar;
     private final Timers timers;
     private final ApprovalService approvals;
+    private final ApprovalTimeouts approvalTimeouts;
     private final ContractService contracts;
     private final ProductService products;
     private final StockService stock;
@@ -102,6 +104,7 @@ public final class AppContext {
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
         this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
+        this.approvalTimeouts = new ApprovalTimeouts(database, clock, approvals, escalations, locale);
         this.contracts = new ContractService(database, clock, attachmentsRoot(database), approvals);
         this.products = new ProductService(database, clock);
         this.stock = new StockService(database, clock, regions);
@@ -225,6 +228,11 @@ public final class AppContext {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    /** Step timeouts and tasks of people who left; run by the scheduler every minute. */
+    public ApprovalTimeouts approvalTimeouts() {
+        return approvalTimeouts;
     }
 
     public CollectionService collections() {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
- * returns, overdue collections), sends what waits for the outbound channels (e-mail, group robots) and then shows the user's new inbox messages as desktop notifications. The first run
+ * returns, overdue collections, approval timeouts), sends what waits for the outbound channels
+ * (e-mail, group robots) and then shows the user's new inbox messages as desktop notifications. The first run
  * after start catches up on whatever came due while the app was closed.
  */
 public final class WorkflowTimers {
@@ -56,6 +57,7 @@ public final class WorkflowTimers {
         BackgroundTask.wrap(() -> {
             context.timers().runDue();
             context.commerceTimers().runDue();
+            context.approvalTimeouts().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(fresh -> {
             show(fresh);

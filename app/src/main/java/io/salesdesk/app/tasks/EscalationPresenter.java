@@ -2,6 +2,7 @@ package io.salesdesk.app.tasks;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.approvals.ApprovalRequestWindow;
 import io.salesdesk.app.board.CardFaces;
 import io.salesdesk.app.board.CardPresenter;
 import io.salesdesk.app.common.BackgroundTask;
@@ -113,6 +114,11 @@ final class EscalationPresenter implements CardPresenter {
         if ("customer".equals(e.subjectEntity())) {
             Hyperlink open = new Hyperlink(I18n.get("escalations.openCustomer"), new FontIcon(Feather.BRIEFCASE));
             open.setOnAction(ev -> bus.publish(new Navigation.OpenCustomer(e.subjectId(), e.subjectLabel())));
+            detail.getChildren().add(open);
+        } else if ("approval_request".equals(e.subjectEntity())) {
+            Hyperlink open = new Hyperlink(I18n.get("escalations.openApproval"), new FontIcon(Feather.CHECK_SQUARE));
+            open.setId("openEscalatedApproval");
+            open.setOnAction(ev -> ApprovalRequestWindow.show(context, open.getScene().getWindow(), e.subjectId()));
             detail.getChildren().add(open);
         }
         Label problem = new Label();
