@@ -308,14 +308,23 @@ public final class ApprovalRepository {
     public record LeftTask(UUID taskId, UUID requestId, UUID approverId, String approverName, UUID managerId) {
     }
 
-    /** Open tasks of pending requests whose approver is no longer active and that were not flagged yet. */
+    /**
+     * Open tasks whose approver is no longer active and that were not flagged yet. Starts from the
+     * few users who left, then their tasks by the inbox index, so the scheduler's minute-by-minute
+     * run does not read every open task.
+     */
     public List<LeftTask> tasksOfLeavers(int limit) {
+        List<UUID> leavers = dsl.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.ACTIVE.isFalse().or(APP_USER.DELETED_AT.isNotNull())).fetch(APP_USER.ID);
+        if (leavers.isEmpty()) {
+            return List.of();
+        }
         return dsl.select(APPROVAL_TASK.ID, APPROVAL_TASK.REQUEST_ID, APPROVAL_TASK.APPROVER_ID, APPROVER.DISPLAY_NAME,
                         APPROVER.MANAGER_ID)
                 .from(APPROVAL_TASK).join(APPROVER).on(APPROVER.ID.eq(APPROVAL_TASK.APPROVER_ID))
-                .where(APPROVAL_TASK.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()),
-                        APPROVAL_TASK.FLAGGED_AT.isNull(),
-                        APPROVER.ACTIVE.isFalse().or(APPROVER.DELETED_AT.isNotNull()))
+                .where(APPROVAL_TASK.APPROVER_ID.in(leavers),
+                        APPROVAL_TASK.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()),
+                        APPROVAL_TASK.FLAGGED_AT.isNull())
                 .orderBy(APPROVAL_TASK.CREATED_AT).limit(limit)
                 .fetch(r -> new LeftTask(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /**
  * How to reach a channel, stored as JSON. Robots use {@code url} and {@code secret}; e-mail uses
@@ -29,6 +30,10 @@ public record ChannelSettings(String url, String secret, String host, Integer po
     public static final String MASK = "••••";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // A robot's address is itself a credential: whoever has it can post to the group. WeCom puts the
+    // key in ?key=, DingTalk in ?access_token=, Feishu in the path after /hook/.
+    private static final Pattern URL_QUERY_SECRET = Pattern.compile("(?i)([?&](?:key|access_token|token)=)[^&#]+");
+    private static final Pattern URL_PATH_SECRET = Pattern.compile("(/hook/)[^/?#]+");
 
     /** SMTP connection security. */
     public enum Security {
@@ -44,9 +49,12 @@ public record ChannelSettings(String url, String secret, String host, Integer po
         return new ChannelSettings(null, null, host, port, security, username, password, from);
     }
 
-    /** The same settings with the secret and the password replaced by {@link #MASK} where set. */
+    /**
+     * The same settings with the secret, the password and the key in the robot's address replaced
+     * by {@link #MASK} where set.
+     */
     public ChannelSettings masked() {
-        return new ChannelSettings(url, mask(secret), host, port, security, username, mask(password), from);
+        return new ChannelSettings(maskUrl(url), mask(secret), host, port, security, username, mask(password), from);
     }
 
     /**
@@ -54,7 +62,9 @@ public record ChannelSettings(String url, String secret, String host, Integer po
      * as {@link #MASK} keeps the saved one.
      */
     public ChannelSettings keepingSecretsOf(ChannelSettings saved) {
-        return new ChannelSettings(url, MASK.equals(secret) && saved != null ? saved.secret : secret, host, port,
+        String keptUrl = url != null && saved != null && saved.url != null && url.equals(maskUrl(saved.url))
+                ? saved.url : url;
+        return new ChannelSettings(keptUrl, MASK.equals(secret) && saved != null ? saved.secret : secret, host, port,
                 security, username, MASK.equals(password) && saved != null ? saved.password : password, from);
     }
 
@@ -74,13 +84,22 @@ public record ChannelSettings(String url, String secret, String host, Integer po
         }
     }
 
+    /** The address with its key masked; an address without a recognisable key is shown as it is. */
+    static String maskUrl(String url) {
+        if (url == null || url.isEmpty()) {
+            return url;
+        }
+        String masked = URL_QUERY_SECRET.matcher(url).replaceAll("$1" + MASK);
+        return URL_PATH_SECRET.matcher(masked).replaceAll("$1" + MASK);
+    }
+
     private static String mask(String s) {
         return s == null || s.isEmpty() ? s : MASK;
     }
 
     @Override
     public String toString() {
-        return "ChannelSettings[url=" + url + ", secret=" + mask(secret) + ", host=" + host + ", port=" + port
+        return "ChannelSettings[url=" + maskUrl(url) + ", secret=" + mask(secret) + ", host=" + host + ", port=" + port
                 + ", security=" + security + ", username=" + username + ", password=" + mask(password) + ", from="
                 + from + "]";
     }

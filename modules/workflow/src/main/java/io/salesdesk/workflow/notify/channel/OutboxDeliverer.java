@@ -31,11 +31,15 @@ public final class OutboxDeliverer {
     static final Duration CLAIM = Duration.ofMinutes(5);
     /** Entries sent per run; the rest wait for the next run a minute later. */
     static final int BATCH = 50;
+    /** How long sent and failed messages stay in the channel log. */
+    public static final Duration RETENTION = Duration.ofDays(90);
+    private static final Duration PURGE_EVERY = Duration.ofHours(6);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliverer.class);
 
     private final Database db;
     private final Clock clock;
     private final Map<ChannelKind, Sender> senders;
+    private OffsetDateTime lastPurge;
 
     public OutboxDeliverer(Database db, Clock clock, Map<ChannelKind, Sender> senders) {
         this.db = db;
@@ -57,6 +61,7 @@ public final class OutboxDeliverer {
     /** Sends every entry due now; one that fails is rescheduled or given up, and the others still go. */
     public synchronized Run deliverDue() {
         OffsetDateTime now = Rows.now(clock);
+        purgeNowAndThen(now);
         List<OutboxEntry> due = db.transactionResult(cfg -> OutboxRepository.using(cfg, clock).due(now, BATCH));
         if (due.isEmpty()) {
             return new Run(0, 0, 0);
@@ -99,6 +104,24 @@ public final class OutboxDeliverer {
             LOG.info("Outbox: {} sent, {} to retry, {} failed", sent, retrying, failed);
         }
         return new Run(sent, retrying, failed);
+    }
+
+    /** Keeps the outbox and the channel log from growing for ever; a few times a day is enough. */
+    private void purgeNowAndThen(OffsetDateTime now) {
+        if (lastPurge != null && now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+            return;
+        }
+        lastPurge = now;
+        try {
+            int purged = db.transactionResult(cfg -> OutboxRepository.using(cfg, clock)
+                    .purgeSettled(now.minus(RETENTION)));
+            if (purged > 0) {
+                LOG.info("Outbox: {} messages older than {} days removed from the channel log", purged,
+                        RETENTION.toDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox clean-up failed; it is tried again later", e);
+        }
     }
 
     /** Sends one message now; a sender that throws counts as a failed attempt, with its error. */

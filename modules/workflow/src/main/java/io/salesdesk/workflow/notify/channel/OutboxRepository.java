@@ -199,6 +199,22 @@ public final class OutboxRepository {
                 .fetch(OutboxRepository::toEntry);
     }
 
+    /**
+     * Deletes what is settled and older than {@code before}: sent and failed entries with their
+     * attempts, and test sends. Pending entries stay, however old, so nothing unsent disappears.
+     *
+     * @return entries deleted
+     */
+    public int purgeSettled(OffsetDateTime before) {
+        var settled = DSL.select(NOTIFICATION_OUTBOX.ID).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.STATUS.ne("PENDING"), NOTIFICATION_OUTBOX.CREATED_AT.lt(before));
+        dsl.deleteFrom(NOTIFICATION_DELIVERY).where(NOTIFICATION_DELIVERY.OUTBOX_ID.in(settled)).execute();
+        dsl.deleteFrom(NOTIFICATION_DELIVERY).where(NOTIFICATION_DELIVERY.OUTBOX_ID.isNull(),
+                NOTIFICATION_DELIVERY.ATTEMPTED_AT.lt(before)).execute();
+        return dsl.deleteFrom(NOTIFICATION_OUTBOX).where(NOTIFICATION_OUTBOX.STATUS.ne("PENDING"),
+                NOTIFICATION_OUTBOX.CREATED_AT.lt(before)).execute();
+    }
+
     /** A channel's latest attempts, newest first. */
     public List<Delivery> log(UUID channelId, int limit) {
         return dsl.selectFrom(NOTIFICATION_DELIVERY).where(NOTIFICATION_DELIVERY.CHANNEL_ID.eq(channelId))

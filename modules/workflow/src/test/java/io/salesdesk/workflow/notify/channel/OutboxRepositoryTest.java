@@ -181,6 +181,48 @@ class OutboxRepositoryTest {
     }
 
     @Test
+    void aRobotsAddressIsShownWithItsKeyMaskedAndSavingItBackKeepsTheKey() {
+        String wecom = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
+        Channel saved = channels.save(f.admin.asActor(), null, 0, new ChannelDraft(ChannelKind.WECOM, "销售群", true,
+                ChannelSettings.robot(wecom, null), List.of("*")));
+        assertThat(saved.settings().url())
+                .isEqualTo("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + ChannelSettings.MASK);
+
+        channels.save(f.admin.asActor(), saved.id(), saved.version(), new ChannelDraft(ChannelKind.WECOM, "销售群 2",
+                true, saved.settings(), List.of("*")));
+        Channel stored = db.transactionResult(cfg -> ChannelRepository.using(cfg, clock).byId(saved.id())).orElseThrow();
+        assertThat(stored.settings().url()).as("the masked address saved back keeps the key").isEqualTo(wecom);
+
+        assertThat(ChannelSettings.maskUrl("https://oapi.dingtalk.com/robot/send?access_token=abc123&x=1"))
+                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=" + ChannelSettings.MASK + "&x=1");
+        assertThat(ChannelSettings.maskUrl("https://open.feishu.cn/open-apis/bot/v2/hook/5e1c-99"))
+                .isEqualTo("https://open.feishu.cn/open-apis/bot/v2/hook/" + ChannelSettings.MASK);
+    }
+
+    @Test
+    void settledMessagesLeaveTheChannelLogAfterTheRetentionAndUnsentOnesStay() {
+        Channel group = channel(ChannelKind.WECOM, "群", true, List.of("*"));
+        OutboxDeliverer deliverer = new OutboxDeliverer(db, clock, Map.of(ChannelKind.WECOM,
+                (channel, message) -> SendResult.ok(200)));
+        send(List.of(f.wang.id()), "sla.remind");
+        assertThat(deliverer.deliverDue().sent()).isEqualTo(1);
+
+        clock.advance(OutboxDeliverer.RETENTION.plusDays(1));
+        send(List.of(f.wang.id()), "sla.escalate");
+        channels.save(f.admin.asActor(), group.id(), group.version(), new ChannelDraft(ChannelKind.WECOM, "群", false,
+                group.settings(), List.of("*")));
+        db.transaction(cfg -> DSL.using(cfg).update(io.salesdesk.db.jooq.Tables.NOTIFICATION_OUTBOX)
+                .set(io.salesdesk.db.jooq.Tables.NOTIFICATION_OUTBOX.CREATED_AT,
+                        java.time.OffsetDateTime.now(clock).minus(OutboxDeliverer.RETENTION).minusDays(5))
+                .where(io.salesdesk.db.jooq.Tables.NOTIFICATION_OUTBOX.STATUS.eq("PENDING")).execute());
+        assertThat(deliverer.deliverDue().sent()).as("the channel is off: the new one waits").isZero();
+
+        assertThat(entries(group)).as("the sent one is gone with its attempt; the unsent one stays, however old")
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(OutboxEntry.Status.PENDING));
+        assertThat(count(io.salesdesk.db.jooq.Tables.NOTIFICATION_DELIVERY)).isZero();
+    }
+
+    @Test
     void aStaleEditIsRefused() {
         Channel saved = channel(ChannelKind.WECOM, "群", true, List.of("*"));
         channels.save(f.admin.asActor(), saved.id(), saved.version(), new ChannelDraft(ChannelKind.WECOM, "群 A", true,
