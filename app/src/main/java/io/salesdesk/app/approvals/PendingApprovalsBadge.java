@@ -45,7 +45,7 @@ public final class PendingApprovalsBadge extends Label {
     private void refresh() {
         Actor me = context.currentUser().asActor();
         // The engine has no count query; the inbox is one indexed read of the user's open tasks.
-        BackgroundTask.wrap(() -> context.approvals().inbox(me).size()).onSuccess(this::show)
+        BackgroundTask.wrap(() -> context.approvals().inboxCount(me)).onSuccess(this::show)
                 .onFailure(error -> LOG.warn("Pending approvals could not be counted", error))
                 .executeWith(context.executor());
     }

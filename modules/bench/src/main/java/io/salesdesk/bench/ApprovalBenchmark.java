@@ -30,12 +30,14 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Approvals at scale: 100,000 pending requests, each with one active step and its task; 10,000 of
- * them wait for the legal approver. Measures opening that approver's inbox (target ≤ 200 ms) and
+ * them wait for the legal approver. Measures opening that approver's inbox (target ≤ 200 ms: its
+ * most urgent page and the count; loading all 10,000 at once is measured beside it) and
  * the scheduler's timeout scan over the 100,000 open steps (target ≤ 500 ms), whose alarms lie
  * over the next 30 days, so each minute's run finds what just came due among them. The setup
  * also logs one catch-up run that acts on 1,000 steps overdue at once, with its time per step.
@@ -71,6 +74,7 @@ public class ApprovalBenchmark {
     static final int REQUESTS = 100_000;
     static final int LEGAL_INBOX = 10_000;
     static final int OVERDUE_AT_START = 1_000;
+    static final int INBOX_PAGE = 200;
     private static final int BATCH = 2_000;
 
     private Database db;
@@ -121,17 +125,11 @@ public class ApprovalBenchmark {
             int from = start;
             db.transaction(cfg -> {
                 DSLContext dsl = DSL.using(cfg);
-                var requests = dsl.insertInto(APPROVAL_REQUEST, APPROVAL_REQUEST.ID, APPROVAL_REQUEST.FLOW_ID,
-                        APPROVAL_REQUEST.FLOW_VERSION, APPROVAL_REQUEST.ENTITY, APPROVAL_REQUEST.TRIGGER_ACTION,
-                        APPROVAL_REQUEST.RECORD_ID, APPROVAL_REQUEST.TITLE, APPROVAL_REQUEST.SUBMITTER_ID,
-                        APPROVAL_REQUEST.STATUS, APPROVAL_REQUEST.FIELDS_JSON, APPROVAL_REQUEST.ROUTE_JSON,
-                        APPROVAL_REQUEST.SUBMITTED_AT, APPROVAL_REQUEST.VERSION);
-                var steps = dsl.insertInto(APPROVAL_STEP, APPROVAL_STEP.REQUEST_ID, APPROVAL_STEP.STEP_KEY,
-                        APPROVAL_STEP.NAME, APPROVAL_STEP.MODE, APPROVAL_STEP.STATUS, APPROVAL_STEP.ROUND_NO,
-                        APPROVAL_STEP.ACTIVATED_AT, APPROVAL_STEP.DUE_AT, APPROVAL_STEP.ALARM_AT, APPROVAL_STEP.VERSION);
-                var tasks = dsl.insertInto(APPROVAL_TASK, APPROVAL_TASK.ID, APPROVAL_TASK.REQUEST_ID,
-                        APPROVAL_TASK.STEP_KEY, APPROVAL_TASK.ROUND_NO, APPROVAL_TASK.SEQ, APPROVAL_TASK.APPROVER_ID,
-                        APPROVAL_TASK.STATUS, APPROVAL_TASK.CREATED_AT, APPROVAL_TASK.VERSION);
+                // JDBC batches of one prepared statement each: one huge multi-row VALUES would
+                // make the embedded database parse tens of thousands of parameters.
+                List<TableRecord<?>> requests = new ArrayList<>(BATCH);
+                List<TableRecord<?>> steps = new ArrayList<>(BATCH);
+                List<TableRecord<?>> tasks = new ArrayList<>(BATCH);
                 for (int i = from; i < from + BATCH; i++) {
                     UUID id = Ids.newId(clock);
                     User submitter = submitters.get(random.nextInt(submitters.size()));
@@ -142,22 +140,63 @@ public class ApprovalBenchmark {
                             : now.plusMinutes(1 + random.nextInt(30 * 24 * 60));
                     Route route = new Route(List.of(new RouteStep("review", "审核", SignMode.ANY, List.of(approver),
                             timeout)), true, false, true);
-                    requests = requests.values(id, flowId, 1, "contract", "submit", Ids.newId(clock),
-                            "HT-" + i + " 基准合同", submitter.id(), "PENDING", "{\"amount\":\"" + (100000 + i) + "\"}",
-                            ApprovalJson.write(route), due.minusHours(24), 1L);
-                    steps = steps.values(id, "review", "审核", "ANY", "ACTIVE", 1, due.minusHours(24), due, due, 2L);
-                    tasks = tasks.values(Ids.newId(clock), id, "review", 1, 1, approver, "PENDING", due.minusHours(24),
-                            1L);
+                    var request = dsl.newRecord(APPROVAL_REQUEST);
+                    request.setId(id);
+                    request.setFlowId(flowId);
+                    request.setFlowVersion(1);
+                    request.setEntity("contract");
+                    request.setTriggerAction("submit");
+                    request.setRecordId(Ids.newId(clock));
+                    request.setTitle("HT-" + i + " 基准合同");
+                    request.setSubmitterId(submitter.id());
+                    request.setStatus("PENDING");
+                    request.setFieldsJson("{\"amount\":\"" + (100000 + i) + "\"}");
+                    request.setRouteJson(ApprovalJson.write(route));
+                    request.setSubmittedAt(due.minusHours(24));
+                    request.setVersion(1L);
+                    requests.add(request);
+                    var step = dsl.newRecord(APPROVAL_STEP);
+                    step.setRequestId(id);
+                    step.setStepKey("review");
+                    step.setName("审核");
+                    step.setMode("ANY");
+                    step.setStatus("ACTIVE");
+                    step.setRoundNo(1);
+                    step.setActivatedAt(due.minusHours(24));
+                    step.setDueAt(due);
+                    step.setAlarmAt(due);
+                    step.setReminders(0);
+                    step.setVersion(2L);
+                    steps.add(step);
+                    var task = dsl.newRecord(APPROVAL_TASK);
+                    task.setId(Ids.newId(clock));
+                    task.setRequestId(id);
+                    task.setStepKey("review");
+                    task.setRoundNo(1);
+                    task.setSeq(1);
+                    task.setApproverId(approver);
+                    task.setStatus("PENDING");
+                    task.setCreatedAt(due.minusHours(24));
+                    task.setDueAt(due);
+                    task.setVersion(1L);
+                    tasks.add(task);
                 }
-                requests.execute();
-                steps.execute();
-                tasks.execute();
+                dsl.batchInsert(requests).execute();
+                dsl.batchInsert(steps).execute();
+                dsl.batchInsert(tasks).execute();
             });
         }
     }
 
+    /** What the inbox page shows on opening: the 200 most urgent tasks and how many there are. */
     @Benchmark
-    public List<ApprovalTask> openLegalInbox() {
+    public int openLegalInbox() {
+        return approvals.inbox(legal, INBOX_PAGE).size() + approvals.inboxCount(legal);
+    }
+
+    /** All 10,000 tasks at once (the service's limit), for comparison with the page. */
+    @Benchmark
+    public List<ApprovalTask> loadWholeLegalInbox() {
         return approvals.inbox(legal);
     }
 

@@ -3,6 +3,7 @@ package io.salesdesk.crm;
 import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.REGION;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -221,6 +222,47 @@ public final class UserRepository {
      * @param draft validated roster fields
      */
     public record NewUser(UUID id, UserDraft draft) {
+    }
+
+    /** Guards against a broken tree (a unit that is its own ancestor). */
+    private static final int MAX_ORG_DEPTH = 32;
+
+    /**
+     * The head of a region: the manager of the org unit serving the region (or, if none, of the
+     * unit serving its city, then its province), going up the org tree from that unit until one
+     * has an active manager. Empty when no unit covers the region.
+     */
+    public Optional<UUID> headOfRegion(String regionCode) {
+        String code = regionCode;
+        for (int i = 0; code != null && i < MAX_ORG_DEPTH; i++) {
+            Optional<UUID> unit = dsl.select(ORG_UNIT.ID).from(ORG_UNIT)
+                    .where(ORG_UNIT.REGION_CODE.eq(code), ORG_UNIT.DELETED_AT.isNull())
+                    .orderBy(ORG_UNIT.PATH).limit(1).fetchOptional(ORG_UNIT.ID);
+            if (unit.isPresent()) {
+                return managerUpFrom(unit.get());
+            }
+            code = dsl.select(REGION.PARENT_CODE).from(REGION).where(REGION.CODE.eq(code))
+                    .fetchOptional(REGION.PARENT_CODE).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    /** The unit's manager, or the nearest manager of a unit above it. */
+    private Optional<UUID> managerUpFrom(UUID unitId) {
+        UUID unit = unitId;
+        for (int i = 0; unit != null && i < MAX_ORG_DEPTH; i++) {
+            Optional<UUID> head = dsl.select(APP_USER.ID).from(APP_USER)
+                    .where(APP_USER.ORG_UNIT_ID.eq(unit), APP_USER.ROLE.eq(Role.MANAGER.name()),
+                            APP_USER.ACTIVE.isTrue(), APP_USER.DELETED_AT.isNull())
+                    .orderBy(APP_USER.USERNAME).limit(1).fetchOptional(APP_USER.ID);
+            if (head.isPresent()) {
+                return head;
+            }
+            UUID current = unit;
+            unit = dsl.select(ORG_UNIT.PARENT_ID).from(ORG_UNIT).where(ORG_UNIT.ID.eq(current))
+                    .fetchOptional(ORG_UNIT.PARENT_ID).orElse(null);
+        }
+        return Optional.empty();
     }
 
     /** Every active user, by org path and name. */

@@ -13,8 +13,11 @@ import io.salesdesk.db.Rows;
 import io.salesdesk.workflow.approval.flow.SignMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Configuration;
@@ -233,7 +236,9 @@ public final class ApprovalRepository {
      */
     public List<Alarm> alarmsDue(OffsetDateTime now, int limit) {
         return dsl.select(APPROVAL_STEP.REQUEST_ID, APPROVAL_STEP.STEP_KEY).from(APPROVAL_STEP)
-                .where(APPROVAL_STEP.ALARM_AT.le(now), APPROVAL_STEP.STATUS.eq(StepStatus.ACTIVE.name()))
+                // Only active steps have an alarm (moveStep clears it on every other move), so the
+                // alarm index alone answers; the caller checks the status again before acting.
+                .where(APPROVAL_STEP.ALARM_AT.le(now))
                 .orderBy(APPROVAL_STEP.ALARM_AT).limit(limit)
                 .fetch(r -> new Alarm(r.value1(), r.value2()));
     }
@@ -261,6 +266,8 @@ public final class ApprovalRepository {
         dsl.insertInto(APPROVAL_TASK).set(APPROVAL_TASK.ID, id).set(APPROVAL_TASK.REQUEST_ID, requestId)
                 .set(APPROVAL_TASK.STEP_KEY, stepKey).set(APPROVAL_TASK.ROUND_NO, round).set(APPROVAL_TASK.SEQ, seq).set(APPROVAL_TASK.APPROVER_ID, approver)
                 .set(APPROVAL_TASK.STATUS, status.name()).set(APPROVAL_TASK.CREATED_AT, now)
+                .set(APPROVAL_TASK.DUE_AT, DSL.select(APPROVAL_STEP.DUE_AT).from(APPROVAL_STEP)
+                        .where(APPROVAL_STEP.REQUEST_ID.eq(requestId), APPROVAL_STEP.STEP_KEY.eq(stepKey)))
                 .set(APPROVAL_TASK.ACTED_AT, status.closed() ? now : null).set(APPROVAL_TASK.VERSION, 1L).execute();
         return id;
     }
@@ -296,12 +303,47 @@ public final class ApprovalRepository {
                 .orderBy(APPROVAL_TASK.CREATED_AT, APPROVAL_TASK.SEQ, APPROVAL_TASK.ID).fetch(ApprovalRepository::toTask);
     }
 
-    /** The user's tasks in the given states, most urgent first (due soonest, then oldest). */
-    public List<ApprovalTask> tasksOf(UUID approver, Collection<TaskStatus> statuses, int limit) {
-        return selectTask().where(APPROVAL_TASK.APPROVER_ID.eq(approver),
-                        APPROVAL_TASK.STATUS.in(statuses.stream().map(Enum::name).toList()))
-                .orderBy(APPROVAL_STEP.DUE_AT.asc().nullsLast(), APPROVAL_TASK.CREATED_AT, APPROVAL_TASK.ID)
-                .limit(limit).fetch(ApprovalRepository::toTask);
+    /**
+     * The user's pending tasks, most urgent first: those with a due time soonest first, then those
+     * without, oldest first; at most {@code limit}. Read from the urgency index, so the first page
+     * of an inbox of thousands costs what the page costs; names come from one read of the roster.
+     */
+    public List<ApprovalTask> pendingOf(UUID approver, int limit) {
+        Map<UUID, String> names = new HashMap<>();
+        dsl.select(APP_USER.ID, APP_USER.DISPLAY_NAME).from(APP_USER).forEach(r -> names.put(r.value1(), r.value2()));
+        var mine = APPROVAL_TASK.APPROVER_ID.eq(approver).and(APPROVAL_TASK.STATUS.eq(TaskStatus.PENDING.name()));
+        // The page's ids first, from the task table alone; then only those rows are joined.
+        List<UUID> ids = new ArrayList<>(dsl.select(APPROVAL_TASK.ID).from(APPROVAL_TASK)
+                .where(mine, APPROVAL_TASK.DUE_AT.isNotNull())
+                .orderBy(APPROVAL_TASK.DUE_AT, APPROVAL_TASK.ID).limit(limit).fetch(APPROVAL_TASK.ID));
+        if (ids.size() < limit) {
+            ids.addAll(dsl.select(APPROVAL_TASK.ID).from(APPROVAL_TASK).where(mine, APPROVAL_TASK.DUE_AT.isNull())
+                    .orderBy(APPROVAL_TASK.CREATED_AT, APPROVAL_TASK.ID).limit(limit - ids.size())
+                    .fetch(APPROVAL_TASK.ID));
+        }
+        Map<UUID, ApprovalTask> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            selectInboxTask().where(APPROVAL_TASK.ID.in(ids.subList(from, Math.min(ids.size(), from + 1_000))))
+                    .forEach(r -> byId.put(r.get(APPROVAL_TASK.ID), toTask(r, names.get(approver),
+                            names.get(r.get(APPROVAL_REQUEST.SUBMITTER_ID)))));
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** How many tasks wait for the user. */
+    public int pendingCount(UUID approver) {
+        return dsl.fetchCount(APPROVAL_TASK, APPROVAL_TASK.APPROVER_ID.eq(approver),
+                APPROVAL_TASK.STATUS.eq(TaskStatus.PENDING.name()));
+    }
+
+    private SelectOnConditionStep<Record> selectInboxTask() {
+        return dsl.select(APPROVAL_TASK.fields()).select(APPROVAL_STEP.NAME, APPROVAL_STEP.DUE_AT,
+                        APPROVAL_REQUEST.TITLE, APPROVAL_REQUEST.ENTITY, APPROVAL_REQUEST.RECORD_ID,
+                        APPROVAL_REQUEST.SUBMITTER_ID)
+                .from(APPROVAL_TASK)
+                .join(APPROVAL_STEP).on(APPROVAL_STEP.REQUEST_ID.eq(APPROVAL_TASK.REQUEST_ID),
+                        APPROVAL_STEP.STEP_KEY.eq(APPROVAL_TASK.STEP_KEY))
+                .join(APPROVAL_REQUEST).on(APPROVAL_REQUEST.ID.eq(APPROVAL_TASK.REQUEST_ID));
     }
 
     /** An open task whose approver has left (deactivated or deleted), with the leaver's manager. */
@@ -362,12 +404,16 @@ public final class ApprovalRepository {
     }
 
     private static ApprovalTask toTask(Record r) {
+        return toTask(r, r.get(APPROVER.DISPLAY_NAME), r.get(SUBMITTER.DISPLAY_NAME));
+    }
+
+    private static ApprovalTask toTask(Record r, String approverName, String submitterName) {
         return new ApprovalTask(r.get(APPROVAL_TASK.ID), r.get(APPROVAL_TASK.REQUEST_ID), r.get(APPROVAL_TASK.STEP_KEY),
                 r.get(APPROVAL_STEP.NAME), r.get(APPROVAL_TASK.ROUND_NO), r.get(APPROVAL_TASK.SEQ), r.get(APPROVAL_TASK.APPROVER_ID),
-                r.get(APPROVER.DISPLAY_NAME), TaskStatus.valueOf(r.get(APPROVAL_TASK.STATUS)),
+                approverName, TaskStatus.valueOf(r.get(APPROVAL_TASK.STATUS)),
                 r.get(APPROVAL_TASK.CREATED_AT), r.get(APPROVAL_TASK.ACTED_AT), r.get(APPROVAL_TASK.NOTE),
                 r.get(APPROVAL_REQUEST.TITLE), r.get(APPROVAL_REQUEST.ENTITY), r.get(APPROVAL_REQUEST.RECORD_ID),
-                r.get(APPROVAL_REQUEST.SUBMITTER_ID), r.get(SUBMITTER.DISPLAY_NAME), r.get(APPROVAL_STEP.DUE_AT),
+                r.get(APPROVAL_REQUEST.SUBMITTER_ID), submitterName, r.get(APPROVAL_STEP.DUE_AT),
                 r.get(APPROVAL_TASK.VERSION));
     }
 

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -263,10 +262,19 @@ public final class ApprovalService {
 
     // ------------------------------------------------------------------ reading
 
-    /** The viewer's tasks waiting for them, most urgent first. */
+    /** The viewer's tasks waiting for them, most urgent first (at most {@link #INBOX_LIMIT}). */
     public List<ApprovalTask> inbox(Actor viewer) {
-        return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock)
-                .tasksOf(viewer.userId(), EnumSet.of(TaskStatus.PENDING), INBOX_LIMIT));
+        return inbox(viewer, INBOX_LIMIT);
+    }
+
+    /** The viewer's {@code limit} most urgent tasks: the first page of a large inbox. */
+    public List<ApprovalTask> inbox(Actor viewer, int limit) {
+        return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).pendingOf(viewer.userId(), limit));
+    }
+
+    /** How many tasks wait for the viewer (the badge on the navigation). */
+    public int inboxCount(Actor viewer) {
+        return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).pendingCount(viewer.userId()));
     }
 
     /** The tasks the viewer acted on, latest first. */
