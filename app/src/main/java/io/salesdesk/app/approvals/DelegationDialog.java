@@ -46,6 +46,7 @@ final class DelegationDialog extends FormDialog<ApprovalDelegation> {
     private final DatePicker to = new DatePicker();
     private final ComboBox<User> delegate;
     private final TextField note = new TextField();
+    private boolean loaded;
 
     private DelegationDialog(AppContext context, List<User> colleagues) {
         super(I18n.get("approvals.delegation.title"), "delegationSave");
@@ -56,6 +57,7 @@ final class DelegationDialog extends FormDialog<ApprovalDelegation> {
                 .setId("delegationClose");
         Label intro = new Label(I18n.get("approvals.delegation.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         Label heading = new Label(I18n.get("approvals.delegation.mine"));
         heading.getStyleClass().add(Styles.TITLE_4);
@@ -82,8 +84,9 @@ final class DelegationDialog extends FormDialog<ApprovalDelegation> {
         VBox form = new VBox(12, intro, heading, mine, new Separator(), dates,
                 field("delegate", I18n.get("approvals.delegation.delegate"), delegate),
                 field("note", I18n.get("approvals.delegation.note"), note));
-        form.setPrefWidth(480);
         setForm(form);
+        // A fixed width: a long refusal wraps under the form instead of widening the window.
+        getDialogPane().setPrefWidth(540);
         reload();
     }
 
@@ -104,6 +107,18 @@ final class DelegationDialog extends FormDialog<ApprovalDelegation> {
     }
 
     private void fill(List<ApprovalDelegation> delegations) {
+        if (!loaded) {
+            loaded = true;
+            // A new delegation starts on the first day none of mine holds, so the defaults are valid.
+            LocalDate free = BusinessTime.today(context.clock());
+            for (ApprovalDelegation d : delegations) {
+                if (d.inForceOn(free)) {
+                    free = d.endsOn().plusDays(1);
+                }
+            }
+            from.setValue(free);
+            to.setValue(free);
+        }
         if (delegations.isEmpty()) {
             Label none = new Label(I18n.get("approvals.delegation.none"));
             none.getStyleClass().add(Styles.TEXT_MUTED);
@@ -177,7 +192,12 @@ final class DelegationDialog extends FormDialog<ApprovalDelegation> {
             case "approval.delegation.invalid" -> "delegate";
             default -> null;
         } : null;
-        if (field == null) {
+        if (error instanceof SalesDeskException e && e.messageKey().equals("approval.delegation.overlap")) {
+            // The engine names the days as ISO dates; here they read as the rest of the dialog.
+            Object[] args = e.arguments();
+            showGeneralProblem(I18n.get(e.messageKey(), Formats.shortDate(LocalDate.parse(args[0].toString()),
+                    context.clock()), Formats.shortDate(LocalDate.parse(args[1].toString()), context.clock()), args[2]));
+        } else if (field == null) {
             showFailure(error);
         } else {
             fieldNamed(field).showProblem(I18n.message(error));
