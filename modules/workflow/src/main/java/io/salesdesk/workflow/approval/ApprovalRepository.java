@@ -299,12 +299,21 @@ public final class ApprovalRepository {
                 .limit(limit).fetch(ApprovalRepository::toTask);
     }
 
-    /** The user's closed tasks, latest first. */
+    /**
+     * The user's closed tasks, latest first — after the tasks of theirs waiting for a signer they added
+     * before themselves (加签), which would otherwise be in none of their lists until they reopen.
+     */
     public List<ApprovalTask> doneBy(UUID approver, int limit) {
+        io.salesdesk.db.jooq.tables.ApprovalTask added = APPROVAL_TASK.as("added");
+        var waitingForSigner = APPROVAL_TASK.STATUS.eq(TaskStatus.WAITING.name()).and(DSL.exists(DSL.selectOne()
+                .from(added).where(added.ADDED_FOR.eq(APPROVAL_TASK.ID),
+                        added.ADDED_POSITION.eq(SignerPosition.BEFORE.name()),
+                        added.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()))));
         return selectTask().where(APPROVAL_TASK.APPROVER_ID.eq(approver),
                         APPROVAL_TASK.STATUS.in(TaskStatus.APPROVED.name(), TaskStatus.REJECTED.name(),
-                                TaskStatus.TRANSFERRED.name()))
-                .orderBy(APPROVAL_TASK.ACTED_AT.desc(), APPROVAL_TASK.ID).limit(limit).fetch(ApprovalRepository::toTask);
+                                TaskStatus.TRANSFERRED.name()).or(waitingForSigner))
+                .orderBy(APPROVAL_TASK.ACTED_AT.desc().nullsFirst(), APPROVAL_TASK.ID).limit(limit)
+                .fetch(ApprovalRepository::toTask);
     }
 
     private SelectOnConditionStep<Record> selectTask() {

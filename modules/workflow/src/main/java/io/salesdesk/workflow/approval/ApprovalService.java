@@ -388,7 +388,7 @@ public final class ApprovalService {
                 .tasksOf(viewer.userId(), EnumSet.of(TaskStatus.PENDING), INBOX_LIMIT));
     }
 
-    /** The tasks the viewer acted on, latest first. */
+    /** The tasks the viewer acted on, latest first; first those waiting for a signer they added before them. */
     public List<ApprovalTask> done(Actor viewer, int limit) {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).doneBy(viewer.userId(), limit));
     }

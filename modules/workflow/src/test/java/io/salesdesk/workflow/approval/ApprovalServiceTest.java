@@ -353,6 +353,8 @@ class ApprovalServiceTest {
         approvals.addSigner(gm.asActor(), mine, finance.id(), SignerPosition.BEFORE, "请财务先核回款条件");
 
         assertThat(approvals.inbox(gm.asActor())).as("my task waits for the signer").isEmpty();
+        assertThat(approvals.done(gm.asActor(), 10)).as("and is listed with what I handled meanwhile")
+                .singleElement().extracting(ApprovalTask::status).isEqualTo(TaskStatus.WAITING);
         ApprovalTask added = taskOf(finance);
         assertThat(added.addedFor()).isEqualTo(mine);
         assertThat(added.addedPosition()).isEqualTo(SignerPosition.BEFORE);
