@@ -40,9 +40,13 @@ final class ApprovalCell extends ListCell<ApprovalItem> {
         }
         Label title = new Label(item.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label who = new Label(item.task() == null
+        String from = item.task() == null
                 ? Formats.dateTime(item.request().submittedAt(), clock.getZone())
-                : I18n.get("approvals.item.from", item.submitterName(), item.stepName()));
+                : I18n.get("approvals.item.from", item.submitterName(), item.stepName());
+        if (item.task() != null && item.task().onBehalfOfName() != null) {
+            from += " · " + I18n.get("approvals.onBehalfOf", item.task().onBehalfOfName());
+        }
+        Label who = new Label(from);
         who.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox text = new VBox(2, title, who);
         text.setMinWidth(0);

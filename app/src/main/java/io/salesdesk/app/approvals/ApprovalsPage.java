@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -21,6 +22,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -28,13 +32,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.workflow.approval.ApprovalDelegation;
 
 /**
  * 审批: what waits for the viewer (待我审批, most urgent first, with the time left), the requests they
  * submitted (我提交的) and what they decided (已处理); beside the list, the selected request with its
- * route, history and the viewer's actions. Ctrl+Enter approves the selected task.
+ * route, history and the viewer's actions. Ctrl+Enter approves the selected task. 外出委托… sets who signs
+ * for the viewer while away; a banner says so as long as it holds.
  */
 public final class ApprovalsPage extends BorderPane {
 
@@ -60,6 +68,7 @@ public final class ApprovalsPage extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private final Label empty = new Label();
+    private final Label banner = new Label();
     private final ApprovalDetailPane detail;
     private final ToggleGroup group = new ToggleGroup();
     private View view = View.INBOX;
@@ -70,7 +79,7 @@ public final class ApprovalsPage extends BorderPane {
         setId("approvalsPage");
         getStyleClass().add("page");
         detail = new ApprovalDetailPane(context, this::reloadKeepingOpen);
-        setTop(createHeader());
+        setTop(new VBox(10, createHeader(), createBanner()));
         setCenter(createBody());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (APPROVE.match(e)) {
@@ -102,10 +111,42 @@ public final class ApprovalsPage extends BorderPane {
         filter.setPrefColumnCount(18);
         filter.textProperty().addListener((obs, was, now) -> applyFilter());
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(16, title, segments, filter, count);
+        Button delegation = new Button(I18n.get("approvals.delegation"), new FontIcon(Feather.CALENDAR));
+        delegation.setId("approvalsDelegation");
+        delegation.setOnAction(e -> DelegationDialog.open(context, this::refreshBanner));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(16, title, segments, filter, count, gap, delegation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;
+    }
+
+    /** 委托中：3月1日–3月7日由 李娜 代为审批 — shown while a delegation of mine is in force. */
+    private Label createBanner() {
+        banner.setId("approvalsDelegationBanner");
+        banner.setGraphic(new FontIcon(Feather.CALENDAR));
+        banner.getStyleClass().add("approval-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setVisible(false);
+        banner.setManaged(false);
+        refreshBanner();
+        return banner;
+    }
+
+    private void refreshBanner() {
+        Actor viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.approvals().delegations(viewer).stream()
+                        .filter(d -> d.inForceOn(BusinessTime.today(context.clock()))).findFirst())
+                .onSuccess(away -> {
+                    ApprovalDelegation d = away.orElse(null);
+                    banner.setText(d == null ? "" : I18n.get("approvals.banner.delegating",
+                            Formats.shortDate(d.startsOn(), context.clock()),
+                            Formats.shortDate(d.endsOn(), context.clock()), d.delegateName()));
+                    banner.setVisible(d != null);
+                    banner.setManaged(d != null);
+                })
+                .executeWith(context.executor());
     }
 
     private SplitPane createBody() {

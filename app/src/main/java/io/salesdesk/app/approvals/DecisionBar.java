@@ -9,8 +9,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -26,12 +31,14 @@ import io.salesdesk.crm.User;
 import io.salesdesk.workflow.approval.ApprovalDetail;
 import io.salesdesk.workflow.approval.ApprovalTask;
 import io.salesdesk.workflow.approval.RequestStatus;
+import io.salesdesk.workflow.approval.SignerPosition;
 import io.salesdesk.workflow.approval.TaskStatus;
 
 /**
  * What the viewer can do on the request shown: on a task of theirs that waits for them, 同意 (with
- * an optional note), 驳回 (with a reason, to the submitter or 退回上一步) and 转交 to a colleague; on a
- * pending request they submitted, 撤回. The engine decides; its refusals come back as text.
+ * an optional note), 驳回 (with a reason, to the submitter or 退回上一步), 转交 to a colleague and 加签
+ * (a colleague signs before or after them, with a note for them); on a pending request they
+ * submitted, 撤回. The engine decides; its refusals come back as text.
  */
 final class DecisionBar extends VBox {
 
@@ -47,6 +54,15 @@ final class DecisionBar extends VBox {
             I18n.get("approvals.transfer.to"));
     private final Button transferConfirm = new Button(I18n.get("approvals.transfer.confirm"));
     private final HBox transferRow = new HBox(8, colleague, transferConfirm);
+    private final Button addSigner = new Button(I18n.get("approvals.addSigner"), new FontIcon(Feather.USER_PLUS));
+    private final ComboBox<User> signer = Pickers.of(List.of(), User::displayName,
+            I18n.get("approvals.addSigner.prompt"));
+    private final ToggleGroup signerWhere = new ToggleGroup();
+    private final Label signerHint = new Label();
+    private final TextField signerNote = new TextField();
+    private final Button signerConfirm = new Button(I18n.get("approvals.addSigner.confirm"),
+            new FontIcon(Feather.USER_CHECK));
+    private final VBox signerForm;
     private final Button recall = new Button(I18n.get("approvals.recall"), new FontIcon(Feather.CORNER_UP_LEFT));
     private final VBox decide;
     private ApprovalTask mine;
@@ -70,7 +86,10 @@ final class DecisionBar extends VBox {
         reject.getStyleClass().add(Styles.DANGER);
         reject.setOnAction(e -> reject());
         transfer.setId("approvalTransfer");
-        transfer.setOnAction(e -> showTransfer(!transferRow.isVisible()));
+        transfer.setOnAction(e -> {
+            showSigner(false);
+            showTransfer(!transferRow.isVisible());
+        });
         colleague.setId("approvalTransferTo");
         colleague.setPrefWidth(240);
         transferConfirm.setId("approvalTransferConfirm");
@@ -78,10 +97,16 @@ final class DecisionBar extends VBox {
         transferConfirm.disableProperty().bind(colleague.valueProperty().isNull());
         recall.setId("approvalRecall");
         recall.setOnAction(e -> recall());
-        HBox buttons = new HBox(8, approve, reject, backOneStep, transfer);
+        signerForm = createSignerForm();
+        addSigner.setId("approvalAddSigner");
+        addSigner.setOnAction(e -> {
+            showTransfer(false);
+            showSigner(!signerForm.isVisible());
+        });
+        HBox buttons = new HBox(8, approve, reject, backOneStep, transfer, addSigner);
         buttons.setAlignment(Pos.CENTER_LEFT);
         transferRow.setAlignment(Pos.CENTER_LEFT);
-        decide = new VBox(8, noteField, buttons, transferRow);
+        decide = new VBox(8, noteField, buttons, transferRow, signerForm);
         getChildren().setAll(decide, recall);
         show(null, List.of());
     }
@@ -101,6 +126,13 @@ final class DecisionBar extends VBox {
         colleague.getItems().setAll(colleagues.stream().filter(u -> !u.id().equals(me.userId())).toList());
         colleague.setValue(null);
         showTransfer(false);
+        // Nobody approves their own request: the submitter is not offered as a signer.
+        signer.getItems().setAll(colleagues.stream().filter(u -> !u.id().equals(me.userId())
+                && (detail == null || !u.id().equals(detail.request().submitterId()))).toList());
+        signer.setValue(null);
+        signerNote.clear();
+        signerWhere.selectToggle(signerWhere.getToggles().get(0));
+        showSigner(false);
         decide.setVisible(mine != null);
         decide.setManaged(mine != null);
         recall.setVisible(canRecall);
@@ -134,6 +166,63 @@ final class DecisionBar extends VBox {
         User to = colleague.getValue();
         ApprovalTask task = mine;
         run(() -> context.approvals().transfer(context.currentUser().asActor(), task.id(), to.id(), text()));
+    }
+
+    private void addSigner() {
+        User who = signer.getValue();
+        SignerPosition position = (SignerPosition) signerWhere.getSelectedToggle().getUserData();
+        String remark = signerNote.getText() == null || signerNote.getText().isBlank() ? null
+                : signerNote.getText().strip();
+        ApprovalTask task = mine;
+        run(() -> context.approvals().addSigner(context.currentUser().asActor(), task.id(), who.id(), position,
+                remark));
+    }
+
+    /** 加签: whom, before or after me (with what that means spelled out), and a note for them. */
+    private VBox createSignerForm() {
+        signer.setId("approvalSignerUser");
+        signer.setPrefWidth(240);
+        HBox where = new HBox();
+        for (SignerPosition position : SignerPosition.values()) {
+            ToggleButton pill = new ToggleButton(I18n.label("approvals.addSigner", position));
+            pill.setId("approvalSigner" + (position == SignerPosition.BEFORE ? "Before" : "After"));
+            pill.setUserData(position);
+            pill.setToggleGroup(signerWhere);
+            pill.getStyleClass().add(position == SignerPosition.BEFORE ? Styles.LEFT_PILL : Styles.RIGHT_PILL);
+            where.getChildren().add(pill);
+        }
+        signerWhere.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                // A pill pressed again stays chosen: there is always a before or an after.
+                signerWhere.selectToggle(was);
+                return;
+            }
+            signerHint.setText(I18n.label("approvals.addSigner.hint", (SignerPosition) now.getUserData()));
+        });
+        signerWhere.selectToggle(signerWhere.getToggles().get(0));
+        signerHint.setId("approvalSignerHint");
+        signerHint.setWrapText(true);
+        signerHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        signerNote.setId("approvalSignerNote");
+        signerNote.setPromptText(I18n.get("approvals.addSigner.note.prompt"));
+        HBox.setHgrow(signerNote, Priority.ALWAYS);
+        signerConfirm.setId("approvalSignerConfirm");
+        signerConfirm.getStyleClass().add(Styles.ACCENT);
+        signerConfirm.setOnAction(e -> addSigner());
+        signerConfirm.disableProperty().bind(signer.valueProperty().isNull());
+        HBox who = new HBox(8, signer, where);
+        who.setAlignment(Pos.CENTER_LEFT);
+        HBox note = new HBox(8, signerNote, signerConfirm);
+        note.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, who, signerHint, note);
+        form.setId("approvalSignerForm");
+        form.getStyleClass().add("approval-signer-form");
+        return form;
+    }
+
+    private void showSigner(boolean open) {
+        signerForm.setVisible(open);
+        signerForm.setManaged(open);
     }
 
     private void recall() {

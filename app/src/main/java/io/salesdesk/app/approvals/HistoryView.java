@@ -13,7 +13,10 @@ import io.salesdesk.workflow.approval.ApprovalEvent;
 import io.salesdesk.workflow.approval.ApprovalStepState;
 import io.salesdesk.workflow.approval.ApprovalDetail;
 
-/** A request's history (审批记录): when, who, what they did on which step, and what they wrote. */
+/**
+ * A request's history (审批记录): when, who (and for whom, when a delegate acted), what they did on which
+ * step — whom they added as signer, before or after them — and what they wrote.
+ */
 final class HistoryView extends VBox {
 
     HistoryView(ApprovalDetail detail, ZoneId zone) {
@@ -24,9 +27,16 @@ final class HistoryView extends VBox {
             when.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_SUBTLE);
             when.setMinWidth(110);
             String who = event.actorName() == null ? I18n.get("approvals.history.system") : event.actorName();
+            if (event.onBehalfOfName() != null) {
+                who = I18n.get("approvals.history.actorFor", who, event.onBehalfOfName());
+            }
             String step = detail.steps().stream().filter(s -> s.key().equals(event.stepKey()))
                     .map(ApprovalStepState::name).findFirst().map(n -> " · " + n).orElse("");
-            Label what = new Label(who + " " + I18n.label("approvals.event", event.kind()) + step);
+            String did = event.kind() == ApprovalEvent.Kind.ADDED_SIGNER && event.signerPosition() != null
+                    ? I18n.get("approvals.history.addedSigner." + event.signerPosition().name(), event.signerName())
+                    : I18n.label("approvals.event", event.kind());
+            Label what = new Label(who + " " + did + step);
+            what.setWrapText(true);
             VBox text = new VBox(2, what);
             if (event.note() != null && !event.note().isBlank()) {
                 Label note = new Label(event.note());

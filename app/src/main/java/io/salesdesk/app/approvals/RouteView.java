@@ -91,7 +91,15 @@ final class RouteView extends VBox {
         for (ApprovalTask task : tasks) {
             Label who = unsqueezed(new Label(task.approverName()));
             who.getStyleClass().add(Styles.TEXT_SMALL);
-            HBox line = new HBox(6, who, unsqueezed(ApprovalChips.task(task.status())));
+            HBox line = new HBox(6, who);
+            // 代 张三审批 for a delegate; 前加签 / 后加签 for a signer someone added.
+            if (task.onBehalfOfName() != null) {
+                line.getChildren().add(tag(I18n.get("approvals.onBehalfOf", task.onBehalfOfName()), "approval-for"));
+            }
+            if (task.addedPosition() != null) {
+                line.getChildren().add(tag(I18n.label("approvals.signer", task.addedPosition()), "approval-added"));
+            }
+            line.getChildren().add(unsqueezed(ApprovalChips.task(task.status())));
             line.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(line);
             if (task.note() != null && !task.note().isBlank()) {
@@ -102,6 +110,12 @@ final class RouteView extends VBox {
             }
         }
         return box;
+    }
+
+    private static Label tag(String text, String styleClass) {
+        Label tag = unsqueezed(new Label(text));
+        tag.getStyleClass().addAll(Styles.TEXT_SMALL, "approval-tag", styleClass);
+        return tag;
     }
 
     /** Names and chips keep their width; a narrow column wraps notes instead of cutting them to "…". */

@@ -57,6 +57,8 @@ public abstract class FormDialog<R> extends Dialog<R> {
         });
         generalProblem.getStyleClass().addAll(Styles.DANGER, "general-problem");
         generalProblem.setWrapText(true);
+        // Wraps to as many lines as it needs instead of ending in "…" on one.
+        generalProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         generalProblem.setManaged(false);
         generalProblem.setVisible(false);
         body.getChildren().add(generalProblem);

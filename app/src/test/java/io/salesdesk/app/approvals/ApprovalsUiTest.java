@@ -31,8 +31,10 @@ import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.demo.DemoApprovalFlows;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.User;
+import io.salesdesk.workflow.approval.ApprovalDelegation;
 import io.salesdesk.workflow.approval.ApprovalTask;
 import io.salesdesk.workflow.approval.RequestStatus;
+import io.salesdesk.workflow.approval.SignerPosition;
 import io.salesdesk.workflow.approval.TaskStatus;
 
 /**
@@ -174,6 +176,68 @@ class ApprovalsUiTest {
 
         assertThat(context.approvals().inbox(manager.asActor())).noneMatch(t -> t.recordId().equals(contract.id()));
         assertThat(context.approvals().inbox(other.asActor())).anyMatch(t -> t.recordId().equals(contract.id()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSignerAddedBeforeMeFromTheInboxGetsTheTaskFirstAndTheRouteAndHistoryShowIt(FxRobot robot) {
+        Contract contract = submittedByRep("210000");
+        User manager = context.users().byUsername("manager.sh").orElseThrow();
+
+        openApprovalsAs(robot, manager);
+        select(robot, line(robot, contract));
+        robot.clickOn("#approvalAddSigner");
+        ComboBox<User> who = robot.lookup("#approvalSignerUser").queryAs(ComboBox.class);
+        assertThat(who.getItems()).as("never oneself nor the submitter")
+                .noneMatch(u -> u.id().equals(manager.id()) || u.id().equals(rep.id()));
+        robot.interact(() -> who.setValue(who.getItems().stream().filter(u -> u.id().equals(finance.id()))
+                .findFirst().orElseThrow()));
+        robot.clickOn("#approvalSignerBefore");
+        assertThat(robot.lookup("#approvalSignerHint").queryAs(Label.class).getText()).contains("先审批");
+        robot.clickOn("#approvalSignerNote").write("请财务先核首付款比例");
+        robot.clickOn("#approvalSignerConfirm");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.approvals().inbox(manager.asActor())).noneMatch(t -> t.recordId().equals(contract.id()));
+        assertThat(context.approvals().inbox(finance.asActor())).filteredOn(t -> t.recordId().equals(contract.id()))
+                .singleElement().extracting(ApprovalTask::addedPosition).isEqualTo(SignerPosition.BEFORE);
+        assertThat(robot.lookup("#approvalRoute .approval-added").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().equals("前加签"));
+        assertThat(robot.lookup("#approvalHistory .label").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().contains("前加签 " + finance.displayName()))
+                .anyMatch(l -> l.getText().equals("请财务先核首付款比例"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDelegationSetInTheDialogShowsInTheBannerAndItsTasksSayForWhom(FxRobot robot) {
+        User away = context.users().byUsername("manager.sh").orElseThrow();
+        try {
+            openApprovalsAs(robot, away);
+            assertThat(robot.lookup("#approvalsDelegationBanner").queryAs(Label.class).isVisible()).isFalse();
+            robot.clickOn("#approvalsDelegation");
+            ComboBox<User> to = robot.lookup("#delegationDelegate").queryAs(ComboBox.class);
+            robot.interact(() -> to.setValue(to.getItems().stream().filter(u -> u.id().equals(gm.id())).findFirst()
+                    .orElseThrow()));
+            robot.clickOn("#delegationNote").write("参加广州医疗器械展");
+            robot.clickOn("#delegationSave");
+            WaitForAsyncUtils.waitForFxEvents();
+
+            Label banner = robot.lookup("#approvalsDelegationBanner").queryAs(Label.class);
+            assertThat(banner.isVisible()).isTrue();
+            assertThat(banner.getText()).startsWith("委托中：").contains(gm.displayName());
+            Contract contract = submittedByRep("220000");
+            openApprovalsAs(robot, gm);
+            ApprovalItem delegated = line(robot, contract);
+            assertThat(delegated.task().onBehalfOfId()).isEqualTo(away.id());
+            assertThat(robot.lookup("#approvalsList .label").queryAllAs(Label.class))
+                    .anyMatch(l -> l.getText().contains("代 " + away.displayName() + " 审批"));
+        } finally {
+            // The workspace is shared by the tests of this class: manager.sh signs their own tasks again.
+            for (ApprovalDelegation d : context.approvals().delegations(away.asActor())) {
+                context.approvals().cancelDelegation(away.asActor(), d.id());
+            }
+        }
     }
 
     @Test

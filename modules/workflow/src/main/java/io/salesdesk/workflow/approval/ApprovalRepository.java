@@ -34,6 +34,8 @@ public final class ApprovalRepository {
 
     private static final io.salesdesk.db.jooq.tables.AppUser SUBMITTER = APP_USER.as("submitter");
     private static final io.salesdesk.db.jooq.tables.AppUser APPROVER = APP_USER.as("approver");
+    private static final io.salesdesk.db.jooq.tables.AppUser PRINCIPAL = APP_USER.as("principal");
+    private static final io.salesdesk.db.jooq.tables.AppUser SIGNER = APP_USER.as("signer");
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -261,6 +263,15 @@ public final class ApprovalRepository {
     // ------------------------------------------------------------------ tasks
 
     public UUID insertTask(UUID requestId, String stepKey, int round, int seq, UUID approver, TaskStatus status) {
+        return insertTask(requestId, stepKey, round, seq, approver, status, null, null, null);
+    }
+
+    /**
+     * A task that may be an added signer's (加签: {@code addedFor} and {@code position} set) or a
+     * delegate's ({@code onBehalfOf} the approver they sign for).
+     */
+    public UUID insertTask(UUID requestId, String stepKey, int round, int seq, UUID approver, TaskStatus status,
+                           UUID addedFor, SignerPosition position, UUID onBehalfOf) {
         UUID id = Ids.newId(clock);
         OffsetDateTime now = Rows.now(clock);
         dsl.insertInto(APPROVAL_TASK).set(APPROVAL_TASK.ID, id).set(APPROVAL_TASK.REQUEST_ID, requestId)
@@ -268,8 +279,31 @@ public final class ApprovalRepository {
                 .set(APPROVAL_TASK.STATUS, status.name()).set(APPROVAL_TASK.CREATED_AT, now)
                 .set(APPROVAL_TASK.DUE_AT, DSL.select(APPROVAL_STEP.DUE_AT).from(APPROVAL_STEP)
                         .where(APPROVAL_STEP.REQUEST_ID.eq(requestId), APPROVAL_STEP.STEP_KEY.eq(stepKey)))
-                .set(APPROVAL_TASK.ACTED_AT, status.closed() ? now : null).set(APPROVAL_TASK.VERSION, 1L).execute();
+                .set(APPROVAL_TASK.ACTED_AT, status.closed() ? now : null)
+                .set(APPROVAL_TASK.ADDED_FOR, addedFor)
+                .set(APPROVAL_TASK.ADDED_POSITION, position == null ? null : position.name())
+                .set(APPROVAL_TASK.ON_BEHALF_OF, onBehalfOf).set(APPROVAL_TASK.VERSION, 1L).execute();
         return id;
+    }
+
+    /**
+     * Puts a waiting task in an inbox: its approver's, or a delegate's signing on their behalf.
+     * False if the task changed since it was read.
+     */
+    public boolean openTask(ApprovalTask task, UUID approver, UUID onBehalfOf) {
+        return dsl.update(APPROVAL_TASK).set(APPROVAL_TASK.STATUS, TaskStatus.PENDING.name())
+                .set(APPROVAL_TASK.APPROVER_ID, approver).set(APPROVAL_TASK.ON_BEHALF_OF, onBehalfOf)
+                .set(APPROVAL_TASK.ACTED_AT, (OffsetDateTime) null).set(APPROVAL_TASK.VERSION, task.version() + 1)
+                .where(APPROVAL_TASK.ID.eq(task.id()), APPROVAL_TASK.VERSION.eq(task.version())).execute() == 1;
+    }
+
+    /** Signers added for one task now belong to another (the task was handed on, 转交). */
+    public void moveSigners(UUID fromTask, UUID toTask) {
+        dsl.update(APPROVAL_TASK).set(APPROVAL_TASK.ADDED_FOR, toTask)
+                .set(APPROVAL_TASK.VERSION, APPROVAL_TASK.VERSION.plus(1))
+                .where(APPROVAL_TASK.ADDED_FOR.eq(fromTask),
+                        APPROVAL_TASK.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()))
+                .execute();
     }
 
     /** Closes or opens a task as read; false if it changed since. */
@@ -325,7 +359,7 @@ public final class ApprovalRepository {
         for (int from = 0; from < ids.size(); from += 1_000) {
             selectInboxTask().where(APPROVAL_TASK.ID.in(ids.subList(from, Math.min(ids.size(), from + 1_000))))
                     .forEach(r -> byId.put(r.get(APPROVAL_TASK.ID), toTask(r, names.get(approver),
-                            names.get(r.get(APPROVAL_REQUEST.SUBMITTER_ID)))));
+                            names.get(r.get(APPROVAL_REQUEST.SUBMITTER_ID)), names.get(r.get(APPROVAL_TASK.ON_BEHALF_OF)))));
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -383,59 +417,90 @@ public final class ApprovalRepository {
                 .execute();
     }
 
-    /** The user's closed tasks, latest first. */
+    /**
+     * The user's closed tasks, latest first — after the tasks of theirs waiting for a signer they added
+     * before themselves (加签), which would otherwise be in none of their lists until they reopen.
+     */
     public List<ApprovalTask> doneBy(UUID approver, int limit) {
+        io.salesdesk.db.jooq.tables.ApprovalTask added = APPROVAL_TASK.as("added");
+        var waitingForSigner = APPROVAL_TASK.STATUS.eq(TaskStatus.WAITING.name()).and(DSL.exists(DSL.selectOne()
+                .from(added).where(added.ADDED_FOR.eq(APPROVAL_TASK.ID),
+                        added.ADDED_POSITION.eq(SignerPosition.BEFORE.name()),
+                        added.STATUS.in(TaskStatus.PENDING.name(), TaskStatus.WAITING.name()))));
         return selectTask().where(APPROVAL_TASK.APPROVER_ID.eq(approver),
                         APPROVAL_TASK.STATUS.in(TaskStatus.APPROVED.name(), TaskStatus.REJECTED.name(),
-                                TaskStatus.TRANSFERRED.name()))
-                .orderBy(APPROVAL_TASK.ACTED_AT.desc(), APPROVAL_TASK.ID).limit(limit).fetch(ApprovalRepository::toTask);
+                                TaskStatus.TRANSFERRED.name()).or(waitingForSigner))
+                .orderBy(APPROVAL_TASK.ACTED_AT.desc().nullsFirst(), APPROVAL_TASK.ID).limit(limit)
+                .fetch(ApprovalRepository::toTask);
     }
 
     private SelectOnConditionStep<Record> selectTask() {
         return dsl.select(APPROVAL_TASK.fields()).select(APPROVAL_STEP.NAME, APPROVAL_STEP.DUE_AT, APPROVER.DISPLAY_NAME,
                         APPROVAL_REQUEST.TITLE, APPROVAL_REQUEST.ENTITY, APPROVAL_REQUEST.RECORD_ID,
-                        APPROVAL_REQUEST.SUBMITTER_ID, SUBMITTER.DISPLAY_NAME)
+                        APPROVAL_REQUEST.SUBMITTER_ID, SUBMITTER.DISPLAY_NAME, PRINCIPAL.DISPLAY_NAME)
                 .from(APPROVAL_TASK)
                 .join(APPROVAL_STEP).on(APPROVAL_STEP.REQUEST_ID.eq(APPROVAL_TASK.REQUEST_ID),
                         APPROVAL_STEP.STEP_KEY.eq(APPROVAL_TASK.STEP_KEY))
                 .join(APPROVAL_REQUEST).on(APPROVAL_REQUEST.ID.eq(APPROVAL_TASK.REQUEST_ID))
                 .join(APPROVER).on(APPROVER.ID.eq(APPROVAL_TASK.APPROVER_ID))
-                .join(SUBMITTER).on(SUBMITTER.ID.eq(APPROVAL_REQUEST.SUBMITTER_ID));
+                .join(SUBMITTER).on(SUBMITTER.ID.eq(APPROVAL_REQUEST.SUBMITTER_ID))
+                .leftJoin(PRINCIPAL).on(PRINCIPAL.ID.eq(APPROVAL_TASK.ON_BEHALF_OF));
     }
 
     private static ApprovalTask toTask(Record r) {
-        return toTask(r, r.get(APPROVER.DISPLAY_NAME), r.get(SUBMITTER.DISPLAY_NAME));
+        return toTask(r, r.get(APPROVER.DISPLAY_NAME), r.get(SUBMITTER.DISPLAY_NAME), r.get(PRINCIPAL.DISPLAY_NAME));
     }
 
-    private static ApprovalTask toTask(Record r, String approverName, String submitterName) {
+    private static ApprovalTask toTask(Record r, String approverName, String submitterName, String principalName) {
         return new ApprovalTask(r.get(APPROVAL_TASK.ID), r.get(APPROVAL_TASK.REQUEST_ID), r.get(APPROVAL_TASK.STEP_KEY),
                 r.get(APPROVAL_STEP.NAME), r.get(APPROVAL_TASK.ROUND_NO), r.get(APPROVAL_TASK.SEQ), r.get(APPROVAL_TASK.APPROVER_ID),
                 approverName, TaskStatus.valueOf(r.get(APPROVAL_TASK.STATUS)),
                 r.get(APPROVAL_TASK.CREATED_AT), r.get(APPROVAL_TASK.ACTED_AT), r.get(APPROVAL_TASK.NOTE),
                 r.get(APPROVAL_REQUEST.TITLE), r.get(APPROVAL_REQUEST.ENTITY), r.get(APPROVAL_REQUEST.RECORD_ID),
                 r.get(APPROVAL_REQUEST.SUBMITTER_ID), submitterName, r.get(APPROVAL_STEP.DUE_AT),
-                r.get(APPROVAL_TASK.VERSION));
+                r.get(APPROVAL_TASK.VERSION), r.get(APPROVAL_TASK.ADDED_FOR),
+                position(r.get(APPROVAL_TASK.ADDED_POSITION)), r.get(APPROVAL_TASK.ON_BEHALF_OF), principalName);
+    }
+
+    private static SignerPosition position(String name) {
+        return name == null ? null : SignerPosition.valueOf(name);
     }
 
     // ------------------------------------------------------------------ history
 
     public void event(UUID requestId, String stepKey, UUID actor, ApprovalEvent.Kind kind, String note) {
+        event(requestId, stepKey, actor, kind, note, null, null, null);
+    }
+
+    /**
+     * An entry that may name a signer added (加签, with where) and the approver a delegate acted for.
+     */
+    public void event(UUID requestId, String stepKey, UUID actor, ApprovalEvent.Kind kind, String note,
+                      UUID signer, SignerPosition signerPosition, UUID onBehalfOf) {
         int position = dsl.fetchCount(APPROVAL_EVENT, APPROVAL_EVENT.REQUEST_ID.eq(requestId)) + 1;
         dsl.insertInto(APPROVAL_EVENT).set(APPROVAL_EVENT.ID, Ids.newId(clock))
                 .set(APPROVAL_EVENT.REQUEST_ID, requestId).set(APPROVAL_EVENT.POSITION_NO, position).set(APPROVAL_EVENT.STEP_KEY, stepKey)
                 .set(APPROVAL_EVENT.ACTOR_ID, actor).set(APPROVAL_EVENT.KIND, kind.name())
                 .set(APPROVAL_EVENT.NOTE, note == null ? null : shorten(note, 2000))
+                .set(APPROVAL_EVENT.SIGNER_ID, signer)
+                .set(APPROVAL_EVENT.SIGNER_POSITION, signerPosition == null ? null : signerPosition.name())
+                .set(APPROVAL_EVENT.ON_BEHALF_OF, onBehalfOf)
                 .set(APPROVAL_EVENT.OCCURRED_AT, Rows.now(clock)).execute();
     }
 
     public List<ApprovalEvent> history(UUID requestId) {
         return dsl.select(APPROVAL_EVENT.ID, APPROVAL_EVENT.STEP_KEY, APPROVAL_EVENT.ACTOR_ID, APP_USER.DISPLAY_NAME,
-                        APPROVAL_EVENT.KIND, APPROVAL_EVENT.NOTE, APPROVAL_EVENT.OCCURRED_AT)
+                        APPROVAL_EVENT.KIND, APPROVAL_EVENT.NOTE, APPROVAL_EVENT.OCCURRED_AT, APPROVAL_EVENT.SIGNER_ID,
+                        SIGNER.DISPLAY_NAME, APPROVAL_EVENT.SIGNER_POSITION, APPROVAL_EVENT.ON_BEHALF_OF,
+                        PRINCIPAL.DISPLAY_NAME)
                 .from(APPROVAL_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(APPROVAL_EVENT.ACTOR_ID))
+                .leftJoin(SIGNER).on(SIGNER.ID.eq(APPROVAL_EVENT.SIGNER_ID))
+                .leftJoin(PRINCIPAL).on(PRINCIPAL.ID.eq(APPROVAL_EVENT.ON_BEHALF_OF))
                 .where(APPROVAL_EVENT.REQUEST_ID.eq(requestId))
                 .orderBy(APPROVAL_EVENT.POSITION_NO, APPROVAL_EVENT.ID)
                 .fetch(r -> new ApprovalEvent(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ApprovalEvent.Kind.valueOf(r.value5()), r.value6(), r.value7()));
+                        ApprovalEvent.Kind.valueOf(r.value5()), r.value6(), r.value7(), r.value8(), r.value9(),
+                        position(r.value10()), r.value11(), r.value12()));
     }
 
     private static String shorten(String s, int max) {

@@ -1,8 +1,11 @@
 package io.salesdesk.workflow.approval;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
@@ -16,6 +19,7 @@ import io.salesdesk.workflow.notify.NotificationRepository;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,8 +178,11 @@ public final class ApprovalService {
     public ApprovalRequest approve(Actor actor, UUID taskId, String note) {
         return act(actor, taskId, (cfg, repo, task, step, route) -> {
             close(repo, task, TaskStatus.APPROVED, note);
-            repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.APPROVED, note);
-            settleStep(cfg, repo, route, task.requestId(), step);
+            repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.APPROVED, note, null, null,
+                    task.onBehalfOfId());
+            if (!passToSigners(cfg, repo, task)) {
+                settleStep(cfg, repo, route, task.requestId(), step);
+            }
         });
     }
 
@@ -192,12 +199,14 @@ public final class ApprovalService {
             close(repo, task, TaskStatus.REJECTED, note);
             RouteStep previous = backOneStep ? RouteProgress.previous(route.nodes(), task.stepKey()) : null;
             if (previous == null) {
-                repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.REJECTED, note);
+                repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.REJECTED, note, null,
+                        null, task.onBehalfOfId());
                 moveOrRetry(repo, task.requestId(), step, StepStatus.REJECTED, null);
                 end(cfg, repo, task.requestId(), RequestStatus.REJECTED);
                 return;
             }
-            repo.event(task.requestId(), previous.key(), actor.userId(), ApprovalEvent.Kind.SENT_BACK, note);
+            repo.event(task.requestId(), previous.key(), actor.userId(), ApprovalEvent.Kind.SENT_BACK, note, null, null,
+                    task.onBehalfOfId());
             repo.cancelOpenTasks(task.requestId(), task.stepKey());
             moveOrRetry(repo, task.requestId(), step, StepStatus.WAITING, null);
             ApprovalStepState before = stepStates(repo, task.requestId()).get(previous.key());
@@ -213,14 +222,71 @@ public final class ApprovalService {
             if (toUser.equals(actor.userId()) || !directories.apply(cfg).isActive(toUser)) {
                 throw new SalesDeskException("approval.transfer.invalid");
             }
-            boolean alreadyThere = roundTasks(repo, task.requestId(), step).stream()
-                    .anyMatch(t -> t.approverId().equals(toUser) && !t.status().closed());
+            Assignee to = assigneeOtherThan(cfg, repo.request(task.requestId()).orElseThrow(), toUser, actor.userId());
+            List<ApprovalTask> round = roundTasks(repo, task.requestId(), step);
+            boolean alreadyThere = round.stream()
+                    .anyMatch(t -> t.approverId().equals(to.approverId()) && !t.status().closed());
+            boolean withSigners = task.addedFor() != null || round.stream()
+                    .anyMatch(t -> task.id().equals(t.addedFor()) && !t.status().closed());
+            if (alreadyThere && withSigners) {
+                // Merging into their task would lose where the signers stand (加签).
+                throw new SalesDeskException("approval.signer.alreadyOnStep", displayName(cfg, to.approverId()));
+            }
             close(repo, task, TaskStatus.TRANSFERRED, note);
             if (!alreadyThere) {
-                repo.insertTask(task.requestId(), task.stepKey(), task.round(), task.seq(), toUser, TaskStatus.PENDING);
-                tell(cfg, List.of(toUser), "approval.notify.task", task.requestTitle(), task.stepName());
+                UUID handedOn = repo.insertTask(task.requestId(), task.stepKey(), task.round(), task.seq(),
+                        to.approverId(), TaskStatus.PENDING, task.addedFor(), task.addedPosition(), to.onBehalfOf());
+                repo.moveSigners(task.id(), handedOn);
+                tell(cfg, List.of(to.approverId()), "approval.notify.task", task.requestTitle(), task.stepName());
             }
-            repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.TRANSFERRED, note);
+            repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.TRANSFERRED, note, null, null,
+                    task.onBehalfOfId());
+        });
+    }
+
+    /**
+     * 加签: adds another active user to the step of the actor's open task. {@link SignerPosition#BEFORE}:
+     * they approve first while the actor's task waits, then it reopens for the actor;
+     * {@link SignerPosition#AFTER}: once the actor approved they get a task and must approve too before
+     * the step is decided (also on a first-wins step). The signer can reject (the step is rejected like
+     * any rejection), transfer, or add a signer in turn.
+     *
+     * @throws SalesDeskException {@code approval.signer.invalid} for oneself or an inactive user,
+     *                            {@code approval.signer.submitter} for the request's submitter,
+     *                            {@code approval.signer.alreadyOnStep} if they have an open task on the step
+     */
+    public ApprovalRequest addSigner(Actor actor, UUID taskId, UUID signer, SignerPosition position, String note) {
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(position, "position");
+        return act(actor, taskId, (cfg, repo, task, step, route) -> {
+            ApprovalRequest request = repo.request(task.requestId()).orElseThrow();
+            if (signer.equals(actor.userId()) || !directories.apply(cfg).isActive(signer)) {
+                throw new SalesDeskException("approval.signer.invalid");
+            }
+            if (signer.equals(request.submitterId())) {
+                throw new SalesDeskException("approval.signer.submitter");
+            }
+            // A signer before me gets their task now (their delegate's, if they are away); one after me
+            // waits, and is given to whoever signs for them when my approval opens it.
+            Assignee who = position == SignerPosition.BEFORE ? assigneeOtherThan(cfg, request, signer, actor.userId())
+                    : new Assignee(signer, null);
+            boolean alreadyThere = roundTasks(repo, task.requestId(), step).stream()
+                    .anyMatch(t -> !t.status().closed() && (t.principalId().equals(signer)
+                            || t.approverId().equals(who.approverId())));
+            if (alreadyThere) {
+                throw new SalesDeskException("approval.signer.alreadyOnStep", displayName(cfg, signer));
+            }
+            if (position == SignerPosition.BEFORE) {
+                close(repo, task, TaskStatus.WAITING, null);
+                repo.insertTask(task.requestId(), task.stepKey(), task.round(), task.seq(), who.approverId(),
+                        TaskStatus.PENDING, task.id(), position, who.onBehalfOf());
+                tell(cfg, List.of(who.approverId()), "approval.notify.task", request.title(), task.stepName());
+            } else {
+                repo.insertTask(task.requestId(), task.stepKey(), task.round(), task.seq(), signer, TaskStatus.WAITING,
+                        task.id(), position, null);
+            }
+            repo.event(task.requestId(), task.stepKey(), actor.userId(), ApprovalEvent.Kind.ADDED_SIGNER, note, signer,
+                    position, task.onBehalfOfId());
         });
     }
 
@@ -260,6 +326,67 @@ public final class ApprovalService {
         });
     }
 
+    // ------------------------------------------------------------------ delegation (外出委托)
+
+    /**
+     * 外出委托: from {@code from} to {@code to} (business dates, inclusive) the actor's new approval
+     * tasks go to {@code delegateUserId}, who signs on their behalf. Tasks already in the actor's
+     * inbox stay there (see {@link #assignee}).
+     *
+     * @throws SalesDeskException {@code approval.delegation.dates} without a range or with its end
+     *                            before its start, {@code approval.delegation.past} for a range
+     *                            already over, {@code approval.delegation.invalid} to oneself or an
+     *                            inactive user, {@code approval.delegation.overlap} when another
+     *                            delegation of the actor shares a day with it
+     */
+    public ApprovalDelegation delegate(Actor actor, LocalDate from, LocalDate to, UUID delegateUserId, String note) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new SalesDeskException("approval.delegation.dates");
+        }
+        if (to.isBefore(BusinessTime.today(clock))) {
+            throw new SalesDeskException("approval.delegation.past");
+        }
+        String remark = note == null || note.isBlank() ? null : note.strip();
+        if (remark != null && remark.length() > 500) {
+            remark = remark.substring(0, 499) + "…";
+        }
+        String saved = remark;
+        return db.transactionResult(cfg -> {
+            if (delegateUserId == null || delegateUserId.equals(actor.userId())
+                    || !directories.apply(cfg).isActive(delegateUserId)) {
+                throw new SalesDeskException("approval.delegation.invalid");
+            }
+            ApprovalDelegationRepository repo = ApprovalDelegationRepository.using(cfg, clock);
+            List<ApprovalDelegation> clash = repo.overlapping(actor.userId(), from, to);
+            if (!clash.isEmpty()) {
+                throw new SalesDeskException("approval.delegation.overlap", clash.get(0).startsOn().toString(),
+                        clash.get(0).endsOn().toString(), clash.get(0).delegateName());
+            }
+            UUID id = Ids.newId(clock);
+            repo.insert(id, actor.userId(), delegateUserId, from, to, saved);
+            return repo.byId(id).orElseThrow();
+        });
+    }
+
+    /** Ends one of the actor's delegations (back early, plans changed); new tasks reach them again. */
+    public void cancelDelegation(Actor actor, UUID delegationId) {
+        db.transaction(cfg -> {
+            ApprovalDelegationRepository repo = ApprovalDelegationRepository.using(cfg, clock);
+            ApprovalDelegation delegation = repo.byId(delegationId)
+                    .filter(d -> d.userId().equals(actor.userId()))
+                    .orElseThrow(() -> new SalesDeskException("approval.delegation.notFound"));
+            if (!repo.cancel(delegation, actor.userId())) {
+                throw new SalesDeskException("approval.delegation.notFound");
+            }
+        });
+    }
+
+    /** The actor's delegations in force today or to come, earliest first. */
+    public List<ApprovalDelegation> delegations(Actor actor) {
+        return db.transactionResult(cfg -> ApprovalDelegationRepository.using(cfg, clock)
+                .currentAndFuture(actor.userId(), BusinessTime.today(clock)));
+    }
+
     // ------------------------------------------------------------------ reading
 
     /** The viewer's tasks waiting for them, most urgent first (at most {@link #INBOX_LIMIT}). */
@@ -277,7 +404,7 @@ public final class ApprovalService {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).pendingCount(viewer.userId()));
     }
 
-    /** The tasks the viewer acted on, latest first. */
+    /** The tasks the viewer acted on, latest first; first those waiting for a signer they added before them. */
     public List<ApprovalTask> done(Actor viewer, int limit) {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).doneBy(viewer.userId(), limit));
     }
@@ -421,12 +548,16 @@ public final class ApprovalService {
         int seq = round.stream().mapToInt(ApprovalTask::seq).max().orElse(0);
         boolean opened = false;
         List<UUID> told = new ArrayList<>();
+        ApprovalRequest request = repo.request(overdue.requestId()).orElseThrow();
         for (UUID approver : alternates) {
             TaskStatus status = step.mode() == SignMode.SEQUENTIAL && opened ? TaskStatus.WAITING : TaskStatus.PENDING;
             opened = true;
-            repo.insertTask(overdue.requestId(), step.key(), step.round(), ++seq, approver, status);
+            // A waiting task finds its delegate when it opens; an open one now.
+            Assignee who = status == TaskStatus.PENDING ? assignee(cfg, request, approver) : new Assignee(approver, null);
+            repo.insertTask(overdue.requestId(), step.key(), step.round(), ++seq, who.approverId(), status, null, null,
+                    who.onBehalfOf());
             if (status == TaskStatus.PENDING) {
-                told.add(approver);
+                told.add(who.approverId());
             }
         }
         repo.event(overdue.requestId(), step.key(), null, ApprovalEvent.Kind.HANDED_OVER, null);
@@ -499,16 +630,23 @@ public final class ApprovalService {
         }
         ApprovalStepState step = stepStates(repo, request.id()).get(task.stepKey());
         UUID heir = successor;
-        boolean alreadyThere = roundTasks(repo, request.id(), step).stream()
+        List<ApprovalTask> round = roundTasks(repo, request.id(), step);
+        boolean withSigners = task.addedFor() != null || round.stream()
+                .anyMatch(t -> task.id().equals(t.addedFor()) && !t.status().closed());
+        // Merging into the heir's own task would lose where added signers stand (加签); they get a task of their own.
+        boolean alreadyThere = !withSigners && round.stream()
                 .anyMatch(t -> t.approverId().equals(heir) && !t.status().closed());
         String name = UserRepository.using(cfg, clock).byId(heir).map(User::displayName).orElse("");
         close(repo, task, TaskStatus.TRANSFERRED, say("approval.history.leaverHandedOver", left.approverName(), name));
         repo.event(request.id(), task.stepKey(), null, ApprovalEvent.Kind.TRANSFERRED,
                 say("approval.history.leaverHandedOver", left.approverName(), name));
         if (!alreadyThere) {
-            repo.insertTask(request.id(), task.stepKey(), task.round(), task.seq(), heir, task.status());
+            Assignee who = task.status() == TaskStatus.PENDING ? assignee(cfg, request, heir) : new Assignee(heir, null);
+            UUID handedOn = repo.insertTask(request.id(), task.stepKey(), task.round(), task.seq(), who.approverId(),
+                    task.status(), task.addedFor(), task.addedPosition(), who.onBehalfOf());
+            repo.moveSigners(task.id(), handedOn);
             if (task.status() == TaskStatus.PENDING) {
-                tell(cfg, List.of(heir), "approval.notify.task", request.title(), task.stepName());
+                tell(cfg, List.of(who.approverId()), "approval.notify.task", request.title(), task.stepName());
             }
         } else if (step.status() == StepStatus.ACTIVE) {
             // The heir already signs this step: the leaver's share is gone, which may decide it.
@@ -613,8 +751,11 @@ public final class ApprovalService {
                             ApprovalStepState step) {
         List<ApprovalTask> tasks = roundTasks(repo, requestId, step);
         StepStatus decided = decide(step.mode(), tasks);
-        if (decided == null && step.mode() == SignMode.SEQUENTIAL) {
-            Optional<ApprovalTask> next = tasks.stream().filter(t -> t.status() == TaskStatus.WAITING).findFirst();
+        // The next in line opens once nobody signs (a signer added to the one before may still).
+        if (decided == null && step.mode() == SignMode.SEQUENTIAL
+                && tasks.stream().noneMatch(t -> t.status() == TaskStatus.PENDING)) {
+            Optional<ApprovalTask> next = tasks.stream()
+                    .filter(t -> t.status() == TaskStatus.WAITING && t.addedFor() == null).findFirst();
             if (next.isPresent()) {
                 openSequential(cfg, repo, route, requestId, next.get());
                 decided = decide(step.mode(), roundTasks(repo, requestId, step));
@@ -639,7 +780,8 @@ public final class ApprovalService {
         }
         boolean anyApproved = live.stream().anyMatch(t -> t.status() == TaskStatus.APPROVED);
         if (mode == SignMode.ANY) {
-            if (anyApproved) {
+            // First wins — but an approval with a signer added after it stands only once they approved too.
+            if (live.stream().anyMatch(t -> t.addedFor() == null && stands(t, live))) {
                 return StepStatus.APPROVED;
             }
             return live.stream().anyMatch(t -> t.status() == TaskStatus.SKIPPED) ? StepStatus.SKIPPED : null;
@@ -650,6 +792,55 @@ public final class ApprovalService {
             return null;
         }
         return anyApproved ? StepStatus.APPROVED : StepStatus.SKIPPED;
+    }
+
+    /** Whether a task's approval stands: it is approved, and so is every signer added after it (加签). */
+    private static boolean stands(ApprovalTask task, List<ApprovalTask> live) {
+        return task.status() == TaskStatus.APPROVED && live.stream()
+                .filter(t -> task.id().equals(t.addedFor()) && t.addedPosition() == SignerPosition.AFTER)
+                .allMatch(t -> t.status() == TaskStatus.SKIPPED || stands(t, live));
+    }
+
+    /**
+     * 加签, after an approval: signers added after the approver get their tasks; when none are left
+     * waiting on this approval's line, a signer added before someone reopens that someone's task.
+     * True while the step waits for them, so there is nothing to decide yet.
+     */
+    private boolean passToSigners(Configuration cfg, ApprovalRepository repo, ApprovalTask approved) {
+        ApprovalRequest request = repo.request(approved.requestId()).orElseThrow();
+        List<ApprovalTask> tasks = repo.tasks(approved.requestId());
+        List<ApprovalTask> after = tasks.stream().filter(t -> approved.id().equals(t.addedFor())
+                && t.addedPosition() == SignerPosition.AFTER && t.status() == TaskStatus.WAITING).toList();
+        for (ApprovalTask signer : after) {
+            open(cfg, repo, request, signer);
+        }
+        if (!after.isEmpty()) {
+            return true;
+        }
+        // Up the line of signers added after each other, to the approver who started it.
+        ApprovalTask done = approved;
+        while (done.addedPosition() == SignerPosition.AFTER) {
+            UUID parent = done.addedFor();
+            if (tasks.stream().anyMatch(t -> parent.equals(t.addedFor()) && !t.status().closed()
+                    && !t.id().equals(approved.id()))) {
+                return true;
+            }
+            done = tasks.stream().filter(t -> t.id().equals(parent)).findFirst().orElseThrow();
+        }
+        if (done.addedPosition() == SignerPosition.BEFORE) {
+            UUID forTask = done.addedFor();
+            Optional<ApprovalTask> waiting = tasks.stream()
+                    .filter(t -> t.id().equals(forTask) && t.status() == TaskStatus.WAITING).findFirst();
+            if (waiting.isPresent()) {
+                ApprovalTask back = waiting.get();
+                if (!repo.openTask(back, back.approverId(), back.onBehalfOfId())) {
+                    throw new ConcurrentChange();
+                }
+                tell(cfg, List.of(back.approverId()), "approval.notify.task", request.title(), back.stepName());
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -715,9 +906,14 @@ public final class ApprovalService {
             } else {
                 status = TaskStatus.PENDING;
                 opened = step.mode() == SignMode.SEQUENTIAL;
-                notify.add(approver);
             }
-            repo.insertTask(request.id(), step.key(), round, seq, approver, status);
+            // Skipping goes by the route's approver; a task reaching an inbox goes to their delegate if away.
+            Assignee who = status == TaskStatus.PENDING ? assignee(cfg, request, approver) : new Assignee(approver, null);
+            if (status == TaskStatus.PENDING) {
+                notify.add(who.approverId());
+            }
+            repo.insertTask(request.id(), step.key(), round, seq, who.approverId(), status, null, null,
+                    who.onBehalfOf());
         }
         tell(cfg, notify, "approval.notify.task", request.title(), step.name());
     }
@@ -728,14 +924,13 @@ public final class ApprovalService {
         ApprovalRequest request = repo.request(requestId).orElseThrow();
         List<ApprovalTask> waiting = repo.tasks(requestId).stream()
                 .filter(t -> t.stepKey().equals(next.stepKey()) && t.round() == next.round()
-                        && t.status() == TaskStatus.WAITING).toList();
+                        && t.status() == TaskStatus.WAITING && t.addedFor() == null).toList();
         for (ApprovalTask t : waiting) {
-            if (skips(repo, route, request, t.approverId())) {
+            if (skips(repo, route, request, t.principalId())) {
                 close(repo, t, TaskStatus.SKIPPED, null);
                 continue;
             }
-            close(repo, t, TaskStatus.PENDING, null);
-            tell(cfg, List.of(t.approverId()), "approval.notify.task", request.title(), t.stepName());
+            open(cfg, repo, request, t);
             return;
         }
     }
@@ -744,8 +939,56 @@ public final class ApprovalService {
         if (route.skipSubmitter() && approver.equals(request.submitterId())) {
             return true;
         }
+        // A delegate's approval counts as that of the approver they signed for.
         return route.skipRepeated() && repo.tasks(request.id()).stream()
-                .anyMatch(t -> t.approverId().equals(approver) && t.status() == TaskStatus.APPROVED);
+                .anyMatch(t -> t.principalId().equals(approver) && t.status() == TaskStatus.APPROVED);
+    }
+
+    /** Puts a waiting task in an inbox — its approver's, or their delegate's if they are away — and tells them. */
+    private void open(Configuration cfg, ApprovalRepository repo, ApprovalRequest request, ApprovalTask waiting) {
+        Assignee who = waiting.onBehalfOfId() != null ? new Assignee(waiting.approverId(), waiting.onBehalfOfId())
+                : assignee(cfg, request, waiting.approverId());
+        if (!repo.openTask(waiting, who.approverId(), who.onBehalfOf())) {
+            throw new ConcurrentChange();
+        }
+        tell(cfg, List.of(who.approverId()), "approval.notify.task", request.title(), waiting.stepName());
+    }
+
+    /** Who signs a task: the approver, or a delegate on their behalf ({@code onBehalfOf} then names the approver). */
+    private record Assignee(UUID approverId, UUID onBehalfOf) {
+    }
+
+    /**
+     * Who gets a task of {@code approver} as it reaches an inbox: while they have a delegation in force
+     * (外出委托; today by the service's clock in the business time zone) their delegate, signing on
+     * their behalf; otherwise the approver. One hop only: a delegate away themselves does not pass it
+     * on. Never to the request's submitter (they would approve their own request) nor to someone no
+     * longer active: the task then stays with the approver.
+     *
+     * <p>Tasks already in an inbox when a delegation starts stay there: the approver may have read
+     * them or be half-way through, and can still hand one on by 转交. Only new tasks move.
+     */
+    private Assignee assignee(Configuration cfg, ApprovalRequest request, UUID approver) {
+        Optional<ApprovalDelegation> away = ApprovalDelegationRepository.using(cfg, clock)
+                .inForce(approver, BusinessTime.today(clock));
+        if (away.isEmpty()) {
+            return new Assignee(approver, null);
+        }
+        UUID delegate = away.get().delegateId();
+        if (delegate.equals(request.submitterId()) || !directories.apply(cfg).isActive(delegate)) {
+            return new Assignee(approver, null);
+        }
+        return new Assignee(delegate, approver);
+    }
+
+    /** {@link #assignee}, but a task handed on by {@code actor} never comes back to them as delegate. */
+    private Assignee assigneeOtherThan(Configuration cfg, ApprovalRequest request, UUID approver, UUID actor) {
+        Assignee who = assignee(cfg, request, approver);
+        return who.approverId().equals(actor) ? new Assignee(approver, null) : who;
+    }
+
+    private String displayName(Configuration cfg, UUID userId) {
+        return UserRepository.using(cfg, clock).byId(userId).map(User::displayName).orElse("—");
     }
 
     /** Ends the request: open tasks and steps close, the owning module and the submitter are told. */

@@ -28,7 +28,9 @@ import io.salesdesk.workflow.approval.flow.StepTimeout;
 import io.salesdesk.workflow.notify.NotificationService;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -338,6 +340,219 @@ class ApprovalServiceTest {
         assertThatThrownBy(() -> submit(f.wang, "1000"))
                 .isInstanceOf(SalesDeskException.class)
                 .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.noApprover"));
+    }
+
+    // ------------------------------------------------------------------ 加签: adding a signer
+
+    @Test
+    void aSignerAddedBeforeMeApprovesFirstThenMyTaskReopensAndMyApprovalDecidesTheStep() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY)));
+        ApprovalRequest request = submit(f.wang, "1000");
+        UUID mine = taskOf(gm).id();
+
+        approvals.addSigner(gm.asActor(), mine, finance.id(), SignerPosition.BEFORE, "请财务先核回款条件");
+
+        assertThat(approvals.inbox(gm.asActor())).as("my task waits for the signer").isEmpty();
+        assertThat(approvals.done(gm.asActor(), 10)).as("and is listed with what I handled meanwhile")
+                .singleElement().extracting(ApprovalTask::status).isEqualTo(TaskStatus.WAITING);
+        ApprovalTask added = taskOf(finance);
+        assertThat(added.addedFor()).isEqualTo(mine);
+        assertThat(added.addedPosition()).isEqualTo(SignerPosition.BEFORE);
+        assertThat(approvals.approve(finance.asActor(), added.id(), "回款条件可以").status())
+                .as("the signer's approval does not decide the step").isEqualTo(RequestStatus.PENDING);
+        assertThat(taskOf(gm).id()).as("my own task reopens").isEqualTo(mine);
+        assertThat(inbox.inbox(gm.asActor())).extracting(n -> n.title()).contains("待审批：合同 ¥1000");
+
+        assertThat(approvals.approve(gm.asActor(), mine, "同意").status()).isEqualTo(RequestStatus.APPROVED);
+        List<ApprovalEvent> history = approvals.detail(request.id()).orElseThrow().history();
+        assertThat(history).extracting(ApprovalEvent::kind).containsExactly(ApprovalEvent.Kind.SUBMITTED,
+                ApprovalEvent.Kind.ADDED_SIGNER, ApprovalEvent.Kind.APPROVED, ApprovalEvent.Kind.APPROVED,
+                ApprovalEvent.Kind.COMPLETED);
+        assertThat(history.get(1)).satisfies(e -> {
+            assertThat(e.actorName()).isEqualTo("总经理郑");
+            assertThat(e.signerId()).isEqualTo(finance.id());
+            assertThat(e.signerName()).isEqualTo("财务吴");
+            assertThat(e.signerPosition()).isEqualTo(SignerPosition.BEFORE);
+            assertThat(e.note()).isEqualTo("请财务先核回款条件");
+        });
+    }
+
+    @Test
+    void onAFirstWinsStepMyApprovalWaitsForTheSignerAddedAfterMe() {
+        useFlow(flow(step("legal", "法务或签", Approvers.role("LEGAL"), SignMode.ANY)));
+        ApprovalRequest request = submit(f.wang, "1000");
+        approvals.addSigner(legal.asActor(), taskOf(legal).id(), finance.id(), SignerPosition.AFTER, null);
+        assertThat(approvals.inbox(finance.asActor())).as("after me: not before I approved").isEmpty();
+
+        ApprovalRequest afterMine = approvals.approve(legal.asActor(), taskOf(legal).id(), "条款无误");
+
+        assertThat(afterMine.status()).as("my approval alone does not decide").isEqualTo(RequestStatus.PENDING);
+        assertThat(approvals.detail(request.id()).orElseThrow().steps()).singleElement()
+                .extracting(ApprovalStepState::status).isEqualTo(StepStatus.ACTIVE);
+        assertThat(taskOf(finance).addedPosition()).isEqualTo(SignerPosition.AFTER);
+        assertThat(approvals.approve(finance.asActor(), taskOf(finance).id(), null).status())
+                .isEqualTo(RequestStatus.APPROVED);
+        assertThat(approvals.inbox(legal2.asActor())).as("first-wins: the other lawyer's task closes").isEmpty();
+    }
+
+    @Test
+    void inASequentialStepTheNextInLineWaitsForTheSignerAddedAfterTheOneBefore() {
+        useFlow(flow(step("legal", "法务依次审批", Approvers.role("LEGAL"), SignMode.SEQUENTIAL)));
+        submit(f.wang, "1000");
+        approvals.addSigner(legal.asActor(), taskOf(legal).id(), finance.id(), SignerPosition.AFTER, null);
+
+        approvals.approve(legal.asActor(), taskOf(legal).id(), null);
+
+        assertThat(approvals.inbox(legal2.asActor())).as("second in line waits for the added signer").isEmpty();
+        approvals.approve(finance.asActor(), taskOf(finance).id(), null);
+        assertThat(approvals.approve(legal2.asActor(), taskOf(legal2).id(), null).status())
+                .isEqualTo(RequestStatus.APPROVED);
+    }
+
+    @Test
+    void aSignerAddedBeforeMeWhoRejectsRejectsTheRequest() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY)));
+        ApprovalRequest request = submit(f.wang, "1000");
+        approvals.addSigner(gm.asActor(), taskOf(gm).id(), finance.id(), SignerPosition.BEFORE, null);
+
+        ApprovalRequest rejected = approvals.reject(finance.asActor(), taskOf(finance).id(), "首付款比例过低", false);
+
+        assertThat(rejected.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(approvals.inbox(gm.asActor())).isEmpty();
+        assertThat(outcomes).containsExactly("合同 ¥1000 REJECTED");
+        assertThat(approvals.detail(request.id()).orElseThrow().tasks()).extracting(ApprovalTask::status)
+                .containsExactlyInAnyOrder(TaskStatus.CANCELLED, TaskStatus.REJECTED);
+    }
+
+    @Test
+    void aSignerAddedBeforeMeCanHandTheirTaskOnAndMineStillReopens() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY)));
+        submit(f.wang, "1000");
+        UUID mine = taskOf(gm).id();
+        approvals.addSigner(gm.asActor(), mine, finance.id(), SignerPosition.BEFORE, null);
+
+        approvals.transfer(finance.asActor(), taskOf(finance).id(), legal.id(), "请法务看");
+        assertThat(taskOf(legal).addedFor()).isEqualTo(mine);
+        approvals.approve(legal.asActor(), taskOf(legal).id(), null);
+
+        assertThat(taskOf(gm).id()).isEqualTo(mine);
+    }
+
+    @Test
+    void addingSomeoneWithAnOpenTaskOnTheStepOrMyselfOrTheSubmitterIsRefused() {
+        useFlow(flow(step("legal", "法务会签", Approvers.role("LEGAL"), SignMode.ALL)));
+        submit(f.wang, "1000");
+        UUID mine = taskOf(legal).id();
+
+        assertThatThrownBy(() -> approvals.addSigner(legal.asActor(), mine, legal2.id(), SignerPosition.BEFORE, null))
+                .isInstanceOf(SalesDeskException.class)
+                .satisfies(e -> {
+                    assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.signer.alreadyOnStep");
+                    assertThat(((SalesDeskException) e).arguments()).containsExactly("法务周");
+                });
+        assertThatThrownBy(() -> approvals.addSigner(legal.asActor(), mine, legal.id(), SignerPosition.AFTER, null))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.signer.invalid"));
+        assertThatThrownBy(() -> approvals.addSigner(legal.asActor(), mine, f.wang.id(), SignerPosition.AFTER, null))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.signer.submitter"));
+        approvals.addSigner(legal.asActor(), mine, finance.id(), SignerPosition.AFTER, null);
+        assertThatThrownBy(() -> approvals.addSigner(legal2.asActor(), taskOf(legal2).id(), finance.id(),
+                SignerPosition.BEFORE, null))
+                .as("a signer waiting after someone has an open task too")
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey())
+                        .isEqualTo("approval.signer.alreadyOnStep"));
+        assertThat(approvals.inbox(legal.asActor())).extracting(ApprovalTask::id).containsExactly(mine);
+    }
+
+    // ------------------------------------------------------------------ 外出委托: delegation
+
+    private static final LocalDate NOV_28 = LocalDate.of(2026, 11, 28);
+
+    @Test
+    void whileADelegationIsInForceANewTaskGoesToTheDelegateOnBehalfOfTheApprover() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY)));
+        approvals.delegate(gm.asActor(), NOV_28.minusDays(1), NOV_28.plusDays(2), finance.id(), "出差广州");
+
+        ApprovalRequest request = submit(f.wang, "1000");
+
+        assertThat(approvals.inbox(gm.asActor())).isEmpty();
+        ApprovalTask delegated = taskOf(finance);
+        assertThat(delegated.onBehalfOfId()).isEqualTo(gm.id());
+        assertThat(delegated.onBehalfOfName()).isEqualTo("总经理郑");
+        assertThat(inbox.inbox(finance.asActor())).extracting(n -> n.title()).contains("待审批：合同 ¥1000");
+        assertThat(approvals.approve(finance.asActor(), delegated.id(), "代批同意").status())
+                .isEqualTo(RequestStatus.APPROVED);
+        assertThat(approvals.detail(request.id()).orElseThrow().history())
+                .filteredOn(e -> e.kind() == ApprovalEvent.Kind.APPROVED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actorName()).isEqualTo("财务吴");
+                    assertThat(e.onBehalfOfName()).isEqualTo("总经理郑");
+                });
+    }
+
+    @Test
+    void outsideItsDatesInTheBusinessTimeZoneADelegationLeavesTasksWithTheApprover() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY)));
+        approvals.delegate(gm.asActor(), NOV_28, NOV_28.plusDays(2), finance.id(), null);
+
+        submit(f.wang, "1000");
+        assertThat(taskOf(gm).onBehalfOfId()).as("27 November: not yet").isNull();
+
+        clock.advance(Duration.ofHours(15)); // 27 Nov 17:00 UTC is 28 Nov 01:00 in Shanghai
+        submit(f.wang, "2000");
+        assertThat(taskOf(finance).requestTitle()).isEqualTo("合同 ¥2000");
+
+        clock.advance(Duration.ofDays(3)); // 1 December in Shanghai
+        submit(f.wang, "3000");
+        assertThat(approvals.inbox(gm.asActor())).extracting(ApprovalTask::requestTitle)
+                .containsExactlyInAnyOrder("合同 ¥1000", "合同 ¥3000");
+        assertThat(approvals.inbox(finance.asActor())).hasSize(1);
+    }
+
+    @Test
+    void aDelegationGoesOneHopAndNeverToTheSubmitter() {
+        useFlow(flow(step("gm", "总经理", Approvers.role("GM"), SignMode.ANY),
+                step("finance", "财务", Approvers.role("FINANCE"), SignMode.ANY)));
+        approvals.delegate(gm.asActor(), NOV_28.minusDays(1), NOV_28, finance.id(), null);
+        approvals.delegate(finance.asActor(), NOV_28.minusDays(1), NOV_28, legal.id(), null);
+
+        submit(f.wang, "1000");
+        assertThat(taskOf(finance).onBehalfOfId()).as("finance away too: not passed on to legal").isEqualTo(gm.id());
+        approvals.approve(finance.asActor(), taskOf(finance).id(), null);
+        assertThat(taskOf(legal).onBehalfOfId()).as("finance's own step goes to their delegate").isEqualTo(finance.id());
+
+        approvals.cancelDelegation(finance.asActor(), approvals.delegations(finance.asActor()).get(0).id());
+        approvals.delegate(finance.asActor(), NOV_28.minusDays(1), NOV_28, f.wang.id(), null);
+        useFlow(flow(step("finance", "财务", Approvers.role("FINANCE"), SignMode.ANY)));
+        submit(f.wang, "2000");
+        assertThat(approvals.inbox(finance.asActor())).as("the delegate submitted it: it stays with finance")
+                .singleElement().extracting(ApprovalTask::onBehalfOfId).isNull();
+    }
+
+    @Test
+    void anOverlappingDelegationIsRefusedAndSoIsOneToMyselfOrInThePast() {
+        Actor me = gm.asActor();
+        ApprovalDelegation first = approvals.delegate(me, NOV_28, NOV_28.plusDays(2), finance.id(), null);
+
+        assertThatThrownBy(() -> approvals.delegate(me, NOV_28.plusDays(2), NOV_28.plusDays(5), legal.id(), null))
+                .isInstanceOf(SalesDeskException.class)
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.delegation.overlap"));
+        assertThatThrownBy(() -> approvals.delegate(me, NOV_28.plusDays(3), NOV_28.plusDays(4), gm.id(), null))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.delegation.invalid"));
+        assertThatThrownBy(() -> approvals.delegate(me, NOV_28.minusDays(5), NOV_28.minusDays(2), legal.id(), null))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.delegation.past"));
+        assertThatThrownBy(() -> approvals.delegate(me, NOV_28.plusDays(4), NOV_28.plusDays(3), legal.id(), null))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey()).isEqualTo("approval.delegation.dates"));
+        ApprovalDelegation later = approvals.delegate(me, NOV_28.plusDays(3), NOV_28.plusDays(4), legal.id(), "年假");
+
+        assertThat(approvals.delegations(me)).extracting(ApprovalDelegation::id).containsExactly(first.id(), later.id());
+        assertThat(later.delegateName()).isEqualTo("法务孙");
+        approvals.cancelDelegation(me, first.id());
+        assertThat(approvals.delegations(me)).extracting(ApprovalDelegation::id).containsExactly(later.id());
+        assertThat(approvals.delegate(me, NOV_28, NOV_28.plusDays(2), legal2.id(), null).delegateId())
+                .as("the cancelled range is free again").isEqualTo(legal2.id());
+        assertThatThrownBy(() -> approvals.cancelDelegation(finance.asActor(), later.id()))
+                .satisfies(e -> assertThat(((SalesDeskException) e).messageKey())
+                        .isEqualTo("approval.delegation.notFound"));
     }
 
     // ------------------------------------------------------------------ versions and validation
