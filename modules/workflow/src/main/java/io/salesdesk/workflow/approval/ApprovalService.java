@@ -285,6 +285,14 @@ public final class ApprovalService {
         });
     }
 
+    /**
+     * Whether the entity's action has an active flow, in the caller's transaction: a module whose
+     * flow replaces a built-in rule (the quote discount threshold) asks before deciding by the rule.
+     */
+    public boolean hasFlow(Configuration cfg, String entity, String action) {
+        return ApprovalRepository.using(cfg, clock).activeFlow(entity, action).isPresent();
+    }
+
     /** The record's pending request in the caller's transaction. */
     public Optional<ApprovalRequest> pendingIn(Configuration cfg, String entity, UUID recordId) {
         return ApprovalRepository.using(cfg, clock).pendingFor(entity, recordId);
