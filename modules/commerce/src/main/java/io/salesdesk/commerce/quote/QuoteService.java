@@ -291,6 +291,8 @@ public final class QuoteService {
         fields.put("regionCode", customer.map(Customer::regionCode).orElse(null));
         fields.put("ownerId", q.ownerId().toString());
         fields.put("customerId", q.customerId().toString());
+        // ApprovalSubject refuses null values (a customer without region); absent reads as null.
+        fields.values().removeIf(v -> v == null);
         String title = q.quoteNo() + " " + customer.map(Customer::name).orElse("") + " ¥"
                 + q.totalNet().toPlainString() + " 折扣 " + discount.stripTrailingZeros().toPlainString() + "%";
         return new ApprovalSubject(APPROVAL_ENTITY, APPROVAL_ACTION, q.id(), title, fields);

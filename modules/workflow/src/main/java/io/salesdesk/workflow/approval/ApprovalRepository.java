@@ -150,6 +150,12 @@ public final class ApprovalRepository {
                 .fetchOne(APPROVAL_REQUEST.ROUTE_JSON);
     }
 
+    /** The field values the request was submitted with, as text (JSON). */
+    public String fieldsJson(UUID requestId) {
+        return dsl.select(APPROVAL_REQUEST.FIELDS_JSON).from(APPROVAL_REQUEST).where(APPROVAL_REQUEST.ID.eq(requestId))
+                .fetchOne(APPROVAL_REQUEST.FIELDS_JSON);
+    }
+
     /** Ends a pending request; false if it was no longer pending. */
     public boolean finishRequest(UUID requestId, RequestStatus status) {
         return dsl.update(APPROVAL_REQUEST).set(APPROVAL_REQUEST.STATUS, status.name())
