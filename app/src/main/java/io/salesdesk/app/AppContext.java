@@ -21,6 +21,7 @@ import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
@@ -29,6 +30,7 @@ import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.ApprovalTimeouts;
 import io.salesdesk.workflow.approval.UserDirectory;
+import io.salesdesk.workflow.approval.WorkflowChangeApproval;
 import io.salesdesk.workflow.notify.NotificationService;
 import io.salesdesk.workflow.notify.channel.ChannelService;
 import io.salesdesk.workflow.notify.channel.OutboxDeliverer;
@@ -86,15 +88,18 @@ public final class AppContext {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.regions = new RegionService(database);
         this.users = new UserService(database, clock);
-        this.customers = new CustomerService(database, clock, regions);
+        // Words the system writes on records (dispatch reasons, reminders) use the user's language.
+        Locale locale = Locale.getDefault();
+        this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
+        // Customer transfers and lead reassignments go through their approval flows when the workspace has them.
+        ChangeApproval changeApprovals = new WorkflowChangeApproval(approvals, clock);
+        this.customers = new CustomerService(database, clock, regions, changeApprovals);
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
                 new TaskCards(tasks), new EscalationCards(escalations)));
-        // Words the system writes on records (dispatch reasons, reminders) use the user's language.
-        Locale locale = Locale.getDefault();
-        this.leads = new LeadService(database, clock, regions, customers);
+        this.leads = new LeadService(database, clock, regions, customers, changeApprovals);
         this.dispatch = new DispatchService(database, clock, regions, leads, locale);
         this.pool = new PoolService(database, clock, regions, customers);
         this.notifications = new NotificationService(database, clock);
@@ -103,14 +108,13 @@ public final class AppContext {
         this.slaRules = new SlaRuleService(database, clock);
         this.calendar = new CalendarService(database, clock);
         this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
-        this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
         this.approvalTimeouts = new ApprovalTimeouts(database, clock, approvals, escalations, locale);
         this.contracts = new ContractService(database, clock, attachmentsRoot(database), approvals);
         this.products = new ProductService(database, clock);
         this.stock = new StockService(database, clock, regions);
         this.freezes = new OrderFreezeService(database, clock);
         this.opportunityLines = new OpportunityLines(database, clock, freezes, stock);
-        this.quotes = new QuoteService(database, clock, freezes);
+        this.quotes = new QuoteService(database, clock, freezes, approvals);
         this.collections = new CollectionService(database, clock);
         this.costs = new CostService(database, clock);
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));

@@ -33,6 +33,7 @@ import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.quote.Quote;
 import io.salesdesk.commerce.quote.QuoteLine;
+import io.salesdesk.commerce.quote.QuoteService;
 import io.salesdesk.commerce.quote.QuoteStatus;
 import io.salesdesk.core.SalesDeskException;
 
@@ -111,6 +112,22 @@ final class QuoteDetailPane extends StackPane {
             body.getChildren().add(note);
             BackgroundTask.wrap(() -> context.quotes().approvalThresholdPct())
                     .onSuccess(threshold -> note.setText(QuoteFormDialog.approvalText(q.maxDiscountPct(), threshold)))
+                    .executeWith(context.executor());
+        }
+        if (q.status() == QuoteStatus.NEEDS_APPROVAL) {
+            // Under the workspace's quote flow the request decides; say so while it runs.
+            Label inApproval = new Label(I18n.get("quotes.detail.inApproval"));
+            inApproval.setId("quoteInApproval");
+            inApproval.setWrapText(true);
+            inApproval.getStyleClass().add(Styles.ACCENT);
+            inApproval.setVisible(false);
+            inApproval.setManaged(false);
+            body.getChildren().add(inApproval);
+            BackgroundTask.wrap(() -> context.approvals().pendingFor(QuoteService.APPROVAL_ENTITY, q.id()).isPresent())
+                    .onSuccess(pending -> {
+                        inApproval.setVisible(pending);
+                        inApproval.setManaged(pending);
+                    })
                     .executeWith(context.executor());
         }
         if (q.note() != null) {

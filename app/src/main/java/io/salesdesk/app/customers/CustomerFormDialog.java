@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import javafx.collections.FXCollections;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextField;
@@ -31,6 +33,7 @@ import io.salesdesk.crm.DuplicateCustomerException;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.approval.SubmittedForApproval;
 
 /**
  * Creates or edits a customer. Problems show at their fields; a duplicate name offers the existing
@@ -223,7 +226,16 @@ final class CustomerFormDialog extends FormDialog<Customer> {
                     changed.accept(saved.id());
                 })
                 .onFailure(error -> {
-                    if (error instanceof DuplicateCustomerException duplicate) {
+                    if (error instanceof SubmittedForApproval pending) {
+                        // The rest of the edit is saved; the new owner takes effect once approved.
+                        Customer saved = (Customer) pending.record();
+                        finish(saved);
+                        changed.accept(saved.id());
+                        Alert told = new Alert(Alert.AlertType.INFORMATION, I18n.get("customerForm.transferSubmitted",
+                                saved.name()), ButtonType.OK);
+                        told.setHeaderText(null);
+                        told.show();
+                    } else if (error instanceof DuplicateCustomerException duplicate) {
                         showDuplicate(duplicate);
                     } else if (error instanceof StaleRecordException stale) {
                         resolveConflict(stale, draft);

@@ -62,8 +62,10 @@ final class LeadActions {
     }
 
     void reassign(Lead lead) {
-        ReassignDialog.open(context, lead).showAndWait().ifPresent(done -> report(done,
-                I18n.get("leads.done.reassigned", done.name(), done.ownerName())));
+        ReassignDialog dialog = ReassignDialog.open(context, lead);
+        dialog.showAndWait().ifPresent(done -> report(done, dialog.awaitingApproval()
+                ? I18n.get("leads.done.reassignSubmitted", done.name())
+                : I18n.get("leads.done.reassigned", done.name(), done.ownerName())));
     }
 
     void convert(Lead lead) {

@@ -15,6 +15,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.approval.SubmittedForApproval;
 import io.salesdesk.crm.lead.Lead;
 
 /**
@@ -22,6 +23,8 @@ import io.salesdesk.crm.lead.Lead;
  * dispatch's on the lead and the lead is marked 主管改派.
  */
 final class ReassignDialog extends LeadDialog<Lead> {
+
+    private boolean awaitingApproval;
 
     private final AppContext context;
     private final Lead lead;
@@ -68,7 +71,20 @@ final class ReassignDialog extends LeadDialog<Lead> {
         String why = text(reason);
         BackgroundTask.wrap(() -> context.leads().reassign(actor, lead.id(), lead.version(), chosen.id(), why))
                 .onSuccess(this::finish)
-                .onFailure(error -> refused(lead.name(), error))
+                .onFailure(error -> {
+                    if (error instanceof SubmittedForApproval pending) {
+                        // Accepted, but it takes effect only once approved: the caller says so.
+                        awaitingApproval = true;
+                        finish((Lead) pending.record());
+                    } else {
+                        refused(lead.name(), error);
+                    }
+                })
                 .executeWith(context.executor());
+    }
+
+    /** Whether the reassignment went to approval instead of taking effect (the lead keeps its owner). */
+    boolean awaitingApproval() {
+        return awaitingApproval;
     }
 }

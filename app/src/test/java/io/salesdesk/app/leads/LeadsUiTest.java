@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -35,6 +36,15 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.approval.ChangeApproval;
+import io.salesdesk.core.Role;
+import io.salesdesk.workflow.approval.flow.ApprovalStep;
+import io.salesdesk.workflow.approval.flow.Approvers;
+import io.salesdesk.workflow.approval.flow.Branch;
+import io.salesdesk.workflow.approval.flow.Branches;
+import io.salesdesk.workflow.approval.flow.Expression;
+import io.salesdesk.workflow.approval.flow.FlowDefinition;
+import io.salesdesk.workflow.approval.flow.SignMode;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadDraft;
 import io.salesdesk.crm.lead.LeadRepository;
@@ -185,6 +195,42 @@ class LeadsUiTest {
         assertThat(now.status()).isEqualTo(LeadStatus.DISQUALIFIED);
         assertThat(now.disqualifyReason()).isEqualTo("无采购需求");
         assertThat(robot.lookup("#leadDetailStatus").queryAs(Label.class).getText()).isEqualTo("无效");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reassigningALeadAFlowCoversSaysItWentToApprovalAndKeepsTheOwner(FxRobot robot) throws Exception {
+        User admin = context.users().all().stream().filter(u -> u.role() == Role.ADMIN).findFirst().orElseThrow();
+        context.approvals().saveFlow(admin.asActor(), ChangeApproval.LEAD, ChangeApproval.REASSIGN, "渠道线索改派",
+                new FlowDefinition(List.of(new Branches("bySource", true, List.of(new Branch("渠道转介",
+                        new Expression("source == \"渠道转介\""), List.of(new ApprovalStep("admin", "管理员审批",
+                                Approvers.role("ADMIN"), SignMode.ANY, null)))))), true, false, true));
+        String name = "杭州渠道转介测试医院";
+        Lead lead = context.dispatch().capture(manager.asActor(), new LeadDraft(name, null, null,
+                "浙江省杭州市西湖区文三路 100 号", null, "HOSPITAL", null, "渠道转介", null), ChangeReason.user()).lead();
+        User otherRep = context.users().byUsername("rep.zj2").orElseThrow();
+        robot.clickOn("#nav-LEADS");
+        search(robot, "#leadSearch", name);
+        TableView<Lead> table = robot.lookup("#leadTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().get(0).id().equals(lead.id()));
+        robot.clickOn(robot.lookup("#leadTable .table-row-cell").match((TableRow<Lead> row) -> row.getIndex() == 0)
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#leadReassign");
+        ComboBox<User> rep = robot.lookup("#reassignRep").queryAs(ComboBox.class);
+        robot.interact(() -> rep.getSelectionModel().select(rep.getItems().stream()
+                .filter(u -> u != null && u.id().equals(otherRep.id())).findFirst().orElseThrow()));
+        robot.clickOn("#reassignReason").write("渠道方指定");
+        robot.clickOn("#reassignSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#leadsNoticeText").queryAs(Label.class).getText())
+                .isEqualTo("「" + name + "」的改派已提交审批，批准后生效。");
+        assertThat(context.leads().find(manager.asActor(), lead.id()).orElseThrow().ownerId())
+                .isEqualTo(lead.ownerId());
+        assertThat(context.approvals().pendingFor(ChangeApproval.LEAD, lead.id())).isPresent();
     }
 
     @Test

@@ -31,6 +31,16 @@ import io.salesdesk.crm.Activity;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.FollowUpDue;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.approval.ChangeApproval;
+import io.salesdesk.core.Role;
+import io.salesdesk.workflow.approval.flow.ApprovalStep;
+import io.salesdesk.workflow.approval.flow.Approvers;
+import io.salesdesk.workflow.approval.flow.Branch;
+import io.salesdesk.workflow.approval.flow.Branches;
+import io.salesdesk.workflow.approval.flow.Expression;
+import io.salesdesk.workflow.approval.flow.FlowDefinition;
+import io.salesdesk.workflow.approval.flow.SignMode;
 
 /** The real main window on a real embedded database, driven as a regional manager would. */
 @ExtendWith(ApplicationExtension.class)
@@ -196,6 +206,39 @@ class MainWindowUiTest {
         var now = context.customers().open(colleague, original.id()).orElseThrow().customer();
         assertThat(now.address()).isEqualTo("我的新地址 8 号");
         assertThat(now.version()).isGreaterThan(original.version() + 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewOwnerAFlowCoversWaitsForApprovalWhileTheRestOfTheEditIsSaved(FxRobot robot) {
+        robot.clickOn(robot.lookup("#customerTable .table-row-cell").nth(8).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Customer original = table(robot).getSelectionModel().getSelectedItem();
+        User admin = context.users().all().stream().filter(u -> u.role() == Role.ADMIN).findFirst().orElseThrow();
+        // Only this customer's transfers need approval, so the other tests here are not affected.
+        context.approvals().saveFlow(admin.asActor(), ChangeApproval.CUSTOMER, ChangeApproval.TRANSFER, "客户转移",
+                new FlowDefinition(List.of(new Branches("which", true, List.of(new Branch("这一家",
+                        new Expression("customerId == \"" + original.id() + "\""), List.of(new ApprovalStep("admin",
+                                "管理员审批", Approvers.role("ADMIN"), SignMode.ANY, null)))))), true, false, true));
+        robot.clickOn("#editCustomer");
+        javafx.scene.control.ComboBox<User> owner = robot.lookup("#customerOwner")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> owner.getSelectionModel().select(owner.getItems().stream()
+                .filter(u -> u != null && !u.id().equals(original.ownerId())).findFirst().orElseThrow()));
+        TextField address = robot.lookup("#customerAddress").queryAs(TextField.class);
+        robot.clickOn(address).eraseText(address.getText().length()).write("转移时一并改的地址 9 号");
+
+        robot.clickOn("#customerSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String told = "「" + original.name() + "」的修改已保存；更换负责人已提交审批，批准后生效。";
+        assertThat(robot.lookup(told).tryQuery()).isPresent();
+        robot.clickOn(told).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Customer now = context.customers().open(admin.asActor(), original.id()).orElseThrow().customer();
+        assertThat(now.address()).isEqualTo("转移时一并改的地址 9 号");
+        assertThat(now.ownerId()).isEqualTo(original.ownerId());
+        assertThat(context.approvals().pendingFor(ChangeApproval.CUSTOMER, original.id())).isPresent();
     }
 
     @Test

@@ -7,6 +7,9 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.approval.ChangeApproval;
+import io.salesdesk.crm.approval.ProposedChange;
+import io.salesdesk.crm.approval.SubmittedForApproval;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.core.Role;
@@ -17,14 +20,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Customers, their contacts and follow-ups: what the Customers page and My Day ask for.
@@ -37,9 +45,14 @@ public final class CustomerService {
     /** Most rows My Day lists. */
     public static final int DUE_LIMIT = 500;
 
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerService.class);
+
     private final Database db;
     private final Clock clock;
     private final RegionService regions;
+    private final ChangeApproval approvals;
+    /** Customers an approval changed in another transaction: the in-memory list reads them again. */
+    private final Set<UUID> changedByApproval = ConcurrentHashMap.newKeySet();
     /** The in-memory list on the embedded database (single writer); null on shared databases. */
     private final CustomerListCache listCache;
     private final CustomerListSnapshot listSnapshot;
@@ -47,10 +60,21 @@ public final class CustomerService {
     /** The audit chain head the in-memory list is known to match. */
     private ChangeLog.Head listStamp;
 
+    /** Customers whose transfers to another owner apply at once. */
     public CustomerService(Database db, Clock clock, RegionService regions) {
+        this(db, clock, regions, ChangeApproval.NONE);
+    }
+
+    /**
+     * Customers whose transfers to another owner go through {@code approvals} first (entity
+     * {@value ChangeApproval#CUSTOMER}, action {@value ChangeApproval#TRANSFER}).
+     */
+    public CustomerService(Database db, Clock clock, RegionService regions, ChangeApproval approvals) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
+        approvals.whenApproved(ChangeApproval.CUSTOMER, this::applyTransfer);
         boolean embedded = db.config().mode() == DatabaseConfig.Mode.EMBEDDED;
         this.listCache = embedded ? new CustomerListCache() : null;
         this.listSnapshot = embedded ? new CustomerListSnapshot(db.config().dataDir()) : null;
@@ -129,6 +153,13 @@ public final class CustomerService {
     }
 
     private synchronized void ensureListLoaded() {
+        if (listLoaded && !changedByApproval.isEmpty()) {
+            // Read after the approving transaction committed (it ran before this call began).
+            for (UUID id : List.copyOf(changedByApproval)) {
+                changedByApproval.remove(id);
+                written(id, null);
+            }
+        }
         if (!listLoaded) {
             ChangeLog.Head head = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).head());
             List<Customer> all = listSnapshot.load(head, regions::fullName).orElse(null);
@@ -207,21 +238,105 @@ public final class CustomerService {
     }
 
     /**
-     * Saves an edit made on {@code expectedVersion}.
+     * Saves an edit made on {@code expectedVersion}. A new owner is a transfer: when a flow requires
+     * approval for it, the rest of the edit is saved, the customer keeps its owner until the request
+     * is approved, and {@link SubmittedForApproval} says so.
      *
      * @throws io.salesdesk.core.StaleRecordException if someone changed the customer meanwhile
+     * @throws SubmittedForApproval                   after saving, when the new owner waits for approval
      */
     public Customer update(Actor actor, UUID id, long expectedVersion, CustomerDraft draft) {
+        return save(actor, id, expectedVersion, draft, null);
+    }
+
+    /**
+     * Transfers the customer to another owner, with the reason the change log keeps; through an
+     * approval when a flow requires one.
+     *
+     * @throws SubmittedForApproval when the transfer waits for approval (the customer keeps its owner)
+     */
+    public Customer transfer(Actor actor, UUID id, long expectedVersion, UUID toOwnerId, String reason) {
+        Objects.requireNonNull(toOwnerId, "toOwnerId");
+        Customer current = db.transactionResult(cfg -> {
+            CustomerRepository customers = customers(cfg);
+            requireVisible(actor, customers, id);
+            return customers.findAny(id).orElseThrow();
+        });
+        CustomerDraft d = current.toDraft();
+        return save(actor, id, expectedVersion, new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(),
+                d.regionCode(), d.address(), d.phone(), toOwnerId), reason);
+    }
+
+    private record Saved(Customer customer, UUID pendingRequest) {
+    }
+
+    private Customer save(Actor actor, UUID id, long expectedVersion, CustomerDraft draft, String reason) {
         CustomerDraft valid = CustomerValidator.customer(draft, code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
-        Customer updated = db.transactionResult(cfg -> {
+        Saved saved = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
             requireVisible(actor, customers, id);
             refuseDuplicate(actor, customers, normalized, id);
             checkOwner(actor, cfg, valid.ownerId());
-            return customers.update(actor, ChangeReason.user(), id, expectedVersion, valid, normalized);
+            Customer current = customers.findAny(id).orElse(null);
+            if (current == null || valid.ownerId() == null || valid.ownerId().equals(current.ownerId())) {
+                return new Saved(customers.update(actor, why(reason), id, expectedVersion, valid, normalized), null);
+            }
+            Optional<UUID> request = approvals.submit(cfg, actor, transferOf(cfg, current, valid.ownerId(), reason));
+            if (request.isEmpty()) {
+                return new Saved(customers.update(actor, why(reason), id, expectedVersion, valid, normalized), null);
+            }
+            CustomerDraft keepOwner = new CustomerDraft(valid.name(), valid.creditCode(), valid.tier(),
+                    valid.industry(), valid.regionCode(), valid.address(), valid.phone(), current.ownerId());
+            return new Saved(customers.update(actor, why(reason), id, expectedVersion, keepOwner, normalized),
+                    request.get());
         });
-        return written(id, updated);
+        written(id, saved.customer());
+        if (saved.pendingRequest() != null) {
+            throw new SubmittedForApproval(saved.pendingRequest(), saved.customer());
+        }
+        return saved.customer();
+    }
+
+    private static ChangeReason why(String reason) {
+        return reason == null || reason.isBlank() ? ChangeReason.user() : ChangeReason.of(ChangeReason.Kind.USER,
+                reason.strip());
+    }
+
+    /** What a transfer's approvers read and its flow's conditions test. */
+    private ProposedChange transferOf(Configuration cfg, Customer c, UUID toOwnerId, String reason) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("fromOwnerId", c.ownerId() == null ? null : c.ownerId().toString());
+        fields.put("toOwnerId", toOwnerId.toString());
+        fields.put("regionCode", c.regionCode());
+        fields.put("tier", c.tier() == null ? null : c.tier().name());
+        fields.put("customerId", c.id().toString());
+        String to = UserRepository.using(cfg, clock).byId(toOwnerId).map(User::displayName).orElse("");
+        return new ProposedChange(ChangeApproval.CUSTOMER, ChangeApproval.TRANSFER, c.id(),
+                c.name() + ": " + (c.ownerName() == null ? "-" : c.ownerName()) + " → " + to, reason, fields);
+    }
+
+    /**
+     * Applies an approved transfer in the approving transaction, as the system with the request in
+     * the change log, if the customer still has the owner it had when the transfer was submitted
+     * (one claimed from the pool or released since is left as it is).
+     */
+    private void applyTransfer(Configuration cfg, UUID requestId, ProposedChange change) {
+        CustomerRepository customers = customers(cfg);
+        Customer current = customers.findAny(change.recordId()).orElse(null);
+        UUID from = change.user("fromOwnerId");
+        UUID to = change.user("toOwnerId");
+        if (current == null || to == null || !Objects.equals(current.ownerId(), from)) {
+            LOG.info("Approved transfer of customer {} not applied: it changed owner or was removed meanwhile",
+                    change.recordId());
+            return;
+        }
+        CustomerDraft d = current.toDraft();
+        String detail = "approval " + requestId + (change.reason() == null ? "" : ": " + change.reason());
+        customers.update(null, ChangeReason.of(ChangeReason.Kind.APPROVAL, detail), current.id(), current.version(),
+                new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(), d.regionCode(), d.address(),
+                        d.phone(), to), CompanyName.normalise(d.name()));
+        changedByApproval.add(current.id());
     }
 
     /** Logs a follow-up and moves the customer's last and next follow-up dates. */

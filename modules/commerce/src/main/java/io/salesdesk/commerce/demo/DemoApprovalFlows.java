@@ -1,6 +1,7 @@
 package io.salesdesk.commerce.demo;
 
 import io.salesdesk.commerce.contract.ContractService;
+import io.salesdesk.commerce.quote.QuoteService;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
@@ -9,6 +10,7 @@ import io.salesdesk.workflow.approval.flow.ApprovalStep;
 import io.salesdesk.workflow.approval.flow.Approvers;
 import io.salesdesk.workflow.approval.flow.Branch;
 import io.salesdesk.workflow.approval.flow.Branches;
+import io.salesdesk.workflow.approval.flow.Expression;
 import io.salesdesk.workflow.approval.flow.FieldTest;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.approval.flow.Operator;
@@ -21,11 +23,14 @@ import java.util.List;
 /**
  * The demo workspace's contract flow, the seed scenario: a contract over 500,000 yuan goes at the
  * same moment to legal review, finance risk and the general manager, and all three must approve
- * (each step 24 hours); any other contract goes to the submitter's regional manager.
+ * (each step 24 hours); any other contract goes to the submitter's regional manager. And the quote
+ * discount flow: over 30 % off list the submitter's manager and then the general manager, over 15 %
+ * the manager alone, anything less needs no approval.
  */
 public final class DemoApprovalFlows {
 
     public static final String CONTRACT_FLOW_NAME = "合同审批：50 万以上法务、财务、总经理会签";
+    public static final String QUOTE_FLOW_NAME = "报价折扣审批：15% 以上经理，30% 以上经理后总经理";
 
     private final Database db;
     private final ApprovalService approvals;
@@ -37,15 +42,39 @@ public final class DemoApprovalFlows {
         this.approvals = approvals;
     }
 
-    /** Installs the contract flow unless the workspace already has one. */
+    /** Installs the contract flow and the quote discount flow, each unless the workspace already has one. */
     public void create() {
-        if (approvals.flow(ContractService.APPROVAL_ENTITY, ContractService.APPROVAL_ACTION).isPresent()) {
+        boolean contract = approvals.flow(ContractService.APPROVAL_ENTITY, ContractService.APPROVAL_ACTION)
+                .isEmpty();
+        boolean quote = approvals.flow(QuoteService.APPROVAL_ENTITY, QuoteService.APPROVAL_ACTION).isEmpty();
+        if (!contract && !quote) {
             return;
         }
         var admin = new UserService(db, clock).all().stream().filter(u -> u.role() == Role.ADMIN).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The demo workspace has no administrator"));
-        approvals.saveFlow(admin.asActor(), ContractService.APPROVAL_ENTITY, ContractService.APPROVAL_ACTION,
-                CONTRACT_FLOW_NAME, contractFlow());
+        if (contract) {
+            approvals.saveFlow(admin.asActor(), ContractService.APPROVAL_ENTITY, ContractService.APPROVAL_ACTION,
+                    CONTRACT_FLOW_NAME, contractFlow());
+        }
+        if (quote) {
+            approvals.saveFlow(admin.asActor(), QuoteService.APPROVAL_ENTITY, QuoteService.APPROVAL_ACTION,
+                    QUOTE_FLOW_NAME, quoteFlow());
+        }
+    }
+
+    /**
+     * Over 30 % off list: the submitter's manager, then the general manager; over 15 %: the manager;
+     * otherwise no branch applies and the quote needs no approval.
+     */
+    public static FlowDefinition quoteFlow() {
+        // Step ids are unique within a flow, so each branch has its own manager step.
+        return new FlowDefinition(List.of(new Branches("byDiscount", true, List.of(
+                new Branch("折扣超过 30%", new Expression("discountPct > 30.0"), List.of(
+                        step("bigDiscountManager", "销售经理审批", Approvers.manager(1)),
+                        step("bigDiscountGm", "总经理审批", Approvers.role(Role.GM.name())))),
+                new Branch("折扣超过 15%", new Expression("discountPct > 15.0"), List.of(
+                        step("discountManager", "销售经理审批", Approvers.manager(1))))))),
+                true, false, true);
     }
 
     /** Over 500,000: legal, finance and the GM in parallel, all to approve; otherwise the regional manager. */

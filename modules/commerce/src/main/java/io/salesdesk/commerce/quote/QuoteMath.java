@@ -63,4 +63,19 @@ public final class QuoteMath {
         BigDecimal off = HUNDRED.subtract(paidPer100.divide(listPrice, 6, RoundingMode.HALF_UP));
         return off.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
     }
+
+    /**
+     * The discount of the whole quote off list in percent: 100 × (1 − net ÷ list), HALF_UP to 2
+     * places, never below zero; zero for a quote listed at zero.
+     *
+     * @param atList what the lines would cost at the products' list prices
+     * @param net    what the customer pays
+     */
+    public static BigDecimal overallDiscountPct(BigDecimal atList, BigDecimal net) {
+        if (atList.signum() <= 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal off = HUNDRED.subtract(net.multiply(HUNDRED).divide(atList, 6, RoundingMode.HALF_UP));
+        return off.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+    }
 }

@@ -14,15 +14,24 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
+import io.salesdesk.workflow.approval.ApprovalRequest;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.ApprovalSubject;
+import io.salesdesk.workflow.approval.ApprovalTrigger;
+import io.salesdesk.workflow.approval.ApprovalTrigger.Field;
+import io.salesdesk.workflow.approval.ApprovalTrigger.FieldType;
+import io.salesdesk.workflow.approval.RequestStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +44,11 @@ import org.jooq.exception.DataAccessException;
  * Quotes (报价单): numbered BJ-yyyy-nnnn per year, lines priced at list price unless given, with
  * discounts, totals, cost and margin in {@link BigDecimal} ({@link QuoteMath}). A discount off list
  * above {@code commerce.quoteDiscountApprovalPct} (15 % by default) needs a manager's approval
- * before the quote can be sent. A quote with a line in a category the customer's orders are frozen
- * in cannot be created or sent.
+ * before the quote can be sent. When the workspace has an approval flow for quote discounts, the
+ * flow decides instead: submitting (or sending a draft) starts its request when a branch applies,
+ * the quote waits in NEEDS_APPROVAL and cannot be edited or sent, an approval makes it READY and a
+ * rejection or recall returns it to DRAFT. A quote with a line in a category the customer's orders
+ * are frozen in cannot be created or sent.
  */
 public final class QuoteService {
 
@@ -53,14 +65,40 @@ public final class QuoteService {
     static final int NUMBER_ATTEMPTS = 20;
     private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999999.99");
 
+    /** What approval flows call a quote and its discount approval. */
+    public static final String APPROVAL_ENTITY = "quote";
+    public static final String APPROVAL_ACTION = "discount";
+    /** What a quote flow's conditions and approvers can read (see {@link #approvalSubject}). */
+    public static final ApprovalTrigger APPROVAL_TRIGGER = new ApprovalTrigger(APPROVAL_ENTITY, APPROVAL_ACTION,
+            List.of(new Field("discountPct", FieldType.PERCENT), new Field("maxLineDiscountPct", FieldType.PERCENT),
+                    new Field("amount", FieldType.MONEY), new Field("regionCode", FieldType.REGION),
+                    new Field("ownerId", FieldType.USER), new Field("customerId", FieldType.TEXT)));
+
     private final Database db;
     private final Clock clock;
     private final OrderFreezeService freezes;
+    private final ApprovalService approvals;
 
+    /** Quotes whose discounts are approved by the threshold rule and a manager's click. */
     public QuoteService(Database db, Clock clock, OrderFreezeService freezes) {
+        this(db, clock, freezes, null);
+    }
+
+    /**
+     * Quotes whose discounts go through the workspace's quote flow when it has one (the threshold
+     * rule otherwise).
+     *
+     * @param approvals the approval engine; null as in the constructor above
+     */
+    public QuoteService(Database db, Clock clock, OrderFreezeService freezes, ApprovalService approvals) {
         this.db = db;
         this.clock = clock;
         this.freezes = freezes;
+        this.approvals = approvals;
+        if (approvals != null) {
+            approvals.onDecision(APPROVAL_ENTITY, this::approvalEnded);
+            approvals.register(APPROVAL_TRIGGER);
+        }
     }
 
     /**
@@ -110,6 +148,7 @@ public final class QuoteService {
             if (!current.status().editable()) {
                 throw new CommerceException("quote.notEditable", current.quoteNo(), current.status().name());
             }
+            refusePending(cfg, current);
             if (!current.customerId().equals(draft.customerId())) {
                 throw new ValidationException(List.of(FieldProblem.of("customerId", "quote.customer.changed")));
             }
@@ -120,13 +159,24 @@ public final class QuoteService {
         });
     }
 
-    /** Marks a draft finished: READY, or NEEDS_APPROVAL when a discount is above the threshold. */
+    /**
+     * Marks a draft finished: READY, or NEEDS_APPROVAL when a discount needs approval. With a quote
+     * flow the flow decides and its request starts in the same transaction (its approvers get their
+     * tasks); without one, a discount above the threshold waits for a manager's {@link #approve}.
+     *
+     * @throws io.salesdesk.core.SalesDeskException {@code approval.noApprover} if the flow finds nobody to
+     *                                              sign a step
+     */
     public Quote submit(Actor actor, UUID id, long expectedVersion) {
         return db.transactionResult(cfg -> {
             QuoteRepository quotes = QuoteRepository.using(cfg, clock);
             Quote q = current(quotes, id, expectedVersion);
             if (q.status() != QuoteStatus.DRAFT) {
                 throw new CommerceException("quote.notDraft", q.quoteNo(), q.status().name());
+            }
+            if (flowDecides(cfg)) {
+                QuoteStatus next = startApproval(cfg, actor, q) ? QuoteStatus.NEEDS_APPROVAL : QuoteStatus.READY;
+                return quotes.update(actor, ChangeReason.user(), withStatus(q, next));
             }
             return quotes.update(actor, ChangeReason.user(),
                     withStatus(q, q.needsApproval() ? QuoteStatus.NEEDS_APPROVAL : QuoteStatus.READY));
@@ -150,22 +200,36 @@ public final class QuoteService {
             if (q.status() != QuoteStatus.NEEDS_APPROVAL && q.status() != QuoteStatus.DRAFT) {
                 throw new CommerceException("quote.approve.notWaiting", q.quoteNo(), q.status().name());
             }
+            // A request in a flow is decided by its approvers, not around them.
+            refusePending(cfg, q);
             return quotes.update(by, ChangeReason.of(ChangeReason.Kind.APPROVAL, "quote discount"),
                     withStatus(q, QuoteStatus.READY));
         });
     }
 
     /**
-     * Sends the quote to the customer: a READY quote, or a draft that needs no approval.
+     * Sends the quote to the customer: a READY quote, or a draft that needs no approval. With a quote
+     * flow, sending a draft first asks the flow: when a branch applies, the quote is not sent but
+     * submitted for approval, and comes back NEEDS_APPROVAL (the caller tells the user so).
      *
      * @throws CommerceException    {@code quote.send.needsApproval} while a discount waits for
-     *                              approval, {@code quote.expired} past its validity
+     *                              approval, {@code quote.approvalPending} while its request runs,
+     *                              {@code quote.expired} past its validity
      * @throws OrderFrozenException if a line's category is frozen for the customer now
      */
     public Quote send(Actor actor, UUID id, long expectedVersion) {
         return db.transactionResult(cfg -> {
             QuoteRepository quotes = QuoteRepository.using(cfg, clock);
             Quote q = current(quotes, id, expectedVersion);
+            refusePending(cfg, q);
+            if (q.status() == QuoteStatus.DRAFT && flowDecides(cfg)) {
+                requireValid(q);
+                freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
+                if (startApproval(cfg, actor, q)) {
+                    return quotes.update(actor, ChangeReason.user(), withStatus(q, QuoteStatus.NEEDS_APPROVAL));
+                }
+                return quotes.update(actor, ChangeReason.user(), sent(q));
+            }
             boolean approvedOrFree = q.status() == QuoteStatus.READY
                     || q.status() == QuoteStatus.DRAFT && !q.needsApproval();
             if (!approvedOrFree && (q.status() == QuoteStatus.DRAFT || q.status() == QuoteStatus.NEEDS_APPROVAL)) {
@@ -178,11 +242,79 @@ public final class QuoteService {
             }
             requireValid(q);
             freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
-            Quote sent = new Quote(q.id(), q.quoteNo(), q.opportunityId(), q.customerId(), q.ownerId(),
-                    QuoteStatus.SENT, q.validUntil(), q.totalList(), q.totalNet(), q.totalCost(), q.maxDiscountPct(),
-                    q.needsApproval(), q.note(), Rows.now(clock), q.lines(), q.version());
-            return quotes.update(actor, ChangeReason.user(), sent);
+            return quotes.update(actor, ChangeReason.user(), sent(q));
         });
+    }
+
+    private Quote sent(Quote q) {
+        return new Quote(q.id(), q.quoteNo(), q.opportunityId(), q.customerId(), q.ownerId(),
+                QuoteStatus.SENT, q.validUntil(), q.totalList(), q.totalNet(), q.totalCost(), q.maxDiscountPct(),
+                q.needsApproval(), q.note(), Rows.now(clock), q.lines(), q.version());
+    }
+
+    // ------------------------------------------------------------------ approval flow
+
+    /** Whether the workspace's quote flow (rather than the threshold rule) decides on discounts. */
+    private boolean flowDecides(Configuration cfg) {
+        return approvals != null && approvals.hasFlow(cfg, APPROVAL_ENTITY, APPROVAL_ACTION);
+    }
+
+    /**
+     * Submits the quote under the flow; true when its request now waits for approvers. False when
+     * no branch applies (no approval needed), or when every step approved itself at once (the
+     * submitter is the only approver and the flow skips them), which the outcome below ignores
+     * because the quote is still a draft then.
+     */
+    private boolean startApproval(Configuration cfg, Actor actor, Quote q) {
+        return approvals.submit(cfg, actor, approvalSubject(cfg, q))
+                .map(ApprovalRequest::status).filter(s -> s == RequestStatus.PENDING).isPresent();
+    }
+
+    /**
+     * What the approvers see and the flow's conditions read. discountPct is the whole quote's
+     * discount off the products' list prices (a unit price below list counts too);
+     * maxLineDiscountPct the largest line's, which the threshold rule reads.
+     */
+    private ApprovalSubject approvalSubject(Configuration cfg, Quote q) {
+        Map<UUID, Product> products = ProductRepository.using(cfg, clock)
+                .byIds(q.lines().stream().map(QuoteLine::productId).distinct().toList());
+        BigDecimal atList = QuoteMath.sum(q.lines().stream().map(l -> {
+            Product p = products.get(l.productId());
+            return p == null ? l.listAmount() : QuoteMath.listAmount(l.quantity(), p.listPrice());
+        }).toList());
+        BigDecimal discount = QuoteMath.overallDiscountPct(atList, q.totalNet());
+        Optional<Customer> customer = CustomerRepository.using(cfg, clock, code -> code).findAny(q.customerId());
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("discountPct", discount);
+        fields.put("maxLineDiscountPct", q.maxDiscountPct());
+        fields.put("amount", q.totalNet());
+        fields.put("regionCode", customer.map(Customer::regionCode).orElse(null));
+        fields.put("ownerId", q.ownerId().toString());
+        fields.put("customerId", q.customerId().toString());
+        // ApprovalSubject refuses null values (a customer without region); absent reads as null.
+        fields.values().removeIf(v -> v == null);
+        String title = q.quoteNo() + " " + customer.map(Customer::name).orElse("") + " ¥"
+                + q.totalNet().toPlainString() + " 折扣 " + discount.stripTrailingZeros().toPlainString() + "%";
+        return new ApprovalSubject(APPROVAL_ENTITY, APPROVAL_ACTION, q.id(), title, fields);
+    }
+
+    /** An approved request releases the quote for sending; a rejected or recalled one returns it to draft. */
+    private void approvalEnded(Configuration cfg, ApprovalRequest request, RequestStatus outcome) {
+        QuoteRepository quotes = QuoteRepository.using(cfg, clock);
+        quotes.find(request.recordId()).filter(q -> q.status() == QuoteStatus.NEEDS_APPROVAL).ifPresent(q -> {
+            QuoteStatus next = outcome == RequestStatus.APPROVED ? QuoteStatus.READY : QuoteStatus.DRAFT;
+            ChangeReason.Kind kind = outcome == RequestStatus.APPROVED ? ChangeReason.Kind.APPROVAL
+                    : ChangeReason.Kind.RULE;
+            quotes.update(null, ChangeReason.of(kind, "quote discount approval "
+                    + outcome.name().toLowerCase(Locale.ROOT)), withStatus(q, next));
+        });
+    }
+
+    /** A quote whose request is pending is neither edited, sent nor approved around its approvers. */
+    private void refusePending(Configuration cfg, Quote q) {
+        if (approvals != null && approvals.pendingIn(cfg, APPROVAL_ENTITY, q.id()).isPresent()) {
+            throw new CommerceException("quote.approvalPending", q.quoteNo());
+        }
     }
 
     /** The customer accepted the sent quote (within its validity). */

@@ -23,7 +23,11 @@ import io.salesdesk.crm.OpportunityRules;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
+import io.salesdesk.crm.approval.ChangeApproval;
+import io.salesdesk.crm.approval.ProposedChange;
+import io.salesdesk.crm.approval.SubmittedForApproval;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import java.math.BigDecimal;
@@ -31,12 +35,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Leads from capture to a customer and a deal: each call is one transaction, visible only to
@@ -50,16 +57,32 @@ public final class LeadService {
     static final int NOTE_MAX = 2000;
     static final int REASON_MAX = 500;
 
+    private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
+
     private final Database db;
     private final Clock clock;
     private final RegionService regions;
     private final CustomerService customers;
+    private final ChangeApproval approvals;
 
+    /** Leads whose reassignments by a manager apply at once. */
     public LeadService(Database db, Clock clock, RegionService regions, CustomerService customers) {
+        this(db, clock, regions, customers, ChangeApproval.NONE);
+    }
+
+    /**
+     * Leads whose reassignments by a manager go through {@code approvals} first (entity
+     * {@value ChangeApproval#LEAD}, action {@value ChangeApproval#REASSIGN}); dispatch's own
+     * assignments never do.
+     */
+    public LeadService(Database db, Clock clock, RegionService regions, CustomerService customers,
+                       ChangeApproval approvals) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
         this.customers = customers;
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
+        approvals.whenApproved(ChangeApproval.LEAD, this::applyReassign);
     }
 
     /**
@@ -139,8 +162,12 @@ public final class LeadService {
      * Dispatch calls it with {@link ChangeReason.Kind#RULE}; a manager overriding calls it with
      * their own reason (required) and the OVERRIDE flag.
      *
-     * @throws ValidationException  for a blank override reason or an owner the actor may not assign
-     * @throws SalesDeskException   {@code lead.closed} for a converted or disqualified lead
+     * <p>When a flow requires approval of the reassignment, the lead keeps its owner until the
+     * request is approved and {@link SubmittedForApproval} says so.
+     *
+     * @throws ValidationException   for a blank override reason or an owner the actor may not assign
+     * @throws SalesDeskException    {@code lead.closed} for a converted or disqualified lead
+     * @throws SubmittedForApproval  when the reassignment waits for approval (nothing changed yet)
      */
     public Lead reassign(Actor actor, UUID id, long expectedVersion, UUID ownerId, String reason) {
         requireManager(actor);
@@ -148,7 +175,7 @@ public final class LeadService {
         if (why == null) {
             throw new ValidationException(List.of(FieldProblem.of("reason", "lead.reassign.reasonRequired")));
         }
-        return db.transactionResult(cfg -> {
+        Pending result = db.transactionResult(cfg -> {
             LeadRepository leads = leads(cfg);
             Lead current = current(actor, leads, id, expectedVersion);
             boolean assignable = UserRepository.using(cfg, clock).visibleTo(actor).stream()
@@ -157,8 +184,55 @@ public final class LeadService {
                 throw new ValidationException(List.of(FieldProblem.of("ownerId", "lead.owner.notAllowed")));
             }
             String text = shorten(why, 900);
-            return assign(cfg, actor, ChangeReason.user(), current, ownerId, text, Lead.AssignmentFlag.OVERRIDE);
+            if (!current.status().open()) {
+                throw new SalesDeskException("lead.closed", current.name());
+            }
+            if (!ownerId.equals(current.ownerId())) {
+                Optional<UUID> request = approvals.submit(cfg, actor, reassignmentOf(cfg, current, ownerId, text));
+                if (request.isPresent()) {
+                    return new Pending(current, request.get());
+                }
+            }
+            return new Pending(assign(cfg, actor, ChangeReason.user(), current, ownerId, text,
+                    Lead.AssignmentFlag.OVERRIDE), null);
         });
+        if (result.request() != null) {
+            throw new SubmittedForApproval(result.request(), result.lead());
+        }
+        return result.lead();
+    }
+
+    private record Pending(Lead lead, UUID request) {
+    }
+
+    /** What a reassignment's approvers read and its flow's conditions test. */
+    private ProposedChange reassignmentOf(Configuration cfg, Lead lead, UUID toOwnerId, String reason) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("fromOwnerId", lead.ownerId() == null ? null : lead.ownerId().toString());
+        fields.put("toOwnerId", toOwnerId.toString());
+        fields.put("regionCode", lead.regionCode());
+        fields.put("source", lead.source());
+        String to = UserRepository.using(cfg, clock).byId(toOwnerId).map(User::displayName).orElse("");
+        return new ProposedChange(ChangeApproval.LEAD, ChangeApproval.REASSIGN, lead.id(),
+                lead.name() + ": " + (lead.ownerName() == null ? "-" : lead.ownerName()) + " → " + to, reason,
+                fields);
+    }
+
+    /**
+     * Applies an approved reassignment in the approving transaction, as the system with the request
+     * in the change log and the manager's reason on the lead, if the lead is still open and still
+     * has the owner it had when submitted (dispatch or a conversion since is left as it is).
+     */
+    private void applyReassign(Configuration cfg, UUID requestId, ProposedChange change) {
+        Lead current = leads(cfg).findAny(change.recordId()).orElse(null);
+        UUID to = change.user("toOwnerId");
+        if (current == null || to == null || !current.status().open()
+                || !Objects.equals(current.ownerId(), change.user("fromOwnerId"))) {
+            LOG.info("Approved reassignment of lead {} not applied: it changed or closed meanwhile", change.recordId());
+            return;
+        }
+        assign(cfg, null, ChangeReason.of(ChangeReason.Kind.APPROVAL, "approval " + requestId), current, to,
+                change.reason(), Lead.AssignmentFlag.OVERRIDE);
     }
 
     /**

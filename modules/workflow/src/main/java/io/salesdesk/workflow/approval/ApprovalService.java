@@ -130,7 +130,7 @@ public final class ApprovalService {
 
     /**
      * Submits a record under the active flow of its entity and action; empty when there is none
-     * (the action needs no approval). Runs in the caller's transaction, so the record's own
+     * or when no step of the flow applies to the record (either way the action needs no approval). Runs in the caller's transaction, so the record's own
      * change (e.g. a contract moving to "in approval") and the request commit together.
      *
      * @throws SalesDeskException {@code approval.alreadyPending} if the record has a pending
@@ -147,6 +147,11 @@ public final class ApprovalService {
         }
         Route route = new RoutePlanner(directories.apply(cfg)).plan(ApprovalJson.flow(flow.get().definitionJson()),
                 subject.fields(), submitter.userId());
+        if (route.steps().isEmpty()) {
+            // No branch applies to this record (e.g. a discount under every threshold): it needs no
+            // approval, as if there were no flow; no request, no "approved" message in the inbox.
+            return Optional.empty();
+        }
         UUID id = Ids.newId(clock);
         repo.insertRequest(id, flow.get(), subject, submitter.userId(), ApprovalJson.write(stringValues(subject)),
                 ApprovalJson.write(route));
@@ -421,6 +426,14 @@ public final class ApprovalService {
             return repo.request(requestId).map(r -> new ApprovalDetail(r, ApprovalJson.route(repo.routeJson(requestId)),
                     repo.steps(requestId), repo.tasks(requestId), repo.history(requestId)));
         });
+    }
+
+    /**
+     * Whether the entity's action has an active flow, in the caller's transaction: a module whose
+     * flow replaces a built-in rule (the quote discount threshold) asks before deciding by the rule.
+     */
+    public boolean hasFlow(Configuration cfg, String entity, String action) {
+        return ApprovalRepository.using(cfg, clock).activeFlow(entity, action).isPresent();
     }
 
     /** The record's pending request in the caller's transaction. */

@@ -3,10 +3,15 @@ package io.salesdesk.workflow.approval;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.workflow.approval.flow.AllOf;
+import io.salesdesk.workflow.approval.flow.AnyOf;
 import io.salesdesk.workflow.approval.flow.ApprovalStep;
 import io.salesdesk.workflow.approval.flow.Approvers;
 import io.salesdesk.workflow.approval.flow.Branch;
 import io.salesdesk.workflow.approval.flow.Branches;
+import io.salesdesk.workflow.approval.flow.CelConditions;
+import io.salesdesk.workflow.approval.flow.Condition;
+import io.salesdesk.workflow.approval.flow.Expression;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.approval.flow.FlowNode;
 import io.salesdesk.workflow.approval.flow.StepTimeout;
@@ -20,7 +25,8 @@ import java.util.Set;
 /**
  * Refuses a flow that cannot run: no step at all, a step without approvers, step ids used twice,
  * a fork without branches, an "otherwise" branch that is not last (the branches after it could
- * never be taken). Loops cannot be drawn: a flow is a tree of nodes.
+ * never be taken), a CEL expression that does not compile to true-or-false. Loops cannot be drawn:
+ * a flow is a tree of nodes.
  */
 final class FlowValidator {
 
@@ -57,11 +63,25 @@ final class FlowValidator {
                     if (fork.exclusive() && branch.condition() == null && i < fork.branches().size() - 1) {
                         problems.add(FieldProblem.of(fork.id(), "approval.flow.unreachable", branch.name()));
                     }
+                    checkExpressions(fork, branch, branch.condition(), problems);
                     steps += walk(branch.nodes(), ids, problems);
                 }
             }
         }
         return steps;
+    }
+
+    /** Compiles every CEL expression of the branch's condition, so a typo is refused when saving, not when submitting. */
+    private static void checkExpressions(Branches fork, Branch branch, Condition condition,
+                                         List<FieldProblem> problems) {
+        if (condition instanceof Expression expr) {
+            CelConditions.problem(expr.source()).ifPresent(why -> problems.add(
+                    FieldProblem.of(fork.id(), "approval.flow.badExpression", branch.name(), expr.source(), why)));
+        } else if (condition instanceof AllOf all) {
+            all.conditions().forEach(c -> checkExpressions(fork, branch, c, problems));
+        } else if (condition instanceof AnyOf any) {
+            any.conditions().forEach(c -> checkExpressions(fork, branch, c, problems));
+        }
     }
 
     private static void checkApprovers(ApprovalStep step, List<FieldProblem> problems) {

@@ -334,6 +334,21 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void aRecordNoBranchAppliesToStartsNoRequestAndTellsNobody() {
+        useFlow(flow(new Branches("big", true, List.of(new Branch("大单",
+                new FieldTest("amount", Operator.GT, "500000"), List.of(step("gm", "总经理审批", Approvers.role("GM"),
+                SignMode.ANY)))))));
+        UUID record = Ids.newId(clock);
+
+        assertThat(approvals.submit(f.wang.asActor(), new ApprovalSubject("contract", "submit", record, "合同 ¥1000",
+                Map.of("amount", new BigDecimal("1000"))))).isEmpty();
+        assertThat(approvals.pendingFor("contract", record)).isEmpty();
+        assertThat(approvals.submitted(f.wang.asActor(), 10)).isEmpty();
+        assertThat(inbox.inbox(f.wang.asActor())).isEmpty();
+        assertThat(outcomes).isEmpty();
+    }
+
+    @Test
     void aStepThatFindsNobodyToSignRefusesTheSubmission() {
         useFlow(flow(step("ops", "运营复核", Approvers.role("OPS"), SignMode.ANY)));
 

@@ -9,9 +9,10 @@ import java.util.Map;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FieldTest.class, name = "field"),
         @JsonSubTypes.Type(value = AllOf.class, name = "all"),
-        @JsonSubTypes.Type(value = AnyOf.class, name = "any")
+        @JsonSubTypes.Type(value = AnyOf.class, name = "any"),
+        @JsonSubTypes.Type(value = Expression.class, name = "expr")
 })
-public sealed interface Condition permits FieldTest, AllOf, AnyOf {
+public sealed interface Condition permits FieldTest, AllOf, AnyOf, Expression {
 
     boolean test(Map<String, ?> fields);
 }
