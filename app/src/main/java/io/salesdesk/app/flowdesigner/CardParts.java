@@ -20,7 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class CardParts {
 
     /** Width of a card; branch columns are at least this wide plus their margins. */
-    static final double CARD_WIDTH = 236;
+    static final double CARD_WIDTH = 224;
 
     private CardParts() {
     }
@@ -74,6 +74,7 @@ final class CardParts {
             card.getStyleClass().add("fd-invalid");
         }
         card.setPrefWidth(CARD_WIDTH);
+        card.setMinWidth(CARD_WIDTH);
         card.setMaxWidth(CARD_WIDTH);
         return card;
     }
@@ -83,6 +84,7 @@ final class CardParts {
         label.getStyleClass().addAll(styles);
         label.setWrapText(true);
         label.setMaxWidth(CARD_WIDTH - 28);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

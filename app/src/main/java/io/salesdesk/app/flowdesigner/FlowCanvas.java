@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -41,6 +42,8 @@ final class FlowCanvas extends VBox {
         setAlignment(Pos.TOP_CENTER);
         getStyleClass().add("fd-canvas");
         setFillWidth(false);
+        // Wider than the window (many branches): the scroll pane scrolls instead of squeezing cards.
+        setMinWidth(Region.USE_PREF_SIZE);
     }
 
     FlowDraft draft() {
@@ -74,6 +77,7 @@ final class FlowCanvas extends VBox {
     VBox lane(List<FlowNode> nodes, IntFunction<Slot> slotAt, String addIdPrefix) {
         VBox lane = new VBox(0);
         lane.setAlignment(Pos.TOP_CENTER);
+        lane.setMinWidth(Region.USE_PREF_SIZE);
         lane.getChildren().add(adder(slotAt.apply(0), addIdPrefix + "-0"));
         for (int i = 0; i < nodes.size(); i++) {
             FlowNode node = nodes.get(i);

@@ -86,7 +86,7 @@ public final class FlowDesigner extends BorderPane {
         simulatorTab.setId("fdTabSimulate");
         side.getTabs().addAll(editorTab, simulatorTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setPrefWidth(420);
+        side.setPrefWidth(400);
         side.setMinWidth(360);
         side.getStyleClass().add("fd-side");
         setTop(toolbar());

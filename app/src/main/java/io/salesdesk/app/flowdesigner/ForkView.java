@@ -2,8 +2,6 @@ package io.salesdesk.app.flowdesigner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
@@ -11,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -37,6 +37,7 @@ final class ForkView {
         HBox columns = new HBox(0);
         columns.getStyleClass().add("fd-fork-columns");
         columns.setAlignment(Pos.TOP_CENTER);
+        columns.setMinWidth(Region.USE_PREF_SIZE);
         for (int i = 0; i < fork.branches().size(); i++) {
             columns.getChildren().add(column(fork, i, canvas));
         }
@@ -60,12 +61,17 @@ final class ForkView {
                         () -> draft.remove(id)));
         tools.getChildren().get(1).setDisable(first);
         tools.getChildren().get(2).setDisable(last);
-        tools.setAlignment(Pos.CENTER);
+        tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("fd-fork-tools");
-        HBox top = new HBox(10, addBranch, tools);
-        top.setAlignment(Pos.CENTER);
+        // The add-branch button sits on the line into the fork; the fork's tools to its right.
+        StackPane top = new StackPane(CardParts.connector(34), addBranch, tools);
+        StackPane.setAlignment(tools, Pos.CENTER_RIGHT);
+        tools.setMaxWidth(Region.USE_PREF_SIZE);
+        top.setMinWidth(Region.USE_PREF_SIZE);
+        top.setMaxWidth(Double.MAX_VALUE);
         List<String> problems = canvas.problemsAt(id);
         VBox box = new VBox(0, top, columns);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         for (String problem : problems) {
             Label line = new Label(problem, new FontIcon(Feather.ALERT_CIRCLE));
             line.getStyleClass().addAll(Styles.TEXT_SMALL, "fd-problem");
@@ -84,20 +90,46 @@ final class ForkView {
 
     private static VBox column(Branches fork, int index, FlowCanvas canvas) {
         Branch branch = fork.branches().get(index);
-        VBox column = new VBox(0);
-        column.setAlignment(Pos.TOP_CENTER);
-        column.getStyleClass().add("fd-fork-column");
-        if (index == 0) {
-            column.getStyleClass().add("fd-first-column");
-        }
-        if (index == fork.branches().size() - 1) {
-            column.getStyleClass().add("fd-last-column");
-        }
-        column.getChildren().addAll(CardParts.connector(20), branchCard(fork, index, canvas));
-        column.getChildren().add(canvas.lane(branch.nodes(), i -> Slot.inBranch(fork.id(), index, i),
+        boolean first = index == 0;
+        boolean last = index == fork.branches().size() - 1;
+        VBox lane = new VBox(0);
+        lane.setAlignment(Pos.TOP_CENTER);
+        lane.getStyleClass().add("fd-fork-lane");
+        lane.getChildren().addAll(CardParts.connector(20), branchCard(fork, index, canvas));
+        lane.getChildren().add(canvas.lane(branch.nodes(), i -> Slot.inBranch(fork.id(), index, i),
                 "fdAdd-" + fork.id() + "-" + index));
-        column.getChildren().add(CardParts.filler());
+        lane.getChildren().add(CardParts.filler());
+        VBox.setVgrow(lane, Priority.ALWAYS);
+        VBox column = new VBox(0, rail(first, last), lane, rail(first, last));
+        column.setMinWidth(Region.USE_PREF_SIZE);
+        column.getStyleClass().add("fd-fork-column");
         return column;
+    }
+
+    /**
+     * The rail joining the columns above or below them: it runs from the first column's middle to
+     * the last one's, so each column draws the halves that face a neighbour.
+     */
+    private static HBox rail(boolean first, boolean last) {
+        Region left = new Region();
+        Region right = new Region();
+        left.setMinHeight(2);
+        right.setMinHeight(2);
+        if (!first) {
+            left.getStyleClass().add("fd-rail");
+        }
+        if (!last) {
+            right.getStyleClass().add("fd-rail");
+        }
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setMaxWidth(Double.MAX_VALUE);
+        right.setMaxWidth(Double.MAX_VALUE);
+        HBox rail = new HBox(left, right);
+        // A lone branch still needs its line through the rail's height.
+        left.setPrefWidth(1);
+        right.setPrefWidth(1);
+        return rail;
     }
 
     private static Node branchCard(Branches fork, int index, FlowCanvas canvas) {

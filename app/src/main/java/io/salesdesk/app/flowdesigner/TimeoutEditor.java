@@ -72,10 +72,10 @@ final class TimeoutEditor extends VBox {
             alternate = Approvers.manager(2);
         }
         details.getChildren().addAll(
-                FlowForms.labelled(I18n.get("flowdesigner.timeout.after"), new HBox(6, hours,
-                        FlowForms.hint(I18n.get("flowdesigner.timeout.hoursUnit")))),
+                FlowForms.labelled(I18n.get("flowdesigner.timeout.after"), centred(new HBox(6, hours,
+                        FlowForms.hint(I18n.get("flowdesigner.timeout.hoursUnit"))))),
                 workingHours,
-                new HBox(8, repeat, every, FlowForms.hint(I18n.get("flowdesigner.timeout.hoursUnit"))),
+                centred(new HBox(8, repeat, every, FlowForms.hint(I18n.get("flowdesigner.timeout.hoursUnit")))),
                 escalate,
                 FlowForms.labelled(I18n.get("flowdesigner.timeout.then"), action),
                 alternateBox);
@@ -93,6 +93,11 @@ final class TimeoutEditor extends VBox {
             publish();
         });
         loading = false;
+    }
+
+    private static HBox centred(HBox row) {
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private void showAlternate() {

@@ -53,7 +53,10 @@ final class ApprovalFlowsSection extends VBox {
         table.setId("approvalFlowTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(150);
+        // As tall as its lines: a handful of triggers, no empty band under them.
+        table.setFixedCellSize(44);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems())
+                .multiply(44).add(48).map(n -> Math.max(n.doubleValue(), 96)));
         TableColumn<Line, Line> design = new TableColumn<>();
         design.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         design.setCellFactory(c -> new TableCell<>() {
