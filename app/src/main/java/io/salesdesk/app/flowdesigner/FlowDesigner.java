@@ -60,6 +60,7 @@ public final class FlowDesigner extends BorderPane {
     private Selection selection;
     private Map<String, List<String>> problems = Map.of();
     private boolean checking;
+    private boolean dirty;
 
     /**
      * @param onSaved called after each successful save (the settings list refreshes)
@@ -86,7 +87,7 @@ public final class FlowDesigner extends BorderPane {
         simulatorTab.setId("fdTabSimulate");
         side.getTabs().addAll(editorTab, simulatorTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setPrefWidth(400);
+        side.setPrefWidth(440);
         side.setMinWidth(360);
         side.getStyleClass().add("fd-side");
         setTop(toolbar());
@@ -202,7 +203,13 @@ public final class FlowDesigner extends BorderPane {
         }
     }
 
+    /** Whether there are edits not saved yet (the window asks before closing). */
+    public boolean hasUnsavedChanges() {
+        return dirty;
+    }
+
     private void markDirty() {
+        dirty = true;
         status.getStyleClass().removeAll(Styles.SUCCESS);
         status.setText(I18n.get("flowdesigner.status.unsaved"));
     }
@@ -252,6 +259,7 @@ public final class FlowDesigner extends BorderPane {
         BackgroundTask.wrap(() -> context.approvals().saveFlow(actor, trigger.entity(), trigger.action(), name,
                         definition))
                 .onSuccess(version -> {
+                    dirty = false;
                     status.setText(I18n.get("flowdesigner.status.saved", version));
                     status.getStyleClass().add(Styles.SUCCESS);
                     onSaved.run();

@@ -17,9 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -56,25 +54,17 @@ final class SimulatorPanel extends VBox {
         this.flow = flow;
         this.users = users;
         setId("fdSimulator");
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(10);
-        int row = 0;
+        // Labels above the inputs: the region's three lists need the panel's whole width.
+        VBox form = new VBox(10);
         for (ApprovalTrigger.Field field : texts.trigger().fields()) {
-            Node input = input(field);
-            Label label = new Label(texts.field(field.name()));
-            label.setMinWidth(Label.USE_PREF_SIZE);
-            form.addRow(row++, label, input);
-            GridPane.setHgrow(input, Priority.ALWAYS);
+            form.getChildren().add(labelled(texts.field(field.name()), input(field)));
         }
         submitter = Pickers.of(users, SimulatorPanel::userLabel, I18n.get("flowdesigner.simulate.pickSubmitter"));
         submitter.setId("fdSimulateAs");
         submitter.setMaxWidth(Double.MAX_VALUE);
         users.stream().filter(u -> u.id().equals(context.currentUser().id())).findFirst()
                 .ifPresent(submitter::setValue);
-        Label as = new Label(I18n.get("flowdesigner.simulate.as"));
-        as.setMinWidth(Label.USE_PREF_SIZE);
-        form.addRow(row, as, submitter);
+        form.getChildren().add(labelled(I18n.get("flowdesigner.simulate.as"), submitter));
         Button run = new Button(I18n.get("flowdesigner.simulate.run"), new FontIcon(Feather.PLAY));
         run.setId("fdSimulateRun");
         run.getStyleClass().add(Styles.ACCENT);
@@ -84,6 +74,12 @@ final class SimulatorPanel extends VBox {
         actions.setAlignment(Pos.CENTER_RIGHT);
         result.setId("fdSimulateResult");
         getChildren().addAll(FlowForms.hint(I18n.get("flowdesigner.simulate.hint")), form, actions, result);
+    }
+
+    private static VBox labelled(String text, Node input) {
+        Label label = new Label(text);
+        label.getStyleClass().add("form-label");
+        return new VBox(4, label, input);
     }
 
     private static String userLabel(User u) {
@@ -117,11 +113,13 @@ final class SimulatorPanel extends VBox {
             default -> {
                 TextField text = new TextField();
                 text.setId(id);
-                text.setPromptText(I18n.get("flowdesigner.condition.prompt." + field.type().name()));
                 boolean number = switch (field.type()) {
                     case MONEY, NUMBER, PERCENT -> true;
                     default -> false;
                 };
+                if (number) {
+                    text.setPromptText(I18n.get("flowdesigner.condition.prompt." + field.type().name()));
+                }
                 inputs.put(field.name(), () -> {
                     String value = text.getText() == null ? "" : text.getText().trim().replace(",", "");
                     if (value.isEmpty()) {

@@ -111,6 +111,7 @@ class FlowDesignerUiTest {
         assertThat(texts(robot, "#fdNode-step1")).anyMatch(t -> t.contains("没有审批人"));
         assertThat(robot.lookup("#fdProblemSummary").query().isVisible()).isTrue();
         assertThat(robot.lookup("#fdNode-manager").query().getStyleClass()).doesNotContain("fd-invalid");
+        screenshot(robot, "flow-designer-problem.png");
 
         @SuppressWarnings("unchecked")
         ComboBox<User> user = robot.lookup("#fdApproverUser").queryAs(ComboBox.class);
