@@ -62,6 +62,8 @@ final class CardParts {
             Label line = new Label(problem, new FontIcon(Feather.ALERT_CIRCLE));
             line.getStyleClass().addAll(Styles.TEXT_SMALL, "fd-problem");
             line.setWrapText(true);
+            line.setMaxWidth(CARD_WIDTH - 28);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             lines.getChildren().add(line);
         }
         VBox card = new VBox(head, lines);

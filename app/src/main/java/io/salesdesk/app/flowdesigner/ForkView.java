@@ -132,6 +132,13 @@ final class ForkView {
         return rail;
     }
 
+    /** Moves a branch and keeps it selected at its new place, so the side panel edits the same branch. */
+    private static void moveBranch(FlowCanvas canvas, String forkId, int index, int by) {
+        if (canvas.draft().moveBranch(forkId, index, by)) {
+            canvas.select(Selection.branch(forkId, index + by));
+        }
+    }
+
     private static Node branchCard(Branches fork, int index, FlowCanvas canvas) {
         FlowDraft draft = canvas.draft();
         Branch branch = fork.branches().get(index);
@@ -140,9 +147,9 @@ final class ForkView {
                 ? I18n.get("flowdesigner.branch.untitled") : branch.name();
         List<Node> tools = new ArrayList<>();
         tools.add(CardParts.tool(Feather.CHEVRON_LEFT, I18n.get("flowdesigner.branch.left"),
-                "fdBranchLeft-" + fork.id() + "-" + index, () -> draft.moveBranch(fork.id(), index, -1)));
+                "fdBranchLeft-" + fork.id() + "-" + index, () -> moveBranch(canvas, fork.id(), index, -1)));
         tools.add(CardParts.tool(Feather.CHEVRON_RIGHT, I18n.get("flowdesigner.branch.right"),
-                "fdBranchRight-" + fork.id() + "-" + index, () -> draft.moveBranch(fork.id(), index, 1)));
+                "fdBranchRight-" + fork.id() + "-" + index, () -> moveBranch(canvas, fork.id(), index, 1)));
         tools.add(CardParts.tool(Feather.X, I18n.get("flowdesigner.branch.delete"),
                 "fdBranchDelete-" + fork.id() + "-" + index, () -> draft.removeBranch(fork.id(), index)));
         tools.get(0).setDisable(index == 0);
