@@ -14,8 +14,8 @@ public final class Main {
      * Words that make a run a command instead of the window (kept equal to the command line's by a
      * test; bin/salesdesk has the same list for its class-data archive).
      */
-    static final Set<String> NOT_WINDOW = Set.of("bench", "demo", "export", "import", "imports", "info", "lead", "help",
-            "-h", "--help", "-V", "--version");
+    static final Set<String> NOT_WINDOW = Set.of("approval", "bench", "demo", "export", "import", "imports", "info",
+            "lead", "help", "-h", "--help", "-V", "--version");
 
     private Main() {
     }

@@ -17,6 +17,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.workflow.approval.ApprovalDetail;
 import io.salesdesk.workflow.approval.ApprovalStepState;
 import io.salesdesk.workflow.approval.ApprovalTask;
+import io.salesdesk.workflow.approval.Route;
 import io.salesdesk.workflow.approval.RouteNode;
 import io.salesdesk.workflow.approval.RouteParallel;
 import io.salesdesk.workflow.approval.RouteStep;
@@ -24,19 +25,31 @@ import io.salesdesk.workflow.approval.RouteStep;
 /**
  * A request's route drawn top to bottom: each step with its status and its approvers' tasks of the
  * current round; branches that run at the same time (并行) sit side by side in one labelled box.
+ * A route only planned (the flow designer's simulator) shows each step with the approvers it names.
  */
-final class RouteView extends VBox {
+public final class RouteView extends VBox {
 
-    private final ApprovalDetail detail;
+    private final List<ApprovalStepState> steps;
+    private final List<ApprovalTask> tasks;
     private final Map<UUID, String> names;
 
     /** @param names the active users' names, for approvers of steps not reached yet (no task to name them) */
     RouteView(ApprovalDetail detail, Map<UUID, String> names) {
+        this(detail.route(), detail.steps(), detail.tasks(), names);
+    }
+
+    private RouteView(Route route, List<ApprovalStepState> steps, List<ApprovalTask> tasks, Map<UUID, String> names) {
         super(6);
-        this.detail = detail;
+        this.steps = steps;
+        this.tasks = tasks;
         this.names = names;
         setId("approvalRoute");
-        getChildren().setAll(nodes(detail.route().nodes()));
+        getChildren().setAll(nodes(route.nodes()));
+    }
+
+    /** A route not submitted yet (a simulation): its steps with the approvers they would go to. */
+    public static RouteView planned(Route route, Map<UUID, String> names) {
+        return new RouteView(route, List.of(), List.of(), names);
     }
 
     private List<Node> nodes(List<RouteNode> route) {
@@ -62,7 +75,7 @@ final class RouteView extends VBox {
     }
 
     private Node step(RouteStep step) {
-        ApprovalStepState state = detail.steps().stream().filter(s -> s.key().equals(step.key())).findFirst()
+        ApprovalStepState state = steps.stream().filter(s -> s.key().equals(step.key())).findFirst()
                 .orElse(null);
         Label name = new Label(step.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -77,10 +90,10 @@ final class RouteView extends VBox {
         VBox box = new VBox(4, head);
         box.setId("approvalStep-" + step.key());
         box.getStyleClass().add("approval-step");
-        List<ApprovalTask> tasks = detail.tasks().stream()
+        List<ApprovalTask> stepTasks = tasks.stream()
                 .filter(t -> t.stepKey().equals(step.key()) && (state == null || t.round() == state.round()))
                 .toList();
-        if (tasks.isEmpty()) {
+        if (stepTasks.isEmpty()) {
             // Not reached yet: the approvers the route named when it was submitted.
             for (UUID approver : step.approvers()) {
                 Label who = new Label(names.getOrDefault(approver, "—"));
@@ -88,7 +101,7 @@ final class RouteView extends VBox {
                 box.getChildren().add(who);
             }
         }
-        for (ApprovalTask task : tasks) {
+        for (ApprovalTask task : stepTasks) {
             Label who = unsqueezed(new Label(task.approverName()));
             who.getStyleClass().add(Styles.TEXT_SMALL);
             HBox line = new HBox(6, who);

@@ -67,13 +67,13 @@ public final class SettingsPage extends VBox {
                         row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
                 section(I18n.get("settings.user"), I18n.get("settings.user.hint"),
                         row(I18n.get("settings.currentUser"), user)));
-        // Follow-up rules, pool limits, dispatch weights, the calendar and the notification channels
-        // bind the whole company: only its
+        // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
+        // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).
         if (context.currentUser().role().seesEverything()) {
             getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),
-                    new NotificationChannelsSection(context));
+                    new NotificationChannelsSection(context), new ApprovalFlowsSection(context));
         }
         setMaxWidth(960);
         setAlignment(Pos.TOP_LEFT);

@@ -85,6 +85,16 @@ public final class ApprovalRepository {
                 .orderBy(APPROVAL_FLOW.CREATED_AT).limit(1).fetchOptional(APPROVAL_FLOW.ID);
     }
 
+    /** Every flow that is not deleted, by entity and action. */
+    public List<FlowSummary> flows() {
+        return dsl.select(APPROVAL_FLOW.ID, APPROVAL_FLOW.ENTITY, APPROVAL_FLOW.TRIGGER_ACTION, APPROVAL_FLOW.NAME,
+                        APPROVAL_FLOW.CURRENT_VERSION, APPROVAL_FLOW.ACTIVE, APPROVAL_FLOW.UPDATED_AT)
+                .from(APPROVAL_FLOW).where(APPROVAL_FLOW.DELETED_AT.isNull())
+                .orderBy(APPROVAL_FLOW.ENTITY, APPROVAL_FLOW.TRIGGER_ACTION, APPROVAL_FLOW.CREATED_AT)
+                .fetch(r -> new FlowSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
+    }
+
     /** Creates a flow at version 1. */
     public void insertFlow(UUID actor, UUID id, String entity, String action, String name, String definitionJson) {
         OffsetDateTime now = Rows.now(clock);

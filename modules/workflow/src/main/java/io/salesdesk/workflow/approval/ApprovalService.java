@@ -4,6 +4,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
@@ -124,6 +125,31 @@ public final class ApprovalService {
         return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).activeFlow(entity, action)
                 .map(f -> new RoutePlanner(directories.apply(cfg)).plan(ApprovalJson.flow(f.definitionJson()), fields,
                         submitter)));
+    }
+
+    // ------------------------------------------------------------------ the designer
+
+    /** Every flow with its name, current version and whether it is active (the settings list). */
+    public List<FlowSummary> flows() {
+        return db.transactionResult(cfg -> ApprovalRepository.using(cfg, clock).flows());
+    }
+
+    /**
+     * What saving this definition would refuse, without saving: each problem names the node's id
+     * as its field ("nodes" for the flow as a whole). Empty when the flow can be saved.
+     */
+    public List<ValidationException.FieldProblem> validate(FlowDefinition definition) {
+        return FlowValidator.problems(definition);
+    }
+
+    /**
+     * The route a definition would take for these field values, without saving it or starting
+     * anything: the designer's simulator plans the flow being edited.
+     *
+     * @throws SalesDeskException {@code approval.noApprover} naming the step that has nobody to sign
+     */
+    public Route simulate(FlowDefinition definition, Map<String, Object> fields, UUID submitter) {
+        return db.transactionResult(cfg -> new RoutePlanner(directories.apply(cfg)).plan(definition, fields, submitter));
     }
 
     // ------------------------------------------------------------------ submitting

@@ -34,15 +34,21 @@ final class FlowValidator {
     }
 
     static void check(FlowDefinition flow) {
+        List<FieldProblem> problems = problems(flow);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    /** What {@link #check} would refuse, each problem naming its node's id as the field ("nodes" for the whole flow). */
+    static List<FieldProblem> problems(FlowDefinition flow) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int steps = walk(flow.nodes(), ids, problems);
         if (steps == 0) {
             problems.add(FieldProblem.of("nodes", "approval.flow.empty"));
         }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        return problems;
     }
 
     private static int walk(List<FlowNode> nodes, Set<String> ids, List<FieldProblem> problems) {
