@@ -10,6 +10,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -37,6 +38,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.workflow.approval.ApprovalDelegation;
+import io.salesdesk.workflow.approval.ApprovalService;
 
 /**
  * 审批: what waits for the viewer (待我审批, most urgent first, with the time left), the requests they
@@ -58,6 +60,8 @@ public final class ApprovalsPage extends BorderPane {
     }
 
     private static final int LIMIT = 200;
+    /** The inbox opens on its most urgent tasks; more come a page at a time (an inbox may hold thousands). */
+    private static final int INBOX_PAGE = 500;
     private static final KeyCombination APPROVE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final AppContext context;
@@ -67,6 +71,9 @@ public final class ApprovalsPage extends BorderPane {
     private final ListView<ApprovalItem> list = new ListView<>(shown);
     private final TextField filter = new TextField();
     private final Label count = new Label();
+    private final Hyperlink more = new Hyperlink(I18n.get("approvals.more"));
+    private int inboxShown = INBOX_PAGE;
+    private int total;
     private final Label empty = new Label();
     private final Label banner = new Label();
     private final ApprovalDetailPane detail;
@@ -116,7 +123,14 @@ public final class ApprovalsPage extends BorderPane {
         delegation.setOnAction(e -> DelegationDialog.open(context, this::refreshBanner));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(16, title, segments, filter, count, gap, delegation);
+        more.setId("approvalsMore");
+        more.setVisible(false);
+        more.setManaged(false);
+        more.setOnAction(e -> {
+            inboxShown = Math.min(inboxShown + INBOX_PAGE, ApprovalService.INBOX_LIMIT);
+            reload(detail.current());
+        });
+        HBox header = new HBox(16, title, segments, filter, count, more, gap, delegation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;
@@ -188,15 +202,27 @@ public final class ApprovalsPage extends BorderPane {
     private void reload(UUID keep) {
         Actor viewer = context.currentUser().asActor();
         View reading = view;
+        int page = inboxShown;
         BackgroundTask.wrap(() -> switch (reading) {
-            case INBOX -> context.approvals().inbox(viewer).stream().map(ApprovalItem::of).toList();
-            case SUBMITTED -> context.approvals().submitted(viewer, LIMIT).stream().map(ApprovalItem::of).toList();
-            case DONE -> context.approvals().done(viewer, LIMIT).stream().map(ApprovalItem::of).toList();
+            case INBOX -> new Page(context.approvals().inbox(viewer, page).stream().map(ApprovalItem::of).toList(),
+                    context.approvals().inboxCount(viewer));
+            case SUBMITTED -> Page.of(context.approvals().submitted(viewer, LIMIT).stream().map(ApprovalItem::of)
+                    .toList());
+            case DONE -> Page.of(context.approvals().done(viewer, LIMIT).stream().map(ApprovalItem::of).toList());
         }).onSuccess(loaded -> {
             if (reading == view) {
-                fill(loaded, keep);
+                total = loaded.total();
+                fill(loaded.items(), keep);
             }
         }).executeWith(context.executor());
+    }
+
+    /** What a list read: its lines, and how many there are in all (more than the lines for a long inbox). */
+    private record Page(List<ApprovalItem> items, int total) {
+
+        static Page of(List<ApprovalItem> items) {
+            return new Page(items, items.size());
+        }
     }
 
     private void fill(List<ApprovalItem> loaded, UUID keep) {
@@ -213,7 +239,11 @@ public final class ApprovalsPage extends BorderPane {
     private void applyFilter() {
         String text = filter.getText();
         shown.setPredicate(i -> i.matches(text));
-        count.setText(I18n.get("approvals.count", shown.size()));
+        boolean partial = total > items.size();
+        count.setText(partial ? I18n.get("approvals.count.partial", shown.size(), total)
+                : I18n.get("approvals.count", shown.size()));
+        more.setVisible(partial && items.size() < ApprovalService.INBOX_LIMIT);
+        more.setManaged(more.isVisible());
         empty.setText(items.isEmpty() ? I18n.get("approvals.empty." + view.name())
                 : I18n.get("approvals.empty.filtered", text == null ? "" : text.strip()));
     }
