@@ -20,7 +20,7 @@ public final class ApprovalRequestWindow {
 
     public static void show(AppContext context, Window owner, UUID requestId) {
         ApprovalDetailPane pane = new ApprovalDetailPane(context, () -> { });
-        pane.setPrefSize(760, 620);
+        pane.setPrefSize(1000, 660);
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
