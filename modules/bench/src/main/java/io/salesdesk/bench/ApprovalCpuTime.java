@@ -25,7 +25,7 @@ public final class ApprovalCpuTime {
         ApprovalBenchmark bench = new ApprovalBenchmark();
         bench.open();
         try {
-            measure("open the legal approver's inbox of 10,000 tasks (first 200 and the count)",
+            measure("open the legal approver's inbox of 10,000 tasks (first 500 and the count)",
                     bench::openLegalInbox);
             measure("load all 10,000 tasks of that inbox", bench::loadWholeLegalInbox);
             measure("timeout scan over 100,000 open steps", bench::timeoutScan);
