@@ -16,6 +16,7 @@ import io.salesdesk.board.BoardKind;
 import io.salesdesk.board.Card;
 import io.salesdesk.board.escalation.Escalation;
 import io.salesdesk.board.escalation.EscalationStatus;
+import io.salesdesk.workflow.approval.ApprovalTimeouts;
 import io.salesdesk.crm.User;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -115,7 +116,7 @@ final class EscalationPresenter implements CardPresenter {
             Hyperlink open = new Hyperlink(I18n.get("escalations.openCustomer"), new FontIcon(Feather.BRIEFCASE));
             open.setOnAction(ev -> bus.publish(new Navigation.OpenCustomer(e.subjectId(), e.subjectLabel())));
             detail.getChildren().add(open);
-        } else if ("approval_request".equals(e.subjectEntity())) {
+        } else if (ApprovalTimeouts.SUBJECT.equals(e.subjectEntity())) {
             Hyperlink open = new Hyperlink(I18n.get("escalations.openApproval"), new FontIcon(Feather.CHECK_SQUARE));
             open.setId("openEscalatedApproval");
             open.setOnAction(ev -> ApprovalRequestWindow.show(context, open.getScene().getWindow(), e.subjectId()));

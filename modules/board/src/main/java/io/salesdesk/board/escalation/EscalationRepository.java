@@ -76,6 +76,14 @@ public final class EscalationRepository {
                 .fetchOptional(EscalationRepository::toEscalation);
     }
 
+    /** The subjects of the live open or acknowledged escalations of a kind, oldest first. */
+    public List<UUID> activeSubjects(String kind, int limit) {
+        return dsl.select(ESCALATION.SUBJECT_ID).from(ESCALATION)
+                .where(ESCALATION.KIND.eq(kind), ESCALATION.DELETED_AT.isNull(),
+                        ESCALATION.STATUS.in(EscalationStatus.OPEN.name(), EscalationStatus.ACKNOWLEDGED.name()))
+                .orderBy(ESCALATION.RAISED_AT, ESCALATION.ID).limit(limit).fetch(ESCALATION.SUBJECT_ID);
+    }
+
     /**
      * Locks the owner's user row until the transaction ends, so two raises about the same owner
      * (two clients running the rules on a shared database) run one after the other and the second

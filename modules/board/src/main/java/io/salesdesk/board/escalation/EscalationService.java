@@ -155,6 +155,31 @@ public final class EscalationService {
     }
 
     /**
+     * Resolves, on behalf of the system, the live escalation of a kind about a subject once the
+     * rule that raised it sees the cause gone (a stuck approval was decided): the card moves to
+     * RESOLVED with the note, and the audit trail names the rule. Nothing happens when there is none.
+     */
+    public Optional<Escalation> resolveBySystem(String kind, String subjectEntity, UUID subjectId, String note) {
+        String validNote = requireNote(note);
+        return db.transactionResult(cfg -> {
+            EscalationRepository escalations = escalations(cfg);
+            Optional<Escalation> active = escalations.findActive(kind, subjectEntity, subjectId);
+            if (active.isEmpty()) {
+                return Optional.<Escalation>empty();
+            }
+            Escalation current = active.get();
+            return Optional.of(escalations.update(null, ChangeReason.of(ChangeReason.Kind.RULE, kind), current.id(),
+                    current.version(), EscalationFields.of(current).movedTo(EscalationStatus.RESOLVED,
+                            top(escalations, EscalationStatus.RESOLVED), null, Rows.now(clock), validNote)));
+        });
+    }
+
+    /** The subjects of the live escalations of a kind (what a rule checks to resolve its own cards). */
+    public List<UUID> activeSubjects(String kind, int limit) {
+        return db.transactionResult(cfg -> escalations(cfg).activeSubjects(kind, limit));
+    }
+
+    /**
      * Moves a card on the board. Into ACKNOWLEDGED stamps the acknowledgement; into RESOLVED needs
      * a note; back to OPEN keeps the acknowledgement on record; out of RESOLVED clears the
      * resolution.

@@ -614,6 +614,27 @@ public final class ApprovalService {
                 .atOffset(now.getOffset());
     }
 
+    /** Whether the request still waits at a step whose time ran out (what keeps its escalation open). */
+    public boolean isOverdue(UUID requestId) {
+        return db.transactionResult(cfg -> {
+            ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+            return repo.request(requestId).filter(r -> r.status() == RequestStatus.PENDING).isPresent()
+                    && repo.steps(requestId).stream()
+                    .anyMatch(s -> s.status() == StepStatus.ACTIVE && s.timedOutAt() != null);
+        });
+    }
+
+    /** Whether the request still waits on a task of someone who left. */
+    public boolean waitsOnLeaver(UUID requestId) {
+        return db.transactionResult(cfg -> {
+            ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+            ApproverDirectory directory = directories.apply(cfg);
+            return repo.request(requestId).filter(r -> r.status() == RequestStatus.PENDING).isPresent()
+                    && repo.tasks(requestId).stream()
+                    .anyMatch(t -> !t.status().closed() && !directory.isActive(t.approverId()));
+        });
+    }
+
     /** An open task flagged because its approver left and nobody could take it over. */
     public record Flagged(UUID requestId, String title, UUID submitterId, String leaverName) {
     }

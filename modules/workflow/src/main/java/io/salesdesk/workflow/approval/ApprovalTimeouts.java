@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class ApprovalTimeouts {
     public static final String OVERDUE_KIND = "APPROVAL_OVERDUE";
     /** Escalation kind for a task whose approver left with nobody to take over. */
     public static final String LEFT_KIND = "APPROVER_LEFT";
+    /** What the escalation cards of approvals are about: the request. */
+    public static final String SUBJECT = "approval_request";
     static final int BATCH = 200;
     /** A run handles at most this many batches; the rest waits a minute rather than block the scheduler. */
     private static final int MAX_BATCHES = 10;
@@ -61,8 +65,10 @@ public final class ApprovalTimeouts {
      * @param escalated    overdue steps put on the supervisor's board
      * @param leaversMoved open tasks of people who left, given to their manager
      * @param leaversFlagged such tasks nobody could take over
+     * @param resolved     cards of approvals no longer stuck, resolved on the board
      */
-    public record Run(Map<TimeoutAction, Integer> actions, int escalated, int leaversMoved, int leaversFlagged) {
+    public record Run(Map<TimeoutAction, Integer> actions, int escalated, int leaversMoved, int leaversFlagged,
+                      int resolved) {
 
         public int overdue() {
             return actions.values().stream().mapToInt(Integer::intValue).sum();
@@ -98,16 +104,38 @@ public final class ApprovalTimeouts {
         }
         ApprovalService.LeaverRun leavers = approvals.reassignLeavers(BATCH);
         for (ApprovalService.Flagged f : leavers.flagged()) {
-            escalations.raise(LEFT_KIND, new EscalationSubject("approval_request", f.requestId(), f.title()),
+            escalations.raise(LEFT_KIND, new EscalationSubject(SUBJECT, f.requestId(), f.title()),
                     f.submitterId(), say("approval.escalate.approverLeft", f.title(), f.leaverName()),
                     Rows.now(clock).plusDays(1));
         }
-        Run run = new Run(actions, escalated, leavers.handedOver(), leavers.flagged().size());
-        if (run.overdue() + run.leaversMoved() + run.leaversFlagged() > 0) {
-            LOG.info("Approval timeouts: {} steps acted on {}, {} escalated, {} tasks of leavers moved, {} flagged",
-                    run.overdue(), actions, escalated, run.leaversMoved(), run.leaversFlagged());
+        int resolved = resolveSettled(OVERDUE_KIND, approvals::isOverdue, "approval.escalate.settled")
+                + resolveSettled(LEFT_KIND, approvals::waitsOnLeaver, "approval.escalate.settled");
+        Run run = new Run(actions, escalated, leavers.handedOver(), leavers.flagged().size(), resolved);
+        if (run.overdue() + run.leaversMoved() + run.leaversFlagged() + resolved > 0) {
+            LOG.info("Approval timeouts: {} steps acted on {}, {} escalated, {} tasks of leavers moved, {} flagged, "
+                    + "{} escalations resolved", run.overdue(), actions, escalated, run.leaversMoved(),
+                    run.leaversFlagged(), resolved);
         }
         return run;
+    }
+
+    /**
+     * Takes a stuck approval off the supervisor's board once it no longer is: the step was decided,
+     * the request ended, or its task found someone. A supervisor need not resolve it by hand.
+     */
+    private int resolveSettled(String kind, Predicate<UUID> stillStuck, String noteKey) {
+        int resolved = 0;
+        for (UUID request : escalations.activeSubjects(kind, BATCH)) {
+            try {
+                if (!stillStuck.test(request)
+                        && escalations.resolveBySystem(kind, SUBJECT, request, say(noteKey)).isPresent()) {
+                    resolved++;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("The escalation of approval {} could not be resolved", request, e);
+            }
+        }
+        return resolved;
     }
 
     /**
@@ -121,7 +149,7 @@ public final class ApprovalTimeouts {
                 || timeout.action() == TimeoutAction.AUTO_APPROVE || timeout.action() == TimeoutAction.AUTO_REJECT) {
             return false;
         }
-        escalations.raise(OVERDUE_KIND, new EscalationSubject("approval_request", overdue.requestId(), overdue.title()),
+        escalations.raise(OVERDUE_KIND, new EscalationSubject(SUBJECT, overdue.requestId(), overdue.title()),
                 overdue.openApprovers().get(0), say("approval.escalate.overdue", overdue.title(), overdue.stepName(),
                         String.join("、", overdue.openNames()), timeout.hours()), Rows.now(clock).plusDays(1));
         return true;

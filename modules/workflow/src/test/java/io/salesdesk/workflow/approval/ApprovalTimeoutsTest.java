@@ -155,7 +155,10 @@ class ApprovalTimeoutsTest {
 
         approvals.approve(legal.asActor(), approvals.inbox(legal.asActor()).get(0).id(), null);
         clock.advance(Duration.ofHours(8));
-        assertThat(timeouts.runDue().overdue()).as("a decided step has no alarm left").isZero();
+        run = timeouts.runDue();
+        assertThat(run.overdue()).as("a decided step has no alarm left").isZero();
+        assertThat(run.resolved()).as("the card leaves the board by itself once the approval is decided").isEqualTo(1);
+        assertThat(openEscalations()).isEmpty();
     }
 
     @Test
@@ -263,6 +266,10 @@ class ApprovalTimeoutsTest {
         assertThat(inbox.inbox(f.wang.asActor())).anySatisfy(n -> assertThat(n.kind()).isEqualTo("approval.approverLeft"));
         assertThat(openEscalations()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(ApprovalTimeouts.LEFT_KIND));
         assertThat(timeouts.runDue().leaversFlagged()).as("flagged once, not every minute").isZero();
+
+        approvals.recall(f.wang.asActor(), second.id(), "改走其他流程");
+        assertThat(timeouts.runDue().resolved()).as("a recalled request no longer waits on the leaver").isEqualTo(1);
+        assertThat(openEscalations()).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(ApprovalTimeouts.LEFT_KIND));
     }
 
     private void leaves(User who) {
