@@ -232,6 +232,9 @@ public final class ApprovalsPage extends BorderPane {
         if (kept != null) {
             list.getSelectionModel().select(kept);
         } else if (keep == null && !shown.isEmpty()) {
+            // Cleared first: when the list reads the same lines again, the first one may still be
+            // selected, and selecting it again would not open it in the emptied detail pane.
+            list.getSelectionModel().clearSelection();
             list.getSelectionModel().select(0);
         }
     }
