@@ -37,7 +37,8 @@ class DemoStepsTest {
             assertThat(count(db, LEAD)).isPositive();
             assertThat(count(db, REP_TERRITORY)).isPositive();
             assertThat(count(db, CUSTOMER)).as("the customers are not made twice").isEqualTo(200);
-            assertThat(count(db, io.salesdesk.db.jooq.Tables.APPROVAL_FLOW)).as("the seed contract flow").isEqualTo(1);
+            assertThat(count(db, io.salesdesk.db.jooq.Tables.APPROVAL_FLOW)).as("the seed contract and quote discount flows")
+                    .isEqualTo(2);
             java.util.Optional<String> done = db.transactionResult(
                     cfg -> WorkspaceSettings.using(cfg).get(DemoSteps.DONE_KEY));
             assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals");
