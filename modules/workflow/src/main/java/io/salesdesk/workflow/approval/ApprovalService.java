@@ -10,8 +10,6 @@ import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
-import io.salesdesk.crm.User;
-import io.salesdesk.crm.UserRepository;
 import io.salesdesk.workflow.approval.flow.SignMode;
 import io.salesdesk.workflow.approval.flow.StepTimeout;
 import io.salesdesk.workflow.approval.flow.TimeoutAction;
@@ -156,7 +154,8 @@ public final class ApprovalService {
 
     /**
      * Submits a record under the active flow of its entity and action; empty when there is none
-     * or when no step of the flow applies to the record (either way the action needs no approval). Runs in the caller's transaction, so the record's own
+     * or when no step of the flow applies to the record (either way the action needs no approval).
+     * Runs in the caller's transaction, so the record's own
      * change (e.g. a contract moving to "in approval") and the request commit together.
      *
      * @throws SalesDeskException {@code approval.alreadyPending} if the record has a pending
