@@ -65,6 +65,7 @@ final class DecisionBar extends VBox {
     private final VBox signerForm;
     private final Button recall = new Button(I18n.get("approvals.recall"), new FontIcon(Feather.CORNER_UP_LEFT));
     private final VBox decide;
+    private final ReassignRow reassign;
     private ApprovalTask mine;
     private ApprovalDetail shown;
 
@@ -107,7 +108,8 @@ final class DecisionBar extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         transferRow.setAlignment(Pos.CENTER_LEFT);
         decide = new VBox(8, noteField, buttons, transferRow, signerForm);
-        getChildren().setAll(decide, recall);
+        reassign = new ReassignRow(context, this::run);
+        getChildren().setAll(decide, recall, reassign);
         show(null, List.of());
     }
 
@@ -137,7 +139,8 @@ final class DecisionBar extends VBox {
         decide.setManaged(mine != null);
         recall.setVisible(canRecall);
         recall.setManaged(canRecall);
-        setVisible(mine != null || canRecall);
+        reassign.show(detail, colleagues);
+        setVisible(mine != null || canRecall || reassign.isVisible());
         setManaged(isVisible());
     }
 

@@ -264,6 +264,34 @@ class ApprovalsUiTest {
         return context.contracts().submitForApproval(rep.asActor(), draft.id(), draft.version());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGmReassignsLegalsTaskToAnotherColleagueWithAReasonKeptInTheHistory(FxRobot robot) {
+        Contract contract = submittedByRep("650000");
+        User admin = context.users().byUsername("admin").orElseThrow();
+
+        openApprovalsAs(robot, gm);
+        ApprovalItem line = line(robot, contract);
+        select(robot, line);
+        ComboBox<ApprovalTask> task = robot.lookup("#approvalReassignTask").queryAs(ComboBox.class);
+        ComboBox<User> to = robot.lookup("#approvalReassignTo").queryAs(ComboBox.class);
+        assertThat(task.getItems()).as("the open tasks of others, not the GM's own")
+                .extracting(ApprovalTask::approverId).contains(legal.id(), finance.id()).doesNotContain(gm.id());
+        robot.interact(() -> {
+            task.setValue(task.getItems().stream().filter(t -> t.approverId().equals(legal.id())).findFirst()
+                    .orElseThrow());
+            to.setValue(admin);
+        });
+        robot.clickOn("#approvalReassignReason").write("法务休长假，由管理员代审");
+        robot.clickOn("#approvalReassignConfirm");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.approvals().inbox(legal.asActor())).noneMatch(t -> t.recordId().equals(contract.id()));
+        assertThat(context.approvals().inbox(admin.asActor())).anyMatch(t -> t.recordId().equals(contract.id()));
+        assertThat(robot.lookup("#approvalHistory .label").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().equals("法务休长假，由管理员代审"));
+    }
+
     private void openApprovalsAs(FxRobot robot, User user) {
         robot.interact(() -> {
             context.setCurrentUser(user);

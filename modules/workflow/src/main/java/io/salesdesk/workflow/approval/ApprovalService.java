@@ -687,18 +687,55 @@ public final class ApprovalService {
                     left.approverName());
             return new Flagged(request.id(), request.title(), request.submitterId(), left.approverName());
         }
+        String name = UserRepository.using(cfg, clock).byId(successor).map(User::displayName).orElse("");
+        handOn(cfg, repo, request, task, successor, null,
+                say("approval.history.leaverHandedOver", left.approverName(), name));
+        return null;
+    }
+
+    /**
+     * An administrator hands an open task of someone else to another active user: the way out
+     * for a task whose approver left with nobody above them (flagged), or is away for good. The
+     * history records who did it and why.
+     *
+     * @throws SalesDeskException {@code approval.flow.notAllowed} for a role that is not
+     *                            company-wide; {@code approval.task.decided} if the task closed;
+     *                            {@code approval.transfer.invalid} for an inactive user or the same one
+     */
+    public ApprovalRequest reassign(Actor admin, UUID taskId, UUID toUser, String note) {
+        requireDesigner(admin);
+        Objects.requireNonNull(toUser, "toUser");
+        return retrying(() -> db.transactionResult(cfg -> {
+            ApprovalRepository repo = ApprovalRepository.using(cfg, clock);
+            ApprovalTask task = repo.task(taskId).orElseThrow(() -> new SalesDeskException("approval.task.notFound"));
+            ApprovalRequest request = repo.request(task.requestId()).orElseThrow();
+            if (request.status() != RequestStatus.PENDING || task.status().closed()) {
+                throw new SalesDeskException("approval.task.decided", task.stepName());
+            }
+            if (toUser.equals(task.approverId()) || !directories.apply(cfg).isActive(toUser)) {
+                throw new SalesDeskException("approval.transfer.invalid");
+            }
+            handOn(cfg, repo, request, task, toUser, admin.userId(), note);
+            return repo.request(request.id()).orElseThrow();
+        }));
+    }
+
+    /**
+     * Gives an open task to {@code heir} in the same place (its turn, the signers added for it), by
+     * the delegation rules; if the heir already signs the step, the task just closes, which may
+     * decide the step.
+     */
+    private void handOn(Configuration cfg, ApprovalRepository repo, ApprovalRequest request, ApprovalTask task,
+                        UUID heir, UUID actor, String note) {
         ApprovalStepState step = stepStates(repo, request.id()).get(task.stepKey());
-        UUID heir = successor;
         List<ApprovalTask> round = roundTasks(repo, request.id(), step);
         boolean withSigners = task.addedFor() != null || round.stream()
                 .anyMatch(t -> task.id().equals(t.addedFor()) && !t.status().closed());
         // Merging into the heir's own task would lose where added signers stand (加签); they get a task of their own.
         boolean alreadyThere = !withSigners && round.stream()
                 .anyMatch(t -> t.approverId().equals(heir) && !t.status().closed());
-        String name = UserRepository.using(cfg, clock).byId(heir).map(User::displayName).orElse("");
-        close(repo, task, TaskStatus.TRANSFERRED, say("approval.history.leaverHandedOver", left.approverName(), name));
-        repo.event(request.id(), task.stepKey(), null, ApprovalEvent.Kind.TRANSFERRED,
-                say("approval.history.leaverHandedOver", left.approverName(), name));
+        close(repo, task, TaskStatus.TRANSFERRED, note);
+        repo.event(request.id(), task.stepKey(), actor, ApprovalEvent.Kind.TRANSFERRED, note);
         if (!alreadyThere) {
             Assignee who = task.status() == TaskStatus.PENDING ? assignee(cfg, request, heir) : new Assignee(heir, null);
             UUID handedOn = repo.insertTask(request.id(), task.stepKey(), task.round(), task.seq(), who.approverId(),
@@ -708,12 +745,11 @@ public final class ApprovalService {
                 tell(cfg, List.of(who.approverId()), "approval.notify.task", request.title(), task.stepName());
             }
         } else if (step.status() == StepStatus.ACTIVE) {
-            // The heir already signs this step: the leaver's share is gone, which may decide it.
+            // The heir already signs this step: the old task's share is gone, which may decide it.
             moveOrRetry(repo, request.id(), step, StepStatus.ACTIVE, step.dueAt());
             settleStep(cfg, repo, ApprovalJson.route(repo.routeJson(request.id())), request.id(),
                     stepStates(repo, request.id()).get(task.stepKey()));
         }
-        return null;
     }
 
     private String say(String key, Object... args) {

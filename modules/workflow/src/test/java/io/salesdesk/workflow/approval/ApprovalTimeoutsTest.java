@@ -2,6 +2,7 @@ package io.salesdesk.workflow.approval;
 
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesdesk.board.escalation.Escalation;
 import io.salesdesk.board.escalation.EscalationService;
@@ -267,8 +268,16 @@ class ApprovalTimeoutsTest {
         assertThat(openEscalations()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(ApprovalTimeouts.LEFT_KIND));
         assertThat(timeouts.runDue().leaversFlagged()).as("flagged once, not every minute").isZero();
 
-        approvals.recall(f.wang.asActor(), second.id(), "改走其他流程");
-        assertThat(timeouts.runDue().resolved()).as("a recalled request no longer waits on the leaver").isEqualTo(1);
+        UUID flaggedTask = approvals.detail(second.id()).orElseThrow().tasks().stream()
+                .filter(t -> t.status() == TaskStatus.PENDING).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> approvals.reassign(f.wang.asActor(), flaggedTask, finance.id(), "我来安排"))
+                .as("only a company-wide role reassigns someone else's task")
+                .hasMessageContaining("approval.flow.notAllowed");
+        approvals.reassign(f.admin.asActor(), flaggedTask, finance.id(), "赵南已离职，由财务吴代审");
+        assertThat(approvals.inbox(finance.asActor())).singleElement()
+                .satisfies(t -> assertThat(t.requestId()).isEqualTo(second.id()));
+        assertThat(timeouts.runDue().resolved()).as("a request no longer waiting on the leaver leaves the board")
+                .isEqualTo(1);
         assertThat(openEscalations()).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(ApprovalTimeouts.LEFT_KIND));
     }
 
