@@ -1,19 +1,16 @@
 package io.salesdesk.app.flowdesigner;
 
+import io.salesdesk.app.UiRobots;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -85,7 +82,7 @@ class FlowDesignerUiTest {
     @Test
     void theThresholdIsRaisedAStepAddedCheckedSimulatedAndSavedAsANewVersion(FxRobot robot) throws TimeoutException {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#flowDesign-contract-submit");
+        UiRobots.reveal(robot, "#flowDesign-contract-submit");
         robot.clickOn("#flowDesign-contract-submit");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#fdNode-legal").tryQuery()).as("the seed flow is drawn").isPresent();
@@ -111,7 +108,7 @@ class FlowDesignerUiTest {
         assertThat(texts(robot, "#fdNode-step1")).anyMatch(t -> t.contains("没有审批人"));
         assertThat(robot.lookup("#fdProblemSummary").query().isVisible()).isTrue();
         assertThat(robot.lookup("#fdNode-manager").query().getStyleClass()).doesNotContain("fd-invalid");
-        screenshot(robot, "flow-designer-problem.png");
+        UiRobots.screenshot(robot, "#flowDesigner", "flow-designer-problem.png");
 
         @SuppressWarnings("unchecked")
         ComboBox<User> user = robot.lookup("#fdApproverUser").queryAs(ComboBox.class);
@@ -134,7 +131,7 @@ class FlowDesignerUiTest {
         assertThat(byAmount.branches().get(0).condition()).isEqualTo(new FieldTest("amount", Operator.GT, "800000"));
         assertThat(byAmount.branches().get(1).nodes()).last().isInstanceOfSatisfying(ApprovalStep.class,
                 s -> assertThat(s.approvers()).isEqualTo(Approvers.user("finance")));
-        screenshot(robot, "flow-designer.png");
+        UiRobots.screenshot(robot, "#flowDesigner", "flow-designer.png");
         closeDesigner(robot);
     }
 
@@ -159,7 +156,7 @@ class FlowDesignerUiTest {
     @Test
     void anUnroutableStepIsExplainedInTheSimulator(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#flowDesign-contract-submit");
+        UiRobots.reveal(robot, "#flowDesign-contract-submit");
         robot.clickOn("#flowDesign-contract-submit");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#fdTabSimulate");
@@ -185,38 +182,5 @@ class FlowDesignerUiTest {
     private static void closeDesigner(FxRobot robot) {
         Window designer = robot.lookup("#flowDesigner").query().getScene().getWindow();
         robot.interact(designer::hide);
-    }
-
-    private static void screenshot(FxRobot robot, String name) {
-        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> image[0] = robot.lookup("#flowDesigner").query().getScene().snapshot(null));
-        try {
-            Path out = Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(out);
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png",
-                    out.resolve(name).toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
-    private static void reveal(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            Parent parent = node.getParent();
-            while (parent != null && !(parent instanceof ScrollPane)) {
-                parent = parent.getParent();
-            }
-            if (parent instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                if (room > 0) {
-                    scroll.setVvalue(Math.min(1, Math.max(0, (bounds.getMinY() - 40) / room)));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,15 +1,12 @@
 package io.salesdesk.app.settings;
 
+import io.salesdesk.app.UiRobots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -66,7 +63,7 @@ class LeadSettingsUiTest {
     @Test
     void escalatingTheTierARuleAfterFourDaysIsSavedAs5760Minutes(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#editSlaRule-followUpA");
+        UiRobots.reveal(robot, "#editSlaRule-followUpA");
         robot.clickOn("#editSlaRule-followUpA");
         TextField escalate = robot.lookup("#slaRuleEscalate").queryAs(TextField.class);
         assertThat(escalate.getText()).isEqualTo("3");
@@ -85,7 +82,7 @@ class LeadSettingsUiTest {
     @Test
     void theDailyClaimLimitIsSavedFromThePoolSection(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#savePoolLimits");
+        UiRobots.reveal(robot, "#savePoolLimits");
         TextField limit = robot.lookup("#dailyClaimLimit .text-field").queryAs(TextField.class);
         robot.interact(limit::clear);
         robot.clickOn(limit).write("3");
@@ -111,7 +108,7 @@ class LeadSettingsUiTest {
     @Test
     void aWorkingTimeRuleIsGivenInHoursNeverInDaysThatWouldMeanTwentyFourWorkingHours(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#editSlaRule-followUpB");
+        UiRobots.reveal(robot, "#editSlaRule-followUpB");
         robot.clickOn("#editSlaRule-followUpB");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<Object> unit = robot.lookup("#slaRuleEscalateUnit")
@@ -131,7 +128,7 @@ class LeadSettingsUiTest {
     @Test
     void theNationalDayWeekIsEnteredInOneGoAndADayCanBeMadeOrdinaryAgain(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#calendarAdd");
+        UiRobots.reveal(robot, "#calendarAdd");
         robot.interact(() -> {
             robot.lookup("#calendarFrom").queryAs(javafx.scene.control.DatePicker.class)
                     .setValue(java.time.LocalDate.of(2027, 10, 1));
@@ -155,7 +152,7 @@ class LeadSettingsUiTest {
         assertThat(table.getItems()).hasSize(7);
 
         robot.interact(() -> table.scrollTo(6));
-        reveal(robot, "#calendarRemove-2027-10-07");
+        UiRobots.reveal(robot, "#calendarRemove-2027-10-07");
         robot.clickOn("#calendarRemove-2027-10-07");
         WaitForAsyncUtils.waitForFxEvents();
         try {
@@ -165,25 +162,5 @@ class LeadSettingsUiTest {
         }
         assertThat(context.calendar().days()).hasSize(6)
                 .noneMatch(d -> d.day().equals(java.time.LocalDate.of(2027, 10, 7)));
-    }
-
-    /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
-    private static void reveal(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            Parent parent = node.getParent();
-            while (parent != null && !(parent instanceof ScrollPane)) {
-                parent = parent.getParent();
-            }
-            if (parent instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                if (room > 0) {
-                    scroll.setVvalue(Math.min(1, Math.max(0, (bounds.getMinY() - 40) / room)));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

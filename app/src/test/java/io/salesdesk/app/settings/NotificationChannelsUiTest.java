@@ -1,5 +1,6 @@
 package io.salesdesk.app.settings;
 
+import io.salesdesk.app.UiRobots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,13 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.sun.net.httpserver.HttpServer;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -96,14 +93,14 @@ class NotificationChannelsUiTest {
     void aDingTalkRobotIsAddedTestedAndItsLogShown(FxRobot robot) throws TimeoutException {
         String url = "http://127.0.0.1:" + robotServer.getAddress().getPort() + "/robot/send?access_token=t0";
         robot.clickOn("#nav-SETTINGS");
-        reveal(robot, "#channelAdd");
+        UiRobots.reveal(robot, "#channelAdd");
         @SuppressWarnings("unchecked")
         ComboBox<ChannelKind> newKind = robot.lookup("#channelNewKind").queryAs(ComboBox.class);
         robot.interact(() -> newKind.setValue(ChannelKind.DINGTALK));
         robot.clickOn("#channelAdd");
         WaitForAsyncUtils.waitForFxEvents();
 
-        reveal(robot, "#channelSave");
+        UiRobots.reveal(robot, "#channelSave");
         robot.clickOn("#channelSave");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#channelResult").queryAs(Label.class).getText()).as("nothing filled in")
@@ -112,7 +109,7 @@ class NotificationChannelsUiTest {
         robot.clickOn("#channelName").write("SalesGroup");
         robot.clickOn("#channelUrl").write(url);
         robot.clickOn("#channelSecret").write("SECabc123");
-        reveal(robot, "#channelSave");
+        UiRobots.reveal(robot, "#channelSave");
         robot.clickOn("#channelSave");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -126,22 +123,22 @@ class NotificationChannelsUiTest {
         TableView<Object> table = robot.lookup("#channelTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
-        reveal(robot, "#channelEdit-SalesGroup");
+        UiRobots.reveal(robot, "#channelEdit-SalesGroup");
         robot.clickOn("#channelEdit-SalesGroup");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#channelSecret").queryAs(PasswordField.class).getText())
                 .isEqualTo(ChannelSettings.MASK);
-        reveal(robot, "#channelTest");
+        UiRobots.reveal(robot, "#channelTest");
         robot.clickOn("#channelTest");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> I18n.get("channels.test.ok").equals(robot.lookup("#channelResult").queryAs(Label.class).getText()));
         assertThat(received).singleElement().satisfies(r -> assertThat(r)
                 .startsWith("access_token=t0&timestamp=").contains("&sign=").contains("SalesDesk"));
-        screenshot(robot, "notification-channels-form.png");
+        UiRobots.screenshot(robot, "#mainRoot", "notification-channels-form.png");
 
         robot.clickOn("#channelCancel");
         WaitForAsyncUtils.waitForFxEvents();
-        reveal(robot, "#channelLog-SalesGroup");
+        UiRobots.reveal(robot, "#channelLog-SalesGroup");
         robot.clickOn("#channelLog-SalesGroup");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -151,41 +148,7 @@ class NotificationChannelsUiTest {
             assertThat(d.outboxId()).as("a test send").isNull();
         });
         assertThat(table.getItems()).singleElement().satisfies(s -> assertThat(s.toString()).doesNotContain("SECabc123"));
-        reveal(robot, "#channelLogTable");
-        screenshot(robot, "notification-channels-log.png");
-    }
-
-    /** Writes the window under target/screenshots for a person to look at. */
-    private static void screenshot(FxRobot robot, String name) {
-        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> image[0] = robot.lookup("#mainRoot").query().getScene().snapshot(null));
-        try {
-            Path out = Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(out);
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png",
-                    out.resolve(name).toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Scrolls the settings page so that the node is on screen, where the robot can click it. */
-    private static void reveal(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            Parent parent = node.getParent();
-            while (parent != null && !(parent instanceof ScrollPane)) {
-                parent = parent.getParent();
-            }
-            if (parent instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                if (room > 0) {
-                    scroll.setVvalue(Math.min(1, Math.max(0, (bounds.getMinY() - 40) / room)));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiRobots.reveal(robot, "#channelLogTable");
+        UiRobots.screenshot(robot, "#mainRoot", "notification-channels-log.png");
     }
 }
