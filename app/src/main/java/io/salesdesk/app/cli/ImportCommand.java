@@ -175,8 +175,8 @@ public final class ImportCommand implements Callable<Integer> {
                     .map(UnmappedColumn::header).collect(Collectors.joining("、"))));
         }
         printProblems(out, preview.problems());
-        // The report re-reads the ledger and writes a copy of it: on its own thread it costs no
-        // time while the database commits.
+        // The report re-reads the ledger and writes a copy of it (or of its bad rows): on its own
+        // thread it costs no time while the database commits.
         CompletableFuture<Path> reportWritten = preview.problems().isEmpty() ? null
                 : writeReportInBackground(preview, request);
         if (dryRun) {
@@ -208,8 +208,11 @@ public final class ImportCommand implements Callable<Integer> {
         CompletableFuture<Path> written = new CompletableFuture<>();
         Thread writer = new Thread(() -> {
             try {
+                // Refused, the whole sheet is fixed and imported again; with --skip-invalid the good
+                // rows go in now and the report holds only the rest.
                 ErrorReport.write(file, preview.sheetName(), request.limits(), preview.header(), preview.problems(),
-                        ImportCommand::describe, reportFile);
+                        ImportCommand::describe, reportFile,
+                        preview.blockedByErrors() ? ErrorReport.Scope.WHOLE_SHEET : ErrorReport.Scope.BAD_ROWS);
                 written.complete(reportFile);
             } catch (RuntimeException e) {
                 written.completeExceptionally(e);

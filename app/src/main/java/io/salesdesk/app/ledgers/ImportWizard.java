@@ -500,7 +500,8 @@ final class ImportWizard extends VBox {
         progress.start("ledgers.progress.report", false);
         setBusy(true);
         BackgroundTask.wrap(() -> ErrorReport.write(report.file(), report.sheetName(), report.request().limits(),
-                report.header(), report.problems(), p -> I18n.get(p.messageKey(), p.args().toArray()), out))
+                report.header(), report.problems(), p -> I18n.get(p.messageKey(), p.args().toArray()), out,
+                ErrorReport.Scope.WHOLE_SHEET))
                 .onSuccess(done -> {
                     say(I18n.get("ledgers.report.saved", report.problems().size(), out.toString()), Styles.SUCCESS);
                     openFolder.setOnAction(e -> reveal(out));

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class AmountTexts {
 
     private static final Pattern CURRENCY = Pattern.compile("(?i)[¥$€]|rmb|cny|人民币|元整?");
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s\u00A0]");
     private static final Pattern AMOUNT = Pattern.compile("([-+]?)(\\d+(?:\\.\\d+)?|\\.\\d+)(万|亿|千)?");
 
     private AmountTexts() {
@@ -26,7 +27,7 @@ final class AmountTexts {
      */
     static Optional<Amount> parse(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
-        text = CURRENCY.matcher(text).replaceAll("").replaceAll("[,\\s\u00A0]", "");
+        text = SEPARATORS.matcher(CURRENCY.matcher(text).replaceAll("")).replaceAll("");
         boolean negative = false;
         if (text.length() > 2 && text.startsWith("(") && text.endsWith(")")) {
             negative = true;

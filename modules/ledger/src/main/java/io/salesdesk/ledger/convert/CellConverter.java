@@ -1,6 +1,7 @@
 package io.salesdesk.ledger.convert;
 
 import io.salesdesk.core.CreditCode;
+import io.salesdesk.core.MatchText;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.ledger.model.LedgerField;
 import io.salesdesk.ledger.read.CellKind;
@@ -172,7 +173,7 @@ public final class CellConverter {
     }
 
     private static String comparable(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return MatchText.key(text);
     }
 
     private static BigDecimal tidy(BigDecimal number) {

@@ -1,19 +1,18 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.core.MatchText;
 import io.salesdesk.crm.Activity;
 import io.salesdesk.crm.ActivityRepository;
 import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowMatch;
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,8 +65,7 @@ final class ActivityDedupe {
 
     // Same customer, same minute, same kind, same content once spacing and width are normalised.
     private static String key(UUID customerId, OffsetDateTime at, String kind, String note) {
-        String content = note == null ? "" : Normalizer.normalize(note, Normalizer.Form.NFKC).replaceAll("\\s+", "")
-                .toLowerCase(Locale.ROOT);
+        String content = note == null ? "" : MatchText.key(note);
         return customerId + "|" + at.toInstant().truncatedTo(ChronoUnit.MINUTES) + "|" + kind + "|" + content;
     }
 }

@@ -1,7 +1,7 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.core.MatchText;
 import io.salesdesk.crm.ActivityKind;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +62,6 @@ final class ActivityKinds {
     }
 
     private static String comparable(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return MatchText.key(text);
     }
 }

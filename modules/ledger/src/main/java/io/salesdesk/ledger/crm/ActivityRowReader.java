@@ -1,6 +1,7 @@
 package io.salesdesk.ledger.crm;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.MatchText;
 import io.salesdesk.crm.ActivityDraft;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.Contact;
@@ -8,7 +9,6 @@ import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.map.ColumnMapping;
 import io.salesdesk.ledger.model.CustomerLedger;
 import io.salesdesk.ledger.model.CustomerReference;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -118,6 +117,6 @@ final class ActivityRowReader {
     }
 
     private static String name(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return MatchText.key(text);
     }
 }

@@ -1,15 +1,14 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.core.MatchText;
 import io.salesdesk.crm.Contact;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowMatch;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -133,6 +132,6 @@ final class ContactDedupe {
 
     // 张 伟 and 张伟 are one person; so are full-width and half-width spellings.
     private static String name(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return MatchText.key(name);
     }
 }

@@ -1,6 +1,7 @@
 package io.salesdesk.ledger.crm;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.MatchText;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityDraft;
@@ -9,11 +10,9 @@ import io.salesdesk.crm.OpportunityRules;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.imports.MatchKind;
 import io.salesdesk.ledger.imports.RowMatch;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,8 +110,7 @@ final class OpportunityDedupe {
     }
 
     private static String key(UUID customerId, String name) {
-        String normal = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "")
-                .toLowerCase(Locale.ROOT);
+        String normal = name == null ? "" : MatchText.key(name);
         return customerId + "|" + normal;
     }
 }

@@ -1,11 +1,10 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.core.MatchText;
 import io.salesdesk.crm.User;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,8 +54,7 @@ public final class OwnerResolver {
     }
 
     private static String key(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "")
-                .toLowerCase(Locale.ROOT);
+        return text == null ? "" : MatchText.key(text);
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.core.MatchText;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.map.ColumnMapping;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,7 +69,7 @@ final class UserRowReader {
     }
 
     static String key(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return MatchText.key(text);
     }
 
     /** The role a new member gets when the roster does not say. */

@@ -1,7 +1,6 @@
 package io.salesdesk.ledger.imports;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.salesdesk.core.MatchText;
 import java.util.Set;
 
 /**
@@ -11,18 +10,18 @@ import java.util.Set;
 final class SummaryRows {
 
     private static final Set<String> WORDS = Set.of("合计", "总计", "小计", "累计", "total", "subtotal", "sum");
+    // The longest word with room for spaces and a colon around it ("Sub Total :").
+    private static final int MAX_LENGTH = 16;
 
     private SummaryRows() {
     }
 
     static boolean isSummary(Iterable<Object> values) {
         for (Object value : values) {
-            if (value instanceof String text) {
-                String word = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s:：]", "")
-                        .toLowerCase(Locale.ROOT);
-                if (WORDS.contains(word)) {
-                    return true;
-                }
+            // Every cell of every row passes here: only short texts can be one of the words.
+            if (value instanceof String text && text.length() <= MAX_LENGTH
+                    && WORDS.contains(MatchText.key(text).replace(":", ""))) {
+                return true;
             }
         }
         return false;

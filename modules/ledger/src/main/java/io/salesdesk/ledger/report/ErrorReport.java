@@ -41,6 +41,19 @@ public final class ErrorReport {
 
     /** Header of the added column. */
     public static final String ERROR_HEADER = "错误/Error";
+    /** Header of the column that gives a bad row's place in the ledger, in a {@link Scope#BAD_ROWS} report. */
+    public static final String ROW_HEADER = "原行号/Row";
+
+    /** Which rows the report copies. */
+    public enum Scope {
+        /** Every row in its place: the import was refused, so the whole fixed sheet goes in again. */
+        WHOLE_SHEET,
+        /**
+         * The title and header rows, then only the bad rows, each with its row number in the
+         * ledger: the good rows are already in, and importing the fixed report adds only the rest.
+         */
+        BAD_ROWS
+    }
 
     private ErrorReport() {
     }
@@ -62,9 +75,10 @@ public final class ErrorReport {
      * @param problems  the problems of the import
      * @param describe  the reason of a problem in the user's language
      * @param out       the report file; replaced if it exists
+     * @param scope     which rows to copy
      */
     public static void write(Path input, String sheetName, ReadLimits limits, HeaderRow header,
-            List<CellProblem> problems, Function<CellProblem, String> describe, Path out) {
+            List<CellProblem> problems, Function<CellProblem, String> describe, Path out, Scope scope) {
         Map<Integer, List<CellProblem>> byRow = problems.stream()
                 .collect(Collectors.groupingBy(CellProblem::rowNumber, HashMap::new, Collectors.toList()));
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
@@ -74,17 +88,27 @@ public final class ErrorReport {
             Drawing<?> drawing = sheet.createDrawingPatriarch();
             CreationHelper factory = workbook.getCreationHelper();
             int errorColumn = header.headers().size();
+            boolean badRowsOnly = scope == Scope.BAD_ROWS;
+            int[] nextRow = {header.lastRowNumber()};
             ledger.read(sheetName, row -> {
-                Row target = sheet.createRow(row.rowNumber() - 1);
+                List<CellProblem> rowProblems = byRow.getOrDefault(row.rowNumber(), List.of());
+                boolean titleOrHeader = row.rowNumber() <= header.lastRowNumber();
+                if (badRowsOnly && !titleOrHeader && rowProblems.isEmpty()) {
+                    return true;
+                }
+                Row target = sheet.createRow(badRowsOnly && !titleOrHeader ? nextRow[0]++ : row.rowNumber() - 1);
                 copy(row, target, styles);
                 if (row.rowNumber() == header.lastRowNumber()) {
-                    Cell cell = target.createCell(errorColumn);
-                    cell.setCellValue(ERROR_HEADER);
-                    cell.setCellStyle(styles.errorHeader);
+                    headerCell(target, errorColumn, ERROR_HEADER, styles);
+                    if (badRowsOnly) {
+                        headerCell(target, errorColumn + 1, ROW_HEADER, styles);
+                    }
                 }
-                List<CellProblem> rowProblems = byRow.getOrDefault(row.rowNumber(), List.of());
                 if (!rowProblems.isEmpty()) {
                     mark(target, rowProblems, describe, errorColumn, styles, drawing, factory);
+                    if (badRowsOnly) {
+                        target.createCell(errorColumn + 1).setCellValue(row.rowNumber());
+                    }
                 }
                 return true;
             });
@@ -97,6 +121,12 @@ public final class ErrorReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void headerCell(Row target, int column, String text, Styles styles) {
+        Cell cell = target.createCell(column);
+        cell.setCellValue(text);
+        cell.setCellStyle(styles.errorHeader);
     }
 
     private static void copy(LedgerRow row, Row target, Styles styles) {
