@@ -106,7 +106,8 @@ public final class RosterRepository {
                         POOL_ACCESS_GRANT.REVOKED_AT.isNull());
         Map<UUID, TreeSet<String>> sets = new HashMap<>();
         dsl.selectFrom(own.union(owned).union(team).union(granted).asTable("effective"))
-                .forEach(r -> sets.computeIfAbsent(r.get(0, UUID.class), k -> new TreeSet<>()).add(r.get(1, String.class)));
+                .forEach(r -> sets.computeIfAbsent(r.get(0, UUID.class), k -> new TreeSet<>())
+                        .add(r.get(1, String.class)));
         Map<UUID, List<String>> regions = new HashMap<>();
         sets.forEach((user, codes) -> regions.put(user, new ArrayList<>(codes)));
         return regions;

@@ -74,7 +74,8 @@ public final class PoolRepository {
     }
 
     public int poolSize(Collection<String> regionPrefixes) {
-        return dsl.fetchCount(CUSTOMER, CUSTOMER.DELETED_AT.isNull(), CUSTOMER.OWNER_ID.isNull(), inRegions(regionPrefixes));
+        return dsl.fetchCount(CUSTOMER, CUSTOMER.DELETED_AT.isNull(), CUSTOMER.OWNER_ID.isNull(),
+                inRegions(regionPrefixes));
     }
 
     private static Condition inRegions(Collection<String> regionPrefixes) {

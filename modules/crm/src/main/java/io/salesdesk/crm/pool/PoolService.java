@@ -241,7 +241,8 @@ public final class PoolService {
         }
         List<String> prefixes = new ArrayList<>();
         prefixes.add(own);
-        for (String granted : PoolRepository.using(cfg, clock).grantedRegionPrefixes(viewer.userId(), Rows.now(clock))) {
+        PoolRepository pool = PoolRepository.using(cfg, clock);
+        for (String granted : pool.grantedRegionPrefixes(viewer.userId(), Rows.now(clock))) {
             if (prefixes.stream().noneMatch(granted::startsWith)) {
                 prefixes.add(granted);
             }

@@ -23,11 +23,13 @@ import io.salesdesk.crm.lead.LeadStatus;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.territory.surge.MacroRegion;
+import io.salesdesk.territory.surge.SurgeRepository;
 import io.salesdesk.territory.surge.SurgeSettings;
 import io.salesdesk.territory.surge.SurgeWindows;
 import io.salesdesk.territory.territory.TerritoryOwner;
 import io.salesdesk.territory.territory.TerritoryRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +98,8 @@ public final class DemoTerritories {
                 List<Region> places = new ArrayList<>();
                 for (Region city : regions.children(e.getKey())) {
                     if ("市辖区".equals(city.name())) {
-                        places.addAll(regions.children(city.code()).stream().filter(r -> !"市辖区".equals(r.name())).toList());
+                        places.addAll(regions.children(city.code()).stream()
+                                .filter(r -> !"市辖区".equals(r.name())).toList());
                     } else {
                         places.add(city);
                     }
@@ -187,7 +190,7 @@ public final class DemoTerritories {
         SurgeWindows windows = SurgeWindows.at(clock.instant(), SurgeSettings.DEFAULTS);
         int[] counts = db.transactionResult(cfg -> {
             int[] sum = new int[windows.windows().size()];
-            var byProvince = io.salesdesk.territory.surge.SurgeRepository.using(cfg, clock).countsByProvince(windows);
+            var byProvince = SurgeRepository.using(cfg, clock).countsByProvince(windows);
             for (String prefix : MacroRegion.EAST.provincePrefixes()) {
                 int[] c = byProvince.get(prefix);
                 for (int i = 0; c != null && i < sum.length; i++) {
@@ -226,7 +229,7 @@ public final class DemoTerritories {
             SurgeWindows.Window window = windows.windows().get(w);
             for (int n = 0; n < extra[w]; n++) {
                 // Well inside the window, so a scan some hours later still counts it there.
-                long span = java.time.Duration.between(window.from(), window.to()).toMinutes();
+                long span = Duration.between(window.from(), window.to()).toMinutes();
                 OffsetDateTime created = w == 0
                         ? window.to().minusMinutes(30 + random.nextLong(span * 5 / 7))
                         : window.from().plusMinutes(span / 7 + random.nextLong(span * 5 / 7));

@@ -53,7 +53,8 @@ public final class SurgeRepository {
 
     /**
      * Inquiries (leads created, by their region) per province and window, in one grouped query
-     * over the created-at index: two-digit province prefix → count per window index.
+     * over the created-at index: two-digit province prefix → count per window index. The scan
+     * keeps the times between runs instead ({@link InquiryCache}); this reads the table afresh.
      */
     public Map<String, int[]> countsByProvince(SurgeWindows windows) {
         List<SurgeWindows.Window> list = windows.windows();
@@ -80,9 +81,22 @@ public final class SurgeRepository {
         return counts;
     }
 
-    /** Whether any inquiry is older than {@code before}: there is history to set a baseline by. */
+    /**
+     * Whether any inquiry is older than {@code before}: there is history to set a baseline by. The
+     * first entry of the created-at index answers (a deleted lead is history too).
+     */
     public boolean hasInquiriesBefore(OffsetDateTime before) {
-        return dsl.fetchExists(LEAD, LEAD.DELETED_AT.isNull(), LEAD.CREATED_AT.lt(before));
+        return dsl.select(LEAD.CREATED_AT).from(LEAD).where(LEAD.CREATED_AT.lt(before))
+                .orderBy(LEAD.CREATED_AT).limit(1).fetchOptional().isPresent();
+    }
+
+    /** The inquiries (live leads with a region) created in {@code [from, to)}: province prefix and time. */
+    List<InquiryCache.Inquiry> inquiries(OffsetDateTime from, OffsetDateTime to) {
+        return dsl.select(LEAD.REGION_CODE, LEAD.CREATED_AT).from(LEAD)
+                .where(LEAD.CREATED_AT.ge(from), LEAD.CREATED_AT.lt(to), LEAD.DELETED_AT.isNull(),
+                        LEAD.REGION_CODE.isNotNull())
+                .fetch(r -> new InquiryCache.Inquiry(r.value1().substring(0, 2),
+                        r.value2().toInstant().toEpochMilli()));
     }
 
     /**
@@ -120,7 +134,8 @@ public final class SurgeRepository {
 
     /** The alert's row, locked for the deciding transaction. */
     public Optional<Stored> findForUpdate(UUID id) {
-        return dsl.selectFrom(SURGE_ALERT).where(SURGE_ALERT.ID.eq(id)).forUpdate().fetchOptional(SurgeRepository::stored);
+        return dsl.selectFrom(SURGE_ALERT).where(SURGE_ALERT.ID.eq(id)).forUpdate()
+                .fetchOptional(SurgeRepository::stored);
     }
 
     public Optional<Stored> find(UUID id) {
@@ -169,7 +184,8 @@ public final class SurgeRepository {
     /** Each active rep's home region: their org unit's region code (null when it has none). */
     public Map<UUID, String> repHomeRegions() {
         Map<UUID, String> homes = new HashMap<>();
-        dsl.select(APP_USER.ID, ORG_UNIT.REGION_CODE).from(APP_USER).join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+        dsl.select(APP_USER.ID, ORG_UNIT.REGION_CODE).from(APP_USER)
+                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
                 .where(APP_USER.DELETED_AT.isNull(), APP_USER.ACTIVE.isTrue(), APP_USER.ROLE.eq(Role.REP.name()))
                 .forEach(r -> homes.put(r.value1(), r.value2()));
         return homes;

@@ -58,6 +58,7 @@ public final class SurgeService {
     private final Database db;
     private final Clock clock;
     private final SurgeWording wording;
+    private final InquiryCache inquiries = new InquiryCache();
 
     public SurgeService(Database db, Clock clock, RegionService regions, Locale locale) {
         this.db = db;
@@ -89,8 +90,9 @@ public final class SurgeService {
     /**
      * Looks for surges as of {@code now} and raises an alert for each key that has none open and
      * none raised within the last window; open alerts older than a window expire. Idempotent: a
-     * second scan (another client, a catch-up) raises nothing new. One grouped query over the
-     * leads for every key.
+     * second scan (another client, a catch-up) raises nothing new. The leads are read once for
+     * every key: the whole period at the first scan of a business day, then only what came in
+     * since the last scan ({@link InquiryCache}).
      *
      * @return the alerts raised now
      */
@@ -106,8 +108,18 @@ public final class SurgeService {
             Duration quiet = settings.mode() == WindowMode.SAME_WEEKDAY ? Duration.ofDays(1)
                     : Duration.ofDays(settings.windowDays());
             rows.expireOpen(at.minus(quiet));
-            List<Surge> surges = new SurgeDetector(settings)
-                    .detect(rows.countsByProvince(windows), rows.hasInquiriesBefore(windows.earliest()));
+            InquiryCache.Counted counted = inquiries.counts(windows, new InquiryCache.Loader() {
+                @Override
+                public List<InquiryCache.Inquiry> load(OffsetDateTime from, OffsetDateTime to) {
+                    return rows.inquiries(from, to);
+                }
+
+                @Override
+                public boolean anyBefore(OffsetDateTime before) {
+                    return rows.hasInquiriesBefore(before);
+                }
+            });
+            List<Surge> surges = new SurgeDetector(settings).detect(counted.byProvince(), counted.history());
             List<SurgeAlert> alerts = new ArrayList<>();
             Roster roster = null;
             for (Surge surge : surges) {
@@ -130,12 +142,16 @@ public final class SurgeService {
             return alerts;
         });
         if (!raised.isEmpty()) {
-            LOG.info("Surge scan: {} alert(s) raised: {}", raised.size(), raised.stream().map(SurgeAlert::key).toList());
+            LOG.info("Surge scan: {} alert(s) raised: {}", raised.size(),
+                    raised.stream().map(SurgeAlert::key).toList());
         }
         return raised;
     }
 
-    /** The open alerts the viewer may act on: all for the GM, admins and company-wide roles, else those sent to them. */
+    /**
+     * The open alerts for the viewer, newest first: every one for the GM, admins and company-wide
+     * roles, else those sent to them.
+     */
     public List<SurgeAlert> openAlerts(Actor viewer) {
         return db.transactionResult(cfg -> SurgeRepository.using(cfg, clock)
                 .open(viewer.role().seesEverything() ? null : viewer.userId()).stream().map(this::view).toList());
@@ -181,7 +197,8 @@ public final class SurgeService {
                             Map.of("status", SurgeStatus.ACCEPTED.name()))));
             ChangeLog.using(cfg, clock).recordAll(viewer, why, history);
             String until = expires.atZoneSameInstant(BusinessTime.ZONE).format(UNTIL);
-            NotificationRepository.using(cfg, clock).send(s.reps().stream().map(LendSuggestion.LentRep::userId).toList(),
+            List<UUID> lent = s.reps().stream().map(LendSuggestion.LentRep::userId).toList();
+            NotificationRepository.using(cfg, clock).send(lent,
                     "surge.lent", wording.lentTitle(alert.key()),
                     wording.lentBody(alert.key(), s.grantDays(), until, viewer.displayName()),
                     SurgeRepository.ENTITY, alert.id());

@@ -95,7 +95,8 @@ public final class TerritoryRepository {
     /** Soft-deletes the territory and frees its regions; false when it changed meanwhile. */
     public boolean delete(Actor actor, UUID id, long expectedVersion) {
         OffsetDateTime now = Rows.now(clock);
-        boolean deleted = dsl.update(TERRITORY).set(TERRITORY.DELETED_AT, now).set(TERRITORY.VERSION, expectedVersion + 1)
+        boolean deleted = dsl.update(TERRITORY).set(TERRITORY.DELETED_AT, now)
+                .set(TERRITORY.VERSION, expectedVersion + 1)
                 .set(TERRITORY.UPDATED_AT, now).set(TERRITORY.UPDATED_BY, Rows.userId(actor))
                 .where(TERRITORY.ID.eq(id), TERRITORY.VERSION.eq(expectedVersion), TERRITORY.DELETED_AT.isNull())
                 .execute() == 1;

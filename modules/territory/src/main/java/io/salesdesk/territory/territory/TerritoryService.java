@@ -162,7 +162,8 @@ public final class TerritoryService {
     private void checkRegions(TerritoryRepository rows, UUID id, List<String> codes) {
         List<String> malformed = codes.stream().filter(c -> c == null || !CODE.matcher(c).matches()).toList();
         Set<String> unknown = new TreeSet<>(malformed.stream().map(String::valueOf).toList());
-        unknown.addAll(rows.unknownRegions(codes.stream().filter(c -> c != null && CODE.matcher(c).matches()).toList()));
+        unknown.addAll(rows.unknownRegions(codes.stream()
+                .filter(c -> c != null && CODE.matcher(c).matches()).toList()));
         if (!unknown.isEmpty()) {
             throw new ValidationException(List.of(FieldProblem.of("regionCodes", "territory.region.unknown",
                     String.join(", ", unknown))));

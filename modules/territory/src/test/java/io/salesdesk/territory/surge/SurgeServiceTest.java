@@ -117,6 +117,28 @@ class SurgeServiceTest {
     }
 
     @Test
+    void inquiriesArrivingBetweenScansCountInTheNextScan() {
+        OffsetDateTime now = Rows.now(clock);
+        for (int week = 1; week <= 4; week++) {
+            org.inquiries("330106", 5, now.minusDays(7L * week + 2));
+        }
+        org.inquiries("330106", 15, now.minusDays(1));
+        assertThat(surges.scan(clock.instant())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(15));
+        org.inquiries("330106", 6, Rows.now(clock).minusMinutes(12));
+        org.inquiries("330106", 4, Rows.now(clock).minusMinutes(1));
+        List<SurgeAlert> raised = surges.scan(clock.instant());
+
+        assertThat(raised).extracting(SurgeAlert::recent).containsExactly(25);
+        clock.advance(Duration.ofMinutes(15));
+        Surge again = new SurgeDetector(SurgeSettings.DEFAULTS).detect(db.transactionResult(cfg -> SurgeRepository
+                .using(cfg, clock).countsByProvince(SurgeWindows.at(clock.instant(), SurgeSettings.DEFAULTS))), true)
+                .get(0);
+        assertThat(again.recent()).isEqualTo(25);
+    }
+
+    @Test
     void scanIfDueWaitsAQuarterOfAnHourBetweenScans() {
         eastChinaSurges();
         assertThat(surges.scanIfDue()).hasSize(1);
