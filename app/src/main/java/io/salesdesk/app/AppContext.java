@@ -26,6 +26,8 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchService;
+import io.salesdesk.territory.surge.SurgeService;
+import io.salesdesk.territory.territory.TerritoryService;
 import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.ApprovalTimeouts;
@@ -80,6 +82,8 @@ public final class AppContext {
     private final CollectionService collections;
     private final CostService costs;
     private final CommerceTimers commerceTimers;
+    private final TerritoryService territories;
+    private final SurgeService surges;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -118,6 +122,8 @@ public final class AppContext {
         this.collections = new CollectionService(database, clock);
         this.costs = new CostService(database, clock);
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
+        this.territories = new TerritoryService(database, clock, regions);
+        this.surges = new SurgeService(database, clock, regions, locale);
         this.currentUser = currentUser;
     }
 
@@ -200,6 +206,16 @@ public final class AppContext {
     /** The sales and finance timers (overdue collections), run beside {@link #timers()}. */
     public CommerceTimers commerceTimers() {
         return commerceTimers;
+    }
+
+    /** Territories for the map and the territory table. */
+    public TerritoryService territories() {
+        return territories;
+    }
+
+    /** Demand surge alerts, their acceptance and the scan the timers run. */
+    public SurgeService surges() {
+        return surges;
     }
 
     /** The catalogue: products and their ranked substitutes. */

@@ -58,6 +58,7 @@ public final class WorkflowTimers {
             context.timers().runDue();
             context.commerceTimers().runDue();
             context.approvalTimeouts().runDue();
+            context.surges().scanIfDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(fresh -> {
             show(fresh);

@@ -4,12 +4,16 @@ import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.POOL_ACCESS_GRANT;
 import static io.salesdesk.db.jooq.Tables.REP_PROFILE;
 import static io.salesdesk.db.jooq.Tables.REP_TERRITORY;
 import static io.salesdesk.db.jooq.Tables.TASK;
+import static io.salesdesk.db.jooq.Tables.TERRITORY;
+import static io.salesdesk.db.jooq.Tables.TERRITORY_REGION;
 
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.lead.LeadRepository;
+import io.salesdesk.db.Rows;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -43,10 +48,7 @@ public final class RosterRepository {
 
     /** Every active rep as of {@code today}, by name. */
     public List<RepCandidate> roster(LocalDate today, DispatchWeights weights, java.time.Clock clock) {
-        Map<UUID, List<String>> territories = new HashMap<>();
-        dsl.select(REP_TERRITORY.USER_ID, REP_TERRITORY.REGION_CODE).from(REP_TERRITORY)
-                .orderBy(REP_TERRITORY.REGION_CODE)
-                .forEach(r -> territories.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<UUID, List<String>> territories = effectiveRegions(Rows.now(clock));
         Map<UUID, Integer> openLeads = LeadRepository.using(configuration, clock).openByOwner();
         Map<UUID, Integer> overdue = new HashMap<>();
         dsl.select(CUSTOMER.OWNER_ID, DSL.count()).from(CUSTOMER)
@@ -77,6 +79,38 @@ public final class RosterRepository {
                             last == null ? null : last.toInstant(), rec.byIndustry(), rec.overall()));
                 });
         return roster;
+    }
+
+    /**
+     * Each user's effective regions at {@code now}, sorted: the places set on their dispatch profile
+     * ({@code rep_territory}), the territories they own, the territories owned by their org unit or
+     * a unit above it (a team's or a region's territory), and the regions of their pool access
+     * grants that have started and not expired or been revoked (a rep lent to a surging region).
+     * One query however many reps there are.
+     */
+    public Map<UUID, List<String>> effectiveRegions(OffsetDateTime now) {
+        var ownerUnit = ORG_UNIT.as("owner_unit");
+        var memberUnit = ORG_UNIT.as("member_unit");
+        var own = DSL.select(REP_TERRITORY.USER_ID, REP_TERRITORY.REGION_CODE).from(REP_TERRITORY);
+        var owned = DSL.select(TERRITORY.OWNER_USER_ID, TERRITORY_REGION.REGION_CODE).from(TERRITORY)
+                .join(TERRITORY_REGION).on(TERRITORY_REGION.TERRITORY_ID.eq(TERRITORY.ID))
+                .where(TERRITORY.DELETED_AT.isNull(), TERRITORY.OWNER_USER_ID.isNotNull());
+        var team = DSL.select(APP_USER.ID, TERRITORY_REGION.REGION_CODE).from(TERRITORY)
+                .join(TERRITORY_REGION).on(TERRITORY_REGION.TERRITORY_ID.eq(TERRITORY.ID))
+                .join(ownerUnit).on(ownerUnit.ID.eq(TERRITORY.OWNER_ORG_UNIT_ID))
+                .join(memberUnit).on(memberUnit.PATH.startsWith(ownerUnit.PATH))
+                .join(APP_USER).on(APP_USER.ORG_UNIT_ID.eq(memberUnit.ID))
+                .where(TERRITORY.DELETED_AT.isNull(), memberUnit.DELETED_AT.isNull());
+        var granted = DSL.select(POOL_ACCESS_GRANT.USER_ID, POOL_ACCESS_GRANT.REGION_CODE).from(POOL_ACCESS_GRANT)
+                .where(POOL_ACCESS_GRANT.STARTS_AT.le(now), POOL_ACCESS_GRANT.EXPIRES_AT.gt(now),
+                        POOL_ACCESS_GRANT.REVOKED_AT.isNull());
+        Map<UUID, TreeSet<String>> sets = new HashMap<>();
+        dsl.selectFrom(own.union(owned).union(team).union(granted).asTable("effective"))
+                .forEach(r -> sets.computeIfAbsent(r.get(0, UUID.class), k -> new TreeSet<>())
+                        .add(r.get(1, String.class)));
+        Map<UUID, List<String>> regions = new HashMap<>();
+        sets.forEach((user, codes) -> regions.put(user, new ArrayList<>(codes)));
+        return regions;
     }
 
     /** Records that the rep got a lead now: ties go to whoever waited longest. */

@@ -4,6 +4,7 @@ import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
+import static io.salesdesk.db.jooq.Tables.POOL_ACCESS_GRANT;
 import static io.salesdesk.db.jooq.Tables.POOL_EVENT;
 import static io.salesdesk.db.jooq.Tables.POOL_POLICY;
 
@@ -11,6 +12,7 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.crm.Tier;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,12 +50,13 @@ public final class PoolRepository {
                 .where(POOL_POLICY.TIER.eq(p.tier().name())).execute();
     }
 
-    /** Unowned customers in the region (null for all), newest in the pool first. */
-    public List<PoolCustomer> pool(String regionPrefix, String text, int limit, UnaryOperator<String> regionNames) {
-        Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNull());
-        if (regionPrefix != null) {
-            where = where.and(CUSTOMER.REGION_CODE.startsWith(regionPrefix));
-        }
+    /**
+     * Unowned customers in the regions whose codes start with one of {@code regionPrefixes} (null
+     * for all), newest in the pool first.
+     */
+    public List<PoolCustomer> pool(Collection<String> regionPrefixes, String text, int limit,
+                                   UnaryOperator<String> regionNames) {
+        Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNull()).and(inRegions(regionPrefixes));
         if (text != null && !text.isBlank()) {
             where = where.and(CUSTOMER.SEARCH_TEXT.containsIgnoreCase(text.strip()));
         }
@@ -70,9 +73,36 @@ public final class PoolRepository {
                         r.value9(), r.value10()));
     }
 
-    public int poolSize(String regionPrefix) {
-        Condition where = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.OWNER_ID.isNull());
-        return dsl.fetchCount(CUSTOMER, regionPrefix == null ? where : where.and(CUSTOMER.REGION_CODE.startsWith(regionPrefix)));
+    public int poolSize(Collection<String> regionPrefixes) {
+        return dsl.fetchCount(CUSTOMER, CUSTOMER.DELETED_AT.isNull(), CUSTOMER.OWNER_ID.isNull(),
+                inRegions(regionPrefixes));
+    }
+
+    private static Condition inRegions(Collection<String> regionPrefixes) {
+        if (regionPrefixes == null) {
+            return DSL.trueCondition();
+        }
+        return DSL.or(regionPrefixes.stream().map(CUSTOMER.REGION_CODE::startsWith).toList());
+    }
+
+    /**
+     * The region prefixes of the user's pool access grants in force at {@code now} (started, not
+     * expired, not revoked): a rep lent to a surging region sees and claims its pool until then.
+     */
+    public List<String> grantedRegionPrefixes(UUID userId, OffsetDateTime now) {
+        return dsl.selectDistinct(POOL_ACCESS_GRANT.REGION_CODE).from(POOL_ACCESS_GRANT)
+                .where(POOL_ACCESS_GRANT.USER_ID.eq(userId), POOL_ACCESS_GRANT.STARTS_AT.le(now),
+                        POOL_ACCESS_GRANT.EXPIRES_AT.gt(now), POOL_ACCESS_GRANT.REVOKED_AT.isNull())
+                .orderBy(POOL_ACCESS_GRANT.REGION_CODE)
+                .fetch(r -> regionPrefix(r.value1()));
+    }
+
+    /** Codes of a region and everything in it share this prefix (330000 → "33", 330100 → "3301"). */
+    static String regionPrefix(String regionCode) {
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
     }
 
     /** How many customers the user claimed since {@code since} (their claims today). */

@@ -54,7 +54,10 @@ public final class PoolService {
         this.customers = customers;
     }
 
-    /** The viewer's pool: unowned customers of their region (every region for company-wide roles). */
+    /**
+     * The viewer's pool: unowned customers of their region and of the regions they were granted
+     * temporary access to (every region for company-wide roles).
+     */
     public List<PoolCustomer> pool(Actor viewer, String text) {
         return db.transactionResult(cfg -> {
             PoolRepository pool = PoolRepository.using(cfg, clock);
@@ -116,9 +119,9 @@ public final class PoolService {
             if (pool.claimsSince(actor.userId(), startOfToday()) >= limit) {
                 throw new SalesDeskException("pool.claim.limitReached", limit);
             }
-            String region = regionOf(actor, cfg);
+            List<String> allowed = regionOf(actor, cfg);
             String customerRegion = pool.regionOf(customerId).orElse(null);
-            if (region != null && (customerRegion == null || !customerRegion.startsWith(region))) {
+            if (allowed != null && (customerRegion == null || allowed.stream().noneMatch(customerRegion::startsWith))) {
                 throw new SalesDeskException("pool.claim.otherRegion");
             }
             Tier tier = pool.tierOf(customerId).orElseThrow(() -> new SalesDeskException("pool.claim.taken"));
@@ -225,9 +228,26 @@ public final class PoolService {
         return changes;
     }
 
-    private String regionOf(Actor viewer, Configuration cfg) {
-        return viewer.role().seesEverything() ? null
+    /**
+     * The region prefixes of the viewer's pool: their org unit's region and the regions of their
+     * pool access grants in force (a rep lent to a surging region); null for every region, for
+     * company-wide roles and users whose unit has no region.
+     */
+    private List<String> regionOf(Actor viewer, Configuration cfg) {
+        String own = viewer.role().seesEverything() ? null
                 : UserRepository.using(cfg, clock).regionPrefixOf(viewer.userId()).orElse(null);
+        if (own == null) {
+            return null;
+        }
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(own);
+        PoolRepository pool = PoolRepository.using(cfg, clock);
+        for (String granted : pool.grantedRegionPrefixes(viewer.userId(), Rows.now(clock))) {
+            if (prefixes.stream().noneMatch(granted::startsWith)) {
+                prefixes.add(granted);
+            }
+        }
+        return prefixes;
     }
 
     private int dailyClaimLimit(Configuration cfg) {
