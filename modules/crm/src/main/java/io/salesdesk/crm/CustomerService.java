@@ -301,9 +301,12 @@ public final class CustomerService {
     /**
      * The draft with the region its address names, when no region was chosen and the address
      * locator is confident; an unplaceable address leaves the region empty ("needs location").
+     * Without a wired locator the region stays as typed (the first matcher guesses too boldly:
+     * 朝阳区 alone → 辽宁 朝阳市).
      */
     private CustomerDraft placed(CustomerDraft d) {
-        if ((d.regionCode() != null && !d.regionCode().isBlank()) || d.address() == null || d.address().isBlank()) {
+        boolean regionGiven = d.regionCode() != null && !d.regionCode().isBlank();
+        if (!regions.hasAddressLocator() || regionGiven || d.address() == null || d.address().isBlank()) {
             return d;
         }
         return regions.resolveAddress(d.address())
