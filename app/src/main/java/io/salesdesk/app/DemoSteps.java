@@ -8,6 +8,7 @@ import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -50,6 +51,9 @@ final class DemoSteps {
         // After the demo's contracts: they were made before any flow, as a company's history is.
         steps.put("approvals", () -> new DemoApprovalFlows(db, clock, new ApprovalService(db, clock,
                 cfg -> UserDirectory.using(cfg, clock), Locale.getDefault())).create());
+        // Tags for the pain-point map and a few explicit pin positions; last, so that demo
+        // workspaces made before it get it on their next start.
+        steps.put("places", () -> new DemoCustomerPlaces(db, clock).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

@@ -7,6 +7,7 @@ import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -60,6 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
             // The same contract flow the app's first start installs (DemoSteps).
             new DemoApprovalFlows(db, Clock.systemUTC(), new ApprovalService(db, Clock.systemUTC(),
                     cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
+            DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "
@@ -72,6 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
                             + "%d order freeze), %d quotes%n", catalogue.products(), catalogue.warehouses(),
                     catalogue.stockRows(), catalogue.checkedDeals(), catalogue.shortDeals(), catalogue.freezes(),
                     catalogue.quotes());
+            out.printf("Map: %,d customers tagged with pain points, %,d with explicit coordinates%n", places.tagged(),
+                    places.pinned());
         }
         return 0;
     }
