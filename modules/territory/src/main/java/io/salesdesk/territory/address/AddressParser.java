@@ -69,7 +69,7 @@ public final class AddressParser implements AddressLocator {
             if (place == null) {
                 continue;
             }
-            place.parent = realParent(r, raw);
+            place.parent = realParent(r, raw, byCode);
             collector.add(place.name, new NameTrie.Entry(place, false));
             String shortName = shortName(place.name, place.depth);
             if (shortName != null) {
@@ -241,7 +241,8 @@ public final class AddressParser implements AddressLocator {
         };
     }
 
-    private static Place parentOf(Region r, Map<String, Region> raw, Map<String, Place> places) {
+    /** The nearest ancestor that is a real place (市辖区 and the like skipped). */
+    private static Place realParent(Region r, Map<String, Region> raw, Map<String, Place> places) {
         for (Region p = r.parentCode() == null ? null : raw.get(r.parentCode()); p != null;
              p = p.parentCode() == null || p.parentCode().equals(p.code()) ? null : raw.get(p.parentCode())) {
             Place place = places.get(p.code());
@@ -250,10 +251,6 @@ public final class AddressParser implements AddressLocator {
             }
         }
         return null;
-    }
-
-    private Place realParent(Region r, Map<String, Region> raw) {
-        return parentOf(r, raw, byCode);
     }
 
     private static String fullName(Region r, Map<String, Region> raw) {
