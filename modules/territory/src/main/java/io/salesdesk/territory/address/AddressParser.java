@@ -105,7 +105,13 @@ public final class AddressParser implements AddressLocator {
             return RegionGuess.none("blank address");
         }
         List<Hit> hits = new ArrayList<>();
-        names.scan(text, length, (start, end, entry) -> hits.add(new Hit(start, end, entry)));
+        int textLength = length;
+        names.scan(text, length, (start, end, entry) -> {
+            // 中山路, 南京路, 北京街, 西湖路: a short name right before 路/街 names a street, not a place.
+            if (!entry.shortName() || end >= textLength || !streetSuffix(text[end])) {
+                hits.add(new Hit(start, end, entry));
+            }
+        });
         if (hits.isEmpty()) {
             return RegionGuess.none("no region name found");
         }
@@ -114,19 +120,23 @@ public final class AddressParser implements AddressLocator {
             return RegionGuess.none("only district names that need a city before them");
         }
         Set<Place> leaves = new LinkedHashSet<>();
-        Hit leaf = null;
+        List<Hit> kept = new ArrayList<>();
         for (Hit h : hits) {
-            if (h.score == best) {
+            // 上海南京路: 海南 inside 上海南 is read after 上海 took its first character.
+            if (h.score == best && kept.stream().noneMatch(k -> k.start != h.start && h.start < k.end)) {
+                kept.add(h);
                 leaves.add(h.entry.place());
-                if (leaf == null) {
-                    leaf = h;
-                }
             }
         }
+        Hit leaf = kept.get(0);
         if (leaves.size() > 1) {
             return ambiguous(leaves, leaf, text);
         }
         return confident(leaf, hits, text);
+    }
+
+    private static boolean streetSuffix(char c) {
+        return c == '路' || c == '街' || c == '巷' || c == '弄' || c == '道';
     }
 
     /** Scores every hit with the best chain ending in it; returns the best score. */
@@ -192,7 +202,9 @@ public final class AddressParser implements AddressLocator {
         Place place = leaf.entry.place();
         for (Hit h : hits) {
             Place other = h.entry.place();
-            if (h.score >= leaf.score - 1 && other != place && !place.below(other) && !other.below(place)) {
+            boolean readAfterLeaf = h.start > leaf.start && h.start < leaf.end;
+            if (h.score >= leaf.score - 1 && !readAfterLeaf && other != place && !place.below(other)
+                    && !other.below(place)) {
                 return other;
             }
         }

@@ -2,8 +2,14 @@ package io.salesdesk.territory.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesdesk.crm.Region;
 import io.salesdesk.crm.RegionGuess;
 import io.salesdesk.crm.RegionService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +73,10 @@ class AddressParserTest {
             鼓楼区中山路 321 号                        |        | 0.00 | 0.00
             通州区                                     |        | 0.00 | 0.00
             海南                                       |        | 0.00 | 0.00
+            中山路 88 号                               |        | 0.00 | 0.00
+            南京路步行街 100 号                        |        | 0.00 | 0.00
+            上海南京路步行街                           | 310000 | 0.80 | 0.90
+            杭州西湖路 1 号                            | 330100 | 0.75 | 0.90
             asdf 1234                                  |        | 0.00 | 0.00
             请联系客服                                 |        | 0.00 | 0.00
             """)
@@ -76,6 +86,36 @@ class AddressParserTest {
         assertThat(guess.code()).as(guess.reason()).isEqualTo(code);
         assertThat(guess.confidence()).as(guess.reason()).isBetween(least, most);
     }
+
+    @Test
+    void everyCountyIsFoundSurelyFromItsFullOrCityAndCountyForm() {
+        List<Region> regions = RegionService.bundled();
+        Map<String, Region> byCode = new HashMap<>();
+        regions.forEach(r -> byCode.put(r.code(), r));
+        List<String> missed = new ArrayList<>();
+        for (Region county : regions) {
+            if (!"county".equals(county.level()) || PLACEHOLDERS.contains(county.name())) {
+                continue;
+            }
+            Region city = byCode.get(county.parentCode());
+            Region province = byCode.get(city.parentCode());
+            String cityName = PLACEHOLDERS.contains(city.name()) ? "" : city.name();
+            // Without a real city (北京市 东城区) the second form would be the district alone.
+            List<String> forms = cityName.isEmpty() ? List.of(province.name() + county.name() + "人民路 1 号")
+                    : List.of(province.name() + cityName + county.name() + "人民路 1 号",
+                            cityName + county.name() + "人民路 1 号");
+            for (String address : forms) {
+                RegionGuess guess = PARSER.parse(address);
+                if (!county.code().equals(guess.code()) || guess.confidence() < 0.9) {
+                    missed.add(address + " → " + guess);
+                }
+            }
+        }
+
+        assertThat(missed).isEmpty();
+    }
+
+    private static final Set<String> PLACEHOLDERS = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
 
     @Test
     void fullNameListsTheParentsWithoutMunicipalityPlaceholders() {
