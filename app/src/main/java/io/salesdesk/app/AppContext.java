@@ -16,6 +16,7 @@ import io.salesdesk.commerce.quote.QuoteService;
 import io.salesdesk.commerce.stock.OpportunityLines;
 import io.salesdesk.commerce.stock.StockService;
 import io.salesdesk.commerce.cost.CostService;
+import io.salesdesk.crm.CustomerLocationService;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
@@ -28,6 +29,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.surge.SurgeService;
 import io.salesdesk.territory.territory.TerritoryService;
+import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.ApprovalTimeouts;
@@ -58,6 +60,7 @@ public final class AppContext {
     private final RegionService regions;
     private final UserService users;
     private final CustomerService customers;
+    private final CustomerLocationService customerLocations;
     private final OpportunityService opportunities;
     private final TaskService tasks;
     private final EscalationService escalations;
@@ -90,7 +93,8 @@ public final class AppContext {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.regions = new RegionService(database);
+        // Addresses are placed by the territory parser (with a confidence) on customer save, import and leads.
+        this.regions = new RegionService(database, AddressParser::new);
         this.users = new UserService(database, clock);
         // Words the system writes on records (dispatch reasons, reminders) use the user's language.
         Locale locale = Locale.getDefault();
@@ -98,6 +102,7 @@ public final class AppContext {
         // Customer transfers and lead reassignments go through their approval flows when the workspace has them.
         ChangeApproval changeApprovals = new WorkflowChangeApproval(approvals, clock);
         this.customers = new CustomerService(database, clock, regions, changeApprovals);
+        this.customerLocations = new CustomerLocationService(database, clock, customers);
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.escalations = new EscalationService(database, clock);
@@ -150,6 +155,11 @@ public final class AppContext {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Customers' map pins, dragged positions and tags. */
+    public CustomerLocationService customerLocations() {
+        return customerLocations;
     }
 
     public OpportunityService opportunities() {

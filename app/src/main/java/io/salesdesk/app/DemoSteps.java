@@ -9,6 +9,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.territory.demo.DemoTerritories;
+import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -52,6 +53,9 @@ final class DemoSteps {
         steps.put("approvals", () -> new DemoApprovalFlows(db, clock, new ApprovalService(db, clock,
                 cfg -> UserDirectory.using(cfg, clock), Locale.getDefault())).create());
         steps.put("territories", () -> new DemoTerritories(db, clock).create(seed));
+        // Tags for the pain-point map and a few explicit pin positions; last, so that demo
+        // workspaces made before it get it on their next start.
+        steps.put("places", () -> new DemoCustomerPlaces(db, clock).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

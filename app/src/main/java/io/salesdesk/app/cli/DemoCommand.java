@@ -8,6 +8,7 @@ import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.territory.demo.DemoTerritories;
+import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -62,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             new DemoApprovalFlows(db, Clock.systemUTC(), new ApprovalService(db, Clock.systemUTC(),
                     cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
             DemoTerritories.Summary territories = new DemoTerritories(db, Clock.systemUTC()).create(seed);
+            DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "
@@ -76,6 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
                     catalogue.quotes());
             out.printf("Territories: %d, %d South China reps, %,d inquiries of surge history%n",
                     territories.territories(), territories.southReps(), territories.inquiries());
+            out.printf("Map: %,d customers tagged with pain points, %,d with explicit coordinates%n", places.tagged(),
+                    places.pinned());
         }
         return 0;
     }

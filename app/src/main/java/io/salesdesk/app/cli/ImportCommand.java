@@ -35,6 +35,7 @@ import io.salesdesk.ledger.map.UnmappedColumn;
 import io.salesdesk.ledger.model.LedgerEntity;
 import io.salesdesk.ledger.read.ReadLimits;
 import io.salesdesk.ledger.report.ErrorReport;
+import io.salesdesk.territory.address.AddressParser;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ public final class ImportCommand implements Callable<Integer> {
      * dispatched, the imported ones and any that waited before.
      */
     private static void dispatchWaitingLeads(PrintWriter out, Database db, Clock clock, Actor actor) {
-        RegionService regions = new RegionService(db);
+        RegionService regions = new RegionService(db, AddressParser::new);
         DispatchService dispatch = new DispatchService(db, clock, regions,
                 new LeadService(db, clock, regions, new CustomerService(db, clock, regions)), I18n.locale());
         List<DispatchResult> results = dispatch.dispatchWaiting(actor);
@@ -295,7 +296,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** The importable and exportable entities; later modules register theirs here. */
     static LedgerEntities entities(Database db, Clock clock, UserService users) {
-        RegionService regions = new RegionService(db);
+        RegionService regions = new RegionService(db, AddressParser::new);
         return CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions))
                 .and(CommerceLedgers.of(db, clock));
     }

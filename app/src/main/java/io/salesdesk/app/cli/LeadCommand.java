@@ -14,6 +14,7 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.db.Database;
 import io.salesdesk.dispatch.DispatchResult;
 import io.salesdesk.dispatch.DispatchService;
+import io.salesdesk.territory.address.AddressParser;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -77,7 +78,7 @@ public final class LeadCommand {
             PrintWriter out = spec.commandLine().getOut();
             Clock clock = Clock.systemUTC();
             try (Database db = Database.open(lead.root.databaseConfig())) {
-                RegionService regions = new RegionService(db);
+                RegionService regions = new RegionService(db, AddressParser::new);
                 LeadService leads = new LeadService(db, clock, regions, new CustomerService(db, clock, regions));
                 DispatchService dispatch = new DispatchService(db, clock, regions, leads, I18n.locale());
                 Actor actor = ImportCommand.actor(new UserService(db, clock), username);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
-                ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class})
+                ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
+                RegionCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */

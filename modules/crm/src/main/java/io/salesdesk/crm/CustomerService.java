@@ -226,7 +226,7 @@ public final class CustomerService {
     public Customer create(Actor actor, CustomerDraft draft) {
         CustomerDraft owned = draft.ownerId() != null ? draft : new CustomerDraft(draft.name(), draft.creditCode(),
                 draft.tier(), draft.industry(), draft.regionCode(), draft.address(), draft.phone(), actor.userId());
-        CustomerDraft valid = CustomerValidator.customer(owned, code -> regions.byCode(code).isPresent());
+        CustomerDraft valid = CustomerValidator.customer(placed(owned), code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
         Customer created = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
@@ -271,7 +271,7 @@ public final class CustomerService {
     }
 
     private Customer save(Actor actor, UUID id, long expectedVersion, CustomerDraft draft, String reason) {
-        CustomerDraft valid = CustomerValidator.customer(draft, code -> regions.byCode(code).isPresent());
+        CustomerDraft valid = CustomerValidator.customer(placed(draft), code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
         Saved saved = db.transactionResult(cfg -> {
             CustomerRepository customers = customers(cfg);
@@ -296,6 +296,23 @@ public final class CustomerService {
             throw new SubmittedForApproval(saved.pendingRequest(), saved.customer());
         }
         return saved.customer();
+    }
+
+    /**
+     * The draft with the region its address names, when no region was chosen and the address
+     * locator is confident; an unplaceable address leaves the region empty ("needs location").
+     * Without a wired locator the region stays as typed (the first matcher guesses too boldly:
+     * 朝阳区 alone → 辽宁 朝阳市).
+     */
+    private CustomerDraft placed(CustomerDraft d) {
+        boolean regionGiven = d.regionCode() != null && !d.regionCode().isBlank();
+        if (!regions.hasAddressLocator() || regionGiven || d.address() == null || d.address().isBlank()) {
+            return d;
+        }
+        return regions.resolveAddress(d.address())
+                .map(r -> new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(), r.code(), d.address(),
+                        d.phone(), d.ownerId()))
+                .orElse(d);
     }
 
     private static ChangeReason why(String reason) {

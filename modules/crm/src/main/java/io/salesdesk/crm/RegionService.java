@@ -26,9 +26,19 @@ public final class RegionService {
     private final Map<String, Region> byCode = new HashMap<>();
     private final Map<String, List<Region>> children = new HashMap<>();
     private final Map<String, String> fullNames = new HashMap<>();
-    private final AddressRegions addresses;
+    private final AddressLocator addresses;
+    private final boolean customLocator;
 
+    /** Regions with the CRM's own address matching ({@link AddressRegions}, no real confidence). */
     public RegionService(Database db) {
+        this(db, null);
+    }
+
+    /**
+     * Regions whose addresses are placed by the locator {@code locators} builds over the region
+     * table (the territory module's parser); null for the CRM's own matching.
+     */
+    public RegionService(Database db, AddressLocator.Factory locators) {
         List<Region> regions = db.transactionResult(cfg -> {
             RegionRepository repository = RegionRepository.using(cfg);
             if (repository.count() == 0) {
@@ -43,12 +53,39 @@ public final class RegionService {
             }
         }
         children.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
-        addresses = new AddressRegions(provinces(), this::children, byCode.values());
+        customLocator = locators != null;
+        addresses = locators != null ? locators.create(List.copyOf(regions)) : defaultLocator();
     }
 
-    /** The most specific region a postal address names (county, else city, else province), if any. */
+    // The first matcher knows no confidence: what it finds counts as just confident enough.
+    private AddressLocator defaultLocator() {
+        AddressRegions matcher = new AddressRegions(provinces(), this::children, byCode.values());
+        return address -> matcher.resolve(address)
+                .map(r -> new RegionGuess(r.code(), fullName(r.code()), r.level(), AddressLocator.CONFIDENT,
+                        "matched " + r.name()))
+                .orElseGet(() -> RegionGuess.none("no region name found"));
+    }
+
+    /**
+     * The most specific region a postal address names (county, else city, else province), if the
+     * guess is {@linkplain RegionGuess#confident() confident}.
+     */
     public Optional<Region> resolveAddress(String address) {
-        return addresses.resolve(address);
+        RegionGuess guess = locate(address);
+        return guess.confident() ? Optional.ofNullable(byCode.get(guess.code())) : Optional.empty();
+    }
+
+    /** The locator's guess for an address, confident or not (blank text: no region, confidence 0). */
+    public RegionGuess locate(String address) {
+        if (address == null || address.isBlank()) {
+            return RegionGuess.none("blank address");
+        }
+        return addresses.locate(address);
+    }
+
+    /** Whether an address locator was passed in (otherwise the CRM's first matcher is used). */
+    public boolean hasAddressLocator() {
+        return customLocator;
     }
 
     /** Whether {@code code} is {@code area} or lies inside it (a county inside its city or province). */
@@ -101,6 +138,13 @@ public final class RegionService {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * The bundled GB/T 2260 table, read without a database (the command line's address parser).
+     */
+    public static List<Region> bundled() {
+        return readBundled();
     }
 
     /** Reads the bundled CSV: rank 1–3 rows (province, city, county) with 6-digit codes. */

@@ -3,6 +3,7 @@ package io.salesdesk.ledger.crm;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.ContactRepository;
+import io.salesdesk.crm.CustomerLocationRepository;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
@@ -69,8 +70,8 @@ public final class CustomerImportTarget implements ImportTarget {
     @Override
     public List<WrittenRow> write(Configuration configuration, Actor actor, ChangeReason reason, ColumnMapping mapping,
             List<ImportRow> rows, ImportMonitor monitor) {
-        return new CustomerImportWriter(customers(configuration), ContactRepository.using(configuration, clock), clock)
-                .write(actor, reason, rows, monitor);
+        return new CustomerImportWriter(customers(configuration), ContactRepository.using(configuration, clock),
+                CustomerLocationRepository.using(configuration, clock), clock).write(actor, reason, rows, monitor);
     }
 
     @Override

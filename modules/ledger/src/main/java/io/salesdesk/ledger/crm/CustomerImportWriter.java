@@ -9,6 +9,7 @@ import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerLocationRepository;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.ledger.imports.ImportMonitor;
@@ -34,11 +35,14 @@ final class CustomerImportWriter {
 
     private final CustomerRepository customers;
     private final ContactRepository contacts;
+    private final CustomerLocationRepository places;
     private final Clock clock;
 
-    CustomerImportWriter(CustomerRepository customers, ContactRepository contacts, Clock clock) {
+    CustomerImportWriter(CustomerRepository customers, ContactRepository contacts, CustomerLocationRepository places,
+                         Clock clock) {
         this.customers = customers;
         this.contacts = contacts;
+        this.places = places;
         this.clock = clock;
     }
 
@@ -69,7 +73,33 @@ final class CustomerImportWriter {
         List<WrittenRow> written = new ArrayList<>();
         insert(actor, reason, byRow, written, monitor);
         update(actor, reason, byRow, rowOf, written, monitor);
-        return written;
+        return place(actor, reason, byRow, written);
+    }
+
+    /**
+     * Writes the rows' 经度/纬度 (on the version just written, so the row's recorded version is the
+     * one undo expects) and 标签 (replacing the customer's tags; tags do not move the version).
+     */
+    private List<WrittenRow> place(Actor actor, ChangeReason reason, Map<Integer, CustomerPlan> byRow,
+                                   List<WrittenRow> written) {
+        List<WrittenRow> placed = new ArrayList<>(written.size());
+        Map<java.util.UUID, java.util.Set<String>> tags = new LinkedHashMap<>();
+        for (WrittenRow row : written) {
+            CustomerPlan plan = byRow.get(row.rowNumber());
+            WrittenRow result = row;
+            if (plan != null && plan.longitude != null && plan.latitude != null) {
+                long version = places.setLocation(actor, reason, row.entityId(), row.versionAfter(),
+                        plan.longitude.setScale(6, java.math.RoundingMode.HALF_UP),
+                        plan.latitude.setScale(6, java.math.RoundingMode.HALF_UP)).version();
+                result = new WrittenRow(row.entityId(), row.action(), row.rowNumber(), version);
+            }
+            if (plan != null && plan.tags != null) {
+                tags.put(row.entityId(), plan.tags);
+            }
+            placed.add(result);
+        }
+        places.setTagsAll(actor, reason, tags);
+        return placed;
     }
 
     private void insert(Actor actor, ChangeReason reason, Map<Integer, CustomerPlan> byRow, List<WrittenRow> written,

@@ -28,6 +28,11 @@ final class CustomerPlan {
     String contactName;
     String contactMobile;
     OffsetDateTime lastFollowUpAt;
+    /** Explicit map position from 经度/纬度 columns, both or neither. */
+    java.math.BigDecimal longitude;
+    java.math.BigDecimal latitude;
+    /** Tags from a 标签 column; null when the ledger has none for this row (existing tags stay). */
+    java.util.Set<String> tags;
 
     /**
      * The values a duplicate writes over the record it matches: a name that only matched after

@@ -2,6 +2,7 @@ package io.salesdesk.ledger.crm;
 
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerLocationService;
 import io.salesdesk.crm.CustomerRules;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
@@ -84,8 +85,33 @@ final class CustomerRowReader {
         if (v.get("lastFollowUp") instanceof LocalDateTime last) {
             plan.lastFollowUpAt = last.atZone(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         }
+        readPlace(row, v, plan);
         plan.given = validated(row, given);
         row.plan(plan);
+    }
+
+    // 经度/纬度 and 标签: checked as the map's own form checks them, refusals on their cells.
+    private void readPlace(ImportRow row, Map<String, Object> v, CustomerPlan plan) {
+        java.math.BigDecimal longitude = v.get("longitude") instanceof java.math.BigDecimal d ? d : null;
+        java.math.BigDecimal latitude = v.get("latitude") instanceof java.math.BigDecimal d ? d : null;
+        List<ValidationException.FieldProblem> wrong = CustomerLocationService.coordinateProblems(longitude, latitude);
+        if (wrong.isEmpty()) {
+            plan.longitude = longitude;
+            plan.latitude = latitude;
+        }
+        for (ValidationException.FieldProblem p : wrong) {
+            Object value = "longitude".equals(p.field()) ? longitude : latitude;
+            row.addProblem(problemAt(row, p.field(), value == null ? "" : value.toString(), p.messageKey(),
+                    p.arguments()));
+        }
+        String tags = text(v, "tags");
+        if (tags != null) {
+            try {
+                plan.tags = CustomerLocationService.validTags(CustomerLocationService.splitTags(tags));
+            } catch (ValidationException e) {
+                e.problems().forEach(p -> row.addProblem(problemAt(row, "tags", tags, p.messageKey(), p.arguments())));
+            }
+        }
     }
 
     // The CRM's own rules (name, credit code checksum, phone) decide, as for a customer typed in.

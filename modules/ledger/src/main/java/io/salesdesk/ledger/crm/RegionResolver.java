@@ -24,6 +24,8 @@ public final class RegionResolver {
     private static final String[] COUNTY_SUFFIXES = {"自治县", "区", "县", "市", "旗"};
 
     private final Map<String, List<Place>> byName = new HashMap<>();
+    /** The wired address locator (the territory parser), when the app passed one in. */
+    private final RegionService locator;
 
     /**
      * A region column or address that names no known region.
@@ -36,6 +38,7 @@ public final class RegionResolver {
 
     /** A resolver over the bundled regions. */
     public RegionResolver(RegionService regions) {
+        this.locator = regions.hasAddressLocator() ? regions : null;
         for (Region province : regions.provinces()) {
             add(new Place(province, 1, null, null), PROVINCE_SUFFIXES);
             for (Region city : regions.children(province.code())) {
@@ -95,7 +98,8 @@ public final class RegionResolver {
     }
 
     /**
-     * Finds the region an address starts with: province, then city, then district.
+     * Finds the region an address starts with: province, then city, then district. With an address
+     * locator wired into the region service, its guess decides, and only when it is confident.
      *
      * @param address the address text
      * @return the most specific code found, or {@code null}
@@ -103,6 +107,9 @@ public final class RegionResolver {
     public String resolveAddress(String address) {
         if (blank(address)) {
             return null;
+        }
+        if (locator != null) {
+            return locator.resolveAddress(address).map(Region::code).orElse(null);
         }
         String text = Normalizer.normalize(address, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         Prefix p = longestPrefix(text, 1, x -> true);

@@ -43,6 +43,10 @@ public final class CustomerLedger {
                     "合同金额", "签约金额", "成交金额", "销售额", "Contract amount"),
             LedgerField.of("signedOn", "签约日期", "Signed on", FieldType.DATE, false,
                     "日期", "签订日期", "合同日期", "成交日期", "Date", "Signed date"),
+            // Map position and pain-point tags (territory map); tags separated by 、 , ， or ;.
+            LedgerField.of("longitude", "经度", "Longitude", FieldType.DECIMAL, false, "Lng", "Lon"),
+            LedgerField.of("latitude", "纬度", "Latitude", FieldType.DECIMAL, false, "Lat"),
+            LedgerField.of("tags", "标签", "Tags", FieldType.TEXT, false, "客户标签", "痛点", "Tag"),
             LedgerField.of("note", "备注", "Note", FieldType.TEXT, false, "说明", "Notes", "Remark", "Remarks", "Comment"),
             // The hidden columns of an exported ledger, so editing it in Excel and importing it
             // back updates the same customers. Distinctive names: ledgers have "编号" columns of their own.
