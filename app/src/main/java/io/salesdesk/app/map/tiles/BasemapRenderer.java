@@ -11,9 +11,13 @@ import java.awt.font.GlyphVector;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.salesdesk.territory.geo.Boundaries;
 import io.salesdesk.territory.geo.BoundaryLevel;
@@ -49,8 +53,14 @@ final class BasemapRenderer {
     private static final String[] CJK_FONTS = {"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
         "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei", "Noto Serif CJK SC", "SimSun"};
 
+    private static final Color HALO = new Color(255, 255, 255, 210);
+    private static final FontRenderContext FONT_CONTEXT = new FontRenderContext(null, true, true);
+    private static final BasicStroke HALO_STROKE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
     private final Boundaries boundaries;
     private final String fontFamily;
+    private final Map<String, Label> labels = new ConcurrentHashMap<>();
+    private final Map<Integer, List<PlacedLabel>> placedLabels = new ConcurrentHashMap<>();
 
     BasemapRenderer(Boundaries boundaries) {
         this.boundaries = boundaries;
@@ -107,10 +117,35 @@ final class BasemapRenderer {
     }
 
     private void labels(Graphics2D g, Projection p, int zoom) {
-        GeoBox reach = new GeoBox(WebMercator.lon(p.left - LABEL_MARGIN, zoom),
-                WebMercator.lat(p.top + WebMercator.TILE_SIZE + LABEL_MARGIN, zoom),
-                WebMercator.lon(p.left + WebMercator.TILE_SIZE + LABEL_MARGIN, zoom),
-                WebMercator.lat(p.top - LABEL_MARGIN, zoom));
+        Rectangle2D reach = new Rectangle2D.Double(p.left - LABEL_MARGIN, p.top - LABEL_MARGIN,
+                WebMercator.TILE_SIZE + 2 * LABEL_MARGIN, WebMercator.TILE_SIZE + 2 * LABEL_MARGIN);
+        for (PlacedLabel placed : placedLabels.computeIfAbsent(zoom, this::placeLabels)) {
+            if (reach.contains(placed.x(), placed.y())) {
+                Label shape = placed.label();
+                double x = placed.x() - p.left;
+                double y = placed.y() - p.top;
+                g.translate(x, y);
+                g.setColor(HALO);
+                g.fill(shape.halo());
+                g.setColor(placed.color());
+                g.fill(shape.outline());
+                g.translate(-x, -y);
+            }
+        }
+    }
+
+    /** A name at its place in world pixels of one zoom. */
+    private record PlacedLabel(Label label, double x, double y, Color color) {
+    }
+
+    /**
+     * The names a zoom shows, decided once for the whole world so every tile agrees: province
+     * names first, then provincial capitals, then the other cities; a name that would overlap one
+     * placed before it is left out (at zoom 5 one of 香港 and 澳门 stays, not both on top of each other).
+     */
+    private List<PlacedLabel> placeLabels(int zoom) {
+        List<PlacedLabel> placed = new ArrayList<>();
+        List<Rectangle2D> taken = new ArrayList<>();
         if (zoom >= PROVINCE_LABELS_FROM) {
             Font font = new Font(fontFamily, Font.BOLD, zoom < CITY_LABELS_FROM ? 12 : 15);
             for (RegionShape province : boundaries.provinces()) {
@@ -118,20 +153,33 @@ final class BasemapRenderer {
                     continue;
                 }
                 // From city zoom on, the province's label point (its capital) belongs to the city name.
-                double[] at = zoom >= CITY_LABELS_FROM ? interiorPoint(province) : new double[] {province.labelLon(),
-                    province.labelLat()};
-                if (reach.contains(at[0], at[1])) {
-                    label(g, p, province.name(), at[0], at[1], font, PROVINCE_TEXT);
-                }
+                double[] at = zoom >= CITY_LABELS_FROM ? interiorPoint(province)
+                        : new double[] {province.labelLon(), province.labelLat()};
+                place(placed, taken, province.name(), at[0], at[1], zoom, font, PROVINCE_TEXT);
             }
         }
         if (zoom >= CITY_LABELS_FROM) {
             Font font = new Font(fontFamily, Font.PLAIN, zoom < 8 ? 11 : 13);
-            for (RegionShape city : boundaries.cities()) {
-                if (reach.contains(city.labelLon(), city.labelLat())) {
-                    label(g, p, city.name(), city.labelLon(), city.labelLat(), font, TEXT);
-                }
+            List<RegionShape> cities = new ArrayList<>(boundaries.cities());
+            cities.sort(Comparator.comparing((RegionShape c) -> !c.code().endsWith("0100")));
+            for (RegionShape city : cities) {
+                place(placed, taken, city.name(), city.labelLon(), city.labelLat(), zoom, font, TEXT);
             }
+        }
+        return List.copyOf(placed);
+    }
+
+    private void place(List<PlacedLabel> placed, List<Rectangle2D> taken, String text, double lon, double lat,
+                       int zoom, Font font, Color color) {
+        Label label = label(text, font);
+        double x = WebMercator.x(lon, zoom);
+        double y = WebMercator.y(lat, zoom);
+        Rectangle2D bounds = label.outline().getBounds2D();
+        Rectangle2D box = new Rectangle2D.Double(x + bounds.getX() - 2, y + bounds.getY() - 2,
+                bounds.getWidth() + 4, bounds.getHeight() + 4);
+        if (taken.stream().noneMatch(box::intersects)) {
+            taken.add(box);
+            placed.add(new PlacedLabel(label, x, y, color));
         }
     }
 
@@ -169,19 +217,19 @@ final class BasemapRenderer {
         return new double[] {shape.labelLon(), shape.labelLat()};
     }
 
-    /** The name centred on the point, dark on a light halo so it reads over borders. */
-    private static void label(Graphics2D g, Projection p, String text, double lon, double lat, Font font, Color color) {
-        FontRenderContext frc = g.getFontRenderContext();
-        GlyphVector glyphs = font.createGlyphVector(frc, text);
-        Rectangle2D bounds = glyphs.getVisualBounds();
-        float x = (float) (p.x(lon) - bounds.getWidth() / 2 - bounds.getX());
-        float y = (float) (p.y(lat) - bounds.getHeight() / 2 - bounds.getY());
-        Shape outline = glyphs.getOutline(x, y);
-        g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(new Color(255, 255, 255, 210));
-        g.draw(outline);
-        g.setColor(color);
-        g.fill(outline);
+    /** The name's outline centred on (0, 0), made once per font: glyph outlines are the costly part. */
+    private Label label(String text, Font font) {
+        return labels.computeIfAbsent(font.getStyle() + "/" + font.getSize() + "/" + text, k -> {
+            GlyphVector glyphs = font.createGlyphVector(FONT_CONTEXT, text);
+            Rectangle2D bounds = glyphs.getVisualBounds();
+            Shape outline = glyphs.getOutline((float) (-bounds.getWidth() / 2 - bounds.getX()),
+                    (float) (-bounds.getHeight() / 2 - bounds.getY()));
+            return new Label(outline, HALO_STROKE.createStrokedShape(outline));
+        });
+    }
+
+    /** A name's outline, centred on (0, 0), and the halo around it. */
+    private record Label(Shape outline, Shape halo) {
     }
 
     /** World pixels of the zoom, shifted so the tile's top-left corner is (0, 0). */
