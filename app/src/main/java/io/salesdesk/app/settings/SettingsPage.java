@@ -75,6 +75,8 @@ public final class SettingsPage extends VBox {
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),
                     new NotificationChannelsSection(context), new ApprovalFlowsSection(context));
         }
+        // Everyone may clear the map tiles cached on their computer; the section locks the rest.
+        getChildren().add(new MapTilesSection(context));
         setMaxWidth(960);
         setAlignment(Pos.TOP_LEFT);
     }

@@ -40,6 +40,7 @@ import io.salesdesk.app.customers.CustomersPage;
 import io.salesdesk.app.inbox.InboxButton;
 import io.salesdesk.app.leads.LeadsPage;
 import io.salesdesk.app.ledgers.LedgersPage;
+import io.salesdesk.app.map.tiles.SalesDeskTiles;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.tasks.TasksPage;
@@ -103,6 +104,8 @@ public final class MainWindow {
         if (openedContext.currentUser() == null) {
             openedContext.setCurrentUser(defaultUser());
         }
+        // The map's tiles follow the workspace's tile server and cache under its data folder.
+        SalesDeskTiles.configure(openedContext);
     }
 
     /** The user to work as until login arrives: the demo regional manager, else the first manager. */
