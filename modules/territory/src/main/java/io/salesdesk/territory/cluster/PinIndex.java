@@ -170,7 +170,7 @@ public final class PinIndex {
         if (cellPixels < 1 || maxNodes < 1) {
             throw new IllegalArgumentException("cellPixels and maxNodes must be positive");
         }
-        int[] visible = inside(viewport);
+        int[] visible = collect(viewport);
         double world = Mercator.worldPixels(zoom);
         double cell = cellPixels;
         while (true) {
@@ -184,16 +184,28 @@ public final class PinIndex {
 
     /** The located pins inside the box, ascending: a rectangle selection. */
     public int[] inside(GeoBox box) {
+        int[] found = collect(box);
+        Arrays.sort(found);
+        return found;
+    }
+
+    /** The located pins inside the box in grid order; every located pin when the box holds them all. */
+    private int[] collect(GeoBox box) {
         Objects.requireNonNull(box, "box");
         double bx0 = Mercator.x(box.west());
         double bx1 = Mercator.x(box.east());
         double by0 = Mercator.y(box.north());
         double by1 = Mercator.y(box.south());
-        int[] found = new int[Math.min(located, 1024)];
-        int n = 0;
-        if (located == 0 || bx1 < minX || by1 < minY || bx0 > minX + cellW * grid || by0 > minY + cellH * grid) {
+        double maxX = minX + cellW * grid;
+        double maxY = minY + cellH * grid;
+        if (located == 0 || bx1 < minX || by1 < minY || bx0 > maxX || by0 > maxY) {
             return new int[0];
         }
+        if (bx0 <= minX && by0 <= minY && bx1 >= maxX && by1 >= maxY) {
+            return order.clone();
+        }
+        int[] found = new int[Math.min(located, 1024)];
+        int n = 0;
         int c0 = gridCol(bx0);
         int c1 = gridCol(bx1);
         int r0 = gridRow(by0);
@@ -201,20 +213,22 @@ public final class PinIndex {
         for (int r = r0; r <= r1; r++) {
             for (int c = c0; c <= c1; c++) {
                 int cellIndex = c + grid * r;
-                for (int k = cellStart[cellIndex]; k < cellStart[cellIndex + 1]; k++) {
+                // A cell wholly inside the box needs no test per pin.
+                boolean whole = c > c0 && c < c1 && r > r0 && r < r1;
+                int end = cellStart[cellIndex + 1];
+                int start = cellStart[cellIndex];
+                if (n + end - start > found.length) {
+                    found = Arrays.copyOf(found, Math.min(located, Math.max(n + end - start, found.length * 2)));
+                }
+                for (int k = start; k < end; k++) {
                     int p = order[k];
-                    if (x[p] >= bx0 && x[p] <= bx1 && y[p] >= by0 && y[p] <= by1) {
-                        if (n == found.length) {
-                            found = Arrays.copyOf(found, Math.min(located, n * 2));
-                        }
+                    if (whole || x[p] >= bx0 && x[p] <= bx1 && y[p] >= by0 && y[p] <= by1) {
                         found[n++] = p;
                     }
                 }
             }
         }
-        int[] result = Arrays.copyOf(found, n);
-        Arrays.sort(result);
-        return result;
+        return Arrays.copyOf(found, n);
     }
 
     /**

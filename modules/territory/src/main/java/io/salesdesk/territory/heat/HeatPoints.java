@@ -17,6 +17,9 @@ public final class HeatPoints {
     /** Width of a heat cell on screen, in pixels. */
     public static final int DEFAULT_CELL_PIXELS = 24;
 
+    private static final int INDEX_BITS = 27;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
     private final double[] x;
     private final double[] y;
     private final double[] weight;
@@ -39,29 +42,40 @@ public final class HeatPoints {
         if (lat.length != n || weight.length != n || epochSeconds.length != n) {
             throw new IllegalArgumentException("lon, lat, weight and time must have one entry per point");
         }
+        if (n > INDEX_MASK) {
+            throw new IllegalArgumentException("At most " + INDEX_MASK + " points");
+        }
         int located = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(lon[i]) && !Double.isNaN(lat[i])) {
                 located++;
             }
         }
-        long[] keyed = new long[located];
-        int[] indexOf = new int[located];
+        // Sort (time, index) pairs packed in one long each: a primitive sort, no boxing.
+        long minTime = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(lon[i]) && !Double.isNaN(lat[i])) {
+                minTime = Math.min(minTime, epochSeconds[i]);
+            }
+        }
+        long[] packed = new long[located];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(lon[i]) && !Double.isNaN(lat[i])) {
-                indexOf[k] = i;
-                keyed[k] = epochSeconds[i];
-                k++;
+                long offset = epochSeconds[i] - minTime;
+                if (offset >= 1L << (63 - INDEX_BITS)) {
+                    throw new IllegalArgumentException("Times span too long a period: " + epochSeconds[i]);
+                }
+                packed[k++] = offset << INDEX_BITS | i;
             }
         }
-        int[] order = sortedIndexes(keyed);
+        Arrays.sort(packed);
         double[] x = new double[located];
         double[] y = new double[located];
         double[] w = new double[located];
         long[] t = new long[located];
         for (int j = 0; j < located; j++) {
-            int i = indexOf[order[j]];
+            int i = (int) (packed[j] & INDEX_MASK);
             x[j] = Mercator.x(lon[i]);
             y[j] = Mercator.y(lat[i]);
             w[j] = weight[i];
@@ -136,35 +150,5 @@ public final class HeatPoints {
             }
         }
         return lo;
-    }
-
-    /** Indexes of {@code keys} in ascending key order, ties by index: a stable sort without boxing. */
-    private static int[] sortedIndexes(long[] keys) {
-        int n = keys.length;
-        int[] order = new int[n];
-        boolean sorted = true;
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            sorted &= i == 0 || keys[i - 1] <= keys[i];
-        }
-        if (sorted) {
-            return order;
-        }
-        int[] buffer = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int a = lo;
-                int b = mid;
-                for (int k = lo; k < hi; k++) {
-                    buffer[k] = a < mid && (b >= hi || keys[order[a]] <= keys[order[b]]) ? order[a++] : order[b++];
-                }
-            }
-            int[] swap = order;
-            order = buffer;
-            buffer = swap;
-        }
-        return Arrays.copyOf(order, n);
     }
 }
