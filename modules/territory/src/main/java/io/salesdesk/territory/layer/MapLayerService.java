@@ -117,6 +117,16 @@ public final class MapLayerService {
         return bases;
     }
 
+    /**
+     * Where a map opened by someone of this org unit starts: the centre of the unit's region (or
+     * its nearest parent's); empty at company level, where the map fits the pins instead.
+     */
+    public Optional<LonLat> homeOf(UUID orgUnitId) {
+        Map<UUID, OrgUnit> units = new LinkedHashMap<>();
+        db.transaction(cfg -> OrgUnitRepository.using(cfg, clock).all().forEach(u -> units.put(u.id(), u)));
+        return regionOf(units, orgUnitId).flatMap(placement::centroid);
+    }
+
     /** The region of a unit, or of the nearest parent unit that has one. */
     private static Optional<String> regionOf(Map<UUID, OrgUnit> units, UUID unitId) {
         for (OrgUnit u = units.get(unitId); u != null; u = u.parentId() == null ? null : units.get(u.parentId())) {
