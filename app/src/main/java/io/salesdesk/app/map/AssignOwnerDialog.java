@@ -38,7 +38,7 @@ final class AssignOwnerDialog extends FormDialog<BulkOwnerChange.Outcome> {
         // Two reps may share a name: the team tells them apart.
         owner = Pickers.of(reps, u -> I18n.get("map.assign.repLabel", u.displayName(), u.orgUnitName()),
                 I18n.get("map.assign.owner.prompt"));
-        owner.setId("mapAssignOwner");
+        owner.setId("mapAssignRep");
         owner.setMaxWidth(Double.MAX_VALUE);
         reason.setId("mapAssignReason");
         reason.setPromptText(I18n.get("map.assign.reason.prompt"));
