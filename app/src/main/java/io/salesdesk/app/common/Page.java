@@ -11,7 +11,7 @@ public enum Page {
     TASKS(Feather.CHECK_SQUARE, true),
     COMMERCE(Feather.SHOPPING_BAG, true),
     APPROVALS(Feather.CLIPBOARD, true),
-    MAP(Feather.MAP, false),
+    MAP(Feather.MAP, true),
     DASHBOARD(Feather.BAR_CHART_2, false),
     LEDGERS(Feather.FILE, true),
     SETTINGS(Feather.SETTINGS, true);

@@ -40,6 +40,7 @@ import io.salesdesk.app.customers.CustomersPage;
 import io.salesdesk.app.inbox.InboxButton;
 import io.salesdesk.app.leads.LeadsPage;
 import io.salesdesk.app.ledgers.LedgersPage;
+import io.salesdesk.app.map.MapPage;
 import io.salesdesk.app.map.tiles.SalesDeskTiles;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.pipeline.PipelinePage;
@@ -191,6 +192,7 @@ public final class MainWindow {
             case TASKS -> new TasksPage(context, bus);
             case COMMERCE -> new CommercePage(context);
             case APPROVALS -> new ApprovalsPage(context, bus);
+            case MAP -> new MapPage(context, bus);
             case LEDGERS -> new LedgersPage(context);
             case SETTINGS -> scrolling(new SettingsPage(context, appearance, this::reload));
             default -> new ComingSoonPage(page);

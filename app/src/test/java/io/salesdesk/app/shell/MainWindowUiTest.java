@@ -271,10 +271,10 @@ class MainWindowUiTest {
 
     @Test
     void comingPagesSayWhatArrivesLater(FxRobot robot) {
-        robot.clickOn("#nav-MAP");
+        robot.clickOn("#nav-DASHBOARD");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#coming-MAP").tryQuery()).isPresent();
+        assertThat(robot.lookup("#coming-DASHBOARD").tryQuery()).isPresent();
     }
 
     @Test

@@ -72,7 +72,7 @@ class ScreenshotTest {
 
         robot.clickOn("#nav-MAP");
         WaitForAsyncUtils.waitForFxEvents();
-        write(robot, "coming-map.png");
+        write(robot, "map.png");
 
         robot.clickOn("#nav-SETTINGS");
         WaitForAsyncUtils.waitForFxEvents();

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -67,13 +69,24 @@ public final class CustomerExport implements ExportTarget {
      */
     @Override
     public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
+        return export(viewer, query, null, out, monitor);
+    }
+
+    /**
+     * Writes only the customers with these ids among those the viewer sees with this query (a
+     * selection made on the map), in the list's order; a null set writes them all.
+     */
+    public int export(Actor viewer, CustomerQuery query, Set<UUID> only, Path out, ImportMonitor monitor) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             SXSSFSheet sheet = workbook.createSheet("客户");
             ExportStyles styles = new ExportStyles(workbook);
             writeHeader(sheet, styles);
-            int total = customers.count(viewer, query);
+            int total = only == null ? customers.count(viewer, query) : only.size();
             ExportProgress progress = new ExportProgress(monitor, total);
             customers.forEach(viewer, query, customer -> {
+                if (only != null && !only.contains(customer.id())) {
+                    return;
+                }
                 writeRow(sheet.createRow(sheet.getLastRowNum() + 1), customer, styles);
                 progress.row();
             });
