@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -55,10 +54,17 @@ public final class RegionCommand implements Callable<Integer> {
                 out.append(address).append('\t')
                         .append(guess.code() == null ? "" : guess.code()).append('\t')
                         .append(guess.code() == null ? "" : guess.fullName()).append('\t')
-                        .append(String.format(Locale.ROOT, "%.2f", guess.confidence())).append('\n');
+                        .append(twoDecimals(guess.confidence())).append('\n');
             }
             out.flush();
             return 0;
+        }
+
+        // 0.9 → "0.90" without a Formatter per line (String.format took a third of the time).
+        static String twoDecimals(double value) {
+            long hundredths = Math.round(value * 100);
+            long fraction = hundredths % 100;
+            return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
         }
     }
 }

@@ -60,6 +60,14 @@ class RegionCommandTest {
         assertThat(printed.size()).isZero();
     }
 
+    @Test
+    void confidenceIsPrintedWithTwoDecimals() {
+        assertThat(RegionCommand.Parse.twoDecimals(0.9)).isEqualTo("0.90");
+        assertThat(RegionCommand.Parse.twoDecimals(0.05)).isEqualTo("0.05");
+        assertThat(RegionCommand.Parse.twoDecimals(0)).isEqualTo("0.00");
+        assertThat(RegionCommand.Parse.twoDecimals(1)).isEqualTo("1.00");
+    }
+
     private static int run(String... args) {
         CommandLine commandLine = SalesDeskCommand.commandLine();
         StringWriter err = new StringWriter();

@@ -79,12 +79,21 @@ public final class SurgeService {
         db.transaction(settings::save);
     }
 
-    /** Scans when the last scan on any client of this database is {@link #SCAN_EVERY} ago or more. */
+    /**
+     * Scans when the last scan on any client of this database is {@link #SCAN_EVERY} ago or more.
+     * What the timers call every minute: a failed scan is logged and tried again at the next
+     * quarter of an hour, and does not keep the other timers or the user's pop-ups from running.
+     */
     public List<SurgeAlert> scanIfDue() {
         Instant now = clock.instant();
-        boolean due = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)
-                .map(v -> !OffsetDateTime.parse(v).toInstant().plus(SCAN_EVERY).isAfter(now)).orElse(true));
-        return due ? scan(now) : List.of();
+        try {
+            boolean due = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)
+                    .map(v -> !OffsetDateTime.parse(v).toInstant().plus(SCAN_EVERY).isAfter(now)).orElse(true));
+            return due ? scan(now) : List.of();
+        } catch (RuntimeException e) {
+            LOG.error("Surge scan failed", e);
+            return List.of();
+        }
     }
 
     /**
