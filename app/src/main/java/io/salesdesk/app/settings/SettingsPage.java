@@ -67,6 +67,8 @@ public final class SettingsPage extends VBox {
                         row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
                 section(I18n.get("settings.user"), I18n.get("settings.user.hint"),
                         row(I18n.get("settings.currentUser"), user)));
+        // Everyone may clear the map tiles cached on their computer; the section locks the rest.
+        getChildren().add(new MapTilesSection(context));
         // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).
@@ -75,8 +77,6 @@ public final class SettingsPage extends VBox {
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),
                     new NotificationChannelsSection(context), new ApprovalFlowsSection(context));
         }
-        // Everyone may clear the map tiles cached on their computer; the section locks the rest.
-        getChildren().add(new MapTilesSection(context));
         setMaxWidth(960);
         setAlignment(Pos.TOP_LEFT);
     }
