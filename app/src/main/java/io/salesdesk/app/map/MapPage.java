@@ -91,6 +91,7 @@ public final class MapPage extends BorderPane {
     private final List<Customer> selected = new ArrayList<>();
     private PinClusters lastShown;
     private int generation;
+    private boolean fitted;
 
     public MapPage(AppContext context, EventBus bus) {
         this.context = context;
@@ -243,7 +244,7 @@ public final class MapPage extends BorderPane {
         status.setText(I18n.get("map.status.loading"));
         BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
                 .onSuccess(home -> {
-                    if (loading == generation) {
+                    if (loading == generation && !fitted) {
                         home.ifPresent(this::centreOn);
                     }
                 }).executeWith(context.executor());
@@ -277,6 +278,7 @@ public final class MapPage extends BorderPane {
         Set<UUID> keep = new HashSet<>();
         selected.forEach(c -> keep.add(c.id()));
         customerLayer.setPins(pins);
+        fitOnce(customerLayer.index().bounds());
         selected.clear();
         BitSet bits = new BitSet();
         for (int i = 0; i < pins.size() && !keep.isEmpty(); i++) {
@@ -289,6 +291,18 @@ public final class MapPage extends BorderPane {
         selectionBar.show(selected.size());
         updateLegend();
         updateStatus();
+    }
+
+    /** The first time customers arrive, the map frames them all (a reload keeps the view). */
+    private void fitOnce(GeoBox bounds) {
+        if (fitted || bounds == null) {
+            return;
+        }
+        fitted = true;
+        double width = map.getWidth() > 0 ? map.getWidth() : 1000;
+        double height = map.getHeight() > 0 ? map.getHeight() : 600;
+        map.setZoom(MapViewport.zoomToFit(bounds, width * 0.9, height * 0.9, 12));
+        map.setCenter(bounds.centreLat(), bounds.centreLon());
     }
 
     private void loadHeat() {
@@ -421,6 +435,11 @@ public final class MapPage extends BorderPane {
 
     MapView mapView() {
         return map;
+    }
+
+    /** Points of demand the heat layer counts in the view as last painted. */
+    int heatPoints() {
+        return heatLayer.grid() == null ? 0 : heatLayer.grid().points();
     }
 
     private static ToggleButton layerToggle(String id, String key, Feather icon) {
