@@ -32,6 +32,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -299,9 +302,25 @@ public final class MapPage extends BorderPane {
             return;
         }
         fitted = true;
-        double width = map.getWidth() > 0 ? map.getWidth() : 1000;
-        double height = map.getHeight() > 0 ? map.getHeight() : 600;
-        map.setZoom(MapViewport.zoomToFit(bounds, width * 0.9, height * 0.9, 12));
+        if (map.getWidth() > 0 && map.getHeight() > 0) {
+            frame(bounds);
+            return;
+        }
+        // Not laid out yet (the page is being built): frame them once the map has its size.
+        map.layoutBoundsProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Bounds> value,
+                                Bounds was, Bounds now) {
+                if (now.getWidth() > 0 && now.getHeight() > 0) {
+                    map.layoutBoundsProperty().removeListener(this);
+                    frame(bounds);
+                }
+            }
+        });
+    }
+
+    private void frame(GeoBox bounds) {
+        map.setZoom(MapViewport.zoomToFit(bounds, map.getWidth() * 0.9, map.getHeight() * 0.9, 12));
         map.setCenter(bounds.centreLat(), bounds.centreLon());
     }
 
