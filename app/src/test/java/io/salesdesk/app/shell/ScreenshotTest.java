@@ -70,7 +70,9 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         write(robot, "myday.png");
 
-        // The map writes its own screenshots (MapPageUiTest), offline.
+        robot.clickOn("#nav-MAP");
+        WaitForAsyncUtils.waitForFxEvents();
+        write(robot, "map.png");
 
         robot.clickOn("#nav-SETTINGS");
         WaitForAsyncUtils.waitForFxEvents();
