@@ -39,12 +39,13 @@ final class HeatLayer extends MapLayer {
         points = newPoints;
         from = newFrom;
         to = newTo;
-        markDirty();
+        // Painted now rather than at the next pulse, so what the layer reports is what it shows.
+        paint();
     }
 
     /** Paints afresh (the layer was switched on again). */
     void refresh() {
-        markDirty();
+        paint();
     }
 
     /** The grid last painted, or null. */
@@ -54,6 +55,10 @@ final class HeatLayer extends MapLayer {
 
     @Override
     protected void layoutLayer() {
+        paint();
+    }
+
+    private void paint() {
         double width = map.getWidth();
         double height = map.getHeight();
         canvas.setWidth(width);

@@ -32,6 +32,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -91,6 +94,7 @@ public final class MapPage extends BorderPane {
     private final List<Customer> selected = new ArrayList<>();
     private PinClusters lastShown;
     private int generation;
+    private boolean fitted;
 
     public MapPage(AppContext context, EventBus bus) {
         this.context = context;
@@ -243,7 +247,7 @@ public final class MapPage extends BorderPane {
         status.setText(I18n.get("map.status.loading"));
         BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
                 .onSuccess(home -> {
-                    if (loading == generation) {
+                    if (loading == generation && !fitted) {
                         home.ifPresent(this::centreOn);
                     }
                 }).executeWith(context.executor());
@@ -277,6 +281,7 @@ public final class MapPage extends BorderPane {
         Set<UUID> keep = new HashSet<>();
         selected.forEach(c -> keep.add(c.id()));
         customerLayer.setPins(pins);
+        fitOnce(customerLayer.index().bounds());
         selected.clear();
         BitSet bits = new BitSet();
         for (int i = 0; i < pins.size() && !keep.isEmpty(); i++) {
@@ -289,6 +294,34 @@ public final class MapPage extends BorderPane {
         selectionBar.show(selected.size());
         updateLegend();
         updateStatus();
+    }
+
+    /** The first time customers arrive, the map frames them all (a reload keeps the view). */
+    private void fitOnce(GeoBox bounds) {
+        if (fitted || bounds == null) {
+            return;
+        }
+        fitted = true;
+        if (map.getWidth() > 0 && map.getHeight() > 0) {
+            frame(bounds);
+            return;
+        }
+        // Not laid out yet (the page is being built): frame them once the map has its size.
+        map.layoutBoundsProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Bounds> value,
+                                Bounds was, Bounds now) {
+                if (now.getWidth() > 0 && now.getHeight() > 0) {
+                    map.layoutBoundsProperty().removeListener(this);
+                    frame(bounds);
+                }
+            }
+        });
+    }
+
+    private void frame(GeoBox bounds) {
+        map.setZoom(MapViewport.zoomToFit(bounds, map.getWidth() * 0.9, map.getHeight() * 0.9, 12));
+        map.setCenter(bounds.centreLat(), bounds.centreLon());
     }
 
     private void loadHeat() {
@@ -421,6 +454,11 @@ public final class MapPage extends BorderPane {
 
     MapView mapView() {
         return map;
+    }
+
+    /** Points of demand the heat layer counts in the view as last painted. */
+    int heatPoints() {
+        return heatLayer.grid() == null ? 0 : heatLayer.grid().points();
     }
 
     private static ToggleButton layerToggle(String id, String key, Feather icon) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.User;
+import io.salesdesk.territory.layer.DemandKind;
 import io.salesdesk.territory.layer.LonLat;
 import io.salesdesk.territory.layer.PinPlacement;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -166,10 +169,35 @@ class MapPageUiTest {
         assertThat(robot.lookup("#repLayer .map-rep-base").queryAll()).hasSize(4);
         assertThat(robot.lookup("#mapStatus").queryAs(Label.class).getText())
                 .contains(String.valueOf(customers)).contains("待定位 0 位");
+        UiRobots.screenshot(robot, "#mapPage", "map.png");
     }
 
     @Test
-    void aRectangleSelectsTheCustomersInsideItAndTheyCanBeHandedToAnotherRep(FxRobot robot) {
+    void theHeatLayerPaintsTheFollowUpsOfThePeriodChosen(FxRobot robot) {
+        MapPage page = robot.lookup("#mapPage").queryAs(MapPage.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<DemandKind> kind = robot.lookup("#mapHeatKind").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<HeatPeriod> period = robot.lookup("#mapHeatPeriod").queryAs(ComboBox.class);
+
+        robot.interact(() -> kind.getSelectionModel().select(DemandKind.ACTIVITIES));
+        robot.interact(() -> period.getSelectionModel().select(HeatPeriod.LAST_30_DAYS));
+        WaitForAsyncUtils.waitForFxEvents();
+        int month = page.heatPoints();
+        robot.interact(() -> period.getSelectionModel().select(HeatPeriod.THIS_WEEK));
+        WaitForAsyncUtils.waitForFxEvents();
+        int week = page.heatPoints();
+
+        assertThat(month).isPositive();
+        assertThat(week).isPositive().isLessThan(month);
+        robot.interact(() -> period.getSelectionModel().select(HeatPeriod.LAST_30_DAYS));
+        robot.clickOn("#mapColourOwner");
+        WaitForAsyncUtils.waitForFxEvents();
+        UiRobots.screenshot(robot, "#mapPage", "map-heat-owners.png");
+    }
+
+    @Test
+    void aRectangleSelectsTheCustomersInsideItAndTheyCanBeHandedToAnotherRep(FxRobot robot) throws Exception {
         MapPage page = robot.lookup("#mapPage").queryAs(MapPage.class);
         MapView map = page.mapView();
         Bounds onScreen = map.localToScreen(map.getBoundsInLocal());
@@ -197,7 +225,7 @@ class MapPageUiTest {
 
         User newOwner = context.users().byUsername("rep.sh2").orElseThrow();
         robot.clickOn("#mapAssignOwner");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mapAssignRep").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<User> rep = robot.lookup("#mapAssignRep").queryAs(ComboBox.class);
         robot.interact(() -> rep.setValue(rep.getItems().stream().filter(u -> u.id().equals(newOwner.id()))
@@ -212,6 +240,7 @@ class MapPageUiTest {
         assertThat(owners).hasSize(expected.size());
         assertThat(owners.values()).containsOnly(newOwner.id());
         assertThat(robot.lookup("#mapSelectionOutcome").queryAs(Label.class).getText()).startsWith("已转移 ");
+        UiRobots.screenshot(robot, "#mapPage", "map-selection.png");
         assertThat(robot.lookup("#mapSelectionCount").queryAs(Label.class).getText())
                 .isEqualTo("已选择 " + expected.size() + " 位客户");
     }
@@ -219,6 +248,8 @@ class MapPageUiTest {
     @Test
     void aClickOnAClusterZoomsIn(FxRobot robot) {
         MapPage page = robot.lookup("#mapPage").queryAs(MapPage.class);
+        robot.clickOn("#mapLayerReps");
+        WaitForAsyncUtils.waitForFxEvents();
         double before = page.mapView().getZoom();
         // A cluster in sight (clusters also cover a margin around the view), clear of the legend.
         Bounds mapBounds = page.mapView().localToScreen(page.mapView().getBoundsInLocal());

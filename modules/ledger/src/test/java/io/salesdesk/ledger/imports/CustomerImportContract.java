@@ -425,6 +425,24 @@ abstract class CustomerImportContract {
         assertThat(customers()).extracting(Customer::regionCode).containsExactlyInAnyOrder("331101", "320508", "310101");
     }
 
+    @Test
+    void anExportOfASelectionWritesOnlyTheSelectedCustomers() throws Exception {
+        existing("甲医院", "13800138000");
+        Customer chosen = existing("乙医院", "13800138001");
+        existing("丙医院", "13800138002");
+        Path out = dir.resolve("selection.xlsx");
+
+        int rows = customerExport().export(admin, CustomerQuery.all(), java.util.Set.of(chosen.id()), out,
+                ImportMonitor.NONE);
+
+        assertThat(rows).isEqualTo(1);
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("乙医院");
+        }
+    }
+
     static org.apache.poi.ss.usermodel.Row rowNamed(XSSFSheet sheet, String name) {
         for (org.apache.poi.ss.usermodel.Row row : sheet) {
             if (name.equals(row.getCell(0).getStringCellValue())) {

@@ -174,6 +174,32 @@ class MapLayerServiceTest {
     }
 
     @Test
+    void aBulkOwnerChangeTransfersEachCustomerAndSaysWhatBecameOfTheRest() {
+        Actor manager = login("manager.sh");
+        UUID from = users.byUsername("rep.sh3").orElseThrow().id();
+        UUID to = users.byUsername("rep.sh4").orElseThrow().id();
+        List<Customer> visible = layers.customerPins(manager).customers();
+        List<Customer> theirs = visible.stream().filter(c -> from.equals(c.ownerId())).limit(3).toList();
+        Customer already = visible.stream().filter(c -> to.equals(c.ownerId())).findFirst().orElseThrow();
+        Customer read = theirs.get(2);
+        // Read before someone else changed it: its version is behind.
+        Customer stale = new Customer(read.id(), read.name(), read.creditCode(), read.tier(), read.industry(),
+                read.regionCode(), read.regionName(), read.address(), read.phone(), read.ownerId(), read.ownerName(),
+                read.lastFollowUpAt(), read.nextFollowUpOn(), read.version() - 1, read.updatedAt());
+
+        BulkOwnerChange.Outcome outcome = new BulkOwnerChange(customers).transfer(manager,
+                List.of(theirs.get(0), theirs.get(1), stale, already), to, "按区域重新划分");
+
+        assertThat(outcome.transferred()).isEqualTo(2);
+        assertThat(outcome.unchanged()).isEqualTo(1);
+        assertThat(outcome.awaitingApproval()).isZero();
+        assertThat(outcome.refused()).singleElement().satisfies(r -> assertThat(r.customer().id()).isEqualTo(read.id()));
+        assertThat(customers.open(manager, theirs.get(0).id()).orElseThrow().customer().ownerId()).isEqualTo(to);
+        assertThat(customers.open(manager, theirs.get(1).id()).orElseThrow().customer().ownerId()).isEqualTo(to);
+        assertThat(customers.open(manager, read.id()).orElseThrow().customer().ownerId()).isEqualTo(from);
+    }
+
+    @Test
     void onlyOpenLeadsArePinned() {
         LeadPins pins = layers.leadPins(login("gm"));
 
