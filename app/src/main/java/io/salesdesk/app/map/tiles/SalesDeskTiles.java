@@ -74,6 +74,9 @@ public final class SalesDeskTiles {
         return CompletableFuture.runAsync(() -> {
             Path dataDir = context.dataDir() != null ? context.dataDir() : Workspace.dataDir(null, System.getenv());
             configure(dataDir, new TileSettingsService(context.database()).settings());
+            // The drawn basemap needs the bundled boundaries; reading them now, on a tile thread,
+            // lets the map open on its basemap at once instead of after the first tile's wait.
+            EXECUTOR.execute(Boundaries::bundled);
         }, context.executor()).exceptionally(e -> {
             LOG.warn("Map tile settings could not be read; the map draws its own basemap", e);
             return null;
