@@ -14,7 +14,9 @@ import io.salesdesk.territory.geo.RegionShape;
 import io.salesdesk.territory.surge.MacroRegion;
 import io.salesdesk.territory.territory.Territory;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -161,43 +163,25 @@ class TerritoryMapUiTest {
         return context.territories().list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** A point on screen inside the city's shape, near the middle of the part of it in view. */
+    /** A point on screen inside the city's shape, the sampled one nearest the middle of the part in view. */
     private static Point2D pointOf(FxRobot robot, MapView map, String cityCode) {
-        Boundaries boundaries = Boundaries.bundled();
+        RegionShape city = Boundaries.bundled().byCode(cityCode).orElseThrow();
         Node legend = robot.lookup("#mapLegend").queryAs(Node.class);
         Bounds legendBounds = legend.localToScene(legend.getBoundsInLocal());
-        double sumX = 0;
-        double sumY = 0;
-        int n = 0;
-        for (double x = 20; x < map.getWidth() - 20; x += 8) {
-            for (double y = 20; y < map.getHeight() - 20; y += 8) {
+        List<Point2D> inside = new ArrayList<>();
+        for (double x = 20; x < map.getWidth() - 20; x += 10) {
+            for (double y = 20; y < map.getHeight() - 20; y += 10) {
                 MapPoint p = map.getMapPosition(x, y);
-                Optional<RegionShape> at = boundaries.regionAt(p.getLongitude(), p.getLatitude());
-                Point2D scene = map.localToScene(x, y);
-                if (at.isPresent() && at.get().code().equals(cityCode) && !legendBounds.contains(scene)) {
-                    sumX += x;
-                    sumY += y;
-                    n++;
+                if (city.contains(p.getLongitude(), p.getLatitude())
+                        && !legendBounds.contains(map.localToScene(x, y))) {
+                    inside.add(new Point2D(x, y));
                 }
             }
         }
-        assertThat(n).as("points of %s in view", cityCode).isPositive();
-        // The mean may fall outside a crescent-shaped city: take the sampled point nearest to it.
-        double mx = sumX / n;
-        double my = sumY / n;
-        double best = Double.MAX_VALUE;
-        Point2D chosen = null;
-        for (double x = 20; x < map.getWidth() - 20; x += 8) {
-            for (double y = 20; y < map.getHeight() - 20; y += 8) {
-                MapPoint p = map.getMapPosition(x, y);
-                Optional<RegionShape> at = boundaries.regionAt(p.getLongitude(), p.getLatitude());
-                double d = Math.hypot(x - mx, y - my);
-                if (at.isPresent() && at.get().code().equals(cityCode) && d < best) {
-                    best = d;
-                    chosen = new Point2D(x, y);
-                }
-            }
-        }
+        assertThat(inside).as("points of %s in view", cityCode).isNotEmpty();
+        double mx = inside.stream().mapToDouble(Point2D::getX).average().orElseThrow();
+        double my = inside.stream().mapToDouble(Point2D::getY).average().orElseThrow();
+        Point2D chosen = inside.stream().min(Comparator.comparingDouble(p -> p.distance(mx, my))).orElseThrow();
         return map.localToScreen(chosen);
     }
 }
