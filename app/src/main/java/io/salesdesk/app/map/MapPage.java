@@ -141,6 +141,7 @@ public final class MapPage extends BorderPane {
 
         territoryEditor = new TerritoryEditor(context, map, this, host, Boundaries.bundled(), this::loadTerritories,
                 territoryLayer::setChosen);
+        territoryEditor.setDrawn(territoryLayer::territories);
         surgeBanner = new SurgeBanner(context, codes -> {
             territoryLayer.setSurgeRegions(codes);
             updateLegend();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -53,6 +54,7 @@ final class TerritoryEditor {
     private final Node mapArea;
     private final Runnable onChanged;
     private final Consumer<UUID> onChosen;
+    private Supplier<List<TerritoryShapes.Drawn>> drawn = List::of;
     private final ToggleButton edit = new ToggleButton(I18n.get("map.territory.edit"), new FontIcon(Feather.EDIT_2));
     private final ComboBox<Territory> chooser;
     private final Button create = new Button(I18n.get("map.territory.new"), new FontIcon(Feather.PLUS));
@@ -118,6 +120,11 @@ final class TerritoryEditor {
         HBox box = new HBox(6, edit, controls, table);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Where the table reads the territories with their regions in words (as the layer last loaded them). */
+    void setDrawn(Supplier<List<TerritoryShapes.Drawn>> source) {
+        drawn = source;
     }
 
     /** The line under the map where the editor says what it did or why it could not. */
@@ -218,7 +225,6 @@ final class TerritoryEditor {
             return;
         }
         String code = wholeProvince ? region.get().code().substring(0, 2) + "0000" : region.get().code();
-        String name = context.regions().fullName(code);
         boolean remove = chosen.regionCodes().contains(code);
         // A city or province taken whole replaces the territory's own counties (cities) inside it.
         String prefix = code.endsWith("0000") ? code.substring(0, 2) : code.substring(0, 4);
@@ -226,18 +232,25 @@ final class TerritoryEditor {
                 .toList();
         Actor actor = context.currentUser().asActor();
         busy = true;
+        // Region names are read in the background too, as the service reads them for its messages.
         BackgroundTask.wrap(() -> {
+            String name = context.regions().fullName(code);
             if (remove) {
-                return context.territories().removeRegions(actor, chosen.id(), chosen.version(), List.of(code));
+                return new Saved(context.territories().removeRegions(actor, chosen.id(), chosen.version(),
+                        List.of(code)), name);
             }
             Territory added = context.territories().addRegions(actor, chosen.id(), chosen.version(), List.of(code));
-            return inside.isEmpty() ? added
-                    : context.territories().removeRegions(actor, added.id(), added.version(), inside);
+            return new Saved(inside.isEmpty() ? added
+                    : context.territories().removeRegions(actor, added.id(), added.version(), inside), name);
         }).onFinished(() -> busy = false).onSuccess(saved -> {
-            replace(saved);
-            say(I18n.get(remove ? "map.territory.removed" : "map.territory.added", name, saved.name()), false);
+            replace(saved.territory());
+            say(I18n.get(remove ? "map.territory.removed" : "map.territory.added", saved.regionName(),
+                    saved.territory().name()), false);
             onChanged.run();
-        }).onFailure(error -> refused(error, name)).executeWith(context.executor());
+        }).onFailure(error -> refused(error, code)).executeWith(context.executor());
+    }
+
+    private record Saved(Territory territory, String regionName) {
     }
 
     private void replace(Territory saved) {
@@ -246,12 +259,12 @@ final class TerritoryEditor {
         chooser.setValue(saved);
     }
 
-    private void refused(Throwable error, String regionName) {
+    private void refused(Throwable error, String regionCode) {
         if (error instanceof ValidationException validation) {
             say(String.join(" ", validation.problems().stream()
                     .map(p -> I18n.get(p.messageKey(), p.arguments().toArray())).toList()), true);
         } else if (error instanceof SalesDeskException) {
-            LOG.info("Territory change refused for {}: {}", regionName, error.getMessage());
+            LOG.info("Territory change refused for {}: {}", regionCode, error.getMessage());
             say(I18n.message(error), true);
             onChanged.run(); // someone else's change: show the territories as they are now
         } else {
@@ -289,7 +302,7 @@ final class TerritoryEditor {
     }
 
     private void openTable() {
-        new TerritoryTableDialog(context, territories, mayEdit(context.currentUser().asActor()), this::openFormFor,
+        new TerritoryTableDialog(context, drawn.get(), mayEdit(context.currentUser().asActor()), this::openFormFor,
                 onChanged).show();
     }
 

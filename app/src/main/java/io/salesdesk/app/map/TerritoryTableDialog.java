@@ -8,7 +8,10 @@ import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.territory.territory.Territory;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -42,7 +45,7 @@ final class TerritoryTableDialog extends Dialog<Void> {
     private final TableView<Territory> table = new TableView<>();
     private final Label problem = new Label();
 
-    TerritoryTableDialog(AppContext context, List<Territory> territories, boolean editable,
+    TerritoryTableDialog(AppContext context, List<TerritoryShapes.Drawn> drawn, boolean editable,
                          Consumer<Territory> edit, Runnable onChanged) {
         this.context = context;
         this.onChanged = onChanged;
@@ -65,8 +68,10 @@ final class TerritoryTableDialog extends Dialog<Void> {
             }
         });
         table.getColumns().add(colour);
-        TableColumn<Territory, String> regions = column("map.territory.regions", 320, t -> String.join("、",
-                t.regionCodes().stream().map(context.regions()::fullName).toList()));
+        Map<UUID, String> names = new HashMap<>();
+        drawn.forEach(d -> names.put(d.territory().id(), String.join("、", d.regionNames())));
+        TableColumn<Territory, String> regions = column("map.territory.regions", 320,
+                t -> names.getOrDefault(t.id(), String.join("、", t.regionCodes())));
         regions.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -76,7 +81,7 @@ final class TerritoryTableDialog extends Dialog<Void> {
             }
         });
         table.getColumns().add(regions);
-        table.getItems().setAll(territories);
+        table.getItems().setAll(drawn.stream().map(TerritoryShapes.Drawn::territory).toList());
         table.setPrefSize(820, 380);
 
         Button change = new Button(I18n.get("map.territory.table.edit"), new FontIcon(Feather.EDIT_2));
