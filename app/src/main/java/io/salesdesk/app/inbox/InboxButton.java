@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.common.Page;
 import io.salesdesk.core.Actor;
 import io.salesdesk.workflow.notify.Notification;
 
@@ -38,14 +41,16 @@ public final class InboxButton extends HBox {
     private static final Logger LOG = LoggerFactory.getLogger(InboxButton.class);
 
     private final AppContext context;
+    private final EventBus bus;
     private final Label badge = new Label();
     private final ListView<Notification> list = new ListView<>();
     private final PopOver popOver = new PopOver();
 
     private final Button button = new Button(I18n.get("inbox.title"), new FontIcon(Feather.BELL));
 
-    public InboxButton(AppContext context) {
+    public InboxButton(AppContext context, EventBus bus) {
         this.context = context;
+        this.bus = bus;
         button.setId("inboxButton");
         button.getStyleClass().add("nav-item");
         button.setMaxWidth(Double.MAX_VALUE);
@@ -62,6 +67,15 @@ public final class InboxButton extends HBox {
         list.setPrefSize(420, 460);
         list.setPlaceholder(new Label(I18n.get("inbox.empty")));
         list.setCellFactory(v -> new MessageCell());
+        // A message about something with a page of its own opens that page (a surge alert: the map).
+        list.setOnMouseClicked(e -> {
+            Notification chosen = list.getSelectionModel().getSelectedItem();
+            Page target = chosen == null ? null : InboxTargets.pageOf(chosen);
+            if (target != null) {
+                popOver.hide();
+                bus.publish(new Navigation.ShowPage(target));
+            }
+        });
         Label heading = new Label(I18n.get("inbox.title"));
         heading.getStyleClass().add(Styles.TITLE_4);
         VBox content = new VBox(8, heading, list);

@@ -17,6 +17,7 @@ import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.territory.cluster.GeoBox;
 import io.salesdesk.territory.cluster.PinClusters;
 import io.salesdesk.territory.cluster.PinIndex;
+import io.salesdesk.territory.geo.Boundaries;
 import io.salesdesk.territory.layer.BulkOwnerChange;
 import io.salesdesk.territory.layer.ColourBy;
 import io.salesdesk.territory.layer.CustomerPins;
@@ -78,6 +79,9 @@ public final class MapPage extends BorderPane {
     private final LeadPinLayer leadLayer;
     private final RepBaseLayer repLayer = new RepBaseLayer();
     private final HeatLayer heatLayer;
+    private final TerritoryLayer territoryLayer = new TerritoryLayer(map, Boundaries.bundled());
+    private final TerritoryEditor territoryEditor;
+    private final SurgeBanner surgeBanner;
     private final MapLegend legend = new MapLegend();
     private final PinCard card;
     private final SelectionBar selectionBar;
@@ -87,6 +91,8 @@ public final class MapPage extends BorderPane {
     private final ToggleButton showLeads = layerToggle("mapLayerLeads", "map.layer.leads", Feather.USER_PLUS);
     private final ToggleButton showReps = layerToggle("mapLayerReps", "map.layer.reps", Feather.HOME);
     private final ToggleButton showHeat = layerToggle("mapLayerHeat", "map.layer.heat", Feather.SUN);
+    private final ToggleButton showTerritories = layerToggle("mapLayerTerritories", "map.territory.layer",
+            Feather.LAYERS);
     private final ComboBox<DemandKind> heatKind;
     private final ComboBox<HeatPeriod> heatPeriod;
     private final DatePicker heatFrom = new DatePicker();
@@ -119,7 +125,8 @@ public final class MapPage extends BorderPane {
 
         map.setZoom(START_ZOOM);
         map.setCenter(START_LAT, START_LON);
-        // Heat under the pins, pins under the rep bases; each layer is its own class.
+        // Territories at the bottom, then heat, pins and rep bases on top; each layer is its own class.
+        map.addLayer(territoryLayer);
         map.addLayer(heatLayer);
         map.addLayer(leadLayer);
         map.addLayer(customerLayer);
@@ -136,14 +143,21 @@ public final class MapPage extends BorderPane {
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(12));
 
+        territoryEditor = new TerritoryEditor(context, map, this, host, Boundaries.bundled(), this::loadTerritories,
+                territoryLayer::setChosen);
+        territoryEditor.setDrawn(territoryLayer::territories);
+        surgeBanner = new SurgeBanner(context, codes -> {
+            territoryLayer.setSurgeRegions(codes);
+            updateLegend();
+        });
         selectionBar = new SelectionBar(this::assignOwner, createExport(), this::clearSelection);
         status.setId("mapStatus");
         status.getStyleClass().addAll(Styles.TEXT_MUTED, "map-status");
 
-        setTop(new VBox(12, createHeader(), createToolbar()));
+        setTop(new VBox(12, createHeader(), surgeBanner, createToolbar()));
         setCenter(host);
         BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
-        setBottom(new VBox(8, selectionBar, status));
+        setBottom(new VBox(8, selectionBar, territoryEditor.messageLine(), status));
         BorderPane.setMargin(getBottom(), new Insets(8, 0, 0, 0));
         updateLayers();
         load();
@@ -187,9 +201,10 @@ public final class MapPage extends BorderPane {
         rect.setOnAction(e -> mode(SelectionTool.Mode.RECTANGLE, rect));
         lasso.setOnAction(e -> mode(SelectionTool.Mode.LASSO, lasso));
 
-        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat)) {
+        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat, showTerritories)) {
             layer.setOnAction(e -> updateLayers());
         }
+        showTerritories.setSelected(true);
         showCustomers.setSelected(true);
         showReps.setSelected(true);
         showHeat.setSelected(true);
@@ -221,10 +236,11 @@ public final class MapPage extends BorderPane {
         heatTo.setManaged(false);
 
         HBox colour = group(colourLabel, byTier, byOwner);
-        HBox layerToggles = group(muted(I18n.get("map.layers")), showCustomers, showLeads, showReps, showHeat);
+        HBox layerToggles = group(muted(I18n.get("map.layers")), showCustomers, showLeads, showReps, showHeat,
+                showTerritories);
         HBox heat = group(muted(I18n.get("map.heat")), heatKind, heatPeriod, heatFrom, heatTo);
         HBox select = group(muted(I18n.get("map.mode")), pan, rect, lasso);
-        FlowPane toolbar = new FlowPane(24, 8, colour, layerToggles, heat, select);
+        FlowPane toolbar = new FlowPane(24, 8, colour, layerToggles, heat, select, territoryEditor.toolbar());
         toolbar.getStyleClass().add("map-toolbar");
         return toolbar;
     }
@@ -269,6 +285,18 @@ public final class MapPage extends BorderPane {
             }
         }).executeWith(context.executor());
         loadHeat();
+        loadTerritories();
+        surgeBanner.load();
+    }
+
+    /** Reads the territories and resolves their shapes in the background, for the layer, editor and legend. */
+    private void loadTerritories() {
+        BackgroundTask.wrap(() -> TerritoryShapes.resolve(context.territories().list(), Boundaries.bundled(),
+                context.regions())).onSuccess(drawn -> {
+                    territoryLayer.setTerritories(drawn);
+                    territoryEditor.setTerritories(drawn.stream().map(TerritoryShapes.Drawn::territory).toList());
+                    updateLegend();
+                }).executeWith(context.executor());
     }
 
     private void centreOn(LonLat home) {
@@ -376,6 +404,7 @@ public final class MapPage extends BorderPane {
         leadLayer.setVisible(showLeads.isSelected());
         repLayer.setVisible(showReps.isSelected());
         heatLayer.setVisible(showHeat.isSelected());
+        territoryLayer.setShown(showTerritories.isSelected());
         customerLayer.refresh();
         leadLayer.refresh();
         heatLayer.refresh();
@@ -385,6 +414,8 @@ public final class MapPage extends BorderPane {
     private void updateLegend() {
         legend.update(customerLayer.colourBy(), customerLayer.pins(), showCustomers.isSelected(),
                 showLeads.isSelected(), showReps.isSelected(), showHeat.isSelected());
+        TerritoryLegend.appendTo(legend, territoryLayer.territories(), showTerritories.isSelected(),
+                !territoryLayer.surgeRegions().isEmpty());
     }
 
     private void updateStatus() {
@@ -459,6 +490,14 @@ public final class MapPage extends BorderPane {
     /** Points of demand the heat layer counts in the view as last painted. */
     int heatPoints() {
         return heatLayer.grid() == null ? 0 : heatLayer.grid().points();
+    }
+
+    TerritoryLayer territoryLayer() {
+        return territoryLayer;
+    }
+
+    TerritoryEditor territoryEditor() {
+        return territoryEditor;
     }
 
     private static ToggleButton layerToggle(String id, String key, Feather icon) {

@@ -238,7 +238,7 @@ public final class MainWindow {
         VBox nav = new VBox(16, brand, scroll);
         if (context != null) {
             // The inbox needs the open workspace; while it opens, the navigation has none.
-            nav.getChildren().add(new InboxButton(context));
+            nav.getChildren().add(new InboxButton(context, bus));
         }
         nav.getChildren().add(navButton(Page.SETTINGS, group));
         nav.setId("navigation");
