@@ -23,7 +23,6 @@ import io.salesdesk.territory.layer.CustomerPins;
 import io.salesdesk.territory.layer.DemandKind;
 import io.salesdesk.territory.layer.LonLat;
 import io.salesdesk.territory.layer.MapLayerService;
-import io.salesdesk.territory.layer.PinPlacement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,6 +83,12 @@ public final class MapPage extends BorderPane {
     private final ToggleButton showLeads = layerToggle("mapLayerLeads", "map.layer.leads", Feather.USER_PLUS);
     private final ToggleButton showReps = layerToggle("mapLayerReps", "map.layer.reps", Feather.HOME);
     private final ToggleButton showHeat = layerToggle("mapLayerHeat", "map.layer.heat", Feather.SUN);
+    private final ToggleButton showPain = layerToggle("mapLayerPain", "map.pain.layer", Feather.ACTIVITY);
+    private final ToggleButton movePins = layerToggle("mapMovePins", "map.pins.move", Feather.MAP_PIN);
+    private final PainPointPanel painPanel;
+    private final PinMoves pinMoves;
+    private final NeedsLocationLink needsLocation;
+    private final Label pinNote = new Label();
     private final ComboBox<DemandKind> heatKind;
     private final ComboBox<HeatPeriod> heatPeriod;
     private final DatePicker heatFrom = new DatePicker();
@@ -91,17 +96,24 @@ public final class MapPage extends BorderPane {
     private final List<Customer> selected = new ArrayList<>();
     private PinClusters lastShown;
     private int generation;
+    private boolean centred;
 
     public MapPage(AppContext context, EventBus bus) {
         this.context = context;
         setId("mapPage");
         getStyleClass().addAll("page", "map-page");
-        this.layers = new MapLayerService(context.database(), context.clock(), context.customers(), context.users(),
-                new PinPlacement(context.regions()));
+        this.layers = new MapLayerService(context.database(), context.clock(), context.customers(), context.users());
         this.card = new PinCard(bus, context.clock());
         customerLayer = new CustomerPinLayer(map, this::customerClicked);
         leadLayer = new LeadPinLayer(map, this::leadClicked);
         heatLayer = new HeatLayer(map);
+        painPanel = new PainPointPanel(context, map);
+        pinMoves = new PinMoves(context, pinNote::setText, this::load);
+        needsLocation = new NeedsLocationLink(bus);
+        PinDrag drag = new PinDrag(map, pinMoves::mayMove, pinMoves::save);
+        drag.enabledProperty().bind(movePins.selectedProperty());
+        movePins.setTooltip(new Tooltip(I18n.get("map.pins.move.tooltip")));
+        customerLayer.setDrag(drag);
         customerLayer.setOnShown(view -> {
             lastShown = view;
             updateStatus();
@@ -116,6 +128,7 @@ public final class MapPage extends BorderPane {
         map.setZoom(START_ZOOM);
         map.setCenter(START_LAT, START_LON);
         // Heat under the pins, pins under the rep bases; each layer is its own class.
+        map.addLayer(painPanel.layer());
         map.addLayer(heatLayer);
         map.addLayer(leadLayer);
         map.addLayer(customerLayer);
@@ -128,7 +141,9 @@ public final class MapPage extends BorderPane {
         clip.heightProperty().bind(host.heightProperty());
         host.setClip(clip);
         selectionTool = new SelectionTool(map, host, this::select);
-        host.getChildren().addAll(selectionTool.overlay(), legend);
+        host.getChildren().addAll(selectionTool.overlay(), legend, painPanel);
+        StackPane.setAlignment(painPanel, Pos.TOP_LEFT);
+        StackPane.setMargin(painPanel, new Insets(12));
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(12));
 
@@ -139,7 +154,11 @@ public final class MapPage extends BorderPane {
         setTop(new VBox(12, createHeader(), createToolbar()));
         setCenter(host);
         BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
-        setBottom(new VBox(8, selectionBar, status));
+        pinNote.setId("mapPinsNote");
+        pinNote.getStyleClass().addAll(Styles.TEXT_SMALL, "map-status");
+        HBox statusLine = new HBox(12, status, needsLocation, pinNote);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        setBottom(new VBox(8, selectionBar, statusLine));
         BorderPane.setMargin(getBottom(), new Insets(8, 0, 0, 0));
         updateLayers();
         load();
@@ -183,7 +202,7 @@ public final class MapPage extends BorderPane {
         rect.setOnAction(e -> mode(SelectionTool.Mode.RECTANGLE, rect));
         lasso.setOnAction(e -> mode(SelectionTool.Mode.LASSO, lasso));
 
-        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat)) {
+        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat, showPain)) {
             layer.setOnAction(e -> updateLayers());
         }
         showCustomers.setSelected(true);
@@ -217,9 +236,10 @@ public final class MapPage extends BorderPane {
         heatTo.setManaged(false);
 
         HBox colour = group(colourLabel, byTier, byOwner);
-        HBox layerToggles = group(muted(I18n.get("map.layers")), showCustomers, showLeads, showReps, showHeat);
+        HBox layerToggles = group(muted(I18n.get("map.layers")), showCustomers, showLeads, showReps, showHeat,
+                showPain);
         HBox heat = group(muted(I18n.get("map.heat")), heatKind, heatPeriod, heatFrom, heatTo);
-        HBox select = group(muted(I18n.get("map.mode")), pan, rect, lasso);
+        HBox select = group(muted(I18n.get("map.mode")), pan, rect, lasso, movePins);
         FlowPane toolbar = new FlowPane(24, 8, colour, layerToggles, heat, select);
         toolbar.getStyleClass().add("map-toolbar");
         return toolbar;
@@ -241,12 +261,16 @@ public final class MapPage extends BorderPane {
         User user = context.currentUser();
         Actor actor = user.asActor();
         status.setText(I18n.get("map.status.loading"));
-        BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
-                .onSuccess(home -> {
-                    if (loading == generation) {
-                        home.ifPresent(this::centreOn);
-                    }
-                }).executeWith(context.executor());
+        // Only the first load centres the map: a reload after a dragged pin or a bulk change keeps the view.
+        if (!centred) {
+            centred = true;
+            BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
+                    .onSuccess(home -> {
+                        if (loading == generation) {
+                            home.ifPresent(this::centreOn);
+                        }
+                    }).executeWith(context.executor());
+        }
         BackgroundTask.wrap(() -> layers.customerPins(actor)).onSuccess(pins -> {
             if (loading == generation) {
                 showCustomerPins(pins);
@@ -265,6 +289,7 @@ public final class MapPage extends BorderPane {
             }
         }).executeWith(context.executor());
         loadHeat();
+        painPanel.load();
     }
 
     private void centreOn(LonLat home) {
@@ -343,6 +368,7 @@ public final class MapPage extends BorderPane {
         leadLayer.setVisible(showLeads.isSelected());
         repLayer.setVisible(showReps.isSelected());
         heatLayer.setVisible(showHeat.isSelected());
+        painPanel.setActive(showPain.isSelected());
         customerLayer.refresh();
         leadLayer.refresh();
         heatLayer.refresh();
@@ -368,6 +394,7 @@ public final class MapPage extends BorderPane {
         }
         text += I18n.get("map.status.reps", repLayer.size());
         status.setText(text);
+        needsLocation.update(pins, index);
     }
 
     /** A rectangle or lasso was drawn: its customers become the selection. */

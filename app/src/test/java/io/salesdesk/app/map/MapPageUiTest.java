@@ -10,10 +10,12 @@ import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerLocation;
 import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.crm.RegionRepository;
 import io.salesdesk.crm.User;
-import io.salesdesk.territory.layer.LonLat;
-import io.salesdesk.territory.layer.PinPlacement;
+import io.salesdesk.territory.place.MapPosition;
+import io.salesdesk.territory.place.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,12 +180,13 @@ class MapPageUiTest {
         double west = map.getMapPosition(midX, map.getHeight() / 2).getLongitude();
         MapPoint top = map.getMapPosition(5, 5);
         MapPoint bottom = map.getMapPosition(5, map.getHeight() - 5);
-        PinPlacement placement = new PinPlacement(context.regions());
-        List<UUID> expected = visibleCustomers().stream().filter(c -> {
-            LonLat p = placement.place(c.id(), c.regionCode()).orElseThrow();
-            return p.lon() <= west && p.lon() >= map.getMapPosition(5, 5).getLongitude()
-                    && p.lat() <= top.getLatitude() && p.lat() >= bottom.getLatitude();
-        }).map(Customer::id).toList();
+        Placement placement = new Placement(context.database().transactionResult(
+                cfg -> RegionRepository.using(cfg).all()));
+        List<UUID> expected = context.customerLocations().locations(manager.asActor()).stream().filter(c -> {
+            MapPosition p = placement.place(c).orElseThrow();
+            return p.longitude() <= west && p.longitude() >= map.getMapPosition(5, 5).getLongitude()
+                    && p.latitude() <= top.getLatitude() && p.latitude() >= bottom.getLatitude();
+        }).map(CustomerLocation::id).toList();
         assertThat(expected).as("customers in the west half of the map").isNotEmpty();
 
         robot.clickOn("#mapModeRectangle");
