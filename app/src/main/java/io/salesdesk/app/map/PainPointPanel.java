@@ -88,7 +88,8 @@ final class PainPointPanel extends VBox {
             tag.getItems().setAll(data.tags());
             empty.setVisible(data.tags().isEmpty());
             empty.setManaged(data.tags().isEmpty());
-            tag.setValue(data.tags().contains(before) ? before : data.tags().isEmpty() ? null : data.tags().get(0));
+            boolean keep = before != null && data.tags().contains(before);
+            tag.setValue(keep ? before : data.tags().isEmpty() ? null : data.tags().get(0));
             showTag();
         }).executeWith(context.executor());
     }

@@ -154,7 +154,8 @@ public final class PinIndex {
         }
         double maxX = minX + cellW * grid;
         double maxY = minY + cellH * grid;
-        return new GeoBox(WebMercator.unitLon(minX), WebMercator.unitLat(maxY), WebMercator.unitLon(maxX), WebMercator.unitLat(minY));
+        return new GeoBox(WebMercator.unitLon(minX), WebMercator.unitLat(maxY), WebMercator.unitLon(maxX),
+                WebMercator.unitLat(minY));
     }
 
     /** The view at this zoom with the default cell size and node cap. */
@@ -367,8 +368,10 @@ public final class PinIndex {
                 int p = first[b];
                 out.add(p, 1, lon[p], lat[p], colour[p], lon[p], lat[p], lon[p], lat[p]);
             } else {
-                out.add(-1, count[b], WebMercator.unitLon(sumX[b] / count[b]), WebMercator.unitLat(sumY[b] / count[b]), dominant,
-                        WebMercator.unitLon(loX[b]), WebMercator.unitLat(hiY[b]), WebMercator.unitLon(hiX[b]), WebMercator.unitLat(loY[b]));
+                out.add(-1, count[b], WebMercator.unitLon(sumX[b] / count[b]),
+                        WebMercator.unitLat(sumY[b] / count[b]), dominant,
+                        WebMercator.unitLon(loX[b]), WebMercator.unitLat(hiY[b]),
+                        WebMercator.unitLon(hiX[b]), WebMercator.unitLat(loY[b]));
             }
         }
         return out.build();

@@ -74,7 +74,7 @@ public final class HeatGrid {
     public GeoBox cellBounds(int column, int row) {
         double x0 = originX + column * cellSize;
         double y0 = originY + row * cellSize;
-        return new GeoBox(WebMercator.unitLon(x0), WebMercator.unitLat(y0 + cellSize), WebMercator.unitLon(x0 + cellSize),
-                WebMercator.unitLat(y0));
+        return new GeoBox(WebMercator.unitLon(x0), WebMercator.unitLat(y0 + cellSize),
+                WebMercator.unitLon(x0 + cellSize), WebMercator.unitLat(y0));
     }
 }

@@ -49,7 +49,8 @@ public final class MapLayerService {
 
     /** The layers over the region table in the database, placed by {@link Placement}. */
     public MapLayerService(Database db, Clock clock, CustomerService customers, UserService users) {
-        this(db, clock, customers, users, new Placement(db.transactionResult(cfg -> RegionRepository.using(cfg).all())));
+        this(db, clock, customers, users,
+                new Placement(db.transactionResult(cfg -> RegionRepository.using(cfg).all())));
     }
 
     public MapLayerService(Database db, Clock clock, CustomerService customers, UserService users,

@@ -57,7 +57,7 @@ class MapLayerServiceTest {
         regions = new RegionService(db);
         customers = new CustomerService(db, CLOCK, regions);
         users = new UserService(db, CLOCK);
-        layers = new MapLayerService(db, CLOCK, customers, users, new Placement(db.transactionResult(cfg -> RegionRepository.using(cfg).all())));
+        layers = new MapLayerService(db, CLOCK, customers, users);
     }
 
     @AfterAll
