@@ -96,7 +96,6 @@ public final class MapPage extends BorderPane {
     private final List<Customer> selected = new ArrayList<>();
     private PinClusters lastShown;
     private int generation;
-    private boolean centred;
 
     public MapPage(AppContext context, EventBus bus) {
         this.context = context;
@@ -108,7 +107,7 @@ public final class MapPage extends BorderPane {
         leadLayer = new LeadPinLayer(map, this::leadClicked);
         heatLayer = new HeatLayer(map);
         painPanel = new PainPointPanel(context, map);
-        pinMoves = new PinMoves(context, pinNote::setText, this::load);
+        pinMoves = new PinMoves(context, pinNote::setText, () -> load(false));
         needsLocation = new NeedsLocationLink(bus);
         PinDrag drag = new PinDrag(map, pinMoves::mayMove, pinMoves::save);
         drag.enabledProperty().bind(movePins.selectedProperty());
@@ -257,13 +256,16 @@ public final class MapPage extends BorderPane {
 
     /** Reads every layer afresh, each in the background; results of an older load are dropped. */
     void load() {
+        load(true);
+    }
+
+    /** {@link #load()}, centring on the viewer's region or (after a dragged pin) keeping the view. */
+    private void load(boolean centre) {
         int loading = ++generation;
         User user = context.currentUser();
         Actor actor = user.asActor();
         status.setText(I18n.get("map.status.loading"));
-        // Only the first load centres the map: a reload after a dragged pin or a bulk change keeps the view.
-        if (!centred) {
-            centred = true;
+        if (centre) {
             BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
                     .onSuccess(home -> {
                         if (loading == generation) {
@@ -388,7 +390,8 @@ public final class MapPage extends BorderPane {
         PinIndex index = customerLayer.index();
         int shown = lastShown == null ? 0 : lastShown.pinsShown();
         int clustered = lastShown == null ? 0 : lastShown.pinsClustered();
-        String text = I18n.get("map.status.customers", shown, clustered, index.unlocated());
+        // The customers without a place are counted by the 待定位 link beside this line.
+        String text = I18n.get("map.status.customers", shown, clustered);
         if (leadLayer.pins() != null) {
             text += I18n.get("map.status.leads", leadLayer.pins().leads().size());
         }

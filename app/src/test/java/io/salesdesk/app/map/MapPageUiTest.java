@@ -166,8 +166,9 @@ class MapPageUiTest {
         assertThat(robot.lookup("#customerLayer .map-cluster").queryAll()).isNotEmpty();
         assertThat(customersDrawn(robot)).isEqualTo(customers);
         assertThat(robot.lookup("#repLayer .map-rep-base").queryAll()).hasSize(4);
-        assertThat(robot.lookup("#mapStatus").queryAs(Label.class).getText())
-                .contains(String.valueOf(customers)).contains("待定位 0 位");
+        assertThat(robot.lookup("#mapStatus").queryAs(Label.class).getText()).contains(String.valueOf(customers));
+        assertThat(robot.lookup("#mapNeedsLocation").queryAs(Node.class).isVisible())
+                .as("every customer has a place: no 待定位 link").isFalse();
     }
 
     @Test

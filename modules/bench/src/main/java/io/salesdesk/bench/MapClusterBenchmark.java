@@ -1,9 +1,9 @@
 package io.salesdesk.bench;
 
 import io.salesdesk.territory.cluster.GeoBox;
-import io.salesdesk.territory.geo.WebMercator;
 import io.salesdesk.territory.cluster.PinClusters;
 import io.salesdesk.territory.cluster.PinIndex;
+import io.salesdesk.territory.geo.WebMercator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -90,8 +90,9 @@ public class MapClusterBenchmark {
         double cy = WebMercator.unitY(lat);
         double halfW = width / 2.0 / world;
         double halfH = height / 2.0 / world;
-        return new GeoBox(WebMercator.unitLon(Math.max(0, cx - halfW)), WebMercator.unitLat(Math.min(1, cy + halfH)),
-                WebMercator.unitLon(Math.min(1, cx + halfW)), WebMercator.unitLat(Math.max(0, cy - halfH)));
+        return new GeoBox(WebMercator.unitLon(Math.max(0, cx - halfW)),
+                WebMercator.unitLat(Math.min(1, cy + halfH)), WebMercator.unitLon(Math.min(1, cx + halfW)),
+                WebMercator.unitLat(Math.max(0, cy - halfH)));
     }
 
     @Benchmark
