@@ -228,12 +228,16 @@ class MapPageUiTest {
         Bounds mapBounds = page.mapView().localToScreen(page.mapView().getBoundsInLocal());
         Bounds legend = robot.lookup("#mapLegend").queryAs(Node.class).localToScreen(
                 robot.lookup("#mapLegend").queryAs(Node.class).getBoundsInLocal());
+        // Rep bases are drawn above the pins: a cluster under one cannot be clicked.
+        List<Bounds> bases = robot.lookup("#repLayer .map-rep-base").queryAll().stream()
+                .map(n -> n.localToScreen(n.getBoundsInLocal())).toList();
         Node cluster = robot.lookup("#customerLayer .map-cluster").queryAll().stream()
                 .filter(n -> {
                     Bounds b = n.localToScreen(n.getBoundsInLocal());
                     double x = b.getCenterX();
                     double y = b.getCenterY();
-                    return mapBounds.contains(x, y) && !legend.contains(x, y);
+                    return mapBounds.contains(x, y) && !legend.contains(x, y)
+                            && bases.stream().noneMatch(base -> base.contains(x, y));
                 })
                 .max(Comparator.comparingInt(n -> (Integer) n.getUserData())).orElseThrow();
 
