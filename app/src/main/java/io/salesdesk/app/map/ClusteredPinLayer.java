@@ -71,6 +71,10 @@ abstract class ClusteredPinLayer extends MapLayer {
 
     protected abstract void pinClicked(int pin, Node node);
 
+    /** Lets a subclass add behaviour to a single pin's node (dragging it, for customers). */
+    protected void decoratePin(int pin, Circle dot) {
+    }
+
     /** Whether a single pin is drawn as selected. */
     protected boolean selected(int pin) {
         return false;
@@ -125,6 +129,7 @@ abstract class ClusteredPinLayer extends MapLayer {
                 e.consume();
             }
         });
+        decoratePin(pin, dot);
         return dot;
     }
 

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 
 /** 客户: every customer the viewer sees, coloured by tier or by owner, clustered by zoom. */
 final class CustomerPinLayer extends ClusteredPinLayer {
@@ -15,6 +16,7 @@ final class CustomerPinLayer extends ClusteredPinLayer {
     private ColourBy colourBy = ColourBy.TIER;
     private BitSet selection = new BitSet();
     private final BiConsumer<Integer, Node> onPin;
+    private PinDrag drag;
 
     CustomerPinLayer(MapView map, BiConsumer<Integer, Node> onPin) {
         super(map, "customer-pin");
@@ -52,6 +54,18 @@ final class CustomerPinLayer extends ClusteredPinLayer {
     @Override
     protected boolean selected(int pin) {
         return selection.get(pin);
+    }
+
+    /** Lets single pins be dragged to a new place (only while the drag's mode is on). */
+    void setDrag(PinDrag pinDrag) {
+        drag = pinDrag;
+    }
+
+    @Override
+    protected void decoratePin(int pin, Circle dot) {
+        if (drag != null) {
+            drag.attach(this, pin, dot);
+        }
     }
 
     @Override

@@ -24,7 +24,6 @@ import io.salesdesk.territory.layer.CustomerPins;
 import io.salesdesk.territory.layer.DemandKind;
 import io.salesdesk.territory.layer.LonLat;
 import io.salesdesk.territory.layer.MapLayerService;
-import io.salesdesk.territory.layer.PinPlacement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,6 +92,12 @@ public final class MapPage extends BorderPane {
     private final ToggleButton showHeat = layerToggle("mapLayerHeat", "map.layer.heat", Feather.SUN);
     private final ToggleButton showTerritories = layerToggle("mapLayerTerritories", "map.territory.layer",
             Feather.LAYERS);
+    private final ToggleButton showPain = layerToggle("mapLayerPain", "map.pain.layer", Feather.ACTIVITY);
+    private final ToggleButton movePins = layerToggle("mapMovePins", "map.pins.move", Feather.MAP_PIN);
+    private final PainPointPanel painPanel;
+    private final PinMoves pinMoves;
+    private final NeedsLocationLink needsLocation;
+    private final Label pinNote = new Label();
     private final ComboBox<DemandKind> heatKind;
     private final ComboBox<HeatPeriod> heatPeriod;
     private final DatePicker heatFrom = new DatePicker();
@@ -106,12 +111,18 @@ public final class MapPage extends BorderPane {
         this.context = context;
         setId("mapPage");
         getStyleClass().addAll("page", "map-page");
-        this.layers = new MapLayerService(context.database(), context.clock(), context.customers(), context.users(),
-                new PinPlacement(context.regions()));
+        this.layers = new MapLayerService(context.database(), context.clock(), context.customers(), context.users());
         this.card = new PinCard(bus, context.clock());
         customerLayer = new CustomerPinLayer(map, this::customerClicked);
         leadLayer = new LeadPinLayer(map, this::leadClicked);
         heatLayer = new HeatLayer(map);
+        painPanel = new PainPointPanel(context, map);
+        pinMoves = new PinMoves(context, pinNote::setText, () -> load(false));
+        needsLocation = new NeedsLocationLink(bus);
+        PinDrag drag = new PinDrag(map, pinMoves::mayMove, pinMoves::save);
+        drag.enabledProperty().bind(movePins.selectedProperty());
+        movePins.setTooltip(new Tooltip(I18n.get("map.pins.move.tooltip")));
+        customerLayer.setDrag(drag);
         customerLayer.setOnShown(view -> {
             lastShown = view;
             updateStatus();
@@ -125,8 +136,10 @@ public final class MapPage extends BorderPane {
 
         map.setZoom(START_ZOOM);
         map.setCenter(START_LAT, START_LON);
-        // Territories at the bottom, then heat, pins and rep bases on top; each layer is its own class.
+        // Territories and the pain-point choropleth at the bottom, then heat, pins and rep bases on
+        // top; each layer is its own class.
         map.addLayer(territoryLayer);
+        map.addLayer(painPanel.layer());
         map.addLayer(heatLayer);
         map.addLayer(leadLayer);
         map.addLayer(customerLayer);
@@ -139,7 +152,9 @@ public final class MapPage extends BorderPane {
         clip.heightProperty().bind(host.heightProperty());
         host.setClip(clip);
         selectionTool = new SelectionTool(map, host, this::select);
-        host.getChildren().addAll(selectionTool.overlay(), legend);
+        host.getChildren().addAll(selectionTool.overlay(), legend, painPanel);
+        StackPane.setAlignment(painPanel, Pos.TOP_LEFT);
+        StackPane.setMargin(painPanel, new Insets(12));
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(12));
 
@@ -157,7 +172,11 @@ public final class MapPage extends BorderPane {
         setTop(new VBox(12, createHeader(), surgeBanner, createToolbar()));
         setCenter(host);
         BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
-        setBottom(new VBox(8, selectionBar, territoryEditor.messageLine(), status));
+        pinNote.setId("mapPinsNote");
+        pinNote.getStyleClass().addAll(Styles.TEXT_SMALL, "map-status");
+        HBox statusLine = new HBox(12, status, needsLocation, pinNote);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        setBottom(new VBox(8, selectionBar, territoryEditor.messageLine(), statusLine));
         BorderPane.setMargin(getBottom(), new Insets(8, 0, 0, 0));
         updateLayers();
         load();
@@ -201,7 +220,7 @@ public final class MapPage extends BorderPane {
         rect.setOnAction(e -> mode(SelectionTool.Mode.RECTANGLE, rect));
         lasso.setOnAction(e -> mode(SelectionTool.Mode.LASSO, lasso));
 
-        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat, showTerritories)) {
+        for (ToggleButton layer : List.of(showCustomers, showLeads, showReps, showHeat, showTerritories, showPain)) {
             layer.setOnAction(e -> updateLayers());
         }
         showTerritories.setSelected(true);
@@ -237,9 +256,9 @@ public final class MapPage extends BorderPane {
 
         HBox colour = group(colourLabel, byTier, byOwner);
         HBox layerToggles = group(muted(I18n.get("map.layers")), showCustomers, showLeads, showReps, showHeat,
-                showTerritories);
+                showTerritories, showPain);
         HBox heat = group(muted(I18n.get("map.heat")), heatKind, heatPeriod, heatFrom, heatTo);
-        HBox select = group(muted(I18n.get("map.mode")), pan, rect, lasso);
+        HBox select = group(muted(I18n.get("map.mode")), pan, rect, lasso, movePins);
         FlowPane toolbar = new FlowPane(24, 8, colour, layerToggles, heat, select, territoryEditor.toolbar());
         toolbar.getStyleClass().add("map-toolbar");
         return toolbar;
@@ -257,16 +276,23 @@ public final class MapPage extends BorderPane {
 
     /** Reads every layer afresh, each in the background; results of an older load are dropped. */
     void load() {
+        load(true);
+    }
+
+    /** {@link #load()}, centring on the viewer's region or (after a dragged pin) keeping the view. */
+    private void load(boolean centre) {
         int loading = ++generation;
         User user = context.currentUser();
         Actor actor = user.asActor();
         status.setText(I18n.get("map.status.loading"));
-        BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
-                .onSuccess(home -> {
-                    if (loading == generation && !fitted) {
-                        home.ifPresent(this::centreOn);
-                    }
-                }).executeWith(context.executor());
+        if (centre) {
+            BackgroundTask.wrap(() -> layers.homeOf(user.orgUnitId()))
+                    .onSuccess(home -> {
+                        if (loading == generation && !fitted) {
+                            home.ifPresent(this::centreOn);
+                        }
+                    }).executeWith(context.executor());
+        }
         BackgroundTask.wrap(() -> layers.customerPins(actor)).onSuccess(pins -> {
             if (loading == generation) {
                 showCustomerPins(pins);
@@ -285,6 +311,7 @@ public final class MapPage extends BorderPane {
             }
         }).executeWith(context.executor());
         loadHeat();
+        painPanel.load();
         loadTerritories();
         surgeBanner.load();
     }
@@ -405,6 +432,7 @@ public final class MapPage extends BorderPane {
         repLayer.setVisible(showReps.isSelected());
         heatLayer.setVisible(showHeat.isSelected());
         territoryLayer.setShown(showTerritories.isSelected());
+        painPanel.setActive(showPain.isSelected());
         customerLayer.refresh();
         leadLayer.refresh();
         heatLayer.refresh();
@@ -426,12 +454,14 @@ public final class MapPage extends BorderPane {
         PinIndex index = customerLayer.index();
         int shown = lastShown == null ? 0 : lastShown.pinsShown();
         int clustered = lastShown == null ? 0 : lastShown.pinsClustered();
-        String text = I18n.get("map.status.customers", shown, clustered, index.unlocated());
+        // The customers without a place are counted by the 待定位 link beside this line.
+        String text = I18n.get("map.status.customers", shown, clustered);
         if (leadLayer.pins() != null) {
             text += I18n.get("map.status.leads", leadLayer.pins().leads().size());
         }
         text += I18n.get("map.status.reps", repLayer.size());
         status.setText(text);
+        needsLocation.update(pins, index);
     }
 
     /** A rectangle or lasso was drawn: its customers become the selection. */

@@ -3,7 +3,7 @@ package io.salesdesk.app.map;
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import io.salesdesk.territory.cluster.GeoBox;
-import io.salesdesk.territory.cluster.Mercator;
+import io.salesdesk.territory.geo.WebMercator;
 
 /** What part of the world a {@link MapView} shows, and the geography of points on it. */
 final class MapViewport {
@@ -40,10 +40,10 @@ final class MapViewport {
 
     /** The zoom at which a box just fills a view of this size, at most {@code maxZoom}. */
     static double zoomToFit(GeoBox box, double width, double height, double maxZoom) {
-        double dx = Math.max(1e-9, Mercator.x(box.east()) - Mercator.x(box.west()));
-        double dy = Math.max(1e-9, Mercator.y(box.south()) - Mercator.y(box.north()));
-        double zx = Math.log(width / (dx * Mercator.TILE)) / Math.log(2);
-        double zy = Math.log(height / (dy * Mercator.TILE)) / Math.log(2);
+        double dx = Math.max(1e-9, WebMercator.unitX(box.east()) - WebMercator.unitX(box.west()));
+        double dy = Math.max(1e-9, WebMercator.unitY(box.south()) - WebMercator.unitY(box.north()));
+        double zx = Math.log(width / (dx * WebMercator.TILE_SIZE)) / Math.log(2);
+        double zy = Math.log(height / (dy * WebMercator.TILE_SIZE)) / Math.log(2);
         return Math.max(2, Math.min(maxZoom, Math.floor(Math.min(zx, zy) * 2) / 2));
     }
 
@@ -52,6 +52,6 @@ final class MapViewport {
     }
 
     private static double clampLat(double lat) {
-        return Double.isNaN(lat) ? 0 : Math.max(-Mercator.MAX_LATITUDE, Math.min(Mercator.MAX_LATITUDE, lat));
+        return Double.isNaN(lat) ? 0 : Math.max(-WebMercator.MAX_LATITUDE, Math.min(WebMercator.MAX_LATITUDE, lat));
     }
 }

@@ -1,9 +1,9 @@
 package io.salesdesk.bench;
 
 import io.salesdesk.territory.cluster.GeoBox;
-import io.salesdesk.territory.cluster.Mercator;
 import io.salesdesk.territory.cluster.PinClusters;
 import io.salesdesk.territory.cluster.PinIndex;
+import io.salesdesk.territory.geo.WebMercator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,13 +85,14 @@ public class MapClusterBenchmark {
 
     /** The box a screen of this size shows at this zoom around this centre. */
     static GeoBox screen(double zoom, double lon, double lat, int width, int height) {
-        double world = Mercator.worldPixels(zoom);
-        double cx = Mercator.x(lon);
-        double cy = Mercator.y(lat);
+        double world = WebMercator.worldSize(zoom);
+        double cx = WebMercator.unitX(lon);
+        double cy = WebMercator.unitY(lat);
         double halfW = width / 2.0 / world;
         double halfH = height / 2.0 / world;
-        return new GeoBox(Mercator.lon(Math.max(0, cx - halfW)), Mercator.lat(Math.min(1, cy + halfH)),
-                Mercator.lon(Math.min(1, cx + halfW)), Mercator.lat(Math.max(0, cy - halfH)));
+        return new GeoBox(WebMercator.unitLon(Math.max(0, cx - halfW)),
+                WebMercator.unitLat(Math.min(1, cy + halfH)), WebMercator.unitLon(Math.min(1, cx + halfW)),
+                WebMercator.unitLat(Math.max(0, cy - halfH)));
     }
 
     @Benchmark

@@ -1,5 +1,7 @@
 package io.salesdesk.territory.cluster;
 
+import io.salesdesk.territory.geo.WebMercator;
+
 /**
  * A longitude/latitude rectangle, as a map's viewport or a selection covers it (degrees, WGS-84 as
  * the map shows them). Not meant to cross the antimeridian: China never needs it.
@@ -12,7 +14,7 @@ package io.salesdesk.territory.cluster;
 public record GeoBox(double west, double south, double east, double north) {
 
     /** The whole world as Web Mercator shows it. */
-    public static final GeoBox WORLD = new GeoBox(-180, -Mercator.MAX_LATITUDE, 180, Mercator.MAX_LATITUDE);
+    public static final GeoBox WORLD = new GeoBox(-180, -WebMercator.MAX_LATITUDE, 180, WebMercator.MAX_LATITUDE);
 
     public GeoBox {
         if (!(west <= east) || !(south <= north)) {

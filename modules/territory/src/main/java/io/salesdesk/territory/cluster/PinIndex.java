@@ -1,5 +1,7 @@
 package io.salesdesk.territory.cluster;
 
+import io.salesdesk.territory.geo.PointInPolygon;
+import io.salesdesk.territory.geo.WebMercator;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -69,8 +71,8 @@ public final class PinIndex {
                 continue;
             }
             count++;
-            x[i] = Mercator.x(lon[i]);
-            y[i] = Mercator.y(lat[i]);
+            x[i] = WebMercator.unitX(lon[i]);
+            y[i] = WebMercator.unitY(lat[i]);
             loX = Math.min(loX, x[i]);
             loY = Math.min(loY, y[i]);
             hiX = Math.max(hiX, x[i]);
@@ -152,7 +154,8 @@ public final class PinIndex {
         }
         double maxX = minX + cellW * grid;
         double maxY = minY + cellH * grid;
-        return new GeoBox(Mercator.lon(minX), Mercator.lat(maxY), Mercator.lon(maxX), Mercator.lat(minY));
+        return new GeoBox(WebMercator.unitLon(minX), WebMercator.unitLat(maxY), WebMercator.unitLon(maxX),
+                WebMercator.unitLat(minY));
     }
 
     /** The view at this zoom with the default cell size and node cap. */
@@ -171,7 +174,7 @@ public final class PinIndex {
             throw new IllegalArgumentException("cellPixels and maxNodes must be positive");
         }
         int[] visible = collect(viewport);
-        double world = Mercator.worldPixels(zoom);
+        double world = WebMercator.worldSize(zoom);
         double cell = cellPixels;
         while (true) {
             Bins bins = bin(visible, world / cell, maxNodes);
@@ -192,10 +195,10 @@ public final class PinIndex {
     /** The located pins inside the box in grid order; every located pin when the box holds them all. */
     private int[] collect(GeoBox box) {
         Objects.requireNonNull(box, "box");
-        double bx0 = Mercator.x(box.west());
-        double bx1 = Mercator.x(box.east());
-        double by0 = Mercator.y(box.north());
-        double by1 = Mercator.y(box.south());
+        double bx0 = WebMercator.unitX(box.west());
+        double bx1 = WebMercator.unitX(box.east());
+        double by0 = WebMercator.unitY(box.north());
+        double by1 = WebMercator.unitY(box.south());
         double maxX = minX + cellW * grid;
         double maxY = minY + cellH * grid;
         if (located == 0 || bx1 < minX || by1 < minY || bx0 > maxX || by0 > maxY) {
@@ -253,9 +256,14 @@ public final class PinIndex {
             nth = Math.max(nth, polygonLat[i]);
         }
         int[] candidates = inside(new GeoBox(w, s, e, nth));
+        double[] ring = new double[polygonLon.length * 2];
+        for (int i = 0; i < polygonLon.length; i++) {
+            ring[2 * i] = polygonLon[i];
+            ring[2 * i + 1] = polygonLat[i];
+        }
         int n = 0;
         for (int p : candidates) {
-            if (PointInPolygon.contains(polygonLon, polygonLat, lon[p], lat[p])) {
+            if (PointInPolygon.contains(ring, lon[p], lat[p])) {
                 candidates[n++] = p;
             }
         }
@@ -360,8 +368,10 @@ public final class PinIndex {
                 int p = first[b];
                 out.add(p, 1, lon[p], lat[p], colour[p], lon[p], lat[p], lon[p], lat[p]);
             } else {
-                out.add(-1, count[b], Mercator.lon(sumX[b] / count[b]), Mercator.lat(sumY[b] / count[b]), dominant,
-                        Mercator.lon(loX[b]), Mercator.lat(hiY[b]), Mercator.lon(hiX[b]), Mercator.lat(loY[b]));
+                out.add(-1, count[b], WebMercator.unitLon(sumX[b] / count[b]),
+                        WebMercator.unitLat(sumY[b] / count[b]), dominant,
+                        WebMercator.unitLon(loX[b]), WebMercator.unitLat(hiY[b]),
+                        WebMercator.unitLon(hiX[b]), WebMercator.unitLat(loY[b]));
             }
         }
         return out.build();

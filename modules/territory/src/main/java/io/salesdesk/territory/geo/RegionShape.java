@@ -29,16 +29,8 @@ public record RegionShape(String code, String name, BoundaryLevel level, double 
         }
         boolean inside = false;
         for (double[] ring : rings) {
-            int n = ring.length / 2;
-            for (int i = 0, j = n - 1; i < n; j = i++) {
-                double xi = ring[2 * i];
-                double yi = ring[2 * i + 1];
-                double xj = ring[2 * j];
-                double yj = ring[2 * j + 1];
-                if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
-                    inside = !inside;
-                }
-            }
+            // Even-odd over all rings: inside an odd number of them (an island, not its lake).
+            inside ^= PointInPolygon.contains(ring, lon, lat);
         }
         return inside;
     }

@@ -1,7 +1,7 @@
 package io.salesdesk.territory.heat;
 
 import io.salesdesk.territory.cluster.GeoBox;
-import io.salesdesk.territory.cluster.Mercator;
+import io.salesdesk.territory.geo.WebMercator;
 
 /**
  * Demand summed into square cells over one viewport: cell {@code (column, row)} counts from the
@@ -74,7 +74,7 @@ public final class HeatGrid {
     public GeoBox cellBounds(int column, int row) {
         double x0 = originX + column * cellSize;
         double y0 = originY + row * cellSize;
-        return new GeoBox(Mercator.lon(x0), Mercator.lat(y0 + cellSize), Mercator.lon(x0 + cellSize),
-                Mercator.lat(y0));
+        return new GeoBox(WebMercator.unitLon(x0), WebMercator.unitLat(y0 + cellSize),
+                WebMercator.unitLon(x0 + cellSize), WebMercator.unitLat(y0));
     }
 }

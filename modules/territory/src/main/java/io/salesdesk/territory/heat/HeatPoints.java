@@ -1,7 +1,7 @@
 package io.salesdesk.territory.heat;
 
 import io.salesdesk.territory.cluster.GeoBox;
-import io.salesdesk.territory.cluster.Mercator;
+import io.salesdesk.territory.geo.WebMercator;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -76,8 +76,8 @@ public final class HeatPoints {
         long[] t = new long[located];
         for (int j = 0; j < located; j++) {
             int i = (int) (packed[j] & INDEX_MASK);
-            x[j] = Mercator.x(lon[i]);
-            y[j] = Mercator.y(lat[i]);
+            x[j] = WebMercator.unitX(lon[i]);
+            y[j] = WebMercator.unitY(lat[i]);
             w[j] = weight[i];
             t[j] = epochSeconds[i];
         }
@@ -104,11 +104,11 @@ public final class HeatPoints {
         if (cellPixels < 1) {
             throw new IllegalArgumentException("cellPixels must be positive");
         }
-        double cellsPerWorld = Mercator.worldPixels(zoom) / cellPixels;
-        double bx0 = Mercator.x(viewport.west());
-        double bx1 = Mercator.x(viewport.east());
-        double by0 = Mercator.y(viewport.north());
-        double by1 = Mercator.y(viewport.south());
+        double cellsPerWorld = WebMercator.worldSize(zoom) / cellPixels;
+        double bx0 = WebMercator.unitX(viewport.west());
+        double bx1 = WebMercator.unitX(viewport.east());
+        double by0 = WebMercator.unitY(viewport.north());
+        double by1 = WebMercator.unitY(viewport.south());
         long col0 = (long) Math.floor(bx0 * cellsPerWorld);
         long row0 = (long) Math.floor(by0 * cellsPerWorld);
         int columns = (int) Math.min(4096, (long) Math.floor(bx1 * cellsPerWorld) - col0 + 1);

@@ -3,10 +3,13 @@ package io.salesdesk.territory.layer;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerLocation;
+import io.salesdesk.crm.CustomerLocationRepository;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.OrgUnitRepository;
+import io.salesdesk.crm.RegionRepository;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.lead.Lead;
@@ -14,6 +17,8 @@ import io.salesdesk.crm.lead.LeadFilter;
 import io.salesdesk.crm.lead.LeadRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.territory.heat.HeatPoints;
+import io.salesdesk.territory.place.MapPosition;
+import io.salesdesk.territory.place.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,10 +45,16 @@ public final class MapLayerService {
     private final Clock clock;
     private final CustomerService customers;
     private final UserService users;
-    private final PinPlacement placement;
+    private final Placement placement;
+
+    /** The layers over the region table in the database, placed by {@link Placement}. */
+    public MapLayerService(Database db, Clock clock, CustomerService customers, UserService users) {
+        this(db, clock, customers, users,
+                new Placement(db.transactionResult(cfg -> RegionRepository.using(cfg).all())));
+    }
 
     public MapLayerService(Database db, Clock clock, CustomerService customers, UserService users,
-                           PinPlacement placement) {
+                           Placement placement) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.customers = Objects.requireNonNull(customers, "customers");
@@ -51,10 +62,16 @@ public final class MapLayerService {
         this.placement = Objects.requireNonNull(placement, "placement");
     }
 
-    /** Every customer the viewer sees, placed; owners in the legend by name, the public pool first. */
+    /**
+     * Every customer the viewer sees, placed (explicit coordinates first, else near the region's
+     * centroid); owners in the legend by name, the public pool first.
+     */
     public CustomerPins customerPins(Actor viewer) {
         List<Customer> all = new ArrayList<>();
         customers.forEach(viewer, CustomerQuery.all(), all::add);
+        Map<UUID, CustomerLocation> explicit = new HashMap<>();
+        db.transaction(cfg -> CustomerLocationRepository.using(cfg, clock).locations(viewer).stream()
+                .filter(CustomerLocation::hasCoordinates).forEach(l -> explicit.put(l.id(), l)));
         int n = all.size();
         double[] lon = new double[n];
         double[] lat = new double[n];
@@ -77,7 +94,8 @@ public final class MapLayerService {
         }
         for (int i = 0; i < n; i++) {
             Customer c = all.get(i);
-            place(c.id(), c.regionCode(), lon, lat, i);
+            CustomerLocation at = explicit.get(c.id());
+            place(c.id(), c.regionCode(), at, lon, lat, i);
             tier[i] = c.tier() == null ? 0 : c.tier().ordinal();
             owner[i] = c.ownerId() == null ? 0 : ownerKey.get(c.ownerId());
         }
@@ -95,7 +113,7 @@ public final class MapLayerService {
         double[] lon = new double[open.size()];
         double[] lat = new double[open.size()];
         for (int i = 0; i < open.size(); i++) {
-            place(open.get(i).id(), open.get(i).regionCode(), lon, lat, i);
+            place(open.get(i).id(), open.get(i).regionCode(), null, lon, lat, i);
         }
         return new LeadPins(open, lon, lat);
     }
@@ -112,8 +130,8 @@ public final class MapLayerService {
                 .filter(u -> u.role() == Role.REP)
                 .sorted(Comparator.comparing(User::displayName).thenComparing(User::id))
                 .forEach(rep -> regionOf(units, rep.orgUnitId()).ifPresent(code ->
-                        placement.place(rep.id(), code).ifPresent(p ->
-                                bases.add(new RepBase(rep.id(), rep.displayName(), rep.orgUnitName(), code, p)))));
+                        placement.place(rep.id(), code).ifPresent(p -> bases.add(new RepBase(rep.id(),
+                                rep.displayName(), rep.orgUnitName(), code, lonLat(p))))));
         return bases;
     }
 
@@ -124,7 +142,7 @@ public final class MapLayerService {
     public Optional<LonLat> homeOf(UUID orgUnitId) {
         Map<UUID, OrgUnit> units = new LinkedHashMap<>();
         db.transaction(cfg -> OrgUnitRepository.using(cfg, clock).all().forEach(u -> units.put(u.id(), u)));
-        return regionOf(units, orgUnitId).flatMap(placement::centroid);
+        return regionOf(units, orgUnitId).flatMap(placement::centroid).map(MapLayerService::lonLat);
     }
 
     /** The region of a unit, or of the nearest parent unit that has one. */
@@ -160,10 +178,15 @@ public final class MapLayerService {
         return points.heat();
     }
 
-    private void place(UUID id, String regionCode, double[] lon, double[] lat, int i) {
-        LonLat p = placement.place(id, regionCode).orElse(null);
-        lon[i] = p == null ? Double.NaN : p.lon();
-        lat[i] = p == null ? Double.NaN : p.lat();
+    private void place(UUID id, String regionCode, CustomerLocation explicit, double[] lon, double[] lat, int i) {
+        MapPosition p = (explicit == null ? placement.place(id, regionCode)
+                : placement.place(id, regionCode, explicit.longitude(), explicit.latitude())).orElse(null);
+        lon[i] = p == null ? Double.NaN : p.longitude();
+        lat[i] = p == null ? Double.NaN : p.latitude();
+    }
+
+    private static LonLat lonLat(MapPosition p) {
+        return new LonLat(p.longitude(), p.latitude());
     }
 
     /** Growing primitive arrays of placed demand points. */
@@ -174,7 +197,7 @@ public final class MapLayerService {
         private int n;
 
         void add(UUID id, String regionCode, OffsetDateTime at) {
-            LonLat p = placement.place(id, regionCode).orElse(null);
+            MapPosition p = placement.place(id, regionCode).orElse(null);
             if (p == null) {
                 return;
             }
@@ -183,8 +206,8 @@ public final class MapLayerService {
                 lat = Arrays.copyOf(lat, n * 2);
                 time = Arrays.copyOf(time, n * 2);
             }
-            lon[n] = p.lon();
-            lat[n] = p.lat();
+            lon[n] = p.longitude();
+            lat[n] = p.latitude();
             time[n] = at.toEpochSecond();
             n++;
         }

@@ -3,8 +3,10 @@ package io.salesdesk.territory.place;
 import io.salesdesk.crm.CustomerLocation;
 import io.salesdesk.crm.Region;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,17 +33,19 @@ public final class Placement {
     /** Placement over the GB/T 2260 table with its centroids. */
     public Placement(Collection<Region> regions) {
         Map<String, Region> byCode = new HashMap<>();
-        regions.forEach(r -> byCode.put(r.code(), r));
+        Map<String, List<Region>> children = new HashMap<>();
         for (Region r : regions) {
-            double radius = switch (r.level()) {
-                case "county" -> COUNTY_KM;
-                case "city" -> CITY_KM;
-                default -> PROVINCE_KM;
-            };
+            byCode.put(r.code(), r);
+            if (r.parentCode() != null && !r.parentCode().equals(r.code())) {
+                children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Region r : regions) {
             // A region without its own centroid borrows its nearest ancestor's.
             for (Region at = r; at != null; at = at.parentCode() == null ? null : byCode.get(at.parentCode())) {
                 if (at.longitude() != null && at.latitude() != null) {
-                    centres.put(r.code(), new double[] {at.longitude().doubleValue(), at.latitude().doubleValue(), radius});
+                    centres.put(r.code(), new double[] {at.longitude().doubleValue(), at.latitude().doubleValue(),
+                            radius(r)});
                     break;
                 }
                 if (at.code().equals(at.parentCode())) {
@@ -49,6 +53,54 @@ public final class Placement {
                 }
             }
         }
+        // One with neither (the municipalities' province and 市辖区 rows) sits amid its descendants.
+        for (Region r : regions) {
+            if (!centres.containsKey(r.code())) {
+                meanBelow(r.code(), children, 0).ifPresent(c -> centres.put(r.code(),
+                        new double[] {c[0], c[1], radius(r)}));
+            }
+        }
+    }
+
+    private static double radius(Region r) {
+        return switch (r.level()) {
+            case "county" -> COUNTY_KM;
+            case "city" -> CITY_KM;
+            default -> PROVINCE_KM;
+        };
+    }
+
+    private Optional<double[]> meanBelow(String code, Map<String, List<Region>> children, int depth) {
+        double lon = 0;
+        double lat = 0;
+        int n = 0;
+        for (Region child : children.getOrDefault(code, List.of())) {
+            double[] c = centres.get(child.code());
+            if (c == null && depth < 2) {
+                c = meanBelow(child.code(), children, depth + 1).orElse(null);
+            }
+            if (c != null) {
+                lon += c[0];
+                lat += c[1];
+                n++;
+            }
+        }
+        return n == 0 ? Optional.empty() : Optional.of(new double[] {lon / n, lat / n});
+    }
+
+    /**
+     * The region's centre (its own centroid, else an ancestor's, else the mean of its
+     * descendants'), or empty for an unknown or blank code: where a map opened for the region
+     * starts.
+     */
+    public Optional<MapPosition> centroid(String regionCode) {
+        double[] centre = regionCode == null ? null : centres.get(regionCode);
+        return centre == null ? Optional.empty() : Optional.of(new MapPosition(centre[0], centre[1], false));
+    }
+
+    /** The place of a lead, a rep's base or anything else known only by its region. */
+    public Optional<MapPosition> place(UUID id, String regionCode) {
+        return place(id, regionCode, null, null);
     }
 
     /** The pin's position, or empty when the customer has neither coordinates nor a known region. */

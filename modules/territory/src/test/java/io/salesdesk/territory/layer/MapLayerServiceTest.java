@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerLocationService;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.RegionRepository;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.demo.DemoWorkspace;
@@ -18,6 +20,9 @@ import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.territory.cluster.GeoBox;
 import io.salesdesk.territory.cluster.PinIndex;
 import io.salesdesk.territory.heat.HeatPoints;
+import io.salesdesk.territory.place.MapPosition;
+import io.salesdesk.territory.place.Placement;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +57,7 @@ class MapLayerServiceTest {
         regions = new RegionService(db);
         customers = new CustomerService(db, CLOCK, regions);
         users = new UserService(db, CLOCK);
-        layers = new MapLayerService(db, CLOCK, customers, users, new PinPlacement(regions));
+        layers = new MapLayerService(db, CLOCK, customers, users);
     }
 
     @AfterAll
@@ -101,32 +106,36 @@ class MapLayerServiceTest {
     }
 
     @Test
-    void aPlaceIsTheSameOnEveryLoadAndNearItsRegion() {
-        PinPlacement placement = new PinPlacement(regions);
-        UUID id = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057");
+    void aCustomerWithCoordinatesIsPinnedThereAndTheOthersNearTheirRegion() {
+        Actor rep = login("rep.sh1");
+        Customer moved = layers.customerPins(rep).customer(0);
+        new CustomerLocationService(db, CLOCK, customers).setLocation(rep, moved.id(), moved.version(),
+                new BigDecimal("121.512345"), new BigDecimal("31.234567"));
 
-        LonLat first = placement.place(id, "310104").orElseThrow();
-        LonLat again = new PinPlacement(regions).place(id, "310104").orElseThrow();
-        LonLat centre = placement.centroid("310104").orElseThrow();
+        CustomerPins pins = layers.customerPins(rep);
+        PinIndex index = pins.index(ColourBy.TIER);
+        Placement placement = new Placement(db.transactionResult(cfg -> RegionRepository.using(cfg).all()));
 
-        assertThat(again).isEqualTo(first);
-        assertThat(Math.abs(first.lon() - centre.lon())).isLessThanOrEqualTo(0.04);
-        assertThat(Math.abs(first.lat() - centre.lat())).isLessThanOrEqualTo(0.04);
+        for (int i = 0; i < pins.size(); i++) {
+            Customer c = pins.customer(i);
+            if (c.id().equals(moved.id())) {
+                assertThat(index.lon(i)).isEqualTo(121.512345);
+                assertThat(index.lat(i)).isEqualTo(31.234567);
+            } else {
+                MapPosition p = placement.place(c.id(), c.regionCode()).orElseThrow();
+                assertThat(index.lon(i)).isEqualTo(p.longitude());
+                assertThat(index.lat(i)).isEqualTo(p.latitude());
+            }
+        }
     }
 
     @Test
-    void aMunicipalityWithoutItsOwnCentroidIsPlacedAmongItsDistricts() {
-        LonLat shanghai = new PinPlacement(regions).centroid("310000").orElseThrow();
+    void aManagerOfAMunicipalityStartsAmongItsDistricts() {
+        UUID unit = users.byUsername("manager.sh").orElseThrow().orgUnitId();
 
-        assertThat(SHANGHAI.contains(shanghai.lon(), shanghai.lat())).isTrue();
-    }
+        LonLat home = layers.homeOf(unit).orElseThrow();
 
-    @Test
-    void anUnknownOrMissingRegionLeavesThePinWithoutAPlace() {
-        PinPlacement placement = new PinPlacement(regions);
-
-        assertThat(placement.place(UUID.randomUUID(), null)).isEmpty();
-        assertThat(placement.place(UUID.randomUUID(), "999999")).isEmpty();
+        assertThat(SHANGHAI.contains(home.lon(), home.lat())).isTrue();
     }
 
     @Test

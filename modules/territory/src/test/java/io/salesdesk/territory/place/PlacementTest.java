@@ -72,6 +72,18 @@ class PlacementTest {
         assertThat(PLACEMENT.place(UUID.randomUUID(), null, new BigDecimal("120"), null)).isEmpty();
     }
 
+    @Test
+    void aMunicipalityWithoutItsOwnCentroidIsCentredAmongItsDistricts() {
+        MapPosition shanghai = PLACEMENT.centroid("310000").orElseThrow();
+        MapPosition district = PLACEMENT.place(UUID.randomUUID(), "310000").orElseThrow();
+
+        assertThat(shanghai.longitude()).isBetween(120.8, 122.2);
+        assertThat(shanghai.latitude()).isBetween(30.6, 31.9);
+        assertThat(district.explicit()).isFalse();
+        assertThat(PLACEMENT.centroid("999999")).isEmpty();
+        assertThat(PLACEMENT.centroid(null)).isEmpty();
+    }
+
     private static double km(MapPosition p, Region centre) {
         double dLat = (p.latitude() - centre.latitude().doubleValue()) * 111.32;
         double dLon = (p.longitude() - centre.longitude().doubleValue()) * 111.32
