@@ -74,22 +74,31 @@ final class HeatLayer extends MapLayer {
         if (grid.points() == 0) {
             return;
         }
+        // Each cell is placed where the map itself puts its corners: while a wheel zoom is under way
+        // the map's scale is not 256 · 2^zoom, and assuming it drew Shanghai's heat out at sea.
         GeoBox first = grid.cellBounds(0, 0);
-        Point2D origin = getMapPoint(first.north(), first.west());
-        if (origin == null) {
+        Point2D firstNorthWest = getMapPoint(first.north(), first.west());
+        Point2D firstSouthEast = getMapPoint(first.south(), first.east());
+        if (firstNorthWest == null || firstSouthEast == null) {
             return;
         }
-        double radius = CELL_PIXELS * 1.1;
+        double radius = Math.abs(firstSouthEast.getX() - firstNorthWest.getX()) * 1.1;
         for (int r = 0; r < grid.rows(); r++) {
             for (int c = 0; c < grid.columns(); c++) {
                 double intensity = grid.intensity(c, r);
                 if (intensity <= 0) {
                     continue;
                 }
+                GeoBox cell = grid.cellBounds(c, r);
+                Point2D northWest = getMapPoint(cell.north(), cell.west());
+                Point2D southEast = getMapPoint(cell.south(), cell.east());
+                if (northWest == null || southEast == null) {
+                    continue;
+                }
                 // A square root lifts the quieter cells, so one hot city does not hide the rest.
                 double shown = Math.sqrt(intensity);
-                double cx = origin.getX() + (c + 0.5) * CELL_PIXELS;
-                double cy = origin.getY() + (r + 0.5) * CELL_PIXELS;
+                double cx = (northWest.getX() + southEast.getX()) / 2;
+                double cy = (northWest.getY() + southEast.getY()) / 2;
                 g.setFill(PinColours.heat(shown));
                 g.fillOval(cx - radius, cy - radius, radius * 2, radius * 2);
             }
