@@ -36,6 +36,8 @@ final class TerritoryLayer extends MapLayer {
     /** The fixed point the paths are drawn relative to: north-west of China. */
     private static final double ORIGIN_LON = 70;
     private static final double ORIGIN_LAT = 56;
+    /** Longitudes apart of the two points the drawing's scale is measured between. */
+    private static final double SCALE_SPAN_LON = 60;
     /** Beyond this zoom the paths of this level are scaled rather than projected afresh. */
     private static final int MAX_PATH_ZOOM = 11;
     private static final double MIN_LABEL_ZOOM = 4.5;
@@ -135,10 +137,13 @@ final class TerritoryLayer extends MapLayer {
             strokeScale = Double.NaN;
         }
         Point2D origin = getMapPoint(ORIGIN_LAT, ORIGIN_LON);
-        if (origin == null) {
+        Point2D east = getMapPoint(ORIGIN_LAT, ORIGIN_LON + SCALE_SPAN_LON);
+        if (origin == null || east == null) {
             return;
         }
-        double s = Math.pow(2, zoom - level);
+        // The scale is read off the map itself: during and after a wheel zoom the map's scale is not
+        // 2^(zoom - level), and assuming it drew the territories away from their places.
+        double s = (east.getX() - origin.getX()) / (WebMercator.worldSize(level) * SCALE_SPAN_LON / 360);
         translate.setX(origin.getX());
         translate.setY(origin.getY());
         scale.setX(s);
