@@ -63,18 +63,11 @@ class MapPageUiTest {
     static AppContext context;
     static User manager;
 
-    private static final String[] PROXY_PROPERTIES = {"http.proxyHost", "http.proxyPort", "https.proxyHost",
-        "https.proxyPort"};
-    private static final String[] savedProxy = new String[PROXY_PROPERTIES.length];
     private static Thread.UncaughtExceptionHandler testFxHandler;
 
     @BeforeAll
     static void openWorkspace() {
-        // No network: every HTTP request goes to a closed local port and fails at once.
-        for (int i = 0; i < PROXY_PROPERTIES.length; i++) {
-            savedProxy[i] = System.getProperty(PROXY_PROPERTIES[i]);
-            System.setProperty(PROXY_PROPERTIES[i], i % 2 == 0 ? "127.0.0.1" : "9");
-        }
+        OfflineNetwork.cutOff();
         workspace = UiTestWorkspace.create(dir);
         context = workspace.context();
         manager = context.users().byUsername("manager.sh").orElseThrow();
@@ -84,13 +77,7 @@ class MapPageUiTest {
     @AfterAll
     static void closeWorkspace() {
         workspace.close();
-        for (int i = 0; i < PROXY_PROPERTIES.length; i++) {
-            if (savedProxy[i] == null) {
-                System.clearProperty(PROXY_PROPERTIES[i]);
-            } else {
-                System.setProperty(PROXY_PROPERTIES[i], savedProxy[i]);
-            }
-        }
+        OfflineNetwork.restore();
         if (testFxHandler != null) {
             Thread.setDefaultUncaughtExceptionHandler(testFxHandler);
             testFxHandler = null;
