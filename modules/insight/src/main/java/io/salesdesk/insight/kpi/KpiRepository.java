@@ -1,0 +1,419 @@
+package io.salesdesk.insight.kpi;
+
+import static io.salesdesk.db.jooq.Tables.ACTIVITY;
+import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CONTRACT;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
+import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.crm.Visibility;
+import io.salesdesk.db.jooq.tables.AppUser;
+import io.salesdesk.db.jooq.tables.OrgUnit;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The KPI aggregates, each one grouped query over the records of a period, restricted to the
+ * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
+ * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai).
+ *
+ * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
+ * above a team (大区), or the owner's own unit when it is not a team.
+ */
+public final class KpiRepository {
+
+    /** Most records one drill-down returns. */
+    public static final int DRILL_LIMIT = 10_000;
+    static final List<String> SIGNED_STATUSES = List.of("SIGNED", "EXECUTING", "CLOSED");
+
+    private static final OrgUnit UNIT = ORG_UNIT.as("kpi_unit");
+    private static final OrgUnit PARENT = ORG_UNIT.as("kpi_parent");
+    private static final AppUser DRILL_OWNER = APP_USER.as("drill_owner");
+
+    private final DSLContext dsl;
+    private final Actor viewer;
+    private final KpiGrouping grouping;
+    private final Field<UUID> groupId;
+    private final Field<String> groupName;
+
+    private KpiRepository(Configuration configuration, Actor viewer, KpiGrouping grouping) {
+        this.dsl = DSL.using(configuration);
+        this.viewer = viewer;
+        this.grouping = grouping;
+        switch (grouping) {
+            case REP -> {
+                groupId = APP_USER.ID;
+                groupName = APP_USER.DISPLAY_NAME;
+            }
+            case TEAM -> {
+                groupId = UNIT.ID;
+                groupName = UNIT.NAME;
+            }
+            case REGION -> {
+                // Inlined: HSQLDB matches a grouped CASE to its select only when both read the same text.
+                Condition underRegion = UNIT.KIND.eq(DSL.inline("TEAM")).and(PARENT.ID.isNotNull());
+                groupId = DSL.when(underRegion, PARENT.ID).otherwise(UNIT.ID);
+                groupName = DSL.when(underRegion, PARENT.NAME).otherwise(UNIT.NAME);
+            }
+            default -> {
+                groupId = null;
+                groupName = null;
+            }
+        }
+    }
+
+    /** A repository reading what {@code viewer} may see, grouped by {@code grouping}. */
+    public static KpiRepository using(Configuration configuration, Actor viewer, KpiGrouping grouping) {
+        return new KpiRepository(configuration, viewer, grouping);
+    }
+
+    // ------------------------------------------------------------------ aggregates
+
+    /** A sum and a count of a group. */
+    public record GroupSum(UUID groupId, String groupName, BigDecimal sum, long count) {
+    }
+
+    /** Totals of the activities of a group. */
+    public record ActivityTotals(UUID groupId, String groupName, long paperworkMinutes, long timedMinutes,
+                                 long timedActivities, long touches, long touchOwners) {
+    }
+
+    /** Key-role headcount on a period's first day and how many of them left in it. */
+    public record Attrition(UUID groupId, String groupName, long headcount, long left) {
+    }
+
+    /** Leads created in a period, how many became won deals, and the days that took. */
+    public record LeadTotals(UUID groupId, String groupName, long leads, long won, long wonDays) {
+    }
+
+    /** How many leads of a group waited {@code minutes} for their first response. */
+    public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
+    }
+
+    /** Σ contract.amount and count of contracts signed in the period (contract.signed_on). */
+    public List<GroupSum> signed(Period period) {
+        return groupSums(DSL.sum(CONTRACT.AMOUNT), DSL.count(), owned(CONTRACT, CONTRACT.OWNER_ID, false),
+                signedIn(period));
+    }
+
+    /** Signed amount per group and month of contract.signed_on, by month then name. */
+    public List<MonthlyAmount> signedByMonth(Period period) {
+        Field<Integer> year = DSL.year(CONTRACT.SIGNED_ON);
+        Field<Integer> month = DSL.month(CONTRACT.SIGNED_ON);
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(year, month, DSL.sum(CONTRACT.AMOUNT), DSL.count()));
+        List<Field<?>> by = new ArrayList<>(groupFields());
+        by.addAll(List.of(year, month));
+        return dsl.select(select).from(owned(CONTRACT, CONTRACT.OWNER_ID, false)).where(signedIn(period))
+                .groupBy(by).orderBy(year, month)
+                .fetch(r -> new MonthlyAmount(id(r), name(r), YearMonth.of(r.get(year), r.get(month)),
+                        money(r.get(offset() + 2, BigDecimal.class)), r.get(offset() + 3, Integer.class)));
+    }
+
+    /** Reps (app_user.role = REP, not deleted) employed at any time in the period, per group. */
+    public List<GroupSum> repHeadcount(Period period) {
+        Condition employed = APP_USER.ROLE.eq("REP").and(APP_USER.DELETED_AT.isNull())
+                .and(APP_USER.JOINED_ON.isNull().or(APP_USER.JOINED_ON.le(period.to())))
+                .and(leftOn().isNull().or(leftOn().ge(period.from())))
+                .and(Visibility.ownedBy(APP_USER.ID, viewer));
+        return groupSums(DSL.inline(BigDecimal.ZERO), DSL.count(), owned(APP_USER, APP_USER.ID, false), employed);
+    }
+
+    /** The distribution of lead.response_minutes of leads created in the period, per group. */
+    public List<ResponseBucket> responseDistribution(Period period) {
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(LEAD.RESPONSE_MINUTES, DSL.count()));
+        List<Field<?>> by = new ArrayList<>(groupFields());
+        by.add(LEAD.RESPONSE_MINUTES);
+        List<ResponseBucket> buckets = new ArrayList<>();
+        dsl.select(select).from(owned(LEAD, LEAD.OWNER_ID, true))
+                .where(leadsCreatedIn(period), LEAD.RESPONSE_MINUTES.isNotNull())
+                .groupBy(by).orderBy(LEAD.RESPONSE_MINUTES)
+                .forEach(r -> buckets.add(new ResponseBucket(id(r), name(r), r.get(LEAD.RESPONSE_MINUTES),
+                        r.get(offset() + 1, Integer.class))));
+        return buckets;
+    }
+
+    /** Σ days submit → signed and count of the contracts signed in the period. */
+    public List<GroupSum> contractCycle(Period period) {
+        return groupSums(DSL.sum(cycleDays()), DSL.count(), owned(CONTRACT, CONTRACT.OWNER_ID, false),
+                signedIn(period));
+    }
+
+    /** Paperwork and timed minutes, and effective touches, of the activities in the period. */
+    public List<ActivityTotals> activityTotals(Period period, KpiSettings settings) {
+        Field<BigDecimal> paperwork = DSL.sum(DSL.when(ACTIVITY.KIND.in(settings.paperworkKinds()),
+                ACTIVITY.DURATION_MINUTES).otherwise(0));
+        Field<BigDecimal> timed = DSL.sum(ACTIVITY.DURATION_MINUTES);
+        Field<Integer> timedCount = DSL.count(ACTIVITY.DURATION_MINUTES);
+        Condition touch = touch(settings);
+        Field<BigDecimal> touches = DSL.sum(DSL.when(touch, 1).otherwise(0));
+        Field<Integer> owners = DSL.countDistinct(DSL.when(touch, ACTIVITY.OWNER_ID));
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(paperwork, timed, timedCount, touches, owners));
+        return dsl.select(select).from(owned(ACTIVITY, ACTIVITY.OWNER_ID, false)).where(activitiesIn(period))
+                .groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new ActivityTotals(id(r), name(r), whole(r.get(paperwork)), whole(r.get(timed)),
+                        r.get(timedCount), whole(r.get(touches)), r.get(owners)));
+    }
+
+    /** Key-role headcount on the period's first day and leavers in it (app_user.left_on). */
+    public List<Attrition> attrition(Period period, List<String> keyRoles) {
+        Condition atStart = APP_USER.JOINED_ON.isNull().or(APP_USER.JOINED_ON.le(period.from()))
+                .and(leftOn().isNull().or(leftOn().ge(period.from())));
+        Condition leftIn = leftOn().between(period.from(), period.to());
+        Field<BigDecimal> headcount = DSL.sum(DSL.when(atStart, 1).otherwise(0));
+        Field<BigDecimal> left = DSL.sum(DSL.when(leftIn, 1).otherwise(0));
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(headcount, left));
+        return dsl.select(select).from(owned(APP_USER, APP_USER.ID, false))
+                .where(APP_USER.ROLE.in(keyRoles), APP_USER.DELETED_AT.isNull(),
+                        Visibility.ownedBy(APP_USER.ID, viewer))
+                .groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new Attrition(id(r), name(r), whole(r.get(headcount)), whole(r.get(left))));
+    }
+
+    /** Leads created in the period, those whose deal was won, and Σ days lead → won deal. */
+    public List<LeadTotals> leadConversion(Period period) {
+        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
+        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(DSL.count(), won, days));
+        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
+                .groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new LeadTotals(id(r), name(r), r.get(offset(), Integer.class), whole(r.get(won)),
+                        whole(r.get(days))));
+    }
+
+    // ------------------------------------------------------------------ drill-down
+
+    /** The contracts signed in the period, value = amount, biggest first. */
+    public List<KpiRecord> signedContracts(Period period, UUID group) {
+        return contracts(period, group, CONTRACT.AMOUNT, CONTRACT.AMOUNT.desc());
+    }
+
+    /** The contracts signed in the period, value = days submit → signed, longest first. */
+    public List<KpiRecord> cycleContracts(Period period, UUID group) {
+        Field<BigDecimal> days = cycleDays().cast(SQLDataType.DECIMAL(18, 2));
+        return contracts(period, group, days, days.desc());
+    }
+
+    /** The leads created in the period that got a response, value = minutes, slowest first. */
+    public List<KpiRecord> respondedLeads(Period period, UUID group) {
+        return leads(period, group, LEAD.RESPONSE_MINUTES.cast(SQLDataType.DECIMAL(18, 2)),
+                LEAD.RESPONSE_MINUTES.isNotNull(), LEAD.STATUS);
+    }
+
+    /** Every lead created in the period, value 1 when its deal was won else 0. */
+    public List<KpiRecord> createdLeads(Period period, UUID group) {
+        return leads(period, group, DSL.when(wonDeal(), BigDecimal.ONE).otherwise(BigDecimal.ZERO), DSL.noCondition(),
+                LEAD.STATUS);
+    }
+
+    /** The leads created in the period whose deal was won, value = days lead → won. */
+    public List<KpiRecord> wonLeads(Period period, UUID group) {
+        return leads(period, group, leadCycleDays().cast(SQLDataType.DECIMAL(18, 2)), wonDeal(), OPPORTUNITY.NAME);
+    }
+
+    /** The paperwork activities of the period, value = minutes. */
+    public List<KpiRecord> paperwork(Period period, UUID group, KpiSettings settings) {
+        return activities(period, group, ACTIVITY.DURATION_MINUTES.cast(SQLDataType.DECIMAL(18, 2)),
+                ACTIVITY.KIND.in(settings.paperworkKinds()).and(ACTIVITY.DURATION_MINUTES.isNotNull()));
+    }
+
+    /** The effective touches of the period, value 1 each. */
+    public List<KpiRecord> touches(Period period, UUID group, KpiSettings settings) {
+        return activities(period, group, DSL.inline(BigDecimal.ONE), touch(settings));
+    }
+
+    /** The key-role people who left in the period, value 1 each. */
+    public List<KpiRecord> leavers(Period period, UUID group, List<String> keyRoles) {
+        Field<LocalDate> left = leftOn();
+        return dsl.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.ROLE, left)
+                .from(owned(APP_USER, APP_USER.ID, false))
+                .where(APP_USER.ROLE.in(keyRoles), APP_USER.DELETED_AT.isNull(), Visibility.ownedBy(APP_USER.ID, viewer),
+                        left.between(period.from(), period.to()), inGroup(group))
+                .orderBy(left, APP_USER.DISPLAY_NAME).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.USER, r.get(APP_USER.ID), null, r.get(APP_USER.DISPLAY_NAME),
+                        r.get(APP_USER.DISPLAY_NAME), r.get(left), BigDecimal.ONE, r.get(APP_USER.ROLE)));
+    }
+
+    private List<KpiRecord> contracts(Period period, UUID group, Field<BigDecimal> value,
+                                      org.jooq.SortField<?> order) {
+        return dsl.select(CONTRACT.ID, CONTRACT.CUSTOMER_ID, CONTRACT.CONTRACT_NO, CONTRACT.TITLE,
+                        DRILL_OWNER.DISPLAY_NAME, CONTRACT.SIGNED_ON, value, CONTRACT.STATUS)
+                .from(owned(CONTRACT, CONTRACT.OWNER_ID, false))
+                .join(DRILL_OWNER).on(DRILL_OWNER.ID.eq(CONTRACT.OWNER_ID))
+                .where(signedIn(period), inGroup(group))
+                .orderBy(order, CONTRACT.CONTRACT_NO).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.CONTRACT, r.get(CONTRACT.ID), r.get(CONTRACT.CUSTOMER_ID),
+                        r.get(CONTRACT.CONTRACT_NO) + " " + r.get(CONTRACT.TITLE), r.get(DRILL_OWNER.DISPLAY_NAME),
+                        r.get(CONTRACT.SIGNED_ON), r.get(value), r.get(CONTRACT.STATUS)));
+    }
+
+    private List<KpiRecord> leads(Period period, UUID group, Field<BigDecimal> value, Condition which,
+                                  Field<String> detail) {
+        Field<LocalDate> day = businessDate(LEAD.CREATED_AT);
+        return dsl.select(LEAD.ID, LEAD.CUSTOMER_ID, LEAD.NAME, DRILL_OWNER.DISPLAY_NAME, day, value, detail)
+                .from(owned(leadsWithDeals(), LEAD.OWNER_ID, true))
+                .leftJoin(DRILL_OWNER).on(DRILL_OWNER.ID.eq(LEAD.OWNER_ID))
+                .where(leadsCreatedIn(period), which, inGroup(group))
+                .orderBy(value.desc(), LEAD.CREATED_AT, LEAD.ID).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.LEAD, r.get(LEAD.ID), r.get(LEAD.CUSTOMER_ID),
+                        r.get(LEAD.NAME), r.get(DRILL_OWNER.DISPLAY_NAME), r.get(day), r.get(value), r.get(detail)));
+    }
+
+    private List<KpiRecord> activities(Period period, UUID group, Field<BigDecimal> value, Condition which) {
+        Field<LocalDate> day = businessDate(ACTIVITY.OCCURRED_AT);
+        return dsl.select(ACTIVITY.ID, ACTIVITY.CUSTOMER_ID, CUSTOMER.NAME, DRILL_OWNER.DISPLAY_NAME, day, value,
+                        ACTIVITY.KIND)
+                .from(owned(ACTIVITY, ACTIVITY.OWNER_ID, false))
+                .join(DRILL_OWNER).on(DRILL_OWNER.ID.eq(ACTIVITY.OWNER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
+                .where(activitiesIn(period), which, inGroup(group))
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.ACTIVITY, r.get(ACTIVITY.ID), r.get(ACTIVITY.CUSTOMER_ID),
+                        r.get(CUSTOMER.NAME), r.get(DRILL_OWNER.DISPLAY_NAME), r.get(day), r.get(value),
+                        r.get(ACTIVITY.KIND)));
+    }
+
+    // ------------------------------------------------------------------ conditions and fields
+
+    private Condition signedIn(Period period) {
+        return CONTRACT.DELETED_AT.isNull().and(CONTRACT.STATUS.in(SIGNED_STATUSES))
+                .and(CONTRACT.SIGNED_ON.between(period.from(), period.to()))
+                .and(Visibility.ownedBy(CONTRACT.OWNER_ID, viewer));
+    }
+
+    private Condition leadsCreatedIn(Period period) {
+        return LEAD.DELETED_AT.isNull().and(LEAD.CREATED_AT.ge(period.start())).and(LEAD.CREATED_AT.lt(period.end()))
+                .and(Visibility.ownedBy(LEAD.OWNER_ID, viewer));
+    }
+
+    private Condition activitiesIn(Period period) {
+        return ACTIVITY.DELETED_AT.isNull().and(ACTIVITY.OCCURRED_AT.ge(period.start()))
+                .and(ACTIVITY.OCCURRED_AT.lt(period.end())).and(Visibility.ownedBy(ACTIVITY.OWNER_ID, viewer));
+    }
+
+    private static Condition touch(KpiSettings settings) {
+        return ACTIVITY.KIND.in(settings.touchKinds()).and(ACTIVITY.DURATION_MINUTES.isNull()
+                .or(ACTIVITY.DURATION_MINUTES.ge(settings.touchMinMinutes())));
+    }
+
+    /** A lead with its deal (when not deleted) and the deal's stage. */
+    private static Table<?> leadsWithDeals() {
+        return LEAD.leftJoin(OPPORTUNITY).on(OPPORTUNITY.ID.eq(LEAD.OPPORTUNITY_ID), OPPORTUNITY.DELETED_AT.isNull())
+                .leftJoin(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE));
+    }
+
+    private static Condition wonDeal() {
+        return OPPORTUNITY_STAGE.OUTCOME.eq("WON").and(OPPORTUNITY.CLOSED_AT.isNotNull());
+    }
+
+    private Field<Integer> leadCycleDays() {
+        return DSL.localDateDiff(businessDate(OPPORTUNITY.CLOSED_AT), businessDate(LEAD.CREATED_AT));
+    }
+
+    /**
+     * Days from submission to signing: the contract's first approval request (approval_request of
+     * entity 'contract'), or its creation when it never went through a flow, to contract.signed_on.
+     */
+    private Field<Integer> cycleDays() {
+        Field<OffsetDateTime> submitted = DSL.field(DSL.select(DSL.min(APPROVAL_REQUEST.SUBMITTED_AT))
+                .from(APPROVAL_REQUEST)
+                .where(APPROVAL_REQUEST.ENTITY.eq("contract"), APPROVAL_REQUEST.RECORD_ID.eq(CONTRACT.ID)));
+        return DSL.localDateDiff(CONTRACT.SIGNED_ON, businessDate(DSL.coalesce(submitted, CONTRACT.CREATED_AT)));
+    }
+
+    /** When a user left: app_user.left_on, or the day an inactive user without one was last updated. */
+    private Field<LocalDate> leftOn() {
+        return DSL.coalesce(APP_USER.LEFT_ON,
+                DSL.when(APP_USER.ACTIVE.isFalse(), businessDate(APP_USER.UPDATED_AT)));
+    }
+
+    /** The business date (Asia/Shanghai, UTC+8 all year) of a stored instant. */
+    private Field<LocalDate> businessDate(Field<OffsetDateTime> instant) {
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return DSL.field("cast(({0} at time zone 'Asia/Shanghai') as date)", SQLDataType.LOCALDATE, instant);
+        }
+        // HSQLDB keeps the offset written (UTC, see Rows.now); China has had no daylight saving since 1991.
+        return DSL.field("cast(({0} + interval '8' hour) as date)", SQLDataType.LOCALDATE, instant);
+    }
+
+    // ------------------------------------------------------------------ grouping
+
+    /** {@code base} joined to what the grouping needs: the owner, their unit and its parent. */
+    private Table<?> owned(Table<?> base, Field<UUID> owner, boolean outer) {
+        if (grouping == KpiGrouping.ALL) {
+            return base;
+        }
+        Table<?> t = base;
+        if (base != APP_USER) {
+            t = outer ? t.leftJoin(APP_USER).on(APP_USER.ID.eq(owner)) : t.join(APP_USER).on(APP_USER.ID.eq(owner));
+        }
+        if (grouping == KpiGrouping.REP) {
+            return t;
+        }
+        t = t.leftJoin(UNIT).on(UNIT.ID.eq(APP_USER.ORG_UNIT_ID));
+        return grouping == KpiGrouping.TEAM ? t : t.leftJoin(PARENT).on(PARENT.ID.eq(UNIT.PARENT_ID));
+    }
+
+    private Condition inGroup(UUID group) {
+        if (grouping == KpiGrouping.ALL) {
+            return DSL.noCondition();
+        }
+        return group == null ? groupId.isNull() : groupId.eq(group);
+    }
+
+    private List<Field<?>> groupFields() {
+        return grouping == KpiGrouping.ALL ? List.of() : List.of(groupId, groupName);
+    }
+
+    private int offset() {
+        return groupFields().size();
+    }
+
+    private UUID id(Record r) {
+        return groupId == null ? null : r.get(groupId);
+    }
+
+    private String name(Record r) {
+        return groupName == null ? null : r.get(groupName);
+    }
+
+    private List<GroupSum> groupSums(Field<BigDecimal> sum, Field<Integer> count, Table<?> from, Condition where) {
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.add(sum);
+        select.add(count);
+        return dsl.select(select).from(from).where(where).groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new GroupSum(id(r), name(r), money(r.get(offset(), BigDecimal.class)),
+                        r.get(offset() + 1, Integer.class)));
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static long whole(BigDecimal v) {
+        return v == null ? 0 : v.longValueExact();
+    }
+}
