@@ -26,6 +26,7 @@ import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -87,6 +88,7 @@ public final class AppContext {
     private final CommerceTimers commerceTimers;
     private final TerritoryService territories;
     private final SurgeService surges;
+    private final KpiService kpis;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -129,6 +131,7 @@ public final class AppContext {
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
         this.territories = new TerritoryService(database, clock, regions);
         this.surges = new SurgeService(database, clock, regions, locale);
+        this.kpis = new KpiService(database, costs);
         this.currentUser = currentUser;
     }
 
@@ -271,6 +274,11 @@ public final class AppContext {
 
     public CostService costs() {
         return costs;
+    }
+
+    /** The dashboard's KPIs: figures, period comparison and drill-down. */
+    public KpiService kpis() {
+        return kpis;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The pages of the main window, in navigation order. */
 public enum Page {
     MY_DAY(Feather.SUN, true),
+    DASHBOARD(Feather.BAR_CHART_2, true),
     CUSTOMERS(Feather.USERS, true),
     LEADS(Feather.USER_PLUS, true),
     PIPELINE(Feather.COLUMNS, true),
@@ -12,7 +13,6 @@ public enum Page {
     COMMERCE(Feather.SHOPPING_BAG, true),
     APPROVALS(Feather.CLIPBOARD, true),
     MAP(Feather.MAP, true),
-    DASHBOARD(Feather.BAR_CHART_2, false),
     LEDGERS(Feather.FILE, true),
     SETTINGS(Feather.SETTINGS, true);
 

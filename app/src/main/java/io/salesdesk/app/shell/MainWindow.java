@@ -43,6 +43,7 @@ import io.salesdesk.app.ledgers.LedgersPage;
 import io.salesdesk.app.map.MapPage;
 import io.salesdesk.app.map.tiles.SalesDeskTiles;
 import io.salesdesk.app.myday.MyDayPage;
+import io.salesdesk.app.dashboard.DashboardPage;
 import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.tasks.TasksPage;
 import io.salesdesk.app.settings.SettingsPage;
@@ -186,6 +187,7 @@ public final class MainWindow {
     private Node createPage(Page page) {
         return switch (page) {
             case MY_DAY -> new MyDayPage(context, bus);
+            case DASHBOARD -> new DashboardPage(context, bus);
             case CUSTOMERS -> new CustomersPage(context, bus);
             case LEADS -> new LeadsPage(context, bus);
             case PIPELINE -> new PipelinePage(context, bus);

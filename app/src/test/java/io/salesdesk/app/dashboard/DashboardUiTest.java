@@ -1,0 +1,132 @@
+package io.salesdesk.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.dashboard.charts.ChartExport;
+import io.salesdesk.app.dashboard.charts.ChartTable;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.commerce.demo.DemoCatalogue;
+import io.salesdesk.commerce.demo.DemoFinance;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.insight.demo.DemoKpis;
+import io.salesdesk.insight.kpi.KpiGrouping;
+import io.salesdesk.insight.kpi.KpiKind;
+import io.salesdesk.insight.kpi.KpiReport;
+import io.salesdesk.insight.kpi.Period;
+import io.salesdesk.insight.kpi.KpiRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * 仪表盘 as the GM opens it on the demo workspace: this quarter's tiles with real figures, a tile
+ * drilled down to the contracts behind it, a contract opening its customer, and the charts saved as
+ * PNG and .xlsx.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DashboardUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+    MainWindow window;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir.resolve("db"));
+        context = workspace.context();
+        new DemoCatalogue(context.database(), context.clock()).create(42);
+        new DemoFinance(context.database(), context.clock(), AppContext.attachmentsRoot(context.database())).create(42);
+        new DemoKpis(context.database(), context.clock()).create(42);
+        context.setCurrentUser(context.users().byUsername("gm").orElseThrow());
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(context, workspace.appearance());
+        stage.setScene(window.createScene());
+        stage.show();
+    }
+
+    @Test
+    void theGmSeesThisQuartersFiguresAndDrillsASignedAmountDownToItsContracts(FxRobot robot) {
+        robot.clickOn("#nav-DASHBOARD");
+        WaitForAsyncUtils.waitForFxEvents();
+        Period quarter = Period.quarterOf(BusinessTime.today(context.clock()));
+        KpiReport expected = context.kpis().report(context.currentUser().asActor(), quarter, KpiGrouping.ALL);
+        assertThat(expected.figure(KpiKind.SIGNED_AMOUNT).hasValue()).isTrue();
+
+        Label signed = robot.lookup("#tileSIGNED_AMOUNTValue").queryAs(Label.class);
+        assertThat(signed.getText()).isEqualTo(KpiText.value(expected.figure(KpiKind.SIGNED_AMOUNT)));
+        assertThat(robot.lookup("#tilePAPERWORK_SHAREValue").queryAs(Label.class).getText())
+                .isEqualTo(KpiText.value(expected.figure(KpiKind.PAPERWORK_SHARE))).isNotEqualTo("无数据");
+        assertThat(robot.lookup("#tileSIGNED_AMOUNTDelta").queryAs(Label.class).getText()).isNotBlank();
+        UiRobots.screenshot(robot, "#kpiTiles", "dashboard-overview.png");
+
+        robot.clickOn("#tileSIGNED_AMOUNT");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<KpiRecord> drill = robot.lookup("#drillTable").queryAs(TableView.class);
+        assertThat(drill.getItems()).hasSize((int) expected.figure(KpiKind.SIGNED_AMOUNT).records());
+        assertThat(drill.getItems()).allMatch(r -> r.source() == KpiRecord.Source.CONTRACT);
+        assertThat(robot.lookup("#drillTitle").queryAs(Label.class).getText()).contains("签约额");
+
+        UiRobots.reveal(robot, "#drillTable");
+        robot.doubleClickOn(robot.lookup("#drillTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class),
+                MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-CUSTOMERS").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void everyChartSavesAsPngAndItsDataAsAnExcelSheet(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-DASHBOARD");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = robot.lookup("#signedChart").queryAs(BarChart.class);
+        assertThat(chart.getData()).isNotEmpty();
+        Path png = dir.resolve("out/signed.png");
+        Path xlsx = dir.resolve("out/signed.xlsx");
+        robot.interact(() -> {
+            try {
+                ChartExport.writePng(chart, png);
+                ChartExport.writeXlsx(ChartTable.of("签约额", "销售", chart), xlsx);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Files.size(png)).isGreaterThan(1000);
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile())) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("销售");
+            assertThat(sheet.getLastRowNum()).isEqualTo(ChartTable.of("签约额", "销售", chart).rows().size());
+        }
+    }
+}
