@@ -26,6 +26,9 @@ import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.funnel.FunnelScanner;
+import io.salesdesk.insight.funnel.FunnelService;
+import io.salesdesk.insight.tier.TierService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -87,6 +90,9 @@ public final class AppContext {
     private final CommerceTimers commerceTimers;
     private final TerritoryService territories;
     private final SurgeService surges;
+    private final FunnelScanner funnelScanner;
+    private final FunnelService funnels;
+    private final TierService tiers;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -129,6 +135,9 @@ public final class AppContext {
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
         this.territories = new TerritoryService(database, clock, regions);
         this.surges = new SurgeService(database, clock, regions, locale);
+        this.funnelScanner = new FunnelScanner(database, clock, locale);
+        this.funnels = new FunnelService(database, clock, funnelScanner);
+        this.tiers = new TierService(database, clock);
         this.currentUser = currentUser;
     }
 
@@ -280,6 +289,21 @@ public final class AppContext {
     public static Path attachmentsRoot(Database database) {
         Path dataDir = database.config().dataDir();
         return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("attachments");
+    }
+
+    /** The funnel scan that sends coaching prompts; run by the timers every 15 minutes. */
+    public FunnelScanner funnelScanner() {
+        return funnelScanner;
+    }
+
+    /** Funnels with micro-behaviour nodes: definitions, conversion per node and rep, missed deals. */
+    public FunnelService funnels() {
+        return funnels;
+    }
+
+    /** Tier action rules, their completion, the bonus coefficient table and open obligations. */
+    public TierService tiers() {
+        return tiers;
     }
 
     public BoardService boards() {
