@@ -109,6 +109,11 @@ public final class FunnelService {
             if (threshold <= 0) {
                 problems.add(FieldProblem.of(at + ".threshold", "funnel.error.threshold", n));
             }
+            // Without a kind or keyword every activity would be a question and none a reply.
+            if (m instanceof Measure.ReplyWithin w && w.activityKind() == null
+                    && (w.keyword() == null || w.keyword().isBlank())) {
+                problems.add(FieldProblem.of(at + ".keyword", "funnel.error.question", n));
+            }
             if (m instanceof Measure.ActivityCount c && c.days() <= 0) {
                 problems.add(FieldProblem.of(at + ".days", "funnel.error.days", n));
             }
