@@ -27,6 +27,9 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.insight.kpi.KpiService;
+import io.salesdesk.insight.funnel.FunnelScanner;
+import io.salesdesk.insight.funnel.FunnelService;
+import io.salesdesk.insight.tier.TierService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -89,6 +92,9 @@ public final class AppContext {
     private final TerritoryService territories;
     private final SurgeService surges;
     private final KpiService kpis;
+    private final FunnelScanner funnelScanner;
+    private final FunnelService funnels;
+    private final TierService tiers;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -132,6 +138,9 @@ public final class AppContext {
         this.territories = new TerritoryService(database, clock, regions);
         this.surges = new SurgeService(database, clock, regions, locale);
         this.kpis = new KpiService(database, costs);
+        this.funnelScanner = new FunnelScanner(database, clock, locale);
+        this.funnels = new FunnelService(database, clock, funnelScanner);
+        this.tiers = new TierService(database, clock);
         this.currentUser = currentUser;
     }
 
@@ -288,6 +297,21 @@ public final class AppContext {
     public static Path attachmentsRoot(Database database) {
         Path dataDir = database.config().dataDir();
         return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("attachments");
+    }
+
+    /** The funnel scan that sends coaching prompts; run by the timers every 15 minutes. */
+    public FunnelScanner funnelScanner() {
+        return funnelScanner;
+    }
+
+    /** Funnels with micro-behaviour nodes: definitions, conversion per node and rep, missed deals. */
+    public FunnelService funnels() {
+        return funnels;
+    }
+
+    /** Tier action rules, their completion, the bonus coefficient table and open obligations. */
+    public TierService tiers() {
+        return tiers;
     }
 
     public BoardService boards() {

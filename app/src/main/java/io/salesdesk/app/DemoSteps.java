@@ -9,6 +9,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.insight.demo.DemoKpis;
+import io.salesdesk.insight.demo.DemoFunnels;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -59,6 +60,8 @@ final class DemoSteps {
         steps.put("places", () -> new DemoCustomerPlaces(db, clock).create(seed));
         // Joining and leaving dates, note durations, contract drafting dates: every KPI tile has a figure.
         steps.put("kpi", () -> new DemoKpis(db, clock).create(seed));
+        // The demo funnel and tier rules over the demo deals and customers, with their coaching prompts.
+        steps.put("funnels", () -> new DemoFunnels(db, clock).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

@@ -39,6 +39,7 @@ public final class MyDayPage extends BorderPane {
     private final EventBus bus;
     private final TableView<FollowUpDue> table = new TableView<>();
     private final MyTasksPane tasks;
+    private final ObligationsPane obligations;
 
     public MyDayPage(AppContext context, EventBus bus) {
         this.bus = bus;
@@ -49,7 +50,9 @@ public final class MyDayPage extends BorderPane {
         top.setPadding(new Insets(0, 0, 16, 0));
         setTop(top);
         tasks = new MyTasksPane(context, bus);
-        HBox center = new HBox(16, createTable(), tasks);
+        obligations = new ObligationsPane(context, bus);
+        VBox.setVgrow(tasks, Priority.ALWAYS);
+        HBox center = new HBox(16, createTable(), new VBox(16, tasks, obligations));
         HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
         setCenter(center);
         model.reload();
@@ -174,6 +177,7 @@ public final class MyDayPage extends BorderPane {
     public void refresh() {
         model.reload();
         tasks.reload();
+        obligations.reload();
     }
 
     MyDayViewModel model() {

@@ -1,0 +1,148 @@
+package io.salesdesk.insight.funnel;
+
+import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.crm.OpportunityStage;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import io.salesdesk.db.WorkspaceSettings;
+import io.salesdesk.workflow.notify.NotificationRepository;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates every enabled funnel's nodes on the deals they apply to and sends a coaching prompt to
+ * the rep and their manager when a deal misses a node's threshold: once per deal and node, however
+ * often it runs and on however many clients (the outcome row is claimed in the sending transaction).
+ * Run by the client's timers every {@link #SCAN_EVERY}.
+ */
+public final class FunnelScanner {
+
+    /** How often {@link #scanIfDue()} scans. */
+    public static final Duration SCAN_EVERY = Duration.ofMinutes(15);
+    static final String LAST_SCAN_KEY = "funnel.lastScan";
+    /** The kind of the inbox message, for channels and the inbox's icons. */
+    public static final String PROMPT_KIND = "funnel.coaching";
+    private static final Logger LOG = LoggerFactory.getLogger(FunnelScanner.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final Locale locale;
+
+    public FunnelScanner(Database db, Clock clock, Locale locale) {
+        this.db = db;
+        this.clock = clock;
+        this.locale = locale;
+    }
+
+    /** What one scan did. */
+    public record Report(int evaluated, int missed, int prompts) {
+    }
+
+    /** Scans when the last scan (on any client) is {@link #SCAN_EVERY} old; failures are logged. */
+    public Report scanIfDue() {
+        OffsetDateTime now = Rows.now(clock);
+        try {
+            boolean due = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)
+                    .map(v -> !OffsetDateTime.parse(v).plus(SCAN_EVERY).isAfter(now)).orElse(true));
+            return due ? scan() : new Report(0, 0, 0);
+        } catch (RuntimeException e) {
+            LOG.error("Funnel scan failed", e);
+            return new Report(0, 0, 0);
+        }
+    }
+
+    /** Evaluates every enabled funnel now and sends the prompts that are due. */
+    public Report scan() {
+        OffsetDateTime now = Rows.now(clock);
+        List<Funnel> funnels = db.transactionResult(cfg -> FunnelRepository.using(cfg, clock).all());
+        Map<String, OpportunityStage> stages = db.transactionResult(cfg -> OpportunityRepository.using(cfg, clock)
+                .stages()).stream().collect(Collectors.toMap(OpportunityStage::code, Function.identity()));
+        MeasureText text = new MeasureText(locale, code -> Optional.ofNullable(stages.get(code))
+                .map(s -> s.name(locale)).orElse(String.valueOf(code)));
+        int evaluated = 0;
+        int missed = 0;
+        int prompts = 0;
+        for (Funnel funnel : funnels) {
+            if (!funnel.enabled()) {
+                continue;
+            }
+            for (FunnelNode node : funnel.nodes()) {
+                try {
+                    List<DealFacts> facts = db.transactionResult(cfg ->
+                            FunnelFactsRepository.using(cfg).facts(funnel, node.measure(), now));
+                    List<Missed> toPrompt = new ArrayList<>();
+                    db.transaction(cfg -> {
+                        FunnelOutcomeRepository outcomes = FunnelOutcomeRepository.using(cfg);
+                        for (DealFacts deal : facts) {
+                            Optional<NodeOutcome> outcome = NodeEvaluator.evaluate(node.measure(), deal, now);
+                            if (outcome.isPresent()) {
+                                outcomes.put(node.id(), deal, outcome.get(), now);
+                                if (outcome.get().status() == NodeStatus.MISSED) {
+                                    toPrompt.add(new Missed(deal, outcome.get()));
+                                }
+                            }
+                        }
+                    });
+                    evaluated += facts.size();
+                    missed += toPrompt.size();
+                    for (Missed m : toPrompt) {
+                        if (prompt(funnel, node, m, text, now)) {
+                            prompts++;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // One broken node must not stop the others; it is tried again at the next scan.
+                    LOG.error("Funnel {} node {} failed", funnel.name(), node.name(), e);
+                }
+            }
+        }
+        String stamp = now.toString();
+        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(LAST_SCAN_KEY, stamp));
+        if (prompts > 0) {
+            LOG.info("Funnel scan: {} deal-nodes evaluated, {} missed, {} coaching prompts sent", evaluated, missed,
+                    prompts);
+        }
+        return new Report(evaluated, missed, prompts);
+    }
+
+    private record Missed(DealFacts deal, NodeOutcome outcome) {
+    }
+
+    private boolean prompt(Funnel funnel, FunnelNode node, Missed m, MeasureText text, OffsetDateTime now) {
+        return db.transactionResult(cfg -> {
+            if (!FunnelOutcomeRepository.using(cfg).claimPrompt(node.id(), m.deal().opportunityId(), now)) {
+                return false;
+            }
+            DealNames names = FunnelNamesRepository.using(cfg).names(m.deal().opportunityId());
+            List<UUID> to = new ArrayList<>(List.of(m.deal().ownerId()));
+            if (m.deal().managerId() != null) {
+                to.add(m.deal().managerId());
+            }
+            NotificationRepository.using(cfg, clock).send(to, PROMPT_KIND,
+                    say("prompt.title", m.deal().opportunityName(), node.name()),
+                    say("prompt.body", m.deal().opportunityName(), node.name(), names.customerName(),
+                            names.ownerName(), funnel.name(), text.threshold(node.measure()),
+                            text.measured(node.measure(), m.outcome().measured(), m.outcome().evidenceAt())),
+                    "opportunity", m.deal().opportunityId());
+            return true;
+        });
+    }
+
+    private String say(String key, Object... args) {
+        return new MessageFormat(ResourceBundle.getBundle("io.salesdesk.insight.funnel", locale).getString(key), locale)
+                .format(args);
+    }
+}
