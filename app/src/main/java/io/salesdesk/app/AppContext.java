@@ -26,6 +26,8 @@ import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.forecast.ForecastService;
+import io.salesdesk.insight.forecast.ProcurementService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -87,6 +89,8 @@ public final class AppContext {
     private final CommerceTimers commerceTimers;
     private final TerritoryService territories;
     private final SurgeService surges;
+    private final ForecastService forecasts;
+    private final ProcurementService procurement;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -129,7 +133,19 @@ public final class AppContext {
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
         this.territories = new TerritoryService(database, clock, regions);
         this.surges = new SurgeService(database, clock, regions, locale);
+        this.forecasts = new ForecastService(database, clock);
+        this.procurement = new ProcurementService(database, clock);
         this.currentUser = currentUser;
+    }
+
+    /** Forecasts per rep, team and region, their commits, adjustments, snapshots and accuracy. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** The procurement view: forecast quantity per SKU and province against stock, with suggested orders. */
+    public ProcurementService procurement() {
+        return procurement;
     }
 
     public Database database() {

@@ -8,6 +8,7 @@ import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.insight.demo.DemoForecasts;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -56,6 +57,8 @@ final class DemoSteps {
         // Tags for the pain-point map and a few explicit pin positions; last, so that demo
         // workspaces made before it get it on their next start.
         steps.put("places", () -> new DemoCustomerPlaces(db, clock).create(seed));
+        // After the finance demo: the forecast history adds signed (and paid) contracts of past quarters.
+        steps.put("forecasts", () -> new DemoForecasts(db, clock, AppContext.attachmentsRoot(db)).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */
