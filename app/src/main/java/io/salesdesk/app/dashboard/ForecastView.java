@@ -595,10 +595,53 @@ public final class ForecastView extends BorderPane {
         Label explain = new Label(I18n.get("forecast.proc.explain"));
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_SMALL);
-        VBox box = new VBox(8, procurement, explain);
+        VBox box = new VBox(8, procurement, createSafetyEditor(), explain);
         VBox.setVgrow(procurement, Priority.ALWAYS);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
+    }
+
+    /** Safety stock: the selected SKU's own, or the global one for SKUs without their own. */
+    private Node createSafetyEditor() {
+        TextField quantity = new TextField();
+        quantity.setId("safetyQuantity");
+        quantity.setPromptText(I18n.get("forecast.safety.prompt"));
+        Button forSku = new Button(I18n.get("forecast.safety.sku"));
+        forSku.setId("safetyForSku");
+        forSku.disableProperty().bind(procurement.getSelectionModel().selectedItemProperty().isNull());
+        Button global = new Button(I18n.get("forecast.safety.global"));
+        global.setId("safetyGlobal");
+        Label result = new Label();
+        result.setId("safetyMessage");
+        forSku.setOnAction(e -> setSafety(quantity, procurement.getSelectionModel().getSelectedItem(), result));
+        global.setOnAction(e -> setSafety(quantity, null, result));
+        HBox editor = new HBox(8, quantity, forSku, global, result);
+        editor.setAlignment(Pos.CENTER_LEFT);
+        editor.setVisible(mayManage());
+        editor.setManaged(mayManage());
+        return editor;
+    }
+
+    private void setSafety(TextField field, ProcurementLine line, Label result) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(field.getText().strip());
+        } catch (NumberFormatException e) {
+            result.setText(I18n.get("forecast.safety.format", field.getText()));
+            return;
+        }
+        Actor actor = actor();
+        BackgroundTask.wrap(() -> {
+            if (line == null) {
+                context.procurement().setDefaultSafetyStock(actor, value);
+            } else {
+                context.procurement().setSafetyStock(actor, line.productId(), value);
+            }
+        }).onSuccess(v -> {
+            result.setText(I18n.get("forecast.safety.saved"));
+            field.clear();
+            refresh();
+        }).onFailure(error -> result.setText(I18n.message(error))).executeWith(context.executor());
     }
 
     private static TableColumn<ProcurementLine, String> quantity(String key,

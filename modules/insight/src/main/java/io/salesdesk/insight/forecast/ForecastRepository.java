@@ -221,7 +221,8 @@ public final class ForecastRepository {
         var e = FORECAST_ENTRY;
         return dsl.selectFrom(e).where(cell(e, period), e.LEVEL_KIND.eq(level.name()), e.SUBJECT_ID.eq(subjectId),
                         e.DELETED_AT.isNull())
-                .orderBy(e.CREATED_AT, e.ENTRY_KIND, e.VERSION).fetch(ForecastRepository::toEntry);
+                // At the same instant a commit comes before the adjustment of it (COMMIT sorts after ADJUST).
+                .orderBy(e.CREATED_AT, e.ENTRY_KIND.desc(), e.VERSION).fetch(ForecastRepository::toEntry);
     }
 
     /** The latest entry of a kind for the cell. */
