@@ -30,6 +30,8 @@ import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
+import io.salesdesk.insight.forecast.ForecastService;
+import io.salesdesk.insight.forecast.ProcurementService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -95,6 +97,8 @@ public final class AppContext {
     private final FunnelScanner funnelScanner;
     private final FunnelService funnels;
     private final TierService tiers;
+    private final ForecastService forecasts;
+    private final ProcurementService procurement;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -141,7 +145,19 @@ public final class AppContext {
         this.funnelScanner = new FunnelScanner(database, clock, locale);
         this.funnels = new FunnelService(database, clock, funnelScanner);
         this.tiers = new TierService(database, clock);
+        this.forecasts = new ForecastService(database, clock);
+        this.procurement = new ProcurementService(database, clock);
         this.currentUser = currentUser;
+    }
+
+    /** Forecasts per rep, team and region, their commits, adjustments, snapshots and accuracy. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** The procurement view: forecast quantity per SKU and province against stock, with suggested orders. */
+    public ProcurementService procurement() {
+        return procurement;
     }
 
     public Database database() {

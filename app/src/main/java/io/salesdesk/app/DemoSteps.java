@@ -10,6 +10,7 @@ import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.demo.DemoFunnels;
+import io.salesdesk.insight.demo.DemoForecasts;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -62,6 +63,8 @@ final class DemoSteps {
         steps.put("kpi", () -> new DemoKpis(db, clock).create(seed));
         // The demo funnel and tier rules over the demo deals and customers, with their coaching prompts.
         steps.put("funnels", () -> new DemoFunnels(db, clock).create(seed));
+        // After the finance demo: the forecast history adds signed (and paid) contracts of past quarters.
+        steps.put("forecasts", () -> new DemoForecasts(db, clock, AppContext.attachmentsRoot(db)).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */
