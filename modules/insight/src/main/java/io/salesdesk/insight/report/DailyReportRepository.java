@@ -48,7 +48,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * The daily report's sections, each one query over the period's window: counts and sums are
@@ -106,17 +105,15 @@ public final class DailyReportRepository {
                 .from(person).join(unit).on(unit.ID.eq(person.ORG_UNIT_ID))
                 .leftJoin(ACTIVITY).on(inWindow)
                 .where(person.DELETED_AT.isNull(), people(scope, viewer))
-                .groupBy(person.ID, person.DISPLAY_NAME, unit.NAME, unit.PATH)
-                .having(person.ROLE.eq(Role.REP.name()).and(DSL.max(DSL.cast(person.ACTIVE, SQLDataType.INTEGER)).eq(1))
-                        .or(DSL.count(ACTIVITY.ID).gt(0)))
+                .groupBy(person.ID, person.DISPLAY_NAME, person.ROLE, person.ACTIVE, unit.NAME, unit.PATH)
+                .having(person.ROLE.eq(Role.REP.name()).and(person.ACTIVE.isTrue()).or(DSL.count(ACTIVITY.ID).gt(0)))
                 .orderBy(unit.PATH, person.DISPLAY_NAME)
                 .fetch(r -> new RepActivity(r.get(person.ID), r.get(person.DISPLAY_NAME), r.get(unit.NAME),
                         r.get(calls), r.get(visits), r.get(meetings), r.get(demos), r.get(notes), r.get(touches)));
     }
 
     private static Field<Integer> countKind(String kind) {
-        return DSL.coalesce(DSL.sum(DSL.when(ACTIVITY.KIND.eq(kind), DSL.inline(1)).otherwise(DSL.inline(0))),
-                BigDecimal.ZERO).cast(SQLDataType.INTEGER);
+        return DSL.count(DSL.when(ACTIVITY.KIND.eq(kind), DSL.inline(1)));
     }
 
     /** Leads created in the period; unassigned ones only in a company report. */

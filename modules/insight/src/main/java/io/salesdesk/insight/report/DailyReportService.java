@@ -227,12 +227,11 @@ public final class DailyReportService {
         if (s.isEmpty()) {
             return ReportSchedule.off();
         }
-        String people = s.getOrDefault(SETTING_PREFIX + "recipients", "");
-        return new ReportSchedule(Boolean.parseBoolean(s.get(SETTING_PREFIX + "enabled")),
-                LocalTime.parse(s.getOrDefault(SETTING_PREFIX + "time", ReportSchedule.DEFAULT_TIME.toString())),
+        String people = s.getOrDefault("recipients", "");
+        return new ReportSchedule(Boolean.parseBoolean(s.get("enabled")),
+                LocalTime.parse(s.getOrDefault("time", ReportSchedule.DEFAULT_TIME.toString())),
                 Arrays.stream(people.split(",")).filter(p -> !p.isBlank()).map(UUID::fromString).toList(),
-                Boolean.parseBoolean(s.get(SETTING_PREFIX + "channels")),
-                Boolean.parseBoolean(s.get(SETTING_PREFIX + "perTeam")));
+                Boolean.parseBoolean(s.get("channels")), Boolean.parseBoolean(s.get("perTeam")));
     }
 
     /** Parses "HH:mm" for the schedule. @throws ReportException saying how to write it */
