@@ -26,6 +26,7 @@ import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.report.DailyReportService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -87,6 +88,7 @@ public final class AppContext {
     private final CommerceTimers commerceTimers;
     private final TerritoryService territories;
     private final SurgeService surges;
+    private final DailyReportService dailyReports;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -129,6 +131,7 @@ public final class AppContext {
         this.commerceTimers = new CommerceTimers(new OverdueScanner(database, clock, escalations, locale));
         this.territories = new TerritoryService(database, clock, regions);
         this.surges = new SurgeService(database, clock, regions, locale);
+        this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
         this.currentUser = currentUser;
     }
 
@@ -280,6 +283,17 @@ public final class AppContext {
     public static Path attachmentsRoot(Database database) {
         Path dataDir = database.config().dataDir();
         return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("attachments");
+    }
+
+    /** Where the scheduled daily reports are kept: the data folder's {@code reports}. */
+    public static Path reportsRoot(Database database) {
+        Path dataDir = database.config().dataDir();
+        return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("reports");
+    }
+
+    /** The daily report (日报): computing, files, schedule and the log of generated reports. */
+    public DailyReportService dailyReports() {
+        return dailyReports;
     }
 
     public BoardService boards() {

@@ -6,6 +6,7 @@ import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.demo.DemoReports;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.territory.demo.DemoTerritories;
@@ -56,6 +57,7 @@ final class DemoSteps {
         // Tags for the pain-point map and a few explicit pin positions; last, so that demo
         // workspaces made before it get it on their next start.
         steps.put("places", () -> new DemoCustomerPlaces(db, clock).create(seed));
+        steps.put("reports", () -> new DemoReports(db, clock, AppContext.reportsRoot(db)).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

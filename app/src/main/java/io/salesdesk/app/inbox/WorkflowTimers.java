@@ -59,6 +59,7 @@ public final class WorkflowTimers {
             context.commerceTimers().runDue();
             context.approvalTimeouts().runDue();
             context.surges().scanIfDue();
+            context.dailyReports().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(fresh -> {
             show(fresh);

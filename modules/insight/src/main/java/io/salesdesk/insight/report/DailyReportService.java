@@ -327,7 +327,12 @@ public final class DailyReportService {
                 return true;
             });
             if (mine) {
-                made.add(produce(id, SYSTEM, period, scope, schedule.recipients(), schedule.toChannels()));
+                try {
+                    made.add(produce(id, SYSTEM, period, scope, schedule.recipients(), schedule.toChannels()));
+                } catch (RuntimeException e) {
+                    // Logged and marked FAILED in the run log; the other scopes and timers still run.
+                    LOG.warn("Scheduled daily report for {} failed", scope.name());
+                }
             }
         }
         return made;
