@@ -188,7 +188,7 @@ public final class DailyReportService {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, ".report-", ".tmp");
+            temp = dir.resolve("." + file.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 if (pdf != null) {
                     pdf.write(report, out);

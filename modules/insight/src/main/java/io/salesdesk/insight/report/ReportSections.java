@@ -33,7 +33,8 @@ public final class ReportSections {
         long overdue = report.collections().stream().filter(c -> c.daysOverdue() > 0).count();
         return texts.get("summary.line", report.scope().name(), report.activityTotal(), report.touchTotal(),
                 report.leadTotals().count(), report.stageMoves().size(), report.approvals().size(), overdue,
-                report.overdueOutstanding().toPlainString(), report.alerts().size());
+                new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                        .format(report.overdueOutstanding()), report.alerts().size());
     }
 
     /** The lead totals line, "—" for a response time nobody gave. */
