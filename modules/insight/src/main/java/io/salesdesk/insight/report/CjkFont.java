@@ -58,7 +58,7 @@ public final class CjkFont {
                 return candidate;
             }
         }
-        throw new ReportException("font.missing");
+        throw new ReportException("report.error.font.missing");
     }
 
     /** The file part of {@code path,index}. */

@@ -109,7 +109,7 @@ public final class DailyReportService {
             return scopes.stream().filter(ReportScope::isCompany).findFirst().orElse(scopes.isEmpty() ? null : scopes.get(0));
         }
         return scopes.stream().filter(s -> s.name().equals(name.strip()) || s.key().equals(name.strip())).findFirst()
-                .orElseThrow(() -> new ReportException("scope.unknown", name,
+                .orElseThrow(() -> new ReportException("report.error.scope.unknown", name,
                         scopes.stream().map(ReportScope::name).collect(Collectors.joining("、"))));
     }
 
@@ -180,7 +180,7 @@ public final class DailyReportService {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ReportTexts texts = new ReportTexts(language);
         if (!name.endsWith(".xlsx") && !name.endsWith(".pdf")) {
-            throw new ReportException("format.unknown", file.getFileName().toString());
+            throw new ReportException("report.error.format.unknown", file.getFileName().toString());
         }
         // The font is looked for before the file is opened, so a failure leaves no empty file behind.
         PdfReportWriter pdf = name.endsWith(".pdf") ? new PdfReportWriter(texts) : null;
@@ -199,7 +199,7 @@ public final class DailyReportService {
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
-            throw new ReportException(e, "write.failed", file, e.getMessage());
+            throw new ReportException(e, "report.error.write.failed", file, e.getMessage());
         } finally {
             if (temp != null) {
                 try {
@@ -239,14 +239,14 @@ public final class DailyReportService {
         try {
             return LocalTime.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new ReportException("schedule.time.invalid", text);
+            throw new ReportException("report.error.schedule.time.invalid", text);
         }
     }
 
     /** Saves the schedule (managers and company-wide roles), recording the change in the audit trail. */
     public ReportSchedule saveSchedule(Actor actor, ReportSchedule schedule) {
         if (actor.role() == Role.REP) {
-            throw new ReportException("schedule.notAllowed");
+            throw new ReportException("report.error.schedule.notAllowed");
         }
         db.transaction(cfg -> {
             WorkspaceSettings settings = WorkspaceSettings.using(cfg);

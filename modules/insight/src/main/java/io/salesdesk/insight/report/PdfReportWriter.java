@@ -52,7 +52,7 @@ public final class PdfReportWriter {
         try {
             base = BaseFont.createFont(fontName, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (IOException | RuntimeException e) {
-            throw new ReportException(e, "font.unreadable", CjkFont.fileOf(fontName), e.getMessage());
+            throw new ReportException(e, "report.error.font.unreadable", CjkFont.fileOf(fontName), e.getMessage());
         }
         Font title = new Font(base, 16, Font.BOLD);
         Font heading = new Font(base, 12, Font.BOLD);
