@@ -32,6 +32,7 @@ import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
 import io.salesdesk.insight.forecast.ForecastService;
 import io.salesdesk.insight.forecast.ProcurementService;
+import io.salesdesk.insight.report.DailyReportService;
 import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
@@ -99,6 +100,7 @@ public final class AppContext {
     private final TierService tiers;
     private final ForecastService forecasts;
     private final ProcurementService procurement;
+    private final DailyReportService dailyReports;
     private volatile User currentUser;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -147,6 +149,7 @@ public final class AppContext {
         this.tiers = new TierService(database, clock);
         this.forecasts = new ForecastService(database, clock);
         this.procurement = new ProcurementService(database, clock);
+        this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
         this.currentUser = currentUser;
     }
 
@@ -328,6 +331,14 @@ public final class AppContext {
     /** Tier action rules, their completion, the bonus coefficient table and open obligations. */
     public TierService tiers() {
         return tiers;
+    /** Where the scheduled daily reports are kept: the data folder's {@code reports}. */
+    public static Path reportsRoot(Database database) {
+        Path dataDir = database.config().dataDir();
+        return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("reports");
+
+    /** The daily report (日报): computing, files, schedule and the log of generated reports. */
+    public DailyReportService dailyReports() {
+        return dailyReports;
     }
 
     public BoardService boards() {

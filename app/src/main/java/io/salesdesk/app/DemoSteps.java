@@ -6,6 +6,7 @@ import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
+import io.salesdesk.insight.demo.DemoReports;
 import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.insight.demo.DemoKpis;
@@ -65,6 +66,7 @@ final class DemoSteps {
         steps.put("funnels", () -> new DemoFunnels(db, clock).create(seed));
         // After the finance demo: the forecast history adds signed (and paid) contracts of past quarters.
         steps.put("forecasts", () -> new DemoForecasts(db, clock, AppContext.attachmentsRoot(db)).create(seed));
+        steps.put("reports", () -> new DemoReports(db, clock, AppContext.reportsRoot(db)).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

@@ -41,7 +41,7 @@ class DemoStepsTest {
                     .isEqualTo(2);
             java.util.Optional<String> done = db.transactionResult(
                     cfg -> WorkspaceSettings.using(cfg).get(DemoSteps.DONE_KEY));
-            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts");
+            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts,reports");
         }
     }
 

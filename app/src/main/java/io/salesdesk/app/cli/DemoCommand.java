@@ -7,6 +7,7 @@ import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.insight.demo.DemoReports;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -64,6 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
                     cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
             DemoTerritories.Summary territories = new DemoTerritories(db, Clock.systemUTC()).create(seed);
             DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
+            // Yesterday's stage moves, the daily report's schedule and its first report (DemoSteps "reports").
+            new DemoReports(db, Clock.systemUTC(), AppContext.reportsRoot(db)).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "

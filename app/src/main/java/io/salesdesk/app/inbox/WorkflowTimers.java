@@ -60,6 +60,7 @@ public final class WorkflowTimers {
             context.approvalTimeouts().runDue();
             context.surges().scanIfDue();
             context.funnelScanner().scanIfDue();
+            context.dailyReports().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(fresh -> {
             show(fresh);
