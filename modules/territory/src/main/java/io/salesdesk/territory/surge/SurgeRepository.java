@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.lead.LeadDayCountRepository;
 import io.salesdesk.db.Rows;
 import io.salesdesk.db.jooq.tables.records.SurgeAlertRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -52,11 +54,43 @@ public final class SurgeRepository {
     }
 
     /**
-     * Inquiries (leads created, by their region) per province and window, in one grouped query
-     * over the created-at index: two-digit province prefix → count per window index. The scan
-     * keeps the times between runs instead ({@link InquiryCache}); this reads the table afresh.
+     * Inquiries (live leads with a region, by when they were created) per province and window: the
+     * per-day counts kept with the leads ({@link LeadDayCountRepository}) for every day inside a
+     * window, and the leads themselves only for the hours that cut a day at a window's edge
+     * ({@link InquiryCounter}). Two-digit province prefix → count per window index.
      */
     public Map<String, int[]> countsByProvince(SurgeWindows windows) {
+        LeadDayCountRepository days = LeadDayCountRepository.using(dsl.configuration());
+        return InquiryCounter.counts(windows, new InquiryCounter.Source() {
+            @Override
+            public Map<String, Map<LocalDate, Integer>> dayCounts(LocalDate from, LocalDate to) {
+                return days.counts(from, to);
+            }
+
+            @Override
+            public Map<String, Integer> countIn(OffsetDateTime from, OffsetDateTime to) {
+                return inquiriesIn(from, to);
+            }
+        });
+    }
+
+    /** Inquiries per province prefix created in {@code [from, to)}, counted over the created-at index. */
+    Map<String, Integer> inquiriesIn(OffsetDateTime from, OffsetDateTime to) {
+        Field<String> province = DSL.substring(LEAD.REGION_CODE, DSL.inline(1), DSL.inline(2));
+        Map<String, Integer> counts = new HashMap<>();
+        dsl.select(province, DSL.count()).from(LEAD)
+                .where(LEAD.CREATED_AT.ge(from), LEAD.CREATED_AT.lt(to), LEAD.DELETED_AT.isNull(),
+                        LEAD.REGION_CODE.isNotNull())
+                .groupBy(province).forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    /**
+     * Inquiries (leads created, by their region) per province and window, in one grouped query
+     * over the created-at index, reading every lead of the period: the reference the day counts
+     * are tested against.
+     */
+    Map<String, int[]> countsFromLeads(SurgeWindows windows) {
         List<SurgeWindows.Window> list = windows.windows();
         CaseConditionStep<Integer> bucket = null;
         for (int i = 0; i < list.size(); i++) {
@@ -88,15 +122,6 @@ public final class SurgeRepository {
     public boolean hasInquiriesBefore(OffsetDateTime before) {
         return dsl.select(LEAD.CREATED_AT).from(LEAD).where(LEAD.CREATED_AT.lt(before))
                 .orderBy(LEAD.CREATED_AT).limit(1).fetchOptional().isPresent();
-    }
-
-    /** The inquiries (live leads with a region) created in {@code [from, to)}: province prefix and time. */
-    List<InquiryCache.Inquiry> inquiries(OffsetDateTime from, OffsetDateTime to) {
-        return dsl.select(LEAD.REGION_CODE, LEAD.CREATED_AT).from(LEAD)
-                .where(LEAD.CREATED_AT.ge(from), LEAD.CREATED_AT.lt(to), LEAD.DELETED_AT.isNull(),
-                        LEAD.REGION_CODE.isNotNull())
-                .fetch(r -> new InquiryCache.Inquiry(r.value1().substring(0, 2),
-                        r.value2().toInstant().toEpochMilli()));
     }
 
     /**

@@ -58,7 +58,6 @@ public final class SurgeService {
     private final Database db;
     private final Clock clock;
     private final SurgeWording wording;
-    private final InquiryCache inquiries = new InquiryCache();
 
     public SurgeService(Database db, Clock clock, RegionService regions, Locale locale) {
         this.db = db;
@@ -99,9 +98,9 @@ public final class SurgeService {
     /**
      * Looks for surges as of {@code now} and raises an alert for each key that has none open and
      * none raised within the last window; open alerts older than a window expire. Idempotent: a
-     * second scan (another client, a catch-up) raises nothing new. The leads are read once for
-     * every key: the whole period at the first scan of a business day, then only what came in
-     * since the last scan ({@link InquiryCache}).
+     * second scan (another client, a catch-up) raises nothing new. Counts come from the per-day
+     * inquiry counts and the leads of the hours at the windows' edges
+     * ({@link SurgeRepository#countsByProvince}), the same for every scan of the day.
      *
      * @return the alerts raised now
      */
@@ -117,18 +116,9 @@ public final class SurgeService {
             Duration quiet = settings.mode() == WindowMode.SAME_WEEKDAY ? Duration.ofDays(1)
                     : Duration.ofDays(settings.windowDays());
             rows.expireOpen(at.minus(quiet));
-            InquiryCache.Counted counted = inquiries.counts(windows, new InquiryCache.Loader() {
-                @Override
-                public List<InquiryCache.Inquiry> load(OffsetDateTime from, OffsetDateTime to) {
-                    return rows.inquiries(from, to);
-                }
-
-                @Override
-                public boolean anyBefore(OffsetDateTime before) {
-                    return rows.hasInquiriesBefore(before);
-                }
-            });
-            List<Surge> surges = new SurgeDetector(settings).detect(counted.byProvince(), counted.history());
+            Map<String, int[]> counts = rows.countsByProvince(windows);
+            boolean history = rows.hasInquiriesBefore(windows.earliest());
+            List<Surge> surges = new SurgeDetector(settings).detect(counts, history);
             List<SurgeAlert> alerts = new ArrayList<>();
             Roster roster = null;
             for (Surge surge : surges) {
