@@ -29,6 +29,8 @@ import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /** Inquiry counts for the surge scan, surge alerts and the pool access grants they lead to. */
@@ -204,6 +206,56 @@ public final class SurgeRepository {
                         POOL_ACCESS_GRANT.EXPIRES_AT.gt(now), POOL_ACCESS_GRANT.REVOKED_AT.isNull())
                 .groupBy(POOL_ACCESS_GRANT.REGION_CODE).forEach(r -> grants.put(r.value1(), r.value2()));
         return grants;
+    }
+
+    /**
+     * The grants in force at {@code now} (started, not expired, not revoked), soonest to end first;
+     * only those {@code manager} granted or whose surge alert told them, unless it is null.
+     */
+    public List<GrantRow> grantsInForce(OffsetDateTime now, UUID manager) {
+        Condition whose = manager == null ? DSL.trueCondition()
+                : POOL_ACCESS_GRANT.GRANTED_BY.eq(manager).or(SURGE_ALERT.NOTIFIED_USER_ID.eq(manager));
+        return grantRows().where(POOL_ACCESS_GRANT.STARTS_AT.le(now), POOL_ACCESS_GRANT.EXPIRES_AT.gt(now),
+                        POOL_ACCESS_GRANT.REVOKED_AT.isNull(), whose)
+                .orderBy(POOL_ACCESS_GRANT.EXPIRES_AT, APP_USER.DISPLAY_NAME, POOL_ACCESS_GRANT.REGION_CODE)
+                .fetch(SurgeRepository::grantRow);
+    }
+
+    /** One grant with who it is for and the surge's supervisor, locked for the revoking transaction. */
+    public Optional<GrantRow> findGrantForUpdate(UUID id) {
+        return grantRows().where(POOL_ACCESS_GRANT.ID.eq(id)).forUpdate().of(POOL_ACCESS_GRANT)
+                .fetchOptional(SurgeRepository::grantRow);
+    }
+
+    /** Ends a grant now if it is still in force; false if it had ended or was revoked meanwhile. */
+    public boolean revoke(UUID id, OffsetDateTime now) {
+        return dsl.update(POOL_ACCESS_GRANT).set(POOL_ACCESS_GRANT.REVOKED_AT, now)
+                .where(POOL_ACCESS_GRANT.ID.eq(id), POOL_ACCESS_GRANT.REVOKED_AT.isNull(),
+                        POOL_ACCESS_GRANT.EXPIRES_AT.gt(now)).execute() == 1;
+    }
+
+    private SelectOnConditionStep<Record> grantRows() {
+        return dsl.select(POOL_ACCESS_GRANT.fields()).select(APP_USER.DISPLAY_NAME, SURGE_ALERT.NOTIFIED_USER_ID)
+                .from(POOL_ACCESS_GRANT).join(APP_USER).on(APP_USER.ID.eq(POOL_ACCESS_GRANT.USER_ID))
+                .leftJoin(SURGE_ALERT).on(SURGE_ALERT.ID.eq(POOL_ACCESS_GRANT.SURGE_ID));
+    }
+
+    private static GrantRow grantRow(Record r) {
+        return new GrantRow(r.get(POOL_ACCESS_GRANT.ID), r.get(POOL_ACCESS_GRANT.USER_ID), r.get(APP_USER.DISPLAY_NAME),
+                r.get(POOL_ACCESS_GRANT.REGION_CODE), r.get(POOL_ACCESS_GRANT.STARTS_AT),
+                r.get(POOL_ACCESS_GRANT.EXPIRES_AT), r.get(POOL_ACCESS_GRANT.REVOKED_AT),
+                r.get(POOL_ACCESS_GRANT.REASON), r.get(POOL_ACCESS_GRANT.GRANTED_BY), r.get(POOL_ACCESS_GRANT.SURGE_ID),
+                r.get(SURGE_ALERT.NOTIFIED_USER_ID));
+    }
+
+    /**
+     * A pool access grant as stored, with the lent rep's name and the supervisor its surge told.
+     *
+     * @param revokedAt null while not revoked
+     */
+    public record GrantRow(UUID id, UUID userId, String userName, String regionCode, OffsetDateTime startsAt,
+                           OffsetDateTime expiresAt, OffsetDateTime revokedAt, String reason, UUID grantedBy,
+                           UUID surgeId, UUID surgeSupervisor) {
     }
 
     /** Each active rep's home region: their org unit's region code (null when it has none). */
