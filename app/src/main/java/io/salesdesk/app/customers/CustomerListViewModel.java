@@ -1,7 +1,11 @@
 package io.salesdesk.app.customers;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
@@ -49,6 +53,9 @@ public final class CustomerListViewModel {
             new SimpleObjectProperty<>(this, "items", FXCollections.observableArrayList());
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty needsLocation = new SimpleBooleanProperty(this, "needsLocation");
+    /** The customers the map cannot place (待定位), for the needs-location filter. */
+    private Function<Actor, Set<UUID>> unlocated = actor -> Set.of();
     private long generation;
 
     public CustomerListViewModel(CustomerService customers, Supplier<Actor> viewer, Executor executor) {
@@ -80,7 +87,11 @@ public final class CustomerListViewModel {
         Actor actor = viewer.get();
         long mine = ++generation;
         loading.set(true);
+        boolean onlyUnlocated = needsLocation.get();
         BackgroundTask.wrap(() -> {
+            if (onlyUnlocated) {
+                return unlocatedRows(actor, query);
+            }
             int total = customers.count(actor, query);
             PagedList<Customer> rows = new PagedList<>(total, (offset, limit) -> customers.page(actor, query, offset, limit));
             if (total > 0) {
@@ -95,6 +106,34 @@ public final class CustomerListViewModel {
             items.set(FXCollections.observableList(rows));
             then.run();
         }).executeWith(executor);
+    }
+
+    /**
+     * 待定位: the customers of the query that have neither a region nor coordinates; few, so they
+     * are read at once rather than page by page.
+     */
+    private PagedList<Customer> unlocatedRows(Actor actor, CustomerQuery query) {
+        Set<UUID> ids = unlocated.apply(actor);
+        List<Customer> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            customers.forEach(actor, query, c -> {
+                if (ids.contains(c.id())) {
+                    found.add(c);
+                }
+            });
+        }
+        return new PagedList<>(found.size(),
+                (offset, limit) -> found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size())));
+    }
+
+    /** Where the needs-location filter learns which customers the map cannot place. */
+    public void setUnlocatedSource(Function<Actor, Set<UUID>> source) {
+        this.unlocated = source;
+    }
+
+    /** Only customers that need a location (no region, no coordinates). */
+    public BooleanProperty needsLocationProperty() {
+        return needsLocation;
     }
 
     /** Sorts by a column; reloads only when the sort really changed. */
@@ -112,6 +151,7 @@ public final class CustomerListViewModel {
         city.set(null);
         province.set(null);
         owner.set(null);
+        needsLocation.set(false);
         searchText.set("");
     }
 

@@ -67,6 +67,8 @@ public final class CustomersPage extends BorderPane {
         this.bus = bus;
         this.model = new CustomerListViewModel(context.customers(), () -> context.currentUser().asActor(),
                 context.executor());
+        model.setUnlocatedSource(actor -> context.customerLocations().needsLocation(actor).stream()
+                .map(io.salesdesk.crm.CustomerLocation::id).collect(java.util.stream.Collectors.toSet()));
         this.detail = new CustomerDetailPane(context, bus, this::customerChanged);
         getStyleClass().add("page");
         setTop(new VBox(createHeader(), createFilters()));
@@ -149,13 +151,20 @@ public final class CustomersPage extends BorderPane {
         model.provinceProperty().addListener((obs, old, now) -> model.reload());
         model.ownerProperty().addListener((obs, old, now) -> model.reload());
 
+        javafx.scene.control.ToggleButton unlocated = new javafx.scene.control.ToggleButton(
+                I18n.get("customers.filter.needsLocation"), new FontIcon(Feather.MAP_PIN));
+        unlocated.setId("needsLocationFilter");
+        unlocated.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customers.filter.needsLocation.tooltip")));
+        unlocated.selectedProperty().bindBidirectional(model.needsLocationProperty());
+        model.needsLocationProperty().addListener((obs, old, now) -> model.reload());
+
         Button clear = new Button(null, new FontIcon(Feather.X));
         clear.setId("clearFilters");
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         clear.setOnAction(e -> model.clearFilters());
         clear.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customers.filter.clear")));
 
-        HBox filters = new HBox(8, search, tier, province, city, owner, clear);
+        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(12, 0, 0, 0));
         return filters;

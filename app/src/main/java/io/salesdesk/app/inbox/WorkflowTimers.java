@@ -2,7 +2,9 @@ package io.salesdesk.app.inbox;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.map.SurgeAlertsRaised;
 import io.salesdesk.workflow.notify.Notification;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,16 +29,25 @@ public final class WorkflowTimers {
     private static final Duration FIRST_RUN = Duration.seconds(15);
     /** More new messages than this show as one summary rather than a stack of pop-ups. */
     private static final int SHOWN_ONE_BY_ONE = 3;
+    /** The inbox kind of a surge alert sent to a supervisor. */
+    private static final String SURGE_ALERT = "surge.alert";
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowTimers.class);
 
     private final AppContext context;
     private final Window owner;
     private final Timeline timer;
     private final AtomicBoolean delivering = new AtomicBoolean();
+    private final EventBus bus;
 
     public WorkflowTimers(AppContext context, Window owner) {
+        this(context, owner, null);
+    }
+
+    /** @param bus told {@link SurgeAlertsRaised} when a scan raises a surge alert or one arrives; may be null */
+    public WorkflowTimers(AppContext context, Window owner, EventBus bus) {
         this.context = context;
         this.owner = owner;
+        this.bus = bus;
         this.timer = new Timeline(new KeyFrame(EVERY, e -> run()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }
@@ -63,12 +74,23 @@ public final class WorkflowTimers {
             context.dailyReports().runDue();
             return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
         }).onSuccess(fresh -> {
+            boolean raised = !context.surges().scanIfDue().isEmpty();
+            return new Run(raised, context.notifications().takeUnshown(context.currentUser().asActor(), 50));
+        }).onSuccess(run -> {
+            List<Notification> fresh = run.fresh();
+            // A scan here, or another client's scan that told this user: the open map shows it now.
+            if (bus != null && (run.surgeRaised() || fresh.stream().anyMatch(n -> SURGE_ALERT.equals(n.kind())))) {
+                bus.publish(new SurgeAlertsRaised());
+            }
             show(fresh);
             deliverOutbox();
         }).onFailure(error -> {
             LOG.warn("Timers could not run", error);
             deliverOutbox();
         }).executeWith(context.executor());
+    }
+
+    private record Run(boolean surgeRaised, List<Notification> fresh) {
     }
 
     /**

@@ -165,6 +165,7 @@ public final class MapPage extends BorderPane {
             territoryLayer.setSurgeRegions(codes);
             updateLegend();
         });
+        bus.subscribe(SurgeAlertsRaised.class, e -> surgeBanner.load());
         selectionBar = new SelectionBar(this::assignOwner, createExport(), this::clearSelection);
         status.setId("mapStatus");
         status.getStyleClass().addAll(Styles.TEXT_MUTED, "map-status");

@@ -7,6 +7,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.territory.surge.PoolGrant;
 import io.salesdesk.territory.surge.SurgeAlert;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * 询盘激增 at the top of the map: the newest open surge alert the viewer may act on, its headline
  * and its suggestion, with 接受 (lend the reps and open the region's pool to them) and 忽略. After a
  * decision the banner says what was done, or why it could not be; the next open alert, if any,
- * follows. Hidden while there is nothing to say. The page is told which provinces to outline.
+ * follows. "临时授权 N" opens the pool access grants in force, where a manager revokes one (收回);
+ * with no open alert but grants in force the banner shows just that. Hidden while there is
+ * nothing to say. The page is told which provinces to outline.
  */
 final class SurgeBanner extends VBox {
 
@@ -42,7 +45,11 @@ final class SurgeBanner extends VBox {
     private final Button accept = new Button(I18n.get("map.surge.accept"), new FontIcon(Feather.CHECK));
     private final Button dismiss = new Button(I18n.get("map.surge.dismiss"));
     private final Button close = new Button(null, new FontIcon(Feather.X));
+    private final Button grantsButton = new Button(null, new FontIcon(Feather.USERS));
     private final List<SurgeAlert> alerts = new ArrayList<>();
+    private List<PoolGrant> grants = List.of();
+    /** Whether the banner shows only the grants line (no alert). */
+    private boolean grantsOnly;
 
     /** @param onRegions told the province codes of the alert shown (empty when none is) */
     SurgeBanner(AppContext context, Consumer<List<String>> onRegions) {
@@ -67,6 +74,9 @@ final class SurgeBanner extends VBox {
         close.setId("surgeClose");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         close.setOnAction(e -> showNext());
+        grantsButton.setId("surgeGrants");
+        grantsButton.getStyleClass().add(Styles.FLAT);
+        grantsButton.setOnAction(e -> openGrants());
         FontIcon icon = new FontIcon(Feather.TRENDING_UP);
         icon.getStyleClass().add("surge-icon");
         HBox top = new HBox(8, icon, headline);
@@ -74,21 +84,60 @@ final class SurgeBanner extends VBox {
         HBox.setHgrow(headline, Priority.ALWAYS);
         headline.setMaxWidth(Double.MAX_VALUE);
         top.getChildren().add(close);
-        HBox buttons = new HBox(8, accept, dismiss, outcome);
+        HBox buttons = new HBox(8, accept, dismiss, grantsButton, outcome);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, suggestion, buttons);
         hideBanner();
     }
 
-    /** Reads the viewer's open alerts in the background and shows the newest. */
+    /**
+     * Reads the viewer's open alerts and the pool access grants in force they may revoke in the
+     * background, and shows the newest alert (or, with none, the grants).
+     */
     void load() {
         Actor viewer = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> context.surges().openAlerts(viewer)).onSuccess(open -> {
+        BackgroundTask.wrap(() -> new Loaded(context.surges().openAlerts(viewer),
+                context.surges().grantsInForce(viewer))).onSuccess(loaded -> {
             alerts.clear();
-            alerts.addAll(open);
+            alerts.addAll(loaded.alerts());
+            showGrants(loaded.grants());
             outcome.setText("");
             showFirst();
         }).onFailure(error -> LOG.warn("Surge alerts could not be read", error)).executeWith(context.executor());
+    }
+
+    private record Loaded(List<SurgeAlert> alerts, List<PoolGrant> grants) {
+    }
+
+    /** The grants in force shown behind the "临时授权 N" button. */
+    List<PoolGrant> grants() {
+        return grants;
+    }
+
+    private void showGrants(List<PoolGrant> inForce) {
+        grants = List.copyOf(inForce);
+        grantsButton.setText(I18n.get("map.grants.button", grants.size()));
+        grantsButton.setVisible(!grants.isEmpty());
+        grantsButton.setManaged(!grants.isEmpty());
+    }
+
+    private void openGrants() {
+        PoolGrantsDialog dialog = new PoolGrantsDialog(context, grants, this::reloadGrants);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.show();
+    }
+
+    private void reloadGrants() {
+        Actor viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.surges().grantsInForce(viewer)).onSuccess(inForce -> {
+            showGrants(inForce);
+            if (grantsOnly) {
+                showFirst();
+            }
+        }).onFailure(error -> LOG.warn("Pool access grants could not be read", error))
+                .executeWith(context.executor());
     }
 
     /** The alert shown now, or null. */
@@ -97,6 +146,11 @@ final class SurgeBanner extends VBox {
     }
 
     private void showFirst() {
+        grantsOnly = false;
+        if (alerts.isEmpty() && !grants.isEmpty()) {
+            showGrantsOnly();
+            return;
+        }
         if (alerts.isEmpty()) {
             hideBanner();
             return;
@@ -104,6 +158,7 @@ final class SurgeBanner extends VBox {
         SurgeAlert alert = alerts.get(0);
         headline.setText(alert.headline());
         suggestion.setText(alert.suggestionText());
+        suggestion.setManaged(true);
         boolean canAct = !alert.suggestion().reps().isEmpty();
         accept.setDisable(!canAct);
         accept.setVisible(true);
@@ -113,6 +168,21 @@ final class SurgeBanner extends VBox {
         setVisible(true);
         setManaged(true);
         onRegions.accept(alert.suggestion().regionCodes());
+    }
+
+    /** No open alert, but reps are lent: a quiet line with the way to the grants. */
+    private void showGrantsOnly() {
+        grantsOnly = true;
+        headline.setText(I18n.get("map.grants.headline", grants.size()));
+        suggestion.setText("");
+        suggestion.setManaged(false);
+        accept.setVisible(false);
+        accept.setManaged(false);
+        dismiss.setVisible(false);
+        dismiss.setManaged(false);
+        setVisible(true);
+        setManaged(true);
+        onRegions.accept(List.of());
     }
 
     private void decide(boolean accepting) {
@@ -130,6 +200,7 @@ final class SurgeBanner extends VBox {
                     alerts.remove(0);
                     if (accepting) {
                         showDone(decided);
+                        reloadGrants();
                     } else {
                         outcome.setText("");
                         showFirst();

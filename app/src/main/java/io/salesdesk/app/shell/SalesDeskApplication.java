@@ -116,7 +116,7 @@ public final class SalesDeskApplication {
             Platform.runLater(() -> {
                 window.attach(opened);
                 new TaskReminders(opened, stage).start();
-                new WorkflowTimers(opened, stage).start();
+                new WorkflowTimers(opened, stage, window.bus()).start();
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
                     readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;

@@ -78,6 +78,33 @@ class CustomerListViewModelTest {
     }
 
     @Test
+    void needsLocationFilterKeepsOnlyTheCustomersTheMapCannotPlace() {
+        List<Customer> two = context.customers().page(manager, CustomerQuery.all(), 5, 2);
+        model.setUnlocatedSource(actor -> java.util.Set.of(two.get(0).id(), two.get(1).id()));
+
+        model.needsLocationProperty().set(true);
+        model.reload();
+
+        assertThat(model.itemsProperty().get()).containsExactlyInAnyOrderElementsOf(two);
+        assertThat(model.countProperty().get()).isEqualTo(2);
+        model.clearFilters();
+        assertThat(model.needsLocationProperty().get()).isFalse();
+    }
+
+    @Test
+    void needsLocationFilterAgreesWithTheMapsList() {
+        model.setUnlocatedSource(actor -> context.customerLocations().needsLocation(actor).stream()
+                .map(io.salesdesk.crm.CustomerLocation::id).collect(java.util.stream.Collectors.toSet()));
+
+        model.needsLocationProperty().set(true);
+        model.reload();
+
+        assertThat(model.itemsProperty().get()).extracting(Customer::id).containsExactlyInAnyOrderElementsOf(
+                context.customerLocations().needsLocation(manager).stream().map(io.salesdesk.crm.CustomerLocation::id)
+                        .toList());
+    }
+
+    @Test
     void sortingByNameDescendingReversesTheFirstRow() {
         model.reload();
         Customer firstAscending = model.itemsProperty().get().get(0);

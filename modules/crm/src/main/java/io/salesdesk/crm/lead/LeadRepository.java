@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -112,6 +113,7 @@ public final class LeadRepository {
                     FieldChange.diff(Map.of(), snapshot(r))));
         }
         dsl.batchInsert(records).execute();
+        LeadDayCountRepository.using(dsl.configuration()).addInserted(records);
         changeLog.recordAll(actor, reason, audit);
     }
 
@@ -214,6 +216,11 @@ public final class LeadRepository {
         if (updated == 0) {
             throw stale(id, expectedVersion);
         }
+        if (!Objects.equals(current.getRegionCode(), changed.getRegionCode())) {
+            LeadDayCountRepository days = LeadDayCountRepository.using(dsl.configuration());
+            days.add(current.getCreatedAt(), current.getRegionCode(), -1);
+            days.add(current.getCreatedAt(), changed.getRegionCode(), 1);
+        }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return findAny(id).orElseThrow();
     }
@@ -252,6 +259,8 @@ public final class LeadRepository {
         if (deleted == 0) {
             throw stale(id, expectedVersion);
         }
+        dsl.select(LEAD.CREATED_AT, LEAD.REGION_CODE).from(LEAD).where(LEAD.ID.eq(id)).fetchOptional()
+                .ifPresent(r -> LeadDayCountRepository.using(dsl.configuration()).add(r.value1(), r.value2(), -1));
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE, Map.of());
     }
 

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.lead.LeadDayCountRepository;
 import io.salesdesk.db.Rows;
 import io.salesdesk.db.jooq.tables.records.SurgeAlertRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /** Inquiry counts for the surge scan, surge alerts and the pool access grants they lead to. */
@@ -52,11 +56,43 @@ public final class SurgeRepository {
     }
 
     /**
-     * Inquiries (leads created, by their region) per province and window, in one grouped query
-     * over the created-at index: two-digit province prefix → count per window index. The scan
-     * keeps the times between runs instead ({@link InquiryCache}); this reads the table afresh.
+     * Inquiries (live leads with a region, by when they were created) per province and window: the
+     * per-day counts kept with the leads ({@link LeadDayCountRepository}) for every day inside a
+     * window, and the leads themselves only for the hours that cut a day at a window's edge
+     * ({@link InquiryCounter}). Two-digit province prefix → count per window index.
      */
     public Map<String, int[]> countsByProvince(SurgeWindows windows) {
+        LeadDayCountRepository days = LeadDayCountRepository.using(dsl.configuration());
+        return InquiryCounter.counts(windows, new InquiryCounter.Source() {
+            @Override
+            public Map<String, Map<LocalDate, Integer>> dayCounts(LocalDate from, LocalDate to) {
+                return days.counts(from, to);
+            }
+
+            @Override
+            public Map<String, Integer> countIn(OffsetDateTime from, OffsetDateTime to) {
+                return inquiriesIn(from, to);
+            }
+        });
+    }
+
+    /** Inquiries per province prefix created in {@code [from, to)}, counted over the created-at index. */
+    Map<String, Integer> inquiriesIn(OffsetDateTime from, OffsetDateTime to) {
+        Field<String> province = DSL.substring(LEAD.REGION_CODE, DSL.inline(1), DSL.inline(2));
+        Map<String, Integer> counts = new HashMap<>();
+        dsl.select(province, DSL.count()).from(LEAD)
+                .where(LEAD.CREATED_AT.ge(from), LEAD.CREATED_AT.lt(to), LEAD.DELETED_AT.isNull(),
+                        LEAD.REGION_CODE.isNotNull())
+                .groupBy(province).forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    /**
+     * Inquiries (leads created, by their region) per province and window, in one grouped query
+     * over the created-at index, reading every lead of the period: the reference the day counts
+     * are tested against.
+     */
+    Map<String, int[]> countsFromLeads(SurgeWindows windows) {
         List<SurgeWindows.Window> list = windows.windows();
         CaseConditionStep<Integer> bucket = null;
         for (int i = 0; i < list.size(); i++) {
@@ -88,15 +124,6 @@ public final class SurgeRepository {
     public boolean hasInquiriesBefore(OffsetDateTime before) {
         return dsl.select(LEAD.CREATED_AT).from(LEAD).where(LEAD.CREATED_AT.lt(before))
                 .orderBy(LEAD.CREATED_AT).limit(1).fetchOptional().isPresent();
-    }
-
-    /** The inquiries (live leads with a region) created in {@code [from, to)}: province prefix and time. */
-    List<InquiryCache.Inquiry> inquiries(OffsetDateTime from, OffsetDateTime to) {
-        return dsl.select(LEAD.REGION_CODE, LEAD.CREATED_AT).from(LEAD)
-                .where(LEAD.CREATED_AT.ge(from), LEAD.CREATED_AT.lt(to), LEAD.DELETED_AT.isNull(),
-                        LEAD.REGION_CODE.isNotNull())
-                .fetch(r -> new InquiryCache.Inquiry(r.value1().substring(0, 2),
-                        r.value2().toInstant().toEpochMilli()));
     }
 
     /**
@@ -179,6 +206,56 @@ public final class SurgeRepository {
                         POOL_ACCESS_GRANT.EXPIRES_AT.gt(now), POOL_ACCESS_GRANT.REVOKED_AT.isNull())
                 .groupBy(POOL_ACCESS_GRANT.REGION_CODE).forEach(r -> grants.put(r.value1(), r.value2()));
         return grants;
+    }
+
+    /**
+     * The grants in force at {@code now} (started, not expired, not revoked), soonest to end first;
+     * only those {@code manager} granted or whose surge alert told them, unless it is null.
+     */
+    public List<GrantRow> grantsInForce(OffsetDateTime now, UUID manager) {
+        Condition whose = manager == null ? DSL.trueCondition()
+                : POOL_ACCESS_GRANT.GRANTED_BY.eq(manager).or(SURGE_ALERT.NOTIFIED_USER_ID.eq(manager));
+        return grantRows().where(POOL_ACCESS_GRANT.STARTS_AT.le(now), POOL_ACCESS_GRANT.EXPIRES_AT.gt(now),
+                        POOL_ACCESS_GRANT.REVOKED_AT.isNull(), whose)
+                .orderBy(POOL_ACCESS_GRANT.EXPIRES_AT, APP_USER.DISPLAY_NAME, POOL_ACCESS_GRANT.REGION_CODE)
+                .fetch(SurgeRepository::grantRow);
+    }
+
+    /** One grant with who it is for and the surge's supervisor, locked for the revoking transaction. */
+    public Optional<GrantRow> findGrantForUpdate(UUID id) {
+        return grantRows().where(POOL_ACCESS_GRANT.ID.eq(id)).forUpdate().of(POOL_ACCESS_GRANT)
+                .fetchOptional(SurgeRepository::grantRow);
+    }
+
+    /** Ends a grant now if it is still in force; false if it had ended or was revoked meanwhile. */
+    public boolean revoke(UUID id, OffsetDateTime now) {
+        return dsl.update(POOL_ACCESS_GRANT).set(POOL_ACCESS_GRANT.REVOKED_AT, now)
+                .where(POOL_ACCESS_GRANT.ID.eq(id), POOL_ACCESS_GRANT.REVOKED_AT.isNull(),
+                        POOL_ACCESS_GRANT.EXPIRES_AT.gt(now)).execute() == 1;
+    }
+
+    private SelectOnConditionStep<Record> grantRows() {
+        return dsl.select(POOL_ACCESS_GRANT.fields()).select(APP_USER.DISPLAY_NAME, SURGE_ALERT.NOTIFIED_USER_ID)
+                .from(POOL_ACCESS_GRANT).join(APP_USER).on(APP_USER.ID.eq(POOL_ACCESS_GRANT.USER_ID))
+                .leftJoin(SURGE_ALERT).on(SURGE_ALERT.ID.eq(POOL_ACCESS_GRANT.SURGE_ID));
+    }
+
+    private static GrantRow grantRow(Record r) {
+        return new GrantRow(r.get(POOL_ACCESS_GRANT.ID), r.get(POOL_ACCESS_GRANT.USER_ID), r.get(APP_USER.DISPLAY_NAME),
+                r.get(POOL_ACCESS_GRANT.REGION_CODE), r.get(POOL_ACCESS_GRANT.STARTS_AT),
+                r.get(POOL_ACCESS_GRANT.EXPIRES_AT), r.get(POOL_ACCESS_GRANT.REVOKED_AT),
+                r.get(POOL_ACCESS_GRANT.REASON), r.get(POOL_ACCESS_GRANT.GRANTED_BY), r.get(POOL_ACCESS_GRANT.SURGE_ID),
+                r.get(SURGE_ALERT.NOTIFIED_USER_ID));
+    }
+
+    /**
+     * A pool access grant as stored, with the lent rep's name and the supervisor its surge told.
+     *
+     * @param revokedAt null while not revoked
+     */
+    public record GrantRow(UUID id, UUID userId, String userName, String regionCode, OffsetDateTime startsAt,
+                           OffsetDateTime expiresAt, OffsetDateTime revokedAt, String reason, UUID grantedBy,
+                           UUID surgeId, UUID surgeSupervisor) {
     }
 
     /** Each active rep's home region: their org unit's region code (null when it has none). */

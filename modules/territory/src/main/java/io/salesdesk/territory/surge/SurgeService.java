@@ -58,7 +58,6 @@ public final class SurgeService {
     private final Database db;
     private final Clock clock;
     private final SurgeWording wording;
-    private final InquiryCache inquiries = new InquiryCache();
 
     public SurgeService(Database db, Clock clock, RegionService regions, Locale locale) {
         this.db = db;
@@ -99,9 +98,9 @@ public final class SurgeService {
     /**
      * Looks for surges as of {@code now} and raises an alert for each key that has none open and
      * none raised within the last window; open alerts older than a window expire. Idempotent: a
-     * second scan (another client, a catch-up) raises nothing new. The leads are read once for
-     * every key: the whole period at the first scan of a business day, then only what came in
-     * since the last scan ({@link InquiryCache}).
+     * second scan (another client, a catch-up) raises nothing new. Counts come from the per-day
+     * inquiry counts and the leads of the hours at the windows' edges
+     * ({@link SurgeRepository#countsByProvince}), the same for every scan of the day.
      *
      * @return the alerts raised now
      */
@@ -117,18 +116,9 @@ public final class SurgeService {
             Duration quiet = settings.mode() == WindowMode.SAME_WEEKDAY ? Duration.ofDays(1)
                     : Duration.ofDays(settings.windowDays());
             rows.expireOpen(at.minus(quiet));
-            InquiryCache.Counted counted = inquiries.counts(windows, new InquiryCache.Loader() {
-                @Override
-                public List<InquiryCache.Inquiry> load(OffsetDateTime from, OffsetDateTime to) {
-                    return rows.inquiries(from, to);
-                }
-
-                @Override
-                public boolean anyBefore(OffsetDateTime before) {
-                    return rows.hasInquiriesBefore(before);
-                }
-            });
-            List<Surge> surges = new SurgeDetector(settings).detect(counted.byProvince(), counted.history());
+            Map<String, int[]> counts = rows.countsByProvince(windows);
+            boolean history = rows.hasInquiriesBefore(windows.earliest());
+            List<Surge> surges = new SurgeDetector(settings).detect(counts, history);
             List<SurgeAlert> alerts = new ArrayList<>();
             Roster roster = null;
             for (Surge surge : surges) {
@@ -233,6 +223,57 @@ public final class SurgeService {
     /** The regions a user has temporary access to now, with when each ends. */
     public Map<String, OffsetDateTime> activeGrants(UUID userId) {
         return db.transactionResult(cfg -> SurgeRepository.using(cfg, clock).activeGrants(userId, Rows.now(clock)));
+    }
+
+    /**
+     * The pool access grants in force, soonest to end first: every one for the GM, admins and
+     * company-wide roles, else those the viewer granted or whose surge alert was sent to them.
+     */
+    public List<PoolGrant> grantsInForce(Actor viewer) {
+        return db.transactionResult(cfg -> SurgeRepository.using(cfg, clock)
+                .grantsInForce(Rows.now(clock), viewer.role().seesEverything() ? null : viewer.userId()).stream()
+                .map(this::view).toList());
+    }
+
+    /**
+     * Ends a grant before its expiry (收回): the rep loses the region's pool and dispatch at once,
+     * the change history records it and the rep is told.
+     *
+     * @throws SalesDeskException {@code surge.notAllowed} for anyone but who granted it, the surge's
+     *                            supervisor, the GM or an admin; {@code surge.grant.ended} when it
+     *                            expired or was revoked meanwhile; {@code surge.grant.notFound}
+     */
+    public PoolGrant revoke(UUID grantId, Actor viewer) {
+        return db.transactionResult(cfg -> {
+            SurgeRepository rows = SurgeRepository.using(cfg, clock);
+            SurgeRepository.GrantRow grant = rows.findGrantForUpdate(grantId)
+                    .orElseThrow(() -> new SalesDeskException("surge.grant.notFound"));
+            boolean allowed = viewer.role() == Role.GM || viewer.role() == Role.ADMIN
+                    || viewer.userId().equals(grant.grantedBy()) || viewer.userId().equals(grant.surgeSupervisor());
+            if (!allowed) {
+                throw new SalesDeskException("surge.notAllowed");
+            }
+            OffsetDateTime now = Rows.now(clock);
+            if (!rows.revoke(grantId, now)) {
+                throw new SalesDeskException("surge.grant.ended");
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("revokedAt", null);
+            ChangeLog.using(cfg, clock).record(viewer, ChangeReason.user(), SurgeRepository.GRANT_ENTITY, grantId,
+                    ChangeEntry.Operation.UPDATE, FieldChange.diff(before, Map.of("revokedAt", now)));
+            String region = wording.keyName(grant.regionCode());
+            NotificationRepository.using(cfg, clock).send(List.of(grant.userId()), "surge.revoked",
+                    wording.revokedTitle(region), wording.revokedBody(region, viewer.displayName()),
+                    SurgeRepository.GRANT_ENTITY, grantId);
+            LOG.info("Pool access grant {} ({} in {}) revoked by {}", grantId, grant.userName(), grant.regionCode(),
+                    viewer.displayName());
+            return view(grant);
+        });
+    }
+
+    private PoolGrant view(SurgeRepository.GrantRow g) {
+        return new PoolGrant(g.id(), g.userId(), g.userName(), g.regionCode(), wording.keyName(g.regionCode()),
+                g.startsAt(), g.expiresAt(), g.reason(), g.grantedBy(), g.surgeId());
     }
 
     private SurgeRepository.Stored openAlert(SurgeRepository rows, UUID alertId, Actor viewer) {

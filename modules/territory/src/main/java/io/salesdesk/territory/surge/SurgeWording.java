@@ -71,6 +71,16 @@ public final class SurgeWording {
         return say("lent.body", keyName(key), days, until, by);
     }
 
+    /** Title of the message to a rep whose grant was revoked; {@code region} in words. */
+    public String revokedTitle(String region) {
+        return say("revoked.title", region);
+    }
+
+    /** Body of the message to a rep whose grant was revoked. */
+    public String revokedBody(String region, String by) {
+        return say("revoked.body", region, by);
+    }
+
     /** The reason written on each pool access grant. */
     public String grantReason(String key) {
         return say("grant.reason", keyName(key));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.pool.PoolRepository;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.ChangeEntry;
@@ -190,6 +191,73 @@ class SurgeServiceTest {
         assertThat(new NotificationService(db, clock).inbox(org.liNa.asActor()))
                 .extracting(Notification::title).containsExactly("你已被临时抽调支援华东");
         assertThat(surges.openAlerts(org.gm.asActor())).isEmpty();
+    }
+
+    @Test
+    void aManagerSeesTheGrantsInForceAndRevokesOneEarly() {
+        eastChinaSurges();
+        SurgeAlert alert = surges.scan(clock.instant()).get(0);
+        surges.accept(alert.id(), f.zjManager.asActor());
+        clock.advance(Duration.ofHours(1));
+
+        List<PoolGrant> grants = surges.grantsInForce(f.zjManager.asActor());
+        assertThat(grants).hasSize(14).allSatisfy(g -> assertThat(g.surgeId()).isEqualTo(alert.id()));
+        assertThat(surges.grantsInForce(org.gm.asActor())).hasSize(14);
+        assertThat(surges.grantsInForce(org.southManager.asActor())).isEmpty();
+        PoolGrant zhejiang = grants.stream()
+                .filter(g -> g.userId().equals(org.liNa.id()) && g.regionCode().equals("330000")).findFirst()
+                .orElseThrow();
+        assertThat(zhejiang.userName()).isEqualTo("李娜");
+        assertThat(zhejiang.regionName()).isEqualTo("浙江省");
+
+        surges.revoke(zhejiang.id(), f.zjManager.asActor());
+
+        assertThat(surges.grantsInForce(f.zjManager.asActor())).hasSize(13).extracting(PoolGrant::id)
+                .doesNotContain(zhejiang.id());
+        assertThat(surges.activeGrants(org.liNa.id())).doesNotContainKey("330000").containsKey("320000");
+        assertThat(effectiveRegions(org.liNa.id())).doesNotContain("330000").contains("320000");
+        assertThat(poolPrefixes(org.liNa.id())).doesNotContain("33").contains("32");
+        List<ChangeEntry> history = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).forEntity(zhejiang.id()));
+        assertThat(history).hasSize(2).last().satisfies(e -> {
+            assertThat(e.changes()).containsKey("revokedAt");
+            assertThat(e.changedByName()).isEqualTo("陈东");
+        });
+        assertThat(new NotificationService(db, clock).inbox(org.liNa.asActor())).extracting(Notification::title)
+                .contains("你对浙江省公海的临时访问已收回");
+        assertThatThrownBy(() -> surges.revoke(zhejiang.id(), f.zjManager.asActor()))
+                .hasMessageContaining("surge.grant.ended");
+    }
+
+    @Test
+    void onlyWhoGrantedTheSupervisorTheGmOrAnAdminMayRevoke() {
+        eastChinaSurges();
+        surges.accept(surges.scan(clock.instant()).get(0).id(), f.zjManager.asActor());
+        PoolGrant grant = surges.grantsInForce(org.gm.asActor()).get(0);
+
+        assertThatThrownBy(() -> surges.revoke(grant.id(), org.southManager.asActor()))
+                .hasMessageContaining("surge.notAllowed");
+        assertThatThrownBy(() -> surges.revoke(grant.id(), org.liNa.asActor()))
+                .hasMessageContaining("surge.notAllowed");
+        surges.revoke(grant.id(), org.gm.asActor());
+        assertThat(surges.grantsInForce(org.gm.asActor())).hasSize(13);
+    }
+
+    @Test
+    void anExpiredGrantIsNoLongerListedNorRevocable() {
+        eastChinaSurges();
+        surges.accept(surges.scan(clock.instant()).get(0).id(), f.zjManager.asActor());
+        PoolGrant grant = surges.grantsInForce(org.gm.asActor()).get(0);
+
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+
+        assertThat(surges.grantsInForce(org.gm.asActor())).isEmpty();
+        assertThat(poolPrefixes(org.liNa.id())).isEmpty();
+        assertThatThrownBy(() -> surges.revoke(grant.id(), org.gm.asActor())).hasMessageContaining("surge.grant.ended");
+    }
+
+    private List<String> poolPrefixes(UUID rep) {
+        return db.transactionResult(cfg -> PoolRepository.using(cfg, clock).grantedRegionPrefixes(rep,
+                Rows.now(clock)));
     }
 
     private List<String> effectiveRegions(UUID rep) {
