@@ -69,12 +69,9 @@ public final class WorkflowTimers {
             context.timers().runDue();
             context.commerceTimers().runDue();
             context.approvalTimeouts().runDue();
-            context.surges().scanIfDue();
+            boolean raised = !context.surges().scanIfDue().isEmpty();
             context.funnelScanner().scanIfDue();
             context.dailyReports().runDue();
-            return context.notifications().takeUnshown(context.currentUser().asActor(), 50);
-        }).onSuccess(fresh -> {
-            boolean raised = !context.surges().scanIfDue().isEmpty();
             return new Run(raised, context.notifications().takeUnshown(context.currentUser().asActor(), 50));
         }).onSuccess(run -> {
             List<Notification> fresh = run.fresh();
