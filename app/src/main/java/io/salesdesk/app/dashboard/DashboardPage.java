@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -113,7 +114,26 @@ public final class DashboardPage extends BorderPane {
         overview.setId("overviewTab");
         overview.setGraphic(new FontIcon(Feather.ACTIVITY));
         tabs.getTabs().add(overview);
+        tabs.getTabs().addAll(
+                lazyTab("funnelTab", "dashboard.tab.funnel", Feather.FILTER, () -> new FunnelView(context, bus)),
+                lazyTab("tiersTab", "dashboard.tab.tiers", Feather.AWARD, () -> new TierRulesView(context, bus)),
+                lazyTab("forecastTab", "dashboard.tab.forecast", Feather.TRENDING_UP, () -> new ForecastView(context, bus)),
+                lazyTab("dailyReportTab", "dashboard.tab.dailyReport", Feather.FILE_TEXT,
+                        () -> new DailyReportView(context, bus)));
         return tabs;
+    }
+
+    /** A tab whose view is made (and loads its data) the first time it is selected. */
+    private static Tab lazyTab(String id, String titleKey, Feather icon, Supplier<Node> view) {
+        Tab tab = new Tab(I18n.get(titleKey));
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(icon));
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(view.get());
+            }
+        });
+        return tab;
     }
 
     // ------------------------------------------------------------------ header
