@@ -331,10 +331,13 @@ public final class AppContext {
     /** Tier action rules, their completion, the bonus coefficient table and open obligations. */
     public TierService tiers() {
         return tiers;
+    }
+
     /** Where the scheduled daily reports are kept: the data folder's {@code reports}. */
     public static Path reportsRoot(Database database) {
         Path dataDir = database.config().dataDir();
         return (dataDir != null ? dataDir : Workspace.dataDir(null, System.getenv())).resolve("reports");
+    }
 
     /** The daily report (日报): computing, files, schedule and the log of generated reports. */
     public DailyReportService dailyReports() {

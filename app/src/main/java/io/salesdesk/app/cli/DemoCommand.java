@@ -7,6 +7,9 @@ import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
+import io.salesdesk.insight.demo.DemoForecasts;
+import io.salesdesk.insight.demo.DemoFunnels;
+import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.demo.DemoReports;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
@@ -65,6 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
                     cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
             DemoTerritories.Summary territories = new DemoTerritories(db, Clock.systemUTC()).create(seed);
             DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
+            // The insight demo, in DemoSteps' order: KPI history, the funnel and tier rules, forecasts.
+            new DemoKpis(db, Clock.systemUTC()).create(seed);
+            new DemoFunnels(db, Clock.systemUTC()).create(seed);
+            DemoForecasts.Summary forecasts = new DemoForecasts(db, Clock.systemUTC(), AppContext.attachmentsRoot(db))
+                    .create(seed);
             // Yesterday's stage moves, the daily report's schedule and its first report (DemoSteps "reports").
             new DemoReports(db, Clock.systemUTC(), AppContext.reportsRoot(db)).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
@@ -83,6 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
                     territories.territories(), territories.southReps(), territories.inquiries());
             out.printf("Map: %,d customers tagged with pain points, %,d with explicit coordinates%n", places.tagged(),
                     places.pinned());
+            out.printf("Insight: %,d contracts of past quarters, %,d frozen forecast cells, %,d commits, %,d adjustments%n",
+                    forecasts.contracts(), forecasts.frozenCells(), forecasts.commits(), forecasts.adjustments());
         }
         return 0;
     }
