@@ -153,6 +153,8 @@ public final class DemoForecasts {
                 }
             }
         }
+        // Made today, signed in past quarters: drafted and submitted some days before the signing.
+        db.transaction(cfg -> DemoKpis.backdateDrafting(DSL.using(cfg), random));
         return made;
     }
 

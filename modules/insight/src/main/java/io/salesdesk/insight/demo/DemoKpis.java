@@ -2,6 +2,7 @@ package io.salesdesk.insight.demo;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
@@ -63,17 +64,30 @@ public final class DemoKpis {
             if (n > 0) {
                 notes.execute();
             }
-            for (Record3<UUID, LocalDate, OffsetDateTime> c : dsl.select(CONTRACT.ID, CONTRACT.SIGNED_ON,
-                    CONTRACT.CREATED_AT).from(CONTRACT).where(CONTRACT.SIGNED_ON.isNotNull()).orderBy(CONTRACT.ID)
-                    .fetch()) {
-                LocalDate created = c.value3().atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
-                if (created.isAfter(c.value2().minusDays(2))) {
-                    OffsetDateTime drafted = c.value2().minusDays(3 + random.nextInt(20)).atTime(10, 0)
-                            .atZone(BusinessTime.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-                    dsl.update(CONTRACT).set(CONTRACT.CREATED_AT, drafted).where(CONTRACT.ID.eq(c.value1())).execute();
-                }
-            }
+            backdateDrafting(dsl, random);
         });
+    }
+
+    /**
+     * Contracts the demo made today and signed on an earlier date: drafted (created) and submitted
+     * for approval 3 to 22 days before the signing, so the contract cycle is a real, positive one.
+     * Only moves what is later than that; later demo steps that sign back-dated contracts call it too.
+     */
+    public static void backdateDrafting(DSLContext dsl, SplittableRandom random) {
+        for (Record3<UUID, LocalDate, OffsetDateTime> c : dsl.select(CONTRACT.ID, CONTRACT.SIGNED_ON,
+                CONTRACT.CREATED_AT).from(CONTRACT).where(CONTRACT.SIGNED_ON.isNotNull()).orderBy(CONTRACT.ID)
+                .fetch()) {
+            LocalDate created = c.value3().atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+            if (created.isAfter(c.value2().minusDays(2))) {
+                OffsetDateTime drafted = c.value2().minusDays(3 + random.nextInt(20)).atTime(10, 0)
+                        .atZone(BusinessTime.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+                dsl.update(CONTRACT).set(CONTRACT.CREATED_AT, drafted).where(CONTRACT.ID.eq(c.value1())).execute();
+                dsl.update(APPROVAL_REQUEST).set(APPROVAL_REQUEST.SUBMITTED_AT, drafted.plusHours(2))
+                        .where(APPROVAL_REQUEST.ENTITY.eq("contract"), APPROVAL_REQUEST.RECORD_ID.eq(c.value1()),
+                                APPROVAL_REQUEST.SUBMITTED_AT.gt(drafted.plusHours(2)))
+                        .execute();
+            }
+        }
     }
 
     /** Two reps of the first sales team who left: 40 and 110 days ago. */
