@@ -9,6 +9,7 @@ import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.dispatch.demo.DemoLeads;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
+import io.salesdesk.insight.demo.DemoFunnels;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
@@ -64,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
                     cfg -> UserDirectory.using(cfg, Clock.systemUTC()), java.util.Locale.getDefault())).create();
             DemoTerritories.Summary territories = new DemoTerritories(db, Clock.systemUTC()).create(seed);
             DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
+            DemoFunnels.Summary funnels = new DemoFunnels(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "
@@ -80,6 +82,9 @@ public final class DemoCommand implements Callable<Integer> {
                     territories.territories(), territories.southReps(), territories.inquiries());
             out.printf("Map: %,d customers tagged with pain points, %,d with explicit coordinates%n", places.tagged(),
                     places.pinned());
+            out.printf("Funnels: %d funnel, %d tier rules, %,d deal follow-ups; first scan: %,d deal-nodes, %,d missed, "
+                    + "%,d coaching prompts%n", funnels.funnels(), funnels.tierRules(), funnels.activities(),
+                    funnels.evaluated(), funnels.missed(), funnels.prompts());
         }
         return 0;
     }

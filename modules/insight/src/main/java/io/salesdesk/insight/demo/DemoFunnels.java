@@ -50,10 +50,14 @@ public final class DemoFunnels {
         this.clock = clock;
     }
 
-    public void create(long seed) {
+    /** What the demo made: funnels, tier rules, follow-ups added to the deals, and the first scan's result. */
+    public record Summary(int funnels, int tierRules, int activities, int evaluated, int missed, int prompts) {
+    }
+
+    public Summary create(long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x46554e4eL);
         OffsetDateTime now = Rows.now(clock);
-        db.transaction(cfg -> {
+        int added = db.transactionResult(cfg -> {
             FunnelRepository.using(cfg, clock).insert(null, REASON, funnel());
             TierRuleRepository rules = TierRuleRepository.using(cfg, clock);
             for (TierRule rule : tierRules()) {
@@ -66,9 +70,11 @@ public final class DemoFunnels {
             }
             ActivityRepository.using(cfg, clock).insertAll(null, REASON, activities);
             LOG.info("Demo funnels: {} follow-ups on the demo deals", activities.size());
+            return activities.size();
         });
         FunnelScanner.Report report = new FunnelScanner(db, clock, Locale.getDefault()).scan();
         LOG.info("Demo funnels: {} deal-nodes evaluated, {} coaching prompts", report.evaluated(), report.prompts());
+        return new Summary(1, tierRules().size(), added, report.evaluated(), report.missed(), report.prompts());
     }
 
     /** 医疗设备演示销售: materials before the demo, ≥3 touches in the 14-day trial, answers in 24 h, quote in 30 days. */
