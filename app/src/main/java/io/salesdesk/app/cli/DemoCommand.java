@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             DemoCustomerPlaces.Summary places = new DemoCustomerPlaces(db, Clock.systemUTC()).create(seed);
             // The insight demo, in DemoSteps' order: KPI history, the funnel and tier rules, forecasts.
             new DemoKpis(db, Clock.systemUTC()).create(seed);
-            new DemoFunnels(db, Clock.systemUTC()).create(seed);
+            DemoFunnels.Summary funnels = new DemoFunnels(db, Clock.systemUTC()).create(seed);
             DemoForecasts.Summary forecasts = new DemoForecasts(db, Clock.systemUTC(), AppContext.attachmentsRoot(db))
                     .create(seed);
             // Yesterday's stage moves, the daily report's schedule and its first report (DemoSteps "reports").
@@ -93,6 +93,9 @@ public final class DemoCommand implements Callable<Integer> {
                     places.pinned());
             out.printf("Insight: %,d contracts of past quarters, %,d frozen forecast cells, %,d commits, %,d adjustments%n",
                     forecasts.contracts(), forecasts.frozenCells(), forecasts.commits(), forecasts.adjustments());
+            out.printf("Funnels: %d funnel, %d tier rules, %,d deal follow-ups; first scan: %,d deal-nodes, %,d missed, "
+                    + "%,d coaching prompts%n", funnels.funnels(), funnels.tierRules(), funnels.activities(),
+                    funnels.evaluated(), funnels.missed(), funnels.prompts());
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.salesdesk.insight.demo;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
@@ -40,6 +41,16 @@ final class DemoFunnelRepository {
                 .where(OPPORTUNITY.DELETED_AT.isNull()).orderBy(OPPORTUNITY.ID)
                 .fetch(r -> new Deal(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         "LOST".equals(r.value6()), r.value7()));
+    }
+
+    /** An owned live customer of tier A, B or C. */
+    record TieredCustomer(UUID id, UUID ownerId, String tier) {
+    }
+
+    List<TieredCustomer> tieredCustomers() {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.OWNER_ID, CUSTOMER.TIER).from(CUSTOMER)
+                .where(CUSTOMER.DELETED_AT.isNull(), CUSTOMER.OWNER_ID.isNotNull(), CUSTOMER.TIER.in("A", "B", "C"))
+                .orderBy(CUSTOMER.ID).fetch(r -> new TieredCustomer(r.value1(), r.value2(), r.value3()));
     }
 
     void openedAt(UUID dealId, OffsetDateTime openedAt) {

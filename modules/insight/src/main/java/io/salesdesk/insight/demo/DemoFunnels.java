@@ -1,5 +1,6 @@
 package io.salesdesk.insight.demo;
 
+import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.crm.ActivityDraft;
@@ -17,6 +18,7 @@ import io.salesdesk.insight.tier.Period;
 import io.salesdesk.insight.tier.TierRule;
 import io.salesdesk.insight.tier.TierRuleRepository;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -50,10 +52,14 @@ public final class DemoFunnels {
         this.clock = clock;
     }
 
-    public void create(long seed) {
+    /** What the demo made: funnels, tier rules, follow-ups added to the deals, and the first scan's result. */
+    public record Summary(int funnels, int tierRules, int activities, int evaluated, int missed, int prompts) {
+    }
+
+    public Summary create(long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x46554e4eL);
         OffsetDateTime now = Rows.now(clock);
-        db.transaction(cfg -> {
+        int added = db.transactionResult(cfg -> {
             FunnelRepository.using(cfg, clock).insert(null, REASON, funnel());
             TierRuleRepository rules = TierRuleRepository.using(cfg, clock);
             for (TierRule rule : tierRules()) {
@@ -64,11 +70,14 @@ public final class DemoFunnels {
             for (DemoFunnelRepository.Deal deal : deals.deals()) {
                 history(deal, now, random, deals, activities);
             }
+            tierVisits(deals.tieredCustomers(), now, activities);
             ActivityRepository.using(cfg, clock).insertAll(null, REASON, activities);
             LOG.info("Demo funnels: {} follow-ups on the demo deals", activities.size());
+            return activities.size();
         });
         FunnelScanner.Report report = new FunnelScanner(db, clock, Locale.getDefault()).scan();
         LOG.info("Demo funnels: {} deal-nodes evaluated, {} coaching prompts", report.evaluated(), report.prompts());
+        return new Summary(1, tierRules().size(), added, report.evaluated(), report.missed(), report.prompts());
     }
 
     /** 医疗设备演示销售: materials before the demo, ≥3 touches in the 14-day trial, answers in 24 h, quote in 30 days. */
@@ -119,6 +128,43 @@ public final class DemoFunnels {
             add(out, deal, ActivityKind.NOTE, asked, QUESTIONS[random.nextInt(QUESTIONS.length)], now);
             int hours = random.nextInt(3) == 0 ? 30 + random.nextInt(60) : 1 + random.nextInt(20);
             add(out, deal, ActivityKind.CALL, asked.plusHours(hours), "电话答复客户问题", now);
+        }
+    }
+
+    /**
+     * The demos and visits the tier rules ask for, this quarter so far: each rep keeps up with them
+     * to their own degree (45–100 %, fixed per rep), so completion and bonus coefficients differ.
+     */
+    private static void tierVisits(List<DemoFunnelRepository.TieredCustomer> customers, OffsetDateTime now,
+                                   List<ActivityRepository.NewActivity> out) {
+        LocalDate today = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+        for (DemoFunnelRepository.TieredCustomer c : customers) {
+            SplittableRandom rep = new SplittableRandom(c.ownerId().getLeastSignificantBits());
+            int diligence = 45 + rep.nextInt(56);
+            SplittableRandom random = new SplittableRandom(c.id().getLeastSignificantBits());
+            ActivityKind kind = c.tier().equals("A") ? ActivityKind.DEMO : ActivityKind.VISIT;
+            int perMonth = c.tier().equals("A") ? 2 : 1;
+            LocalDate start = Period.QUARTER.start(today);
+            for (LocalDate month = start; !month.isAfter(today); month = month.plusMonths(1)) {
+                // C customers need one visit a quarter: only in its first month.
+                if (c.tier().equals("C") && !month.equals(start)) {
+                    break;
+                }
+                for (int i = 0; i < perMonth; i++) {
+                    if (random.nextInt(100) >= diligence) {
+                        continue;
+                    }
+                    int spread = (int) Math.max(1, Math.min(28, today.toEpochDay() - month.toEpochDay()));
+                    OffsetDateTime at = month.plusDays(random.nextInt(spread)).atTime(10 + random.nextInt(7), 0)
+                            .atZone(BusinessTime.ZONE).toOffsetDateTime();
+                    if (!at.isBefore(now)) {
+                        continue;
+                    }
+                    out.add(new ActivityRepository.NewActivity(Ids.newId(), c.id(), c.ownerId(), new ActivityDraft(kind,
+                            at.withOffsetSameInstant(ZoneOffset.UTC), null, 60,
+                            kind == ActivityKind.DEMO ? "技术演示（分级规则）" : "例行拜访（分级规则）", null, null, null)));
+                }
+            }
         }
     }
 
