@@ -144,6 +144,8 @@ public final class MapPage extends BorderPane {
         map.addLayer(leadLayer);
         map.addLayer(customerLayer);
         map.addLayer(repLayer);
+        // Territory names above every pin, so none hides under a cluster.
+        map.addLayer(territoryLayer.labelLayer());
 
         StackPane host = new StackPane(map);
         host.getStyleClass().add("map-host");

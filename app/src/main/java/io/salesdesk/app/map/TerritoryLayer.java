@@ -6,10 +6,13 @@ import io.salesdesk.territory.geo.Boundaries;
 import io.salesdesk.territory.geo.RegionShape;
 import io.salesdesk.territory.geo.WebMercator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
@@ -49,6 +52,7 @@ final class TerritoryLayer extends MapLayer {
     private final Boundaries boundaries;
     private final Group shapes = new Group();
     private final Group labels = new Group();
+    private final LabelLayer labelLayer = new LabelLayer();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate();
     private final Map<String, double[][]> worldRings = new HashMap<>();
@@ -68,7 +72,43 @@ final class TerritoryLayer extends MapLayer {
         getStyleClass().add("map-layer");
         setMouseTransparent(true);
         shapes.getTransforms().setAll(translate, scale);
-        getChildren().addAll(shapes, labels);
+        getChildren().add(shapes);
+        labelLayer.setId("territoryLabelLayer");
+        labelLayer.getStyleClass().add("map-layer");
+        labelLayer.setMouseTransparent(true);
+    }
+
+    /**
+     * The territories' names, as a layer of their own that the page adds above the pins, so that
+     * no pin covers a name (clicks go through it to the pins).
+     */
+    MapLayer labelLayer() {
+        return labelLayer;
+    }
+
+    /** The names shown now (for tests): visible after the collision check. */
+    List<Text> shownNames() {
+        return names.stream().filter(Text::isVisible).toList();
+    }
+
+    /** Lays the names out after the map moved, as the territories do. */
+    private final class LabelLayer extends MapLayer {
+        LabelLayer() {
+            getChildren().add(labels);
+        }
+
+        @Override
+        protected void layoutLayer() {
+            placeLabels(map.getZoom());
+        }
+
+        void dirty() {
+            markDirty();
+        }
+
+        Point2D point(double lat, double lon) {
+            return getMapPoint(lat, lon);
+        }
     }
 
     /** Draws these territories (resolved in the background). */
@@ -158,7 +198,7 @@ final class TerritoryLayer extends MapLayer {
                 }
             }
         }
-        placeLabels(zoom);
+        labelLayer.dirty();
     }
 
     private void build(int level) {
@@ -206,24 +246,55 @@ final class TerritoryLayer extends MapLayer {
         }
     }
 
-    /** Names are shown between country and street zoom, where their territory is wider than the name. */
+    /**
+     * Names are shown between country and street zoom, where their territory is wider than the
+     * name, and never on top of each other: the territory being edited and then the wider ones
+     * are placed first; a name that would overlap one already placed moves half a line down or up
+     * if that frees it, else it is left out (its territory is still coloured and in the legend).
+     */
     private void placeLabels(double zoom) {
         double world = WebMercator.worldSize(0) * Math.pow(2, zoom);
+        List<Candidate> candidates = new ArrayList<>();
         for (Text name : names) {
             TerritoryShapes.Drawn t = (TerritoryShapes.Drawn) name.getUserData();
-            Point2D p = getMapPoint(t.labelLat(), t.labelLon());
+            Point2D p = labelLayer.point(t.labelLat(), t.labelLon());
             double width = 0;
             for (TerritoryShapes.Part part : t.parts()) {
                 width = Math.max(width, (part.shape().box().maxLon() - part.shape().box().minLon()) / 360 * world);
             }
             double textWidth = name.getLayoutBounds().getWidth();
-            boolean show = p != null && zoom >= MIN_LABEL_ZOOM && width >= textWidth * 0.8;
-            name.setVisible(show);
-            if (show) {
-                name.setTranslateX(p.getX() - textWidth / 2);
-                name.setTranslateY(p.getY() + name.getLayoutBounds().getHeight() / 4);
+            boolean fits = p != null && zoom >= MIN_LABEL_ZOOM && width >= textWidth * 0.8;
+            name.setVisible(false);
+            if (fits) {
+                boolean isChosen = t.territory().id().equals(chosen);
+                candidates.add(new Candidate(name, p, isChosen ? Double.MAX_VALUE : width));
             }
         }
+        candidates.sort(Comparator.comparingDouble(Candidate::priority).reversed()
+                .thenComparing(c -> c.name().getText()));
+        List<Bounds> placed = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Bounds text = c.name().getLayoutBounds();
+            double x = c.at().getX() - text.getWidth() / 2;
+            double baseY = c.at().getY() + text.getHeight() / 4;
+            for (double shift : new double[] {0, text.getHeight() * 0.6, -text.getHeight() * 0.6}) {
+                Bounds box = new BoundingBox(x - LABEL_GAP, baseY + shift + text.getMinY() - LABEL_GAP,
+                        text.getWidth() + 2 * LABEL_GAP, text.getHeight() + 2 * LABEL_GAP);
+                if (placed.stream().noneMatch(box::intersects)) {
+                    placed.add(box);
+                    c.name().setTranslateX(x);
+                    c.name().setTranslateY(baseY + shift);
+                    c.name().setVisible(true);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Pixels kept free around a name. */
+    private static final double LABEL_GAP = 2;
+
+    private record Candidate(Text name, Point2D at, double priority) {
     }
 
     /** A shape's rings at a zoom, relative to the origin, with points less than a pixel apart dropped. */

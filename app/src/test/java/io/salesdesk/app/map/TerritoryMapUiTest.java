@@ -121,7 +121,7 @@ class TerritoryMapUiTest {
         TerritoryLayer layer = page(robot).territoryLayer();
         assertThat(layer.territories()).hasSize(7);
         assertThat(robot.lookup("#territoryLayer .map-territory").queryAll()).hasSizeGreaterThanOrEqualTo(7);
-        assertThat(robot.lookup("#territoryLayer .map-territory-name").<Text>queryAll().stream()
+        assertThat(robot.lookup("#territoryLabelLayer .map-territory-name").<Text>queryAll().stream()
                 .filter(Node::isVisible).map(Text::getText)).contains("浦东团队辖区");
         assertThat(robot.lookup("#mapLegend").queryAs(Node.class).lookupAll(".map-territory-legend")).isNotEmpty();
     }
