@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.theme.PrimerLight;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
@@ -85,6 +86,7 @@ class ForecastViewUiTest {
     void aManagerAdjustsARepsForecastWithANoteAndSeesItInTheHistory(FxRobot robot) {
         TableView<ForecastRow> table = robot.lookup("#forecastTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4).allSatisfy(r -> assertThat(r.commit()).isNotNull());
+        UiRobots.screenshot(robot, "#forecastView", "forecast-table.png");
         ForecastRow first = table.getItems().get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#forecastAmount").write("48万");
@@ -121,6 +123,7 @@ class ForecastViewUiTest {
         BarChart<String, Number> chart = robot.lookup("#accuracyChart").queryAs(BarChart.class);
         assertThat(chart.getData()).hasSize(3);
         assertThat(chart.getData().get(0).getData()).isNotEmpty();
+        UiRobots.screenshot(robot, "#forecastView", "forecast-accuracy.png");
         Path png = dir.resolve("accuracy.png");
         Path xlsx = dir.resolve("accuracy.xlsx");
         robot.interact(() -> view.exportChartPng(png));
@@ -136,6 +139,7 @@ class ForecastViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ProcurementLine> table = robot.lookup("#procurementTable").queryAs(TableView.class);
         List<ProcurementLine> lines = table.getItems();
+        UiRobots.screenshot(robot, "#forecastView", "forecast-procurement.png");
         assertThat(lines).allSatisfy(l -> assertThat(l.suggestedOrder().signum()).isNotNegative());
         assertThat(robot.lookup("#forecastAmount").queryAs(TextField.class)).isNotNull();
     }
