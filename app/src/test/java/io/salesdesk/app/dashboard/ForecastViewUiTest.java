@@ -11,7 +11,6 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -140,7 +139,16 @@ class ForecastViewUiTest {
         TableView<ProcurementLine> table = robot.lookup("#procurementTable").queryAs(TableView.class);
         List<ProcurementLine> lines = table.getItems();
         UiRobots.screenshot(robot, "#forecastView", "forecast-procurement.png");
-        assertThat(lines).allSatisfy(l -> assertThat(l.suggestedOrder().signum()).isNotNegative());
-        assertThat(robot.lookup("#forecastAmount").queryAs(TextField.class)).isNotNull();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.suggestedOrder().signum()).isNotNegative());
+        ProcurementLine first = lines.get(0);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#safetyQuantity").write("100000");
+        robot.clickOn("#safetyForSku");
+        WaitForAsyncUtils.waitForFxEvents();
+        ProcurementLine after = table.getItems().stream().filter(l -> l.productId().equals(first.productId())
+                && java.util.Objects.equals(l.regionCode(), first.regionCode())).findFirst().orElseThrow();
+        assertThat(after.safetyStock()).isEqualByComparingTo("100000");
+        // 100,000 units of safety stock are more than any demo warehouse holds: an order is suggested.
+        assertThat(after.suggestedOrder()).isPositive();
     }
 }
