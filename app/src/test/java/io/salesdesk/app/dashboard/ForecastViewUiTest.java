@@ -11,7 +11,6 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.theme.PrimerLight;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
@@ -85,6 +85,7 @@ class ForecastViewUiTest {
     void aManagerAdjustsARepsForecastWithANoteAndSeesItInTheHistory(FxRobot robot) {
         TableView<ForecastRow> table = robot.lookup("#forecastTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4).allSatisfy(r -> assertThat(r.commit()).isNotNull());
+        UiRobots.screenshot(robot, "#forecastView", "forecast-table.png");
         ForecastRow first = table.getItems().get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#forecastAmount").write("48万");
@@ -121,6 +122,7 @@ class ForecastViewUiTest {
         BarChart<String, Number> chart = robot.lookup("#accuracyChart").queryAs(BarChart.class);
         assertThat(chart.getData()).hasSize(3);
         assertThat(chart.getData().get(0).getData()).isNotEmpty();
+        UiRobots.screenshot(robot, "#forecastView", "forecast-accuracy.png");
         Path png = dir.resolve("accuracy.png");
         Path xlsx = dir.resolve("accuracy.xlsx");
         robot.interact(() -> view.exportChartPng(png));
@@ -136,7 +138,17 @@ class ForecastViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ProcurementLine> table = robot.lookup("#procurementTable").queryAs(TableView.class);
         List<ProcurementLine> lines = table.getItems();
-        assertThat(lines).allSatisfy(l -> assertThat(l.suggestedOrder().signum()).isNotNegative());
-        assertThat(robot.lookup("#forecastAmount").queryAs(TextField.class)).isNotNull();
+        UiRobots.screenshot(robot, "#forecastView", "forecast-procurement.png");
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.suggestedOrder().signum()).isNotNegative());
+        ProcurementLine first = lines.get(0);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#safetyQuantity").write("100000");
+        robot.clickOn("#safetyForSku");
+        WaitForAsyncUtils.waitForFxEvents();
+        ProcurementLine after = table.getItems().stream().filter(l -> l.productId().equals(first.productId())
+                && java.util.Objects.equals(l.regionCode(), first.regionCode())).findFirst().orElseThrow();
+        assertThat(after.safetyStock()).isEqualByComparingTo("100000");
+        // 100,000 units of safety stock are more than any demo warehouse holds: an order is suggested.
+        assertThat(after.suggestedOrder()).isPositive();
     }
 }

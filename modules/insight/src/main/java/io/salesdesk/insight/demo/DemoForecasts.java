@@ -1,6 +1,9 @@
 package io.salesdesk.insight.demo;
 
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_LINE;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
 import io.salesdesk.commerce.collection.CollectionItem;
 import io.salesdesk.commerce.collection.CollectionService;
@@ -113,6 +116,7 @@ public final class DemoForecasts {
         }
         frozen += forecasts.freeze(admin, current, ChangeReason.of(ChangeReason.Kind.DEMO, "forecasts"));
         safetyStock(admin);
+        plannedLines(current, random);
         Summary summary = new Summary(contracts, frozen, commits, adjustments);
         LOG.info("Demo forecasts: {}", summary);
         return summary;
@@ -234,6 +238,47 @@ public final class DemoForecasts {
     private static BigDecimal scale(BigDecimal amount, double from, double to, SplittableRandom random) {
         double factor = from + random.nextDouble() * (to - from);
         return amount.multiply(BigDecimal.valueOf(factor)).setScale(-3, RoundingMode.HALF_UP).setScale(2);
+    }
+
+    /**
+     * Product lines on up to five open deals per sales region closing this quarter that have none
+     * yet, so the procurement view of every regional manager has quantities to plan (the catalogue
+     * demo plans lines on a few deals only).
+     */
+    private void plannedLines(ForecastPeriod current, SplittableRandom random) {
+        List<Product> products = new ProductService(db, clock).list(null, null, true);
+        if (products.isEmpty()) {
+            return;
+        }
+        db.transaction(cfg -> {
+            var dsl = DSL.using(cfg);
+            Map<String, Integer> perRegion = new HashMap<>();
+            var deals = dsl.select(OPPORTUNITY.ID, CUSTOMER.REGION_CODE).from(OPPORTUNITY)
+                    .join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
+                    .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                    .where(OPPORTUNITY_STAGE.OUTCOME.eq("OPEN"), OPPORTUNITY.DELETED_AT.isNull(),
+                            OPPORTUNITY.EXPECTED_CLOSE_ON.between(current.start(), current.end()),
+                            CUSTOMER.REGION_CODE.isNotNull(),
+                            DSL.notExists(DSL.selectOne().from(OPPORTUNITY_LINE)
+                                    .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))))
+                    .orderBy(OPPORTUNITY.ID).fetch();
+            for (var deal : deals) {
+                String province = deal.value2().substring(0, 2);
+                if (perRegion.merge(province, 1, Integer::sum) > 5) {
+                    continue;
+                }
+                int lines = 1 + random.nextInt(2);
+                for (int n = 1; n <= lines; n++) {
+                    Product p = products.get(random.nextInt(products.size()));
+                    int quantity = p.sku().startsWith("CON-") || p.sku().startsWith("IVD-") ? 20 + random.nextInt(80)
+                            : 2 + random.nextInt(12);
+                    dsl.insertInto(OPPORTUNITY_LINE).set(OPPORTUNITY_LINE.ID, io.salesdesk.core.Ids.newId(clock))
+                            .set(OPPORTUNITY_LINE.OPPORTUNITY_ID, deal.value1()).set(OPPORTUNITY_LINE.LINE_NO, n)
+                            .set(OPPORTUNITY_LINE.PRODUCT_ID, p.id())
+                            .set(OPPORTUNITY_LINE.QUANTITY, BigDecimal.valueOf(quantity)).execute();
+                }
+            }
+        });
     }
 
     /** A global safety stock of 5 units and more for the monitors and the consumables. */

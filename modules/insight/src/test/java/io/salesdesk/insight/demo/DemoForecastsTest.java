@@ -54,6 +54,8 @@ class DemoForecastsTest {
             assertThat(forecasts.forecast(gm, q4, ForecastLevel.REP)).allSatisfy(r -> assertThat(r.commit()).isNotNull());
             assertThat(forecasts.isFrozen(q4)).isTrue();
             assertThat(new ProcurementService(db, CLOCK).lines(gm, q4)).isNotEmpty();
+            var shanghai = new UserService(db, CLOCK).defaultUser("manager.sh").orElseThrow().asActor();
+            assertThat(new ProcurementService(db, CLOCK).lines(shanghai, q4)).isNotEmpty();
         }
     }
 }
