@@ -354,10 +354,16 @@ public final class DashboardPage extends BorderPane {
         busy.setVisible(true);
         BackgroundTask.wrap(() -> new Loaded(context.kpis().compare(viewer, periods, grouping),
                         context.kpis().signedByMonth(viewer, periods.current(), grouping)))
-                .onSuccess(this::show)
+                .onSuccess(loaded -> {
+                    show(loaded);
+                    loadTrend(YearMonth.from(periods.current().to()));
+                })
                 .onFinished(() -> busy.setVisible(false))
                 .executeWith(context.executor());
-        YearMonth last = YearMonth.from(periods.current().to());
+    }
+
+    /** The sparklines, after the figures: six more months must not hold up the first paint. */
+    private void loadTrend(YearMonth last) {
         BackgroundTask.wrap(() -> context.kpis().monthlyTrend(viewer, last, 6))
                 .onSuccess(months -> tiles.values().forEach(t -> t.showTrend(months)))
                 .executeWith(context.executor());

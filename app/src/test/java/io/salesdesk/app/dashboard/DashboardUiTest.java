@@ -45,6 +45,9 @@ class DashboardUiTest {
 
     static {
         UiTestWorkspace.prepareHeadlessScreen();
+        // The window opens on the dashboard, whose figures load inline with the same-thread
+        // executor: on a busy shared machine that took longer than TestFX's default 10 s setup.
+        System.setProperty("testfx.setup.timeout", "120000");
     }
 
     @TempDir
