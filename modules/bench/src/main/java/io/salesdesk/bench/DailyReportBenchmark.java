@@ -133,7 +133,7 @@ public class DailyReportBenchmark {
                 customerIds.add(id);
                 customerOwners.add(owner);
                 batch.add(new CustomerRepository.NewCustomer(id, new CustomerDraft(name, null, Tier.B, "HOSPITAL",
-                        "330106", null, null, owner), CompanyName.normalise(name), null, null, now.minusDays(200)));
+                        null, null, null, owner), CompanyName.normalise(name), null, null, now.minusDays(200)));
             }
             db.transaction(cfg -> CustomerRepository.using(cfg, clock, code -> code).insertAll(null, reason, batch));
         }
