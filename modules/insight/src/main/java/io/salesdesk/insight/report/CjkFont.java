@@ -45,6 +45,16 @@ public final class CjkFont {
         return locate(System.getenv(), CANDIDATES);
     }
 
+    /** Whether {@link #locate()} finds a font, e.g. to offer PDF only where it can be written. */
+    public static boolean isAvailable() {
+        try {
+            locate();
+            return true;
+        } catch (ReportException e) {
+            return false;
+        }
+    }
+
     static String locate(Map<String, String> environment, List<String> candidates) {
         String configured = environment.get(ENVIRONMENT_VARIABLE);
         List<String> order = new ArrayList<>();
