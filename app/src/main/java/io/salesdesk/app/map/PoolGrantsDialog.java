@@ -66,6 +66,9 @@ final class PoolGrantsDialog extends Dialog<Void> {
             Actor viewer = context.currentUser().asActor();
             BackgroundTask.wrap(() -> context.surges().revoke(grant.id(), viewer)).onSuccess(done -> {
                 table.getItems().remove(grant);
+                // Removing the row moves the selection to the next grant; a second click must not
+                // take that one back too.
+                table.getSelectionModel().clearSelection();
                 outcome.getStyleClass().setAll("label", Styles.SUCCESS);
                 outcome.setText(I18n.get("map.grants.revoked", done.userName(), done.regionName()));
                 onChanged.run();
