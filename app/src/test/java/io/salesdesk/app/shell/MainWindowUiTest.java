@@ -270,11 +270,14 @@ class MainWindowUiTest {
     }
 
     @Test
-    void comingPagesSayWhatArrivesLater(FxRobot robot) {
+    void theDashboardOpensWithItsTabs(FxRobot robot) {
         robot.clickOn("#nav-DASHBOARD");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#coming-DASHBOARD").tryQuery()).isPresent();
+        assertThat(robot.lookup("#coming-DASHBOARD").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#dashboardTabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                .extracting(javafx.scene.control.Tab::getId)
+                .containsExactly("overviewTab", "funnelTab", "tiersTab", "forecastTab", "dailyReportTab");
     }
 
     @Test
