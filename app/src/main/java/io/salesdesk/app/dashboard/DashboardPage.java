@@ -92,6 +92,7 @@ public final class DashboardPage extends BorderPane {
     private final VBox drillPane = new VBox(8);
     private final Label drillTitle = new Label();
     private final TableView<KpiRecord> drillTable = new TableView<>();
+    private HBox overviewControls;
     private KpiComparison shown;
 
     public DashboardPage(AppContext context, EventBus bus) {
@@ -113,6 +114,9 @@ public final class DashboardPage extends BorderPane {
         Tab overview = new Tab(I18n.get("dashboard.tab.overview"), createOverview());
         overview.setId("overviewTab");
         overview.setGraphic(new FontIcon(Feather.ACTIVITY));
+        // The period and grouping pickers drive 概览 only; the other tabs have their own.
+        overviewControls.visibleProperty().bind(overview.selectedProperty());
+        periodLabel.visibleProperty().bind(overview.selectedProperty());
         tabs.getTabs().add(overview);
         tabs.getTabs().addAll(
                 lazyTab("funnelTab", "dashboard.tab.funnel", Feather.FILTER, () -> new FunnelView(context, bus)),
@@ -182,6 +186,7 @@ public final class DashboardPage extends BorderPane {
         HBox controls = new HBox(8, busy, label("dashboard.period"), periodBox, fromPicker, pivotPicker, toPicker,
                 label("dashboard.grouping"), groupingBox, refresh);
         controls.setAlignment(Pos.CENTER_RIGHT);
+        overviewControls = controls;
         HBox top = new HBox(12, title, spacer, controls);
         top.setAlignment(Pos.CENTER_LEFT);
         periodLabel.setId("periodLabel");

@@ -75,7 +75,8 @@ public final class DemoFunnels {
             LOG.info("Demo funnels: {} follow-ups on the demo deals", activities.size());
             return activities.size();
         });
-        FunnelScanner.Report report = new FunnelScanner(db, clock, Locale.getDefault()).scan();
+        // The demo company works in Chinese, like its daily report: prompts in Chinese whatever the JVM's locale.
+        FunnelScanner.Report report = new FunnelScanner(db, clock, Locale.SIMPLIFIED_CHINESE).scan();
         LOG.info("Demo funnels: {} deal-nodes evaluated, {} coaching prompts", report.evaluated(), report.prompts());
         return new Summary(1, tierRules().size(), added, report.evaluated(), report.missed(), report.prompts());
     }
