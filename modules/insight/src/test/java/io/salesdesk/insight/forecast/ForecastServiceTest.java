@@ -38,9 +38,14 @@ class ForecastServiceTest {
     ForecastFixture f;
     ForecastService forecasts;
 
+    /** The database the tests run on; the PostgreSQL variant overrides it. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dir);
+        db = open(dir);
         f = new ForecastFixture(db);
         forecasts = new ForecastService(db, f.clock);
         var org = f.org;

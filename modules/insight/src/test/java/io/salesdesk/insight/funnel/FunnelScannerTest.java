@@ -56,9 +56,14 @@ class FunnelScannerTest {
     private Funnel funnel;
     private UUID dealB;
 
+    /** The database the tests run on; the PostgreSQL variant overrides it. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dir);
+        db = open(dir);
         clock = new TestClock(T0);
         org = new SalesOrgFixture(db, clock);
         deals = new OpportunityService(db, clock);

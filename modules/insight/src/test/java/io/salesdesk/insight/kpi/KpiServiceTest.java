@@ -33,9 +33,14 @@ class KpiServiceTest {
     private KpiFixture f;
     private KpiService kpis;
 
+    /** The database the tests run on; the PostgreSQL variant overrides it. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = TestDatabases.hsqldb(dir);
+        db = open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-07-02T02:00:00Z"));
         f = new KpiFixture(db, clock);
         kpis = new KpiService(db, new CostService(db, clock));

@@ -37,9 +37,14 @@ class DailyReportServiceTest {
     private ReportFixture fixture;
     private DailyReportService service;
 
+    /** The database the tests run on; the PostgreSQL variant overrides it. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dir.resolve("db"));
+        db = open(dir.resolve("db"));
         fixture = new ReportFixture(db).build();
         service = new DailyReportService(db, fixture.clock, dir.resolve("reports"), Locale.SIMPLIFIED_CHINESE);
     }

@@ -47,9 +47,14 @@ class TierServiceTest {
     private SalesOrgFixture org;
     private TierService tiers;
 
+    /** The database the tests run on; the PostgreSQL variant overrides it. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dir);
+        db = open(dir);
         TestClock clock = new TestClock(TODAY);
         org = new SalesOrgFixture(db, clock);
         tiers = new TierService(db, clock);
