@@ -1,6 +1,6 @@
 package io.salesdesk.app.dashboard;
 
-import java.awt.image.BufferedImage;
+import io.salesdesk.app.dashboard.charts.ChartExport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import javax.imageio.ImageIO;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,7 +36,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -525,10 +522,8 @@ public final class ForecastView extends BorderPane {
 
     /** Writes the accuracy chart as a PNG image. */
     void exportChartPng(Path out) {
-        WritableImage image = chart.snapshot(null, null);
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        try (OutputStream stream = Files.newOutputStream(out)) {
-            ImageIO.write(buffered, "png", stream);
+        try {
+            ChartExport.writePng(chart, out);
             message.setText(I18n.get("forecast.export.done", out.getFileName()));
         } catch (IOException e) {
             showError(I18n.get("forecast.export.failed", out, e.getMessage()));
