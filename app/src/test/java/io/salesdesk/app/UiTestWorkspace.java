@@ -6,9 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.crm.UserService;
@@ -43,6 +52,33 @@ public final class UiTestWorkspace implements AutoCloseable {
         preferencesNode = Preferences.userRoot().node("io/salesdesk/test/" + UUID.randomUUID());
     }
 
+    /**
+     * Takes the scenes off the test windows first, so what their pages keep running (the badge's and
+     * the inbox's refresh timers) stops instead of reading a closed workspace while later tests run.
+     */
+    private static void detachWindows() {
+        FutureTask<Void> detach = new FutureTask<>(() -> {
+            for (Window window : List.copyOf(Window.getWindows())) {
+                if (window instanceof Stage stage) {
+                    stage.setScene(null);
+                }
+            }
+            return null;
+        });
+        try {
+            Platform.runLater(detach);
+        } catch (IllegalStateException noToolkit) {
+            return; // a view-model test: no window was ever opened
+        }
+        try {
+            detach.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The test windows could not be detached", e);
+        }
+    }
+
     /** Call from a UI test's static initialiser, before the FX toolkit starts. */
     public static void prepareHeadlessScreen() {
         // the static initialiser above has run by now
@@ -66,6 +102,7 @@ public final class UiTestWorkspace implements AutoCloseable {
 
     @Override
     public void close() {
+        detachWindows();
         context.database().close();
         try {
             preferencesNode.removeNode();

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.OffScreen;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.core.Actor;
 
@@ -33,12 +34,9 @@ public final class PendingApprovalsBadge extends Label {
         Timeline timer = new Timeline(new KeyFrame(EVERY, e -> refresh()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
-        // The window rebuilds its navigation on a change of user or language; the old badge stops.
-        sceneProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                timer.stop();
-            }
-        });
+        // The window rebuilds its navigation on a change of user or language, or a new scene
+        // replaces the window's: the old badge stops counting.
+        OffScreen.retireWhenGone(this, timer::stop);
         refresh();
     }
 

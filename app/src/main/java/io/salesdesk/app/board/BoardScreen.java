@@ -62,6 +62,8 @@ public class BoardScreen extends BorderPane {
     private final Map<BoardKind, CardPresenter> presenters;
     private final List<BoardKind> kinds;
     private final ComboBox<Board> picker;
+    /** A board asked for by {@link #showBoard} before the saved boards were read. */
+    private UUID wanted;
     private final CustomTextField search = new CustomTextField();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Button undo = new Button(null, new FontIcon(Feather.ROTATE_CCW));
@@ -137,18 +139,37 @@ public class BoardScreen extends BorderPane {
             return boards;
         }).onSuccess(boards -> {
             picker.getItems().setAll(boards);
-            Board chosen = select == null ? null
-                    : boards.stream().filter(b -> b.id().equals(select.id())).findFirst().orElse(select);
+            UUID selectId = select != null ? select.id() : wanted;
+            Board chosen = selectId == null ? null
+                    : boards.stream().filter(b -> b.id().equals(selectId)).findFirst().orElse(select);
+            wanted = null;
             if (chosen != null && board != null && board.id().equals(chosen.id())) {
                 // The same board saved anew: its definition changed, so open it again.
                 board = chosen;
                 view = null;
                 reload();
             }
+            if (chosen == null && board != null) {
+                // Keep what is shown (a load started earlier may finish after one that chose a board).
+                chosen = boards.stream().filter(b -> b.id().equals(board.id())).findFirst().orElse(null);
+            }
             if (!boards.isEmpty()) {
                 picker.setValue(chosen != null ? chosen : boards.get(0));
             }
         }).executeWith(context.executor());
+    }
+
+    /**
+     * Shows the saved board with this id, read afresh with its cards (cards may have been added to it
+     * from another page); the first board when it no longer exists.
+     */
+    public final void showBoard(UUID boardId) {
+        if (board != null && board.id().equals(boardId)) {
+            reload();
+            return;
+        }
+        wanted = boardId;
+        loadBoards(null);
     }
 
     /** The board shown, for tests. */

@@ -16,6 +16,10 @@ public final class Navigation {
     public record OpenCustomer(UUID customerId, String customerName) {
     }
 
+    /** Show the Tasks page with this task board open (after cards were added to it elsewhere). */
+    public record OpenTaskBoard(UUID boardId) {
+    }
+
     /** The current user or the appearance changed: pages must be rebuilt. */
     public record Reload() {
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.OffScreen;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
@@ -94,17 +95,7 @@ public final class InboxButton extends HBox {
             timer.stop();
             popOver.hide();
         };
-        sceneProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                retire.run();
-            } else {
-                now.windowProperty().addListener((o, before, window) -> {
-                    if (window == null) {
-                        retire.run();
-                    }
-                });
-            }
-        });
+        OffScreen.retireWhenGone(this, retire);
         refreshCount();
     }
 

@@ -7,7 +7,9 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.ExportBar;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.board.task.CustomerTasks;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
@@ -72,6 +74,7 @@ public final class MapPage extends BorderPane {
     private static final double HOME_ZOOM = 8;
 
     private final AppContext context;
+    private final EventBus bus;
     private final MapLayerService layers;
     private final MapView map = new MapView();
     private final CustomerPinLayer customerLayer;
@@ -109,6 +112,7 @@ public final class MapPage extends BorderPane {
 
     public MapPage(AppContext context, EventBus bus) {
         this.context = context;
+        this.bus = bus;
         setId("mapPage");
         getStyleClass().addAll("page", "map-page");
         this.layers = new MapLayerService(context.database(), context.clock(), context.customers(), context.users());
@@ -168,7 +172,7 @@ public final class MapPage extends BorderPane {
             updateLegend();
         });
         bus.subscribe(SurgeAlertsRaised.class, e -> surgeBanner.load());
-        selectionBar = new SelectionBar(this::assignOwner, createExport(), this::clearSelection);
+        selectionBar = new SelectionBar(this::assignOwner, this::addToBoard, createExport(), this::clearSelection);
         status.setId("mapStatus");
         status.getStyleClass().addAll(Styles.TEXT_MUTED, "map-status");
 
@@ -497,6 +501,24 @@ public final class MapPage extends BorderPane {
         new AssignOwnerDialog(context, selected).showAndWait().ifPresent(outcome -> {
             selectionBar.showOutcome(describe(outcome));
             load();
+        });
+    }
+
+    private void addToBoard() {
+        if (selected.isEmpty()) {
+            return;
+        }
+        new AddToBoardDialog(context, selected).showAndWait().ifPresent(added -> {
+            CustomerTasks tasks = added.tasks();
+            String text = I18n.get("map.board.done", tasks.created().size(), added.board().name());
+            if (!tasks.alreadyOpen().isEmpty()) {
+                text += I18n.get("map.board.alreadyOpen", tasks.alreadyOpen().size());
+            }
+            if (!tasks.withoutOwner().isEmpty()) {
+                text += I18n.get("map.board.withoutOwner", tasks.withoutOwner().size(),
+                        tasks.withoutOwner().get(0).name());
+            }
+            selectionBar.showOutcome(text, () -> bus.publish(new Navigation.OpenTaskBoard(added.board().id())));
         });
     }
 

@@ -5,6 +5,7 @@ import io.salesdesk.app.common.I18n;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,7 +22,9 @@ final class SelectionBar extends HBox {
     private final Label count = new Label();
     private final Label outcome = new Label();
 
-    SelectionBar(Runnable assignOwner, Node exportAction, Runnable clear) {
+    private final Hyperlink openBoard = new Hyperlink(I18n.get("map.board.open"));
+
+    SelectionBar(Runnable assignOwner, Runnable addToBoard, Node exportAction, Runnable clear) {
         super(12);
         setId("mapSelectionBar");
         getStyleClass().add("map-selection-bar");
@@ -34,14 +37,19 @@ final class SelectionBar extends HBox {
         Button assign = new Button(I18n.get("map.selection.assign"), new FontIcon(Feather.USER_CHECK));
         assign.setId("mapAssignOwner");
         assign.setOnAction(e -> assignOwner.run());
+        Button board = new Button(I18n.get("map.selection.board"), new FontIcon(Feather.TRELLO));
+        board.setId("mapAddToBoard");
+        board.setOnAction(e -> addToBoard.run());
+        openBoard.setId("mapOpenBoard");
+        showAction(null);
         Button clearButton = new Button(I18n.get("map.selection.clear"), new FontIcon(Feather.X));
         clearButton.setId("mapSelectionClear");
         clearButton.getStyleClass().add(Styles.FLAT);
         clearButton.setOnAction(e -> clear.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(new FontIcon(Feather.CHECK_SQUARE), count, assign, exportAction, spacer, outcome,
-                clearButton);
+        getChildren().addAll(new FontIcon(Feather.CHECK_SQUARE), count, assign, board, exportAction, spacer, outcome,
+                openBoard, clearButton);
         show(0);
     }
 
@@ -52,10 +60,24 @@ final class SelectionBar extends HBox {
         setManaged(selected > 0);
         if (selected == 0) {
             outcome.setText("");
+            showAction(null);
         }
     }
 
     void showOutcome(String text) {
         outcome.setText(text);
+        showAction(null);
+    }
+
+    /** An outcome with a link to where it can be seen (打开看板). */
+    void showOutcome(String text, Runnable open) {
+        outcome.setText(text);
+        showAction(open);
+    }
+
+    private void showAction(Runnable open) {
+        openBoard.setOnAction(open == null ? null : e -> open.run());
+        openBoard.setVisible(open != null);
+        openBoard.setManaged(open != null);
     }
 }

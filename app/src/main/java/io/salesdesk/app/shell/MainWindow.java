@@ -165,6 +165,7 @@ public final class MainWindow {
         // "open this customer") subscribes in time to hear that same event.
         bus.subscribe(Navigation.ShowPage.class, e -> show(e.page()));
         bus.subscribe(Navigation.OpenCustomer.class, e -> show(Page.CUSTOMERS));
+        bus.subscribe(Navigation.OpenTaskBoard.class, e -> show(Page.TASKS));
 
         BorderPane root = new BorderPane();
         root.setId("mainRoot");

@@ -5,6 +5,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.board.BoardScreen;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
 import io.salesdesk.board.BoardKind;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class TasksPage extends BoardScreen {
         create.setId("newTask");
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(e -> TaskFormDialog.create(context).showAndWait().ifPresent(task -> reload()));
+        bus.subscribe(Navigation.OpenTaskBoard.class, e -> showBoard(e.boardId()));
     }
 
     private static List<BoardKind> kinds(AppContext context) {

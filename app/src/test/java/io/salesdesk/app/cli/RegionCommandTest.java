@@ -57,7 +57,7 @@ class RegionCommandTest {
         System.setIn(new ByteArrayInputStream(new byte[0]));
 
         assertThat(run("region", "parse")).isZero();
-        assertThat(printed.size()).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.salesdesk.app.map;
 
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gluonhq.maps.MapPoint;
@@ -9,6 +10,11 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.app.tasks.TasksPage;
+import io.salesdesk.board.Board;
+import io.salesdesk.board.BoardView;
+import io.salesdesk.board.Card;
+import io.salesdesk.board.task.Task;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerLocation;
@@ -32,6 +38,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -186,8 +193,8 @@ class MapPageUiTest {
         UiRobots.screenshot(robot, "#mapPage", "map-heat-owners.png");
     }
 
-    @Test
-    void aRectangleSelectsTheCustomersInsideItAndTheyCanBeHandedToAnotherRep(FxRobot robot) throws Exception {
+    /** Drags a rectangle over the west half of the map; returns the customers that should now be selected. */
+    private static List<UUID> selectWestHalf(FxRobot robot) {
         MapPage page = robot.lookup("#mapPage").queryAs(MapPage.class);
         MapView map = page.mapView();
         Bounds onScreen = map.localToScreen(map.getBoundsInLocal());
@@ -214,6 +221,13 @@ class MapPageUiTest {
         assertThat(robot.lookup("#mapSelectionCount").queryAs(Label.class).getText())
                 .isEqualTo("已选择 " + expected.size() + " 位客户");
 
+        return expected;
+    }
+
+    @Test
+    void aRectangleSelectsTheCustomersInsideItAndTheyCanBeHandedToAnotherRep(FxRobot robot) throws Exception {
+        List<UUID> expected = selectWestHalf(robot);
+
         User newOwner = context.users().byUsername("rep.sh2").orElseThrow();
         robot.clickOn("#mapAssignOwner");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mapAssignRep").tryQuery().isPresent());
@@ -234,6 +248,47 @@ class MapPageUiTest {
         UiRobots.screenshot(robot, "#mapPage", "map-selection.png");
         assertThat(robot.lookup("#mapSelectionCount").queryAs(Label.class).getText())
                 .isEqualTo("已选择 " + expected.size() + " 位客户");
+    }
+
+    @Test
+    void selectedCustomersGoOnATaskBoardAsOneCardEachAndTheBoardOpensFromTheOutcome(FxRobot robot) throws Exception {
+        List<UUID> expected = selectWestHalf(robot);
+
+        robot.clickOn("#mapAddToBoard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mapBoardTaskTitle").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Board> board = robot.lookup("#mapBoardPicker").queryAs(ComboBox.class);
+        Board chosen = board.getValue();
+        assertThat(chosen).as("the demo's task board is offered first").isNotNull();
+        robot.interact(() -> robot.lookup("#mapBoardTaskTitle").queryAs(TextField.class).setText("季度回访"));
+        robot.clickOn("#mapBoardSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Map<UUID, UUID> assignees = context.database().transactionResult(cfg -> DSL.using(cfg)
+                .select(TASK.CUSTOMER_ID, TASK.ASSIGNEE_ID).from(TASK).where(TASK.TITLE.eq("季度回访"))
+                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
+        Map<UUID, UUID> owners = context.database().transactionResult(cfg -> DSL.using(cfg)
+                .select(CUSTOMER.ID, CUSTOMER.OWNER_ID).from(CUSTOMER)
+                .where(CUSTOMER.ID.in(expected), CUSTOMER.OWNER_ID.isNotNull())
+                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
+        assertThat(assignees).as("one card per selected customer, for its own rep").isEqualTo(owners);
+        assertThat(robot.lookup("#mapSelectionOutcome").queryAs(Label.class).getText())
+                .startsWith("已在“" + chosen.name() + "”加入 " + owners.size() + " 张任务卡");
+
+        robot.clickOn("#mapOpenBoard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tasksPage").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<Board> shown = robot.lookup("#tasksPage #boardPicker").queryAs(ComboBox.class);
+        assertThat(shown.getValue().id()).isEqualTo(chosen.id());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            BoardView view = robot.lookup("#tasksPage").queryAs(TasksPage.class).view();
+            return view != null && view.board().id().equals(chosen.id());
+        });
+        List<UUID> cardsOnBoard = robot.lookup("#tasksPage").queryAs(TasksPage.class).view().columns().stream()
+                .flatMap(c -> c.cards().stream()).map(Card::item).map(Task.class::cast)
+                .filter(t -> t.title().equals("季度回访")).map(Task::customerId).toList();
+        assertThat(cardsOnBoard).isNotEmpty().allMatch(owners::containsKey);
     }
 
     @Test

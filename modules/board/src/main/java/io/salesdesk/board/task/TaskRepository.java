@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Configuration;
@@ -149,6 +151,20 @@ public final class TaskRepository {
             return;
         }
         dsl.update(TASK).set(TASK.REMINDED_AT, at).where(TASK.ID.in(ids), TASK.DELETED_AT.isNull()).execute();
+    }
+
+    /** Which of these customers already have an open task of exactly this title. */
+    Set<UUID> customersWithOpenTask(Collection<UUID> customerIds, String title) {
+        Set<UUID> found = new HashSet<>();
+        // IN lists stay well under the databases' parameter limits.
+        List<UUID> ids = List.copyOf(customerIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            found.addAll(dsl.selectDistinct(TASK.CUSTOMER_ID).from(TASK)
+                    .where(TASK.CUSTOMER_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))),
+                            TASK.TITLE.eq(title), TASK.DELETED_AT.isNull(), openCondition())
+                    .fetch(TASK.CUSTOMER_ID));
+        }
+        return found;
     }
 
     /** Inserts a task with one audit entry. */

@@ -9,7 +9,9 @@ import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
@@ -17,12 +19,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jooq.Configuration;
 
 /**
@@ -64,6 +68,50 @@ public final class TaskService {
                     valid.priority(), valid.dueAt(), valid.customerId(), valid.opportunityId(), null,
                     column == TaskStatus.DONE ? now : null, BoardRank.between(null, tasks.topRank(column)));
             return tasks.insert(actor, reason, Ids.newId(clock), fields);
+        });
+    }
+
+    /**
+     * One task per customer from a template (加入看板 for customers selected on the map), all in one
+     * transaction: a customer the actor may not see, or an assignee they may not assign to, refuses the
+     * whole batch. The template's assignee, or with none each customer's own rep, gets the task; the
+     * template's customer and deal are ignored.
+     */
+    public CustomerTasks createForCustomers(Actor actor, List<UUID> customerIds, TaskDraft template) {
+        TaskDraft valid = TaskValidator.task(actor, template);
+        UUID chosenAssignee = template.assigneeId();
+        return db.transactionResult(cfg -> {
+            TaskRepository tasks = tasks(cfg);
+            CustomerRepository customers = CustomerRepository.using(cfg, clock, UnaryOperator.identity());
+            var alreadyOpen = tasks.customersWithOpenTask(customerIds, valid.title());
+            // Read once: the batch may be thousands of customers.
+            var assignable = UserRepository.using(cfg, clock).visibleTo(actor).stream().map(User::id)
+                    .collect(Collectors.toSet());
+            List<Task> created = new ArrayList<>();
+            List<Customer> skipped = new ArrayList<>();
+            List<Customer> withoutOwner = new ArrayList<>();
+            for (UUID customerId : new LinkedHashSet<>(customerIds)) {
+                Customer customer = customers.find(actor, customerId)
+                        .orElseThrow(() -> new ValidationException(
+                                List.of(FieldProblem.of("customerId", "task.customer.unknown"))));
+                if (alreadyOpen.contains(customerId)) {
+                    skipped.add(customer);
+                    continue;
+                }
+                UUID assignee = chosenAssignee != null ? chosenAssignee : customer.ownerId();
+                if (assignee == null) {
+                    withoutOwner.add(customer);
+                    continue;
+                }
+                if (!assignable.contains(assignee)) {
+                    throw new ValidationException(List.of(FieldProblem.of("assigneeId", "task.assignee.notAllowed")));
+                }
+                TaskFields fields = new TaskFields(valid.title(), valid.description(), assignee, TaskStatus.TODO,
+                        valid.priority(), valid.dueAt(), customerId, null, null, null,
+                        BoardRank.between(null, tasks.topRank(TaskStatus.TODO)));
+                created.add(tasks.insert(actor, ChangeReason.user(), Ids.newId(clock), fields));
+            }
+            return new CustomerTasks(created, skipped, withoutOwner);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.salesdesk.board.task;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -137,6 +138,48 @@ class TaskServiceTest {
         assertThatThrownBy(() -> tasks.create(f.southManager.asActor(), forLi, TaskStatus.TODO))
                 .isInstanceOf(ValidationException.class);
         assertThat(tasks.create(f.eastManager.asActor(), forLi, TaskStatus.TODO).assigneeName()).isEqualTo("李二");
+    }
+
+    @Test
+    void customersAddedToABoardGetATaskEachForTheirOwnRepAndNoSecondOneOfTheSameTitle() {
+        Customer wangs = f.customer(f.wang, "苏州康华医院");
+        Customer lis = f.customer(f.li, "无锡人民医院");
+        Customer pooled = f.customer(f.li, "常州公海医院");
+        // Returned to the public pool (the pool's own service is not part of this module).
+        db.dsl().update(CUSTOMER).setNull(CUSTOMER.OWNER_ID).where(CUSTOMER.ID.eq(pooled.id())).execute();
+        tasks.create(wang(), new TaskDraft("季度上门拜访", null, null, null, null, wangs.id(), null), TaskStatus.TODO);
+        OffsetDateTime due = OffsetDateTime.parse("2026-12-04T18:00:00+08:00");
+        // Pool customers are on an admin's map, not a manager's.
+        Actor admin = f.admin.asActor();
+
+        CustomerTasks outcome = tasks.createForCustomers(admin, List.of(wangs.id(), lis.id(), pooled.id(), lis.id()),
+                new TaskDraft(" 季度上门拜访 ", "带新品资料", null, TaskPriority.HIGH, due, null, null));
+
+        assertThat(outcome.created()).extracting(Task::customerName, Task::assigneeId, Task::title, Task::priority)
+                .containsExactly(tuple("无锡人民医院", f.li.id(), "季度上门拜访", TaskPriority.HIGH));
+        assertThat(outcome.created().get(0).dueAt()).isEqualTo(due);
+        assertThat(outcome.alreadyOpen()).extracting(Customer::name).containsExactly("苏州康华医院");
+        assertThat(outcome.withoutOwner()).extracting(Customer::name).containsExactly("常州公海医院");
+        assertThat(f.history(outcome.created().get(0).id())).hasSize(1);
+
+        // With an assignee chosen, the pool customer is covered too; the others now all have the task.
+        CustomerTasks again = tasks.createForCustomers(admin, List.of(wangs.id(), lis.id(), pooled.id()),
+                new TaskDraft("季度上门拜访", null, f.wang.id(), null, null, null, null));
+        assertThat(again.created()).extracting(Task::customerName, Task::assigneeId)
+                .containsExactly(tuple("常州公海医院", f.wang.id()));
+        assertThat(again.alreadyOpen()).hasSize(2);
+    }
+
+    @Test
+    void aCustomerOutsideTheActorsViewRefusesTheWholeBatch() {
+        Customer wangs = f.customer(f.wang, "苏州康华医院");
+        Customer zhangs = f.customer(f.zhang, "广州南方医院");
+
+        assertThatThrownBy(() -> tasks.createForCustomers(f.eastManager.asActor(), List.of(wangs.id(), zhangs.id()),
+                TaskDraft.titled("拜访")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.FieldProblem::field).containsExactly("customerId"));
+        assertThat(titles(f.admin.asActor(), TaskStatus.TODO)).isEmpty();
     }
 
     @Test
