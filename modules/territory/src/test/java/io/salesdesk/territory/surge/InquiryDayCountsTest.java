@@ -55,7 +55,7 @@ class InquiryDayCountsTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new SalesOrgFixture(db, clock);
         // 600 inquiries over the 45 days before START and a day after it, at any minute.
         SplittableRandom random = new SplittableRandom(7);
@@ -67,6 +67,11 @@ class InquiryDayCountsTest {
             leads.add(lead(random.nextInt(10) == 0 ? null : region, at));
         }
         insert(leads);
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach

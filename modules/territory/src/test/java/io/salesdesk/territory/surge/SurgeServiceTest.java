@@ -46,7 +46,7 @@ class SurgeServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         f = new SalesOrgFixture(db, clock);
         org = new SurgeOrg(f);
         surges = new SurgeService(db, clock, f.regions, Locale.SIMPLIFIED_CHINESE);
@@ -56,6 +56,11 @@ class SurgeServiceTest {
         org.load(org.zhouMin, 40);
         // Lent reps absorb 20 inquiries a week each, so 华东's excess calls for two of them.
         db.transaction(cfg -> new SurgeSettings(WindowMode.ROLLING, 7, 4, 300, 20, 20, 3, 7).save(cfg));
+    }
+
+    /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
     }
 
     @AfterEach
