@@ -1,7 +1,11 @@
 package io.salesdesk.app.customers;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -16,9 +20,12 @@ import atlantafx.base.theme.Styles;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.board.task.TaskDraft;
+import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Activity;
 import io.salesdesk.crm.ActivityDraft;
 import io.salesdesk.crm.ActivityKind;
@@ -37,6 +44,9 @@ final class FollowUpDialog extends FormDialog<Activity> {
     private final TextField outcome = new TextField();
     private final TextField nextStep = new TextField();
     private final DatePicker nextFollowUpOn = new DatePicker();
+    private final TodoSuggestions todos;
+    /** The note is read for to-dos once typing pauses, not on every keystroke. */
+    private final PauseTransition reread = new PauseTransition(Duration.millis(250));
 
     private FollowUpDialog(AppContext context, Customer customer, List<Contact> contacts, ActivityKind preset,
                            Consumer<Activity> onSaved) {
@@ -63,6 +73,11 @@ final class FollowUpDialog extends FormDialog<Activity> {
         nextFollowUpOn.setId("followUpNextDate");
         nextFollowUpOn.setMaxWidth(Double.MAX_VALUE);
 
+        todos = new TodoSuggestions(context.clock());
+        reread.setOnFinished(e -> todos.update(joined(note.getText(), nextStep.getText())));
+        note.textProperty().addListener((o, a, b) -> reread.playFromStart());
+        nextStep.textProperty().addListener((o, a, b) -> reread.playFromStart());
+
         Label who = new Label(customer.name());
         who.getStyleClass().add(Styles.TITLE_4);
         GridPane grid = grid();
@@ -73,7 +88,7 @@ final class FollowUpDialog extends FormDialog<Activity> {
         grid.add(field("nextFollowUpOn", I18n.get("followUp.nextDate"), nextFollowUpOn), 1, 2);
         grid.add(field("nextStep", I18n.get("followUp.nextStep"), nextStep), 0, 3, 2, 1);
         GridPane.setHgrow(note, Priority.ALWAYS);
-        VBox form = new VBox(12, who, grid);
+        VBox form = new VBox(12, who, grid, todos);
         form.setPrefWidth(520);
         setForm(form);
         setOnShown(e -> note.requestFocus());
@@ -90,15 +105,47 @@ final class FollowUpDialog extends FormDialog<Activity> {
 
     @Override
     protected void save() {
+        clearProblems();
+        Optional<String> todoProblem = todos.problem();
+        if (todoProblem.isPresent()) {
+            showGeneralProblem(todoProblem.get());
+            return;
+        }
         Contact who = contact.getValue();
         ActivityDraft draft = new ActivityDraft(kind.getValue(), null, who == null ? null : who.id(), null,
                 text(note), text(outcome), text(nextStep), nextFollowUpOn.getValue());
-        BackgroundTask.wrap(() -> context.customers().logFollowUp(context.currentUser().asActor(), customer.id(), draft))
-                .onSuccess(activity -> {
-                    finish(activity);
-                    onSaved.accept(activity);
-                })
-                .onFailure(this::showFailure)
-                .executeWith(context.executor());
+        List<TaskDraft> tasks = todos.chosen(customer.id());
+        Actor actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> {
+            Activity activity = context.customers().logFollowUp(actor, customer.id(), draft);
+            // The follow-up is saved whatever happens to its to-dos: a failure there is told, not retried
+            // by a second press of 保存 that would log the follow-up twice.
+            try {
+                for (TaskDraft task : tasks) {
+                    context.tasks().create(actor, task, null);
+                }
+                return new Saved(activity, null);
+            } catch (RuntimeException e) {
+                return new Saved(activity, e);
+            }
+        }).onSuccess(saved -> {
+            finish(saved.activity());
+            onSaved.accept(saved.activity());
+            if (saved.todoFailure() != null) {
+                ErrorDialogs.show(saved.todoFailure());
+            }
+        }).onFailure(this::showFailure).executeWith(context.executor());
+    }
+
+    private record Saved(Activity activity, RuntimeException todoFailure) {
+    }
+
+    private static String joined(String noteText, String nextStepText) {
+        return (noteText == null ? "" : noteText) + "\n" + (nextStepText == null ? "" : nextStepText);
+    }
+
+    /** The to-dos read from the note, for tests. */
+    TodoSuggestions todos() {
+        return todos;
     }
 }

@@ -1,6 +1,7 @@
 package io.salesdesk.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,6 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.FormField;
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskFilter;
+import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.crm.Activity;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
@@ -160,6 +164,36 @@ class MainWindowUiTest {
         assertThat(top.note()).isEqualTo(note);
         assertThat(top.kind()).isEqualTo(io.salesdesk.crm.ActivityKind.VISIT);
         assertThat(top.customerId()).isEqualTo(selected.id());
+    }
+
+    @Test
+    void theToDosANotePromisesBecomeTasksForTheCustomerWhenTicked(FxRobot robot) throws Exception {
+        String note = "下周三下午给王主任发送报价，周五前安排一次产品演示。";
+        TableView<Customer> table = table(robot);
+        robot.clickOn(robot.lookup("#customerTable .table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Customer selected = table.getSelectionModel().getSelectedItem();
+
+        robot.clickOn("#followUpVISIT");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea noteField = robot.lookup("#followUpNote").queryAs(javafx.scene.control.TextArea.class);
+        robot.targetWindow(noteField.getScene().getWindow()).write(note);
+        javafx.scene.Node suggestions = robot.lookup("#todoSuggestions").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> suggestions.isVisible() && robot.lookup(".todo-row").queryAll().size() == 2);
+        List<TextField> titles = List.copyOf(robot.lookup(".todo-title").queryAllAs(TextField.class));
+        assertThat(titles).extracting(TextField::getText).containsExactly("给王主任发送报价", "安排一次产品演示");
+        // The rep keeps the quote and drops the demo.
+        List<javafx.scene.control.CheckBox> ticks = List.copyOf(robot.lookup(".todo-take")
+                .queryAllAs(javafx.scene.control.CheckBox.class));
+        robot.clickOn(ticks.get(1));
+        robot.clickOn("#followUpSave");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Task> tasks = context.tasks().column(context.currentUser().asActor(), TaskStatus.TODO,
+                new TaskFilter(null, selected.id(), null, null), 50);
+        assertThat(tasks).extracting(Task::title, t -> t.dueAt().toInstant()).containsExactly(
+                tuple("给王主任发送报价", java.time.Instant.parse("2026-12-02T07:00:00Z")));
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class NoteTodos {
             return List.of();
         }
         List<DatePhrases.Found> dates = DatePhrases.find(sentence, now.toLocalDate());
-        if (dates.isEmpty() && !INTENTION.matcher(sentence).find()) {
+        boolean intended = INTENTION.matcher(sentence).find();
+        if (dates.isEmpty() && !intended) {
             return List.of();
         }
         // Between two actions, what comes before a connector ("并", "，", "and") belongs to the first
@@ -93,6 +94,9 @@ public final class NoteTodos {
         for (int i = 0; i < actions.size(); i++) {
             ActionPhrases.Found action = actions.get(i);
             DatePhrases.Found when = dateFor(dates, action, starts[i], ends[i]);
+            if (when == null && !intended) {
+                continue; // "拜访设备科王主任，确认下月招标时间": the date is the tender's, the visit is done
+            }
             String title = title(sentence, starts[i], ends[i], dates, action.action());
             found.add(new TodoProposal(title, action.action(), due(when, now),
                     when == null ? null : sentence.substring(when.start(), when.end()).strip()));

@@ -56,6 +56,7 @@ class NoteTodosTest {
             We discussed the budget with the chief engineer.
             I sat with them for an hour; they liked the demo.
             今天上午已经拜访过设备科，下午刚发送了报价
+            拜访设备科王主任，确认下月招标时间
             """)
     void aNoteThatOnlyTellsWhatHappenedProposesNothing(String note) {
         assertThat(NoteTodos.propose(note, NOW)).isEmpty();
