@@ -130,7 +130,8 @@ public abstract class FormDialog<R> extends Dialog<R> {
         fitWindow();
     }
 
-    private void fitWindow() {
+    /** Grows or shrinks the dialog to its content (a problem shown, rows added). */
+    protected void fitWindow() {
         Platform.runLater(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();

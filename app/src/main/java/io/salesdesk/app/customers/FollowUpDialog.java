@@ -74,7 +74,13 @@ final class FollowUpDialog extends FormDialog<Activity> {
         nextFollowUpOn.setMaxWidth(Double.MAX_VALUE);
 
         todos = new TodoSuggestions(context.clock());
-        reread.setOnFinished(e -> todos.update(joined(note.getText(), nextStep.getText())));
+        reread.setOnFinished(e -> {
+            int before = todos.rows().size();
+            todos.update(joined(note.getText(), nextStep.getText()));
+            if (todos.rows().size() != before) {
+                fitWindow(); // the buttons stay in view as proposals come and go
+            }
+        });
         note.textProperty().addListener((o, a, b) -> reread.playFromStart());
         nextStep.textProperty().addListener((o, a, b) -> reread.playFromStart());
 

@@ -157,6 +157,9 @@ public final class MapPage extends BorderPane {
         clip.widthProperty().bind(host.widthProperty());
         clip.heightProperty().bind(host.heightProperty());
         host.setClip(clip);
+        // The map gives up height first: the legend's height must not push the selection bar and the
+        // window's status line off screen on a short window (the clip hides what does not fit).
+        host.setMinSize(0, 0);
         selectionTool = new SelectionTool(map, host, this::select);
         host.getChildren().addAll(selectionTool.overlay(), legend, painPanel);
         StackPane.setAlignment(painPanel, Pos.TOP_LEFT);

@@ -76,7 +76,8 @@ public final class DemoBoards {
         for (User manager : users.stream().filter(u -> u.role() == Role.MANAGER).toList()) {
             for (int i = 0; i < MANAGER_TASKS.length; i++) {
                 tasks.create(manager.asActor(), new TaskDraft(MANAGER_TASKS[i], null, manager.id(),
-                        i == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL, now.plusHours(2 + 20L * i), null, null),
+                        i == 0 ? TaskPriority.HIGH : TaskPriority.NORMAL,
+                        today.plusDays(i).atTime(17, 0).atZone(CHINA).toOffsetDateTime(), null, null),
                         TaskStatus.TODO);
                 taskCount++;
             }
@@ -89,7 +90,10 @@ public final class DemoBoards {
             for (int i = 0; i < count; i++) {
                 Customer customer = own.get(random.nextInt(own.size()));
                 String title = String.format(TASKS[random.nextInt(TASKS.length)], customer.name());
-                OffsetDateTime due = now.plusHours(random.nextInt(24 * 9) - 48L).truncatedTo(ChronoUnit.HOURS);
+                // Due in working hours (09:00 to 18:30, Shanghai), from two days ago to a week ahead.
+                int slot = random.nextInt(9 * 20);
+                OffsetDateTime due = today.plusDays(slot / 20 - 2L).atTime(9, 0).plusMinutes(30L * (slot % 20))
+                        .atZone(CHINA).toOffsetDateTime();
                 TaskPriority priority = TaskPriority.values()[random.nextInt(10) < 6 ? 1 : random.nextInt(4)];
                 int pick = random.nextInt(10);
                 TaskStatus status = pick < 6 ? TaskStatus.TODO : pick < 9 ? TaskStatus.DOING : TaskStatus.DONE;
