@@ -1,0 +1,79 @@
+package io.salesdesk.studio.field;
+
+import static io.salesdesk.db.jooq.Tables.CUSTOM_VALUE;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
+import io.salesdesk.db.FieldChange;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The custom values of records, one row per field and record in the column of the field's type. A
+ * change of values is one change record on the record itself ("custom.bed_count": 300 → 500).
+ */
+public final class CustomValueRepository {
+
+    private final DSLContext dsl;
+    private final ChangeLog changeLog;
+
+    private CustomValueRepository(Configuration configuration, Clock clock) {
+        this.dsl = DSL.using(configuration);
+        this.changeLog = ChangeLog.using(configuration, clock);
+    }
+
+    public static CustomValueRepository using(Configuration configuration, Clock clock) {
+        return new CustomValueRepository(configuration, clock);
+    }
+
+    /** A record's values of these fields as canonical text, by field key; fields without a value are absent. */
+    public Map<String, String> values(UUID recordId, List<CustomField> fields) {
+        Map<UUID, CustomField> byId = new HashMap<>();
+        fields.forEach(f -> byId.put(f.id(), f));
+        Map<String, String> values = new LinkedHashMap<>();
+        dsl.selectFrom(CUSTOM_VALUE).where(CUSTOM_VALUE.RECORD_ID.eq(recordId), CUSTOM_VALUE.FIELD_ID.in(byId.keySet()))
+                .forEach(r -> {
+                    CustomField field = byId.get(r.getFieldId());
+                    String text = field.type().text(new FieldType.Stored(r.getValueText(), r.getValueNumber(),
+                            r.getValueMoment(), r.getValueFlag()));
+                    if (text != null) {
+                        values.put(field.key(), text);
+                    }
+                });
+        return values;
+    }
+
+    /**
+     * Sets these fields' values on a record (null clears one) and records what changed on the record's
+     * history.
+     */
+    void write(Actor actor, ChangeReason reason, CustomEntity entity, UUID recordId,
+               Map<CustomField, FieldType.Stored> changed, Map<String, String> before) {
+        Map<String, Object> old = new LinkedHashMap<>();
+        Map<String, Object> now = new LinkedHashMap<>();
+        changed.forEach((field, stored) -> {
+            dsl.deleteFrom(CUSTOM_VALUE).where(CUSTOM_VALUE.RECORD_ID.eq(recordId), CUSTOM_VALUE.FIELD_ID.eq(field.id()))
+                    .execute();
+            if (stored != null) {
+                dsl.insertInto(CUSTOM_VALUE)
+                        .set(CUSTOM_VALUE.FIELD_ID, field.id()).set(CUSTOM_VALUE.RECORD_ID, recordId)
+                        .set(CUSTOM_VALUE.VALUE_TEXT, stored.text()).set(CUSTOM_VALUE.VALUE_NUMBER, stored.number())
+                        .set(CUSTOM_VALUE.VALUE_MOMENT, stored.moment()).set(CUSTOM_VALUE.VALUE_FLAG, stored.flag())
+                        .execute();
+            }
+            old.put("custom." + field.key(), before.get(field.key()));
+            now.put("custom." + field.key(), stored == null ? null : field.type().text(stored));
+        });
+        changeLog.record(actor, reason, entity.auditName(), recordId, ChangeEntry.Operation.UPDATE,
+                FieldChange.diff(old, now));
+    }
+}
