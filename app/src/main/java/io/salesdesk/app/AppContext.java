@@ -27,6 +27,7 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.insight.kpi.KpiService;
+import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
@@ -70,6 +71,7 @@ public final class AppContext {
     private final CustomerLocationService customerLocations;
     private final OpportunityService opportunities;
     private final TaskService tasks;
+    private final CustomFieldService customFields;
     private final EscalationService escalations;
     private final BoardService boards;
     private final LeadService leads;
@@ -119,6 +121,7 @@ public final class AppContext {
         this.customerLocations = new CustomerLocationService(database, clock, customers);
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
+        this.customFields = new CustomFieldService(database, clock);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
                 new TaskCards(tasks), new EscalationCards(escalations)));
@@ -195,6 +198,11 @@ public final class AppContext {
 
     public OpportunityService opportunities() {
         return opportunities;
+    }
+
+    /** Custom fields (自定义字段) on the main entities and their values. */
+    public CustomFieldService customFields() {
+        return customFields;
     }
 
     public TaskService tasks() {

@@ -16,6 +16,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import io.salesdesk.crm.User;
+import java.util.Map;
+
+import io.salesdesk.app.studio.CustomFieldEditors;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.FieldType;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -93,7 +100,9 @@ final class CustomerDetailPane extends StackPane {
     /** Opens a customer in the pane; the read runs in the background. */
     void show(UUID customerId) {
         requested = customerId;
-        BackgroundTask.wrap(() -> context.customers().open(context.currentUser().asActor(), customerId))
+        BackgroundTask.wrap(() -> context.customers().open(context.currentUser().asActor(), customerId)
+                        .map(d -> new Shown(d, context.customFields().fields(CustomEntity.CUSTOMER),
+                                context.customFields().values(CustomEntity.CUSTOMER, customerId))))
                 .onSuccess(detail -> {
                     if (customerId.equals(requested)) { // the user may have clicked on meanwhile
                         detail.ifPresentOrElse(this::render, this::showEmpty);
@@ -102,7 +111,12 @@ final class CustomerDetailPane extends StackPane {
                 .executeWith(context.executor());
     }
 
-    private void render(CustomerDetail detail) {
+    /** A customer as the pane shows it: the detail and the company's own fields with their values. */
+    private record Shown(CustomerDetail detail, List<CustomField> fields, Map<String, String> values) {
+    }
+
+    private void render(Shown shown) {
+        CustomerDetail detail = shown.detail();
         current = detail;
         Customer c = detail.customer();
         Label name = new Label(c.name());
@@ -144,8 +158,14 @@ final class CustomerDetailPane extends StackPane {
         row = fact(facts, row, Feather.HASH, I18n.get("detail.creditCode"), c.creditCode());
         row = fact(facts, row, Feather.PHONE, I18n.get("detail.phone"), c.phone());
         row = fact(facts, row, Feather.HOME, I18n.get("detail.address"), c.address());
-        fact(facts, row, Feather.BRIEFCASE, I18n.get("detail.industry"),
+        row = fact(facts, row, Feather.BRIEFCASE, I18n.get("detail.industry"),
                 c.industry() == null ? null : I18n.get("industry." + c.industry()));
+        List<User> people = shown.fields().stream().anyMatch(f -> f.type() == FieldType.USER)
+                ? context.users().all() : List.of();
+        for (CustomField field : shown.fields()) {
+            row = fact(facts, row, Feather.TAG, field.label(),
+                    CustomFieldEditors.display(field, shown.values().get(field.key()), people, context.clock()));
+        }
         header.getChildren().setAll(title, facts);
 
         contacts.getItems().setAll(detail.contacts());

@@ -1,6 +1,7 @@
 package io.salesdesk.app.customers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,6 +23,8 @@ import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldEditors;
+import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.core.CreditCode;
@@ -56,6 +59,7 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     private final TextField address = new TextField();
     private final TextField phone = new TextField();
     private final ComboBox<User> owner;
+    private CustomFieldEditors custom;
 
     private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed) {
         super(I18n.get(existing == null ? "customerForm.newTitle" : "customerForm.editTitle"), "customerSave");
@@ -118,6 +122,23 @@ final class CustomerFormDialog extends FormDialog<Customer> {
         grid.add(field("regionCode", I18n.get("customerForm.region"), regions), 0, 3, 2, 1);
         grid.add(field("address", I18n.get("customerForm.address"), address), 0, 4, 2, 1);
         grid.add(field("ownerId", I18n.get("customerForm.owner"), owner), 0, 5);
+        // The company's own fields (自定义字段) after the standard ones, two to a row.
+        custom = new CustomFieldEditors(context.customFields().fields(CustomEntity.CUSTOMER), context.users().all(),
+                context.clock(), this::field);
+        int row = 6;
+        int column = 0;
+        List<FormField> extra = custom.formFields();
+        for (int i = 0; i < extra.size(); i++) {
+            if (custom.wide(i)) {
+                row += column;
+                grid.add(extra.get(i), 0, row++, 2, 1);
+                column = 0;
+            } else {
+                grid.add(extra.get(i), column, row);
+                row += column;
+                column = 1 - column;
+            }
+        }
         grid.setPrefWidth(600);
         return grid;
     }
@@ -133,6 +154,8 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     }
 
     private void fill() {
+        custom.show(existing == null ? context.customFields().defaults(CustomEntity.CUSTOMER)
+                : context.customFields().values(CustomEntity.CUSTOMER, existing.id()));
         if (existing == null) {
             tier.setValue(Tier.C);
             User me = context.currentUser();
@@ -218,9 +241,24 @@ final class CustomerFormDialog extends FormDialog<Customer> {
 
     private void save(CustomerDraft draft, long expectedVersion) {
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> existing == null
-                        ? context.customers().create(actor, draft)
-                        : context.customers().update(actor, existing.id(), expectedVersion, draft))
+        Map<String, String> customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value saves nothing, not a customer without it.
+                    context.customFields().check(CustomEntity.CUSTOMER, existing == null ? null : existing.id(),
+                            customValues);
+                    try {
+                        Customer saved = existing == null
+                                ? context.customers().create(actor, draft)
+                                : context.customers().update(actor, existing.id(), expectedVersion, draft);
+                        context.customFields().setValues(actor, CustomEntity.CUSTOMER, saved.id(), customValues);
+                        return saved;
+                    } catch (SubmittedForApproval pending) {
+                        // The rest of the edit is saved, the custom values with it.
+                        context.customFields().setValues(actor, CustomEntity.CUSTOMER,
+                                ((Customer) pending.record()).id(), customValues);
+                        throw pending;
+                    }
+                })
                 .onSuccess(saved -> {
                     finish(saved);
                     changed.accept(saved.id());

@@ -17,7 +17,9 @@ import io.salesdesk.app.common.AppearancePreferences.Language;
 import io.salesdesk.app.common.AppearancePreferences.Theme;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.crm.User;
+import io.salesdesk.studio.field.CustomFieldService;
 
 /** Settings (设置): language and theme apply at once; the current user stands in for login for now. */
 public final class SettingsPage extends VBox {
@@ -72,6 +74,10 @@ public final class SettingsPage extends VBox {
         // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).
+        // Custom fields shape the forms of everyone the manager leads; reps do not see the section.
+        if (CustomFieldService.mayConfigure(context.currentUser().asActor())) {
+            getChildren().add(new CustomFieldsSection(context, SettingsPage::fillSection));
+        }
         if (context.currentUser().role().seesEverything()) {
             getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),

@@ -153,6 +153,32 @@ public final class CustomFieldService {
         List<CustomField> live = fields(cfg).fields(entity, false);
         CustomValueRepository repository = values(cfg);
         Map<String, String> before = repository.values(recordId, live);
+        Checked checked = checked(live, before, values);
+        refuseIfAny(checked.problems());
+        if (!checked.changed().isEmpty()) {
+            repository.write(actor, ChangeReason.user(), entity, recordId, checked.changed(), before);
+        }
+    }
+
+    /**
+     * Checks values as {@link #setValues} would, without writing: a form calls it before saving its
+     * record, so a refused value saves nothing at all.
+     *
+     * @param recordId the record the values are for; null for one not yet created
+     * @throws ValidationException as {@link #setValues} would
+     */
+    public void check(CustomEntity entity, UUID recordId, Map<String, String> values) {
+        db.transaction(cfg -> {
+            List<CustomField> live = fields(cfg).fields(entity, false);
+            Map<String, String> before = recordId == null ? Map.of() : values(cfg).values(recordId, live);
+            refuseIfAny(checked(live, before, values).problems());
+        });
+    }
+
+    private record Checked(Map<CustomField, FieldType.Stored> changed, List<FieldProblem> problems) {
+    }
+
+    private static Checked checked(List<CustomField> live, Map<String, String> before, Map<String, String> values) {
         Map<CustomField, FieldType.Stored> changed = new LinkedHashMap<>();
         Map<String, String> after = new LinkedHashMap<>(before);
         List<FieldProblem> problems = new ArrayList<>();
@@ -186,10 +212,7 @@ public final class CustomFieldService {
                 problems.add(FieldProblem.of("custom." + field.key(), "studio.value.required", field.label()));
             }
         }
-        refuseIfAny(problems);
-        if (!changed.isEmpty()) {
-            repository.write(actor, ChangeReason.user(), entity, recordId, changed, before);
-        }
+        return new Checked(changed, problems);
     }
 
     private static List<FieldProblem> check(CustomFieldDraft draft) {
