@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -54,10 +55,10 @@ final class MapTilesSection extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(10);
-        grid.addRow(0, new Label(I18n.get("map.tiles.template")), template);
+        grid.addRow(0, caption("map.tiles.template"), template);
         grid.add(note, 1, 1);
-        grid.addRow(2, new Label(I18n.get("map.tiles.contact")), contact);
-        grid.addRow(3, new Label(I18n.get("map.tiles.cacheLimit")), cacheLimit);
+        grid.addRow(2, caption("map.tiles.contact"), contact);
+        grid.addRow(3, caption("map.tiles.cacheLimit"), cacheLimit);
         GridPane.setHgrow(template, Priority.ALWAYS);
 
         Button clear = new Button(I18n.get("map.tiles.clearCache"));
@@ -130,5 +131,12 @@ final class MapTilesSection extends VBox {
                 .onSuccess(bytes -> cacheUsed.setText(I18n.get("map.tiles.cacheUsed",
                         String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)))))
                 .executeWith(context.executor());
+    }
+
+    /** A row's label, never squeezed to "…" by the wide field beside it. */
+    private static Label caption(String key) {
+        Label label = new Label(I18n.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 
 /** Adds a custom field to an entity, or changes one (its key and type stay). */
@@ -55,6 +56,12 @@ final class CustomFieldDialog extends FormDialog<CustomField> {
         help.setPromptText(I18n.get("studio.fieldDialog.help.prompt"));
 
         GridPane grid = grid();
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        for (var control : List.of(label, key, defaultValue, help)) {
+            control.setMaxWidth(Double.MAX_VALUE);
+        }
         grid.add(field("label", I18n.get("studio.fieldDialog.label"), label), 0, 0);
         grid.add(field("type", I18n.get("studio.fieldDialog.type"), type), 1, 0);
         grid.add(field("key", I18n.get("studio.fieldDialog.key"), key), 0, 1);
