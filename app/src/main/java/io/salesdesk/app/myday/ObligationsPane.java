@@ -11,6 +11,7 @@ import io.salesdesk.insight.tier.Obligation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,14 +37,35 @@ final class ObligationsPane extends VBox {
         empty.setWrapText(true);
         list.setPlaceholder(empty);
         list.setCellFactory(l -> new ListCell<>() {
+            private final Label customer = new Label();
+            private final Label detail = new Label();
+            private final VBox box = new VBox(2, customer, detail);
+
+            {
+                customer.getStyleClass().add(Styles.TEXT_BOLD);
+                detail.getStyleClass().add(Styles.TEXT_SMALL);
+                detail.setWrapText(true);
+                // Wrap within the list rather than scroll sideways.
+                box.maxWidthProperty().bind(l.widthProperty().subtract(28));
+                box.prefWidthProperty().bind(box.maxWidthProperty());
+            }
+
             @Override
             protected void updateItem(Obligation o, boolean isEmpty) {
                 super.updateItem(o, isEmpty);
-                setText(isEmpty || o == null ? null : I18n.get("myday.obligations.line", o.customerName(),
-                        I18n.label("tier.period.this", o.period()), o.missing(), I18n.label("activityKind",
-                                o.activityKind()), o.workingDaysLeft(), o.ruleName()));
+                setText(null);
                 getStyleClass().remove("overdue");
-                if (o != null && !isEmpty && o.missing() > o.workingDaysLeft()) {
+                if (isEmpty || o == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                customer.setText(o.customerName());
+                detail.setText(I18n.get("myday.obligations.detail", I18n.label("tier.period.this", o.period()),
+                        o.missing(), I18n.label("activityKind", o.activityKind()), o.workingDaysLeft(), o.ruleName()));
+                setGraphic(box);
+                setTooltip(new Tooltip(customer.getText() + "\n" + detail.getText()));
+                if (o.missing() > o.workingDaysLeft()) {
                     getStyleClass().add("overdue");
                 }
             }
