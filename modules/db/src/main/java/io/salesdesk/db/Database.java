@@ -56,8 +56,8 @@ public final class Database implements AutoCloseable {
     public static final String SCHEMA_VERSION = "22";
 
     // The embedded database's row cache, see tuneEmbeddedFiles.
-    private static final int CACHE_ROWS = 250_000;
-    private static final int CACHE_KILOBYTES = 128 * 1024;
+    private static final int CACHE_ROWS = 1_000_000;
+    private static final int CACHE_KILOBYTES = 512 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -169,6 +169,15 @@ public final class Database implements AutoCloseable {
      * evicting index nodes and reading them back, and the churn even costs more memory than the
      * larger cache (measured: 100,000 inserts 17 s / 850 MB RSS with the default, 8 s / 350 MB
      * with 128 MB). The cache only fills with rows that are actually used.
+     *
+     * <p>One transaction's inserted rows stay on the heap until it commits whatever the cache size
+     * (HSQLDB's undo record, {@code RowAction}, holds each new row object). A cache smaller than
+     * the transaction therefore frees nothing: it writes rows out and, when an index walk meets
+     * them again, reads them back as second copies. A 100,000-row customer ledger inserts about
+     * 500,000 rows (customers, contacts, their audit entries, the batch's rows); with room for a
+     * million rows its import spent 13 % less CPU and peaked 0.7 GB lower than with 250,000
+     * (reading rows back from the file fell from 11 % of the samples to 1.5 %).
+     * Cache settings take effect when the database is next opened.
      */
     private static void tuneEmbeddedFiles(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
