@@ -178,13 +178,17 @@ public final class KpiService {
                     BigDecimal.valueOf(Percentiles.nearestRank(buckets, 0.9)), n));
         });
 
-        for (KpiRepository.GroupSum s : kpis.contractCycle(period)) {
-            if (s.count() == 0) {
+        for (KpiRepository.CycleTotals c : kpis.contractCycle(period)) {
+            if (c.contracts() == 0 && c.excluded() == 0) {
                 continue;
             }
-            names.put(s.groupId(), s.groupName());
-            group.apply(s.groupId()).put(KpiKind.CONTRACT_CYCLE, KpiFigure.of(KpiKind.CONTRACT_CYCLE,
-                    s.sum().divide(BigDecimal.valueOf(s.count()), 1, RoundingMode.HALF_UP), s.count()));
+            names.put(c.groupId(), c.groupName());
+            // Signed before submitted is a data error, not a short cycle: left out, and counted.
+            group.apply(c.groupId()).put(KpiKind.CONTRACT_CYCLE, c.contracts() == 0
+                    ? KpiFigure.none(KpiKind.CONTRACT_CYCLE, "kpi.noData.onlySignedBeforeSubmitted")
+                    : KpiFigure.of(KpiKind.CONTRACT_CYCLE, BigDecimal.valueOf(c.days())
+                            .divide(BigDecimal.valueOf(c.contracts()), 1, RoundingMode.HALF_UP), c.contracts(),
+                            c.excluded()));
         }
 
         for (KpiRepository.ActivityTotals a : kpis.activityTotals(period, settings)) {
