@@ -59,8 +59,9 @@ public final class ActivityDayRepository {
 
     /** The short_minutes key of a duration column. */
     public static Field<Integer> shortMinutes(Field<Integer> duration) {
-        return DSL.when(duration.isNull(), DSL.inline(UNTIMED)).when(duration.lt(0), DSL.inline(NEGATIVE))
-                .when(duration.lt(SHORT_CAP), duration).otherwise(DSL.inline(SHORT_CAP));
+        // Inlined: both databases match a grouped CASE to its select only when both read the same text.
+        return DSL.when(duration.isNull(), DSL.inline(UNTIMED)).when(duration.lt(DSL.inline(0)), DSL.inline(NEGATIVE))
+                .when(duration.lt(DSL.inline(SHORT_CAP)), duration).otherwise(DSL.inline(SHORT_CAP));
     }
 
     /** Counts freshly inserted follow-ups, one upsert per day, owner, kind and short duration. */
