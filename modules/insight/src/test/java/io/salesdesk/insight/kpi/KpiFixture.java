@@ -82,7 +82,7 @@ final class KpiFixture {
         contract(org.zhang, zhangCustomer, "HT-6", "88000.00", "IN_APPROVAL", null, "2026-05-03T01:00:00", null);
     }
 
-    private UUID contract(User owner, UUID customer, String no, String amount, String status, String signedOn,
+    UUID contract(User owner, UUID customer, String no, String amount, String status, String signedOn,
                           String createdAt, String submittedAt) {
         UUID id = Ids.newId(clock);
         db.transaction(cfg -> {
