@@ -73,7 +73,7 @@ public final class ActivityDayRepository {
         Map<Key, long[]> deltas = new TreeMap<>();
         for (ActivityRecord r : inserted) {
             if (r.getDeletedAt() == null && !deletedCustomers.contains(r.getCustomerId())) {
-                long[] d = deltas.computeIfAbsent(Key.of(r), k -> new long[2]);
+                long[] d = deltas.computeIfAbsent(keyOf(r), k -> new long[2]);
                 d[0]++;
                 d[1] += r.getDurationMinutes() == null ? 0 : r.getDurationMinutes();
             }
@@ -87,7 +87,7 @@ public final class ActivityDayRepository {
         boolean customerLive = r != null && dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(r.getCustomerId()),
                 CUSTOMER.DELETED_AT.isNull());
         if (customerLive) {
-            upsert(Key.of(r), -1, -(r.getDurationMinutes() == null ? 0 : r.getDurationMinutes()));
+            upsert(keyOf(r), -1, -(r.getDurationMinutes() == null ? 0 : r.getDurationMinutes()));
         }
     }
 
@@ -135,13 +135,13 @@ public final class ActivityDayRepository {
                 .execute();
     }
 
+    private static Key keyOf(ActivityRecord r) {
+        return new Key(BusinessDates.of(r.getOccurredAt()), r.getOwnerId(), r.getKind(),
+                shortMinutes(r.getDurationMinutes()));
+    }
+
     /** One row's key; ordered so that concurrent writers lock rows in the same order. */
     private record Key(LocalDate day, UUID owner, String kind, int shortMinutes) implements Comparable<Key> {
-
-        static Key of(ActivityRecord r) {
-            return new Key(BusinessDates.of(r.getOccurredAt()), r.getOwnerId(), r.getKind(),
-                    ActivityDayRepository.shortMinutes(r.getDurationMinutes()));
-        }
 
         @Override
         public int compareTo(Key o) {
