@@ -2,14 +2,18 @@ package io.salesdesk.insight.kpi;
 
 import io.salesdesk.insight.kpi.KpiRepository.ActivityTotals;
 import io.salesdesk.insight.kpi.KpiRepository.Attrition;
+import io.salesdesk.insight.kpi.KpiRepository.ContractTotals;
 import io.salesdesk.insight.kpi.KpiRepository.CycleTotals;
 import io.salesdesk.insight.kpi.KpiRepository.GroupSum;
+import io.salesdesk.insight.kpi.KpiRepository.LeadBucket;
 import io.salesdesk.insight.kpi.KpiRepository.LeadTotals;
 import io.salesdesk.insight.kpi.KpiRepository.ResponseBucket;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The sums and counts behind every KPI of a period, per group, as {@link KpiRepository} reads
@@ -25,9 +29,25 @@ record KpiAggregates(List<GroupSum> signed, List<GroupSum> repHeadcount, List<Re
 
     /** Every aggregate of {@code period}, grouped as {@code kpis} groups. */
     static KpiAggregates read(KpiRepository kpis, Period period, KpiSettings settings) {
-        return new KpiAggregates(kpis.signed(period), kpis.repHeadcount(period), kpis.responseDistribution(period),
-                kpis.contractCycle(period), kpis.activityTotals(period, settings),
-                kpis.attrition(period, settings.keyRoles()), kpis.leadConversion(period));
+        List<ContractTotals> contracts = kpis.contractTotals(period);
+        List<LeadBucket> leads = kpis.leadTotals(period);
+        Map<UUID, LeadTotals> leadTotals = new LinkedHashMap<>();
+        for (LeadBucket b : leads) {
+            leadTotals.merge(b.groupId(), new LeadTotals(b.groupId(), b.groupName(), b.leads(), b.won(), b.wonDays()),
+                    (x, y) -> new LeadTotals(x.groupId(), x.groupName(), x.leads() + y.leads(), x.won() + y.won(),
+                            x.wonDays() + y.wonDays()));
+        }
+        return new KpiAggregates(
+                contracts.stream().map(c -> new GroupSum(c.groupId(), c.groupName(), c.amount(), c.contracts()))
+                        .toList(),
+                kpis.repHeadcount(period),
+                leads.stream().filter(b -> b.responseMinutes() != null)
+                        .map(b -> new ResponseBucket(b.groupId(), b.groupName(), b.responseMinutes(), b.leads()))
+                        .toList(),
+                contracts.stream().map(c -> new CycleTotals(c.groupId(), c.groupName(), c.cycleDays(), c.cycled(),
+                        c.excluded())).toList(),
+                kpis.activityTotals(period, settings), kpis.attrition(period, settings.keyRoles()),
+                List.copyOf(leadTotals.values()));
     }
 
     /** The groups added up into one row each, as an ungrouped query would return them. */

@@ -107,18 +107,22 @@ public final class KpiRepository {
     public record LeadTotals(UUID groupId, String groupName, long leads, long won, long wonDays) {
     }
 
+    /** A group's signed contracts: amount and count, and their cycle (see {@link #contractTotals}). */
+    public record ContractTotals(UUID groupId, String groupName, BigDecimal amount, long contracts, long cycleDays,
+                                 long cycled, long excluded) {
+    }
+
+    /** A group's leads created in the period that waited {@code responseMinutes} (null: no response yet). */
+    public record LeadBucket(UUID groupId, String groupName, Integer responseMinutes, long leads, long won,
+                             long wonDays) {
+    }
+
     /** Σ days submit → signed of a group's contracts, how many, and how many were signed before submitted. */
     public record CycleTotals(UUID groupId, String groupName, long days, long contracts, long excluded) {
     }
 
     /** How many leads of a group waited {@code minutes} for their first response. */
     public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
-    }
-
-    /** Σ contract.amount and count of contracts signed in the period (contract.signed_on). */
-    public List<GroupSum> signed(Period period) {
-        return groupSums(DSL.sum(CONTRACT.AMOUNT), DSL.count(), owned(CONTRACT, CONTRACT.OWNER_ID, false),
-                signedIn(period));
     }
 
     /** Signed amount per group and month of contract.signed_on, by month then name. */
@@ -144,38 +148,46 @@ public final class KpiRepository {
         return groupSums(DSL.inline(BigDecimal.ZERO), DSL.count(), owned(APP_USER, APP_USER.ID, false), employed);
     }
 
-    /** The distribution of lead.response_minutes of leads created in the period, per group. */
-    public List<ResponseBucket> responseDistribution(Period period) {
+    /**
+     * The contracts signed in the period in one pass: Σ amount and count; Σ days submit → signed
+     * and count of those with a cycle; and how many were left out of the cycle because they were
+     * signed before they were submitted (a data error, not a cycle).
+     */
+    public List<ContractTotals> contractTotals(Period period) {
+        // The cycle once per contract in a derived table, so the approval lookup runs once, not per use.
+        Field<Integer> days = cycleDays().as("cycle_days");
+        Table<?> signed = DSL.select(CONTRACT.OWNER_ID, CONTRACT.AMOUNT, days).from(CONTRACT).where(signedIn(period))
+                .asTable("signed");
+        Field<UUID> owner = signed.field(CONTRACT.OWNER_ID);
+        Field<BigDecimal> amount = DSL.sum(signed.field(CONTRACT.AMOUNT));
+        Field<Integer> d = signed.field(days);
+        Field<BigDecimal> cycleDays = DSL.sum(DSL.when(d.ge(0), d));
+        Field<Integer> cycled = DSL.count(DSL.when(d.ge(0), d));
+        Field<Integer> excluded = DSL.count(DSL.when(d.lt(0), d));
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(LEAD.RESPONSE_MINUTES, DSL.count()));
-        List<Field<?>> by = new ArrayList<>(groupFields());
-        by.add(LEAD.RESPONSE_MINUTES);
-        List<ResponseBucket> buckets = new ArrayList<>();
-        dsl.select(select).from(owned(LEAD, LEAD.OWNER_ID, true))
-                .where(leadsCreatedIn(period), LEAD.RESPONSE_MINUTES.isNotNull())
-                .groupBy(by).orderBy(LEAD.RESPONSE_MINUTES)
-                .forEach(r -> buckets.add(new ResponseBucket(id(r), name(r), r.get(LEAD.RESPONSE_MINUTES),
-                        r.get(offset() + 1, Integer.class))));
-        return buckets;
+        select.addAll(List.of(amount, DSL.count(), cycleDays, cycled, excluded));
+        return dsl.select(select).from(owned(signed, owner, false)).groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), r.get(offset() + 1, Integer.class),
+                        whole(r.get(cycleDays)), r.get(cycled), r.get(excluded)));
     }
 
     /**
-     * Σ days submit → signed and count of the contracts signed in the period, and how many were
-     * left out because they were signed before they were submitted (a data error, not a cycle).
+     * The leads created in the period in one pass, per group and lead.response_minutes (null: not
+     * answered yet): how many, how many became won deals, and Σ days lead → won deal. The response
+     * percentiles and the conversion both come from these rows.
      */
-    public List<CycleTotals> contractCycle(Period period) {
-        // The cycle once per contract in a derived table, so the approval lookup runs once, not per use.
-        Field<Integer> days = cycleDays().as("cycle_days");
-        Table<?> cycles = DSL.select(CONTRACT.OWNER_ID, days).from(CONTRACT).where(signedIn(period)).asTable("cycles");
-        Field<UUID> owner = cycles.field(CONTRACT.OWNER_ID);
-        Field<Integer> d = cycles.field(days);
-        Field<BigDecimal> sum = DSL.sum(DSL.when(d.ge(0), d));
-        Field<Integer> counted = DSL.count(DSL.when(d.ge(0), d));
-        Field<Integer> excluded = DSL.count(DSL.when(d.lt(0), d));
+    public List<LeadBucket> leadTotals(Period period) {
+        Field<Integer> minutes = LEAD.RESPONSE_MINUTES;
+        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
+        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(sum, counted, excluded));
-        return dsl.select(select).from(owned(cycles, owner, false)).groupBy(groupFields().toArray(Field[]::new))
-                .fetch(r -> new CycleTotals(id(r), name(r), whole(r.get(sum)), r.get(counted), r.get(excluded)));
+        select.addAll(List.of(minutes, DSL.count(), won, days));
+        List<Field<?>> by = new ArrayList<>(groupFields());
+        by.add(minutes);
+        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
+                .groupBy(by)
+                .fetch(r -> new LeadBucket(id(r), name(r), r.get(minutes), r.get(offset() + 1, Integer.class),
+                        whole(r.get(won)), whole(r.get(days))));
     }
 
     /**
@@ -243,18 +255,6 @@ public final class KpiRepository {
                         Visibility.ownedBy(APP_USER.ID, viewer))
                 .groupBy(groupFields().toArray(Field[]::new))
                 .fetch(r -> new Attrition(id(r), name(r), whole(r.get(headcount)), whole(r.get(left))));
-    }
-
-    /** Leads created in the period, those whose deal was won, and Σ days lead → won deal. */
-    public List<LeadTotals> leadConversion(Period period) {
-        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
-        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
-        List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(DSL.count(), won, days));
-        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
-                .groupBy(groupFields().toArray(Field[]::new))
-                .fetch(r -> new LeadTotals(id(r), name(r), r.get(offset(), Integer.class), whole(r.get(won)),
-                        whole(r.get(days))));
     }
 
     // ------------------------------------------------------------------ drill-down
