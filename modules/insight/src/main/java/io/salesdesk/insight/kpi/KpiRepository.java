@@ -36,7 +36,9 @@ import org.jooq.impl.SQLDataType;
 /**
  * The KPI aggregates, each one grouped query over the records of a period, restricted to the
  * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
- * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai).
+ * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai,
+ * {@link BusinessDates}). Activities are summed from their per-day roll-up (activity_day, kept by
+ * crm's repositories), everything else from the rows through the period's index.
  *
  * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
  * above a team (大区), or the owner's own unit when it is not a team.
