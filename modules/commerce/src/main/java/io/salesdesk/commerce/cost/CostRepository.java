@@ -13,8 +13,6 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
-import io.salesdesk.db.jooq.tables.Opportunity;
-import io.salesdesk.db.jooq.tables.OpportunityStage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -142,42 +140,30 @@ public final class CostRepository {
 
     // ------------------------------------------------------------------ CAC
 
-    private static final Opportunity EARLIER = OPPORTUNITY.as("earlier");
-    private static final OpportunityStage EARLIER_STAGE = OPPORTUNITY_STAGE.as("earlier_stage");
-
-    /** Whose deals count: everyone's, until {@link #seenBy} narrows them to a viewer's team. */
-    private Actor viewer;
+    /** Which won deals count: all, until {@link #seenBy} narrows them to a viewer's team. */
+    private Condition scope = DSL.trueCondition();
 
     /**
      * Narrows the CAC queries to the deals the viewer sees: a regional manager's CAC is that of
      * the customers their team won, not the company's.
      */
     public CostRepository seenBy(Actor viewer) {
-        this.viewer = viewer;
+        scope = Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer);
         return this;
-    }
-
-    private Condition scope(Field<UUID> owner) {
-        return viewer == null ? DSL.trueCondition() : Visibility.ownedBy(owner, viewer);
     }
 
     /**
      * The customers whose first won deal closed in [{@code from}, {@code to}): customer id and
-     * when it was won. Read as "won in the period and not before", so the database ranges over the
-     * period's closed deals (ix_opportunity_closed) and looks up each customer's earlier deals,
-     * instead of grouping every won deal of all time by customer.
+     * when it was won.
      */
     private Table<?> won(OffsetDateTime from, OffsetDateTime to) {
         Field<OffsetDateTime> wonAt = DSL.min(OPPORTUNITY.CLOSED_AT).as("won_at");
-        Condition wonBefore = DSL.exists(DSL.selectOne().from(EARLIER)
-                .join(EARLIER_STAGE).on(EARLIER_STAGE.CODE.eq(EARLIER.STAGE))
-                .where(EARLIER.CUSTOMER_ID.eq(OPPORTUNITY.CUSTOMER_ID), EARLIER.CLOSED_AT.lt(from),
-                        EARLIER.DELETED_AT.isNull(), EARLIER_STAGE.OUTCOME.eq("WON"), scope(EARLIER.OWNER_ID)));
         return DSL.select(OPPORTUNITY.CUSTOMER_ID.as("customer_id"), wonAt)
                 .from(OPPORTUNITY).join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
-                .where(OPPORTUNITY.CLOSED_AT.ge(from), OPPORTUNITY.CLOSED_AT.lt(to), OPPORTUNITY.DELETED_AT.isNull(),
-                        OPPORTUNITY_STAGE.OUTCOME.eq("WON"), scope(OPPORTUNITY.OWNER_ID), DSL.not(wonBefore))
+                .where(OPPORTUNITY.DELETED_AT.isNull(), OPPORTUNITY_STAGE.OUTCOME.eq("WON"),
+                        OPPORTUNITY.CLOSED_AT.isNotNull(), scope)
                 .groupBy(OPPORTUNITY.CUSTOMER_ID)
+                .having(DSL.min(OPPORTUNITY.CLOSED_AT).ge(from), DSL.min(OPPORTUNITY.CLOSED_AT).lt(to))
                 .asTable("won");
     }
 
