@@ -148,6 +148,9 @@ public final class KpiCommand implements Callable<Integer> {
             figure.put("value", f.value());
             figure.put("unit", kind.unit().name().toLowerCase(Locale.ROOT));
             figure.put("records", f.records());
+            if (f.excluded() > 0) {
+                figure.put("excluded", f.excluded()); // records left out as data errors
+            }
             if (!f.hasValue()) {
                 figure.put("noData", f.noDataReason());
                 figure.put("reason", I18n.get(f.noDataReason()));

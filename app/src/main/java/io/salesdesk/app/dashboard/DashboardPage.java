@@ -20,6 +20,7 @@ import io.salesdesk.insight.kpi.KpiKind;
 import io.salesdesk.insight.kpi.KpiRecord;
 import io.salesdesk.insight.kpi.KpiReport;
 import io.salesdesk.insight.kpi.MonthlyAmount;
+import io.salesdesk.insight.kpi.Period;
 import io.salesdesk.insight.kpi.PeriodComparison;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -357,11 +358,26 @@ public final class DashboardPage extends BorderPane {
         problem.setVisible(false);
         KpiGrouping grouping = groupingBox.getValue();
         busy.setVisible(true);
-        BackgroundTask.wrap(() -> new Loaded(context.kpis().compare(viewer, periods, grouping),
-                        context.kpis().signedByMonth(viewer, periods.current(), grouping)))
+        // First paint: the tiles, the whole scope of both periods; the per-group charts and the
+        // sparklines follow, so the figures a director reads first do not wait for them.
+        BackgroundTask.wrap(() -> context.kpis().compare(viewer, periods, KpiGrouping.ALL))
+                .onSuccess(totals -> {
+                    showTiles(totals);
+                    loadGroups(totals, grouping);
+                })
+                .onFailure(e -> busy.setVisible(false))
+                .executeWith(context.executor());
+    }
+
+    /** The per-group figures of the current period and the monthly bars, behind the charts. */
+    private void loadGroups(KpiComparison totals, KpiGrouping grouping) {
+        Period current = totals.periods().current();
+        BackgroundTask.wrap(() -> new Loaded(new KpiComparison(totals.periods(),
+                        context.kpis().report(viewer, current, grouping), totals.baseline()),
+                        context.kpis().signedByMonth(viewer, current, grouping)))
                 .onSuccess(loaded -> {
                     show(loaded);
-                    loadTrend(YearMonth.from(periods.current().to()));
+                    loadTrend(YearMonth.from(current.to()));
                 })
                 .onFinished(() -> busy.setVisible(false))
                 .executeWith(context.executor());
@@ -374,13 +390,17 @@ public final class DashboardPage extends BorderPane {
                 .executeWith(context.executor());
     }
 
-    private void show(Loaded loaded) {
-        shown = loaded.comparison();
-        PeriodComparison p = shown.periods();
+    private void showTiles(KpiComparison totals) {
+        shown = totals;
+        PeriodComparison p = totals.periods();
         periodLabel.setText(I18n.get(p.isBeforeAfter() ? "dashboard.period.label.beforeAfter"
                 : "dashboard.period.label", Formats.date(p.current().from()), Formats.date(p.current().to()),
                 Formats.date(p.baseline().from()), Formats.date(p.baseline().to())));
-        tiles.values().forEach(t -> t.show(shown));
+        tiles.values().forEach(t -> t.show(totals));
+    }
+
+    private void show(Loaded loaded) {
+        showTiles(loaded.comparison());
         showSignedChart(loaded.monthly());
         showGroupChart(responseChart, List.of(KpiKind.RESPONSE_MEDIAN, KpiKind.RESPONSE_P90));
         showGroupChart(conversionChart, List.of(KpiKind.LEAD_CONVERSION));

@@ -109,8 +109,10 @@ final class KpiTile extends VBox {
             boolean good = d.signum() != 0 && (d.signum() > 0) == kind.higherIsBetter();
             delta.getStyleClass().add(d.signum() == 0 ? Styles.TEXT_MUTED : good ? Styles.SUCCESS : Styles.DANGER);
         }
-        baseline.setText(I18n.get(comparison.periods().isBeforeAfter() ? "dashboard.tile.before"
-                : "dashboard.tile.previous", KpiText.value(before)));
+        String against = I18n.get(comparison.periods().isBeforeAfter() ? "dashboard.tile.before"
+                : "dashboard.tile.previous", KpiText.value(before));
+        baseline.setText(now.excluded() == 0 ? against
+                : against + "\n" + I18n.get("dashboard.tile.excluded", now.excluded()));
     }
 
     /** Draws the six-month trend, months without a figure left out. */

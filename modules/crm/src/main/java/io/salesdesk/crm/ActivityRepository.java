@@ -132,6 +132,7 @@ public final class ActivityRepository {
         if (updated == 0) {
             throw new StaleRecordException(ENTITY, id, expectedVersion, null);
         }
+        ActivityDayRepository.using(dsl.configuration()).removeDeleted(id);
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE,
                 FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
     }
@@ -165,6 +166,7 @@ public final class ActivityRepository {
                     FieldChange.diff(Map.of(), snapshot(r))));
         }
         BulkInsert.insert(dsl, records);
+        ActivityDayRepository.using(dsl.configuration()).addInserted(records);
         changeLog.recordAll(actor, reason, audit);
     }
 

@@ -375,6 +375,8 @@ public final class CustomerRepository {
         if (updated == 0) {
             throw stale(id, expectedVersion);
         }
+        // A deleted customer's follow-ups no longer count in the KPIs (issue #9).
+        ActivityDayRepository.using(dsl.configuration()).removeCustomer(id);
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE,
                 FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
     }

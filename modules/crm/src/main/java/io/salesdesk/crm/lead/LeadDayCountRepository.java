@@ -3,7 +3,7 @@ package io.salesdesk.crm.lead;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.LEAD_DAY_COUNT;
 
-import io.salesdesk.core.BusinessTime;
+import io.salesdesk.db.BusinessDates;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,7 +35,7 @@ public final class LeadDayCountRepository {
 
     /** The business day (Asia/Shanghai) a lead created at {@code createdAt} counts on. */
     public static LocalDate dayOf(OffsetDateTime createdAt) {
-        return createdAt.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+        return BusinessDates.of(createdAt);
     }
 
     /** Adds {@code delta} inquiries to the day and province of a lead in {@code regionCode}; no region counts nowhere. */
@@ -80,8 +80,7 @@ public final class LeadDayCountRepository {
      */
     public int rebuild() {
         dsl.deleteFrom(LEAD_DAY_COUNT).execute();
-        var day = DSL.cast(DSL.field("{0} AT TIME ZONE {1}", OffsetDateTime.class, LEAD.CREATED_AT,
-                DSL.inline(BusinessTime.ZONE.getId())), LocalDate.class);
+        var day = BusinessDates.of(LEAD.CREATED_AT);
         var province = DSL.substring(LEAD.REGION_CODE, DSL.inline(1), DSL.inline(2));
         return dsl.insertInto(LEAD_DAY_COUNT, LEAD_DAY_COUNT.DAY, LEAD_DAY_COUNT.PROVINCE, LEAD_DAY_COUNT.INQUIRIES)
                 .select(DSL.select(day, province, DSL.count()).from(LEAD)

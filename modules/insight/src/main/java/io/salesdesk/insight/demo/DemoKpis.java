@@ -10,6 +10,7 @@ import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.ActivityDayRepository;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
@@ -63,6 +64,7 @@ public final class DemoKpis {
             }
             if (n > 0) {
                 notes.execute();
+                ActivityDayRepository.using(cfg).rebuild(); // the durations just set bypassed ActivityRepository
             }
             backdateDrafting(dsl, random);
         });

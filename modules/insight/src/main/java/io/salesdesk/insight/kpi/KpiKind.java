@@ -15,10 +15,15 @@ public enum KpiKind {
     RESPONSE_P90(Unit.MINUTES, false),
     /**
      * Mean days from submission (the first approval_request.submitted_at of the contract; its
-     * contract.created_at when it never went through an approval flow) to contract.signed_on.
+     * contract.created_at when it never went through an approval flow) to contract.signed_on. A
+     * contract signed before it was submitted is a data error: left out, and counted in
+     * {@link KpiFigure#excluded()}.
      */
     CONTRACT_CYCLE(Unit.DAYS, false),
-    /** Σ activity.duration_minutes of paperwork kinds ÷ Σ activity.duration_minutes (kinds are a setting). */
+    /**
+     * Σ activity.duration_minutes of paperwork kinds ÷ Σ activity.duration_minutes (kinds are a
+     * setting); like {@link #DAILY_TOUCHES}, only live activities of customers not deleted count.
+     */
     PAPERWORK_SHARE(Unit.PERCENT, false),
     /** Key-role people who left in the period (app_user.left_on) ÷ key-role headcount on its first day. */
     KEY_ROLE_ATTRITION(Unit.PERCENT, false),

@@ -1,6 +1,7 @@
 package io.salesdesk.insight.kpi;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
+import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
@@ -11,7 +12,9 @@ import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.crm.ActivityDayRepository;
 import io.salesdesk.crm.Visibility;
+import io.salesdesk.db.BusinessDates;
 import io.salesdesk.db.jooq.tables.AppUser;
 import io.salesdesk.db.jooq.tables.OrgUnit;
 import java.math.BigDecimal;
@@ -26,7 +29,6 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -34,7 +36,9 @@ import org.jooq.impl.SQLDataType;
 /**
  * The KPI aggregates, each one grouped query over the records of a period, restricted to the
  * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
- * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai).
+ * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai,
+ * {@link BusinessDates}). Activities are summed from their per-day roll-up (activity_day, kept by
+ * crm's repositories), everything else from the rows through the period's index.
  *
  * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
  * above a team (大区), or the owner's own unit when it is not a team.
@@ -105,14 +109,22 @@ public final class KpiRepository {
     public record LeadTotals(UUID groupId, String groupName, long leads, long won, long wonDays) {
     }
 
-    /** How many leads of a group waited {@code minutes} for their first response. */
-    public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
+    /** A group's signed contracts: amount and count, and their cycle (see {@link #contractTotals}). */
+    public record ContractTotals(UUID groupId, String groupName, BigDecimal amount, long contracts, long cycleDays,
+                                 long cycled, long excluded) {
     }
 
-    /** Σ contract.amount and count of contracts signed in the period (contract.signed_on). */
-    public List<GroupSum> signed(Period period) {
-        return groupSums(DSL.sum(CONTRACT.AMOUNT), DSL.count(), owned(CONTRACT, CONTRACT.OWNER_ID, false),
-                signedIn(period));
+    /** A group's leads created in the period that waited {@code responseMinutes} (null: no response yet). */
+    public record LeadBucket(UUID groupId, String groupName, Integer responseMinutes, long leads, long won,
+                             long wonDays) {
+    }
+
+    /** Σ days submit → signed of a group's contracts, how many, and how many were signed before submitted. */
+    public record CycleTotals(UUID groupId, String groupName, long days, long contracts, long excluded) {
+    }
+
+    /** How many leads of a group waited {@code minutes} for their first response. */
+    public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
     }
 
     /** Signed amount per group and month of contract.signed_on, by month then name. */
@@ -138,29 +150,82 @@ public final class KpiRepository {
         return groupSums(DSL.inline(BigDecimal.ZERO), DSL.count(), owned(APP_USER, APP_USER.ID, false), employed);
     }
 
-    /** The distribution of lead.response_minutes of leads created in the period, per group. */
-    public List<ResponseBucket> responseDistribution(Period period) {
+    /**
+     * The contracts signed in the period in one pass: Σ amount and count; Σ days submit → signed
+     * and count of those with a cycle; and how many were left out of the cycle because they were
+     * signed before they were submitted (a data error, not a cycle).
+     */
+    public List<ContractTotals> contractTotals(Period period) {
+        // The cycle once per contract in a derived table, so the approval lookup runs once, not per use.
+        Field<Integer> days = cycleDays().as("cycle_days");
+        Table<?> signed = DSL.select(CONTRACT.OWNER_ID, CONTRACT.AMOUNT, days).from(CONTRACT).where(signedIn(period))
+                .asTable("signed");
+        Field<UUID> owner = signed.field(CONTRACT.OWNER_ID);
+        Field<BigDecimal> amount = DSL.sum(signed.field(CONTRACT.AMOUNT));
+        Field<Integer> d = signed.field(days);
+        Field<BigDecimal> cycleDays = DSL.sum(DSL.when(d.ge(0), d));
+        Field<Integer> cycled = DSL.count(DSL.when(d.ge(0), d));
+        Field<Integer> excluded = DSL.count(DSL.when(d.lt(0), d));
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(LEAD.RESPONSE_MINUTES, DSL.count()));
+        select.addAll(List.of(amount, DSL.count(), cycleDays, cycled, excluded));
+        return dsl.select(select).from(owned(signed, owner, false)).groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), r.get(offset() + 1, Integer.class),
+                        whole(r.get(cycleDays)), r.get(cycled), r.get(excluded)));
+    }
+
+    /**
+     * The leads created in the period in one pass, per group and lead.response_minutes (null: not
+     * answered yet): how many, how many became won deals, and Σ days lead → won deal. The response
+     * percentiles and the conversion both come from these rows.
+     */
+    public List<LeadBucket> leadTotals(Period period) {
+        Field<Integer> minutes = LEAD.RESPONSE_MINUTES;
+        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
+        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(minutes, DSL.count(), won, days));
         List<Field<?>> by = new ArrayList<>(groupFields());
-        by.add(LEAD.RESPONSE_MINUTES);
-        List<ResponseBucket> buckets = new ArrayList<>();
-        dsl.select(select).from(owned(LEAD, LEAD.OWNER_ID, true))
-                .where(leadsCreatedIn(period), LEAD.RESPONSE_MINUTES.isNotNull())
-                .groupBy(by).orderBy(LEAD.RESPONSE_MINUTES)
-                .forEach(r -> buckets.add(new ResponseBucket(id(r), name(r), r.get(LEAD.RESPONSE_MINUTES),
-                        r.get(offset() + 1, Integer.class))));
-        return buckets;
+        by.add(minutes);
+        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
+                .groupBy(by)
+                .fetch(r -> new LeadBucket(id(r), name(r), r.get(minutes), r.get(offset() + 1, Integer.class),
+                        whole(r.get(won)), whole(r.get(days))));
     }
 
-    /** Σ days submit → signed and count of the contracts signed in the period. */
-    public List<GroupSum> contractCycle(Period period) {
-        return groupSums(DSL.sum(cycleDays()), DSL.count(), owned(CONTRACT, CONTRACT.OWNER_ID, false),
-                signedIn(period));
-    }
-
-    /** Paperwork and timed minutes, and effective touches, of the activities in the period. */
+    /**
+     * Paperwork and timed minutes, and effective touches, of the live activities of live customers
+     * in the period: from the per-day roll-up ({@code activity_day}, a few thousand rows a quarter)
+     * when it can tell the touch threshold apart, else from the activities themselves.
+     */
     public List<ActivityTotals> activityTotals(Period period, KpiSettings settings) {
+        return settings.touchMinMinutes() <= ActivityDayRepository.SHORT_CAP ? activityDayTotals(period, settings)
+                : activityRowTotals(period, settings);
+    }
+
+    private List<ActivityTotals> activityDayTotals(Period period, KpiSettings settings) {
+        Field<Integer> n = ACTIVITY_DAY.ACTIVITIES;
+        Condition timedRow = ACTIVITY_DAY.SHORT_MINUTES.ne(ActivityDayRepository.UNTIMED);
+        Field<BigDecimal> paperwork = DSL.sum(DSL.when(ACTIVITY_DAY.KIND.in(settings.paperworkKinds()),
+                ACTIVITY_DAY.MINUTES).otherwise(0L));
+        Field<BigDecimal> timed = DSL.sum(ACTIVITY_DAY.MINUTES);
+        Field<BigDecimal> timedCount = DSL.sum(DSL.when(timedRow, n).otherwise(0));
+        Condition touch = ACTIVITY_DAY.KIND.in(settings.touchKinds())
+                .and(ACTIVITY_DAY.SHORT_MINUTES.eq(ActivityDayRepository.UNTIMED)
+                        .or(ACTIVITY_DAY.SHORT_MINUTES.ge(settings.touchMinMinutes())));
+        Field<BigDecimal> touches = DSL.sum(DSL.when(touch, n).otherwise(0));
+        Field<Integer> owners = DSL.countDistinct(DSL.when(touch.and(n.gt(0)), ACTIVITY_DAY.OWNER_ID));
+        List<Field<?>> select = new ArrayList<>(groupFields());
+        select.addAll(List.of(paperwork, timed, timedCount, touches, owners));
+        return dsl.select(select).from(owned(ACTIVITY_DAY, ACTIVITY_DAY.OWNER_ID, false))
+                .where(ACTIVITY_DAY.DAY.between(period.from(), period.to()),
+                        Visibility.ownedBy(ACTIVITY_DAY.OWNER_ID, viewer))
+                .groupBy(groupFields().toArray(Field[]::new))
+                .fetch(r -> new ActivityTotals(id(r), name(r), whole(r.get(paperwork)), whole(r.get(timed)),
+                        whole(r.get(timedCount)), whole(r.get(touches)), r.get(owners)));
+    }
+
+    /** {@link #activityTotals} over the activities themselves: a touch threshold the roll-up cannot tell. */
+    private List<ActivityTotals> activityRowTotals(Period period, KpiSettings settings) {
         Field<BigDecimal> paperwork = DSL.sum(DSL.when(ACTIVITY.KIND.in(settings.paperworkKinds()),
                 ACTIVITY.DURATION_MINUTES).otherwise(0));
         Field<BigDecimal> timed = DSL.sum(ACTIVITY.DURATION_MINUTES);
@@ -170,7 +235,9 @@ public final class KpiRepository {
         Field<Integer> owners = DSL.countDistinct(DSL.when(touch, ACTIVITY.OWNER_ID));
         List<Field<?>> select = new ArrayList<>(groupFields());
         select.addAll(List.of(paperwork, timed, timedCount, touches, owners));
-        return dsl.select(select).from(owned(ACTIVITY, ACTIVITY.OWNER_ID, false)).where(activitiesIn(period))
+        return dsl.select(select).from(owned(ACTIVITY, ACTIVITY.OWNER_ID, false))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
+                .where(activitiesIn(period))
                 .groupBy(groupFields().toArray(Field[]::new))
                 .fetch(r -> new ActivityTotals(id(r), name(r), whole(r.get(paperwork)), whole(r.get(timed)),
                         r.get(timedCount), whole(r.get(touches)), r.get(owners)));
@@ -192,29 +259,17 @@ public final class KpiRepository {
                 .fetch(r -> new Attrition(id(r), name(r), whole(r.get(headcount)), whole(r.get(left))));
     }
 
-    /** Leads created in the period, those whose deal was won, and Σ days lead → won deal. */
-    public List<LeadTotals> leadConversion(Period period) {
-        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
-        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
-        List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(DSL.count(), won, days));
-        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
-                .groupBy(groupFields().toArray(Field[]::new))
-                .fetch(r -> new LeadTotals(id(r), name(r), r.get(offset(), Integer.class), whole(r.get(won)),
-                        whole(r.get(days))));
-    }
-
     // ------------------------------------------------------------------ drill-down
 
     /** The contracts signed in the period, value = amount, biggest first. */
     public List<KpiRecord> signedContracts(Period period, UUID group) {
-        return contracts(period, group, CONTRACT.AMOUNT, CONTRACT.AMOUNT.desc());
+        return contracts(period, group, CONTRACT.AMOUNT, CONTRACT.AMOUNT.desc(), DSL.noCondition());
     }
 
     /** The contracts signed in the period, value = days submit → signed, longest first. */
     public List<KpiRecord> cycleContracts(Period period, UUID group) {
         Field<BigDecimal> days = cycleDays().cast(SQLDataType.DECIMAL(18, 2));
-        return contracts(period, group, days, days.desc());
+        return contracts(period, group, days, days.desc(), cycleDays().ge(0));
     }
 
     /** The leads created in the period that got a response, value = minutes, slowest first. */
@@ -258,12 +313,12 @@ public final class KpiRepository {
     }
 
     private List<KpiRecord> contracts(Period period, UUID group, Field<BigDecimal> value,
-                                      org.jooq.SortField<?> order) {
+                                      org.jooq.SortField<?> order, Condition which) {
         return dsl.select(CONTRACT.ID, CONTRACT.CUSTOMER_ID, CONTRACT.CONTRACT_NO, CONTRACT.TITLE,
                         DRILL_OWNER.DISPLAY_NAME, CONTRACT.SIGNED_ON, value, CONTRACT.STATUS)
                 .from(owned(CONTRACT, CONTRACT.OWNER_ID, false))
                 .join(DRILL_OWNER).on(DRILL_OWNER.ID.eq(CONTRACT.OWNER_ID))
-                .where(signedIn(period), inGroup(group))
+                .where(signedIn(period), which, inGroup(group))
                 .orderBy(order, CONTRACT.CONTRACT_NO).limit(DRILL_LIMIT)
                 .fetch(r -> new KpiRecord(KpiRecord.Source.CONTRACT, r.get(CONTRACT.ID), r.get(CONTRACT.CUSTOMER_ID),
                         r.get(CONTRACT.CONTRACT_NO) + " " + r.get(CONTRACT.TITLE), r.get(DRILL_OWNER.DISPLAY_NAME),
@@ -309,8 +364,9 @@ public final class KpiRepository {
                 .and(Visibility.ownedBy(LEAD.OWNER_ID, viewer));
     }
 
+    /** Live activities of the period; the query joins CUSTOMER, whose deleted rows' activities do not count. */
     private Condition activitiesIn(Period period) {
-        return ACTIVITY.DELETED_AT.isNull().and(ACTIVITY.OCCURRED_AT.ge(period.start()))
+        return ACTIVITY.DELETED_AT.isNull().and(CUSTOMER.DELETED_AT.isNull()).and(ACTIVITY.OCCURRED_AT.ge(period.start()))
                 .and(ACTIVITY.OCCURRED_AT.lt(period.end())).and(Visibility.ownedBy(ACTIVITY.OWNER_ID, viewer));
     }
 
@@ -350,13 +406,9 @@ public final class KpiRepository {
                 DSL.when(APP_USER.ACTIVE.isFalse(), businessDate(APP_USER.UPDATED_AT)));
     }
 
-    /** The business date (Asia/Shanghai, UTC+8 all year) of a stored instant. */
-    private Field<LocalDate> businessDate(Field<OffsetDateTime> instant) {
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            return DSL.field("cast(({0} at time zone 'Asia/Shanghai') as date)", SQLDataType.LOCALDATE, instant);
-        }
-        // HSQLDB keeps the offset written (UTC, see Rows.now); China has had no daylight saving since 1991.
-        return DSL.field("cast(({0} + interval '8' hour) as date)", SQLDataType.LOCALDATE, instant);
+    /** The business date (Asia/Shanghai) of a stored instant, as every day-counting query cuts it. */
+    private static Field<LocalDate> businessDate(Field<OffsetDateTime> instant) {
+        return BusinessDates.of(instant);
     }
 
     // ------------------------------------------------------------------ grouping

@@ -38,6 +38,7 @@ public final class KpiService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String CAC_NOT_ALLOWED = "kpi.noData.cacNotAllowed";
 
     private final Database db;
     private final CostService costs;
@@ -54,19 +55,24 @@ public final class KpiService {
         try {
             cac = costs.cac(viewer, period.from(), period.to());
         } catch (SalesDeskException e) {
-            cacProblem = "kpi.noData.cacNotAllowed";
+            cacProblem = CAC_NOT_ALLOWED;
         }
-        Cac cacFinal = cac;
-        String cacProblemFinal = cacProblem;
+        return report(viewer, period, grouping, cac, cacProblem);
+    }
+
+    /** {@link #report(Actor, Period, KpiGrouping)} with the CAC already worked out (or why not). */
+    private KpiReport report(Actor viewer, Period period, KpiGrouping grouping, Cac cac, String cacProblem) {
         long started = System.nanoTime();
         KpiReport report = db.transactionResult(cfg -> {
             KpiSettings settings = KpiSettings.load(cfg);
             int workingDays = workingDays(cfg, period);
-            List<KpiGroupFigures> totals = figures(cfg, viewer, period, KpiGrouping.ALL, settings, workingDays,
-                    cacFinal, cacProblemFinal);
+            // One read per table: the whole scope's totals are the groups' added up.
+            KpiAggregates grouped = KpiAggregates.read(KpiRepository.using(cfg, viewer, grouping), period, settings);
+            KpiAggregates whole = grouping == KpiGrouping.ALL ? grouped : grouped.whole();
+            List<KpiGroupFigures> totals = figures(whole, period, KpiGrouping.ALL, workingDays, cac, cacProblem);
             KpiGroupFigures total = totals.isEmpty() ? emptyGroup() : totals.get(0);
             List<KpiGroupFigures> groups = grouping == KpiGrouping.ALL ? List.of()
-                    : figures(cfg, viewer, period, grouping, settings, workingDays, null, "kpi.noData.cacCompanyOnly");
+                    : figures(grouped, period, grouping, workingDays, null, "kpi.noData.cacCompanyOnly");
             return new KpiReport(period, grouping, total, groups);
         });
         LOG.debug("KPIs {} by {} in {} ms", period, grouping, (System.nanoTime() - started) / 1_000_000);
@@ -89,9 +95,18 @@ public final class KpiService {
      * first: the sparklines of the KPI tiles.
      */
     public List<KpiReport> monthlyTrend(Actor viewer, YearMonth last, int months) {
+        YearMonth first = last.minusMonths(months - 1L);
+        // The CAC of every month in one query, not one per month.
+        List<Cac> cacs = null;
+        try {
+            cacs = costs.cacByMonth(viewer, first, last);
+        } catch (SalesDeskException e) {
+            cacs = null;
+        }
         List<KpiReport> trend = new ArrayList<>(months);
-        for (int i = months - 1; i >= 0; i--) {
-            trend.add(report(viewer, Period.month(last.minusMonths(i)), KpiGrouping.ALL));
+        for (int i = 0; i < months; i++) {
+            trend.add(report(viewer, Period.month(first.plusMonths(i)), KpiGrouping.ALL,
+                    cacs == null ? null : cacs.get(i), cacs == null ? CAC_NOT_ALLOWED : null));
         }
         return trend;
     }
@@ -137,17 +152,16 @@ public final class KpiService {
 
     // ------------------------------------------------------------------ figures
 
-    private static List<KpiGroupFigures> figures(Configuration cfg, Actor viewer, Period period, KpiGrouping grouping,
-                                                 KpiSettings settings, int workingDays, Cac cac, String cacProblem) {
-        KpiRepository kpis = KpiRepository.using(cfg, viewer, grouping);
+    private static List<KpiGroupFigures> figures(KpiAggregates kpis, Period period, KpiGrouping grouping,
+                                                 int workingDays, Cac cac, String cacProblem) {
         Map<UUID, String> names = new HashMap<>();
         Map<UUID, Map<KpiKind, KpiFigure>> byGroup = new LinkedHashMap<>();
         Function<UUID, Map<KpiKind, KpiFigure>> group = id -> byGroup.computeIfAbsent(id,
                 k -> new EnumMap<>(KpiKind.class));
 
         Map<UUID, Long> reps = new HashMap<>();
-        kpis.repHeadcount(period).forEach(h -> reps.put(h.groupId(), h.count()));
-        for (KpiRepository.GroupSum s : kpis.signed(period)) {
+        kpis.repHeadcount().forEach(h -> reps.put(h.groupId(), h.count()));
+        for (KpiRepository.GroupSum s : kpis.signed()) {
             if (s.count() == 0) {
                 continue; // the whole scope's row of an empty period
             }
@@ -163,7 +177,7 @@ public final class KpiService {
         }
 
         Map<UUID, List<Percentiles.Bucket>> distributions = new LinkedHashMap<>();
-        for (KpiRepository.ResponseBucket b : kpis.responseDistribution(period)) {
+        for (KpiRepository.ResponseBucket b : kpis.responses()) {
             names.put(b.groupId(), b.groupName());
             distributions.computeIfAbsent(b.groupId(), k -> new ArrayList<>())
                     .add(new Percentiles.Bucket(b.minutes(), b.count()));
@@ -178,16 +192,20 @@ public final class KpiService {
                     BigDecimal.valueOf(Percentiles.nearestRank(buckets, 0.9)), n));
         });
 
-        for (KpiRepository.GroupSum s : kpis.contractCycle(period)) {
-            if (s.count() == 0) {
+        for (KpiRepository.CycleTotals c : kpis.cycles()) {
+            if (c.contracts() == 0 && c.excluded() == 0) {
                 continue;
             }
-            names.put(s.groupId(), s.groupName());
-            group.apply(s.groupId()).put(KpiKind.CONTRACT_CYCLE, KpiFigure.of(KpiKind.CONTRACT_CYCLE,
-                    s.sum().divide(BigDecimal.valueOf(s.count()), 1, RoundingMode.HALF_UP), s.count()));
+            names.put(c.groupId(), c.groupName());
+            // Signed before submitted is a data error, not a short cycle: left out, and counted.
+            group.apply(c.groupId()).put(KpiKind.CONTRACT_CYCLE, c.contracts() == 0
+                    ? KpiFigure.none(KpiKind.CONTRACT_CYCLE, "kpi.noData.onlySignedBeforeSubmitted")
+                    : KpiFigure.of(KpiKind.CONTRACT_CYCLE, BigDecimal.valueOf(c.days())
+                            .divide(BigDecimal.valueOf(c.contracts()), 1, RoundingMode.HALF_UP), c.contracts(),
+                            c.excluded()));
         }
 
-        for (KpiRepository.ActivityTotals a : kpis.activityTotals(period, settings)) {
+        for (KpiRepository.ActivityTotals a : kpis.activities()) {
             names.put(a.groupId(), a.groupName());
             Map<KpiKind, KpiFigure> f = group.apply(a.groupId());
             if (a.timedMinutes() > 0) {
@@ -204,7 +222,7 @@ public final class KpiService {
             }
         }
 
-        for (KpiRepository.Attrition a : kpis.attrition(period, settings.keyRoles())) {
+        for (KpiRepository.Attrition a : kpis.attrition()) {
             names.put(a.groupId(), a.groupName());
             if (a.headcount() > 0) {
                 group.apply(a.groupId()).put(KpiKind.KEY_ROLE_ATTRITION, KpiFigure.of(KpiKind.KEY_ROLE_ATTRITION,
@@ -212,7 +230,7 @@ public final class KpiService {
             }
         }
 
-        for (KpiRepository.LeadTotals l : kpis.leadConversion(period)) {
+        for (KpiRepository.LeadTotals l : kpis.leads()) {
             names.put(l.groupId(), l.groupName());
             Map<KpiKind, KpiFigure> f = group.apply(l.groupId());
             if (l.leads() > 0) {

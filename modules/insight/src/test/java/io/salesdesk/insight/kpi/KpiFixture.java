@@ -1,6 +1,5 @@
 package io.salesdesk.insight.kpi;
 
-import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_FLOW;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_FLOW_VERSION;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
@@ -11,7 +10,11 @@ import static io.salesdesk.db.jooq.Tables.COST_ENTRY;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
+import io.salesdesk.crm.ActivityDraft;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.ActivityRepository;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.testing.SalesOrgFixture;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 
@@ -29,6 +33,8 @@ import org.jooq.impl.DSL;
  * 王一, 李二; 江苏大区: 张三), whose every KPI is worked out by hand in {@link KpiServiceTest}.
  */
 final class KpiFixture {
+
+    private static final ChangeReason FIXTURE = ChangeReason.of(ChangeReason.Kind.SYSTEM, "KPI fixture");
 
     final SalesOrgFixture org;
     final Database db;
@@ -76,7 +82,7 @@ final class KpiFixture {
         contract(org.zhang, zhangCustomer, "HT-6", "88000.00", "IN_APPROVAL", null, "2026-05-03T01:00:00", null);
     }
 
-    private UUID contract(User owner, UUID customer, String no, String amount, String status, String signedOn,
+    UUID contract(User owner, UUID customer, String no, String amount, String status, String signedOn,
                           String createdAt, String submittedAt) {
         UUID id = Ids.newId(clock);
         db.transaction(cfg -> {
@@ -163,19 +169,18 @@ final class KpiFixture {
         activity(org.li, liCustomer, "NOTE", "2026-05-07T05:00:00", 20);
         activity(org.zhang, zhangCustomer, "DEMO", "2026-06-07T03:00:00", 40);
         UUID deleted = activity(org.zhang, zhangCustomer, "CALL", "2026-06-08T03:00:00", 100);
-        db.transaction(cfg -> DSL.using(cfg).update(ACTIVITY).set(ACTIVITY.DELETED_AT, utc("2026-06-09T00:00:00"))
-                .where(ACTIVITY.ID.eq(deleted)).execute());
+        db.transaction(cfg -> ActivityRepository.using(cfg, clock).delete(null, FIXTURE, deleted, 1L));
         // 17:00 UTC on 30 June is 01:00 on 1 July in Shanghai: Q3, not Q2.
         activity(org.zhang, zhangCustomer, "NOTE", "2026-06-30T17:00:00", 500);
     }
 
-    private UUID activity(User owner, UUID customer, String kind, String at, Integer minutes) {
+    /** A follow-up written as the app writes it, so the KPI roll-up counts it too. */
+    UUID activity(User owner, UUID customer, String kind, String at, Integer minutes) {
         UUID id = Ids.newId(clock);
-        db.transaction(cfg -> DSL.using(cfg).insertInto(ACTIVITY).set(ACTIVITY.ID, id)
-                .set(ACTIVITY.CUSTOMER_ID, customer).set(ACTIVITY.OWNER_ID, owner.id()).set(ACTIVITY.KIND, kind)
-                .set(ACTIVITY.OCCURRED_AT, utc(at)).set(ACTIVITY.DURATION_MINUTES, minutes)
-                .set(ACTIVITY.VERSION, 1L).set(ACTIVITY.CREATED_AT, utc(at)).set(ACTIVITY.UPDATED_AT, utc(at))
-                .execute());
+        ActivityDraft draft = new ActivityDraft(ActivityKind.valueOf(kind), utc(at), null, minutes, null, null, null,
+                null);
+        db.transaction(cfg -> ActivityRepository.using(cfg, clock).insertAll(null, FIXTURE,
+                List.of(new ActivityRepository.NewActivity(id, customer, owner.id(), draft))));
         return id;
     }
 

@@ -1,25 +1,37 @@
 package io.salesdesk.insight.kpi;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesdesk.commerce.cost.CostService;
+import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.User;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.TestDatabases;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every KPI against the hand-counted quarter of {@link KpiFixture}, on a real HSQLDB. */
@@ -231,6 +243,82 @@ class KpiServiceTest {
         List<MonthlyAmount> bars = kpis.signedByMonth(f.org.admin.asActor(), Q2, KpiGrouping.REP);
         assertThat(bars).extracting(b -> b.groupName() + " " + b.month() + " " + b.amount().toBigInteger())
                 .containsExactly("王一 2026-04 100000", "王一 2026-05 50000", "李二 2026-06 30000");
+    }
+
+    @Test
+    void aContractSignedBeforeItWasSubmittedIsLeftOutOfTheCycleAndCounted() {
+        // Signed 10 June, created 20 June: a data error, not a cycle of -10 days.
+        f.contract(f.org.li, f.liCustomer, "HT-7", "1000.00", "SIGNED", "2026-06-10", "2026-06-20T02:00:00", null);
+        KpiFigure cycle = q2().figure(KpiKind.CONTRACT_CYCLE);
+        assertThat(cycle.value()).isEqualByComparingTo("5.3");
+        assertThat(cycle.records()).isEqualTo(3);
+        assertThat(cycle.excluded()).isEqualTo(1);
+        assertThat(kpis.drillDown(f.org.admin.asActor(), KpiKind.CONTRACT_CYCLE, Q2, KpiGrouping.ALL, null))
+                .extracting(r -> r.value().intValue()).containsExactly(9, 5, 2);
+        KpiGroupFigures li = byName(kpis.report(f.org.admin.asActor(), Q2, KpiGrouping.REP)).get("李二");
+        assertThat(li.figure(KpiKind.CONTRACT_CYCLE).value()).isEqualByComparingTo("2.0");
+        assertThat(li.figure(KpiKind.CONTRACT_CYCLE).excluded()).isEqualTo(1);
+    }
+
+    @Test
+    void aCycleWithOnlyContractsSignedBeforeSubmissionSaysSoInsteadOfAFigure() {
+        Period july = Period.month(YearMonth.of(2026, 7));
+        f.contract(f.org.li, f.liCustomer, "HT-8", "1000.00", "SIGNED", "2026-07-10", "2026-07-20T02:00:00", null);
+        KpiFigure cycle = kpis.report(f.org.admin.asActor(), july, KpiGrouping.ALL).figure(KpiKind.CONTRACT_CYCLE);
+        assertThat(cycle.hasValue()).isFalse();
+        assertThat(cycle.noDataReason()).isEqualTo("kpi.noData.onlySignedBeforeSubmitted");
+    }
+
+    @Test
+    void activitiesOfASoftDeletedCustomerDoNotCount() {
+        long version = db.transactionResult(cfg -> DSL.using(cfg).select(CUSTOMER.VERSION).from(CUSTOMER)
+                .where(CUSTOMER.ID.eq(f.zhangCustomer)).fetchOne().value1());
+        db.transaction(cfg -> CustomerRepository.using(cfg, f.clock, code -> code).delete(null,
+                ChangeReason.of(ChangeReason.Kind.USER, "test"), f.zhangCustomer, version));
+        // 张三's 40-minute demo is gone: 50 ÷ 121 minutes, 3 touches.
+        KpiReport report = q2();
+        assertThat(value(report, KpiKind.PAPERWORK_SHARE)).isEqualByComparingTo("41.3");
+        assertThat(report.figure(KpiKind.DAILY_TOUCHES).records()).isEqualTo(3);
+        assertThat(kpis.drillDown(f.org.admin.asActor(), KpiKind.DAILY_TOUCHES, Q2, KpiGrouping.ALL, null)).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2, 10, 11, 25})
+    void activityFiguresEqualABruteForceCountOverRandomFollowUps(int touchMinMinutes) {
+        // Up to 10 minutes the roll-up answers; above, the activities themselves: both must agree with Java.
+        kpis.saveSettings(new KpiSettings(List.of("NOTE"), List.of("CALL", "VISIT", "MEETING", "DEMO"),
+                touchMinMinutes, List.of("REP", "MANAGER")));
+        Period q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+        List<User> reps = List.of(f.org.wang, f.org.li, f.org.zhang);
+        List<UUID> customers = List.of(f.wangCustomer, f.liCustomer, f.zhangCustomer);
+        String[] kinds = {"CALL", "VISIT", "MEETING", "DEMO", "NOTE"};
+        SplittableRandom random = new SplittableRandom(touchMinMinutes);
+        Map<String, long[]> expected = new HashMap<>(); // rep → paperwork, timed, touches
+        OffsetDateTime first = OffsetDateTime.parse("2026-09-30T12:00:00Z");
+        for (int i = 0; i < 150; i++) {
+            User rep = reps.get(random.nextInt(reps.size()));
+            String kind = kinds[random.nextInt(kinds.length)];
+            OffsetDateTime at = first.plusMinutes(random.nextInt(94 * 24 * 60));
+            Integer minutes = random.nextInt(8) == 0 ? null : random.nextInt(30);
+            f.activity(rep, customers.get(random.nextInt(customers.size())), kind,
+                    at.toLocalDateTime().toString(), minutes);
+            LocalDate day = at.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+            if (day.isBefore(q4.from()) || day.isAfter(q4.to())) {
+                continue;
+            }
+            long[] sums = expected.computeIfAbsent(rep.displayName(), k -> new long[3]);
+            int m = minutes == null ? 0 : minutes;
+            sums[0] += "NOTE".equals(kind) ? m : 0;
+            sums[1] += m;
+            sums[2] += !"NOTE".equals(kind) && (minutes == null || minutes >= touchMinMinutes) ? 1 : 0;
+        }
+        Map<String, KpiGroupFigures> byRep = byName(kpis.report(f.org.admin.asActor(), q4, KpiGrouping.REP));
+        expected.forEach((rep, sums) -> {
+            KpiGroupFigures g = byRep.get(rep);
+            assertThat(g.figure(KpiKind.PAPERWORK_SHARE).value()).as(rep).isEqualByComparingTo(
+                    BigDecimal.valueOf(sums[0] * 100).divide(BigDecimal.valueOf(sums[1]), 1, RoundingMode.HALF_UP));
+            assertThat(g.figure(KpiKind.DAILY_TOUCHES).records()).as(rep).isEqualTo(sums[2]);
+        });
     }
 
     private static Map<String, KpiGroupFigures> byName(KpiReport report) {
