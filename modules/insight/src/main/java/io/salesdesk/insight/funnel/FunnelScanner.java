@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates every enabled funnel's nodes on the deals they apply to and sends a coaching prompt to
- * the rep and their manager when a deal misses a node's threshold: once per deal and node, however
- * often it runs and on however many clients (the outcome row is claimed in the sending transaction).
- * Run by the client's timers every {@link #SCAN_EVERY}.
+ * the rep when a deal misses a node's threshold: once per deal and node, however often it runs and
+ * on however many clients (the outcome row is claimed in the sending transaction). Their manager
+ * gets one digest a day instead of a copy of each ({@link FunnelDigest}). Run by the client's timers
+ * every {@link #SCAN_EVERY}.
  */
 public final class FunnelScanner {
 
@@ -47,8 +47,13 @@ public final class FunnelScanner {
         this.locale = locale;
     }
 
-    /** What one scan did. */
-    public record Report(int evaluated, int missed, int prompts) {
+    /**
+     * What one scan did.
+     *
+     * @param prompts coaching prompts sent to reps, one per deal and node
+     * @param digests digests sent to managers, at most one per manager and day
+     */
+    public record Report(int evaluated, int missed, int prompts, int digests) {
     }
 
     /** Scans when the last scan (on any client) is {@link #SCAN_EVERY} old; failures are logged. */
@@ -57,10 +62,10 @@ public final class FunnelScanner {
         try {
             boolean due = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)
                     .map(v -> !OffsetDateTime.parse(v).plus(SCAN_EVERY).isAfter(now)).orElse(true));
-            return due ? scan() : new Report(0, 0, 0);
+            return due ? scan() : new Report(0, 0, 0, 0);
         } catch (RuntimeException e) {
             LOG.error("Funnel scan failed", e);
-            return new Report(0, 0, 0);
+            return new Report(0, 0, 0, 0);
         }
     }
 
@@ -109,13 +114,14 @@ public final class FunnelScanner {
                 }
             }
         }
+        int digests = new FunnelDigest(db, clock, locale).sendDue(funnels, now);
         String stamp = now.toString();
         db.transaction(cfg -> WorkspaceSettings.using(cfg).put(LAST_SCAN_KEY, stamp));
-        if (prompts > 0) {
-            LOG.info("Funnel scan: {} deal-nodes evaluated, {} missed, {} coaching prompts sent", evaluated, missed,
-                    prompts);
+        if (prompts > 0 || digests > 0) {
+            LOG.info("Funnel scan: {} deal-nodes evaluated, {} missed, {} coaching prompts and {} manager digests sent",
+                    evaluated, missed, prompts, digests);
         }
-        return new Report(evaluated, missed, prompts);
+        return new Report(evaluated, missed, prompts, digests);
     }
 
     private record Missed(DealFacts deal, NodeOutcome outcome) {
@@ -127,11 +133,8 @@ public final class FunnelScanner {
                 return false;
             }
             DealNames names = FunnelNamesRepository.using(cfg).names(m.deal().opportunityId());
-            List<UUID> to = new ArrayList<>(List.of(m.deal().ownerId()));
-            if (m.deal().managerId() != null) {
-                to.add(m.deal().managerId());
-            }
-            NotificationRepository.using(cfg, clock).send(to, PROMPT_KIND,
+            // Only the rep: the manager reads these in the day's digest rather than one by one.
+            NotificationRepository.using(cfg, clock).send(List.of(m.deal().ownerId()), PROMPT_KIND,
                     say("prompt.title", m.deal().opportunityName(), node.name()),
                     say("prompt.body", m.deal().opportunityName(), node.name(), names.customerName(),
                             names.ownerName(), funnel.name(), text.threshold(node.measure()),
