@@ -35,6 +35,10 @@ public final class FunnelScanner {
     static final String LAST_SCAN_KEY = "funnel.lastScan";
     /** The kind of the inbox message, for channels and the inbox's icons. */
     public static final String PROMPT_KIND = "funnel.coaching";
+    /** The kind of a manager's daily coaching digest. */
+    public static final String DIGEST_KIND = FunnelDigest.KIND;
+    /** The subject entity of a digest (its id is a funnel's): the inbox opens the funnel tab on it. */
+    public static final String DIGEST_SUBJECT = FunnelDigest.ENTITY;
     private static final Logger LOG = LoggerFactory.getLogger(FunnelScanner.class);
 
     private final Database db;
