@@ -10,3 +10,5 @@ CREATE TABLE funnel_digest (
 );
 -- The digest reads the misses prompted since the manager's last digest.
 CREATE INDEX ix_funnel_outcome_prompted ON funnel_outcome (prompted_at);
+-- The incremental funnel scan looks for customers whose activities changed since the last scan.
+CREATE INDEX ix_activity_updated ON activity (updated_at);

@@ -1,5 +1,6 @@
 package io.salesdesk.insight.funnel;
 
+import io.salesdesk.core.BusinessTime;
 import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.db.Database;
@@ -33,6 +34,11 @@ public final class FunnelScanner {
     /** How often {@link #scanIfDue()} scans. */
     public static final Duration SCAN_EVERY = Duration.ofMinutes(15);
     static final String LAST_SCAN_KEY = "funnel.lastScan";
+    /**
+     * An incremental scan looks back this far before the last scan's start: a change saved by a
+     * slow transaction or a client whose clock is a little behind is still picked up.
+     */
+    static final Duration LOOK_BACK = Duration.ofMinutes(10);
     /** The kind of the inbox message, for channels and the inbox's icons. */
     public static final String PROMPT_KIND = "funnel.coaching";
     /** The kind of a manager's daily coaching digest. */
@@ -66,17 +72,33 @@ public final class FunnelScanner {
         try {
             boolean due = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)
                     .map(v -> !OffsetDateTime.parse(v).plus(SCAN_EVERY).isAfter(now)).orElse(true));
-            return due ? scan() : new Report(0, 0, 0, 0);
+            return due ? scanChanges() : new Report(0, 0, 0, 0);
         } catch (RuntimeException e) {
             LOG.error("Funnel scan failed", e);
             return new Report(0, 0, 0, 0);
         }
     }
 
-    /** Evaluates every enabled funnel now and sends the prompts that are due. */
+    /** Evaluates every enabled funnel on every deal now and sends the prompts that are due. */
     public Report scan() {
+        return scan(false);
+    }
+
+    /**
+     * Like {@link #scan()} with the same results, but evaluates only the deals whose outcome may have
+     * changed since the last scan (see {@link FunnelFactsRepository#facts(Funnel, FunnelNode,
+     * OffsetDateTime, OffsetDateTime)}). A funnel edited since then, the first scan of a business
+     * day and a workspace never scanned get a full scan: the daily one mends whatever a change made
+     * behind the records' timestamps (a backdated import) would otherwise leave stale.
+     */
+    public Report scanChanges() {
+        return scan(true);
+    }
+
+    private Report scan(boolean incremental) {
         OffsetDateTime now = Rows.now(clock);
         List<Funnel> funnels = db.transactionResult(cfg -> FunnelRepository.using(cfg, clock).all());
+        Optional<OffsetDateTime> last = incremental ? lastScan() : Optional.empty();
         Map<String, OpportunityStage> stages = db.transactionResult(cfg -> OpportunityRepository.using(cfg, clock)
                 .stages()).stream().collect(Collectors.toMap(OpportunityStage::code, Function.identity()));
         MeasureText text = new MeasureText(locale, code -> Optional.ofNullable(stages.get(code))
@@ -88,10 +110,11 @@ public final class FunnelScanner {
             if (!funnel.enabled()) {
                 continue;
             }
+            OffsetDateTime since = last.map(l -> since(funnel, l, now)).orElse(null);
             for (FunnelNode node : funnel.nodes()) {
                 try {
                     List<DealFacts> facts = db.transactionResult(cfg ->
-                            FunnelFactsRepository.using(cfg).facts(funnel, node.measure(), now));
+                            FunnelFactsRepository.using(cfg).facts(funnel, node, now, since));
                     List<Missed> toPrompt = new ArrayList<>();
                     db.transaction(cfg -> {
                         FunnelOutcomeRepository outcomes = FunnelOutcomeRepository.using(cfg);
@@ -129,6 +152,20 @@ public final class FunnelScanner {
     }
 
     private record Missed(DealFacts deal, NodeOutcome outcome) {
+    }
+
+    private Optional<OffsetDateTime> lastScan() {
+        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)).map(OffsetDateTime::parse);
+    }
+
+    /** Where an incremental scan of the funnel starts looking, or null for a full scan. */
+    private OffsetDateTime since(Funnel funnel, OffsetDateTime last, OffsetDateTime now) {
+        boolean sameDay = last.atZoneSameInstant(BusinessTime.ZONE).toLocalDate()
+                .equals(now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate());
+        Optional<OffsetDateTime> edited = db.transactionResult(cfg -> FunnelRepository.using(cfg, clock)
+                .updatedAt(funnel.id()));
+        boolean unchanged = edited.map(e -> e.isBefore(last.minus(LOOK_BACK))).orElse(false);
+        return sameDay && unchanged ? last.minus(LOOK_BACK) : null;
     }
 
     private boolean prompt(Funnel funnel, FunnelNode node, Missed m, MeasureText text, OffsetDateTime now) {

@@ -1,5 +1,6 @@
 package io.salesdesk.insight.funnel;
 
+import static io.salesdesk.db.jooq.Tables.FUNNEL_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,65 @@ class FunnelScannerTest {
             assertThat(d.title()).isEqualTo("Coaching digest 2026-03-14: 2 misses by 1 rep");
             assertThat(d.body()).contains("王一 · \"客户提问 24 小时内回复\" (医疗设备演示销售): 1 missed, slowest reply 48 hours");
         });
+    }
+
+    @Test
+    void anIncrementalScanLeavesTheSameOutcomesAsAFullOne() {
+        threeDeals();
+        scanner.scanChanges();
+        // Through day 12: A's customer gets a call, a new deal skips the material, A reaches 报价;
+        // B's 30-day goal only ages (its measured days grow without any record changing).
+        at(12, 1);
+        log(org.wang, dealCustomer(dealA), ActivityKind.CALL, "回访");
+        at(12, 2);
+        UUID customerC = org.customer(org.li, "丙诊所", Tier.C, SalesOrgFixture.HANGZHOU, null);
+        UUID dealC = deal(org.li, customerC);
+        move(org.li, dealC, "SOLUTION");
+        assertThat(scanner.scanChanges().prompts()).isEqualTo(1);
+        at(12, 5);
+        scanner.scanChanges();
+        at(12, 6);
+        move(org.wang, dealA, "QUOTE");
+        scanner.scanChanges();
+        // Day 16 (Beijing): the day's first scan is full; B's trial window closes at 09:00 and only
+        // the clock says so.
+        at(15, 23);
+        scanner.scanChanges();
+        at(16, 1);
+        FunnelScanner.Report incremental = scanner.scanChanges();
+        assertThat(incremental.prompts()).as("B missed its trial interactions").isEqualTo(1);
+        List<List<Object>> afterIncremental = outcomes();
+
+        scanner.scan();
+        assertThat(outcomes()).isEqualTo(afterIncremental);
+    }
+
+    @Test
+    void anIncrementalScanEvaluatesOnlyDealsThatMayHaveChanged() {
+        threeDeals();
+        FunnelScanner.Report full = scanner.scanChanges();
+        at(12, 1);
+        FunnelScanner.Report quiet = scanner.scanChanges();
+        // Only what the clock moves: B's trial window (open until day 16) and A's and B's unreached 报价.
+        assertThat(quiet.evaluated()).isEqualTo(3).isLessThan(full.evaluated());
+        at(12, 2);
+        log(org.wang, dealCustomer(dealA), ActivityKind.CALL, "回访");
+        assertThat(scanner.scanChanges().evaluated()).as("A's four nodes and B's two").isEqualTo(4 + 2);
+    }
+
+    /** Every outcome as the scans left it, without when it was evaluated. */
+    private List<List<Object>> outcomes() {
+        return db.transactionResult(cfg -> DSL.using(cfg).select(FUNNEL_OUTCOME.NODE_ID, FUNNEL_OUTCOME.OPPORTUNITY_ID,
+                        FUNNEL_OUTCOME.STATUS, FUNNEL_OUTCOME.MEASURED, FUNNEL_OUTCOME.EVIDENCE_AT,
+                        FUNNEL_OUTCOME.PROMPTED_AT)
+                .from(FUNNEL_OUTCOME).orderBy(FUNNEL_OUTCOME.NODE_ID, FUNNEL_OUTCOME.OPPORTUNITY_ID)
+                .fetch(r -> java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() == null ? null : r.value5().toInstant(),
+                        r.value6() == null ? null : r.value6().toInstant())));
+    }
+
+    private UUID dealCustomer(UUID deal) {
+        return deals.find(org.admin.asActor(), deal).orElseThrow().customerId();
     }
 
     @Test
