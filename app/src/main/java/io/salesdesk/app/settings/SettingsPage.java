@@ -73,7 +73,8 @@ public final class SettingsPage extends VBox {
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).
         if (context.currentUser().role().seesEverything()) {
-            getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
+            getChildren().addAll(new MessageLanguageSection(context), new LeadRulesSection(context),
+                    new PoolLimitsSection(context),
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),
                     new NotificationChannelsSection(context), new ApprovalFlowsSection(context));
         }
