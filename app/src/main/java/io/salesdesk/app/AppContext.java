@@ -26,6 +26,7 @@ import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -104,6 +105,7 @@ public final class AppContext {
     private final ProcurementService procurement;
     private final DailyReportService dailyReports;
     private volatile User currentUser;
+    private final Locale messageLanguage;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
         this.database = Objects.requireNonNull(database, "database");
@@ -112,8 +114,10 @@ public final class AppContext {
         // Addresses are placed by the territory parser (with a confidence) on customer save, import and leads.
         this.regions = new RegionService(database, AddressParser::new);
         this.users = new UserService(database, clock);
-        // Words the system writes on records (dispatch reasons, reminders) use the user's language.
-        Locale locale = Locale.getDefault();
+        // Words the system writes for everyone (dispatch reasons, reminders, escalations, coaching
+        // prompts) use the workspace's language, the same whichever client runs the timers.
+        Locale locale = WorkspaceLanguage.settle(database, Locale.getDefault());
+        this.messageLanguage = locale;
         this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
         // Customer transfers and lead reassignments go through their approval flows when the workspace has them.
         ChangeApproval changeApprovals = new WorkflowChangeApproval(approvals, clock);
@@ -154,6 +158,11 @@ public final class AppContext {
         this.procurement = new ProcurementService(database, clock);
         this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
         this.currentUser = currentUser;
+    }
+
+    /** The workspace's language for the messages the system writes, as this client started with it. */
+    public Locale messageLanguage() {
+        return messageLanguage;
     }
 
     /** Forecasts per rep, team and region, their commits, adjustments, snapshots and accuracy. */

@@ -17,8 +17,10 @@ import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.WorkspaceLanguage;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -57,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
+            // The demo company is Chinese: its reminders and coaching prompts are written in Chinese
+            // whatever language the computers that open it are set to.
+            WorkspaceLanguage.set(db, Locale.SIMPLIFIED_CHINESE);
             DemoBoards.Summary boards = new DemoBoards(db, Clock.systemUTC()).create(seed);
             DemoLeads.Summary leads = new DemoLeads(db, Clock.systemUTC()).create(seed);
             new DemoCalendar(db).create();

@@ -3,6 +3,7 @@ package io.salesdesk.app.commerce;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
@@ -19,7 +20,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
 import io.salesdesk.commerce.contract.Contract;
 
 /**
@@ -53,6 +58,20 @@ public final class CommercePage extends BorderPane {
         setCenter(host);
         BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
         show(View.values()[0]);
+    }
+
+    /** The page in the window: it also opens the contract a {@link Navigation.OpenContract} names. */
+    public CommercePage(AppContext context, EventBus bus) {
+        this(context);
+        bus.subscribe(Navigation.OpenContract.class, e -> open(e.contractId()));
+    }
+
+    /** Opens a contract among the contracts (e.g. from a dashboard drill-down), if the user may see it. */
+    private void open(UUID contractId) {
+        var viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.contracts().find(viewer, contractId))
+                .onSuccess(found -> found.ifPresent(this::showContract))
+                .onFailure(ErrorDialogs::show).executeWith(context.executor());
     }
 
     private HBox createHeader() {

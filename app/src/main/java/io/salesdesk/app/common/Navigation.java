@@ -20,6 +20,18 @@ public final class Navigation {
     public record OpenTaskBoard(UUID boardId) {
     }
 
+    /** Show the Leads page's list with this lead selected and its detail open. */
+    public record OpenLead(UUID leadId) {
+    }
+
+    /** Show the Commerce page's contracts with this contract selected and its detail open. */
+    public record OpenContract(UUID contractId) {
+    }
+
+    /** Show the dashboard on one of its tabs, by the tab's id ({@code funnelTab}). */
+    public record ShowDashboardTab(String tabId) {
+    }
+
     /** The current user or the appearance changed: pages must be rebuilt. */
     public record Reload() {
     }

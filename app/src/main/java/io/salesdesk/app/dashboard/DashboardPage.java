@@ -125,6 +125,10 @@ public final class DashboardPage extends BorderPane {
                 lazyTab("forecastTab", "dashboard.tab.forecast", Feather.TRENDING_UP, () -> new ForecastView(context, bus)),
                 lazyTab("dailyReportTab", "dashboard.tab.dailyReport", Feather.FILE_TEXT,
                         () -> new DailyReportView(context, bus)));
+        // A manager's coaching digest in the inbox opens the funnel tab.
+        bus.subscribe(Navigation.ShowDashboardTab.class, e -> tabs.getTabs().stream()
+                .filter(t -> e.tabId().equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
         return tabs;
     }
 
@@ -332,9 +336,11 @@ public final class DashboardPage extends BorderPane {
         return new ChartTable(I18n.get("dashboard.drill.sheet"), headers, rows);
     }
 
+    /** Opens the record a drill-down row is about: the contract, the lead, else the customer it belongs to. */
     private void open(KpiRecord record) {
-        if (record.customerId() != null) {
-            bus.publish(new Navigation.OpenCustomer(record.customerId(), record.title()));
+        Object event = DrillTargets.eventFor(record);
+        if (event != null) {
+            bus.publish(event);
         }
     }
 

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -48,6 +50,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class TierRulesView extends VBox {
 
+    /** The rules table's row and header heights, and how many rows it shows without scrolling. */
+    private static final double RULE_ROW = 34;
+    private static final double RULE_HEADER = 48;
+    private static final int MIN_RULE_ROWS = 3;
+    private static final int MAX_RULE_ROWS = 8;
+    /** "完成 / 要求" and "128 / 245" in full. */
+    private static final double DONE_WIDTH = 110;
+
     private final AppContext context;
     private final TableView<TierRule> rules = new TableView<>();
     private final ComboBox<Quarter> quarter = new ComboBox<>();
@@ -68,6 +78,7 @@ public final class TierRulesView extends VBox {
         super(12);
         this.context = context;
         setId("tierRulesView");
+        setPadding(new Insets(12, 0, 0, 0));
         HBox lower = new HBox(12, createBonus(), createTeams());
         HBox.setHgrow(lower.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
@@ -105,14 +116,18 @@ public final class TierRulesView extends VBox {
         rules.setId("tierRules");
         rules.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        rules.getColumns().add(column("tier.col.name", TierRule::name, 260));
+        rules.getColumns().add(column("tier.col.name", TierRule::name, 280));
         rules.getColumns().add(column("tier.col.tier", r -> I18n.label("tier", r.tier()), 80));
-        rules.getColumns().add(column("tier.col.kind", r -> I18n.label("activityKind", r.activityKind()), 80));
-        rules.getColumns().add(column("tier.col.count", r -> String.valueOf(r.count()), 60));
+        rules.getColumns().add(column("tier.col.kind", r -> I18n.label("activityKind", r.activityKind()), 90));
+        rules.getColumns().add(column("tier.col.count", r -> String.valueOf(r.count()), 70));
         rules.getColumns().add(column("tier.col.period", r -> I18n.label("tier.period", r.period()), 80));
-        rules.getColumns().add(column("tier.col.enabled", r -> I18n.get(r.enabled() ? "tier.on" : "tier.off"), 60));
+        rules.getColumns().add(column("tier.col.enabled", r -> I18n.get(r.enabled() ? "tier.on" : "tier.off"), 70));
         rules.setPlaceholder(new Label(I18n.get("tier.rules.empty")));
-        rules.setPrefHeight(170);
+        // As tall as its rules (a company has a handful), so none hides behind a scroll bar.
+        rules.setFixedCellSize(RULE_ROW);
+        rules.prefHeightProperty().bind(Bindings.size(rules.getItems()).map(n ->
+                RULE_HEADER + RULE_ROW * Math.max(MIN_RULE_ROWS, Math.min(MAX_RULE_ROWS, n.intValue()))));
+        rules.minHeightProperty().bind(rules.prefHeightProperty());
         return new VBox(6, bar, rules);
     }
 
@@ -138,9 +153,9 @@ public final class TierRulesView extends VBox {
         bonus.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         bonus.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         bonus.getColumns().add(column("tier.col.rep", b -> b.completion().name(), 90));
-        bonus.getColumns().add(column("tier.col.team", b -> b.completion().group(), 100));
+        bonus.getColumns().add(column("tier.col.team", b -> b.completion().group(), 110));
         bonus.getColumns().add(column("tier.col.done",
-                b -> b.completion().done() + " / " + b.completion().required(), 80));
+                b -> b.completion().done() + " / " + b.completion().required(), DONE_WIDTH));
         bonus.getColumns().add(progressColumn(b -> b.completion()));
         bonus.getColumns().add(column("tier.col.coefficient", b -> b.coefficient() == null
                 ? I18n.get("tier.bonus.noData") : b.coefficient().toPlainString(), 90));
@@ -168,11 +183,15 @@ public final class TierRulesView extends VBox {
         title.getStyleClass().add(Styles.TITLE_4);
         teams.setId("tierTeams");
         teams.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        teams.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         teams.getColumns().add(column("tier.col.team", Completion::name, 120));
-        teams.getColumns().add(column("tier.col.done", c -> c.done() + " / " + c.required(), 80));
+        teams.getColumns().add(column("tier.col.done", c -> c.done() + " / " + c.required(), DONE_WIDTH));
         teams.getColumns().add(progressColumn(Function.identity()));
         teams.setPlaceholder(new Label(I18n.get("tier.bonus.empty")));
-        teams.setPrefWidth(360);
+        // Its columns' widths and a vertical scroll bar: nothing is cut off beside the bonus table.
+        double width = teams.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 24;
+        teams.setPrefWidth(width);
+        teams.setMinWidth(width);
         VBox.setVgrow(teams, Priority.ALWAYS);
         return new VBox(6, title, teams);
     }
@@ -203,13 +222,16 @@ public final class TierRulesView extends VBox {
             }
         });
         c.setPrefWidth(160);
+        c.setMinWidth(160);
         return c;
     }
 
+    /** A column never narrower than {@code width}: a narrow window scrolls rather than cut a header off. */
     private static <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(I18n.get(key));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         return c;
     }
 

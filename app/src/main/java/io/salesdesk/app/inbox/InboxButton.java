@@ -27,7 +27,6 @@ import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
-import io.salesdesk.app.common.Page;
 import io.salesdesk.core.Actor;
 import io.salesdesk.workflow.notify.Notification;
 
@@ -68,13 +67,14 @@ public final class InboxButton extends HBox {
         list.setPrefSize(420, 460);
         list.setPlaceholder(new Label(I18n.get("inbox.empty")));
         list.setCellFactory(v -> new MessageCell());
-        // A message about something with a page of its own opens that page (a surge alert: the map).
+        // A message about something with a page of its own opens that page (a surge alert: the map;
+        // a coaching digest: the dashboard's funnel tab).
         list.setOnMouseClicked(e -> {
             Notification chosen = list.getSelectionModel().getSelectedItem();
-            Page target = chosen == null ? null : InboxTargets.pageOf(chosen);
+            Object target = chosen == null ? null : InboxTargets.eventOf(chosen);
             if (target != null) {
                 popOver.hide();
-                bus.publish(new Navigation.ShowPage(target));
+                bus.publish(target);
             }
         });
         Label heading = new Label(I18n.get("inbox.title"));

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
@@ -31,6 +32,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
@@ -79,6 +81,16 @@ public final class LeadsPage extends BorderPane {
         setCenter(host);
         BorderPane.setMargin(host, new Insets(12, 0, 0, 0));
         show(View.LIST);
+        bus.subscribe(Navigation.OpenLead.class, e -> open(e.leadId()));
+    }
+
+    /** Opens a lead in the list (e.g. from a dashboard drill-down), if the user may see it. */
+    private void open(UUID leadId) {
+        Actor actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.leads().find(actor, leadId)).onSuccess(found -> found.ifPresent(lead -> {
+            show(View.LIST);
+            list.showNew(lead);
+        })).onFailure(ErrorDialogs::show).executeWith(context.executor());
     }
 
     private HBox createHeader() {

@@ -79,7 +79,8 @@ public final class SettingsPage extends VBox {
             getChildren().add(new CustomFieldsSection(context, SettingsPage::fillSection));
         }
         if (context.currentUser().role().seesEverything()) {
-            getChildren().addAll(new LeadRulesSection(context), new PoolLimitsSection(context),
+            getChildren().addAll(new MessageLanguageSection(context), new LeadRulesSection(context),
+                    new PoolLimitsSection(context),
                     new DispatchWeightsSection(context), new WorkingCalendarSection(context),
                     new NotificationChannelsSection(context), new ApprovalFlowsSection(context));
         }

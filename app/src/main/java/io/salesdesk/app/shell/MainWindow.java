@@ -166,6 +166,9 @@ public final class MainWindow {
         bus.subscribe(Navigation.ShowPage.class, e -> show(e.page()));
         bus.subscribe(Navigation.OpenCustomer.class, e -> show(Page.CUSTOMERS));
         bus.subscribe(Navigation.OpenTaskBoard.class, e -> show(Page.TASKS));
+        bus.subscribe(Navigation.OpenLead.class, e -> show(Page.LEADS));
+        bus.subscribe(Navigation.OpenContract.class, e -> show(Page.COMMERCE));
+        bus.subscribe(Navigation.ShowDashboardTab.class, e -> show(Page.DASHBOARD));
 
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
@@ -193,7 +196,7 @@ public final class MainWindow {
             case LEADS -> new LeadsPage(context, bus);
             case PIPELINE -> new PipelinePage(context, bus);
             case TASKS -> new TasksPage(context, bus);
-            case COMMERCE -> new CommercePage(context);
+            case COMMERCE -> new CommercePage(context, bus);
             case APPROVALS -> new ApprovalsPage(context, bus);
             case MAP -> new MapPage(context, bus);
             case LEDGERS -> new LedgersPage(context);

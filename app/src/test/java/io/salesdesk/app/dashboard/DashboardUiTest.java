@@ -11,6 +11,8 @@ import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.commerce.demo.DemoCatalogue;
 import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.crm.lead.LeadDraft;
 import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.kpi.KpiGrouping;
 import io.salesdesk.insight.kpi.KpiKind;
@@ -37,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 仪表盘 as the GM opens it on the demo workspace: this quarter's tiles with real figures, a tile
- * drilled down to the contracts behind it, a contract opening its customer, and the charts saved as
+ * drilled down to the contracts behind it, a contract and a lead opening where they are kept, and the charts saved as
  * PNG and .xlsx.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -101,11 +103,37 @@ class DashboardUiTest {
         assertThat(drill.getItems()).allMatch(r -> r.source() == KpiRecord.Source.CONTRACT);
         assertThat(robot.lookup("#drillTitle").queryAs(Label.class).getText()).contains("签约额");
 
+        KpiRecord first = drill.getItems().get(0);
         UiRobots.reveal(robot, "#drillTable");
         robot.doubleClickOn(robot.lookup("#drillTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class),
                 MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#nav-CUSTOMERS").queryAs(ToggleButton.class).isSelected()).isTrue();
+        // The contract itself opens, among the contracts, not only its customer.
+        assertThat(robot.lookup("#nav-COMMERCE").queryAs(ToggleButton.class).isSelected()).isTrue();
+        String contractNo = robot.lookup("#contractDetailNo").queryAs(Label.class).getText();
+        assertThat(first.title()).startsWith(contractNo + " ");
+    }
+
+    @Test
+    void aLeadInTheConversionDrillDownOpensInTheLeadsList(FxRobot robot) {
+        context.dispatch().capture(context.currentUser().asActor(), new LeadDraft("杭州钱塘区测试卫生院", null, null,
+                "浙江省杭州市钱塘区下沙路 1 号", null, "PRIMARY_CARE", null, "展会", null), ChangeReason.user());
+        robot.clickOn("#nav-DASHBOARD");
+        WaitForAsyncUtils.waitForFxEvents();
+        UiRobots.reveal(robot, "#tileLEAD_CONVERSION");
+        robot.clickOn("#tileLEAD_CONVERSION");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<KpiRecord> drill = robot.lookup("#drillTable").queryAs(TableView.class);
+        assertThat(drill.getItems()).isNotEmpty().allMatch(r -> r.source() == KpiRecord.Source.LEAD);
+        KpiRecord first = drill.getItems().get(0);
+
+        UiRobots.reveal(robot, "#drillTable");
+        robot.doubleClickOn(robot.lookup("#drillTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class),
+                MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-LEADS").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#leadDetailName").queryAs(Label.class).getText()).isEqualTo(first.title());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.REGION;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.db.ChangeEntry;
@@ -15,6 +16,7 @@ import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.db.BulkInsert;
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,6 +70,8 @@ public final class UserRepository {
         r.setManagerId(user.managerId());
         r.setEmail(email);
         r.setMobile(mobile);
+        // The day the account is made is the day the member joined, so key-role attrition counts them.
+        r.setJoinedOn(BusinessTime.today(clock));
         r.setActive(true);
         r.setVersion(1L);
         r.setCreatedAt(now);
@@ -83,6 +87,7 @@ public final class UserRepository {
         after.put("managerId", user.managerId());
         after.put("email", email);
         after.put("mobile", mobile);
+        after.put("joinedOn", r.getJoinedOn());
         changeLog.record(actor, reason, "app_user", user.id(), ChangeEntry.Operation.INSERT,
                 FieldChange.diff(Map.of(), after));
     }
@@ -93,13 +98,17 @@ public final class UserRepository {
      */
     public void insertAll(Actor actor, ChangeReason reason, List<NewUser> users) {
         OffsetDateTime now = Rows.now(clock);
+        LocalDate today = BusinessTime.today(clock);
         List<AppUserRecord> records = new ArrayList<>(users.size());
         List<ChangeLog.Pending> audit = new ArrayList<>(users.size());
         for (NewUser u : users) {
             AppUserRecord r = dsl.newRecord(APP_USER);
             r.setId(u.id());
             apply(r, u.draft());
-            r.setActive(true);
+            if (r.getJoinedOn() == null) {
+                r.setJoinedOn(today);
+            }
+            r.setActive(u.draft().onTeam(today));
             r.setVersion(1L);
             r.setCreatedAt(now);
             r.setCreatedBy(Rows.userId(actor));
@@ -115,7 +124,8 @@ public final class UserRepository {
 
     /**
      * Applies roster fields edited on {@code expectedVersion}. A deleted or deactivated account
-     * becomes active again: its login was never free, and the roster says the person is on the team.
+     * becomes active again: its login was never free, and the roster says the person is on the team;
+     * unless the roster gives a 离职日期 that has come, which deactivates the account.
      *
      * @throws StaleRecordException if the account changed since that version
      */
@@ -126,7 +136,10 @@ public final class UserRepository {
         }
         AppUserRecord changed = current.copy();
         apply(changed, draft);
-        changed.setActive(true);
+        if (changed.getJoinedOn() == null) {
+            changed.setJoinedOn(current.getJoinedOn());
+        }
+        changed.setActive(draft.onTeam(BusinessTime.today(clock)));
         changed.setDeletedAt(null);
         Map<String, FieldChange> changes = FieldChange.diff(snapshot(current), snapshot(changed));
         if (changes.isEmpty()) {
@@ -140,7 +153,9 @@ public final class UserRepository {
                 .set(APP_USER.MANAGER_ID, changed.getManagerId())
                 .set(APP_USER.EMAIL, changed.getEmail())
                 .set(APP_USER.MOBILE, changed.getMobile())
-                .set(APP_USER.ACTIVE, true)
+                .set(APP_USER.JOINED_ON, changed.getJoinedOn())
+                .set(APP_USER.LEFT_ON, changed.getLeftOn())
+                .set(APP_USER.ACTIVE, changed.getActive())
                 .set(APP_USER.DELETED_AT, (OffsetDateTime) null)
                 .set(APP_USER.VERSION, expectedVersion + 1)
                 .set(APP_USER.UPDATED_AT, Rows.now(clock))
@@ -321,6 +336,8 @@ public final class UserRepository {
         r.setManagerId(d.managerId());
         r.setEmail(Rows.blankToNull(d.email()));
         r.setMobile(Rows.blankToNull(d.mobile()));
+        r.setJoinedOn(d.joinedOn());
+        r.setLeftOn(d.leftOn());
     }
 
     // Field names as UserDraft spells them, so undo can restore from the audit trail.
@@ -333,6 +350,8 @@ public final class UserRepository {
         m.put("managerId", r.getManagerId());
         m.put("email", r.getEmail());
         m.put("mobile", r.getMobile());
+        m.put("joinedOn", r.getJoinedOn());
+        m.put("leftOn", r.getLeftOn());
         m.put("active", r.getActive());
         m.put("deletedAt", r.getDeletedAt());
         return m;
@@ -340,7 +359,7 @@ public final class UserRepository {
 
     private static UserAccount toAccount(AppUserRecord r) {
         return new UserAccount(r.getId(), new UserDraft(r.getUsername(), r.getDisplayName(), Role.valueOf(r.getRole()),
-                r.getOrgUnitId(), r.getManagerId(), r.getEmail(), r.getMobile()),
+                r.getOrgUnitId(), r.getManagerId(), r.getEmail(), r.getMobile(), r.getJoinedOn(), r.getLeftOn()),
                 r.getActive() && r.getDeletedAt() == null, r.getVersion());
     }
 

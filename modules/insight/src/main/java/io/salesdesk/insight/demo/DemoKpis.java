@@ -47,7 +47,9 @@ public final class DemoKpis {
         LocalDate today = BusinessTime.today(clock);
         db.transaction(cfg -> {
             DSLContext dsl = DSL.using(cfg);
-            for (UUID id : dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.JOINED_ON.isNull())
+            // The demo's team was made today; it has been with the company for a while.
+            for (UUID id : dsl.select(APP_USER.ID).from(APP_USER)
+                    .where(APP_USER.JOINED_ON.isNull().or(APP_USER.JOINED_ON.ge(today)))
                     .orderBy(APP_USER.USERNAME).fetch(APP_USER.ID)) {
                 dsl.update(APP_USER).set(APP_USER.JOINED_ON, today.minusDays(400 + random.nextInt(1200)))
                         .where(APP_USER.ID.eq(id)).execute();

@@ -6,6 +6,7 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.WorkspaceSettings;
 import io.salesdesk.insight.forecast.ForecastRepository.Figure;
 import io.salesdesk.workflow.sla.CalendarRepository;
 import io.salesdesk.workflow.sla.WorkingCalendar;
@@ -40,6 +41,11 @@ public final class ForecastService {
     public static final int RUN_RATE_PERIODS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
+    /** Per period kind, the first day of the last period the schedule froze. */
+    static final String AUTO_FROZEN_PREFIX = "forecast.autoFrozen.";
+    /** Whom the schedule freezes as: it sees every rep, team and region. */
+    static final Actor SCHEDULE = new Actor(UUID.fromString("00000000-0000-7000-8000-000000000000"), "SalesDesk",
+            Role.ADMIN, "/");
 
     private final Database db;
     private final Clock clock;
@@ -199,30 +205,65 @@ public final class ForecastService {
         if (!(actor.role().seesEverything() || actor.role() == Role.MANAGER)) {
             throw new SalesDeskException("forecast.error.freezeNotAllowed");
         }
-        return db.transactionResult(cfg -> {
-            ForecastRepository repo = ForecastRepository.using(cfg, clock);
-            int frozen = 0;
-            for (ForecastLevel level : ForecastLevel.values()) {
-                Set<UUID> done = repo.frozen(period, level);
-                Map<UUID, String> paths = new HashMap<>();
-                repo.subjects(actor, level).values().forEach(f -> paths.put(f.key(), f.path()));
-                List<Map.Entry<ForecastRow, String>> cells = new ArrayList<>();
-                for (ForecastRow row : rows(cfg, actor, period, level)) {
-                    if (done.contains(row.subjectId())) {
-                        continue;
-                    }
-                    String path = paths.get(row.subjectId());
-                    if (path == null) {
-                        path = repo.subject(level, row.subjectId()).map(Figure::path).orElse("/");
-                    }
-                    cells.add(new AbstractMap.SimpleEntry<>(row, path));
+        return db.transactionResult(cfg -> freeze(cfg, actor, period, reason));
+    }
+
+    private int freeze(Configuration cfg, Actor actor, ForecastPeriod period, ChangeReason reason) {
+        ForecastRepository repo = ForecastRepository.using(cfg, clock);
+        int frozen = 0;
+        for (ForecastLevel level : ForecastLevel.values()) {
+            Set<UUID> done = repo.frozen(period, level);
+            Map<UUID, String> paths = new HashMap<>();
+            repo.subjects(actor, level).values().forEach(f -> paths.put(f.key(), f.path()));
+            List<Map.Entry<ForecastRow, String>> cells = new ArrayList<>();
+            for (ForecastRow row : rows(cfg, actor, period, level)) {
+                if (done.contains(row.subjectId())) {
+                    continue;
                 }
-                repo.insertSnapshots(actor, reason, period, cells);
-                frozen += cells.size();
+                String path = paths.get(row.subjectId());
+                if (path == null) {
+                    path = repo.subject(level, row.subjectId()).map(Figure::path).orElse("/");
+                }
+                cells.add(new AbstractMap.SimpleEntry<>(row, path));
             }
-            LOG.info("Forecast {} frozen: {} cells by {}", period.label(), frozen, actor.displayName());
-            return frozen;
-        });
+            repo.insertSnapshots(actor, reason, period, cells);
+            frozen += cells.size();
+        }
+        LOG.info("Forecast {} frozen: {} cells by {}", period.label(), frozen, actor.displayName());
+        return frozen;
+    }
+
+    /**
+     * Freezes the current month's and quarter's forecast once, at the first run on or after the
+     * period's first day (called by the client's timers; a client that was closed when the period
+     * began freezes it when it next runs). Periods that ended while no client ran stay unfrozen: a
+     * forecast frozen after the fact would be measured against results it had already seen.
+     * Failures are logged and tried again at the next run.
+     *
+     * @return how many cells were frozen
+     */
+    public int freezeDue() {
+        LocalDate today = today();
+        int frozen = 0;
+        for (ForecastPeriod.Kind kind : ForecastPeriod.Kind.values()) {
+            ForecastPeriod period = ForecastPeriod.containing(kind, today);
+            String key = AUTO_FROZEN_PREFIX + kind.name();
+            String done = period.start().toString();
+            try {
+                frozen += db.transactionResult(cfg -> {
+                    WorkspaceSettings settings = WorkspaceSettings.using(cfg);
+                    if (settings.get(key).filter(done::equals).isPresent()) {
+                        return 0;
+                    }
+                    int cells = freeze(cfg, SCHEDULE, period, ChangeReason.of(ChangeReason.Kind.SYSTEM, "schedule"));
+                    settings.put(key, done);
+                    return cells;
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Forecast {} could not be frozen", period.label(), e);
+            }
+        }
+        return frozen;
     }
 
     /** Whether any cell of the period is frozen. */

@@ -4,6 +4,7 @@ import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.FUNNEL_OUTCOME;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
@@ -45,7 +46,20 @@ public final class FunnelFactsRepository {
 
     /** The facts of every deal the funnel applies to, for one node. */
     public List<DealFacts> facts(Funnel funnel, Measure measure, OffsetDateTime now) {
+        return facts(funnel, new FunnelNode(null, 0, "", measure), now, null);
+    }
+
+    /**
+     * The facts of the deals the funnel applies to whose outcome on the node may differ from the
+     * one stored: with {@code since} null every deal; else the deals not evaluated on the node yet,
+     * those whose deal, customer or customer's activities changed since then, and those whose
+     * outcome moves with the clock alone (see {@link #timeSensitive}).
+     */
+    public List<DealFacts> facts(Funnel funnel, FunnelNode node, OffsetDateTime now, OffsetDateTime since) {
+        Measure measure = node.measure();
         Opportunity o = OPPORTUNITY.as("o");
+        Condition which = since == null ? applies(o, funnel, now)
+                : applies(o, funnel, now).and(mayHaveChanged(o, node, since));
         String stage = stageOf(measure);
         Field<OffsetDateTime> reached = stage == null ? DSL.inline((OffsetDateTime) null) : reachedAt(o, stage);
         Field<OffsetDateTime> reachedF = reached.as("reached");
@@ -53,7 +67,7 @@ public final class FunnelFactsRepository {
                         reachedF)
                 .from(o).join(CUSTOMER).on(CUSTOMER.ID.eq(o.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(o.OWNER_ID))
-                .where(applies(o, funnel, now)).asTable("d");
+                .where(which).asTable("d");
         Field<UUID> id = deals.field(o.ID);
         Field<UUID> customer = deals.field(o.CUSTOMER_ID);
         Field<OffsetDateTime> opened = deals.field(o.CREATED_AT);
@@ -111,6 +125,45 @@ public final class FunnelFactsRepository {
                 });
         return byDeal.values().stream().map(f -> new DealFacts(f.opportunityId(), f.opportunityName(), f.ownerId(),
                 f.managerId(), f.openedAt(), null, null, 0, questions.get(f.opportunityId()))).toList();
+    }
+
+    private static Condition mayHaveChanged(Opportunity o, FunnelNode node, OffsetDateTime since) {
+        Activity changed = ACTIVITY.as("changed");
+        Condition evaluated = DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME)
+                .where(FUNNEL_OUTCOME.NODE_ID.eq(node.id()), FUNNEL_OUTCOME.OPPORTUNITY_ID.eq(o.ID)));
+        return DSL.not(evaluated)
+                .or(o.UPDATED_AT.gt(since))
+                .or(CUSTOMER.UPDATED_AT.gt(since))
+                .or(o.CUSTOMER_ID.in(DSL.select(changed.CUSTOMER_ID).from(changed).where(changed.UPDATED_AT.gt(since))))
+                .or(timeSensitive(o, node));
+    }
+
+    /**
+     * Deals whose outcome on the node changes as time passes without any record changing: a count
+     * window still open (it closes), a stage not reached yet (its days grow, its deadline passes),
+     * a customer question not answered yet (its wait grows). Material before a stage depends on
+     * records only.
+     */
+    private static Condition timeSensitive(Opportunity o, FunnelNode node) {
+        Measure m = node.measure();
+        Condition outcome = FUNNEL_OUTCOME.NODE_ID.eq(node.id()).and(FUNNEL_OUTCOME.OPPORTUNITY_ID.eq(o.ID));
+        if (m instanceof Measure.ActivityCount) {
+            return DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME)
+                    .where(outcome, FUNNEL_OUTCOME.STATUS.eq(NodeStatus.PENDING.name())));
+        }
+        if (m instanceof Measure.StageWithin) {
+            return DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME).where(outcome,
+                    FUNNEL_OUTCOME.STATUS.eq(NodeStatus.PENDING.name()).or(FUNNEL_OUTCOME.EVIDENCE_AT.isNull())));
+        }
+        if (m instanceof Measure.ReplyWithin w) {
+            Activity q = ACTIVITY.as("open_q");
+            Activity r = ACTIVITY.as("open_r");
+            return DSL.exists(DSL.selectOne().from(q).where(q.CUSTOMER_ID.eq(o.CUSTOMER_ID), q.DELETED_AT.isNull(),
+                    q.OCCURRED_AT.ge(o.CREATED_AT), matches(q, w.activityKind(), w.keyword()),
+                    DSL.notExists(DSL.selectOne().from(r).where(r.CUSTOMER_ID.eq(q.CUSTOMER_ID), r.DELETED_AT.isNull(),
+                            r.OCCURRED_AT.gt(q.OCCURRED_AT), DSL.not(matches(r, w.activityKind(), w.keyword()))))));
+        }
+        return DSL.falseCondition();
     }
 
     /** Live deals of live customers the funnel applies to, open or closed recently. */

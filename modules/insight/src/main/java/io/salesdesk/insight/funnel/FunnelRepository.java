@@ -59,6 +59,11 @@ public final class FunnelRepository {
         return funnels.stream().map(f -> toFunnel(f, nodes.getOrDefault(f.getId(), List.of()))).toList();
     }
 
+    /** When the funnel or its nodes were last saved. */
+    public Optional<OffsetDateTime> updatedAt(UUID id) {
+        return dsl.select(FUNNEL.UPDATED_AT).from(FUNNEL).where(FUNNEL.ID.eq(id)).fetchOptional(FUNNEL.UPDATED_AT);
+    }
+
     public Optional<Funnel> find(UUID id) {
         return all().stream().filter(f -> f.id().equals(id)).findFirst();
     }

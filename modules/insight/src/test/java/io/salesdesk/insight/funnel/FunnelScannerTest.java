@@ -1,5 +1,6 @@
 package io.salesdesk.insight.funnel;
 
+import static io.salesdesk.db.jooq.Tables.FUNNEL_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,15 +121,15 @@ class FunnelScannerTest {
     private UUID dealA;
 
     @Test
-    void missedNodesPromptRepAndManagerOnceEachAndOnlyWhenDecided() {
+    void missedNodesPromptTheRepOncePerDealAndNodeAndOnlyWhenDecided() {
         threeDeals();
         FunnelScanner.Report day12 = scanner.scan();
         // Day 12: B already missed the material (演示 on day 2 without it) and the reply (48 h > 24 h);
         // its trial window (days 2–16) and the 30-day goal are still open.
         assertThat(day12.prompts()).isEqualTo(2);
         assertThat(coaching(org.wang)).hasSize(2);
-        assertThat(coaching(org.zjManager)).hasSize(2);
         assertThat(coaching(org.wang)).extracting(Notification::subjectId).containsOnly(dealB);
+        assertThat(coaching(org.zjManager)).isEmpty();
 
         at(20, 0);
         move(org.wang, dealA, "QUOTE");
@@ -140,11 +142,130 @@ class FunnelScannerTest {
         assertThat(day40.prompts()).isEqualTo(2);
         assertThat(scanner.scan().prompts()).isZero();
         assertThat(coaching(org.wang)).hasSize(4);
-        assertThat(coaching(org.zjManager)).hasSize(4);
         assertThat(coaching(org.li)).isEmpty();
         Notification reply = coaching(org.wang).stream().filter(n -> n.title().contains("24 小时")).findFirst()
                 .orElseThrow();
         assertThat(reply.body()).contains("乙医院", "王一", "客户「备注·提问」后 24 小时内回复", "最慢 48 小时");
+    }
+
+    @Test
+    void theManagerGetsOneDigestPerScanDayWithMissesPerRepAndNodeInsteadOfCopies() {
+        threeDeals();
+        FunnelScanner.Report first = scanner.scan();
+        assertThat(first.digests()).isEqualTo(1);
+        List<Notification> digests = digests(org.zjManager);
+        assertThat(digests).hasSize(1);
+        Notification digest = digests.get(0);
+        assertThat(digest.title()).isEqualTo("辅导汇总 2026-03-14：1 名销售 2 个未达标节点");
+        assertThat(digest.body()).contains(
+                "王一 ·「演示前发送资料」（医疗设备演示销售）：1 笔，进入阶段前均无记录",
+                "王一 ·「客户提问 24 小时内回复」（医疗设备演示销售）：1 笔，最慢 48 小时回复");
+        // The digest opens the funnel tab on its funnel.
+        assertThat(digest.subjectEntity()).isEqualTo("funnel");
+        assertThat(digest.subjectId()).isEqualTo(funnel.id());
+
+        // Later the same day 李二's new deal skips the material: he is told at once, the manager tomorrow.
+        at(12, 3);
+        UUID customerC = org.customer(org.li, "丙诊所", Tier.C, SalesOrgFixture.HANGZHOU, null);
+        UUID dealC = deal(org.li, customerC);
+        move(org.li, dealC, "SOLUTION");
+        FunnelScanner.Report sameDay = scanner.scan();
+        assertThat(sameDay.prompts()).isEqualTo(1);
+        assertThat(sameDay.digests()).isZero();
+        assertThat(coaching(org.li)).hasSize(1);
+        assertThat(digests(org.zjManager)).hasSize(1);
+
+        at(13, 0);
+        assertThat(scanner.scan().digests()).isEqualTo(1);
+        assertThat(scanner.scan().digests()).isZero();
+        Notification next = digests(org.zjManager).stream().filter(n -> !n.id().equals(digest.id())).findFirst()
+                .orElseThrow();
+        // Only what is new since the first digest: 王一's misses are not counted again.
+        assertThat(next.title()).isEqualTo("辅导汇总 2026-03-15：1 名销售 1 个未达标节点");
+        assertThat(next.body()).contains("李二 ·「演示前发送资料」（医疗设备演示销售）：1 笔").doesNotContain("王一");
+        assertThat(coaching(org.zjManager)).isEmpty();
+    }
+
+    @Test
+    void theDigestNamesTheWorstValueOfEachNode() {
+        threeDeals();
+        scanner.scan();
+        at(40, 0);
+        // A never reached 报价 either: the line counts both deals and names B's 40 days.
+        scanner.scan();
+        Notification day40 = digests(org.zjManager).stream().filter(n -> n.title().contains("2026-04-11"))
+                .findFirst().orElseThrow();
+        assertThat(day40.body()).contains("「试用期内互动 ≥4 次」（医疗设备演示销售）：1 笔，最少 3 次",
+                "「30 天内进入报价」（医疗设备演示销售）：2 笔，最长 40 天");
+    }
+
+    @Test
+    void theDigestIsWrittenInTheScannersLanguage() {
+        threeDeals();
+        new FunnelScanner(db, clock, Locale.ENGLISH).scan();
+        assertThat(digests(org.zjManager)).singleElement().satisfies(d -> {
+            assertThat(d.title()).isEqualTo("Coaching digest 2026-03-14: 2 misses by 1 rep");
+            assertThat(d.body()).contains("王一 · \"客户提问 24 小时内回复\" (医疗设备演示销售): 1 missed, slowest reply 48 hours");
+        });
+    }
+
+    @Test
+    void anIncrementalScanLeavesTheSameOutcomesAsAFullOne() {
+        threeDeals();
+        scanner.scanChanges();
+        // Through day 12: A's customer gets a call, a new deal skips the material, A reaches 报价;
+        // B's 30-day goal only ages (its measured days grow without any record changing).
+        at(12, 1);
+        log(org.wang, dealCustomer(dealA), ActivityKind.CALL, "回访");
+        at(12, 2);
+        UUID customerC = org.customer(org.li, "丙诊所", Tier.C, SalesOrgFixture.HANGZHOU, null);
+        UUID dealC = deal(org.li, customerC);
+        move(org.li, dealC, "SOLUTION");
+        assertThat(scanner.scanChanges().prompts()).isEqualTo(1);
+        at(12, 5);
+        scanner.scanChanges();
+        at(12, 6);
+        move(org.wang, dealA, "QUOTE");
+        scanner.scanChanges();
+        // Day 16 (Beijing): the day's first scan is full; B's trial window closes at 09:00 and only
+        // the clock says so.
+        at(15, 23);
+        scanner.scanChanges();
+        at(16, 1);
+        FunnelScanner.Report incremental = scanner.scanChanges();
+        assertThat(incremental.prompts()).as("B missed its trial interactions").isEqualTo(1);
+        List<List<Object>> afterIncremental = outcomes();
+
+        scanner.scan();
+        assertThat(outcomes()).isEqualTo(afterIncremental);
+    }
+
+    @Test
+    void anIncrementalScanEvaluatesOnlyDealsThatMayHaveChanged() {
+        threeDeals();
+        FunnelScanner.Report full = scanner.scanChanges();
+        at(12, 1);
+        FunnelScanner.Report quiet = scanner.scanChanges();
+        // Only what the clock moves: B's trial window (open until day 16) and A's and B's unreached 报价.
+        assertThat(quiet.evaluated()).isEqualTo(3).isLessThan(full.evaluated());
+        at(12, 2);
+        log(org.wang, dealCustomer(dealA), ActivityKind.CALL, "回访");
+        assertThat(scanner.scanChanges().evaluated()).as("A's four nodes and B's two").isEqualTo(4 + 2);
+    }
+
+    /** Every outcome as the scans left it, without when it was evaluated. */
+    private List<List<Object>> outcomes() {
+        return db.transactionResult(cfg -> DSL.using(cfg).select(FUNNEL_OUTCOME.NODE_ID, FUNNEL_OUTCOME.OPPORTUNITY_ID,
+                        FUNNEL_OUTCOME.STATUS, FUNNEL_OUTCOME.MEASURED, FUNNEL_OUTCOME.EVIDENCE_AT,
+                        FUNNEL_OUTCOME.PROMPTED_AT)
+                .from(FUNNEL_OUTCOME).orderBy(FUNNEL_OUTCOME.NODE_ID, FUNNEL_OUTCOME.OPPORTUNITY_ID)
+                .fetch(r -> java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() == null ? null : r.value5().toInstant(),
+                        r.value6() == null ? null : r.value6().toInstant())));
+    }
+
+    private UUID dealCustomer(UUID deal) {
+        return deals.find(org.admin.asActor(), deal).orElseThrow().customerId();
     }
 
     @Test
@@ -212,6 +333,11 @@ class FunnelScannerTest {
     private List<Notification> coaching(User user) {
         return new NotificationService(db, clock).inbox(user.asActor()).stream()
                 .filter(n -> n.kind().equals(FunnelScanner.PROMPT_KIND)).toList();
+    }
+
+    private List<Notification> digests(User user) {
+        return new NotificationService(db, clock).inbox(user.asActor()).stream()
+                .filter(n -> n.kind().equals(FunnelDigest.KIND)).toList();
     }
 
     private void at(int day, int hour) {

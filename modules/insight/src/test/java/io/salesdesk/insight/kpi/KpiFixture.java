@@ -188,6 +188,8 @@ final class KpiFixture {
         // Key roles on 1 April: 陈东, 王一, 李二, 赵南 (张三 joined on 15 April); 李二 left on 15 May.
         db.transaction(cfg -> {
             var dsl = DSL.using(cfg);
+            // The accounts were made today (2 July); the team was there long before.
+            dsl.update(APP_USER).set(APP_USER.JOINED_ON, LocalDate.of(2025, 1, 1)).execute();
             dsl.update(APP_USER).set(APP_USER.JOINED_ON, LocalDate.of(2026, 4, 15))
                     .where(APP_USER.ID.eq(org.zhang.id())).execute();
             dsl.update(APP_USER).set(APP_USER.LEFT_ON, LocalDate.of(2026, 5, 15))

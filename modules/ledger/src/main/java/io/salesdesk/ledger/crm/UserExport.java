@@ -31,7 +31,7 @@ public final class UserExport implements ExportTarget {
 
     /** Someone other than an administrator tried; argument 1 is the entity's label. */
     public static final String ADMIN_ONLY = "ledger.export.adminOnly";
-    static final List<String> HEADERS = List.of("姓名", "登录名", "角色", "上级", "部门", "手机", "邮箱");
+    static final List<String> HEADERS = List.of("姓名", "登录名", "角色", "上级", "部门", "手机", "邮箱", "入职日期", "离职日期");
     private static final int ROLE_COLUMN = 2;
 
     private final Database db;
@@ -58,7 +58,7 @@ public final class UserExport implements ExportTarget {
     @Override
     public int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor) {
         checkAllowed(viewer);
-        try (LedgerSheet sheet = new LedgerSheet("团队成员", HEADERS, List.of(), new int[] {12, 16, 10, 16, 20, 16, 26})) {
+        try (LedgerSheet sheet = new LedgerSheet("团队成员", HEADERS, List.of(), new int[] {12, 16, 10, 16, 20, 16, 26, 12, 12})) {
             sheet.dropDown(ROLE_COLUMN, Roles.labels());
             List<UserAccount> accounts = db.transactionResult(cfg -> UserRepository.using(cfg, clock).liveAccounts());
             Map<UUID, String> units = new HashMap<>();
@@ -83,6 +83,8 @@ public final class UserExport implements ExportTarget {
         sheet.text(row, col++, u.managerId() == null ? null : logins.get(u.managerId()));
         sheet.text(row, col++, units.get(u.orgUnitId()));
         sheet.text(row, col++, u.mobile());
-        sheet.text(row, col, u.email());
+        sheet.text(row, col++, u.email());
+        sheet.date(row, col++, u.joinedOn());
+        sheet.date(row, col, u.leftOn());
     }
 }

@@ -11,6 +11,7 @@ import io.salesdesk.db.FieldChange;
 import io.salesdesk.ledger.imports.RowAction;
 import io.salesdesk.ledger.imports.UndoResult;
 import io.salesdesk.ledger.imports.WrittenRow;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,6 +77,12 @@ final class UserImportUndo {
                 BatchChanges.oldId(changes, "orgUnitId", d.orgUnitId()),
                 BatchChanges.oldId(changes, "managerId", d.managerId()),
                 BatchChanges.old(changes, "email", d.email()),
-                BatchChanges.old(changes, "mobile", d.mobile()));
+                BatchChanges.old(changes, "mobile", d.mobile()),
+                day(changes, "joinedOn", d.joinedOn()), day(changes, "leftOn", d.leftOn()));
+    }
+
+    private static LocalDate day(Map<String, FieldChange> changes, String field, LocalDate current) {
+        String old = BatchChanges.old(changes, field, current == null ? null : current.toString());
+        return old == null ? null : LocalDate.parse(old);
     }
 }

@@ -3,6 +3,7 @@ package io.salesdesk.ledger.crm;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.UserDraft;
 import io.salesdesk.ledger.imports.ImportRow;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,9 @@ final class UserPlan {
     UUID orgUnitId;
     String mobile;
     String email;
+    /** 入职日期 and 离职日期, or {@code null} when the row does not say (unchanged for an existing member). */
+    LocalDate joinedOn;
+    LocalDate leftOn;
     /** The 上级 cell, or {@code null}. */
     String managerText;
     /** The manager when they are an existing user. */
@@ -40,7 +44,8 @@ final class UserPlan {
         return new UserDraft(base.username() != null ? base.username() : username,
                 displayName != null ? displayName : base.displayName(), role != null ? role : base.role(),
                 orgUnitId != null ? orgUnitId : base.orgUnitId(), managerText != null ? manager : base.managerId(),
-                email != null ? email : base.email(), mobile != null ? mobile : base.mobile());
+                email != null ? email : base.email(), mobile != null ? mobile : base.mobile(),
+                joinedOn != null ? joinedOn : base.joinedOn(), leftOn != null ? leftOn : base.leftOn());
     }
 
     /** The account this row's member has or will have once written, or {@code null}. */

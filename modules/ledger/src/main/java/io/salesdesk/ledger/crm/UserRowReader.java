@@ -5,6 +5,7 @@ import io.salesdesk.core.Role;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.ledger.imports.ImportRow;
 import io.salesdesk.ledger.map.ColumnMapping;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ final class UserRowReader {
     static final String UNKNOWN_ROLE = "ledger.import.unknownRole";
     /** 部门 names no org unit; argument 1 is the text. */
     static final String UNKNOWN_ORG_UNIT = "ledger.import.unknownOrgUnit";
+    /** 离职日期 before 入职日期; arguments 1 and 2 are the two days. */
+    static final String LEFT_BEFORE_JOINED = "ledger.import.leftBeforeJoined";
     /** Several org units have this name; argument 1 is the text. */
     static final String AMBIGUOUS_ORG_UNIT = "ledger.import.ambiguousOrgUnit";
 
@@ -59,6 +62,12 @@ final class UserRowReader {
         plan.email = RowCells.text(row, "email");
         cells.checkLength(row, "email", plan.email, 200);
         plan.managerText = RowCells.text(row, "manager");
+        plan.joinedOn = row.values().get("joinedOn") instanceof LocalDate day ? day : null;
+        plan.leftOn = row.values().get("leftOn") instanceof LocalDate day ? day : null;
+        if (plan.joinedOn != null && plan.leftOn != null && plan.leftOn.isBefore(plan.joinedOn)) {
+            cells.problem(row, "leftOn", plan.leftOn.toString(), LEFT_BEFORE_JOINED, plan.leftOn.toString(),
+                    plan.joinedOn.toString());
+        }
         row.plan(plan);
     }
 

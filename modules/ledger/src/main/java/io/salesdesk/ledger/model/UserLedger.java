@@ -3,8 +3,8 @@ package io.salesdesk.ledger.model;
 import java.util.List;
 
 /**
- * The built-in description of a team roster (花名册): who, their login, role, manager, org unit and
- * how to reach them. A company brings its whole team into SalesDesk from it.
+ * The built-in description of a team roster (花名册): who, their login, role, manager, org unit,
+ * how to reach them, and when they joined and left. A company brings its whole team into SalesDesk from it.
  */
 public final class UserLedger {
 
@@ -21,7 +21,12 @@ public final class UserLedger {
                     "组织", "所属部门", "团队", "小组", "Department", "Team"),
             LedgerField.of("mobile", "手机", "Mobile", FieldType.PHONE, false,
                     "手机号", "手机号码", "电话", "联系电话", "Phone"),
-            LedgerField.of("email", "邮箱", "E-mail", FieldType.EMAIL, false, "电子邮箱", "邮件", "Email")),
+            LedgerField.of("email", "邮箱", "E-mail", FieldType.EMAIL, false, "电子邮箱", "邮件", "Email"),
+            // Joining and leaving days make key-role attrition work on a real team, history included.
+            LedgerField.of("joinedOn", "入职日期", "Joined on", FieldType.DATE, false,
+                    "入职时间", "入职", "到岗日期", "Hire date", "Start date", "Joined"),
+            LedgerField.of("leftOn", "离职日期", "Left on", FieldType.DATE, false,
+                    "离职时间", "离职", "Leave date", "End date", "Termination date", "Left")),
             List.of("username"));
 
     private UserLedger() {

@@ -8,6 +8,8 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserAccount;
+import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.TestDatabases;
 import io.salesdesk.ledger.convert.CellProblem;
@@ -17,6 +19,7 @@ import io.salesdesk.ledger.model.UserLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +73,10 @@ class UserImportHsqldbTest {
             邮箱     | email
             Login    | username
             Reports to | manager
+            入职日期 | joinedOn
+            入职时间 | joinedOn
+            离职日期 | leftOn
+            离职时间 | leftOn
             """)
     void rosterHeadersMapWithoutHelp(String header, String field) {
         assertThat(new ColumnMapper(UserLedger.ENTITY).map(List.of(header)).columns())
@@ -163,6 +170,46 @@ class UserImportHsqldbTest {
         assertThat(again.counts().invalid()).isZero();
         assertThat(again.counts().updated() + again.counts().skipped()).isEqualTo(7);
         assertThat(user("zhao").orElseThrow().managerId()).isEqualTo(user("sun").orElseThrow().id());
+    }
+
+    @Test
+    void joiningAndLeavingDaysComeFromTheRosterAndALeaverIsNoLongerActive() {
+        // Today is 27 November 2026: 周 left in September, 吴 leaves at the end of the year.
+        Path ledger = TestLedgers.xlsx(dir.resolve("离职.xlsx"), null, List.of("姓名", "账号", "入职日期", "离职日期"),
+                List.of(row("周六", "zhou", LocalDate.of(2023, 3, 1), LocalDate.of(2026, 9, 30)),
+                        row("吴七", "wu", LocalDate.of(2024, 6, 1), LocalDate.of(2026, 12, 31)),
+                        row("郑八", "zheng", null, null),
+                        row("王一", "wang", null, LocalDate.of(2026, 11, 20))));
+
+        commit(ledger, DuplicateDecision.UPDATE);
+
+        UserAccount zhou = account("zhou");
+        assertThat(zhou.draft().joinedOn()).isEqualTo(LocalDate.of(2023, 3, 1));
+        assertThat(zhou.draft().leftOn()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(zhou.active()).as("left before today").isFalse();
+        assertThat(account("wu").active()).as("still here until 31 December").isTrue();
+        assertThat(account("zheng").draft().joinedOn()).as("no 入职日期: joins the day the account is made")
+                .isEqualTo(LocalDate.of(2026, 11, 27));
+        UserAccount wang = account("wang");
+        assertThat(wang.draft().leftOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(wang.active()).as("an existing member the roster says has left").isFalse();
+        assertThat(user("wang")).as("no longer offered as an owner or approver").isEmpty();
+    }
+
+    @Test
+    void aLeavingDayBeforeTheJoiningDayIsAProblemOnItsCell() {
+        Path ledger = TestLedgers.xlsx(dir.resolve("bad-dates.xlsx"), null, List.of("姓名", "账号", "入职日期", "离职日期"),
+                List.of(row("周六", "zhou", LocalDate.of(2026, 3, 1), LocalDate.of(2025, 9, 30))));
+
+        ImportPreview preview = f.imports.preview(ledger, ImportRequest.of("users"), admin, ImportMonitor.NONE);
+
+        assertThat(preview.problems()).extracting(CellProblem::rowNumber, CellProblem::header, CellProblem::messageKey)
+                .containsExactly(tuple(2, "离职日期", "ledger.import.leftBeforeJoined"));
+    }
+
+    UserAccount account(String login) {
+        return db.transactionResult(cfg -> UserRepository.using(cfg, clock).accountsByUsernames(List.of(login)))
+                .get(0);
     }
 
     /** 赵 reports to 孙 (a later row), 孙 to the existing 陈东 by name, 钱 in finance, 王一 again by login. */
