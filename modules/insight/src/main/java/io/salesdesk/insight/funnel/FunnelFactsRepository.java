@@ -59,7 +59,7 @@ public final class FunnelFactsRepository {
         Measure measure = node.measure();
         Opportunity o = OPPORTUNITY.as("o");
         Condition which = since == null ? applies(o, funnel, now)
-                : applies(o, funnel, now).and(mayHaveChanged(o, node, since));
+                : applies(o, funnel, now).and(mayHaveChanged(o, node, since, now));
         String stage = stageOf(measure);
         Field<OffsetDateTime> reached = stage == null ? DSL.inline((OffsetDateTime) null) : reachedAt(o, stage);
         Field<OffsetDateTime> reachedF = reached.as("reached");
@@ -127,7 +127,7 @@ public final class FunnelFactsRepository {
                 f.managerId(), f.openedAt(), null, null, 0, questions.get(f.opportunityId()))).toList();
     }
 
-    private static Condition mayHaveChanged(Opportunity o, FunnelNode node, OffsetDateTime since) {
+    private static Condition mayHaveChanged(Opportunity o, FunnelNode node, OffsetDateTime since, OffsetDateTime now) {
         Activity changed = ACTIVITY.as("changed");
         Condition evaluated = DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME)
                 .where(FUNNEL_OUTCOME.NODE_ID.eq(node.id()), FUNNEL_OUTCOME.OPPORTUNITY_ID.eq(o.ID)));
@@ -135,21 +135,22 @@ public final class FunnelFactsRepository {
                 .or(o.UPDATED_AT.gt(since))
                 .or(CUSTOMER.UPDATED_AT.gt(since))
                 .or(o.CUSTOMER_ID.in(DSL.select(changed.CUSTOMER_ID).from(changed).where(changed.UPDATED_AT.gt(since))))
-                .or(timeSensitive(o, node));
+                .or(timeSensitive(o, node, now));
     }
 
     /**
      * Deals whose outcome on the node changes as time passes without any record changing: a count
-     * window still open (it closes), a stage not reached yet (its days grow, its deadline passes),
-     * a customer question not answered yet (its wait grows). Material before a stage depends on
-     * records only.
+     * window that has closed since (pending, its start, the evidence, a window's length ago), a
+     * stage not reached yet (its days grow, its deadline passes), a customer question not answered
+     * yet (its wait grows). Material before a stage, and a window not started, depend on records only.
      */
-    private static Condition timeSensitive(Opportunity o, FunnelNode node) {
+    private static Condition timeSensitive(Opportunity o, FunnelNode node, OffsetDateTime now) {
         Measure m = node.measure();
         Condition outcome = FUNNEL_OUTCOME.NODE_ID.eq(node.id()).and(FUNNEL_OUTCOME.OPPORTUNITY_ID.eq(o.ID));
-        if (m instanceof Measure.ActivityCount) {
+        if (m instanceof Measure.ActivityCount c) {
             return DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME)
-                    .where(outcome, FUNNEL_OUTCOME.STATUS.eq(NodeStatus.PENDING.name())));
+                    .where(outcome, FUNNEL_OUTCOME.STATUS.eq(NodeStatus.PENDING.name()),
+                            FUNNEL_OUTCOME.EVIDENCE_AT.le(now.minusDays(c.days()))));
         }
         if (m instanceof Measure.StageWithin) {
             return DSL.exists(DSL.selectOne().from(FUNNEL_OUTCOME).where(outcome,

@@ -34,6 +34,8 @@ public final class FunnelScanner {
     /** How often {@link #scanIfDue()} scans. */
     public static final Duration SCAN_EVERY = Duration.ofMinutes(15);
     static final String LAST_SCAN_KEY = "funnel.lastScan";
+    /** When the last scan in which every node was evaluated began: where the next incremental scan looks from. */
+    static final String LAST_COMPLETE_KEY = "funnel.lastCompleteScan";
     /**
      * An incremental scan looks back this far before the last scan's start: a change saved by a
      * slow transaction or a client whose clock is a little behind is still picked up.
@@ -106,6 +108,7 @@ public final class FunnelScanner {
         int evaluated = 0;
         int missed = 0;
         int prompts = 0;
+        boolean complete = true;
         for (Funnel funnel : funnels) {
             if (!funnel.enabled()) {
                 continue;
@@ -136,14 +139,23 @@ public final class FunnelScanner {
                         }
                     }
                 } catch (RuntimeException e) {
-                    // One broken node must not stop the others; it is tried again at the next scan.
+                    // One broken node must not stop the others; it is tried again at the next scan,
+                    // which looks back to the last complete one so no change goes unevaluated.
+                    complete = false;
                     LOG.error("Funnel {} node {} failed", funnel.name(), node.name(), e);
                 }
             }
         }
         int digests = new FunnelDigest(db, clock, locale).sendDue(funnels, now);
         String stamp = now.toString();
-        db.transaction(cfg -> WorkspaceSettings.using(cfg).put(LAST_SCAN_KEY, stamp));
+        boolean allEvaluated = complete;
+        db.transaction(cfg -> {
+            WorkspaceSettings settings = WorkspaceSettings.using(cfg);
+            settings.put(LAST_SCAN_KEY, stamp);
+            if (allEvaluated) {
+                settings.put(LAST_COMPLETE_KEY, stamp);
+            }
+        });
         if (prompts > 0 || digests > 0) {
             LOG.info("Funnel scan: {} deal-nodes evaluated, {} missed, {} coaching prompts and {} manager digests sent",
                     evaluated, missed, prompts, digests);
@@ -155,7 +167,8 @@ public final class FunnelScanner {
     }
 
     private Optional<OffsetDateTime> lastScan() {
-        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_SCAN_KEY)).map(OffsetDateTime::parse);
+        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(LAST_COMPLETE_KEY))
+                .map(OffsetDateTime::parse);
     }
 
     /** Where an incremental scan of the funnel starts looking, or null for a full scan. */

@@ -46,7 +46,9 @@ final class UserImportUndo {
         Collections.reverse(newestFirst);
         for (WrittenRow row : newestFirst) {
             UserAccount account = current.get(row.entityId());
-            if (account == null || account.version() != row.versionAfter() || !account.active()) {
+            // Unchanged since the import (same version), even if the import made it inactive with a
+            // 离职日期: then it is the import's to take back.
+            if (account == null || account.version() != row.versionAfter()) {
                 conflicts.add(new UndoResult.Conflict(row.entityId(),
                         account == null ? null : account.draft().displayName(), row.rowNumber()));
             } else if (row.action() == RowAction.CREATE) {

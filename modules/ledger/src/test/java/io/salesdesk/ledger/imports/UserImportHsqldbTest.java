@@ -197,6 +197,24 @@ class UserImportHsqldbTest {
     }
 
     @Test
+    void undoBringsBackAMemberTheRosterSaidHadLeftAndRemovesTheLeaversItAdded() {
+        Path ledger = TestLedgers.xlsx(dir.resolve("离职.xlsx"), null, List.of("姓名", "账号", "入职日期", "离职日期"),
+                List.of(row("周六", "zhou", LocalDate.of(2023, 3, 1), LocalDate.of(2026, 9, 30)),
+                        row("王一", "wang", null, LocalDate.of(2026, 11, 20))));
+        ImportResult result = commit(ledger, DuplicateDecision.UPDATE);
+
+        UndoResult undo = f.history.undo(result.batchId(), admin);
+
+        assertThat(undo.conflicts()).isEmpty();
+        assertThat(undo.removed()).isEqualTo(1);
+        assertThat(undo.restored()).isEqualTo(1);
+        UserAccount wang = account("wang");
+        assertThat(wang.active()).isTrue();
+        assertThat(wang.draft().leftOn()).isNull();
+        assertThat(account("zhou").active()).isFalse();
+    }
+
+    @Test
     void aLeavingDayBeforeTheJoiningDayIsAProblemOnItsCell() {
         Path ledger = TestLedgers.xlsx(dir.resolve("bad-dates.xlsx"), null, List.of("姓名", "账号", "入职日期", "离职日期"),
                 List.of(row("周六", "zhou", LocalDate.of(2026, 3, 1), LocalDate.of(2025, 9, 30))));
