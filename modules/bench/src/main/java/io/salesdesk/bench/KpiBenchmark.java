@@ -45,16 +45,25 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>java -jar modules/bench/target/benchmarks.jar KpiBenchmark -wi 2 -i 3 -p scale=0.1</pre>
  *
- * <p>First figures, 2026-11-28, scale 0.1 (100,000 opportunities, 500,000 activities, 50,000 leads;
- * generation ≈ 10 min), embedded HSQLDB file, 2 CPUs shared with five other builds, JMH -wi 2 -w 2
- * -i 3 -r 3, average ms/op (the error bars are as wide as the figures: the machine was busy):
- * key-role attrition 33; contract cycle 403; signed amount 417; monthly bars 424; response median
- * and P90 678; lead conversion and cycle 939; paperwork share and touches 4,245; CAC (commerce's
- * CostService) 3,524; dashboard first load (both quarters, every KPI, per rep, plus the bars)
- * 9,478. Over the issue's targets (300 ms per KPI, 1 s first paint) already at a tenth of its size,
- * and not yet measured on PostgreSQL. Not profiled yet; the likely costs are HSQLDB's row-by-row
- * joins to app_user/org_unit for the grouping (the activity pass touches ≈ 60,000 rows a quarter),
- * the scalar approval subquery per contract, and CAC's grouping of every won deal, twice per load.
+ * <p>2026-11-28, scale 0.1 (100,000 opportunities, 500,000 activities, 50,000 leads; generation
+ * 110 s on a quiet machine, 412 s with load average 12), embedded HSQLDB file, 2 CPUs shared with
+ * two other engineers' builds and UI tests (load average 11-14 throughout), JMH -wi 2 -i 3 -r 3,
+ * average ms/op; error bars as wide as the figures. The code before issue #9's performance work
+ * and after it ran back to back on copies of the same workspace:
+ * <ul>
+ *   <li>paperwork share and touches: 254 / 354 before, 41 / 68 after (activity_day: 8,258 roll-up
+ *       rows against 40,367 activities in the quarter; at full size ≈ 20 times fewer rows);
+ *   <li>signed amount + contract cycle, now one pass: 28 + 27 / 25 + 33 before, 33 / 66 after;
+ *   <li>response percentiles + lead conversion, now one pass: 105 + 148 / 83 + 160 before, 210 / 226
+ *       after;
+ *   <li>monthly bars: 34 / 19 before, 20 / 35 after; CAC: 171 / 446 before (unchanged query);
+ *   <li>dashboard first paint (every tile, both quarters, one CAC query for both): 1,608 / 1,302;
+ *       everything before the charts show: 3,425 / 4,154 before (both quarters per rep, CAC twice),
+ *       2,662 / 2,508 after; sparklines (six months, one CAC query) 2,074 / 1,331.
+ * </ul>
+ * At full size the activity KPIs stay small, the rest grow with the period's rows (about ten
+ * times): contracts and leads are still read row by row, so the first paint is still over 1 s.
+ */
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

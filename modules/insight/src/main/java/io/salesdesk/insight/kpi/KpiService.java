@@ -81,8 +81,21 @@ public final class KpiService {
 
     /** The KPIs of both periods of {@code periods}. */
     public KpiComparison compare(Actor viewer, PeriodComparison periods, KpiGrouping grouping) {
-        return new KpiComparison(periods, report(viewer, periods.current(), grouping),
-                report(viewer, periods.baseline(), grouping));
+        Period current = periods.current();
+        Period baseline = periods.baseline();
+        if (!baseline.to().plusDays(1).equals(current.from())) {
+            return new KpiComparison(periods, report(viewer, current, grouping), report(viewer, baseline, grouping));
+        }
+        // Back-to-back periods (last quarter, before/after a date): both CACs in one query.
+        List<Cac> cacs;
+        try {
+            cacs = costs.cacOfPeriods(viewer, List.of(baseline.from(), current.from()), current.to());
+        } catch (SalesDeskException e) {
+            return new KpiComparison(periods, report(viewer, current, grouping, null, CAC_NOT_ALLOWED),
+                    report(viewer, baseline, grouping, null, CAC_NOT_ALLOWED));
+        }
+        return new KpiComparison(periods, report(viewer, current, grouping, cacs.get(1), null),
+                report(viewer, baseline, grouping, cacs.get(0), null));
     }
 
     /** Signed amount per group and month (the bar chart "signed per rep per month"). */

@@ -211,6 +211,10 @@ class KpiServiceTest {
         assertThat(comparison.baseline().figure(KpiKind.CONTRACT_CYCLE).value()).isEqualByComparingTo("10.0");
         // No key-role person left in Q1.
         assertThat(comparison.baseline().figure(KpiKind.KEY_ROLE_ATTRITION).value()).isEqualByComparingTo("0.0");
+        // Both CACs come from one query; each must be what the period alone gives.
+        assertThat(comparison.current().figure(KpiKind.CAC)).isEqualTo(q2().figure(KpiKind.CAC));
+        assertThat(comparison.baseline().figure(KpiKind.CAC)).isEqualTo(kpis.report(f.org.admin.asActor(),
+                comparison.periods().baseline(), KpiGrouping.ALL).figure(KpiKind.CAC));
     }
 
     @Test
