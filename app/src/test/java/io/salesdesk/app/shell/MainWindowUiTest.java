@@ -190,8 +190,10 @@ class MainWindowUiTest {
         robot.clickOn("#followUpSave");
         WaitForAsyncUtils.waitForFxEvents();
 
+        // The demo may have given the customer tasks of its own; these are the note's.
         List<Task> tasks = context.tasks().column(context.currentUser().asActor(), TaskStatus.TODO,
-                new TaskFilter(null, selected.id(), null, null), 50);
+                new TaskFilter(null, selected.id(), null, null), 50).stream()
+                .filter(t -> t.title().equals("给王主任发送报价") || t.title().equals("安排一次产品演示")).toList();
         assertThat(tasks).extracting(Task::title, t -> t.dueAt().toInstant()).containsExactly(
                 tuple("给王主任发送报价", java.time.Instant.parse("2026-12-02T07:00:00Z")));
     }
