@@ -175,9 +175,10 @@ public final class Database implements AutoCloseable {
      * the transaction saves no memory: it writes rows out and, when an index walk meets them
      * again, reads them back from the file. A 100,000-row customer ledger inserts about 500,000
      * rows (customers, contacts, their audit entries, the batch's rows); with room for a million
-     * rows, reading rows back fell from 11 % of the import's CPU samples to 1.5 % (JFR) and the
-     * import took 32 s instead of 39 s on a quiet machine. Peak RSS varied between 2.2 and 3.1 GB
-     * from run to run with either size (G1's heap sizing), so no memory effect is claimed.
+     * rows, reading rows back fell from 11 % of the import's CPU samples to 1.5 % (JFR). Whole
+     * runs on a shared machine moved by less than their noise (import CPU about 4-10 % lower),
+     * and peak RSS varied between 2.2 and 3.1 GB from run to run with either size (G1's heap
+     * sizing), so no memory effect is claimed.
      * Cache settings take effect when the database is next opened.
      */
     private static void tuneEmbeddedFiles(DataSource dataSource) {
