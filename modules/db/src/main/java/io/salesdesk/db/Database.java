@@ -172,11 +172,13 @@ public final class Database implements AutoCloseable {
      *
      * <p>One transaction's inserted rows stay on the heap until it commits whatever the cache size
      * (HSQLDB's undo record, {@code RowAction}, holds each new row object). A cache smaller than
-     * the transaction therefore frees nothing: it writes rows out and, when an index walk meets
-     * them again, reads them back as second copies. A 100,000-row customer ledger inserts about
-     * 500,000 rows (customers, contacts, their audit entries, the batch's rows); with room for a
-     * million rows its import spent 13 % less CPU and peaked 0.7 GB lower than with 250,000
-     * (reading rows back from the file fell from 11 % of the samples to 1.5 %).
+     * the transaction saves no memory: it writes rows out and, when an index walk meets them
+     * again, reads them back from the file. A 100,000-row customer ledger inserts about 500,000
+     * rows (customers, contacts, their audit entries, the batch's rows); with room for a million
+     * rows, reading rows back fell from 11 % of the import's CPU samples to 1.5 % (JFR). Whole
+     * runs on a shared machine moved by less than their noise (import CPU about 4-10 % lower),
+     * and peak RSS varied between 2.2 and 3.1 GB from run to run with either size (G1's heap
+     * sizing), so no memory effect is claimed.
      * Cache settings take effect when the database is next opened.
      */
     private static void tuneEmbeddedFiles(DataSource dataSource) {
