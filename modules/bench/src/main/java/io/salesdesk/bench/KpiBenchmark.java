@@ -64,7 +64,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * At full size the activity KPIs stay small, the rest grow with the period's rows (about ten
  * times): contracts and leads are still read row by row, so the first paint is still over 1 s.
  */
- */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
