@@ -46,6 +46,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -84,6 +86,7 @@ public final class DashboardPage extends BorderPane {
     private final DatePicker toPicker = new DatePicker();
     private final ComboBox<KpiGrouping> groupingBox = new ComboBox<>();
     private final Label periodLabel = new Label();
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardPage.class);
     private final Label problem = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Map<KpiKind, KpiTile> tiles = new EnumMap<>(KpiKind.class);
@@ -371,8 +374,16 @@ public final class DashboardPage extends BorderPane {
                     showTiles(totals);
                     loadGroups(totals, grouping);
                 })
-                .onFailure(e -> busy.setVisible(false))
+                .onFailure(this::showLoadFailure)
                 .executeWith(context.executor());
+    }
+
+    /** Says the figures could not be read, and why, above the tiles; the next refresh tries again. */
+    private void showLoadFailure(Throwable error) {
+        busy.setVisible(false);
+        LOG.warn("The dashboard's figures could not be read", error);
+        problem.setText(I18n.get("dashboard.loadFailed", I18n.message(error)));
+        problem.setVisible(true);
     }
 
     /** The per-group figures of the current period and the monthly bars, behind the charts. */
@@ -386,6 +397,7 @@ public final class DashboardPage extends BorderPane {
                     loadTrend(YearMonth.from(current.to()));
                 })
                 .onFinished(() -> busy.setVisible(false))
+                .onFailure(this::showLoadFailure)
                 .executeWith(context.executor());
     }
 
@@ -393,6 +405,7 @@ public final class DashboardPage extends BorderPane {
     private void loadTrend(YearMonth last) {
         BackgroundTask.wrap(() -> context.kpis().monthlyTrend(viewer, last, 6))
                 .onSuccess(months -> tiles.values().forEach(t -> t.showTrend(months)))
+                .onFailure(this::showLoadFailure)
                 .executeWith(context.executor());
     }
 
