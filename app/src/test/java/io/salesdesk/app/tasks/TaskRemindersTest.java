@@ -50,10 +50,11 @@ class TaskRemindersTest {
                 TaskPriority.HIGH, now.minusMinutes(5), null, null), TaskStatus.TODO);
         Task later = context.tasks().create(me.asActor(), new TaskDraft("准备周报", null, me.id(), TaskPriority.NORMAL,
                 now.plusHours(3), null, null), TaskStatus.TODO);
+        // A rep of the manager's with overdue tasks (the demo gives most reps some).
         User rep = context.users().visibleOwners(me.asActor()).stream().filter(u -> u.role() == Role.REP)
-                .findFirst().orElseThrow();
+                .filter(u -> !context.tasks().dueForReminder(u.id(), now).isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo gives none of the manager's reps an overdue task"));
         int repsDueBefore = context.tasks().dueForReminder(rep.id(), now).size();
-        assertThat(repsDueBefore).as("the demo gives reps overdue tasks").isPositive();
 
         TaskReminders reminders = new TaskReminders(context, null);
         assertThat(reminders.collect()).extracting(Task::id).containsExactly(due.id());
