@@ -101,8 +101,7 @@ final class CustomerDetailPane extends StackPane {
     void show(UUID customerId) {
         requested = customerId;
         BackgroundTask.wrap(() -> context.customers().open(context.currentUser().asActor(), customerId)
-                        .map(d -> new Shown(d, context.customFields().fields(CustomEntity.CUSTOMER),
-                                context.customFields().values(CustomEntity.CUSTOMER, customerId))))
+                        .map(d -> shown(d, customerId)))
                 .onSuccess(detail -> {
                     if (customerId.equals(requested)) { // the user may have clicked on meanwhile
                         detail.ifPresentOrElse(this::render, this::showEmpty);
@@ -111,8 +110,20 @@ final class CustomerDetailPane extends StackPane {
                 .executeWith(context.executor());
     }
 
-    /** A customer as the pane shows it: the detail and the company's own fields with their values. */
-    private record Shown(CustomerDetail detail, List<CustomField> fields, Map<String, String> values) {
+    /**
+     * A customer as the pane shows it: the detail, the company's own fields with their values, and the
+     * people a person field may name (read only when there is such a field).
+     */
+    private record Shown(CustomerDetail detail, List<CustomField> fields, Map<String, String> values,
+                         List<User> people) {
+    }
+
+    /** Everything the pane shows, read off the FX thread. */
+    private Shown shown(CustomerDetail detail, UUID customerId) {
+        List<CustomField> fields = context.customFields().fields(CustomEntity.CUSTOMER);
+        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all()
+                : List.of();
+        return new Shown(detail, fields, context.customFields().values(CustomEntity.CUSTOMER, customerId), people);
     }
 
     private void render(Shown shown) {
@@ -160,11 +171,9 @@ final class CustomerDetailPane extends StackPane {
         row = fact(facts, row, Feather.HOME, I18n.get("detail.address"), c.address());
         row = fact(facts, row, Feather.BRIEFCASE, I18n.get("detail.industry"),
                 c.industry() == null ? null : I18n.get("industry." + c.industry()));
-        List<User> people = shown.fields().stream().anyMatch(f -> f.type() == FieldType.USER)
-                ? context.users().all() : List.of();
         for (CustomField field : shown.fields()) {
-            row = fact(facts, row, Feather.TAG, field.label(),
-                    CustomFieldEditors.display(field, shown.values().get(field.key()), people, context.clock()));
+            row = fact(facts, row, Feather.TAG, field.label(), CustomFieldEditors.display(field,
+                    shown.values().get(field.key()), shown.people(), context.clock()));
         }
         header.getChildren().setAll(title, facts);
 

@@ -45,6 +45,7 @@ public final class CustomFieldEditors {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final Clock clock;
+    private final List<CustomField> fields;
     private final Map<CustomField, Editor> editors = new LinkedHashMap<>();
     private final List<FormField> formFields = new ArrayList<>();
 
@@ -58,6 +59,7 @@ public final class CustomFieldEditors {
 
     public CustomFieldEditors(List<CustomField> fields, List<User> users, Clock clock, FieldMaker maker) {
         this.clock = clock;
+        this.fields = List.copyOf(fields);
         for (CustomField field : fields) {
             Editor editor = editor(field, users);
             if (field.helpText() != null) {
@@ -81,7 +83,7 @@ public final class CustomFieldEditors {
 
     /** Whether the i-th field's control wants a whole row (long text, several choices). */
     public boolean wide(int i) {
-        FieldType type = List.copyOf(editors.keySet()).get(i).type();
+        FieldType type = fields.get(i).type();
         return type == FieldType.LONG_TEXT || type == FieldType.MULTI_CHOICE;
     }
 
