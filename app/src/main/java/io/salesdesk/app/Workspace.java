@@ -1,5 +1,6 @@
 package io.salesdesk.app;
 
+import io.salesdesk.app.ledgers.WorkspaceLedgers;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.db.Database;
@@ -61,7 +62,10 @@ public final class Workspace {
                 new DemoSteps(db, clock, DEMO_SEED, DEMO_CUSTOMERS).createOrResume();
             }
             UserService users = new UserService(db, clock);
-            return new AppContext(db, clock, executor, users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));
+            AppContext context = new AppContext(db, clock, executor,
+                    users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));
+            WorkspaceLedgers.rollBackUnfinishedImports(context);
+            return context;
         } catch (RuntimeException e) {
             db.close();
             throw e;

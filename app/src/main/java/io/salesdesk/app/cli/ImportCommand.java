@@ -161,6 +161,11 @@ public final class ImportCommand implements Callable<Integer> {
         if (mapping != null) {
             request = request.withMapping(MappingJson.read(mapping));
         }
+        for (ImportBatch stopped : ledgerImport.rollBackUnfinished(actor)) {
+            LedgerEntity stoppedEntity = ledgerImport.entity(stopped.entityKey());
+            out.println(I18n.get("cli.import.rolledBack", stopped.fileName(),
+                    I18n.isChinese() ? stoppedEntity.labelZh() : stoppedEntity.labelEn(), stopped.id()));
+        }
         ImportMonitor monitor = progressLines(out);
         ImportPreview preview = ledgerImport.preview(file, request, actor, monitor);
         out.println(I18n.get("cli.import.sheet", preview.sheetName(), preview.header().lastRowNumber()));

@@ -40,8 +40,6 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.crm.CustomerQuery;
-import io.salesdesk.ledger.commerce.CommerceLedgers;
-import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.ImportBatch;
 import io.salesdesk.ledger.imports.ImportCounts;
 import io.salesdesk.ledger.imports.ImportHistory;
@@ -79,8 +77,7 @@ public final class LedgersPage extends ScrollPane {
 
     public LedgersPage(AppContext context) {
         this.context = context;
-        this.entities = CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users(),
-                context.customers()).and(CommerceLedgers.of(context.database(), context.clock()));
+        this.entities = WorkspaceLedgers.of(context);
         this.ledgerImport = new LedgerImport(context.database(), context.clock(), entities.importTargets());
         this.history = new ImportHistory(context.database(), context.clock(), entities.importTargets());
         Actor actor = context.currentUser().asActor();

@@ -107,7 +107,7 @@ class LedgerImportCancelUiTest {
         assertThat(robot.lookup("#ledgerProgressBox").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         robot.clickOn("#ledgerCancel");
         executor.runAll();
-        assertThat(status(robot)).isEqualTo("已取消，数据库未改动");
+        assertThat(status(robot)).isEqualTo("已取消，未导入任何数据");
         assertThat(robot.lookup("#ledgerStep3").queryAs(Button.class).isDisabled()).isTrue(); // no preview
 
         // preview in full, then cancel while the commit writes
@@ -122,7 +122,7 @@ class LedgerImportCancelUiTest {
         robot.clickOn("#ledgerCancel");
         executor.runAll();
 
-        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText()).isEqualTo("已取消，数据库未改动");
+        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText()).isEqualTo("已取消，未导入任何数据");
         assertThat(context.database().rowCounts()).isEqualTo(rowsBefore); // every table, the audit trail too
         assertThat(robot.lookup("#ledgerHistory").queryAs(TableView.class).getItems()).isEmpty();
         // the preview was prepared again, so the import can be retried

@@ -56,8 +56,8 @@ public final class Database implements AutoCloseable {
     public static final String SCHEMA_VERSION = "22";
 
     // The embedded database's row cache, see tuneEmbeddedFiles.
-    private static final int CACHE_ROWS = 1_000_000;
-    private static final int CACHE_KILOBYTES = 512 * 1024;
+    private static final int CACHE_ROWS = 100_000;
+    private static final int CACHE_KILOBYTES = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -165,25 +165,21 @@ public final class Database implements AutoCloseable {
      * on disk in the log.
      *
      * <p>The row cache (default 50,000 rows / 10 MB) is smaller than the customer table of a
-     * 100,000-customer workspace with its indexes: a ledger import then spends most of its time
-     * evicting index nodes and reading them back, and the churn even costs more memory than the
-     * larger cache (measured: 100,000 inserts 17 s / 850 MB RSS with the default, 8 s / 350 MB
-     * with 128 MB). The cache only fills with rows that are actually used.
+     * 100,000-customer workspace with its indexes, so it is raised to 100,000 rows / 64 MB. It was
+     * once a million rows / 512 MB, sized to hold one import transaction; a large import on the
+     * embedded database is now written in chunks (docs/decisions.md, decision 1), so rows of
+     * committed chunks can leave the heap, and a larger cache only holds memory (a 100,000-row
+     * import's live heap: about 265 MB with this cache, over 800 MB with the old one).
      *
-     * <p>One transaction's inserted rows stay on the heap until it commits whatever the cache size
-     * (HSQLDB's undo record, {@code RowAction}, holds each new row object). A cache smaller than
-     * the transaction saves no memory: it writes rows out and, when an index walk meets them
-     * again, reads them back from the file. A 100,000-row customer ledger inserts about 500,000
-     * rows (customers, contacts, their audit entries, the batch's rows); with room for a million
-     * rows, reading rows back fell from 11 % of the import's CPU samples to 1.5 % (JFR). Whole
-     * runs on a shared machine moved by less than their noise (import CPU about 4-10 % lower),
-     * and peak RSS varied between 2.2 and 3.1 GB from run to run with either size (G1's heap
-     * sizing), so no memory effect is claimed.
+     * <p>The data file is read without memory mapping: mapped pages count against the process's
+     * memory (about 200 MB during that import), HSQLDB maps files only up to 256 MB anyway, and
+     * reads go through the operating system's file cache either way.
      * Cache settings take effect when the database is next opened.
      */
     private static void tuneEmbeddedFiles(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET FILES LOG SIZE 0");
+            s.execute("SET FILES NIO FALSE");
             s.execute("SET FILES CACHE ROWS " + CACHE_ROWS);
             s.execute("SET FILES CACHE SIZE " + CACHE_KILOBYTES);
         } catch (SQLException e) {

@@ -28,6 +28,7 @@ public final class CellConverter {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private final ConversionContext context;
+    private final RepeatedTexts repeated = new RepeatedTexts();
 
     /** A converter for one file. */
     public CellConverter(ConversionContext context) {
@@ -75,7 +76,7 @@ public final class CellConverter {
             case ENUM:
                 return enumValue(field, text);
             default:
-                return Conversion.of(text);
+                return Conversion.of(repeated.shared(text));
         }
     }
 

@@ -67,6 +67,12 @@ public final class CustomerImportTarget implements ImportTarget {
         monitor.progress(ImportPhase.VALIDATE, rows.size(), rows.size());
     }
 
+    /** Customer rows relate to no other row but the earlier duplicate they update. */
+    @Override
+    public boolean writesInChunks() {
+        return true;
+    }
+
     @Override
     public List<WrittenRow> write(Configuration configuration, Actor actor, ChangeReason reason, ColumnMapping mapping,
             List<ImportRow> rows, ImportMonitor monitor) {

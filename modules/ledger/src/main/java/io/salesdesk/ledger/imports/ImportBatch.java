@@ -23,8 +23,12 @@ public record ImportBatch(UUID id, String entityKey, String fileName, String sha
 
     /** Where a batch stands. */
     public enum Status {
+        /** Being written in chunks; nothing of it counts until it is committed. */
+        WRITING,
         /** Written. */
         COMMITTED,
+        /** Stopped while being written (failure, cancel or a closed app); what it wrote is taken back. */
+        ROLLED_BACK,
         /** Undone: created rows removed, updated rows restored. */
         UNDONE
     }

@@ -109,6 +109,57 @@ public final class ImportBatchRepository {
                 .execute() == 1;
     }
 
+    /**
+     * Ends a batch written in chunks: its status goes from writing to committed, with the final
+     * counts (rows whose record changed meanwhile are only known once written).
+     *
+     * @return false if the batch was not being written
+     */
+    public boolean markCommitted(Actor actor, UUID id, ImportCounts counts) {
+        OffsetDateTime now = now();
+        return dsl.update(IMPORT_BATCH)
+                .set(IMPORT_BATCH.STATUS, ImportBatch.Status.COMMITTED.name())
+                .set(IMPORT_BATCH.ROWS_CREATED, counts.created())
+                .set(IMPORT_BATCH.ROWS_UPDATED, counts.updated())
+                .set(IMPORT_BATCH.ROWS_SKIPPED, counts.skipped() + counts.conflicts())
+                .set(IMPORT_BATCH.ROWS_INVALID, counts.invalid())
+                .set(IMPORT_BATCH.VERSION, IMPORT_BATCH.VERSION.plus(1))
+                .set(IMPORT_BATCH.UPDATED_AT, now)
+                .set(IMPORT_BATCH.UPDATED_BY, actor == null ? null : actor.userId())
+                .where(IMPORT_BATCH.ID.eq(id), IMPORT_BATCH.STATUS.eq(ImportBatch.Status.WRITING.name()))
+                .execute() == 1;
+    }
+
+    /** Records that a batch stopped while being written was taken back. */
+    public void markRolledBack(Actor actor, UUID id) {
+        OffsetDateTime now = now();
+        dsl.update(IMPORT_BATCH)
+                .set(IMPORT_BATCH.STATUS, ImportBatch.Status.ROLLED_BACK.name())
+                .set(IMPORT_BATCH.UNDONE_AT, now)
+                .set(IMPORT_BATCH.UNDONE_BY, actor == null ? null : actor.userId())
+                .set(IMPORT_BATCH.VERSION, IMPORT_BATCH.VERSION.plus(1))
+                .set(IMPORT_BATCH.UPDATED_AT, now)
+                .set(IMPORT_BATCH.UPDATED_BY, actor == null ? null : actor.userId())
+                .where(IMPORT_BATCH.ID.eq(id), IMPORT_BATCH.STATUS.eq(ImportBatch.Status.WRITING.name()))
+                .execute();
+    }
+
+    /** Removes a batch that stopped before it wrote any row: there is nothing to show or take back. */
+    public void deleteUnwritten(UUID id) {
+        dsl.deleteFrom(IMPORT_BATCH)
+                .where(IMPORT_BATCH.ID.eq(id), IMPORT_BATCH.STATUS.eq(ImportBatch.Status.WRITING.name()))
+                .andNotExists(dsl.selectOne().from(IMPORT_BATCH_ROW).where(IMPORT_BATCH_ROW.BATCH_ID.eq(id)))
+                .execute();
+    }
+
+    /** Batches still marked as being written: an import that stopped before it finished, oldest first. */
+    public List<ImportBatch> unfinished() {
+        return dsl.selectFrom(IMPORT_BATCH)
+                .where(IMPORT_BATCH.STATUS.eq(ImportBatch.Status.WRITING.name()), IMPORT_BATCH.DELETED_AT.isNull())
+                .orderBy(IMPORT_BATCH.CREATED_AT, IMPORT_BATCH.ID)
+                .fetch(ImportBatchRepository::toBatch);
+    }
+
     private static ImportBatch toBatch(ImportBatchRecord r) {
         return new ImportBatch(r.getId(), r.getEntity(), r.getFileName(), r.getFileSha256(), r.getSheetName(),
                 ImportBatch.Status.valueOf(r.getStatus()),

@@ -52,6 +52,16 @@ public interface ImportTarget {
             List<ImportRow> rows, ImportMonitor monitor);
 
     /**
+     * Whether {@link #write} may be given the rows in chunks, each in a transaction of its own, on
+     * an embedded database (see {@link LedgerImport#commit}). True only for a writer that relates
+     * no row to another except a later duplicate to the earlier row it updates, which
+     * {@code ImportChunks} keeps together. By default the whole import is one transaction.
+     */
+    default boolean writesInChunks() {
+        return false;
+    }
+
+    /**
      * Undoes a batch in the caller's transaction: removes created records and restores updated ones
      * from the audit trail, leaving alone records changed since.
      *

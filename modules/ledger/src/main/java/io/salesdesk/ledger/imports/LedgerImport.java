@@ -4,6 +4,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.ledger.convert.ConversionContext;
 import io.salesdesk.ledger.convert.ConvertedRow;
 import io.salesdesk.ledger.convert.RowConverter;
@@ -38,9 +39,13 @@ import java.util.stream.Collectors;
 public final class LedgerImport {
 
     private static final int PROGRESS_STEP = 500;
+    // Rows per transaction when an import is written in chunks: small enough that HSQLDB's
+    // per-transaction memory stays in the tens of megabytes, large enough that commits stay rare.
+    private static final int CHUNK_ROWS = 5_000;
 
     private final Database db;
     private final Clock clock;
+    private final int chunkRows;
     private final Map<String, ImportTarget> targets = new LinkedHashMap<>();
 
     /**
@@ -51,8 +56,14 @@ public final class LedgerImport {
      * @param targets the importable entities, registered by the modules that own them
      */
     public LedgerImport(Database db, Clock clock, List<ImportTarget> targets) {
+        this(db, clock, targets, CHUNK_ROWS);
+    }
+
+    /** An importer that writes chunked imports in chunks of the given number of rows (tests use small ones). */
+    LedgerImport(Database db, Clock clock, List<ImportTarget> targets, int chunkRows) {
         this.db = db;
         this.clock = clock;
+        this.chunkRows = chunkRows;
         targets.forEach(t -> this.targets.put(t.entity().key(), t));
     }
 
@@ -117,12 +128,21 @@ public final class LedgerImport {
     }
 
     /**
-     * Writes a previewed import in one transaction: all rows, or with "skip invalid" all valid rows;
-     * never part of them. Rows are written with the batch as the reason in the audit trail, the
-     * batch goes into the history, and the mapping is saved for the next ledger with these headers.
+     * Writes a previewed import: all rows, or with "skip invalid" all valid rows; never part of
+     * them. Rows are written with the batch as the reason in the audit trail, the batch goes into
+     * the history, and the mapping is saved for the next ledger with these headers.
+     *
+     * <p>On a shared database the import is one transaction. On an embedded HSQLDB a target that
+     * allows it is written in chunks of their own transactions, because HSQLDB keeps every row a
+     * transaction inserted on the heap until it commits (a 100,000-row ledger writes about 500,000
+     * rows). The batch is then marked as being written until its last chunk is in; if the import
+     * fails or is cancelled on the way, the chunks already written are taken back before this
+     * returns, and a batch that a closed app left half-written is taken back by
+     * {@link #rollBackUnfinished}. Only one process opens an embedded database, so nobody else can
+     * see the chunks meanwhile.
      *
      * @return the batch and counts; not committed (nothing written) when invalid rows block it
-     * @throws ImportCancelledException if the user cancelled; nothing is written
+     * @throws ImportCancelledException if the user cancelled; nothing is left written
      */
     public ImportResult commit(ImportPreview preview, Actor actor, ImportMonitor monitor) {
         if (preview.blockedByErrors()) {
@@ -131,20 +151,116 @@ public final class LedgerImport {
         ImportTarget target = target(preview.request().entityKey());
         UUID batchId = Ids.newId(clock);
         ChangeReason reason = ChangeReason.of(ChangeReason.Kind.IMPORT, batchId.toString());
-        ImportCounts counts = db.transactionResult(cfg -> {
+        ImportCounts counts = target.writesInChunks() && singleProcess()
+                ? commitInChunks(preview, target, batchId, reason, actor, monitor)
+                : commitAtOnce(preview, target, batchId, reason, actor, monitor);
+        return new ImportResult(batchId, counts, true);
+    }
+
+    /**
+     * Takes back every import that stopped while being written in chunks (the app closed or
+     * crashed mid-import): created records are removed and updated ones restored, as undo does.
+     * Safe to call at any time; the app calls it when it opens a workspace.
+     *
+     * @return the batches taken back (of entities this importer knows)
+     */
+    public List<ImportBatch> rollBackUnfinished(Actor actor) {
+        List<ImportBatch> unfinished = db.transactionResult(cfg -> ImportBatchRepository.using(cfg, clock)
+                .unfinished());
+        List<ImportBatch> rolledBack = new ArrayList<>();
+        for (ImportBatch batch : unfinished) {
+            ImportTarget target = targets.get(batch.entityKey());
+            if (target != null) {
+                rollBack(target, batch.id(), actor);
+                rolledBack.add(batch);
+            }
+        }
+        return rolledBack;
+    }
+
+    private ImportCounts commitAtOnce(ImportPreview preview, ImportTarget target, UUID batchId, ChangeReason reason,
+            Actor actor, ImportMonitor monitor) {
+        return db.transactionResult(cfg -> {
             List<WrittenRow> written = target.write(cfg, actor, reason, preview.mapping(), preview.rows(), monitor);
             monitor.checkCancelled();
             ImportCounts done = ImportCounts.of(preview.rows());
             ImportBatchRepository batches = ImportBatchRepository.using(cfg, clock);
-            batches.insert(actor, new ImportBatch(batchId, preview.request().entityKey(),
-                    preview.file().getFileName().toString(), preview.sha256(), preview.sheetName(),
-                    ImportBatch.Status.COMMITTED, done, null, null, null));
+            batches.insert(actor, batch(preview, batchId, ImportBatch.Status.COMMITTED, done));
             batches.insertRows(batchId, written);
-            ImportMappingRepository.using(cfg, clock).save(actor, preview.request().entityKey(),
-                    preview.mapping().headerSignature(), MappingJson.write(preview.mapping()));
+            saveMapping(cfg, actor, preview);
             return done;
         });
-        return new ImportResult(batchId, counts, true);
+    }
+
+    private ImportCounts commitInChunks(ImportPreview preview, ImportTarget target, UUID batchId,
+            ChangeReason reason, Actor actor, ImportMonitor monitor) {
+        monitor.checkCancelled();
+        db.transaction(cfg -> ImportBatchRepository.using(cfg, clock)
+                .insert(actor, batch(preview, batchId, ImportBatch.Status.WRITING, preview.counts())));
+        ChunkProgress progress = new ChunkProgress(monitor, preview.counts().written());
+        try {
+            for (List<ImportRow> chunk : ImportChunks.split(preview.rows(), chunkRows)) {
+                monitor.checkCancelled();
+                db.transaction(cfg -> {
+                    List<WrittenRow> written = target.write(cfg, actor, reason, preview.mapping(), chunk, progress);
+                    ImportBatchRepository.using(cfg, clock).insertRows(batchId, written);
+                    progress.chunkDone(written.size());
+                });
+            }
+            monitor.checkCancelled();
+            ImportCounts done = ImportCounts.of(preview.rows());
+            db.transaction(cfg -> {
+                ImportBatchRepository.using(cfg, clock).markCommitted(actor, batchId, done);
+                saveMapping(cfg, actor, preview);
+            });
+            return done;
+        } catch (RuntimeException | Error e) {
+            try {
+                rollBack(target, batchId, actor);
+            } catch (RuntimeException rollBackFailed) {
+                // Left marked as being written: rollBackUnfinished takes it back when the app next opens.
+                e.addSuppressed(rollBackFailed);
+            }
+            throw e;
+        }
+    }
+
+    // Takes a batch's written rows back chunk by chunk, each chunk in its own transaction for the
+    // same reason it was written that way; a second run after an interruption finds the records
+    // already taken back changed and leaves them alone. A batch that wrote nothing leaves no trace.
+    private void rollBack(ImportTarget target, UUID batchId, Actor actor) {
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.IMPORT, "rollback " + batchId);
+        List<WrittenRow> written = db.transactionResult(cfg -> ImportBatchRepository.using(cfg, clock).rows(batchId));
+        if (written.isEmpty()) {
+            db.transaction(cfg -> ImportBatchRepository.using(cfg, clock).deleteUnwritten(batchId));
+            return;
+        }
+        for (int from = 0; from < written.size(); from += chunkRows) {
+            List<WrittenRow> chunk = written.subList(from, Math.min(written.size(), from + chunkRows));
+            db.transaction(cfg -> target.undo(cfg, actor, reason, batchId.toString(), chunk));
+        }
+        db.transaction(cfg -> ImportBatchRepository.using(cfg, clock).markRolledBack(actor, batchId));
+    }
+
+    private boolean singleProcess() {
+        return singleProcess(db);
+    }
+
+    /** Whether only this process can open the database (embedded or in memory), so nobody else sees chunks. */
+    static boolean singleProcess(Database db) {
+        DatabaseConfig.Mode mode = db.config().mode();
+        return mode == DatabaseConfig.Mode.EMBEDDED || mode == DatabaseConfig.Mode.MEMORY;
+    }
+
+    private static ImportBatch batch(ImportPreview preview, UUID batchId, ImportBatch.Status status,
+            ImportCounts counts) {
+        return new ImportBatch(batchId, preview.request().entityKey(), preview.file().getFileName().toString(),
+                preview.sha256(), preview.sheetName(), status, counts, null, null, null);
+    }
+
+    private void saveMapping(org.jooq.Configuration cfg, Actor actor, ImportPreview preview) {
+        ImportMappingRepository.using(cfg, clock).save(actor, preview.request().entityKey(),
+                preview.mapping().headerSignature(), MappingJson.write(preview.mapping()));
     }
 
     private List<ImportRow> readRows(LedgerFile ledger, String sheet, HeaderRow header, LedgerEntity entity,

@@ -32,14 +32,21 @@ public final class LedgerFixture {
     public User li;
 
     public LedgerFixture(Database db, Clock clock) {
+        this(db, clock, 0);
+    }
+
+    /** A fixture whose importer writes chunked imports in chunks of {@code chunkRows} rows (0: the default). */
+    public LedgerFixture(Database db, Clock clock, int chunkRows) {
         this.db = db;
         this.clock = clock;
         this.regions = new RegionService(db);
         this.users = new UserService(db, clock);
         this.entities = CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions));
         List<ImportTarget> targets = entities.importTargets();
-        this.imports = new LedgerImport(db, clock, targets);
-        this.history = new ImportHistory(db, clock, targets);
+        this.imports = chunkRows > 0 ? new LedgerImport(db, clock, targets, chunkRows)
+                : new LedgerImport(db, clock, targets);
+        this.history = chunkRows > 0 ? new ImportHistory(db, clock, targets, chunkRows)
+                : new ImportHistory(db, clock, targets);
         db.transaction(cfg -> {
             OrgUnitRepository units = OrgUnitRepository.using(cfg, clock);
             UserRepository userRepository = UserRepository.using(cfg, clock);

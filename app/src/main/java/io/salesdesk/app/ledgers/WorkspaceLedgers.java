@@ -1,0 +1,43 @@
+package io.salesdesk.app.ledgers;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.ledger.commerce.CommerceLedgers;
+import io.salesdesk.ledger.crm.CrmLedgers;
+import io.salesdesk.ledger.imports.ImportBatch;
+import io.salesdesk.ledger.imports.ImportHistory;
+import io.salesdesk.ledger.imports.LedgerEntities;
+import io.salesdesk.ledger.imports.LedgerImport;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The ledgers a workspace can import and export: those of the CRM and of Commerce. */
+public final class WorkspaceLedgers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceLedgers.class);
+
+    private WorkspaceLedgers() {
+    }
+
+    /** The importable and exportable entities of the workspace. */
+    public static LedgerEntities of(AppContext context) {
+        return CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users(),
+                context.customers()).and(CommerceLedgers.of(context.database(), context.clock()));
+    }
+
+    /**
+     * Takes back an import that the app was closed on (or crashed in) half-way, before anyone works
+     * with its rows. Does nothing without a signed-in user, whom the audit trail needs.
+     */
+    public static void rollBackUnfinishedImports(AppContext context) {
+        // One query on a small table at start-up; the importers are only built when there is work.
+        if (context.currentUser() == null
+                || !new ImportHistory(context.database(), context.clock(), List.of()).hasUnfinished()) {
+            return;
+        }
+        List<ImportBatch> taken = new LedgerImport(context.database(), context.clock(), of(context).importTargets())
+                .rollBackUnfinished(context.currentUser().asActor());
+        taken.forEach(b -> LOG.warn("Took back import batch {} of {} ({}), which stopped before it finished",
+                b.id(), b.fileName(), b.entityKey()));
+    }
+}
