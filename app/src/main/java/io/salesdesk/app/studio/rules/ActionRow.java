@@ -39,6 +39,7 @@ final class ActionRow extends HBox {
         kind.getStyleClass().add("rule-action-kind");
         kind.setPrefWidth(170);
         text.getStyleClass().add("rule-action-text");
+        text.setMinWidth(280);
         HBox.setHgrow(text, Priority.ALWAYS);
         days.getStyleClass().add("rule-action-days");
         days.setPrefColumnCount(3);

@@ -38,7 +38,7 @@ final class ConditionRow extends HBox {
             List<Operator> ops = now == null ? List.of() : now.operators();
             Operator kept = operator.getValue();
             operator.getItems().setAll(ops);
-            operator.setValue(ops.contains(kept) ? kept : ops.isEmpty() ? null : ops.get(0));
+            operator.setValue(kept != null && ops.contains(kept) ? kept : ops.isEmpty() ? null : ops.get(0));
             value.showFor(now);
         });
         operator.valueProperty().addListener((o, was, now) -> value.setVisible(now == null || now.needsValue()));

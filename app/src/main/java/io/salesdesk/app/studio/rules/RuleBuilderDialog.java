@@ -117,9 +117,11 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
                 field("actions", I18n.get("rules.dialog.actions"), new VBox(8, actionRows, addAction)),
                 enabled,
                 section(new VBox(6, line(test, testResult), testHint, testList)));
-        form.setPrefWidth(780);
+        form.setPrefWidth(800);
         setForm(form);
+        getDialogPane().setPrefWidth(860);
         fill(existing);
+        updateConditions();
         setOnShown(e -> name.requestFocus());
     }
 
