@@ -47,7 +47,10 @@ final class ConditionRow extends HBox {
         delete.setTooltip(new Tooltip(I18n.get("rules.dialog.remove")));
         delete.setOnAction(e -> remove.accept(this));
         getChildren().addAll(field, operator, value, delete);
-        if (existing != null) {
+        if (existing == null) {
+            // Most rules narrow by tier first: a new row starts there, ready for its value.
+            field.setValue(choices.fields().isEmpty() ? null : choices.fields().get(0));
+        } else {
             field.setValue(RuleField.find(choices.fields(), existing.field()));
             operator.setValue(existing.operator());
             value.setValue(existing.value());

@@ -119,6 +119,8 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
                 section(new VBox(6, line(test, testResult), testHint, testList)));
         form.setPrefWidth(800);
         setForm(form);
+        // AtlantaFX caps dialogs at 600 px; condition and action rows need the room.
+        getDialogPane().getStyleClass().add("wide-dialog");
         getDialogPane().setPrefWidth(860);
         fill(existing);
         updateConditions();

@@ -80,9 +80,9 @@ public final class AutomationRuleService {
      */
     public RuleTest test(RuleDefinition definition, int limit) {
         List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
-        RuleDefinition valid = RuleValidator.check(definition, fields);
+        RuleValidator.checkMatching(definition, fields);
         OffsetDateTime now = Rows.now(clock);
-        AutomationRule probe = new AutomationRule(new UUID(0, 0), valid, now, null, null, null, now, 0);
+        AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, now, 0);
         return db.transactionResult(cfg -> {
             RuleMatchRepository matches = RuleMatchRepository.using(cfg);
             return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));

@@ -34,16 +34,7 @@ final class RuleValidator {
         if (!RuleDefinition.CUSTOMER.equals(rule.entity())) {
             problems.add(FieldProblem.of("entity", "rule.entity.unsupported", rule.entity()));
         }
-        checkTrigger(rule.trigger(), custom, problems);
-        for (RuleCondition c : rule.conditions().rows()) {
-            if (!known(c.field(), custom)) {
-                problems.add(FieldProblem.of("conditions", "rule.field.unknown", c.field()));
-            } else if (c.operator() == null) {
-                problems.add(FieldProblem.of("conditions", "rule.condition.operator"));
-            } else if (c.operator().needsValue() && blank(c.value())) {
-                problems.add(FieldProblem.of("conditions", "rule.condition.value", c.field()));
-            }
-        }
+        checkMatching(rule, custom, problems);
         if (rule.actions().isEmpty()) {
             problems.add(FieldProblem.of("actions", "rule.actions.none"));
         }
@@ -60,6 +51,32 @@ final class RuleValidator {
         }
         return new RuleDefinition(name, rule.entity(), rule.trigger(), rule.conditions(), rule.actions(),
                 rule.enabled());
+    }
+
+    /**
+     * Checks only what decides which records match (trigger and conditions): test mode runs on a rule
+     * whose name and actions are not filled in yet.
+     */
+    static void checkMatching(RuleDefinition rule, List<CustomField> customFields) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkMatching(rule, customFields.stream().filter(f -> !f.retired())
+                .map(f -> RuleFields.CUSTOM + f.key()).collect(Collectors.toSet()), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static void checkMatching(RuleDefinition rule, Set<String> custom, List<FieldProblem> problems) {
+        checkTrigger(rule.trigger(), custom, problems);
+        for (RuleCondition c : rule.conditions().rows()) {
+            if (!known(c.field(), custom)) {
+                problems.add(FieldProblem.of("conditions", "rule.field.unknown", String.valueOf(c.field())));
+            } else if (c.operator() == null) {
+                problems.add(FieldProblem.of("conditions", "rule.condition.operator"));
+            } else if (c.operator().needsValue() && blank(c.value())) {
+                problems.add(FieldProblem.of("conditions", "rule.condition.value", c.field()));
+            }
+        }
     }
 
     private static void checkTrigger(RuleTrigger t, Set<String> custom, List<FieldProblem> problems) {

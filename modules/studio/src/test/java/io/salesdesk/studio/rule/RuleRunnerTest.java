@@ -176,6 +176,9 @@ class RuleRunnerTest {
                 new RuleCondition("tier", RuleCondition.Operator.EQ, "A"),
                 new RuleCondition("regionCode", RuleCondition.Operator.EQ, "320000"))), 5).count())
                 .as("all conditions: tier A and in Jiangsu").isZero();
+        assertThat(rules.test(new RuleDefinition(null, RuleDefinition.CUSTOMER, RuleTrigger.noActivity(null, 30),
+                RuleConditions.all(), List.of(), false), 5).count())
+                .as("a rule without a name or actions yet can be tested").isEqualTo(4);
     }
 
     @Test
