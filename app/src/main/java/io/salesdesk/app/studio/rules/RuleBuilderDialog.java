@@ -103,7 +103,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         testResult.setId("ruleTestResult");
         testResult.setWrapText(true);
         testList.setId("ruleTestList");
-        testList.setPrefHeight(150);
+        testList.setPrefHeight(124);
         shown(testList, false);
         Label testHint = new Label(I18n.get("rules.dialog.test.hint"));
         testHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -225,7 +225,8 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         for (RuleMatch m : result.first()) {
             lines.add(triggerKind.getValue() == RuleTrigger.Kind.NO_ACTIVITY
                     ? I18n.get("rules.dialog.test.line", m.label(), date.format(m.anchor().atZoneSameInstant(
-                    context.clock().getZone())))
+                    context.clock().getZone())), activityKind.getValue() == null ? I18n.get("rules.dialog.test.anyActivity")
+                    : I18n.get("activityKind." + activityKind.getValue()))
                     : m.label());
         }
         if (result.count() > result.first().size()) {

@@ -53,7 +53,8 @@ public final class RuleMatchRepository {
      */
     List<RuleMatch> due(AutomationRule rule, List<CustomField> fields, OffsetDateTime now, int limit) {
         Field<OffsetDateTime> anchor = anchor(rule.definition().trigger());
-        Condition when = trigger(rule, now).and(conditions(rule.definition().conditions(), fields))
+        Condition when = trigger(rule, now).and(owned(rule.definition()))
+                .and(conditions(rule.definition().conditions(), fields))
                 .andNotExists(DSL.selectOne().from(AUTOMATION_FIRING).where(AUTOMATION_FIRING.RULE_ID.eq(rule.id()),
                         AUTOMATION_FIRING.RECORD_ID.eq(CUSTOMER.ID), AUTOMATION_FIRING.ANCHOR.ge(anchor)));
         return select(anchor, when).orderBy(CUSTOMER.CREATED_AT, CUSTOMER.ID).limit(limit).fetch(RuleMatchRepository::toMatch);
@@ -64,7 +65,7 @@ public final class RuleMatchRepository {
         if (changes.isEmpty()) {
             return List.of();
         }
-        Condition when = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.ID.in(changes.keySet()))
+        Condition when = CUSTOMER.DELETED_AT.isNull().and(CUSTOMER.ID.in(changes.keySet())).and(owned(rule.definition()))
                 .and(conditions(rule.definition().conditions(), fields));
         return select(CUSTOMER.UPDATED_AT, when).fetch(r -> new RuleMatch(r.value1(), r.value2(), r.value3(),
                 changes.get(r.value1())));
@@ -150,7 +151,7 @@ public final class RuleMatchRepository {
             case FIELD_CHANGED -> CUSTOMER.DELETED_AT.isNull()
                     .and(condition(new RuleCondition(t.field(), RuleCondition.Operator.EQ, t.value()), fields));
         };
-        return base.and(conditions(rule.definition().conditions(), fields));
+        return base.and(owned(rule.definition())).and(conditions(rule.definition().conditions(), fields));
     }
 
     private static Condition trigger(AutomationRule rule, OffsetDateTime now) {
@@ -180,6 +181,16 @@ public final class RuleMatchRepository {
         }
         Field<OffsetDateTime> last = DSL.field(DSL.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY).where(counted(t)));
         return DSL.coalesce(last, CUSTOMER.CREATED_AT);
+    }
+
+    /**
+     * A rule whose every action goes to the owner (task, message, escalation) passes over customers in
+     * the public pool: there is nobody to act for.
+     */
+    private static Condition owned(RuleDefinition rule) {
+        boolean needsOwner = !rule.actions().isEmpty()
+                && rule.actions().stream().allMatch(a -> a.kind() != RuleAction.Kind.SET_FIELD);
+        return needsOwner ? CUSTOMER.OWNER_ID.isNotNull() : DSL.trueCondition();
     }
 
     static Condition conditions(RuleConditions conditions, List<CustomField> fields) {

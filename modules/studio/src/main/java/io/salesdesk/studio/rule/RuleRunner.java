@@ -140,6 +140,11 @@ public final class RuleRunner {
             for (RuleAction action : rule.definition().actions()) {
                 try {
                     done.add(perform(rule, action, match, actor, now));
+                } catch (SalesDeskException e) {
+                    // Expected refusals (no manager, a value the field refuses): the run log says why.
+                    LOG.info("Rule {} could not {} on {}: {}", rule.name(), action.kind(), match.recordId(),
+                            e.messageKey());
+                    errors.add(say("action." + action.kind().name()) + ": " + reason(e));
                 } catch (RuntimeException e) {
                     LOG.warn("Rule {} could not {} on {}", rule.name(), action.kind(), match.recordId(), e);
                     errors.add(say("action." + action.kind().name()) + ": " + reason(e));

@@ -100,6 +100,7 @@ class RuleRunnerTest {
         UUID demoed = f.customer(f.wang, "杭州市第一人民医院", Tier.A, SalesOrgFixture.XIHU, null);
         UUID forgotten = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
         f.customer(f.wang, "西湖区社区卫生中心", Tier.B, SalesOrgFixture.XIHU, null);
+        f.customer(null, "公海里的 A 类医院", Tier.A, SalesOrgFixture.XIHU, null);
         rules.addSuggestion(f.zjManager.asActor(), RuleSuggestions.DEMO_20);
 
         days(10);
@@ -108,7 +109,7 @@ class RuleRunnerTest {
 
         // The app was closed for eleven days: the first run catches up.
         days(11);
-        assertThat(runner.runDue().fired()).isEqualTo(1);
+        assertThat(runner.runDue().fired()).as("not the pool's customer: nobody owns it").isEqualTo(1);
         assertThat(runner().runDue().fired()).as("a second client finds the firing and does nothing").isZero();
         assertThat(runner.runDue().fired()).isZero();
 
