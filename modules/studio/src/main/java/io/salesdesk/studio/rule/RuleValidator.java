@@ -114,7 +114,7 @@ final class RuleValidator {
         switch (a.kind()) {
             case CREATE_TASK, NOTIFY_OWNER, NOTIFY_MANAGER, ESCALATE -> {
                 if (blank(a.text())) {
-                    problems.add(FieldProblem.of("actions", "rule.action.text." + a.kind().name()));
+                    problems.add(FieldProblem.of("actions", missingText(a.kind())));
                 } else if (a.text().strip().length() > TEXT_MAX) {
                     problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));
                 }
@@ -133,6 +133,16 @@ final class RuleValidator {
                 }
             }
         }
+    }
+
+    /** What to ask for when an action's text is missing: a task title, a message, a reason. */
+    private static String missingText(RuleAction.Kind kind) {
+        return switch (kind) {
+            case CREATE_TASK -> "rule.action.text.CREATE_TASK";
+            case NOTIFY_OWNER -> "rule.action.text.NOTIFY_OWNER";
+            case NOTIFY_MANAGER -> "rule.action.text.NOTIFY_MANAGER";
+            default -> "rule.action.text.ESCALATE";
+        };
     }
 
     private static boolean known(String field, Set<String> custom) {
