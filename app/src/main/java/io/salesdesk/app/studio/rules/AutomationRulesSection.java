@@ -45,6 +45,7 @@ public final class AutomationRulesSection extends VBox {
     private final VBox suggestions = new VBox(8);
     private final TableView<AutomationRule> table = new TableView<>();
     private final TableView<RuleRun> log = new TableView<>();
+    private final Label logTitle = new Label(I18n.get("rules.log.title"));
     private final Button edit = new Button(I18n.get("rules.edit"), new FontIcon(Feather.EDIT_2));
     private final Button delete = new Button(I18n.get("rules.delete"), new FontIcon(Feather.TRASH_2));
     private RuleChoices choices = new RuleChoices(List.of(), List.of(), List.of());
@@ -74,6 +75,10 @@ public final class AutomationRulesSection extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> {
             edit.setDisable(now == null);
             delete.setDisable(now == null);
+            // The run log follows the selection: one rule's runs, or every rule's with none selected.
+            if (a == null || now == null || !a.id().equals(now.id())) {
+                loadLog();
+            }
         });
         edit.setDisable(true);
         delete.setDisable(true);
@@ -105,8 +110,8 @@ public final class AutomationRulesSection extends VBox {
         Button refreshLog = new Button(I18n.get("rules.log.refresh"), new FontIcon(Feather.REFRESH_CW));
         refreshLog.setId("refreshRuleLog");
         refreshLog.getStyleClass().add(Styles.FLAT);
-        refreshLog.setOnAction(e -> load(null));
-        Label logTitle = new Label(I18n.get("rules.log.title"));
+        refreshLog.setOnAction(e -> loadLog());
+        logTitle.setId("ruleLogTitle");
         logTitle.getStyleClass().add(Styles.TEXT_BOLD);
         Region logSpacer = new Region();
         HBox.setHgrow(logSpacer, Priority.ALWAYS);
@@ -154,20 +159,30 @@ public final class AutomationRulesSection extends VBox {
 
     /** What the section shows, read together off the FX thread. */
     private record Loaded(RuleChoices choices, List<AutomationRule> rules,
-                          List<AutomationRuleService.SuggestionState> suggestions, List<RuleRun> log) {
+                          List<AutomationRuleService.SuggestionState> suggestions) {
     }
 
     private void load(UUID select) {
         BackgroundTask.wrap(() -> new Loaded(RuleChoices.load(context), context.automationRules().rules(),
-                        context.automationRules().suggestions(), context.automationRules().runLog(null, LOG_SHOWN)))
+                        context.automationRules().suggestions()))
                 .onSuccess(loaded -> {
                     choices = loaded.choices();
                     table.getItems().setAll(loaded.rules());
                     loaded.rules().stream().filter(r -> r.id().equals(select)).findFirst()
                             .ifPresent(r -> table.getSelectionModel().select(r));
-                    log.getItems().setAll(loaded.log());
                     showSuggestions(loaded.suggestions());
+                    loadLog();
                 }).onFailure(ErrorDialogs::show).executeWith(context.executor());
+    }
+
+    private void loadLog() {
+        AutomationRule selected = table.getSelectionModel().getSelectedItem();
+        logTitle.setText(selected == null ? I18n.get("rules.log.title")
+                : I18n.get("rules.log.titleOf", selected.name()));
+        UUID ruleId = selected == null ? null : selected.id();
+        BackgroundTask.wrap(() -> context.automationRules().runLog(ruleId, LOG_SHOWN))
+                .onSuccess(runs -> log.getItems().setAll(runs)).onFailure(ErrorDialogs::show)
+                .executeWith(context.executor());
     }
 
     private void showSuggestions(List<AutomationRuleService.SuggestionState> states) {
