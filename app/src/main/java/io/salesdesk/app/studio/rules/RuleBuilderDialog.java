@@ -78,8 +78,10 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         activityKind.setId("ruleActivityKind");
         changedField = Pickers.of(choices.fields(), RuleField::label, I18n.get("rules.dialog.pickField"));
         changedField.setId("ruleChangedField");
+        changedField.setPrefWidth(170);
         changedValue = new RuleValueInput(choices);
         changedValue.setId("ruleChangedValue");
+        changedValue.setPrefWidth(260);
         changedField.valueProperty().addListener((o, a, now) -> changedValue.showFor(now));
         noActivityLine = line(new Label(I18n.get("rules.dialog.noActivity.before")), days,
                 new Label(I18n.get("rules.dialog.noActivity.middle")), activityKind);
@@ -148,6 +150,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         d.conditions().rows().forEach(this::addCondition);
         d.actions().forEach(this::addAction);
         enabled.setSelected(d.enabled());
+        enabled.setText(I18n.get("rules.dialog.enabledExisting"));
     }
 
     private void showTrigger(RuleTrigger.Kind kind) {
