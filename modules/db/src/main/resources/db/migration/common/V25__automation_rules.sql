@@ -3,7 +3,8 @@
 -- A rule: on which records (entity), when (trigger), for which of them (conditions) and what it does
 -- (actions). Trigger, conditions and actions are small JSON documents read by the studio module.
 -- active_since is when the rule was last switched on; scanned_seq is how far a "field changed to" rule
--- has read the change log. suggestion is the key of the ready-made rule it was added from, if any.
+-- has read the change log. disabled_reason says why the runner switched a rule off (a field it uses was
+-- retired). suggestion is the key of the ready-made rule it was added from, if any.
 CREATE TABLE automation_rule (
     id            UUID          NOT NULL PRIMARY KEY,
     name          VARCHAR(100)  NOT NULL,
@@ -12,6 +13,7 @@ CREATE TABLE automation_rule (
     conditions    VARCHAR(8000) NOT NULL,
     actions       VARCHAR(8000) NOT NULL,
     enabled       BOOLEAN       NOT NULL,
+    disabled_reason VARCHAR(300),
     active_since  TIMESTAMP WITH TIME ZONE NOT NULL,
     scanned_seq   BIGINT,
     suggestion    VARCHAR(40),

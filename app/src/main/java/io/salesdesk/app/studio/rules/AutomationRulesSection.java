@@ -60,11 +60,20 @@ public final class AutomationRulesSection extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(I18n.get("rules.empty")));
         table.getColumns().setAll(List.of(enabledColumn(),
-                column("rules.col.name", AutomationRule::name, 200),
+                column("rules.col.name", r -> r.disabledReason() == null ? r.name()
+                        : I18n.get("rules.disabledBySystem", r.name()), 200),
                 column("rules.col.when", r -> RuleTexts.when(r.definition(), choices), 280),
                 column("rules.col.actions", r -> RuleTexts.actions(r.definition()), 200)));
         table.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<AutomationRule>();
+            var row = new javafx.scene.control.TableRow<AutomationRule>() {
+                @Override
+                protected void updateItem(AutomationRule item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // Why the system switched the rule off, where the user looks at it.
+                    setTooltip(empty || item == null || item.disabledReason() == null ? null
+                            : new javafx.scene.control.Tooltip(item.disabledReason()));
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open(row.getItem());

@@ -10,9 +10,11 @@ import java.util.UUID;
  *                    happened after it
  * @param scannedSeq  how far a "field changed to" rule has read the audit trail; null before its first run
  * @param suggestion  the key of the ready-made rule it was added from, or null
+ * @param disabledReason why the runner switched the rule off (a field it uses is gone), or null
  */
 public record AutomationRule(UUID id, RuleDefinition definition, OffsetDateTime activeSince, Long scannedSeq,
-                             String suggestion, UUID createdBy, OffsetDateTime updatedAt, long version) {
+                             String suggestion, String disabledReason, UUID createdBy, OffsetDateTime updatedAt,
+                             long version) {
 
     public String name() {
         return definition.name();

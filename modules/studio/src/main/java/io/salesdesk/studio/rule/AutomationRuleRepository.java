@@ -99,6 +99,23 @@ public final class AutomationRuleRepository {
         }
     }
 
+    /**
+     * Switches a rule off on behalf of the system, with the reason the list shows; a new version, so a
+     * dialog open on the old one is told the rule changed.
+     */
+    void disable(UUID id, String reason) {
+        AutomationRuleRecord r = dsl.selectFrom(AUTOMATION_RULE).where(AUTOMATION_RULE.ID.eq(id)).forUpdate().fetchOne();
+        if (r == null || !r.getEnabled()) {
+            return;
+        }
+        r.setEnabled(false);
+        r.setDisabledReason(reason.length() <= 300 ? reason : reason.substring(0, 299) + "…");
+        r.setVersion(r.getVersion() + 1);
+        r.setUpdatedAt(Rows.now(clock));
+        r.update();
+        saveVersion(r, null);
+    }
+
     /** Remembers how far a "field changed to" rule has read the audit trail. */
     void markScanned(UUID id, long seq) {
         dsl.update(AUTOMATION_RULE).set(AUTOMATION_RULE.SCANNED_SEQ, seq).where(AUTOMATION_RULE.ID.eq(id)).execute();
@@ -135,12 +152,14 @@ public final class AutomationRuleRepository {
         r.setConditions(RuleJson.write(rule.conditions()));
         r.setActions(RuleJson.write(rule.actions()));
         r.setEnabled(rule.enabled());
+        // A saved rule is the user's: whatever switched it off before is answered by this save.
+        r.setDisabledReason(null);
     }
 
     private static AutomationRule toRule(AutomationRuleRecord r) {
         RuleDefinition definition = new RuleDefinition(r.getName(), r.getEntity(), RuleJson.trigger(r.getRuleTrigger()),
                 RuleJson.conditions(r.getConditions()), RuleJson.actions(r.getActions()), r.getEnabled());
         return new AutomationRule(r.getId(), definition, r.getActiveSince(), r.getScannedSeq(), r.getSuggestion(),
-                r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
+                r.getDisabledReason(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
     }
 }

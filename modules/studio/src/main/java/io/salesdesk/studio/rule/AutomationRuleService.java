@@ -82,7 +82,7 @@ public final class AutomationRuleService {
         List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
         RuleValidator.checkMatching(definition, fields);
         OffsetDateTime now = Rows.now(clock);
-        AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, now, 0);
+        AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, null, now, 0);
         return db.transactionResult(cfg -> {
             RuleMatchRepository matches = RuleMatchRepository.using(cfg);
             return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));

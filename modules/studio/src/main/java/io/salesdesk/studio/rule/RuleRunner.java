@@ -11,6 +11,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerService;
@@ -85,6 +86,19 @@ public final class RuleRunner {
         List<String> failed = new ArrayList<>();
         for (AutomationRule rule : rules) {
             if (!rule.enabled()) {
+                continue;
+            }
+            try {
+                RuleValidator.checkMatching(rule.definition(), fields);
+            } catch (ValidationException e) {
+                // A field the rule tests was retired: it cannot match anything any more. Switched off
+                // with the reason, once, instead of failing every minute.
+                String reason = say("disabled.fields", e.problems().stream()
+                        .map(p -> p.arguments().isEmpty() ? p.messageKey() : String.valueOf(p.arguments().get(0)))
+                        .distinct().collect(java.util.stream.Collectors.joining("、")));
+                db.transaction(cfg -> AutomationRuleRepository.using(cfg, clock).disable(rule.id(), reason));
+                LOG.warn("Automation rule {} switched off: {}", rule.name(), reason);
+                failed.add(rule.name());
                 continue;
             }
             try {

@@ -246,6 +246,24 @@ class RuleRunnerTest {
     }
 
     @Test
+    void aRuleWhoseCustomFieldWasRetiredIsSwitchedOffWithTheReasonOnce() {
+        var level = fields.define(f.admin.asActor(), CustomEntity.CUSTOMER, new CustomFieldDraft("医院等级",
+                "hospital_level", FieldType.SINGLE_CHOICE, List.of("三甲", "二甲"), false, null, null));
+        rules.save(f.admin.asActor(), null, 0, new RuleDefinition("三甲 30 天未拜访", RuleDefinition.CUSTOMER,
+                RuleTrigger.noActivity("VISIT", 30), RuleConditions.all(
+                        new RuleCondition("custom.hospital_level", RuleCondition.Operator.EQ, "三甲")),
+                List.of(RuleAction.notifyOwner("请拜访{客户}")), true));
+        fields.retire(f.admin.asActor(), level.id(), level.version());
+
+        assertThat(runner.runDue().failedRules()).containsExactly("三甲 30 天未拜访");
+        assertThat(rules.rules()).singleElement().satisfies(r -> {
+            assertThat(r.enabled()).isFalse();
+            assertThat(r.disabledReason()).contains("custom.hospital_level", "已自动停用");
+        });
+        assertThat(runner.runDue().failedRules()).as("switched off, it is not tried again").isEmpty();
+    }
+
+    @Test
     void eachSaveKeepsAVersionAndARepMayNotBuildRules() {
         AutomationRule added = rules.addSuggestion(f.admin.asActor(), RuleSuggestions.DEMO_20);
         AutomationRule off = rules.setEnabled(f.admin.asActor(), added, false);
