@@ -200,6 +200,23 @@ class RuleRunnerTest {
     }
 
     @Test
+    void aCustomFieldChangedToAValueGivesTheOwnerATask() {
+        fields.define(f.admin.asActor(), CustomEntity.CUSTOMER, new CustomFieldDraft("合作阶段", "stage",
+                FieldType.SINGLE_CHOICE, List.of("接触", "试用", "签约"), false, null, null));
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.B, SalesOrgFixture.XIHU, null);
+        rules.save(f.zjManager.asActor(), null, 0, new RuleDefinition("进入试用安排培训", RuleDefinition.CUSTOMER,
+                RuleTrigger.fieldChanged("custom.stage", "试用"), RuleConditions.all(),
+                List.of(RuleAction.createTask("为{客户}安排试用培训", 2)), true));
+
+        fields.setValues(f.admin.asActor(), CustomEntity.CUSTOMER, hospital, Map.of("stage", "接触"));
+        assertThat(runner.runDue().fired()).isZero();
+        fields.setValues(f.admin.asActor(), CustomEntity.CUSTOMER, hospital, Map.of("stage", "试用"));
+        assertThat(runner.runDue().fired()).isEqualTo(1);
+
+        assertThat(openTasksOfWang()).extracting(Task::title).containsExactly("为浙江省中医院安排试用培训");
+    }
+
+    @Test
     void aCreatedRuleWithACustomFieldConditionSetsAFieldAndEscalatesOnNewCustomersOnly() {
         fields.define(f.admin.asActor(), CustomEntity.CUSTOMER, new CustomFieldDraft("医院等级", "hospital_level",
                 FieldType.SINGLE_CHOICE, List.of("三甲", "二甲"), false, null, null));
