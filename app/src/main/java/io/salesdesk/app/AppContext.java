@@ -29,6 +29,8 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.rule.AutomationRuleService;
+import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
@@ -104,6 +106,8 @@ public final class AppContext {
     private final ForecastService forecasts;
     private final ProcurementService procurement;
     private final DailyReportService dailyReports;
+    private final AutomationRuleService automationRules;
+    private final RuleRunner ruleRunner;
     private volatile User currentUser;
     private final Locale messageLanguage;
 
@@ -157,6 +161,8 @@ public final class AppContext {
         this.forecasts = new ForecastService(database, clock);
         this.procurement = new ProcurementService(database, clock);
         this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
+        this.automationRules = new AutomationRuleService(database, clock, customFields, locale);
+        this.ruleRunner = new RuleRunner(database, clock, tasks, escalations, customers, customFields, locale);
         this.currentUser = currentUser;
     }
 
@@ -359,6 +365,16 @@ public final class AppContext {
     /** The daily report (日报): computing, files, schedule and the log of generated reports. */
     public DailyReportService dailyReports() {
         return dailyReports;
+    }
+
+    /** Automation rules (自动化规则): definitions, test mode, run log and suggestions. */
+    public AutomationRuleService automationRules() {
+        return automationRules;
+    }
+
+    /** Runs the enabled automation rules; the scheduler calls it every minute. */
+    public RuleRunner ruleRunner() {
+        return ruleRunner;
     }
 
     public BoardService boards() {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's scheduler: once a minute, off the FX thread, it runs the timers (SLA rules, pool
- * returns, overdue collections, approval timeouts, funnel scans, forecast freezes, the daily report), sends what waits for the outbound channels
+ * returns, overdue collections, approval timeouts, automation rules, funnel scans, forecast freezes, the daily report), sends what waits for the outbound channels
  * (e-mail, group robots) and then shows the user's new inbox messages as desktop notifications. The first run
  * after start catches up on whatever came due while the app was closed.
  */
@@ -69,6 +69,7 @@ public final class WorkflowTimers {
             context.timers().runDue();
             context.commerceTimers().runDue();
             context.approvalTimeouts().runDue();
+            context.ruleRunner().runDue();
             boolean raised = !context.surges().scanIfDue().isEmpty();
             context.funnelScanner().scanIfDue();
             // A period's forecast is frozen as it begins, so its accuracy can be measured once it closes.

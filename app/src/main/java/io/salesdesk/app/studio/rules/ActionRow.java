@@ -1,0 +1,105 @@
+package io.salesdesk.app.studio.rules;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Pickers;
+import io.salesdesk.studio.rule.RuleAction;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One action of the rule builder: what to do, then what it needs — a task's title and due days, a
+ * message, an escalation reason, or a field and its new value.
+ */
+final class ActionRow extends HBox {
+
+    private final ComboBox<RuleAction.Kind> kind = Pickers.of(List.of(RuleAction.Kind.values()),
+            k -> I18n.get("rules.action." + k.name()), I18n.get("rules.dialog.pickAction"));
+    private final TextField text = new TextField();
+    private final TextField days = new TextField();
+    private final Label daysUnit = new Label(I18n.get("rules.dialog.dueDays"));
+    private final ComboBox<RuleField> field;
+    private final Label setTo = new Label(I18n.get("rules.dialog.setTo"));
+    private final RuleValueInput value;
+
+    ActionRow(RuleChoices choices, RuleAction existing, Consumer<ActionRow> remove) {
+        super(8);
+        getStyleClass().add("rule-row");
+        setAlignment(Pos.CENTER_LEFT);
+        kind.getStyleClass().add("rule-action-kind");
+        kind.setPrefWidth(170);
+        text.getStyleClass().add("rule-action-text");
+        text.setMinWidth(280);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        days.getStyleClass().add("rule-action-days");
+        days.setPrefColumnCount(3);
+        field = Pickers.of(choices.fields().stream().filter(RuleField::settable).toList(), RuleField::label,
+                I18n.get("rules.dialog.pickField"));
+        field.getStyleClass().add("rule-action-field");
+        value = new RuleValueInput(choices);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        field.valueProperty().addListener((o, was, now) -> value.showFor(now));
+        kind.valueProperty().addListener((o, was, now) -> show(now));
+        Button delete = new Button(null, new FontIcon(Feather.X));
+        delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "rule-row-remove");
+        delete.setTooltip(new Tooltip(I18n.get("rules.dialog.remove")));
+        delete.setOnAction(e -> remove.accept(this));
+        getChildren().addAll(kind, text, days, daysUnit, field, setTo, value, delete);
+        if (existing != null) {
+            kind.setValue(existing.kind());
+            text.setText(existing.text() == null ? "" : existing.text());
+            days.setText(existing.days() == null ? "" : existing.days().toString());
+            field.setValue(RuleField.find(choices.fields(), existing.field()));
+            value.setValue(existing.value());
+        } else {
+            show(null);
+        }
+    }
+
+    private void show(RuleAction.Kind k) {
+        boolean task = k == RuleAction.Kind.CREATE_TASK;
+        boolean set = k == RuleAction.Kind.SET_FIELD;
+        boolean hasText = k != null && !set;
+        shown(text, hasText);
+        shown(days, task);
+        shown(daysUnit, task);
+        shown(field, set);
+        shown(setTo, set);
+        shown(value, set);
+        if (hasText) {
+            text.setPromptText(I18n.get("rules.dialog.textPrompt." + k.name()));
+        }
+        if (task && days.getText().isBlank()) {
+            days.setText("3");
+        }
+    }
+
+    private static void shown(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    /** The action as entered; a due-days text that is no number is left null for the service to name. */
+    RuleAction action() {
+        RuleAction.Kind k = kind.getValue();
+        Integer due = null;
+        try {
+            due = days.getText().isBlank() ? null : Integer.valueOf(days.getText().strip());
+        } catch (NumberFormatException e) {
+            due = null;
+        }
+        RuleField f = field.getValue();
+        return k == RuleAction.Kind.SET_FIELD ? new RuleAction(k, null, null, f == null ? null : f.key(), value.value())
+                : new RuleAction(k, text.getText(), k == RuleAction.Kind.CREATE_TASK ? due : null, null, null);
+    }
+}

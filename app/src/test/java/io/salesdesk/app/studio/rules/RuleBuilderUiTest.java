@@ -1,0 +1,151 @@
+package io.salesdesk.app.studio.rules;
+
+import static io.salesdesk.db.jooq.Tables.TASK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.studio.rule.AutomationRule;
+import io.salesdesk.studio.rule.RuleAction;
+import io.salesdesk.studio.rule.RuleCondition;
+import io.salesdesk.studio.rule.RuleRun;
+import io.salesdesk.studio.rule.RuleTrigger;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A manager builds the Studio goal's rule in the builder — tier-A customers with no technical demo for 20
+ * days get a task for their owner and the manager is told — tests it, saves it, and sees it run.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RuleBuilderUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir);
+        context = workspace.context();
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
+        stage.show();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagerBuildsTheGoalsRuleTestsItAndSeesItRun(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        scrollTo(robot, "#automationRulesSection");
+        robot.clickOn("#addRule");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField name = robot.lookup("#ruleName").queryAs(TextField.class);
+        robot.interact(() -> name.setText("A 类客户 20 天未做技术演示"));
+        // The trigger starts as "no follow-up for some time", 20 days: only the kind is picked.
+        ComboBox<RuleTrigger.Kind> trigger = robot.lookup("#ruleTrigger").queryAs(ComboBox.class);
+        assertThat(trigger.getValue()).isEqualTo(RuleTrigger.Kind.NO_ACTIVITY);
+        assertThat(robot.lookup("#ruleDays").queryAs(TextField.class).getText()).isEqualTo("20");
+        ComboBox<String> kind = robot.lookup("#ruleActivityKind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue("DEMO"));
+
+        robot.clickOn("#ruleAddCondition");
+        ComboBox<RuleField> field = robot.lookup(".rule-condition-field").queryAs(ComboBox.class);
+        robot.interact(() -> field.setValue(field.getItems().stream().filter(f -> f.key().equals("tier"))
+                .findFirst().orElseThrow()));
+        ComboBox<RuleValueInput.Option> tier = robot.lookup("#ruleValuePicker").queryAs(ComboBox.class);
+        assertThat(tier.getItems()).extracting(RuleValueInput.Option::label).contains("A 类 · 重点客户");
+        robot.interact(() -> tier.setValue(tier.getItems().get(0)));
+
+        // The dialog starts with a task action; its title names the customer.
+        TextField title = robot.lookup(".rule-action-text").queryAs(TextField.class);
+        robot.interact(() -> title.setText("为「{客户}」安排技术演示"));
+        robot.clickOn("#ruleAddAction");
+        List<Node> kinds = List.copyOf(robot.lookup(".rule-action-kind").queryAll());
+        ComboBox<RuleAction.Kind> second = (ComboBox<RuleAction.Kind>) kinds.get(1);
+        robot.interact(() -> second.setValue(RuleAction.Kind.NOTIFY_MANAGER));
+        List<Node> texts = List.copyOf(robot.lookup(".rule-action-text").queryAll());
+        robot.interact(() -> ((TextField) texts.get(1)).setText("A 类客户「{客户}」已 20 天没有技术演示"));
+
+        robot.clickOn("#ruleTest");
+        WaitForAsyncUtils.waitForFxEvents();
+        String result = robot.lookup("#ruleTestResult").queryAs(Label.class).getText();
+        assertThat(result).matches("现在有 \\d+ 个客户符合。");
+        int matching = Integer.parseInt(result.replaceAll("\\D", ""));
+        assertThat(matching).as("the demo workspace has tier-A customers without a recent demo").isPositive();
+        assertThat(robot.lookup("#ruleTestList").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(context.automationRules().runLog(null, 10)).as("testing acts on nothing").isEmpty();
+
+        robot.clickOn("#ruleSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AutomationRule> rules = robot.lookup("#ruleTable").queryAs(TableView.class);
+        assertThat(rules.getItems()).singleElement().satisfies(r -> {
+            assertThat(r.enabled()).isTrue();
+            assertThat(r.definition().trigger()).isEqualTo(RuleTrigger.noActivity("DEMO", 20));
+            assertThat(r.definition().conditions().rows())
+                    .containsExactly(new RuleCondition("tier", RuleCondition.Operator.EQ, "A"));
+            assertThat(r.definition().actions()).extracting(RuleAction::kind)
+                    .containsExactly(RuleAction.Kind.CREATE_TASK, RuleAction.Kind.NOTIFY_MANAGER);
+        });
+
+        // The scheduler's next run, then the user refreshes the run log.
+        int fired = context.ruleRunner().runDue().fired();
+        assertThat(fired).isEqualTo(Math.min(matching, 500));
+        robot.clickOn("#refreshRuleLog");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<RuleRun> log = robot.lookup("#ruleLog").queryAs(TableView.class);
+        assertThat(log.getItems()).hasSize(Math.min(fired, 100));
+        RuleRun first = log.getItems().get(0);
+        assertThat(first.outcome()).isIn(RuleRun.Outcome.DONE, RuleRun.Outcome.PARTIAL);
+        assertThat(first.actionsTaken()).contains("创建任务「为「" + first.recordLabel() + "」安排技术演示」");
+        assertThat(context.database().dsl().fetchCount(TASK, TASK.TITLE.eq("为「" + first.recordLabel() + "」安排技术演示"),
+                TASK.CUSTOMER_ID.eq(first.recordId()))).as("the owner's task").isEqualTo(1);
+        assertThat(context.ruleRunner().runDue().fired()).as("the next run acts on nothing again").isZero();
+    }
+
+    private static void scrollTo(FxRobot robot, String id) {
+        Node section = robot.lookup(id).query();
+        ScrollPane scroll = robot.lookup(".scroll-pane").match(n -> ((ScrollPane) n).getContent() != null
+                && ((ScrollPane) n).getContent().lookup(id) != null).queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            double top = section.getBoundsInParent().getMinY();
+            scroll.setVvalue(Math.min(1, top / Math.max(1, content - view)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,47 @@
+package io.salesdesk.studio.rule;
+
+/**
+ * One thing a rule does to a matching record.
+ *
+ * @param kind  what it does
+ * @param text  the task title, the message, or the escalation reason; {@code {客户}} stands for the record's name
+ * @param days  for {@link Kind#CREATE_TASK}: the task is due this many days after it is created
+ * @param field for {@link Kind#SET_FIELD}: the field set
+ * @param value for {@link Kind#SET_FIELD}: the value it gets
+ */
+public record RuleAction(Kind kind, String text, Integer days, String field, String value) {
+
+    /** The actions a rule can take. */
+    public enum Kind {
+        /** A task for the record's owner, once while it is open. */
+        CREATE_TASK,
+        /** A message in the owner's inbox (and the outbound channels that carry rule messages). */
+        NOTIFY_OWNER,
+        /** A message to the owner's manager. */
+        NOTIFY_MANAGER,
+        /** A card on the supervisor's escalation board. */
+        ESCALATE,
+        /** A field of the record gets a value. */
+        SET_FIELD
+    }
+
+    public static RuleAction createTask(String title, int dueInDays) {
+        return new RuleAction(Kind.CREATE_TASK, title, dueInDays, null, null);
+    }
+
+    public static RuleAction notifyOwner(String message) {
+        return new RuleAction(Kind.NOTIFY_OWNER, message, null, null, null);
+    }
+
+    public static RuleAction notifyManager(String message) {
+        return new RuleAction(Kind.NOTIFY_MANAGER, message, null, null, null);
+    }
+
+    public static RuleAction escalate(String reason) {
+        return new RuleAction(Kind.ESCALATE, reason, null, null, null);
+    }
+
+    public static RuleAction setField(String field, String value) {
+        return new RuleAction(Kind.SET_FIELD, null, null, field, value);
+    }
+}

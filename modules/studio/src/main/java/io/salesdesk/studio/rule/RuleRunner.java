@@ -1,0 +1,294 @@
+package io.salesdesk.studio.rule;
+
+import io.salesdesk.board.escalation.EscalationService;
+import io.salesdesk.board.escalation.EscalationSubject;
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskDraft;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskService;
+import io.salesdesk.board.task.TaskStatus;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserRepository;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.workflow.notify.NotificationRepository;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enabled automation rules as of the clock's now: finds the records each matches and takes the
+ * rule's actions on each once. The scheduler calls it every minute; because it works from the records as
+ * they are (and the audit trail past a watermark), a run after the app was closed catches up, and the
+ * firing rows make a second run or a second client on a shared database act on nothing twice.
+ */
+public final class RuleRunner {
+
+    /** Most records one rule acts on per run; the next run takes the rest. */
+    static final int BATCH = 500;
+    /** Kind of the inbox messages rules send, so channels can choose to carry them. */
+    public static final String NOTIFY_KIND = "rule.notify";
+    /** Kind of the escalations rules raise. */
+    public static final String ESCALATION_KIND = "AUTOMATION_RULE";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRunner.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final TaskService tasks;
+    private final EscalationService escalations;
+    private final CustomerService customers;
+    private final CustomFieldService customFields;
+    private final Locale locale;
+
+    public RuleRunner(Database db, Clock clock, TaskService tasks, EscalationService escalations,
+                      CustomerService customers, CustomFieldService customFields, Locale locale) {
+        this.db = db;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.escalations = escalations;
+        this.customers = customers;
+        this.customFields = customFields;
+        this.locale = locale;
+    }
+
+    /** What one run did: records acted on, and the names of rules that failed (logged). */
+    public record Report(int fired, List<String> failedRules) {
+    }
+
+    /** Runs every enabled rule once; a failing rule is logged and the others still run. */
+    public synchronized Report runDue() {
+        OffsetDateTime now = Rows.now(clock);
+        List<AutomationRule> rules = db.transactionResult(cfg -> AutomationRuleRepository.using(cfg, clock).all());
+        List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
+        int fired = 0;
+        List<String> failed = new ArrayList<>();
+        for (AutomationRule rule : rules) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            try {
+                RuleValidator.checkMatching(rule.definition(), fields);
+            } catch (ValidationException e) {
+                // A field the rule tests was retired: it cannot match anything any more. Switched off
+                // with the reason, once, instead of failing every minute.
+                String reason = say("disabled.fields", e.problems().stream()
+                        .map(p -> p.arguments().isEmpty() ? p.messageKey() : String.valueOf(p.arguments().get(0)))
+                        .distinct().collect(java.util.stream.Collectors.joining("、")));
+                db.transaction(cfg -> AutomationRuleRepository.using(cfg, clock).disable(rule.id(), reason));
+                LOG.warn("Automation rule {} switched off: {}", rule.name(), reason);
+                failed.add(rule.name());
+                continue;
+            }
+            try {
+                fired += run(rule, fields, now);
+            } catch (RuntimeException e) {
+                // One broken rule (a field since retired, say) must not stop the others.
+                LOG.error("Automation rule {} ({}) failed", rule.name(), rule.id(), e);
+                failed.add(rule.name());
+            }
+        }
+        if (fired > 0) {
+            LOG.info("Automation rules acted on {} records", fired);
+        }
+        return new Report(fired, failed);
+    }
+
+    private int run(AutomationRule rule, List<CustomField> fields, OffsetDateTime now) {
+        Actor actor = actorFor(rule);
+        if (rule.definition().trigger().kind() != RuleTrigger.Kind.FIELD_CHANGED) {
+            List<RuleMatch> due = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).due(rule, fields, now, BATCH));
+            return act(rule, due, actor, now);
+        }
+        RuleTrigger t = rule.definition().trigger();
+        long from = rule.scannedSeq() != null ? rule.scannedSeq()
+                : db.transactionResult(cfg -> RuleMatchRepository.using(cfg).headSeq());
+        int acted = 0;
+        RuleMatchRepository.Changes changes;
+        do {
+            long start = from;
+            changes = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).changesTo(t.field(), t.value(), start));
+            Map<UUID, OffsetDateTime> changed = changes.records();
+            List<RuleMatch> meeting = db.transactionResult(cfg -> RuleMatchRepository.using(cfg)
+                    .meeting(rule, fields, changed));
+            acted += act(rule, meeting, actor, now);
+            long readTo = changes.readTo();
+            db.transaction(cfg -> AutomationRuleRepository.using(cfg, clock).markScanned(rule.id(), readTo));
+            from = readTo;
+        } while (changes.more() && acted < BATCH);
+        return acted;
+    }
+
+    private int act(AutomationRule rule, List<RuleMatch> matches, Actor actor, OffsetDateTime now) {
+        int acted = 0;
+        for (RuleMatch match : matches) {
+            boolean claimed = db.transactionResult(cfg -> RuleFiringRepository.using(cfg)
+                    .claim(rule.id(), match.recordId(), match.anchor(), now));
+            if (!claimed) {
+                continue;
+            }
+            // Claimed first, then acted: a crash in between loses this firing rather than doubling a task.
+            List<String> done = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (RuleAction action : rule.definition().actions()) {
+                try {
+                    done.add(perform(rule, action, match, actor, now));
+                } catch (SalesDeskException e) {
+                    // Expected refusals (no manager, a value the field refuses): the run log says why.
+                    LOG.info("Rule {} could not {} on {}: {}", rule.name(), action.kind(), match.recordId(),
+                            e.messageKey());
+                    errors.add(say("action." + action.kind().name()) + ": " + reason(e));
+                } catch (RuntimeException e) {
+                    LOG.warn("Rule {} could not {} on {}", rule.name(), action.kind(), match.recordId(), e);
+                    errors.add(say("action." + action.kind().name()) + ": " + reason(e));
+                }
+            }
+            RuleRun.Outcome outcome = errors.isEmpty() ? RuleRun.Outcome.DONE
+                    : done.isEmpty() ? RuleRun.Outcome.FAILED : RuleRun.Outcome.PARTIAL;
+            RuleRun run = new RuleRun(null, rule.id(), rule.name(), rule.version(), match.recordId(), match.label(),
+                    now, outcome, String.join("；", done), errors.isEmpty() ? null : String.join("；", errors));
+            db.transaction(cfg -> RuleRunRepository.using(cfg, clock).insert(run));
+            acted++;
+        }
+        return acted;
+    }
+
+    /** Takes one action; returns what it did, in words for the run log. */
+    private String perform(AutomationRule rule, RuleAction action, RuleMatch match, Actor actor, OffsetDateTime now) {
+        String text = action.text() == null ? "" : fill(action.text(), match);
+        switch (action.kind()) {
+            case CREATE_TASK -> {
+                UUID owner = requireOwner(match);
+                boolean open = db.transactionResult(cfg -> RuleFiringRepository.using(cfg)
+                        .openTask(rule.id(), match.recordId()));
+                if (open) {
+                    return say("done.taskOpen", text);
+                }
+                Task task = tasks.create(actor, new TaskDraft(text, say("task.description", rule.name()), owner,
+                        TaskPriority.NORMAL, now.plusDays(action.days() == null ? 0 : action.days()),
+                        match.recordId(), null), TaskStatus.TODO, reason(rule));
+                db.transaction(cfg -> RuleFiringRepository.using(cfg)
+                        .recordTask(rule.id(), match.recordId(), match.anchor(), task.id()));
+                return say("done.task", text);
+            }
+            case NOTIFY_OWNER -> {
+                notify(List.of(requireOwner(match)), rule, match, text);
+                return say("done.notifyOwner");
+            }
+            case NOTIFY_MANAGER -> {
+                UUID owner = requireOwner(match);
+                UUID manager = db.transactionResult(cfg -> UserRepository.using(cfg, clock).byId(owner))
+                        .map(User::managerId).orElse(null);
+                if (manager == null) {
+                    throw new SalesDeskException("rule.run.noManager");
+                }
+                notify(List.of(manager), rule, match, text);
+                return say("done.notifyManager");
+            }
+            case ESCALATE -> {
+                escalations.raise(ESCALATION_KIND, new EscalationSubject("customer", match.recordId(), match.label()),
+                        requireOwner(match), say("escalation.reason", text, rule.name()), now.plusDays(1));
+                return say("done.escalate");
+            }
+            case SET_FIELD -> {
+                setField(actor, action, match.recordId());
+                return say("done.setField", action.field(), action.value());
+            }
+        }
+        throw new IllegalStateException("unknown action " + action.kind());
+    }
+
+    private void notify(List<UUID> to, AutomationRule rule, RuleMatch match, String text) {
+        db.transaction(cfg -> NotificationRepository.using(cfg, clock).send(to, NOTIFY_KIND,
+                say("notify.title", rule.name(), match.label()), text, "customer", match.recordId()));
+    }
+
+    private void setField(Actor actor, RuleAction action, UUID customerId) {
+        if (RuleFields.isCustom(action.field())) {
+            customFields.setValues(actor, CustomEntity.CUSTOMER, customerId,
+                    Map.of(RuleFields.customKey(action.field()), action.value()));
+            return;
+        }
+        Customer c = customers.open(actor, customerId).orElseThrow(() -> new SalesDeskException("rule.run.gone"))
+                .customer();
+        CustomerDraft d = c.toDraft();
+        CustomerDraft changed = switch (action.field()) {
+            case "tier" -> new CustomerDraft(d.name(), d.creditCode(), Tier.valueOf(action.value().strip()),
+                    d.industry(), d.regionCode(), d.address(), d.phone(), d.ownerId());
+            case "industry" -> new CustomerDraft(d.name(), d.creditCode(), d.tier(), action.value().strip(),
+                    d.regionCode(), d.address(), d.phone(), d.ownerId());
+            default -> throw new SalesDeskException("rule.action.field", action.field());
+        };
+        if (!changed.equals(d)) {
+            customers.update(actor, customerId, c.version(), changed);
+        }
+    }
+
+    private static UUID requireOwner(RuleMatch match) {
+        if (match.ownerId() == null) {
+            throw new SalesDeskException("rule.run.noOwner");
+        }
+        return match.ownerId();
+    }
+
+    /**
+     * Whom a rule's actions are recorded as: its author, with company-wide reach so the rule acts on
+     * every record it matches (the audit trail says the change came from the rule). A rule whose author
+     * left acts as the first administrator.
+     */
+    private Actor actorFor(AutomationRule rule) {
+        return db.transactionResult(cfg -> {
+            UserRepository users = UserRepository.using(cfg, clock);
+            Optional<User> author = rule.createdBy() == null ? Optional.empty() : users.byId(rule.createdBy());
+            User who = author.or(() -> users.firstWithRole(Role.ADMIN))
+                    .orElseThrow(() -> new SalesDeskException("rule.run.noAuthor"));
+            return new Actor(who.id(), who.displayName(), Role.ADMIN, "/");
+        });
+    }
+
+    private static ChangeReason reason(AutomationRule rule) {
+        return ChangeReason.of(ChangeReason.Kind.RULE, rule.name());
+    }
+
+    /** {@code {客户}} (or {@code {customer}}) in a rule's text is the record's name. */
+    static String fill(String text, RuleMatch match) {
+        return text.replace("{客户}", match.label()).replace("{customer}", match.label()).strip();
+    }
+
+    private String reason(RuntimeException e) {
+        ResourceBundle words = ResourceBundle.getBundle("io.salesdesk.studio.rule.rules", locale);
+        if (e instanceof SalesDeskException s && words.containsKey(s.messageKey())) {
+            return say(s.messageKey(), s.arguments());
+        }
+        if (e instanceof SalesDeskException s) {
+            return s.messageKey() + (s.arguments().length == 0 ? "" : " " + Arrays.toString(s.arguments()));
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private String say(String key, Object... args) {
+        ResourceBundle words = ResourceBundle.getBundle("io.salesdesk.studio.rule.rules", locale);
+        return new MessageFormat(words.getString(key), locale).format(args);
+    }
+}
