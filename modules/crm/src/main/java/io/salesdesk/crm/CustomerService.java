@@ -104,7 +104,7 @@ public final class CustomerService {
     public int count(Actor viewer, CustomerQuery query) {
         if (listCache != null) {
             ensureListLoaded();
-            return listCache.count(visibleOwners(viewer), query);
+            return listCache.count(visibleOwners(viewer), query, customMatch(query));
         }
         return db.transactionResult(cfg -> customers(cfg).count(viewer, query));
     }
@@ -113,7 +113,7 @@ public final class CustomerService {
     public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
         if (listCache != null) {
             ensureListLoaded();
-            return listCache.page(visibleOwners(viewer), query, offset, limit);
+            return listCache.page(visibleOwners(viewer), query, offset, limit, customMatch(query));
         }
         return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
     }
@@ -133,7 +133,8 @@ public final class CustomerService {
                 }
             }
             ensureListLoaded();
-            listCache.page(visibleOwners(viewer), query, 0, Integer.MAX_VALUE).forEach(action);
+            listCache.count(visibleOwners(viewer), query, customMatch(query));
+            listCache.page(visibleOwners(viewer), query, 0, Integer.MAX_VALUE, customMatch(query)).forEach(action);
             return;
         }
         db.transaction(cfg -> customers(cfg).forEach(viewer, query, action));
@@ -175,6 +176,14 @@ public final class CustomerService {
             listCache.replaceAll(all);
             listLoaded = true;
         }
+    }
+
+    /**
+     * Reads a query's custom-field filters and sort for the in-memory list: the customer rows are in
+     * memory, custom values are not (other services write them), so they come from their indexes.
+     */
+    private java.util.function.Supplier<CustomMatch> customMatch(CustomerQuery query) {
+        return () -> db.transactionResult(cfg -> customers(cfg).customMatch(query));
     }
 
     /** Owners whose customers the viewer sees; null for everyone's. */

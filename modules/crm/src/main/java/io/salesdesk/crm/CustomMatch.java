@@ -1,0 +1,55 @@
+package io.salesdesk.crm;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * A query's custom-field filters and sort, read from {@code custom_value} once, for the in-memory
+ * customer list of the embedded database: the ids each filter admits (or excludes) and the values to
+ * sort by. The sub-queries are the SQL path's, so both paths select the same customers.
+ */
+final class CustomMatch {
+
+    /** For one filter: the ids it names, and whether it names those it excludes. */
+    private record IdSet(Set<UUID> ids, boolean excluded) {
+    }
+
+    private final List<IdSet> filters;
+    private final Map<UUID, Comparable<?>> sortValues;
+
+    private CustomMatch(List<IdSet> filters, Map<UUID, Comparable<?>> sortValues) {
+        this.filters = filters;
+        this.sortValues = sortValues;
+    }
+
+    static CustomMatch read(DSLContext dsl, CustomerQuery query) {
+        List<IdSet> filters = new ArrayList<>();
+        for (CustomValueFilter f : query.customFilters()) {
+            filters.add(new IdSet(CustomValueConditions.matchingIds(dsl, f), CustomValueConditions.negated(f)));
+        }
+        Map<UUID, Comparable<?>> values = query.customSort() == null ? null
+                : CustomValueConditions.sortValues(dsl, query.customSort());
+        return new CustomMatch(filters, values);
+    }
+
+    boolean admits(UUID id) {
+        for (IdSet f : filters) {
+            if (f.ids().contains(id) == f.excluded()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The custom sort's order of ids: by value, records without one last in either direction. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Comparator<UUID> order(boolean ascending) {
+        Comparator<Comparable> natural = ascending ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        return Comparator.comparing(id -> (Comparable) sortValues.get(id), Comparator.nullsLast(natural));
+    }
+}
