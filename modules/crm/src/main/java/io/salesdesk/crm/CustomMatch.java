@@ -1,5 +1,7 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.custom.CustomValueConditions;
+import io.salesdesk.db.custom.CustomValueFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.custom.CustomValueFilter;
+import io.salesdesk.db.custom.CustomValueSort;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.custom.CustomValueConditions;
+import io.salesdesk.db.custom.CustomValueSort;
 import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;

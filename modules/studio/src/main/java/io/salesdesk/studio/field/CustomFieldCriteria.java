@@ -2,10 +2,10 @@ package io.salesdesk.studio.field;
 
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
-import io.salesdesk.crm.CustomValueFilter;
-import io.salesdesk.crm.CustomValueFilter.Column;
-import io.salesdesk.crm.CustomValueFilter.Operator;
-import io.salesdesk.crm.CustomValueSort;
+import io.salesdesk.db.custom.CustomValueFilter;
+import io.salesdesk.db.custom.CustomValueFilter.Column;
+import io.salesdesk.db.custom.CustomValueFilter.Operator;
+import io.salesdesk.db.custom.CustomValueSort;
 import java.util.ArrayList;
 import java.util.List;
 

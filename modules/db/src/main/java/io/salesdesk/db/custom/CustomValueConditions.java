@@ -1,4 +1,4 @@
-package io.salesdesk.crm;
+package io.salesdesk.db.custom;
 
 import static io.salesdesk.db.jooq.Tables.CUSTOM_VALUE;
 

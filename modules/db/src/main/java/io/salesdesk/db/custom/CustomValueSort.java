@@ -1,4 +1,4 @@
-package io.salesdesk.crm;
+package io.salesdesk.db.custom;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.salesdesk.crm;
+package io.salesdesk.db.custom;
 
 import java.util.List;
 import java.util.Objects;
