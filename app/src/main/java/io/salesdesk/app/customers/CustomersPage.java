@@ -72,6 +72,7 @@ public final class CustomersPage extends BorderPane {
     private final ListColumnPreferences columnPreferences;
     private final CustomFieldColumns<Customer> customColumns;
     private UUID pendingSelection;
+    private final HBox customFilterChips = new HBox(6);
     /** Set while the table's rows are replaced: see {@link #showRows}. */
     private boolean replacingItems;
 
@@ -90,7 +91,7 @@ public final class CustomersPage extends BorderPane {
                 fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all() : List.of(),
                 context.clock(), Customer::id, model.customValues());
         getStyleClass().add("page");
-        setTop(new VBox(createHeader(), createFilters()));
+        setTop(new VBox(createHeader(), createFilters(), customFilterChips));
         SplitPane split = new SplitPane(createTable(), detail);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
@@ -192,15 +193,21 @@ public final class CustomersPage extends BorderPane {
         byField.setId("customFilterButton");
         byField.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customFilter.tooltip")));
         byField.setOnAction(e -> addCustomFilter(null));
-        HBox chips = new HBox(6);
-        chips.setId("customFilterChips");
-        chips.setAlignment(Pos.CENTER_LEFT);
+        byField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The active field filters sit on a row of their own under the filters, shown while there are any.
+        customFilterChips.setId("customFilterChips");
+        customFilterChips.setAlignment(Pos.CENTER_LEFT);
+        customFilterChips.setPadding(new Insets(8, 0, 0, 0));
+        customFilterChips.setVisible(false);
+        customFilterChips.setManaged(false);
         model.customFilters().addListener((javafx.collections.ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> {
-            chips.getChildren().setAll(model.customFilters().stream().map(this::chip).toList());
+            customFilterChips.getChildren().setAll(model.customFilters().stream().map(this::chip).toList());
+            customFilterChips.setVisible(!model.customFilters().isEmpty());
+            customFilterChips.setManaged(!model.customFilters().isEmpty());
             model.reload();
         });
 
-        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, byField, chips, clear);
+        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, byField, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(12, 0, 0, 0));
         return filters;
