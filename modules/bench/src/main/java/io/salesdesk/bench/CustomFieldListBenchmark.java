@@ -13,7 +13,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 /**
  * The Customers page of a 100,000-customer workspace filtered and sorted by custom fields (issue
  * #10): count and first page, as the list asks when a filter or sort changes. The sort direction
- * alternates so no call reads the previous call's result. {@code …InSql} runs the repository's SQL
+ * alternates so no call reads the previous call's result; on the embedded database the custom
+ * values read for a filter or sort are reused while nothing changed, except in
+ * {@code firstPageFilteredByANewNumberRange}. {@code …InSql} runs the repository's SQL
  * on the embedded database, the path a shared database takes.
  */
 public class CustomFieldListBenchmark extends WorkspaceBenchmark {
@@ -21,6 +23,7 @@ public class CustomFieldListBenchmark extends WorkspaceBenchmark {
     private CustomFieldWorkspace fields;
     private RegionService regions;
     private boolean ascending;
+    private int from = 500;
 
     /** Opens the workspace, then adds the fields (JMH would run a subclass's own setup first). */
     @Override
@@ -34,6 +37,18 @@ public class CustomFieldListBenchmark extends WorkspaceBenchmark {
     @Benchmark
     public List<Customer> firstPageFilteredByNumberRange() {
         return firstPage(bedRange());
+    }
+
+    /**
+     * A range that changes with every call (500 to 800, then 501 to 800, …), so nothing read for an
+     * earlier filter helps: what the first application of a filter costs.
+     */
+    @Benchmark
+    public List<Customer> firstPageFilteredByANewNumberRange() {
+        ascending = !ascending;
+        from = from >= 700 ? 500 : from + 1;
+        return firstPage(CustomerQuery.all().sortedBy(CustomerQuery.Sort.NAME, ascending).withCustomFilters(List.of(
+                CustomFieldCriteria.filter(fields.beds, Operator.BETWEEN, List.of(Integer.toString(from), "800")))));
     }
 
     /** 医院等级 is 三甲: one customer in four. */

@@ -29,13 +29,20 @@ final class CustomMatch {
         this.sortValues = sortValues;
     }
 
-    static CustomMatch read(DSLContext dsl, CustomerQuery query) {
+    /**
+     * @param earlier what earlier calls read, by filter or sort, valid while no row changed (the
+     *                caller empties it when the audit head moves); reads are added to it
+     */
+    @SuppressWarnings("unchecked")
+    static CustomMatch read(DSLContext dsl, CustomerQuery query, Map<Object, Object> earlier) {
         List<IdSet> filters = new ArrayList<>();
         for (CustomValueFilter f : query.customFilters()) {
-            filters.add(new IdSet(CustomValueConditions.matchingIds(dsl, f), CustomValueConditions.negated(f)));
+            filters.add((IdSet) earlier.computeIfAbsent(f, k -> new IdSet(CustomValueConditions.matchingIds(dsl, f),
+                    CustomValueConditions.negated(f))));
         }
         Map<UUID, Comparable<?>> values = query.customSort() == null ? null
-                : CustomValueConditions.sortValues(dsl, query.customSort());
+                : (Map<UUID, Comparable<?>>) earlier.computeIfAbsent(query.customSort(),
+                        k -> CustomValueConditions.sortValues(dsl, query.customSort()));
         return new CustomMatch(filters, values);
     }
 

@@ -138,8 +138,8 @@ public final class CustomerRepository {
      * What a list kept in memory needs to apply a query's custom-field filters and sort: read from
      * {@code custom_value} through its indexes.
      */
-    CustomMatch customMatch(CustomerQuery query) {
-        return CustomMatch.read(dsl, query);
+    CustomMatch customMatch(CustomerQuery query, Map<Object, Object> earlier) {
+        return CustomMatch.read(dsl, query, earlier);
     }
 
     /** Whether the viewer may see the row with this id. */
