@@ -55,10 +55,23 @@ final class CustomMatch {
         return true;
     }
 
-    /** The custom sort's order of ids: by value, records without one last in either direction. */
+    /**
+     * Sorts rows by the custom sort's values, then by id, as the SQL path orders: rows without a value
+     * last in either direction. Each row's value is looked up once, not at every comparison.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Comparator<UUID> order(boolean ascending) {
+    <R> void sort(List<R> rows, java.util.function.Function<R, UUID> idOf, boolean ascending) {
+        record Keyed<R>(Comparable key, UUID id, R row) {
+        }
+        List<Keyed<R>> keyed = new ArrayList<>(rows.size());
+        for (R row : rows) {
+            UUID id = idOf.apply(row);
+            keyed.add(new Keyed<>((Comparable) sortValues.get(id), id, row));
+        }
         Comparator<Comparable> natural = ascending ? Comparator.naturalOrder() : Comparator.reverseOrder();
-        return Comparator.comparing(id -> (Comparable) sortValues.get(id), Comparator.nullsLast(natural));
+        keyed.sort(Comparator.comparing((Keyed<R> k) -> k.key(), Comparator.nullsLast(natural))
+                .thenComparing(Keyed::id));
+        rows.clear();
+        keyed.forEach(k -> rows.add(k.row()));
     }
 }

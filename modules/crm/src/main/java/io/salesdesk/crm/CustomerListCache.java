@@ -123,9 +123,7 @@ final class CustomerListCache {
             }
         }
         if (query.customSort() != null) {
-            // By value, then by id, as the SQL path orders.
-            matching.sort(Comparator.comparing((Row r) -> r.customer.id(), match.order(query.ascending()))
-                    .thenComparing(r -> r.customer.id()));
+            match.sort(matching, row -> row.customer.id(), query.ascending());
         } else if (query.sort() != CustomerQuery.Sort.NAME) {
             matching.sort(order(query));
         } else if (!query.ascending()) {
