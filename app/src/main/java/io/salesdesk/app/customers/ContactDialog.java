@@ -15,10 +15,12 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.crm.Contact;
 import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.studio.field.CustomEntity;
 
 /** Adds a contact person (联系人) to a customer. */
 final class ContactDialog extends FormDialog<Contact> {
@@ -33,6 +35,7 @@ final class ContactDialog extends FormDialog<Contact> {
     private final TextField email = new TextField();
     private final TextField wechat = new TextField();
     private final CheckBox primary = new CheckBox(I18n.get("contact.primary"));
+    private final CustomFieldForm custom;
 
     private ContactDialog(AppContext context, Customer customer, Consumer<Contact> onSaved) {
         super(I18n.get("contact.newTitle"), "contactSave");
@@ -58,6 +61,10 @@ final class ContactDialog extends FormDialog<Contact> {
         grid.add(field("email", I18n.get("contact.email"), email), 0, 2);
         grid.add(field("wechat", I18n.get("contact.wechat"), wechat), 1, 2);
         grid.add(primary, 0, 3, 2, 1);
+        // The company's own contact fields (自定义字段) after the standard ones.
+        custom = new CustomFieldForm(context, CustomEntity.CONTACT, this::field);
+        custom.layOut(grid, 4);
+        custom.show(null);
         Label who = new Label(customer.name());
         who.getStyleClass().add(Styles.TITLE_4);
         VBox form = new VBox(12, who, grid);
@@ -96,7 +103,15 @@ final class ContactDialog extends FormDialog<Contact> {
         }
         ContactDraft draft = new ContactDraft(text(name), text(title), text(mobile), text(phone), text(email),
                 text(wechat), primary.isSelected(), null);
-        BackgroundTask.wrap(() -> context.customers().addContact(context.currentUser().asActor(), customer.id(), draft))
+        var actor = context.currentUser().asActor();
+        var customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value saves nothing, not a contact without it.
+                    custom.check(null, customValues);
+                    Contact contact = context.customers().addContact(actor, customer.id(), draft);
+                    custom.save(actor, contact.id(), customValues);
+                    return contact;
+                })
                 .onSuccess(contact -> {
                     finish(contact);
                     onSaved.accept(contact);

@@ -23,7 +23,7 @@ import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
-import io.salesdesk.app.studio.CustomFieldEditors;
+import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
@@ -59,7 +59,7 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     private final TextField address = new TextField();
     private final TextField phone = new TextField();
     private final ComboBox<User> owner;
-    private CustomFieldEditors custom;
+    private CustomFieldForm custom;
 
     private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed) {
         super(I18n.get(existing == null ? "customerForm.newTitle" : "customerForm.editTitle"), "customerSave");
@@ -123,22 +123,8 @@ final class CustomerFormDialog extends FormDialog<Customer> {
         grid.add(field("address", I18n.get("customerForm.address"), address), 0, 4, 2, 1);
         grid.add(field("ownerId", I18n.get("customerForm.owner"), owner), 0, 5);
         // The company's own fields (自定义字段) after the standard ones, two to a row.
-        custom = new CustomFieldEditors(context.customFields().fields(CustomEntity.CUSTOMER), context.users().all(),
-                context.clock(), this::field);
-        int row = 6;
-        int column = 0;
-        List<FormField> extra = custom.formFields();
-        for (int i = 0; i < extra.size(); i++) {
-            if (custom.wide(i)) {
-                row += column;
-                grid.add(extra.get(i), 0, row++, 2, 1);
-                column = 0;
-            } else {
-                grid.add(extra.get(i), column, row);
-                row += column;
-                column = 1 - column;
-            }
-        }
+        custom = new CustomFieldForm(context, CustomEntity.CUSTOMER, this::field);
+        custom.layOut(grid, 6);
         grid.setPrefWidth(600);
         return grid;
     }
@@ -154,8 +140,7 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     }
 
     private void fill() {
-        custom.show(existing == null ? context.customFields().defaults(CustomEntity.CUSTOMER)
-                : context.customFields().values(CustomEntity.CUSTOMER, existing.id()));
+        custom.show(existing == null ? null : existing.id());
         if (existing == null) {
             tier.setValue(Tier.C);
             User me = context.currentUser();
@@ -244,18 +229,16 @@ final class CustomerFormDialog extends FormDialog<Customer> {
         Map<String, String> customValues = custom.values();
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value saves nothing, not a customer without it.
-                    context.customFields().check(CustomEntity.CUSTOMER, existing == null ? null : existing.id(),
-                            customValues);
+                    custom.check(existing == null ? null : existing.id(), customValues);
                     try {
                         Customer saved = existing == null
                                 ? context.customers().create(actor, draft)
                                 : context.customers().update(actor, existing.id(), expectedVersion, draft);
-                        context.customFields().setValues(actor, CustomEntity.CUSTOMER, saved.id(), customValues);
+                        custom.save(actor, saved.id(), customValues);
                         return saved;
                     } catch (SubmittedForApproval pending) {
                         // The rest of the edit is saved, the custom values with it.
-                        context.customFields().setValues(actor, CustomEntity.CUSTOMER,
-                                ((Customer) pending.record()).id(), customValues);
+                        custom.save(actor, ((Customer) pending.record()).id(), customValues);
                         throw pending;
                     }
                 })

@@ -1,9 +1,12 @@
 package io.salesdesk.app.customers;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,10 +26,12 @@ import javafx.collections.ObservableList;
 
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.PagedList;
+import io.salesdesk.app.studio.CustomFieldFilterDialog;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.CustomerService;
+import io.salesdesk.db.custom.CustomValueSort;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
@@ -48,6 +53,15 @@ public final class CustomerListViewModel {
     private final ObjectProperty<User> owner = new SimpleObjectProperty<>(this, "owner");
     private final ObjectProperty<CustomerQuery.Sort> sort =
             new SimpleObjectProperty<>(this, "sort", CustomerQuery.Sort.NAME);
+    /** A custom field the list is sorted by instead of {@link #sort}, or null. */
+    private final ObjectProperty<CustomValueSort> customSort = new SimpleObjectProperty<>(this, "customSort");
+    /** Filters on custom fields, each with the words its chip shows. */
+    private final ObservableList<CustomFieldFilterDialog.Chosen> customFilters = FXCollections.observableArrayList();
+    /** Whether pages read their customers' custom values (a custom-field column is shown). */
+    private final BooleanProperty readsCustomValues = new SimpleBooleanProperty(this, "readsCustomValues");
+    /** The custom values of the customers read so far, by customer and field key, for the columns. */
+    private final Map<UUID, Map<String, String>> customValues = new ConcurrentHashMap<>();
+    private Function<Collection<UUID>, Map<UUID, Map<String, String>>> customValueSource = ids -> Map.of();
     private final BooleanProperty ascending = new SimpleBooleanProperty(this, "ascending", true);
     private final ObjectProperty<ObservableList<Customer>> items =
             new SimpleObjectProperty<>(this, "items", FXCollections.observableArrayList());
@@ -74,7 +88,8 @@ public final class CustomerListViewModel {
         }
         UUID ownerId = owner.get() == null ? null : owner.get().id();
         String text = searchText.get() == null ? "" : searchText.get().trim();
-        return new CustomerQuery(text, tier.get(), prefix, ownerId, sort.get(), ascending.get());
+        return new CustomerQuery(text, tier.get(), prefix, ownerId, sort.get(), ascending.get(),
+                customFilters.stream().map(CustomFieldFilterDialog.Chosen::filter).toList(), customSort.get());
     }
 
     /** Counts and re-reads the list for the current query; the first page is fetched at once. */
@@ -93,7 +108,9 @@ public final class CustomerListViewModel {
                 return unlocatedRows(actor, query);
             }
             int total = customers.count(actor, query);
-            PagedList<Customer> rows = new PagedList<>(total, (offset, limit) -> customers.page(actor, query, offset, limit));
+            boolean withValues = readsCustomValues.get();
+            PagedList<Customer> rows = new PagedList<>(total, (offset, limit) -> withValues(
+                    customers.page(actor, query, offset, limit), withValues));
             if (total > 0) {
                 rows.get(0);
             }
@@ -106,6 +123,44 @@ public final class CustomerListViewModel {
             items.set(FXCollections.observableList(rows));
             then.run();
         }).executeWith(executor);
+    }
+
+    /** A page as read, after reading its customers' custom values into {@link #customValues} when shown. */
+    private List<Customer> withValues(List<Customer> page, boolean read) {
+        if (read && !page.isEmpty()) {
+            List<UUID> ids = page.stream().map(Customer::id).toList();
+            ids.forEach(customValues::remove);
+            customValues.putAll(customValueSource.apply(ids));
+        }
+        return page;
+    }
+
+    /** Where pages read custom values for the custom-field columns: ids → values by field key. */
+    public void setCustomValueSource(Function<Collection<UUID>, Map<UUID, Map<String, String>>> source) {
+        this.customValueSource = source;
+    }
+
+    /** The custom values read so far, by customer id and field key. */
+    public Map<UUID, Map<String, String>> customValues() {
+        return customValues;
+    }
+
+    public BooleanProperty readsCustomValuesProperty() {
+        return readsCustomValues;
+    }
+
+    public ObservableList<CustomFieldFilterDialog.Chosen> customFilters() {
+        return customFilters;
+    }
+
+    /** Sorts by a custom field; reloads only when the sort really changed. */
+    public void sortByCustom(CustomValueSort newSort, boolean newAscending) {
+        if (newSort.equals(customSort.get()) && newAscending == ascending.get()) {
+            return;
+        }
+        customSort.set(newSort);
+        ascending.set(newAscending);
+        reload();
     }
 
     /**
@@ -138,9 +193,10 @@ public final class CustomerListViewModel {
 
     /** Sorts by a column; reloads only when the sort really changed. */
     public void sortBy(CustomerQuery.Sort newSort, boolean newAscending) {
-        if (newSort == sort.get() && newAscending == ascending.get()) {
+        if (customSort.get() == null && newSort == sort.get() && newAscending == ascending.get()) {
             return;
         }
+        customSort.set(null);
         sort.set(newSort);
         ascending.set(newAscending);
         reload();
@@ -152,6 +208,7 @@ public final class CustomerListViewModel {
         province.set(null);
         owner.set(null);
         needsLocation.set(false);
+        customFilters.clear();
         searchText.set("");
     }
 

@@ -2,7 +2,9 @@ package io.salesdesk.app.customers;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -41,6 +44,12 @@ import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.CustomFieldColumns;
+import io.salesdesk.app.studio.CustomFieldFilterDialog;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.CustomFieldCriteria;
+import io.salesdesk.studio.field.FieldType;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
@@ -60,7 +69,12 @@ public final class CustomersPage extends BorderPane {
     private final CustomerListViewModel model;
     private final TableView<Customer> table = new TableView<>();
     private final CustomerDetailPane detail;
+    private final ListColumnPreferences columnPreferences;
+    private final CustomFieldColumns<Customer> customColumns;
     private UUID pendingSelection;
+    private final HBox customFilterChips = new HBox(6);
+    /** Set while the table's rows are replaced: see {@link #showRows}. */
+    private boolean replacingItems;
 
     public CustomersPage(AppContext context, EventBus bus) {
         this.context = context;
@@ -70,13 +84,20 @@ public final class CustomersPage extends BorderPane {
         model.setUnlocatedSource(actor -> context.customerLocations().needsLocation(actor).stream()
                 .map(io.salesdesk.crm.CustomerLocation::id).collect(java.util.stream.Collectors.toSet()));
         this.detail = new CustomerDetailPane(context, bus, this::customerChanged);
+        model.setCustomValueSource(ids -> context.customFields().values(CustomEntity.CUSTOMER, ids));
+        this.columnPreferences = ListColumnPreferences.of("customers", context.currentUser().id());
+        List<CustomField> fields = customFields();
+        this.customColumns = new CustomFieldColumns<>(
+                fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all() : List.of(),
+                context.clock(), Customer::id, model.customValues());
         getStyleClass().add("page");
-        setTop(new VBox(createHeader(), createFilters()));
+        setTop(new VBox(createHeader(), createFilters(), customFilterChips));
         SplitPane split = new SplitPane(createTable(), detail);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
+        showCustomColumns(fields, columnPreferences.shown());
         bus.subscribe(Navigation.OpenCustomer.class, event -> open(event.customerId(), event.customerName()));
         model.reload();
     }
@@ -101,7 +122,11 @@ public final class CustomersPage extends BorderPane {
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(model.loadingProperty());
         ListExportBar export = new ListExportBar(context, model::query);
-        HBox header = new HBox(12, title, count, busy, spacer, export, create);
+        var columns = CustomFieldColumns.chooser(this::customFields, columnPreferences.shown(), keys -> {
+            columnPreferences.setShown(keys);
+            showCustomColumns(customFields(), keys);
+        });
+        HBox header = new HBox(12, title, count, busy, spacer, columns, export, create);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("page-header");
         return header;
@@ -164,7 +189,25 @@ public final class CustomersPage extends BorderPane {
         clear.setOnAction(e -> model.clearFilters());
         clear.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customers.filter.clear")));
 
-        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, clear);
+        Button byField = new Button(I18n.get("customFilter.button"), new FontIcon(Feather.FILTER));
+        byField.setId("customFilterButton");
+        byField.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customFilter.tooltip")));
+        byField.setOnAction(e -> addCustomFilter(null));
+        byField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The active field filters sit on a row of their own under the filters, shown while there are any.
+        customFilterChips.setId("customFilterChips");
+        customFilterChips.setAlignment(Pos.CENTER_LEFT);
+        customFilterChips.setPadding(new Insets(8, 0, 0, 0));
+        customFilterChips.setVisible(false);
+        customFilterChips.setManaged(false);
+        model.customFilters().addListener((javafx.collections.ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> {
+            customFilterChips.getChildren().setAll(model.customFilters().stream().map(this::chip).toList());
+            customFilterChips.setVisible(!model.customFilters().isEmpty());
+            customFilterChips.setManaged(!model.customFilters().isEmpty());
+            model.reload();
+        });
+
+        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, byField, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(12, 0, 0, 0));
         return filters;
@@ -188,17 +231,24 @@ public final class CustomersPage extends BorderPane {
                 nextFollowUpColumn(clock)));
         table.getSortOrder().add(table.getColumns().get(0));
         table.setSortPolicy(t -> {
+            if (replacingItems) {
+                return true; // the rows of the new query are already in its order
+            }
             if (t.getSortOrder().isEmpty()) {
                 model.sortBy(CustomerQuery.Sort.NAME, true);
             } else {
                 TableColumn<Customer, ?> first = t.getSortOrder().get(0);
-                model.sortBy((CustomerQuery.Sort) first.getUserData(),
-                        first.getSortType() == TableColumn.SortType.ASCENDING);
+                boolean ascending = first.getSortType() == TableColumn.SortType.ASCENDING;
+                if (first.getUserData() instanceof CustomField field) {
+                    model.sortByCustom(CustomFieldCriteria.sort(field), ascending);
+                } else {
+                    model.sortBy((CustomerQuery.Sort) first.getUserData(), ascending);
+                }
             }
             return true;
         });
-        table.itemsProperty().bind(model.itemsProperty());
-        table.itemsProperty().addListener((obs, old, now) -> selectPending());
+        table.setItems(model.itemsProperty().get());
+        model.itemsProperty().addListener((obs, old, now) -> showRows(now));
         table.setPlaceholder(emptyState());
         table.setRowFactory(t -> {
             TableRow<Customer> row = new TableRow<>();
@@ -217,6 +267,103 @@ public final class CustomersPage extends BorderPane {
             }
         });
         return table;
+    }
+
+    /**
+     * Shows a new query's rows. A table clears its sort order when its items are replaced (only a
+     * SortedList keeps it), which would throw the list back to name order right after a click on a
+     * header; the order is put back, and the sorts this causes are not passed on.
+     */
+    private void showRows(javafx.collections.ObservableList<Customer> rows) {
+        List<TableColumn<Customer, ?>> order = List.copyOf(table.getSortOrder());
+        replacingItems = true;
+        try {
+            table.setItems(rows);
+            table.getSortOrder().setAll(order);
+        } finally {
+            replacingItems = false;
+        }
+        selectPending();
+    }
+
+    /** The customer fields in use, read afresh: they may have changed in Settings since the page opened. */
+    private List<CustomField> customFields() {
+        return context.customFields().fields(CustomEntity.CUSTOMER);
+    }
+
+    /**
+     * Shows the custom-field columns of these keys after the customer's own columns, in the fields'
+     * order; a column sorted by a field that is no longer shown goes back to the name order.
+     */
+    private void showCustomColumns(List<CustomField> fields, Set<String> keys) {
+        boolean readsBefore = model.readsCustomValuesProperty().get();
+        boolean reads = fields.stream().anyMatch(f -> keys.contains(f.key()));
+        // The columns share the table's width: with custom ones beside them, the customer's own may
+        // narrow below their usual minimum, or the last columns would be cut off at the edge. Set
+        // before the columns change, when the table shares out the width again.
+        for (TableColumn<Customer, ?> column : table.getColumns()) {
+            if (!(column.getUserData() instanceof CustomField)) {
+                double full = (double) column.getProperties().computeIfAbsent("fullMinWidth", k -> column.getMinWidth());
+                column.setMinWidth(reads ? Math.min(full, column.getUserData() == CustomerQuery.Sort.NAME ? 120 : 44)
+                        : full);
+            }
+        }
+        // Columns are removed and added one by one: replacing them all would drop the table's sort.
+        table.getColumns().removeIf(c -> c.getUserData() instanceof CustomField f && !keys.contains(f.key()));
+        Set<String> present = new HashSet<>();
+        table.getColumns().stream().filter(c -> c.getUserData() instanceof CustomField)
+                .forEach(c -> present.add(((CustomField) c.getUserData()).key()));
+        for (CustomField field : fields) {
+            if (keys.contains(field.key()) && !present.contains(field.key())) {
+                table.getColumns().add(customColumns.column(field));
+            }
+        }
+        model.readsCustomValuesProperty().set(reads);
+        if (table.getSortOrder().isEmpty()) {
+            table.getSortOrder().setAll(List.of(table.getColumns().get(0))); // sorted by a column now gone
+        } else if (!readsBefore && reads) {
+            model.reload(); // the pages read so far lack the values the new column shows
+        } else {
+            table.refresh();
+        }
+    }
+
+    private void addCustomFilter(CustomField on) {
+        List<CustomField> fields = customFields();
+        if (fields.isEmpty()) {
+            javafx.scene.control.Alert none = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, I18n.get("customFilter.noFields"));
+            none.setHeaderText(null);
+            none.showAndWait();
+            return;
+        }
+        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER)
+                ? context.users().visibleOwners(context.currentUser().asActor()) : List.of();
+        CustomFieldFilterDialog dialog = new CustomFieldFilterDialog(fields, people, context.clock());
+        if (on != null) {
+            dialog.on(on);
+        }
+        dialog.showAndWait().ifPresent(chosen -> {
+            // One filter per field: a new one on the same field replaces the old.
+            model.customFilters().removeIf(c -> c.field().id().equals(chosen.field().id()));
+            model.customFilters().add(chosen);
+        });
+    }
+
+    /** An active custom-field filter: its words; a click edits it, the cross removes it. */
+    private Node chip(CustomFieldFilterDialog.Chosen chosen) {
+        Button text = new Button(chosen.description());
+        text.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.BUTTON_OUTLINED);
+        text.setOnAction(e -> addCustomFilter(chosen.field()));
+        Button remove = new Button(null, new FontIcon(Feather.X));
+        remove.setId("removeCustomFilter-" + chosen.field().key());
+        remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT);
+        remove.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customFilter.remove")));
+        remove.setOnAction(e -> model.customFilters().remove(chosen));
+        HBox chip = new HBox(0, text, remove);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("custom-filter-chip");
+        return chip;
     }
 
     private VBox emptyState() {

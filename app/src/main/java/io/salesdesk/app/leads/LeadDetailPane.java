@@ -1,6 +1,8 @@
 package io.salesdesk.app.leads;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -23,10 +25,16 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldEditors;
+import io.salesdesk.crm.User;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.FieldType;
 
 /**
  * The selected lead: who is asking, and first of all why it went to whom (the dispatch
@@ -197,17 +205,49 @@ final class LeadDetailPane extends StackPane {
                     Formats.dateTime(lead.closedAt(), zone())));
         }
         row = fact(grid, row, Feather.X_CIRCLE, "leads.detail.disqualifyReason", lead.disqualifyReason());
-        fact(grid, row, Feather.FILE_TEXT, "leads.detail.note", lead.note());
+        int next = fact(grid, row, Feather.FILE_TEXT, "leads.detail.note", lead.note());
+        showCustomFacts(grid, next, lead);
         return grid;
     }
 
+    /** The company's own lead fields (自定义字段) with a value, read off the FX thread, after the others. */
+    private void showCustomFacts(GridPane grid, int row, Lead lead) {
+        BackgroundTask.wrap(() -> {
+                    List<CustomField> fields = context.customFields().fields(CustomEntity.LEAD);
+                    Map<String, String> values = fields.isEmpty() ? Map.of()
+                            : context.customFields().values(CustomEntity.LEAD, lead.id());
+                    List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER)
+                            ? context.users().all() : List.of();
+                    List<String[]> shown = new java.util.ArrayList<>();
+                    for (CustomField field : fields) {
+                        shown.add(new String[] {field.label(),
+                                CustomFieldEditors.display(field, values.get(field.key()), people, context.clock())});
+                    }
+                    return shown;
+                })
+                .onSuccess(shown -> {
+                    if (current != lead) {
+                        return; // another lead is shown by now
+                    }
+                    int at = row;
+                    for (String[] fact : shown) {
+                        at = labelledFact(grid, at, Feather.TAG, fact[0], fact[1]);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
     private static int fact(GridPane grid, int row, Feather icon, String key, String value) {
+        return labelledFact(grid, row, icon, I18n.get(key), value);
+    }
+
+    private static int labelledFact(GridPane grid, int row, Feather icon, String labelText, String value) {
         if (value == null || value.isBlank()) {
             return row;
         }
         FontIcon glyph = new FontIcon(icon);
         glyph.getStyleClass().add("fact-icon");
-        Label label = new Label(I18n.get(key), glyph);
+        Label label = new Label(labelText, glyph);
         label.getStyleClass().add(Styles.TEXT_MUTED);
         label.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(value);

@@ -23,10 +23,12 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.common.RegionPicker;
 import io.salesdesk.app.customers.Industries;
+import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.lead.LeadDraft;
 import io.salesdesk.dispatch.DispatchResult;
+import io.salesdesk.studio.field.CustomEntity;
 
 /**
  * 新建线索: what the caller or the web form said. Saving records the lead and dispatches it at
@@ -48,6 +50,7 @@ final class LeadFormDialog extends FormDialog<DispatchResult> {
             t -> I18n.get("tier.long." + t.name()), I18n.get("leads.form.tier.unknown"));
     private final ComboBox<String> source = new ComboBox<>();
     private final TextArea note = new TextArea();
+    private CustomFieldForm custom;
 
     private LeadFormDialog(AppContext context) {
         super(I18n.get("leads.form.title"), "leadSave");
@@ -100,6 +103,10 @@ final class LeadFormDialog extends FormDialog<DispatchResult> {
         grid.add(field("tier", I18n.get("leads.form.tier"), tier), 1, 4);
         grid.add(field("source", I18n.get("leads.form.source"), source), 0, 5);
         grid.add(field("note", I18n.get("leads.form.note"), note), 0, 6, 2, 1);
+        // The company's own lead fields (自定义字段) after the standard ones.
+        custom = new CustomFieldForm(context, CustomEntity.LEAD, this::field);
+        custom.layOut(grid, 7);
+        custom.show(null);
         grid.setPrefWidth(620);
         return grid;
     }
@@ -128,7 +135,14 @@ final class LeadFormDialog extends FormDialog<DispatchResult> {
     protected void save() {
         var actor = context.currentUser().asActor();
         LeadDraft draft = draft();
-        BackgroundTask.wrap(() -> context.dispatch().capture(actor, draft, ChangeReason.user()))
+        var customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value captures nothing, not a lead without it.
+                    custom.check(null, customValues);
+                    DispatchResult captured = context.dispatch().capture(actor, draft, ChangeReason.user());
+                    custom.save(actor, captured.lead().id(), customValues);
+                    return captured;
+                })
                 .onSuccess(this::finish)
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());

@@ -3,6 +3,8 @@ package io.salesdesk.app.pipeline;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.commerce.ProductLinesEditor;
 import io.salesdesk.app.commerce.StockCheckView;
+import io.salesdesk.app.studio.CustomFieldForm;
+import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.Stylesheets;
@@ -29,6 +31,7 @@ import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.User;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -61,6 +64,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
     // The stock check waits for the typing to stop.
     private final PauseTransition checkSoon = new PauseTransition(Duration.millis(300));
     private boolean linesTouched;
+    private CustomFieldForm custom;
 
     private OpportunityFormDialog(AppContext context, Opportunity existing, String stageCode, Customer forCustomer) {
         super(I18n.get(existing == null ? "opportunityForm.newTitle" : "opportunityForm.editTitle"), "opportunitySave");
@@ -136,6 +140,9 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         grid.add(field("lines", I18n.get("opportunityForm.lines"), scroll), 0, 5, 2, 1);
         grid.add(field("ownerId", I18n.get("opportunityForm.owner"), owner), 0, 7);
         grid.add(field("closeReason", I18n.get("opportunityForm.closeReason"), closeReason), 1, 7);
+        // The company's own deal fields (自定义字段) after the standard ones.
+        custom = new CustomFieldForm(context, CustomEntity.OPPORTUNITY, this::field);
+        custom.layOut(grid, 8);
         closeReason.disableProperty().bind(stage.valueProperty().map(s -> s == null || !s.closes()));
         grid.setPrefWidth(600);
         return grid;
@@ -158,6 +165,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
     }
 
     private void fill(String stageCode, Customer forCustomer) {
+        custom.show(existing == null ? null : existing.id());
         if (existing == null) {
             String code = stageCode == null ? context.opportunities().stages().get(0).code() : stageCode;
             stage.setValue(context.opportunities().stage(code));
@@ -237,9 +245,13 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         var actor = context.currentUser().asActor();
         List<OpportunityLine.Draft> planned = lines.drafts();
         boolean saveLines = linesTouched && (existing != null || !planned.isEmpty());
+        Map<String, String> customValues = custom.values();
         BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value saves nothing, not a deal without it.
+                    custom.check(existing == null ? null : existing.id(), customValues);
                     Opportunity deal = existing == null ? context.opportunities().create(actor, draft)
                             : context.opportunities().update(actor, existing.id(), existing.version(), draft);
+                    custom.save(actor, deal.id(), customValues);
                     if (!saveLines) {
                         return new Saved(deal, null, null);
                     }

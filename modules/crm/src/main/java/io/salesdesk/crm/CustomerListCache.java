@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Every live customer's list row in memory, for the embedded database.
@@ -26,6 +27,10 @@ import java.util.function.Predicate;
  * <p>Names sort in Chinese collation order (pinyin for common characters), as users expect.
  */
 final class CustomerListCache {
+
+    private static final Supplier<CustomMatch> NO_CUSTOM_FIELDS = () -> {
+        throw new IllegalStateException("A query on custom fields needs their values");
+    };
 
     private final Map<UUID, Row> rows = new HashMap<>();
     /** All rows in name order, rebuilt lazily after a change, so a list sorted by name needs no sort. */
@@ -61,11 +66,29 @@ final class CustomerListCache {
     }
 
     synchronized int count(Set<UUID> visibleOwners, CustomerQuery query) {
-        return result(visibleOwners, query).rows.size();
+        return count(visibleOwners, query, NO_CUSTOM_FIELDS);
+    }
+
+    /**
+     * Counts afresh when the query uses custom fields: their values are written past this cache, and
+     * a list counts before it reads its pages, so the pages that follow reuse what the count read.
+     *
+     * @param custom reads the query's custom-field filters and sort from the database
+     */
+    synchronized int count(Set<UUID> visibleOwners, CustomerQuery query, Supplier<CustomMatch> custom) {
+        if (query.usesCustomFields()) {
+            lastResult = null;
+        }
+        return result(visibleOwners, query, custom).rows.size();
     }
 
     synchronized List<Customer> page(Set<UUID> visibleOwners, CustomerQuery query, int offset, int limit) {
-        List<Row> matching = result(visibleOwners, query).rows;
+        return page(visibleOwners, query, offset, limit, NO_CUSTOM_FIELDS);
+    }
+
+    synchronized List<Customer> page(Set<UUID> visibleOwners, CustomerQuery query, int offset, int limit,
+                                     Supplier<CustomMatch> custom) {
+        List<Row> matching = result(visibleOwners, query, custom).rows;
         List<Customer> page = new ArrayList<>(Math.max(0, Math.min(limit, matching.size() - offset)));
         for (int i = offset; i < matching.size() && i < offset + limit; i++) {
             page.add(matching.get(i).customer);
@@ -84,18 +107,24 @@ final class CustomerListCache {
                 .toList();
     }
 
-    private Result result(Set<UUID> visibleOwners, CustomerQuery query) {
+    private Result result(Set<UUID> visibleOwners, CustomerQuery query, Supplier<CustomMatch> custom) {
         if (lastResult != null && lastResult.query.equals(query) && Objects.equals(lastResult.owners, visibleOwners)) {
             return lastResult;
         }
+        CustomMatch match = query.usesCustomFields() ? custom.get() : null;
         Predicate<Row> filter = filter(visibleOwners, query);
+        if (match != null) {
+            filter = filter.and(row -> match.admits(row.customer.id()));
+        }
         List<Row> matching = new ArrayList<>();
         for (Row row : rowsByName()) {
             if (filter.test(row)) {
                 matching.add(row);
             }
         }
-        if (query.sort() != CustomerQuery.Sort.NAME) {
+        if (query.customSort() != null) {
+            match.sort(matching, row -> row.customer.id(), query.ascending());
+        } else if (query.sort() != CustomerQuery.Sort.NAME) {
             matching.sort(order(query));
         } else if (!query.ascending()) {
             java.util.Collections.reverse(matching);

@@ -1,5 +1,8 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.custom.CustomValueFilter;
+import io.salesdesk.db.custom.CustomValueSort;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,10 +12,27 @@ import java.util.UUID;
  * @param tier         only this tier, or null
  * @param regionPrefix GB/T 2260 code prefix (2 digits a province, 4 a city, 6 a county), or null
  * @param ownerId      only this owner, or null
- * @param sort         sort column
+ * @param sort         sort column, unless {@code customSort} is set
  * @param ascending    sort direction
+ * @param customFilters conditions on custom fields, all of which must hold
+ * @param customSort   a custom field to sort by instead of {@code sort}, or null
  */
-public record CustomerQuery(String text, Tier tier, String regionPrefix, UUID ownerId, Sort sort, boolean ascending) {
+public record CustomerQuery(String text, Tier tier, String regionPrefix, UUID ownerId, Sort sort, boolean ascending,
+                            List<CustomValueFilter> customFilters, CustomValueSort customSort) {
+
+    public CustomerQuery {
+        customFilters = List.copyOf(customFilters);
+    }
+
+    /** A query on the customers' own fields only. */
+    public CustomerQuery(String text, Tier tier, String regionPrefix, UUID ownerId, Sort sort, boolean ascending) {
+        this(text, tier, regionPrefix, ownerId, sort, ascending, List.of(), null);
+    }
+
+    /** Whether it filters or sorts by custom fields. */
+    public boolean usesCustomFields() {
+        return !customFilters.isEmpty() || customSort != null;
+    }
 
     /** Columns the list can sort by. */
     public enum Sort {
@@ -25,22 +45,32 @@ public record CustomerQuery(String text, Tier tier, String regionPrefix, UUID ow
     }
 
     public CustomerQuery withText(String newText) {
-        return new CustomerQuery(newText, tier, regionPrefix, ownerId, sort, ascending);
+        return new CustomerQuery(newText, tier, regionPrefix, ownerId, sort, ascending, customFilters, customSort);
     }
 
     public CustomerQuery withTier(Tier newTier) {
-        return new CustomerQuery(text, newTier, regionPrefix, ownerId, sort, ascending);
+        return new CustomerQuery(text, newTier, regionPrefix, ownerId, sort, ascending, customFilters, customSort);
     }
 
     public CustomerQuery withRegionPrefix(String newPrefix) {
-        return new CustomerQuery(text, tier, newPrefix, ownerId, sort, ascending);
+        return new CustomerQuery(text, tier, newPrefix, ownerId, sort, ascending, customFilters, customSort);
     }
 
     public CustomerQuery withOwner(UUID newOwner) {
-        return new CustomerQuery(text, tier, regionPrefix, newOwner, sort, ascending);
+        return new CustomerQuery(text, tier, regionPrefix, newOwner, sort, ascending, customFilters, customSort);
     }
 
+    /** Sorted by one of the customer's own columns (and no longer by a custom field). */
     public CustomerQuery sortedBy(Sort newSort, boolean newAscending) {
-        return new CustomerQuery(text, tier, regionPrefix, ownerId, newSort, newAscending);
+        return new CustomerQuery(text, tier, regionPrefix, ownerId, newSort, newAscending, customFilters, null);
+    }
+
+    /** Sorted by a custom field. */
+    public CustomerQuery sortedBy(CustomValueSort newSort, boolean newAscending) {
+        return new CustomerQuery(text, tier, regionPrefix, ownerId, sort, newAscending, customFilters, newSort);
+    }
+
+    public CustomerQuery withCustomFilters(List<CustomValueFilter> filters) {
+        return new CustomerQuery(text, tier, regionPrefix, ownerId, sort, ascending, filters, customSort);
     }
 }

@@ -1,5 +1,7 @@
 package io.salesdesk.crm;
 
+import io.salesdesk.db.custom.CustomValueConditions;
+import io.salesdesk.db.custom.CustomValueSort;
 import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
@@ -37,7 +39,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectJoinStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -75,7 +77,7 @@ public final class CustomerRepository {
 
     /** One page of the customers the viewer sees, in the query's order. */
     public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
-        return selectWithOwner().where(conditions(viewer, query))
+        return selectWithOwner(query.customSort()).where(conditions(viewer, query))
                 .orderBy(order(query))
                 .limit(limit).offset(offset)
                 .fetch(this::toCustomer);
@@ -86,7 +88,7 @@ public final class CustomerRepository {
      * query read as it goes, where pages by offset would sort and skip ever more rows.
      */
     public void forEach(Actor viewer, CustomerQuery query, Consumer<Customer> action) {
-        try (Cursor<? extends Record> cursor = selectWithOwner().where(conditions(viewer, query))
+        try (Cursor<? extends Record> cursor = selectWithOwner(query.customSort()).where(conditions(viewer, query))
                 .orderBy(order(query)).fetchSize(Rows.FETCH_SIZE).fetchLazy()) {
             cursor.forEach(r -> action.accept(toCustomer(r)));
         }
@@ -130,6 +132,14 @@ public final class CustomerRepository {
                 .where(CUSTOMER.NORMALIZED_NAME.eq(normalizedName), CUSTOMER.DELETED_AT.isNull(), other)
                 .limit(1)
                 .fetchOptional(this::toCustomer);
+    }
+
+    /**
+     * What a list kept in memory needs to apply a query's custom-field filters and sort: read from
+     * {@code custom_value} through its indexes.
+     */
+    CustomMatch customMatch(CustomerQuery query, Map<Object, Object> earlier) {
+        return CustomMatch.read(dsl, query, earlier);
     }
 
     /** Whether the viewer may see the row with this id. */
@@ -402,12 +412,18 @@ public final class CustomerRepository {
         return new StaleRecordException(ENTITY, id, expectedVersion, findAny(id).orElse(null));
     }
 
-    private SelectOnConditionStep<Record> selectWithOwner() {
+    private SelectJoinStep<Record> selectWithOwner() {
+        return selectWithOwner(null);
+    }
+
+    /** The list's columns, with the value of the custom field it sorts by joined on when there is one. */
+    private SelectJoinStep<Record> selectWithOwner(CustomValueSort sort) {
         return dsl.select(List.of(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.CREDIT_CODE, CUSTOMER.TIER, CUSTOMER.INDUSTRY,
                         CUSTOMER.REGION_CODE, CUSTOMER.ADDRESS, CUSTOMER.PHONE, CUSTOMER.OWNER_ID,
                         CUSTOMER.LAST_FOLLOW_UP_AT, CUSTOMER.NEXT_FOLLOW_UP_ON, CUSTOMER.VERSION, CUSTOMER.UPDATED_AT,
                         APP_USER.DISPLAY_NAME))
-                .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID));
+                .from(CustomValueConditions.withSortValue(
+                        CUSTOMER.leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID)), CUSTOMER.ID, sort));
     }
 
     /** The list's conditions on CUSTOMER; contacts and follow-ups exported "per customer list" reuse them. */
@@ -428,11 +444,15 @@ public final class CustomerRepository {
         if (query.ownerId() != null) {
             conditions.add(CUSTOMER.OWNER_ID.eq(query.ownerId()));
         }
+        conditions.add(CustomValueConditions.matchAll(CUSTOMER.ID, query.customFilters()));
         return DSL.and(conditions);
     }
 
     private static List<SortField<?>> order(CustomerQuery query) {
         boolean asc = query.ascending();
+        if (query.customSort() != null) {
+            return List.of(CustomValueConditions.sortOrder(query.customSort(), asc), CUSTOMER.ID.asc());
+        }
         SortField<?> primary = switch (query.sort()) {
             case NAME -> asc ? CUSTOMER.NAME.asc() : CUSTOMER.NAME.desc();
             case TIER -> asc ? CUSTOMER.TIER.asc() : CUSTOMER.TIER.desc();

@@ -57,6 +57,14 @@ public final class CustomerService {
     private final CustomerListCache listCache;
     private final CustomerListSnapshot listSnapshot;
     private boolean listLoaded;
+    /** Custom-field filters' and sorts' reads for the in-memory list, the last few, valid at {@link #customReadsStamp}. */
+    private final Map<Object, Object> customReads = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > 8;
+        }
+    };
+    private ChangeLog.Head customReadsStamp;
     /** The audit chain head the in-memory list is known to match. */
     private ChangeLog.Head listStamp;
 
@@ -104,7 +112,7 @@ public final class CustomerService {
     public int count(Actor viewer, CustomerQuery query) {
         if (listCache != null) {
             ensureListLoaded();
-            return listCache.count(visibleOwners(viewer), query);
+            return listCache.count(visibleOwners(viewer), query, customMatch(query));
         }
         return db.transactionResult(cfg -> customers(cfg).count(viewer, query));
     }
@@ -113,7 +121,7 @@ public final class CustomerService {
     public List<Customer> page(Actor viewer, CustomerQuery query, int offset, int limit) {
         if (listCache != null) {
             ensureListLoaded();
-            return listCache.page(visibleOwners(viewer), query, offset, limit);
+            return listCache.page(visibleOwners(viewer), query, offset, limit, customMatch(query));
         }
         return db.transactionResult(cfg -> customers(cfg).page(viewer, query, offset, limit));
     }
@@ -133,7 +141,8 @@ public final class CustomerService {
                 }
             }
             ensureListLoaded();
-            listCache.page(visibleOwners(viewer), query, 0, Integer.MAX_VALUE).forEach(action);
+            listCache.count(visibleOwners(viewer), query, customMatch(query));
+            listCache.page(visibleOwners(viewer), query, 0, Integer.MAX_VALUE, customMatch(query)).forEach(action);
             return;
         }
         db.transaction(cfg -> customers(cfg).forEach(viewer, query, action));
@@ -175,6 +184,25 @@ public final class CustomerService {
             listCache.replaceAll(all);
             listLoaded = true;
         }
+    }
+
+    /**
+     * Reads a query's custom-field filters and sort for the in-memory list: the customer rows are in
+     * memory, custom values are not (other services write them), so they come from their indexes.
+     */
+    private java.util.function.Supplier<CustomMatch> customMatch(CustomerQuery query) {
+        return () -> db.transactionResult(cfg -> {
+            // Reading a field's values of 100,000 customers takes the embedded database a good part of a
+            // second; while the audit head stands still no value changed, so earlier reads still hold.
+            ChangeLog.Head head = ChangeLog.using(cfg, clock).head();
+            synchronized (customReads) {
+                if (!head.equals(customReadsStamp)) {
+                    customReads.clear();
+                    customReadsStamp = head;
+                }
+                return customers(cfg).customMatch(query, customReads);
+            }
+        });
     }
 
     /** Owners whose customers the viewer sees; null for everyone's. */

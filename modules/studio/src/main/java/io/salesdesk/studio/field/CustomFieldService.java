@@ -130,6 +130,17 @@ public final class CustomFieldService {
         return db.transactionResult(cfg -> values(cfg).values(recordId, fields(cfg).fields(entity, false)));
     }
 
+    /**
+     * Several records' values of the fields in use, by record and key: what a page of a list shows in
+     * its custom-field columns. At most a page of ids (a few hundred) at a time.
+     */
+    public Map<UUID, Map<String, String>> values(CustomEntity entity, java.util.Collection<UUID> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.transactionResult(cfg -> values(cfg).values(recordIds, fields(cfg).fields(entity, false)));
+    }
+
     /** The values a new record starts with: each field's default. */
     public Map<String, String> defaults(CustomEntity entity) {
         Map<String, String> defaults = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,30 @@ public final class CustomValueRepository {
                             r.getValueMoment(), r.getValueFlag()));
                     if (text != null) {
                         values.put(field.key(), text);
+                    }
+                });
+        return values;
+    }
+
+    /**
+     * Several records' values of these fields as canonical text, by record and field key: one query
+     * for a page of a list. Records without any value are absent.
+     */
+    public Map<UUID, Map<String, String>> values(Collection<UUID> recordIds, List<CustomField> fields) {
+        Map<UUID, CustomField> byId = new HashMap<>();
+        fields.forEach(f -> byId.put(f.id(), f));
+        Map<UUID, Map<String, String>> values = new HashMap<>();
+        if (recordIds.isEmpty() || byId.isEmpty()) {
+            return values;
+        }
+        dsl.selectFrom(CUSTOM_VALUE)
+                .where(CUSTOM_VALUE.RECORD_ID.in(recordIds), CUSTOM_VALUE.FIELD_ID.in(byId.keySet()))
+                .forEach(r -> {
+                    CustomField field = byId.get(r.getFieldId());
+                    String text = field.type().text(new FieldType.Stored(r.getValueText(), r.getValueNumber(),
+                            r.getValueMoment(), r.getValueFlag()));
+                    if (text != null) {
+                        values.computeIfAbsent(r.getRecordId(), id -> new LinkedHashMap<>()).put(field.key(), text);
                     }
                 });
         return values;

@@ -1,0 +1,80 @@
+package io.salesdesk.app.studio;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.FormField;
+import io.salesdesk.core.Actor;
+import io.salesdesk.crm.User;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.FieldType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The company's own fields (自定义字段) of one entity in a record's form: laid out after the standard
+ * fields, filled with the record's values (a new record's defaults), checked before the record is
+ * saved so a refused value saves nothing, and saved with it. Every form of a record with custom fields
+ * uses it the same way.
+ */
+public final class CustomFieldForm {
+
+    private final AppContext context;
+    private final CustomEntity entity;
+    private final CustomFieldEditors editors;
+
+    /** @param maker the form dialog's own field maker, so problems reach the fields ({@code custom.KEY}) */
+    public CustomFieldForm(AppContext context, CustomEntity entity, CustomFieldEditors.FieldMaker maker) {
+        this.context = context;
+        this.entity = entity;
+        List<CustomField> fields = context.customFields().fields(entity);
+        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all()
+                : List.of();
+        this.editors = new CustomFieldEditors(fields, people, context.clock(), maker);
+    }
+
+    /**
+     * Adds the fields to a two-column grid from {@code row} on, two to a row, a long text or multiple
+     * choice across both columns.
+     *
+     * @return the first row after them
+     */
+    public int layOut(GridPane grid, int row) {
+        int column = 0;
+        List<FormField> fields = editors.formFields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (editors.wide(i)) {
+                row += column;
+                grid.add(fields.get(i), 0, row++, 2, 1);
+                column = 0;
+            } else {
+                grid.add(fields.get(i), column, row);
+                row += column;
+                column = 1 - column;
+            }
+        }
+        return row + column;
+    }
+
+    /** Shows a record's values, or the defaults for a new record ({@code recordId} null). */
+    public void show(UUID recordId) {
+        editors.show(recordId == null ? context.customFields().defaults(entity)
+                : context.customFields().values(entity, recordId));
+    }
+
+    /** The values in the form, by key; read on the FX thread before saving. */
+    public Map<String, String> values() {
+        return editors.values();
+    }
+
+    /** Checks values as saving would, before the record itself is saved (off the FX thread). */
+    public void check(UUID recordId, Map<String, String> values) {
+        context.customFields().check(entity, recordId, values);
+    }
+
+    /** Saves values on the saved record (off the FX thread). */
+    public void save(Actor actor, UUID recordId, Map<String, String> values) {
+        context.customFields().setValues(actor, entity, recordId, values);
+    }
+}
