@@ -10,6 +10,7 @@ import io.salesdesk.ledger.imports.ExportTarget;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.ledger.model.CustomerLedger;
 import io.salesdesk.ledger.model.LedgerEntity;
+import io.salesdesk.ledger.report.StreamingWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class CustomerExport implements ExportTarget {
      * selection made on the map), in the list's order; a null set writes them all.
      */
     public int export(Actor viewer, CustomerQuery query, Set<UUID> only, Path out, ImportMonitor monitor) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+        try (SXSSFWorkbook workbook = new StreamingWorkbook(500)) {
             SXSSFSheet sheet = workbook.createSheet("客户");
             ExportStyles styles = new ExportStyles(workbook);
             writeHeader(sheet, styles);

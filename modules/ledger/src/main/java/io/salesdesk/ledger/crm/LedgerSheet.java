@@ -1,5 +1,6 @@
 package io.salesdesk.ledger.crm;
 
+import io.salesdesk.ledger.report.StreamingWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ final class LedgerSheet implements AutoCloseable {
     // Ledger times carry no zone: they are written in Beijing time, as they are read back.
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+    private final SXSSFWorkbook workbook = new StreamingWorkbook(500);
     private final SXSSFSheet sheet;
     private final int visibleColumns;
     private final int hiddenColumns;

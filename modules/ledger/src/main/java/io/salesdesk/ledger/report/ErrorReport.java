@@ -81,7 +81,7 @@ public final class ErrorReport {
             List<CellProblem> problems, Function<CellProblem, String> describe, Path out, Scope scope) {
         Map<Integer, List<CellProblem>> byRow = problems.stream()
                 .collect(Collectors.groupingBy(CellProblem::rowNumber, HashMap::new, Collectors.toList()));
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        try (SXSSFWorkbook workbook = new StreamingWorkbook(200);
              LedgerFile ledger = Ledgers.open(input, limits)) {
             SXSSFSheet sheet = workbook.createSheet(safeSheetName(sheetName));
             Styles styles = new Styles(workbook);
