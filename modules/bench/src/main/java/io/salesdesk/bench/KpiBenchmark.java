@@ -86,11 +86,13 @@ public class KpiBenchmark {
     public void open() {
         Clock clock = Clock.systemUTC();
         String url = System.getProperty("salesdesk.bench.insightUrl");
-        db = Database.open(url != null ? DatabaseConfig.server(url, null, null)
-                : DatabaseConfig.embedded(Paths.get("target", "bench-insight-" + scale)));
-        InsightWorkspace.createIfEmpty(db, clock, scale);
         if (url != null) {
+            db = Database.open(DatabaseConfig.server(url, null, null));
+            InsightWorkspace.createIfEmpty(db, clock, scale);
             db.dsl().execute("ANALYZE");
+        } else {
+            db = InsightWorkspace.openEmbedded(Paths.get(System.getProperty("salesdesk.bench.dir", "target"),
+                    "bench-insight-" + scale), clock, scale);
         }
         costs = new CostService(db, clock);
         kpis = new KpiService(db, costs);
