@@ -13,7 +13,9 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.ActivityDayRepository;
 import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerFirstWonRepository;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.LeadKpiDayRepository;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
@@ -27,6 +29,7 @@ import io.salesdesk.db.jooq.tables.records.CostEntryRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
 import io.salesdesk.insight.demo.DemoKpis;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -113,7 +116,12 @@ public final class InsightWorkspace {
         fill(db, clock, scale);
         long filled = System.nanoTime();
         // The bulk load went past the repositories that keep the roll-ups: count them once.
-        db.transaction(cfg -> ActivityDayRepository.using(cfg).rebuild());
+        db.transaction(cfg -> {
+            ActivityDayRepository.using(cfg).rebuild();
+            LeadKpiDayRepository.using(cfg).rebuild();
+            ContractKpiDayRepository.using(cfg).rebuild();
+            CustomerFirstWonRepository.using(cfg).rebuild();
+        });
         LOG.warn("Insight workspace at scale {} made in {} s (roll-ups {} s)", scale,
                 (System.nanoTime() - started) / 1_000_000_000, (System.nanoTime() - filled) / 1_000_000_000);
     }

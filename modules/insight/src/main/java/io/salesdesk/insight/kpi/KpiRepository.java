@@ -5,8 +5,10 @@ import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
+import static io.salesdesk.db.jooq.Tables.CONTRACT_KPI_DAY;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_DAY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
@@ -17,6 +19,7 @@ import io.salesdesk.crm.Visibility;
 import io.salesdesk.db.BusinessDates;
 import io.salesdesk.db.jooq.tables.AppUser;
 import io.salesdesk.db.jooq.tables.OrgUnit;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,8 +40,9 @@ import org.jooq.impl.SQLDataType;
  * The KPI aggregates, each one grouped query over the records of a period, restricted to the
  * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
  * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai,
- * {@link BusinessDates}). Activities are summed from their per-day roll-up (activity_day, kept by
- * crm's repositories), everything else from the rows through the period's index.
+ * {@link BusinessDates}). Activities, leads and signed contracts are summed from their per-day
+ * roll-ups (activity_day, lead_kpi_day, contract_kpi_day, kept by the repositories that write the
+ * rows); the drill-downs read the records themselves.
  *
  * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
  * above a team (大区), or the owner's own unit when it is not a team.
@@ -47,7 +51,7 @@ public final class KpiRepository {
 
     /** Most records one drill-down returns. */
     public static final int DRILL_LIMIT = 10_000;
-    static final List<String> SIGNED_STATUSES = List.of("SIGNED", "EXECUTING", "CLOSED");
+    static final List<String> SIGNED_STATUSES = ContractKpiDayRepository.SIGNED_STATUSES;
 
     private static final OrgUnit UNIT = ORG_UNIT.as("kpi_unit");
     private static final OrgUnit PARENT = ORG_UNIT.as("kpi_parent");
@@ -127,18 +131,20 @@ public final class KpiRepository {
     public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
     }
 
-    /** Signed amount per group and month of contract.signed_on, by month then name. */
+    /** Signed amount per group and month of contract.signed_on, by month then name (from contract_kpi_day). */
     public List<MonthlyAmount> signedByMonth(Period period) {
-        Field<Integer> year = DSL.year(CONTRACT.SIGNED_ON);
-        Field<Integer> month = DSL.month(CONTRACT.SIGNED_ON);
+        Field<Integer> year = DSL.year(CONTRACT_KPI_DAY.DAY);
+        Field<Integer> month = DSL.month(CONTRACT_KPI_DAY.DAY);
+        Field<BigDecimal> amount = DSL.sum(CONTRACT_KPI_DAY.AMOUNT);
+        Field<BigDecimal> contracts = DSL.sum(CONTRACT_KPI_DAY.CONTRACTS);
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(year, month, DSL.sum(CONTRACT.AMOUNT), DSL.count()));
+        select.addAll(List.of(year, month, amount, contracts));
         List<Field<?>> by = new ArrayList<>(groupFields());
         by.addAll(List.of(year, month));
-        return dsl.select(select).from(owned(CONTRACT, CONTRACT.OWNER_ID, false)).where(signedIn(period))
-                .groupBy(by).orderBy(year, month)
+        return dsl.select(select).from(owned(CONTRACT_KPI_DAY, CONTRACT_KPI_DAY.OWNER_ID, false))
+                .where(signedDaysIn(period)).groupBy(by).having(contracts.gt(BigDecimal.ZERO)).orderBy(year, month)
                 .fetch(r -> new MonthlyAmount(id(r), name(r), YearMonth.of(r.get(year), r.get(month)),
-                        money(r.get(offset() + 2, BigDecimal.class)), r.get(offset() + 3, Integer.class)));
+                        money(r.get(amount)), (int) whole(r.get(contracts))));
     }
 
     /** Reps (app_user.role = REP, not deleted) employed at any time in the period, per group. */
@@ -151,45 +157,47 @@ public final class KpiRepository {
     }
 
     /**
-     * The contracts signed in the period in one pass: Σ amount and count; Σ days submit → signed
-     * and count of those with a cycle; and how many were left out of the cycle because they were
-     * signed before they were submitted (a data error, not a cycle).
+     * The contracts signed in the period, from their per-day roll-up ({@code contract_kpi_day}):
+     * Σ amount and count; Σ days submit → signed and count of those with a cycle; and how many
+     * were left out of the cycle because they were signed before they were submitted (a data
+     * error, not a cycle).
      */
     public List<ContractTotals> contractTotals(Period period) {
-        // The cycle once per contract in a derived table, so the approval lookup runs once, not per use.
-        Field<Integer> days = cycleDays().as("cycle_days");
-        Table<?> signed = DSL.select(CONTRACT.OWNER_ID, CONTRACT.AMOUNT, days).from(CONTRACT).where(signedIn(period))
-                .asTable("signed");
-        Field<UUID> owner = signed.field(CONTRACT.OWNER_ID);
-        Field<BigDecimal> amount = DSL.sum(signed.field(CONTRACT.AMOUNT));
-        Field<Integer> d = signed.field(days);
-        Field<BigDecimal> cycleDays = DSL.sum(DSL.when(d.ge(0), d));
-        Field<Integer> cycled = DSL.count(DSL.when(d.ge(0), d));
-        Field<Integer> excluded = DSL.count(DSL.when(d.lt(0), d));
+        Field<BigDecimal> amount = DSL.sum(CONTRACT_KPI_DAY.AMOUNT);
+        Field<BigDecimal> contracts = DSL.sum(CONTRACT_KPI_DAY.CONTRACTS);
+        Field<BigDecimal> cycleDays = DSL.sum(CONTRACT_KPI_DAY.CYCLE_DAYS);
+        Field<BigDecimal> cycled = DSL.sum(CONTRACT_KPI_DAY.CYCLED);
+        Field<BigDecimal> excluded = DSL.sum(CONTRACT_KPI_DAY.EXCLUDED);
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(amount, DSL.count(), cycleDays, cycled, excluded));
-        return dsl.select(select).from(owned(signed, owner, false)).groupBy(groupFields().toArray(Field[]::new))
-                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), r.get(offset() + 1, Integer.class),
-                        whole(r.get(cycleDays)), r.get(cycled), r.get(excluded)));
+        select.addAll(List.of(amount, contracts, cycleDays, cycled, excluded));
+        return dsl.select(select).from(owned(CONTRACT_KPI_DAY, CONTRACT_KPI_DAY.OWNER_ID, false))
+                .where(signedDaysIn(period)).groupBy(groupFields().toArray(Field[]::new))
+                .having(contracts.gt(BigDecimal.ZERO))
+                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), whole(r.get(contracts)),
+                        whole(r.get(cycleDays)), whole(r.get(cycled)), whole(r.get(excluded))));
     }
 
     /**
-     * The leads created in the period in one pass, per group and lead.response_minutes (null: not
-     * answered yet): how many, how many became won deals, and Σ days lead → won deal. The response
-     * percentiles and the conversion both come from these rows.
+     * The leads created in the period, per group and response minutes (null: not answered yet),
+     * from their per-day roll-up ({@code lead_kpi_day}): how many, how many became won deals, and
+     * Σ days lead → won deal. The response percentiles and the conversion both come from these rows.
      */
     public List<LeadBucket> leadTotals(Period period) {
-        Field<Integer> minutes = LEAD.RESPONSE_MINUTES;
-        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
-        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
+        Field<Integer> minutes = DSL.when(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES);
+        Field<BigDecimal> leads = DSL.sum(LEAD_KPI_DAY.LEADS);
+        Field<BigDecimal> won = DSL.sum(LEAD_KPI_DAY.WON);
+        Field<BigDecimal> days = DSL.sum(LEAD_KPI_DAY.WON_DAYS);
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(minutes, DSL.count(), won, days));
+        select.addAll(List.of(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES, leads, won, days));
         List<Field<?>> by = new ArrayList<>(groupFields());
-        by.add(minutes);
-        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
-                .groupBy(by)
-                .fetch(r -> new LeadBucket(id(r), name(r), r.get(minutes), r.get(offset() + 1, Integer.class),
-                        whole(r.get(won)), whole(r.get(days))));
+        by.addAll(List.of(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES));
+        return dsl.select(select).from(owned(LEAD_KPI_DAY, LEAD_KPI_DAY.OWNER_ID, true))
+                .where(LEAD_KPI_DAY.DAY.between(period.from(), period.to()),
+                        Visibility.ownedBy(LEAD_KPI_DAY.OWNER_ID, viewer))
+                .groupBy(by).having(leads.gt(BigDecimal.ZERO))
+                .fetch(r -> new LeadBucket(id(r), name(r), r.get(LEAD_KPI_DAY.RESPONDED)
+                        ? r.get(LEAD_KPI_DAY.RESPONSE_MINUTES) : null, whole(r.get(leads)), whole(r.get(won)),
+                        whole(r.get(days))));
     }
 
     /**
@@ -357,6 +365,12 @@ public final class KpiRepository {
         return CONTRACT.DELETED_AT.isNull().and(CONTRACT.STATUS.in(SIGNED_STATUSES))
                 .and(CONTRACT.SIGNED_ON.between(period.from(), period.to()))
                 .and(Visibility.ownedBy(CONTRACT.OWNER_ID, viewer));
+    }
+
+    /** The roll-up days of the contracts signed in the period that the viewer may see. */
+    private Condition signedDaysIn(Period period) {
+        return CONTRACT_KPI_DAY.DAY.between(period.from(), period.to())
+                .and(Visibility.ownedBy(CONTRACT_KPI_DAY.OWNER_ID, viewer));
     }
 
     private Condition leadsCreatedIn(Period period) {
