@@ -113,7 +113,7 @@ public final class ContractKpiDayRepository {
         Field<LocalDate> day = signed.field(CONTRACT.SIGNED_ON);
         Field<UUID> owner = signed.field(CONTRACT.OWNER_ID);
         Field<Integer> d = signed.field(days);
-        return DSL.select(day, owner, DSL.count(), DSL.sum(signed.field(CONTRACT.AMOUNT)),
+        return dsl.select(day, owner, DSL.count(), DSL.sum(signed.field(CONTRACT.AMOUNT)),
                         DSL.coalesce(DSL.sum(DSL.when(d.ge(0), d)), DSL.inline(BigDecimal.ZERO)).cast(Long.class),
                         DSL.count(DSL.when(d.ge(0), d)), DSL.count(DSL.when(d.lt(0), d)))
                 .from(signed).groupBy(day, owner);
