@@ -36,7 +36,8 @@ CREATE TABLE contract_kpi_day (
 );
 
 -- CAC: when each owner first won a deal with each customer (live deals at a WON stage). A customer's
--- first win as a viewer sees it is the earliest row among the owners they see.
+-- first win as a viewer sees it is the earliest row among the owners they see. A minimum is not a
+-- sum: OpportunityRepository recounts a customer's rows, with the customer's row locked.
 CREATE TABLE customer_first_won (
     customer_id UUID                     NOT NULL,
     owner_id    UUID                     NOT NULL,

@@ -292,9 +292,22 @@ public final class KpiRepository {
                 LEAD.STATUS);
     }
 
-    /** The leads created in the period whose deal was won, value = days lead → won. */
-    public List<KpiRecord> wonLeads(Period period, UUID group) {
-        return leads(period, group, leadCycleDays().cast(SQLDataType.DECIMAL(18, 2)), wonDeal(), OPPORTUNITY.NAME);
+    /**
+     * The won deals of the leads created in the period, one row per lead (a deal two leads led to
+     * counts twice, as in the figure), value = days lead → won, detail = the lead; longest first.
+     */
+    public List<KpiRecord> wonDeals(Period period, UUID group) {
+        Field<LocalDate> wonOn = businessDate(OPPORTUNITY.CLOSED_AT);
+        Field<BigDecimal> days = leadCycleDays().cast(SQLDataType.DECIMAL(18, 2));
+        return dsl.select(OPPORTUNITY.ID, OPPORTUNITY.CUSTOMER_ID, OPPORTUNITY.NAME, DRILL_OWNER.DISPLAY_NAME, wonOn,
+                        days, LEAD.NAME)
+                .from(owned(leadsWithDeals(), LEAD.OWNER_ID, true))
+                .leftJoin(DRILL_OWNER).on(DRILL_OWNER.ID.eq(LEAD.OWNER_ID))
+                .where(leadsCreatedIn(period), wonDeal(), inGroup(group))
+                .orderBy(days.desc(), OPPORTUNITY.CLOSED_AT, LEAD.ID).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.OPPORTUNITY, r.get(OPPORTUNITY.ID),
+                        r.get(OPPORTUNITY.CUSTOMER_ID), r.get(OPPORTUNITY.NAME), r.get(DRILL_OWNER.DISPLAY_NAME),
+                        r.get(wonOn), r.get(days), r.get(LEAD.NAME)));
     }
 
     /** The paperwork activities of the period, value = minutes. */

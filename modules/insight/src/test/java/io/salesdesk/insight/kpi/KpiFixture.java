@@ -49,7 +49,7 @@ final class KpiFixture {
     UUID c1;
     UUID c2;
     UUID c3;
-    UUID wonLead;
+    UUID wonDeal;
 
     KpiFixture(Database db, Clock clock) {
         this.db = db;
@@ -129,8 +129,8 @@ final class KpiFixture {
         // Responded in Q2: 王一 10, 30, 50; 李二 20, 200; 张三 5. Median 20, p90 200.
         lead(org.wang, "2026-04-05T01:00:00", 10, null);
         lead(org.wang, "2026-04-06T01:00:00", 30, null);
-        UUID won = opportunity(org.wang, wangCustomer, "WON", "2026-04-25T04:00:00");
-        wonLead = lead(org.wang, "2026-04-05T01:00:00", 50, won);
+        wonDeal = opportunity(org.wang, wangCustomer, "WON", "2026-04-25T04:00:00");
+        lead(org.wang, "2026-04-05T01:00:00", 50, wonDeal);
         lead(org.wang, "2026-04-07T01:00:00", null, null);
         lead(org.li, "2026-05-05T01:00:00", 20, null);
         lead(org.li, "2026-05-06T01:00:00", 200, opportunity(org.li, liCustomer, "LOST", "2026-06-01T04:00:00"));
