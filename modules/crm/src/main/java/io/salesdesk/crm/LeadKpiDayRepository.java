@@ -2,6 +2,7 @@ package io.salesdesk.crm;
 
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.LEAD_KPI_DAY;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_MONTH;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
@@ -23,7 +24,7 @@ import org.jooq.impl.DSL;
  * Leads per creation day (Asia/Shanghai), owner and exact response minutes, with how many became
  * won deals and the days that took ({@code lead_kpi_day}): the KPI dashboard's response median and
  * P90, lead conversion and lead cycle read a quarter of these instead of the quarter's leads joined
- * to their deals.
+ * to their deals; and the same per month ({@code lead_kpi_month}) for a period's whole months.
  *
  * <p>A write that can change what a lead counts (the lead's insert, update or delete; its deal's
  * stage, close time or delete) takes the {@link Snapshot} of the leads it touches before and after,
@@ -88,17 +89,30 @@ public final class LeadKpiDayRepository {
 
     /** Counts every lead again: for leads or deals written past the repositories (a bulk load). */
     public int rebuild() {
+        dsl.deleteFrom(LEAD_KPI_MONTH).execute();
         dsl.deleteFrom(LEAD_KPI_DAY).execute();
         Field<LocalDate> day = BusinessDates.of(LEAD.CREATED_AT);
         Field<UUID> owner = owner();
         Field<Boolean> responded = responded();
         Field<Integer> minutes = minutes();
-        return dsl.insertInto(LEAD_KPI_DAY, LEAD_KPI_DAY.DAY, LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED,
+        int days = dsl.insertInto(LEAD_KPI_DAY, LEAD_KPI_DAY.DAY, LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED,
                         LEAD_KPI_DAY.RESPONSE_MINUTES, LEAD_KPI_DAY.LEADS, LEAD_KPI_DAY.WON, LEAD_KPI_DAY.WON_DAYS)
                 .select(DSL.select(day, owner, responded, minutes, DSL.count(), wonSum(), wonDaysSum())
                         .from(leadsWithDeals()).where(LEAD.DELETED_AT.isNull())
                         .groupBy(day, owner, responded, minutes))
                 .execute();
+        Field<Integer> month = BusinessDates.monthNo(LEAD_KPI_DAY.DAY);
+        dsl.insertInto(LEAD_KPI_MONTH, LEAD_KPI_MONTH.MONTH_NO, LEAD_KPI_MONTH.OWNER_ID, LEAD_KPI_MONTH.RESPONDED,
+                        LEAD_KPI_MONTH.RESPONSE_MINUTES, LEAD_KPI_MONTH.LEADS, LEAD_KPI_MONTH.WON,
+                        LEAD_KPI_MONTH.WON_DAYS)
+                .select(DSL.select(month, LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES,
+                                DSL.sum(LEAD_KPI_DAY.LEADS).cast(Integer.class),
+                                DSL.sum(LEAD_KPI_DAY.WON).cast(Integer.class),
+                                DSL.sum(LEAD_KPI_DAY.WON_DAYS).cast(Long.class))
+                        .from(LEAD_KPI_DAY)
+                        .groupBy(month, LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES))
+                .execute();
+        return days;
     }
 
     private Snapshot snapshot(Condition which) {
@@ -134,6 +148,16 @@ public final class LeadKpiDayRepository {
                 .set(LEAD_KPI_DAY.LEADS, LEAD_KPI_DAY.LEADS.plus((int) d[0]))
                 .set(LEAD_KPI_DAY.WON, LEAD_KPI_DAY.WON.plus((int) d[1]))
                 .set(LEAD_KPI_DAY.WON_DAYS, LEAD_KPI_DAY.WON_DAYS.plus(d[2]))
+                .execute();
+        dsl.insertInto(LEAD_KPI_MONTH).set(LEAD_KPI_MONTH.MONTH_NO, BusinessDates.monthNo(k.day()))
+                .set(LEAD_KPI_MONTH.OWNER_ID, k.owner()).set(LEAD_KPI_MONTH.RESPONDED, k.responded())
+                .set(LEAD_KPI_MONTH.RESPONSE_MINUTES, k.minutes())
+                .set(LEAD_KPI_MONTH.LEADS, (int) d[0]).set(LEAD_KPI_MONTH.WON, (int) d[1])
+                .set(LEAD_KPI_MONTH.WON_DAYS, d[2])
+                .onDuplicateKeyUpdate()
+                .set(LEAD_KPI_MONTH.LEADS, LEAD_KPI_MONTH.LEADS.plus((int) d[0]))
+                .set(LEAD_KPI_MONTH.WON, LEAD_KPI_MONTH.WON.plus((int) d[1]))
+                .set(LEAD_KPI_MONTH.WON_DAYS, LEAD_KPI_MONTH.WON_DAYS.plus(d[2]))
                 .execute();
     }
 

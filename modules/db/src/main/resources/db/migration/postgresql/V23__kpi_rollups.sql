@@ -79,3 +79,42 @@ SELECT o.customer_id, o.owner_id, MIN(o.closed_at)
 FROM opportunity o JOIN opportunity_stage s ON s.code = o.stage
 WHERE o.deleted_at IS NULL AND s.outcome = 'WON' AND o.closed_at IS NOT NULL
 GROUP BY o.customer_id, o.owner_id;
+
+-- The same counts per calendar month (month_no = year * 12 + month - 1): a rep answers dozens of
+-- leads a day at full size, each at its own minute, so a quarter's lead_kpi_day rows are nearly as
+-- many as its leads; per month they fold several times over, and activity_day about ten times. A
+-- period reads its whole months here and only its partial months' days from the day tables. The
+-- same repositories keep both, in the same upsert.
+CREATE TABLE lead_kpi_month (
+    month_no         INTEGER NOT NULL,
+    owner_id         UUID    NOT NULL,
+    responded        BOOLEAN NOT NULL,
+    response_minutes INTEGER NOT NULL,
+    leads            INTEGER NOT NULL,
+    won              INTEGER NOT NULL,
+    won_days         BIGINT  NOT NULL,
+    CONSTRAINT pk_lead_kpi_month PRIMARY KEY (month_no, owner_id, responded, response_minutes)
+);
+
+CREATE TABLE activity_month (
+    month_no      INTEGER     NOT NULL,
+    owner_id      UUID        NOT NULL,
+    kind          VARCHAR(16) NOT NULL,
+    short_minutes INTEGER     NOT NULL,
+    activities    INTEGER     NOT NULL,
+    minutes       BIGINT      NOT NULL,
+    CONSTRAINT pk_activity_month PRIMARY KEY (month_no, owner_id, kind, short_minutes)
+);
+
+INSERT INTO lead_kpi_month (month_no, owner_id, responded, response_minutes, leads, won, won_days)
+SELECT CAST(EXTRACT(YEAR FROM day) * 12 + EXTRACT(MONTH FROM day) - 1 AS INTEGER), owner_id, responded,
+       response_minutes, CAST(SUM(leads) AS INTEGER), CAST(SUM(won) AS INTEGER), CAST(SUM(won_days) AS BIGINT)
+FROM lead_kpi_day
+GROUP BY CAST(EXTRACT(YEAR FROM day) * 12 + EXTRACT(MONTH FROM day) - 1 AS INTEGER), owner_id, responded,
+         response_minutes;
+
+INSERT INTO activity_month (month_no, owner_id, kind, short_minutes, activities, minutes)
+SELECT CAST(EXTRACT(YEAR FROM day) * 12 + EXTRACT(MONTH FROM day) - 1 AS INTEGER), owner_id, kind, short_minutes,
+       CAST(SUM(activities) AS INTEGER), CAST(SUM(minutes) AS BIGINT)
+FROM activity_day
+GROUP BY CAST(EXTRACT(YEAR FROM day) * 12 + EXTRACT(MONTH FROM day) - 1 AS INTEGER), owner_id, kind, short_minutes;

@@ -2,6 +2,7 @@ package io.salesdesk.insight.kpi;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
+import static io.salesdesk.db.jooq.Tables.ACTIVITY_MONTH;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
@@ -9,6 +10,7 @@ import static io.salesdesk.db.jooq.Tables.CONTRACT_KPI_DAY;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.LEAD_KPI_DAY;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_MONTH;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
@@ -40,9 +42,10 @@ import org.jooq.impl.SQLDataType;
  * The KPI aggregates, each one grouped query over the records of a period, restricted to the
  * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
  * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai,
- * {@link BusinessDates}). Activities, leads and signed contracts are summed from their per-day
- * roll-ups (activity_day, lead_kpi_day, contract_kpi_day, kept by the repositories that write the
- * rows); the drill-downs read the records themselves.
+ * {@link BusinessDates}). Activities, leads and signed contracts are summed from their roll-ups
+ * (activity_day and _month, lead_kpi_day and _month, contract_kpi_day; kept by the repositories
+ * that write the rows): a period's whole months from the monthly ones, its other days from the
+ * daily ones ({@link MonthSpan}). The drill-downs read the records themselves.
  *
  * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
  * above a team (大区), or the owner's own unit when it is not a team.
@@ -183,21 +186,36 @@ public final class KpiRepository {
      * Σ days lead → won deal. The response percentiles and the conversion both come from these rows.
      */
     public List<LeadBucket> leadTotals(Period period) {
-        Field<Integer> minutes = DSL.when(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES);
-        Field<BigDecimal> leads = DSL.sum(LEAD_KPI_DAY.LEADS);
-        Field<BigDecimal> won = DSL.sum(LEAD_KPI_DAY.WON);
-        Field<BigDecimal> days = DSL.sum(LEAD_KPI_DAY.WON_DAYS);
+        Table<?> rows = leadRows(period);
+        Field<UUID> owner = rows.field("owner_id", UUID.class);
+        Field<Boolean> responded = rows.field("responded", Boolean.class);
+        Field<Integer> minutes = rows.field("response_minutes", Integer.class);
+        Field<BigDecimal> leads = DSL.sum(rows.field("leads", Integer.class));
+        Field<BigDecimal> won = DSL.sum(rows.field("won", Integer.class));
+        Field<BigDecimal> days = DSL.sum(rows.field("won_days", Long.class));
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES, leads, won, days));
+        select.addAll(List.of(responded, minutes, leads, won, days));
         List<Field<?>> by = new ArrayList<>(groupFields());
-        by.addAll(List.of(LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES));
-        return dsl.select(select).from(owned(LEAD_KPI_DAY, LEAD_KPI_DAY.OWNER_ID, true))
-                .where(LEAD_KPI_DAY.DAY.between(period.from(), period.to()),
-                        Visibility.ownedBy(LEAD_KPI_DAY.OWNER_ID, viewer))
+        by.addAll(List.of(responded, minutes));
+        return dsl.select(select).from(owned(rows, owner, true))
                 .groupBy(by).having(leads.gt(BigDecimal.ZERO))
-                .fetch(r -> new LeadBucket(id(r), name(r), r.get(LEAD_KPI_DAY.RESPONDED)
-                        ? r.get(LEAD_KPI_DAY.RESPONSE_MINUTES) : null, whole(r.get(leads)), whole(r.get(won)),
-                        whole(r.get(days))));
+                .fetch(r -> new LeadBucket(id(r), name(r), r.get(responded) ? r.get(minutes) : null,
+                        whole(r.get(leads)), whole(r.get(won)), whole(r.get(days))));
+    }
+
+    /** The period's lead roll-up rows the viewer may see: whole months from lead_kpi_month, the rest by day. */
+    private Table<?> leadRows(Period period) {
+        MonthSpan span = MonthSpan.of(period);
+        return DSL.select(LEAD_KPI_MONTH.OWNER_ID.as("owner_id"), LEAD_KPI_MONTH.RESPONDED.as("responded"),
+                        LEAD_KPI_MONTH.RESPONSE_MINUTES.as("response_minutes"), LEAD_KPI_MONTH.LEADS.as("leads"),
+                        LEAD_KPI_MONTH.WON.as("won"), LEAD_KPI_MONTH.WON_DAYS.as("won_days"))
+                .from(LEAD_KPI_MONTH)
+                .where(span.months(LEAD_KPI_MONTH.MONTH_NO), Visibility.ownedBy(LEAD_KPI_MONTH.OWNER_ID, viewer))
+                .unionAll(DSL.select(LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES,
+                                LEAD_KPI_DAY.LEADS, LEAD_KPI_DAY.WON, LEAD_KPI_DAY.WON_DAYS)
+                        .from(LEAD_KPI_DAY)
+                        .where(span.days(LEAD_KPI_DAY.DAY), Visibility.ownedBy(LEAD_KPI_DAY.OWNER_ID, viewer)))
+                .asTable("lead_rows");
     }
 
     /**
@@ -211,25 +229,41 @@ public final class KpiRepository {
     }
 
     private List<ActivityTotals> activityDayTotals(Period period, KpiSettings settings) {
-        Field<Integer> n = ACTIVITY_DAY.ACTIVITIES;
-        Condition timedRow = ACTIVITY_DAY.SHORT_MINUTES.ne(ActivityDayRepository.UNTIMED);
-        Field<BigDecimal> paperwork = DSL.sum(DSL.when(ACTIVITY_DAY.KIND.in(settings.paperworkKinds()),
-                ACTIVITY_DAY.MINUTES).otherwise(0L));
-        Field<BigDecimal> timed = DSL.sum(ACTIVITY_DAY.MINUTES);
+        Table<?> rows = activityRows(period);
+        Field<UUID> owner = rows.field("owner_id", UUID.class);
+        Field<String> kind = rows.field("kind", String.class);
+        Field<Integer> shortMinutes = rows.field("short_minutes", Integer.class);
+        Field<Integer> n = rows.field("activities", Integer.class);
+        Field<Long> rowMinutes = rows.field("minutes", Long.class);
+        Condition timedRow = shortMinutes.ne(ActivityDayRepository.UNTIMED);
+        Field<BigDecimal> paperwork = DSL.sum(DSL.when(kind.in(settings.paperworkKinds()), rowMinutes).otherwise(0L));
+        Field<BigDecimal> timed = DSL.sum(rowMinutes);
         Field<BigDecimal> timedCount = DSL.sum(DSL.when(timedRow, n).otherwise(0));
-        Condition touch = ACTIVITY_DAY.KIND.in(settings.touchKinds())
-                .and(ACTIVITY_DAY.SHORT_MINUTES.eq(ActivityDayRepository.UNTIMED)
-                        .or(ACTIVITY_DAY.SHORT_MINUTES.ge(settings.touchMinMinutes())));
+        Condition touch = kind.in(settings.touchKinds()).and(shortMinutes.eq(ActivityDayRepository.UNTIMED)
+                .or(shortMinutes.ge(settings.touchMinMinutes())));
         Field<BigDecimal> touches = DSL.sum(DSL.when(touch, n).otherwise(0));
-        Field<Integer> owners = DSL.countDistinct(DSL.when(touch.and(n.gt(0)), ACTIVITY_DAY.OWNER_ID));
+        Field<Integer> owners = DSL.countDistinct(DSL.when(touch.and(n.gt(0)), owner));
         List<Field<?>> select = new ArrayList<>(groupFields());
         select.addAll(List.of(paperwork, timed, timedCount, touches, owners));
-        return dsl.select(select).from(owned(ACTIVITY_DAY, ACTIVITY_DAY.OWNER_ID, false))
-                .where(ACTIVITY_DAY.DAY.between(period.from(), period.to()),
-                        Visibility.ownedBy(ACTIVITY_DAY.OWNER_ID, viewer))
+        return dsl.select(select).from(owned(rows, owner, false))
                 .groupBy(groupFields().toArray(Field[]::new))
                 .fetch(r -> new ActivityTotals(id(r), name(r), whole(r.get(paperwork)), whole(r.get(timed)),
                         whole(r.get(timedCount)), whole(r.get(touches)), r.get(owners)));
+    }
+
+    /** The period's activity roll-up rows the viewer may see: whole months from activity_month, the rest by day. */
+    private Table<?> activityRows(Period period) {
+        MonthSpan span = MonthSpan.of(period);
+        return DSL.select(ACTIVITY_MONTH.OWNER_ID.as("owner_id"), ACTIVITY_MONTH.KIND.as("kind"),
+                        ACTIVITY_MONTH.SHORT_MINUTES.as("short_minutes"), ACTIVITY_MONTH.ACTIVITIES.as("activities"),
+                        ACTIVITY_MONTH.MINUTES.as("minutes"))
+                .from(ACTIVITY_MONTH)
+                .where(span.months(ACTIVITY_MONTH.MONTH_NO), Visibility.ownedBy(ACTIVITY_MONTH.OWNER_ID, viewer))
+                .unionAll(DSL.select(ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND, ACTIVITY_DAY.SHORT_MINUTES,
+                                ACTIVITY_DAY.ACTIVITIES, ACTIVITY_DAY.MINUTES)
+                        .from(ACTIVITY_DAY)
+                        .where(span.days(ACTIVITY_DAY.DAY), Visibility.ownedBy(ACTIVITY_DAY.OWNER_ID, viewer)))
+                .asTable("activity_rows");
     }
 
     /** {@link #activityTotals} over the activities themselves: a touch threshold the roll-up cannot tell. */

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoRollupsTest {
 
     private static final Map<String, String> KEYS = Map.of("activity_day", "day, owner_id, kind, short_minutes",
-            "lead_kpi_day", "day, owner_id, responded, response_minutes", "contract_kpi_day", "day, owner_id",
+            "activity_month", "month_no, owner_id, kind, short_minutes",
+            "lead_kpi_day", "day, owner_id, responded, response_minutes",
+            "lead_kpi_month", "month_no, owner_id, responded, response_minutes", "contract_kpi_day", "day, owner_id",
             "customer_first_won", "customer_id, owner_id");
 
     @TempDir
@@ -60,8 +62,8 @@ class DemoRollupsTest {
     /** The rows that count something (a delta can leave a row at zero), as text in key order. */
     private static List<String> rows(Database db, String table, String key) {
         String counting = switch (table) {
-            case "activity_day" -> "activities <> 0";
-            case "lead_kpi_day" -> "leads <> 0";
+            case "activity_day", "activity_month" -> "activities <> 0";
+            case "lead_kpi_day", "lead_kpi_month" -> "leads <> 0";
             case "contract_kpi_day" -> "contracts <> 0";
             default -> "1 = 1";
         };

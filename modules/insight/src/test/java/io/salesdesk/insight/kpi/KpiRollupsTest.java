@@ -6,6 +6,7 @@ import static io.salesdesk.db.jooq.Tables.CONTRACT_KPI_DAY;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER_FIRST_WON;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.LEAD_KPI_DAY;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_MONTH;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The KPI roll-ups (lead_kpi_day, contract_kpi_day, customer_first_won) kept by the repositories
+ * The KPI roll-ups (lead_kpi_day and _month, contract_kpi_day, customer_first_won) kept by the repositories
  * through random inserts, edits, stage moves, submissions and deletes: each table equals a recount
  * from the rows, and every lead, contract and CAC figure equals a brute-force count in Java over
  * the same rows, per rep and for the whole company, on a real HSQLDB (and PostgreSQL).
@@ -72,6 +73,10 @@ class KpiRollupsTest {
     private static final ChangeReason REASON = ChangeReason.of(ChangeReason.Kind.USER, "test");
     private static final Period Q2 = new Period(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30));
     private static final Period SPRING_SUMMER = new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 8, 31));
+    /** Partial months at both ends around a whole one: read partly by month, partly by day. */
+    private static final Period MID_APRIL_TO_MID_JUNE = new Period(LocalDate.of(2026, 4, 10), LocalDate.of(2026, 6, 20));
+    /** Inside one month: read by day only. */
+    private static final Period MID_MAY = new Period(LocalDate.of(2026, 5, 5), LocalDate.of(2026, 5, 25));
     private static final String[] STAGES = {"INITIAL", "NEEDS", "QUOTE", "WON", "WON", "LOST"};
 
     @TempDir
@@ -141,7 +146,7 @@ class KpiRollupsTest {
         }
 
         assertRollUpsEqualRecount();
-        for (Period period : List.of(Q2, SPRING_SUMMER)) {
+        for (Period period : List.of(Q2, SPRING_SUMMER, MID_APRIL_TO_MID_JUNE, MID_MAY)) {
             assertFiguresEqualBruteForce(period, reps);
             assertCacEqualsBruteForce(org.admin.asActor(), period, null);
             assertCacEqualsBruteForce(org.zjManager.asActor(), period, Set.of(org.wang.id(), org.li.id()));
@@ -277,6 +282,7 @@ class KpiRollupsTest {
             DSLContext dsl = DSL.using(cfg);
             Map<String, List<List<Object>>> rows = new HashMap<>();
             rows.put("lead_kpi_day", values(dsl, LEAD_KPI_DAY, LEAD_KPI_DAY.LEADS.ne(0)));
+            rows.put("lead_kpi_month", values(dsl, LEAD_KPI_MONTH, LEAD_KPI_MONTH.LEADS.ne(0)));
             rows.put("contract_kpi_day", values(dsl, CONTRACT_KPI_DAY, CONTRACT_KPI_DAY.CONTRACTS.ne(0)));
             rows.put("customer_first_won", values(dsl, CUSTOMER_FIRST_WON, DSL.noCondition()));
             return rows;

@@ -296,7 +296,8 @@ class KpiServiceTest {
         // Up to 10 minutes the roll-up answers; above, the activities themselves: both must agree with Java.
         kpis.saveSettings(new KpiSettings(List.of("NOTE"), List.of("CALL", "VISIT", "MEETING", "DEMO"),
                 touchMinMinutes, List.of("REP", "MANAGER")));
-        Period q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+        // Partial months at both ends: October and December by day, November from the monthly roll-up.
+        Period q4 = new Period(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 12, 20));
         List<User> reps = List.of(f.org.wang, f.org.li, f.org.zhang);
         List<UUID> customers = List.of(f.wangCustomer, f.liCustomer, f.zhangCustomer);
         String[] kinds = {"CALL", "VISIT", "MEETING", "DEMO", "NOTE"};
