@@ -28,6 +28,10 @@ public final class Navigation {
     public record OpenContract(UUID contractId) {
     }
 
+    /** Show the pipeline with this deal's form open (from a KPI drill-down, say). */
+    public record OpenOpportunity(UUID opportunityId) {
+    }
+
     /** Show the dashboard on one of its tabs, by the tab's id ({@code funnelTab}). */
     public record ShowDashboardTab(String tabId) {
     }

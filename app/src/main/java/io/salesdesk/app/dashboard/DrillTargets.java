@@ -5,8 +5,8 @@ import io.salesdesk.insight.kpi.KpiRecord;
 
 /**
  * Where a double click on a KPI drill-down row goes: a contract opens among the contracts, a lead in
- * the leads list, an activity or a customer at its customer. A person who left has no page.
- * (The drill-downs list no opportunities today: a won lead's row opens the lead, which shows its deal.)
+ * the leads list, a deal in its form over the pipeline, an activity or a customer at its customer. A
+ * person who left has no page.
  */
 final class DrillTargets {
 
@@ -18,6 +18,7 @@ final class DrillTargets {
         return switch (record.source()) {
             case CONTRACT -> new Navigation.OpenContract(record.id());
             case LEAD -> new Navigation.OpenLead(record.id());
+            case OPPORTUNITY -> new Navigation.OpenOpportunity(record.id());
             case USER -> null;
             // An activity, a customer, and any other record that belongs to a customer.
             default -> record.customerId() == null ? null

@@ -3,11 +3,16 @@ package io.salesdesk.app.pipeline;
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.board.BoardScreen;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Navigation;
 import io.salesdesk.board.BoardKind;
+import io.salesdesk.core.Actor;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javafx.scene.control.Button;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,5 +32,15 @@ public final class PipelinePage extends BoardScreen {
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(e -> OpportunityFormDialog.create(context, null, null).showAndWait()
                 .ifPresent(created -> reload()));
+        bus.subscribe(Navigation.OpenOpportunity.class, e -> open(context, e.opportunityId()));
+    }
+
+    /** Opens a deal's form over the board, as its card's edit button does. */
+    private void open(AppContext context, UUID opportunityId) {
+        Actor viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.opportunities().find(viewer, opportunityId))
+                .onSuccess(found -> found.ifPresent(deal -> OpportunityFormDialog.edit(context, deal).showAndWait()
+                        .ifPresent(saved -> reload())))
+                .onFailure(ErrorDialogs::show).executeWith(context.executor());
     }
 }

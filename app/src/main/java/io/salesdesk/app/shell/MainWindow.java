@@ -168,6 +168,7 @@ public final class MainWindow {
         bus.subscribe(Navigation.OpenTaskBoard.class, e -> show(Page.TASKS));
         bus.subscribe(Navigation.OpenLead.class, e -> show(Page.LEADS));
         bus.subscribe(Navigation.OpenContract.class, e -> show(Page.COMMERCE));
+        bus.subscribe(Navigation.OpenOpportunity.class, e -> show(Page.PIPELINE));
         bus.subscribe(Navigation.ShowDashboardTab.class, e -> show(Page.DASHBOARD));
 
         BorderPane root = new BorderPane();

@@ -13,18 +13,23 @@ import io.salesdesk.commerce.demo.DemoFinance;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.kpi.KpiGrouping;
 import io.salesdesk.insight.kpi.KpiKind;
 import io.salesdesk.insight.kpi.KpiReport;
 import io.salesdesk.insight.kpi.Period;
 import io.salesdesk.insight.kpi.KpiRecord;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 仪表盘 as the GM opens it on the demo workspace: this quarter's tiles with real figures, a tile
- * drilled down to the contracts behind it, a contract and a lead opening where they are kept, and the charts saved as
- * PNG and .xlsx.
+ * drilled down to the contracts behind it, a contract, a lead and a won deal opening where they are kept, and the
+ * charts saved as PNG and .xlsx.
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardUiTest {
@@ -134,6 +139,43 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-LEADS").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#leadDetailName").queryAs(Label.class).getText()).isEqualTo(first.title());
+    }
+
+    @Test
+    void aWonDealInTheLeadCycleDrillDownOpensInItsForm(FxRobot robot) {
+        // A lead of today converted into a deal that is then won: the lead cycle's drill-down lists that deal.
+        var actor = context.currentUser().asActor();
+        var lead = context.dispatch().capture(actor, new LeadDraft("宁波鄞州测试口腔医院", null, null,
+                "浙江省宁波市鄞州区天童南路 1 号", null, "HOSPITAL", null, "展会", null), ChangeReason.user()).lead();
+        var converted = context.leads().convert(actor, lead.id(), lead.version(),
+                new LeadService.Conversion(null, null, "口腔 CBCT 采购", new BigDecimal("300000")));
+        var deal = context.opportunities().find(actor, converted.opportunityId()).orElseThrow();
+        context.opportunities().move(actor, deal.id(), deal.version(), "WON", "中标", null, null);
+
+        robot.clickOn("#nav-DASHBOARD");
+        WaitForAsyncUtils.waitForFxEvents();
+        UiRobots.reveal(robot, "#tileLEAD_CYCLE");
+        robot.clickOn("#tileLEAD_CYCLE");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<KpiRecord> drill = robot.lookup("#drillTable").queryAs(TableView.class);
+        assertThat(drill.getItems()).isNotEmpty().allMatch(r -> r.source() == KpiRecord.Source.OPPORTUNITY);
+        int row = drill.getItems().stream().map(KpiRecord::id).toList().indexOf(deal.id());
+        assertThat(row).isNotNegative();
+
+        UiRobots.reveal(robot, "#drillTable");
+        robot.interact(() -> drill.scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node cell = robot.lookup("#drillTable .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && ((KpiRecord) r.getItem()).id().equals(deal.id()))
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(cell, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The pipeline shows, with the deal's own form open over it.
+        assertThat(robot.lookup("#nav-PIPELINE").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#opportunityName").queryAs(TextField.class).getText()).isEqualTo("口腔 CBCT 采购");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

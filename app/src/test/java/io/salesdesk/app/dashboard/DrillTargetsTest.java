@@ -27,6 +27,12 @@ class DrillTargetsTest {
     }
 
     @Test
+    void aDealOpensTheDeal() {
+        assertThat(DrillTargets.eventFor(row(Source.OPPORTUNITY, customer)))
+                .isEqualTo(new Navigation.OpenOpportunity(id));
+    }
+
+    @Test
     void anActivityOrACustomerOpensTheCustomer() {
         assertThat(DrillTargets.eventFor(row(Source.ACTIVITY, customer)))
                 .isEqualTo(new Navigation.OpenCustomer(customer, "杭州仁和医院"));

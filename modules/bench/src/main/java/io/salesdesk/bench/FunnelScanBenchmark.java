@@ -10,7 +10,6 @@ import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.ActivityRepository;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.db.Database;
-import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.insight.funnel.Funnel;
 import io.salesdesk.insight.funnel.FunnelNode;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -83,8 +82,7 @@ public class FunnelScanBenchmark {
     @Setup(Level.Trial)
     public void open() {
         clock = Clock.systemUTC();
-        db = Database.open(DatabaseConfig.embedded(Paths.get("target", "bench-funnel-" + scale)));
-        InsightWorkspace.createIfEmpty(db, clock, scale);
+        db = InsightWorkspace.openEmbedded(Paths.get("target", "bench-funnel-" + scale), clock, scale);
         scanner = new FunnelScanner(db, clock, Locale.SIMPLIFIED_CHINESE);
         FunnelService funnels = new FunnelService(db, clock, scanner);
         if (funnels.funnels().isEmpty()) {

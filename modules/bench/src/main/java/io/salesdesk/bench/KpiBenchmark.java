@@ -39,30 +39,37 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Each KPI of the dashboard and its first load (targets of issue #9 at 1,000,000 opportunities and
  * 5,000,000 activities: each KPI ≤ 300 ms, first paint ≤ 1 s), for this quarter as the GM sees it.
- * The workspace ({@link InsightWorkspace}) is made once in {@code target/bench-insight-<scale>};
- * {@code -p scale=1.0} is the issue's size, the default 0.1 what a shared 2-CPU machine can hold.
- * A PostgreSQL URL in {@code salesdesk.bench.insightUrl} measures a server instead.
+ * The workspace ({@link InsightWorkspace}) is made once in {@code <salesdesk.bench.dir>/bench-insight-<scale>}
+ * ({@code target} unless the property names another folder, so that {@code mvn clean} keeps it);
+ * {@code -p scale=1.0} is the issue's size. A PostgreSQL URL in {@code salesdesk.bench.insightUrl}
+ * measures a server instead.
  *
- * <pre>java -jar modules/bench/target/benchmarks.jar KpiBenchmark -wi 2 -i 3 -p scale=0.1</pre>
+ * <pre>java -jar modules/bench/target/benchmarks.jar KpiBenchmark -wi 2 -i 3 -p scale=1.0 \
+ *     -jvmArgsAppend -Dsalesdesk.bench.dir=/tmp/bench</pre>
  *
- * <p>2026-11-28, scale 0.1 (100,000 opportunities, 500,000 activities, 50,000 leads; generation
- * 110 s on a quiet machine, 412 s with load average 12), embedded HSQLDB file, 2 CPUs shared with
- * two other engineers' builds and UI tests (load average 11-14 throughout), JMH -wi 2 -i 3 -r 3,
- * average ms/op; error bars as wide as the figures. The code before issue #9's performance work
- * and after it ran back to back on copies of the same workspace:
+ * <p>2026-11-28, embedded HSQLDB file, JMH -wi 2 -i 3 -r 3 (defaults here), average ms/op (the
+ * three measured iterations in brackets), on 2 CPUs shared with two other engineers' builds and UI
+ * tests; the error bars are as wide as the figures. KPIs read the roll-ups of V23
+ * (lead_kpi_day/_month, contract_kpi_day, customer_first_won, activity_day/_month).
  * <ul>
- *   <li>paperwork share and touches: 254 / 354 before, 41 / 68 after (activity_day: 8,258 roll-up
- *       rows against 40,367 activities in the quarter; at full size ≈ 20 times fewer rows);
- *   <li>signed amount + contract cycle, now one pass: 28 + 27 / 25 + 33 before, 33 / 66 after;
- *   <li>response percentiles + lead conversion, now one pass: 105 + 148 / 83 + 160 before, 210 / 226
- *       after;
- *   <li>monthly bars: 34 / 19 before, 20 / 35 after; CAC: 171 / 446 before (unchanged query);
- *   <li>dashboard first paint (every tile, both quarters, one CAC query for both): 1,608 / 1,302;
- *       everything before the charts show: 3,425 / 4,154 before (both quarters per rep, CAC twice),
- *       2,662 / 2,508 after; sparklines (six months, one CAC query) 2,074 / 1,331.
+ *   <li>scale 1.0 (1,000,000 deals, 5,000,000 activities, 500,000 leads, 200,000 contracts;
+ *       generated in 61 min under load, see {@link InsightWorkspace}; V23's fill of the roll-ups on
+ *       it took about a minute), two runs, load average 10 then 6-7:
+ *       response percentiles + conversion 28 (26-30) / 24; paperwork + touches 7.6 / 4.5; signed
+ *       amount + contract cycle 3.0 / 2.0; monthly bars 4.0 / 2.5; attrition 0.8 / 0.2; CAC 146
+ *       (140-153) / 76; dashboard first paint (every tile, this quarter and last, one CAC query)
+ *       438 (332-511) / 209; everything before the charts (tiles, the quarter per rep, the bars)
+ *       880 (554-1,056) / 442; sparklines (six months) 663 (552-849) / 355.
+ *   <li>scale 0.1, load average 6-8 (generated in 89 s, roll-ups 19 s): response + conversion 9.4,
+ *       paperwork + touches 3.2, contracts 2.1, bars 2.9, attrition 0.3, CAC 6.3, first paint 58
+ *       (43-66), first load 148 (139-160), sparklines 97 (66-125).
+ *   <li>scale 0.1 earlier the same day with daily roll-ups only, load average 12-14: response +
+ *       conversion 80, paperwork + touches 70, contracts 5.0, bars 6.2, CAC 56, first paint 508,
+ *       first load 1,000, sparklines 584 — against 210-226, 41-68, 33-66, 20-35, 171-446,
+ *       1,302-1,608, 2,508-2,662 and 1,331-2,074 the session before, which read the period's rows.
+ *       A quarter then held 7,453 lead_kpi_day rows for 7,896 leads: hardly folded, which at full
+ *       size would have cost the lead KPIs about 0.7 s; hence the monthly tables.
  * </ul>
- * At full size the activity KPIs stay small, the rest grow with the period's rows (about ten
- * times): contracts and leads are still read row by row, so the first paint is still over 1 s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -86,11 +93,13 @@ public class KpiBenchmark {
     public void open() {
         Clock clock = Clock.systemUTC();
         String url = System.getProperty("salesdesk.bench.insightUrl");
-        db = Database.open(url != null ? DatabaseConfig.server(url, null, null)
-                : DatabaseConfig.embedded(Paths.get("target", "bench-insight-" + scale)));
-        InsightWorkspace.createIfEmpty(db, clock, scale);
         if (url != null) {
+            db = Database.open(DatabaseConfig.server(url, null, null));
+            InsightWorkspace.createIfEmpty(db, clock, scale);
             db.dsl().execute("ANALYZE");
+        } else {
+            db = InsightWorkspace.openEmbedded(Paths.get(System.getProperty("salesdesk.bench.dir", "target"),
+                    "bench-insight-" + scale), clock, scale);
         }
         costs = new CostService(db, clock);
         kpis = new KpiService(db, costs);

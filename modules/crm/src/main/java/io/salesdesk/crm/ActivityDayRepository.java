@@ -2,6 +2,7 @@ package io.salesdesk.crm;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
+import static io.salesdesk.db.jooq.Tables.ACTIVITY_MONTH;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 
 import io.salesdesk.db.BusinessDates;
@@ -21,7 +22,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Live follow-ups of live customers per business day, owner, kind and short duration
- * ({@code activity_day}), so that the KPI dashboard's paperwork share and daily touches sum a few
+ * ({@code activity_day}, and the same per month in {@code activity_month}), so that the KPI dashboard's paperwork share and daily touches sum a few
  * thousand rows instead of a quarter's activities. {@link ActivityRepository} and
  * {@link CustomerRepository} move the counts in the same transaction as each insert and soft delete;
  * those are the only writes that change what a day counts (a follow-up is never edited).
@@ -111,10 +112,11 @@ public final class ActivityDayRepository {
      * {@link ActivityRepository} (a bulk load, a repair). Returns how many rows there are now.
      */
     public int rebuild() {
+        dsl.deleteFrom(ACTIVITY_MONTH).execute();
         dsl.deleteFrom(ACTIVITY_DAY).execute();
         Field<LocalDate> day = BusinessDates.of(ACTIVITY.OCCURRED_AT);
         Field<Integer> shortMinutes = shortMinutes(ACTIVITY.DURATION_MINUTES);
-        return dsl.insertInto(ACTIVITY_DAY, ACTIVITY_DAY.DAY, ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND,
+        int days = dsl.insertInto(ACTIVITY_DAY, ACTIVITY_DAY.DAY, ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND,
                         ACTIVITY_DAY.SHORT_MINUTES, ACTIVITY_DAY.ACTIVITIES, ACTIVITY_DAY.MINUTES)
                 .select(DSL.select(day, ACTIVITY.OWNER_ID, ACTIVITY.KIND, shortMinutes, DSL.count(),
                                 DSL.coalesce(DSL.sum(ACTIVITY.DURATION_MINUTES),
@@ -123,6 +125,16 @@ public final class ActivityDayRepository {
                         .where(ACTIVITY.DELETED_AT.isNull(), CUSTOMER.DELETED_AT.isNull())
                         .groupBy(day, ACTIVITY.OWNER_ID, ACTIVITY.KIND, shortMinutes))
                 .execute();
+        Field<Integer> month = BusinessDates.monthNo(ACTIVITY_DAY.DAY);
+        dsl.insertInto(ACTIVITY_MONTH, ACTIVITY_MONTH.MONTH_NO, ACTIVITY_MONTH.OWNER_ID, ACTIVITY_MONTH.KIND,
+                        ACTIVITY_MONTH.SHORT_MINUTES, ACTIVITY_MONTH.ACTIVITIES, ACTIVITY_MONTH.MINUTES)
+                .select(DSL.select(month, ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND, ACTIVITY_DAY.SHORT_MINUTES,
+                                DSL.sum(ACTIVITY_DAY.ACTIVITIES).cast(Integer.class),
+                                DSL.sum(ACTIVITY_DAY.MINUTES).cast(Long.class))
+                        .from(ACTIVITY_DAY)
+                        .groupBy(month, ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND, ACTIVITY_DAY.SHORT_MINUTES))
+                .execute();
+        return days;
     }
 
     private void upsert(Key k, long activities, long minutes) {
@@ -132,6 +144,14 @@ public final class ActivityDayRepository {
                 .onDuplicateKeyUpdate()
                 .set(ACTIVITY_DAY.ACTIVITIES, ACTIVITY_DAY.ACTIVITIES.plus((int) activities))
                 .set(ACTIVITY_DAY.MINUTES, ACTIVITY_DAY.MINUTES.plus(minutes))
+                .execute();
+        dsl.insertInto(ACTIVITY_MONTH).set(ACTIVITY_MONTH.MONTH_NO, BusinessDates.monthNo(k.day()))
+                .set(ACTIVITY_MONTH.OWNER_ID, k.owner()).set(ACTIVITY_MONTH.KIND, k.kind())
+                .set(ACTIVITY_MONTH.SHORT_MINUTES, k.shortMinutes())
+                .set(ACTIVITY_MONTH.ACTIVITIES, (int) activities).set(ACTIVITY_MONTH.MINUTES, minutes)
+                .onDuplicateKeyUpdate()
+                .set(ACTIVITY_MONTH.ACTIVITIES, ACTIVITY_MONTH.ACTIVITIES.plus((int) activities))
+                .set(ACTIVITY_MONTH.MINUTES, ACTIVITY_MONTH.MINUTES.plus(minutes))
                 .execute();
     }
 

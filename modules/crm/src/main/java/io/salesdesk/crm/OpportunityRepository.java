@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,9 @@ public final class OpportunityRepository {
                     FieldChange.diff(Map.of(), snapshot(r))));
         }
         dsl.batchInsert(records).execute();
+        // A new deal has no lead yet (a lead links to it later); only a deal made closed can be a first win.
+        CustomerFirstWonRepository.using(dsl.configuration()).recount(records.stream()
+                .filter(r -> r.getClosedAt() != null).map(OpportunityRecord::getCustomerId).toList());
         changeLog.recordAll(actor, reason, audit);
     }
 
@@ -250,6 +254,14 @@ public final class OpportunityRepository {
         if (changes.isEmpty()) {
             return findAny(id).orElseThrow();
         }
+        // What the KPI roll-ups count of a deal: its stage and close time (its leads' conversion),
+        // and for the first wins also its customer and owner.
+        boolean outcome = !Objects.equals(current.getStage(), changed.getStage())
+                || !Objects.equals(current.getClosedAt(), changed.getClosedAt());
+        boolean firstWin = outcome || !Objects.equals(current.getCustomerId(), changed.getCustomerId())
+                || !Objects.equals(current.getOwnerId(), changed.getOwnerId());
+        LeadKpiDayRepository leadDays = LeadKpiDayRepository.using(dsl.configuration());
+        LeadKpiDayRepository.Snapshot before = outcome ? leadDays.ofDeals(List.of(id)) : null;
         int updated = dsl.update(OPPORTUNITY)
                 .set(OPPORTUNITY.CUSTOMER_ID, changed.getCustomerId())
                 .set(OPPORTUNITY.NAME, changed.getName())
@@ -271,6 +283,13 @@ public final class OpportunityRepository {
         if (updated == 0) {
             throw stale(id, expectedVersion);
         }
+        if (outcome) {
+            leadDays.apply(before, leadDays.ofDeals(List.of(id)));
+        }
+        if (firstWin) {
+            CustomerFirstWonRepository.using(dsl.configuration())
+                    .recount(new HashSet<>(List.of(current.getCustomerId(), changed.getCustomerId())));
+        }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return findAny(id).orElseThrow();
     }
@@ -278,6 +297,8 @@ public final class OpportunityRepository {
     /** Soft-deletes a deal changed last at {@code expectedVersion}. */
     public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
         OffsetDateTime now = Rows.now(clock);
+        LeadKpiDayRepository leadDays = LeadKpiDayRepository.using(dsl.configuration());
+        LeadKpiDayRepository.Snapshot before = leadDays.ofDeals(List.of(id));
         int deleted = dsl.update(OPPORTUNITY)
                 .set(OPPORTUNITY.DELETED_AT, now)
                 .set(OPPORTUNITY.VERSION, expectedVersion + 1)
@@ -288,6 +309,9 @@ public final class OpportunityRepository {
         if (deleted == 0) {
             throw stale(id, expectedVersion);
         }
+        leadDays.apply(before, leadDays.ofDeals(List.of(id)));
+        dsl.select(OPPORTUNITY.CUSTOMER_ID).from(OPPORTUNITY).where(OPPORTUNITY.ID.eq(id)).fetchOptional(OPPORTUNITY.CUSTOMER_ID)
+                .ifPresent(c -> CustomerFirstWonRepository.using(dsl.configuration()).recount(List.of(c)));
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE, Map.of());
     }
 

@@ -1,6 +1,7 @@
 package io.salesdesk.crm;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
+import static io.salesdesk.db.jooq.Tables.ACTIVITY_MONTH;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +10,12 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.crm.testing.TestClock;
+import io.salesdesk.db.BusinessDates;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,10 +113,15 @@ class ActivityDayRepositoryTest {
         UUID gone = written.get(3).id();
         db.transaction(cfg -> ActivityRepository.using(cfg, clock).delete(null, REASON, gone, 1L));
         Map<String, String> upkept = rows();
+        Map<String, String> upkeptMonths = monthRows();
 
         db.transaction(cfg -> ActivityDayRepository.using(cfg).rebuild());
 
         assertThat(rows()).isEqualTo(upkept).isNotEmpty();
+        // The follow-ups straddle 30 April and May: two months, each the sum of its days.
+        assertThat(monthRows()).isEqualTo(upkeptMonths).isNotEmpty();
+        assertThat(upkeptMonths.keySet()).anyMatch(k -> k.startsWith(BusinessDates.monthNo(LocalDate.of(2026, 4, 30)) + " "))
+                .anyMatch(k -> k.startsWith(BusinessDates.monthNo(LocalDate.of(2026, 5, 1)) + " "));
     }
 
     @Test
@@ -151,6 +159,18 @@ class ActivityDayRepositoryTest {
         db.transactionResult(cfg -> DSL.using(cfg).selectFrom(ACTIVITY_DAY).fetch()).forEach(r -> {
             if (r.getActivities() != 0 || r.getMinutes() != 0) {
                 rows.put(key(r.getDay().toString(), r.getOwnerId(), r.getKind(), r.getShortMinutes()),
+                        r.getActivities() + "/" + r.getMinutes());
+            }
+        });
+        return rows;
+    }
+
+    /** The monthly roll-up's rows that count something, as key → "activities/minutes". */
+    private Map<String, String> monthRows() {
+        Map<String, String> rows = new TreeMap<>();
+        db.transactionResult(cfg -> DSL.using(cfg).selectFrom(ACTIVITY_MONTH).fetch()).forEach(r -> {
+            if (r.getActivities() != 0 || r.getMinutes() != 0) {
+                rows.put(key(String.valueOf(r.getMonthNo()), r.getOwnerId(), r.getKind(), r.getShortMinutes()),
                         r.getActivities() + "/" + r.getMinutes());
             }
         });

@@ -25,6 +25,16 @@ public final class BusinessDates {
                 DSL.inline(BusinessTime.ZONE.getId()));
     }
 
+    /** The month number (year × 12 + month − 1) of a day: the key of the monthly KPI roll-ups. */
+    public static int monthNo(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
+    }
+
+    /** {@link #monthNo(LocalDate)} of a DATE column or expression, in SQL. */
+    public static Field<Integer> monthNo(Field<LocalDate> day) {
+        return DSL.year(day).mul(DSL.inline(12)).plus(DSL.month(day)).minus(DSL.inline(1)).cast(SQLDataType.INTEGER);
+    }
+
     /** The business day of {@code instant} computed in Java, matching {@link #of(Field)}. */
     public static LocalDate of(OffsetDateTime instant) {
         return instant.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();

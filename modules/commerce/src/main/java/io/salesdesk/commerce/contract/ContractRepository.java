@@ -18,6 +18,7 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -181,6 +183,8 @@ public final class ContractRepository {
             throw e;
         }
         writeTerms(id, terms);
+        ContractKpiDayRepository kpiDays = ContractKpiDayRepository.using(dsl.configuration());
+        kpiDays.apply(ContractKpiDayRepository.Snapshot.EMPTY, kpiDays.of(List.of(id)));
         Map<String, Object> after = snapshot(f, terms);
         after.put("contractNo", contractNo);
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), after));
@@ -205,6 +209,11 @@ public final class ContractRepository {
             return current;
         }
         OffsetDateTime now = Rows.now(clock);
+        // What the KPI roll-up counts of a contract: its status, signing day, amount and owner.
+        boolean counted = f.status() != current.status() || !Objects.equals(f.signedOn(), current.signedOn())
+                || !Objects.equals(f.amount(), current.amount()) || !f.ownerId().equals(current.ownerId());
+        ContractKpiDayRepository kpiDays = ContractKpiDayRepository.using(dsl.configuration());
+        ContractKpiDayRepository.Snapshot before = counted ? kpiDays.of(List.of(id)) : null;
         int updated = dsl.update(CONTRACT)
                 .set(CONTRACT.TITLE, f.title())
                 .set(CONTRACT.CUSTOMER_ID, f.customerId())
@@ -225,6 +234,9 @@ public final class ContractRepository {
                 .execute();
         if (updated == 0) {
             throw stale(id, expectedVersion);
+        }
+        if (counted) {
+            kpiDays.apply(before, kpiDays.of(List.of(id)));
         }
         if (terms != null && !terms.equals(current.paymentTerms())) {
             dsl.deleteFrom(CONTRACT_PAYMENT_TERM).where(CONTRACT_PAYMENT_TERM.CONTRACT_ID.eq(id)).execute();

@@ -2,8 +2,8 @@ package io.salesdesk.commerce.cost;
 
 import static io.salesdesk.db.jooq.Tables.COST_ENTRY;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER_FIRST_WON;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
-import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Visibility;
@@ -13,6 +13,7 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
+import io.salesdesk.db.jooq.tables.CustomerFirstWon;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -140,30 +141,39 @@ public final class CostRepository {
 
     // ------------------------------------------------------------------ CAC
 
-    /** Which won deals count: all, until {@link #seenBy} narrows them to a viewer's team. */
-    private Condition scope = DSL.trueCondition();
+    /** Whose won deals count: everyone's (null), until {@link #seenBy} narrows them to a viewer's team. */
+    private Actor viewer;
 
     /**
      * Narrows the CAC queries to the deals the viewer sees: a regional manager's CAC is that of
      * the customers their team won, not the company's.
      */
     public CostRepository seenBy(Actor viewer) {
-        scope = Visibility.ownedBy(OPPORTUNITY.OWNER_ID, viewer);
+        this.viewer = viewer;
         return this;
+    }
+
+    private Condition seen(Field<UUID> owner) {
+        return viewer == null ? DSL.trueCondition() : Visibility.ownedBy(owner, viewer);
     }
 
     /**
      * The customers whose first won deal closed in [{@code from}, {@code to}): customer id and
-     * when it was won.
+     * when it was won. From customer_first_won (each owner's first win with each customer, kept by
+     * crm's OpportunityRepository): the rows of the period of an owner the viewer sees, unless such
+     * an owner won the customer earlier. The period's rows come through the won_at index; no
+     * grouping of every won deal.
      */
     private Table<?> won(OffsetDateTime from, OffsetDateTime to) {
-        Field<OffsetDateTime> wonAt = DSL.min(OPPORTUNITY.CLOSED_AT).as("won_at");
-        return DSL.select(OPPORTUNITY.CUSTOMER_ID.as("customer_id"), wonAt)
-                .from(OPPORTUNITY).join(OPPORTUNITY_STAGE).on(OPPORTUNITY_STAGE.CODE.eq(OPPORTUNITY.STAGE))
-                .where(OPPORTUNITY.DELETED_AT.isNull(), OPPORTUNITY_STAGE.OUTCOME.eq("WON"),
-                        OPPORTUNITY.CLOSED_AT.isNotNull(), scope)
-                .groupBy(OPPORTUNITY.CUSTOMER_ID)
-                .having(DSL.min(OPPORTUNITY.CLOSED_AT).ge(from), DSL.min(OPPORTUNITY.CLOSED_AT).lt(to))
+        CustomerFirstWon w = CUSTOMER_FIRST_WON.as("fw");
+        CustomerFirstWon earlier = CUSTOMER_FIRST_WON.as("fw_earlier");
+        Field<OffsetDateTime> wonAt = DSL.min(w.WON_AT).as("won_at");
+        return DSL.select(w.CUSTOMER_ID.as("customer_id"), wonAt)
+                .from(w)
+                .where(w.WON_AT.ge(from), w.WON_AT.lt(to), seen(w.OWNER_ID))
+                .andNotExists(DSL.selectOne().from(earlier).where(earlier.CUSTOMER_ID.eq(w.CUSTOMER_ID),
+                        earlier.WON_AT.lt(from), seen(earlier.OWNER_ID)))
+                .groupBy(w.CUSTOMER_ID)
                 .asTable("won");
     }
 

@@ -9,6 +9,7 @@ import io.salesdesk.core.Role;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.UserRepository;
+import io.salesdesk.crm.LeadKpiDayRepository;
 import io.salesdesk.crm.Visibility;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
@@ -114,6 +115,9 @@ public final class LeadRepository {
         }
         dsl.batchInsert(records).execute();
         LeadDayCountRepository.using(dsl.configuration()).addInserted(records);
+        LeadKpiDayRepository kpiDays = LeadKpiDayRepository.using(dsl.configuration());
+        kpiDays.apply(new LeadKpiDayRepository.Snapshot(Map.of()),
+                kpiDays.ofLeads(records.stream().map(LeadRecord::getId).toList()));
         changeLog.recordAll(actor, reason, audit);
     }
 
@@ -208,6 +212,12 @@ public final class LeadRepository {
             return findAny(id).orElseThrow();
         }
         OffsetDateTime now = Rows.now(clock);
+        // What the KPI roll-up counts of this lead: its owner, response minutes and deal.
+        boolean counted = !Objects.equals(current.getOwnerId(), changed.getOwnerId())
+                || !Objects.equals(current.getResponseMinutes(), changed.getResponseMinutes())
+                || !Objects.equals(current.getOpportunityId(), changed.getOpportunityId());
+        LeadKpiDayRepository kpiDays = LeadKpiDayRepository.using(dsl.configuration());
+        LeadKpiDayRepository.Snapshot before = counted ? kpiDays.ofLeads(List.of(id)) : null;
         changed.setVersion(expectedVersion + 1);
         changed.setUpdatedAt(now);
         changed.setUpdatedBy(Rows.userId(actor));
@@ -215,6 +225,9 @@ public final class LeadRepository {
                 .where(LEAD.ID.eq(id), LEAD.VERSION.eq(expectedVersion), LEAD.DELETED_AT.isNull()).execute();
         if (updated == 0) {
             throw stale(id, expectedVersion);
+        }
+        if (counted) {
+            kpiDays.apply(before, kpiDays.ofLeads(List.of(id)));
         }
         if (!Objects.equals(current.getRegionCode(), changed.getRegionCode())) {
             LeadDayCountRepository days = LeadDayCountRepository.using(dsl.configuration());
@@ -253,6 +266,8 @@ public final class LeadRepository {
     /** Soft-deletes leads (an import undone), each changed last at the given version. */
     public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
         OffsetDateTime now = Rows.now(clock);
+        LeadKpiDayRepository kpiDays = LeadKpiDayRepository.using(dsl.configuration());
+        LeadKpiDayRepository.Snapshot before = kpiDays.ofLeads(List.of(id));
         int deleted = dsl.update(LEAD).set(LEAD.DELETED_AT, now).set(LEAD.VERSION, expectedVersion + 1)
                 .set(LEAD.UPDATED_AT, now).set(LEAD.UPDATED_BY, Rows.userId(actor))
                 .where(LEAD.ID.eq(id), LEAD.VERSION.eq(expectedVersion), LEAD.DELETED_AT.isNull()).execute();
@@ -261,6 +276,7 @@ public final class LeadRepository {
         }
         dsl.select(LEAD.CREATED_AT, LEAD.REGION_CODE).from(LEAD).where(LEAD.ID.eq(id)).fetchOptional()
                 .ifPresent(r -> LeadDayCountRepository.using(dsl.configuration()).add(r.value1(), r.value2(), -1));
+        kpiDays.apply(before, kpiDays.ofLeads(List.of(id)));
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE, Map.of());
     }
 

@@ -13,6 +13,7 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.LeadKpiDayRepository;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
@@ -116,7 +117,12 @@ public final class DemoLeads {
             List<Lead> toDispatch = arrived.stream().map(l -> rows.findAny(l.id()).orElseThrow())
                     .sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
             List<Lead> dispatched = dispatch.dispatchAll(cfg, toDispatch).stream().map(r -> r.lead()).toList();
+            // work() writes response minutes past LeadRepository: the KPI roll-up moves with it.
+            LeadKpiDayRepository kpiDays = LeadKpiDayRepository.using(cfg);
+            List<UUID> worked = dispatched.stream().map(Lead::id).toList();
+            LeadKpiDayRepository.Snapshot before = kpiDays.ofLeads(worked);
             work(DSL.using(cfg), dispatched, random);
+            kpiDays.apply(before, kpiDays.ofLeads(worked));
             rows.insertAll(null, reason, waiting);
         });
         return new Summary(LEADS + WAITING, WAITING, pooled);

@@ -14,6 +14,7 @@ import io.salesdesk.crm.ActivityDayRepository;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -78,6 +79,7 @@ public final class DemoKpis {
      * Only moves what is later than that; later demo steps that sign back-dated contracts call it too.
      */
     public static void backdateDrafting(DSLContext dsl, SplittableRandom random) {
+        boolean moved = false;
         for (Record3<UUID, LocalDate, OffsetDateTime> c : dsl.select(CONTRACT.ID, CONTRACT.SIGNED_ON,
                 CONTRACT.CREATED_AT).from(CONTRACT).where(CONTRACT.SIGNED_ON.isNotNull()).orderBy(CONTRACT.ID)
                 .fetch()) {
@@ -90,7 +92,11 @@ public final class DemoKpis {
                         .where(APPROVAL_REQUEST.ENTITY.eq("contract"), APPROVAL_REQUEST.RECORD_ID.eq(c.value1()),
                                 APPROVAL_REQUEST.SUBMITTED_AT.gt(drafted.plusHours(2)))
                         .execute();
+                moved = true;
             }
+        }
+        if (moved) {
+            ContractKpiDayRepository.using(dsl.configuration()).rebuild(); // the dates just moved bypassed the repositories
         }
     }
 

@@ -2,11 +2,15 @@ package io.salesdesk.insight.kpi;
 
 import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.ACTIVITY_DAY;
+import static io.salesdesk.db.jooq.Tables.ACTIVITY_MONTH;
 import static io.salesdesk.db.jooq.Tables.APPROVAL_REQUEST;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CONTRACT;
+import static io.salesdesk.db.jooq.Tables.CONTRACT_KPI_DAY;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_DAY;
+import static io.salesdesk.db.jooq.Tables.LEAD_KPI_MONTH;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY_STAGE;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
@@ -17,6 +21,7 @@ import io.salesdesk.crm.Visibility;
 import io.salesdesk.db.BusinessDates;
 import io.salesdesk.db.jooq.tables.AppUser;
 import io.salesdesk.db.jooq.tables.OrgUnit;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,8 +42,10 @@ import org.jooq.impl.SQLDataType;
  * The KPI aggregates, each one grouped query over the records of a period, restricted to the
  * owners the viewer may see ({@link Visibility}) and to rows not soft-deleted; and the records
  * behind each figure (drill-down). Days count in the organisation's zone (Asia/Shanghai,
- * {@link BusinessDates}). Activities are summed from their per-day roll-up (activity_day, kept by
- * crm's repositories), everything else from the rows through the period's index.
+ * {@link BusinessDates}). Activities, leads and signed contracts are summed from their roll-ups
+ * (activity_day and _month, lead_kpi_day and _month, contract_kpi_day; kept by the repositories
+ * that write the rows): a period's whole months from the monthly ones, its other days from the
+ * daily ones ({@link MonthSpan}). The drill-downs read the records themselves.
  *
  * <p>Grouping: REP is the record's owner (app_user), TEAM the owner's org unit, REGION the org unit
  * above a team (大区), or the owner's own unit when it is not a team.
@@ -47,7 +54,7 @@ public final class KpiRepository {
 
     /** Most records one drill-down returns. */
     public static final int DRILL_LIMIT = 10_000;
-    static final List<String> SIGNED_STATUSES = List.of("SIGNED", "EXECUTING", "CLOSED");
+    static final List<String> SIGNED_STATUSES = ContractKpiDayRepository.SIGNED_STATUSES;
 
     private static final OrgUnit UNIT = ORG_UNIT.as("kpi_unit");
     private static final OrgUnit PARENT = ORG_UNIT.as("kpi_parent");
@@ -127,18 +134,20 @@ public final class KpiRepository {
     public record ResponseBucket(UUID groupId, String groupName, int minutes, long count) {
     }
 
-    /** Signed amount per group and month of contract.signed_on, by month then name. */
+    /** Signed amount per group and month of contract.signed_on, by month then name (from contract_kpi_day). */
     public List<MonthlyAmount> signedByMonth(Period period) {
-        Field<Integer> year = DSL.year(CONTRACT.SIGNED_ON);
-        Field<Integer> month = DSL.month(CONTRACT.SIGNED_ON);
+        Field<Integer> year = DSL.year(CONTRACT_KPI_DAY.DAY);
+        Field<Integer> month = DSL.month(CONTRACT_KPI_DAY.DAY);
+        Field<BigDecimal> amount = DSL.sum(CONTRACT_KPI_DAY.AMOUNT);
+        Field<BigDecimal> contracts = DSL.sum(CONTRACT_KPI_DAY.CONTRACTS);
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(year, month, DSL.sum(CONTRACT.AMOUNT), DSL.count()));
+        select.addAll(List.of(year, month, amount, contracts));
         List<Field<?>> by = new ArrayList<>(groupFields());
         by.addAll(List.of(year, month));
-        return dsl.select(select).from(owned(CONTRACT, CONTRACT.OWNER_ID, false)).where(signedIn(period))
-                .groupBy(by).orderBy(year, month)
+        return dsl.select(select).from(owned(CONTRACT_KPI_DAY, CONTRACT_KPI_DAY.OWNER_ID, false))
+                .where(signedDaysIn(period)).groupBy(by).having(contracts.gt(BigDecimal.ZERO)).orderBy(year, month)
                 .fetch(r -> new MonthlyAmount(id(r), name(r), YearMonth.of(r.get(year), r.get(month)),
-                        money(r.get(offset() + 2, BigDecimal.class)), r.get(offset() + 3, Integer.class)));
+                        money(r.get(amount)), (int) whole(r.get(contracts))));
     }
 
     /** Reps (app_user.role = REP, not deleted) employed at any time in the period, per group. */
@@ -151,45 +160,62 @@ public final class KpiRepository {
     }
 
     /**
-     * The contracts signed in the period in one pass: Σ amount and count; Σ days submit → signed
-     * and count of those with a cycle; and how many were left out of the cycle because they were
-     * signed before they were submitted (a data error, not a cycle).
+     * The contracts signed in the period, from their per-day roll-up ({@code contract_kpi_day}):
+     * Σ amount and count; Σ days submit → signed and count of those with a cycle; and how many
+     * were left out of the cycle because they were signed before they were submitted (a data
+     * error, not a cycle).
      */
     public List<ContractTotals> contractTotals(Period period) {
-        // The cycle once per contract in a derived table, so the approval lookup runs once, not per use.
-        Field<Integer> days = cycleDays().as("cycle_days");
-        Table<?> signed = DSL.select(CONTRACT.OWNER_ID, CONTRACT.AMOUNT, days).from(CONTRACT).where(signedIn(period))
-                .asTable("signed");
-        Field<UUID> owner = signed.field(CONTRACT.OWNER_ID);
-        Field<BigDecimal> amount = DSL.sum(signed.field(CONTRACT.AMOUNT));
-        Field<Integer> d = signed.field(days);
-        Field<BigDecimal> cycleDays = DSL.sum(DSL.when(d.ge(0), d));
-        Field<Integer> cycled = DSL.count(DSL.when(d.ge(0), d));
-        Field<Integer> excluded = DSL.count(DSL.when(d.lt(0), d));
+        Field<BigDecimal> amount = DSL.sum(CONTRACT_KPI_DAY.AMOUNT);
+        Field<BigDecimal> contracts = DSL.sum(CONTRACT_KPI_DAY.CONTRACTS);
+        Field<BigDecimal> cycleDays = DSL.sum(CONTRACT_KPI_DAY.CYCLE_DAYS);
+        Field<BigDecimal> cycled = DSL.sum(CONTRACT_KPI_DAY.CYCLED);
+        Field<BigDecimal> excluded = DSL.sum(CONTRACT_KPI_DAY.EXCLUDED);
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(amount, DSL.count(), cycleDays, cycled, excluded));
-        return dsl.select(select).from(owned(signed, owner, false)).groupBy(groupFields().toArray(Field[]::new))
-                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), r.get(offset() + 1, Integer.class),
-                        whole(r.get(cycleDays)), r.get(cycled), r.get(excluded)));
+        select.addAll(List.of(amount, contracts, cycleDays, cycled, excluded));
+        return dsl.select(select).from(owned(CONTRACT_KPI_DAY, CONTRACT_KPI_DAY.OWNER_ID, false))
+                .where(signedDaysIn(period)).groupBy(groupFields().toArray(Field[]::new))
+                .having(contracts.gt(BigDecimal.ZERO))
+                .fetch(r -> new ContractTotals(id(r), name(r), money(r.get(amount)), whole(r.get(contracts)),
+                        whole(r.get(cycleDays)), whole(r.get(cycled)), whole(r.get(excluded))));
     }
 
     /**
-     * The leads created in the period in one pass, per group and lead.response_minutes (null: not
-     * answered yet): how many, how many became won deals, and Σ days lead → won deal. The response
-     * percentiles and the conversion both come from these rows.
+     * The leads created in the period, per group and response minutes (null: not answered yet),
+     * from their per-day roll-up ({@code lead_kpi_day}): how many, how many became won deals, and
+     * Σ days lead → won deal. The response percentiles and the conversion both come from these rows.
      */
     public List<LeadBucket> leadTotals(Period period) {
-        Field<Integer> minutes = LEAD.RESPONSE_MINUTES;
-        Field<BigDecimal> won = DSL.sum(DSL.when(wonDeal(), 1).otherwise(0));
-        Field<BigDecimal> days = DSL.sum(DSL.when(wonDeal(), leadCycleDays()));
+        Table<?> rows = leadRows(period);
+        Field<UUID> owner = rows.field("owner_id", UUID.class);
+        Field<Boolean> responded = rows.field("responded", Boolean.class);
+        Field<Integer> minutes = rows.field("response_minutes", Integer.class);
+        Field<BigDecimal> leads = DSL.sum(rows.field("leads", Integer.class));
+        Field<BigDecimal> won = DSL.sum(rows.field("won", Integer.class));
+        Field<BigDecimal> days = DSL.sum(rows.field("won_days", Long.class));
         List<Field<?>> select = new ArrayList<>(groupFields());
-        select.addAll(List.of(minutes, DSL.count(), won, days));
+        select.addAll(List.of(responded, minutes, leads, won, days));
         List<Field<?>> by = new ArrayList<>(groupFields());
-        by.add(minutes);
-        return dsl.select(select).from(owned(leadsWithDeals(), LEAD.OWNER_ID, true)).where(leadsCreatedIn(period))
-                .groupBy(by)
-                .fetch(r -> new LeadBucket(id(r), name(r), r.get(minutes), r.get(offset() + 1, Integer.class),
-                        whole(r.get(won)), whole(r.get(days))));
+        by.addAll(List.of(responded, minutes));
+        return dsl.select(select).from(owned(rows, owner, true))
+                .groupBy(by).having(leads.gt(BigDecimal.ZERO))
+                .fetch(r -> new LeadBucket(id(r), name(r), r.get(responded) ? r.get(minutes) : null,
+                        whole(r.get(leads)), whole(r.get(won)), whole(r.get(days))));
+    }
+
+    /** The period's lead roll-up rows the viewer may see: whole months from lead_kpi_month, the rest by day. */
+    private Table<?> leadRows(Period period) {
+        MonthSpan span = MonthSpan.of(period);
+        return DSL.select(LEAD_KPI_MONTH.OWNER_ID.as("owner_id"), LEAD_KPI_MONTH.RESPONDED.as("responded"),
+                        LEAD_KPI_MONTH.RESPONSE_MINUTES.as("response_minutes"), LEAD_KPI_MONTH.LEADS.as("leads"),
+                        LEAD_KPI_MONTH.WON.as("won"), LEAD_KPI_MONTH.WON_DAYS.as("won_days"))
+                .from(LEAD_KPI_MONTH)
+                .where(span.months(LEAD_KPI_MONTH.MONTH_NO), Visibility.ownedBy(LEAD_KPI_MONTH.OWNER_ID, viewer))
+                .unionAll(DSL.select(LEAD_KPI_DAY.OWNER_ID, LEAD_KPI_DAY.RESPONDED, LEAD_KPI_DAY.RESPONSE_MINUTES,
+                                LEAD_KPI_DAY.LEADS, LEAD_KPI_DAY.WON, LEAD_KPI_DAY.WON_DAYS)
+                        .from(LEAD_KPI_DAY)
+                        .where(span.days(LEAD_KPI_DAY.DAY), Visibility.ownedBy(LEAD_KPI_DAY.OWNER_ID, viewer)))
+                .asTable("lead_rows");
     }
 
     /**
@@ -203,25 +229,41 @@ public final class KpiRepository {
     }
 
     private List<ActivityTotals> activityDayTotals(Period period, KpiSettings settings) {
-        Field<Integer> n = ACTIVITY_DAY.ACTIVITIES;
-        Condition timedRow = ACTIVITY_DAY.SHORT_MINUTES.ne(ActivityDayRepository.UNTIMED);
-        Field<BigDecimal> paperwork = DSL.sum(DSL.when(ACTIVITY_DAY.KIND.in(settings.paperworkKinds()),
-                ACTIVITY_DAY.MINUTES).otherwise(0L));
-        Field<BigDecimal> timed = DSL.sum(ACTIVITY_DAY.MINUTES);
+        Table<?> rows = activityRows(period);
+        Field<UUID> owner = rows.field("owner_id", UUID.class);
+        Field<String> kind = rows.field("kind", String.class);
+        Field<Integer> shortMinutes = rows.field("short_minutes", Integer.class);
+        Field<Integer> n = rows.field("activities", Integer.class);
+        Field<Long> rowMinutes = rows.field("minutes", Long.class);
+        Condition timedRow = shortMinutes.ne(ActivityDayRepository.UNTIMED);
+        Field<BigDecimal> paperwork = DSL.sum(DSL.when(kind.in(settings.paperworkKinds()), rowMinutes).otherwise(0L));
+        Field<BigDecimal> timed = DSL.sum(rowMinutes);
         Field<BigDecimal> timedCount = DSL.sum(DSL.when(timedRow, n).otherwise(0));
-        Condition touch = ACTIVITY_DAY.KIND.in(settings.touchKinds())
-                .and(ACTIVITY_DAY.SHORT_MINUTES.eq(ActivityDayRepository.UNTIMED)
-                        .or(ACTIVITY_DAY.SHORT_MINUTES.ge(settings.touchMinMinutes())));
+        Condition touch = kind.in(settings.touchKinds()).and(shortMinutes.eq(ActivityDayRepository.UNTIMED)
+                .or(shortMinutes.ge(settings.touchMinMinutes())));
         Field<BigDecimal> touches = DSL.sum(DSL.when(touch, n).otherwise(0));
-        Field<Integer> owners = DSL.countDistinct(DSL.when(touch.and(n.gt(0)), ACTIVITY_DAY.OWNER_ID));
+        Field<Integer> owners = DSL.countDistinct(DSL.when(touch.and(n.gt(0)), owner));
         List<Field<?>> select = new ArrayList<>(groupFields());
         select.addAll(List.of(paperwork, timed, timedCount, touches, owners));
-        return dsl.select(select).from(owned(ACTIVITY_DAY, ACTIVITY_DAY.OWNER_ID, false))
-                .where(ACTIVITY_DAY.DAY.between(period.from(), period.to()),
-                        Visibility.ownedBy(ACTIVITY_DAY.OWNER_ID, viewer))
+        return dsl.select(select).from(owned(rows, owner, false))
                 .groupBy(groupFields().toArray(Field[]::new))
                 .fetch(r -> new ActivityTotals(id(r), name(r), whole(r.get(paperwork)), whole(r.get(timed)),
                         whole(r.get(timedCount)), whole(r.get(touches)), r.get(owners)));
+    }
+
+    /** The period's activity roll-up rows the viewer may see: whole months from activity_month, the rest by day. */
+    private Table<?> activityRows(Period period) {
+        MonthSpan span = MonthSpan.of(period);
+        return DSL.select(ACTIVITY_MONTH.OWNER_ID.as("owner_id"), ACTIVITY_MONTH.KIND.as("kind"),
+                        ACTIVITY_MONTH.SHORT_MINUTES.as("short_minutes"), ACTIVITY_MONTH.ACTIVITIES.as("activities"),
+                        ACTIVITY_MONTH.MINUTES.as("minutes"))
+                .from(ACTIVITY_MONTH)
+                .where(span.months(ACTIVITY_MONTH.MONTH_NO), Visibility.ownedBy(ACTIVITY_MONTH.OWNER_ID, viewer))
+                .unionAll(DSL.select(ACTIVITY_DAY.OWNER_ID, ACTIVITY_DAY.KIND, ACTIVITY_DAY.SHORT_MINUTES,
+                                ACTIVITY_DAY.ACTIVITIES, ACTIVITY_DAY.MINUTES)
+                        .from(ACTIVITY_DAY)
+                        .where(span.days(ACTIVITY_DAY.DAY), Visibility.ownedBy(ACTIVITY_DAY.OWNER_ID, viewer)))
+                .asTable("activity_rows");
     }
 
     /** {@link #activityTotals} over the activities themselves: a touch threshold the roll-up cannot tell. */
@@ -284,9 +326,22 @@ public final class KpiRepository {
                 LEAD.STATUS);
     }
 
-    /** The leads created in the period whose deal was won, value = days lead → won. */
-    public List<KpiRecord> wonLeads(Period period, UUID group) {
-        return leads(period, group, leadCycleDays().cast(SQLDataType.DECIMAL(18, 2)), wonDeal(), OPPORTUNITY.NAME);
+    /**
+     * The won deals of the leads created in the period, one row per lead (a deal two leads led to
+     * counts twice, as in the figure), value = days lead → won, detail = the lead; longest first.
+     */
+    public List<KpiRecord> wonDeals(Period period, UUID group) {
+        Field<LocalDate> wonOn = businessDate(OPPORTUNITY.CLOSED_AT);
+        Field<BigDecimal> days = leadCycleDays().cast(SQLDataType.DECIMAL(18, 2));
+        return dsl.select(OPPORTUNITY.ID, OPPORTUNITY.CUSTOMER_ID, OPPORTUNITY.NAME, DRILL_OWNER.DISPLAY_NAME, wonOn,
+                        days, LEAD.NAME)
+                .from(owned(leadsWithDeals(), LEAD.OWNER_ID, true))
+                .leftJoin(DRILL_OWNER).on(DRILL_OWNER.ID.eq(LEAD.OWNER_ID))
+                .where(leadsCreatedIn(period), wonDeal(), inGroup(group))
+                .orderBy(days.desc(), OPPORTUNITY.CLOSED_AT, LEAD.ID).limit(DRILL_LIMIT)
+                .fetch(r -> new KpiRecord(KpiRecord.Source.OPPORTUNITY, r.get(OPPORTUNITY.ID),
+                        r.get(OPPORTUNITY.CUSTOMER_ID), r.get(OPPORTUNITY.NAME), r.get(DRILL_OWNER.DISPLAY_NAME),
+                        r.get(wonOn), r.get(days), r.get(LEAD.NAME)));
     }
 
     /** The paperwork activities of the period, value = minutes. */
@@ -357,6 +412,12 @@ public final class KpiRepository {
         return CONTRACT.DELETED_AT.isNull().and(CONTRACT.STATUS.in(SIGNED_STATUSES))
                 .and(CONTRACT.SIGNED_ON.between(period.from(), period.to()))
                 .and(Visibility.ownedBy(CONTRACT.OWNER_ID, viewer));
+    }
+
+    /** The roll-up days of the contracts signed in the period that the viewer may see. */
+    private Condition signedDaysIn(Period period) {
+        return CONTRACT_KPI_DAY.DAY.between(period.from(), period.to())
+                .and(Visibility.ownedBy(CONTRACT_KPI_DAY.OWNER_ID, viewer));
     }
 
     private Condition leadsCreatedIn(Period period) {

@@ -148,7 +148,7 @@ public final class KpiService {
                 case KEY_ROLE_ATTRITION -> kpis.leavers(period, groupId, settings.keyRoles());
                 case DAILY_TOUCHES -> kpis.touches(period, groupId, settings);
                 case LEAD_CONVERSION -> kpis.createdLeads(period, groupId);
-                case LEAD_CYCLE -> kpis.wonLeads(period, groupId);
+                case LEAD_CYCLE -> kpis.wonDeals(period, groupId);
                 case CAC, CAC_MEASURED_SHARE -> List.<KpiRecord>of();
             };
         });

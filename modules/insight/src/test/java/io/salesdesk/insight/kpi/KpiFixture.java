@@ -15,10 +15,13 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.crm.ActivityDraft;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.ActivityRepository;
+import io.salesdesk.crm.CustomerFirstWonRepository;
+import io.salesdesk.crm.LeadKpiDayRepository;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.db.Database;
+import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Configuration;
 import org.jooq.impl.DSL;
 
 /**
@@ -45,7 +49,7 @@ final class KpiFixture {
     UUID c1;
     UUID c2;
     UUID c3;
-    UUID wonLead;
+    UUID wonDeal;
 
     KpiFixture(Database db, Clock clock) {
         this.db = db;
@@ -77,8 +81,11 @@ final class KpiFixture {
         contract(org.zhang, zhangCustomer, "HT-4", "40000.00", "SIGNED", "2026-03-31", "2026-03-21T01:00:00", null);
         // Left out: deleted, and one still in approval.
         UUID deleted = contract(org.li, liCustomer, "HT-5", "999.00", "SIGNED", "2026-05-01", "2026-04-20T01:00:00", null);
-        db.transaction(cfg -> DSL.using(cfg).update(CONTRACT).set(CONTRACT.DELETED_AT, utc("2026-05-02T00:00:00"))
-                .where(CONTRACT.ID.eq(deleted)).execute());
+        db.transaction(cfg -> {
+            DSL.using(cfg).update(CONTRACT).set(CONTRACT.DELETED_AT, utc("2026-05-02T00:00:00"))
+                    .where(CONTRACT.ID.eq(deleted)).execute();
+            rollUp(cfg);
+        });
         contract(org.zhang, zhangCustomer, "HT-6", "88000.00", "IN_APPROVAL", null, "2026-05-03T01:00:00", null);
     }
 
@@ -113,6 +120,7 @@ final class KpiFixture {
                         .set(APPROVAL_REQUEST.SUBMITTED_AT, utc(submittedAt)).set(APPROVAL_REQUEST.VERSION, 1L)
                         .execute();
             }
+            rollUp(cfg);
         });
         return id;
     }
@@ -121,27 +129,33 @@ final class KpiFixture {
         // Responded in Q2: 王一 10, 30, 50; 李二 20, 200; 张三 5. Median 20, p90 200.
         lead(org.wang, "2026-04-05T01:00:00", 10, null);
         lead(org.wang, "2026-04-06T01:00:00", 30, null);
-        UUID won = opportunity(org.wang, wangCustomer, "WON", "2026-04-25T04:00:00");
-        wonLead = lead(org.wang, "2026-04-05T01:00:00", 50, won);
+        wonDeal = opportunity(org.wang, wangCustomer, "WON", "2026-04-25T04:00:00");
+        lead(org.wang, "2026-04-05T01:00:00", 50, wonDeal);
         lead(org.wang, "2026-04-07T01:00:00", null, null);
         lead(org.li, "2026-05-05T01:00:00", 20, null);
         lead(org.li, "2026-05-06T01:00:00", 200, opportunity(org.li, liCustomer, "LOST", "2026-06-01T04:00:00"));
         lead(org.zhang, "2026-06-05T01:00:00", 5, null);
         lead(null, "2026-06-06T01:00:00", null, null);
         UUID deleted = lead(org.zhang, "2026-06-07T01:00:00", 1, null);
-        db.transaction(cfg -> DSL.using(cfg).update(LEAD).set(LEAD.DELETED_AT, utc("2026-06-08T00:00:00"))
-                .where(LEAD.ID.eq(deleted)).execute());
+        db.transaction(cfg -> {
+            DSL.using(cfg).update(LEAD).set(LEAD.DELETED_AT, utc("2026-06-08T00:00:00"))
+                    .where(LEAD.ID.eq(deleted)).execute();
+            rollUp(cfg);
+        });
         // Q1: one lead, 100 minutes.
         lead(org.zhang, "2026-02-05T01:00:00", 100, null);
     }
 
     private UUID lead(User owner, String createdAt, Integer minutes, UUID opportunity) {
         UUID id = Ids.newId(clock);
-        db.transaction(cfg -> DSL.using(cfg).insertInto(LEAD).set(LEAD.ID, id).set(LEAD.NAME, "线索 " + createdAt)
-                .set(LEAD.STATUS, opportunity != null ? "CONVERTED" : owner == null ? "NEW" : "ASSIGNED")
-                .set(LEAD.OWNER_ID, owner == null ? null : owner.id()).set(LEAD.RESPONSE_MINUTES, minutes)
-                .set(LEAD.OPPORTUNITY_ID, opportunity).set(LEAD.BOARD_RANK, "m").set(LEAD.VERSION, 1L)
-                .set(LEAD.CREATED_AT, utc(createdAt)).set(LEAD.UPDATED_AT, utc(createdAt)).execute());
+        db.transaction(cfg -> {
+            DSL.using(cfg).insertInto(LEAD).set(LEAD.ID, id).set(LEAD.NAME, "线索 " + createdAt)
+                    .set(LEAD.STATUS, opportunity != null ? "CONVERTED" : owner == null ? "NEW" : "ASSIGNED")
+                    .set(LEAD.OWNER_ID, owner == null ? null : owner.id()).set(LEAD.RESPONSE_MINUTES, minutes)
+                    .set(LEAD.OPPORTUNITY_ID, opportunity).set(LEAD.BOARD_RANK, "m").set(LEAD.VERSION, 1L)
+                    .set(LEAD.CREATED_AT, utc(createdAt)).set(LEAD.UPDATED_AT, utc(createdAt)).execute();
+            rollUp(cfg);
+        });
         return id;
     }
 
@@ -155,7 +169,15 @@ final class KpiFixture {
                 .set(OPPORTUNITY.BOARD_RANK, "m").set(OPPORTUNITY.VERSION, 1L)
                 .set(OPPORTUNITY.CREATED_AT, utc("2026-04-05T01:00:00"))
                 .set(OPPORTUNITY.UPDATED_AT, utc(closedAt)).execute());
+        db.transaction(KpiFixture::rollUp);
         return id;
+    }
+
+    /** The fixture writes rows past the repositories, as a bulk load does: the KPI roll-ups count them again. */
+    static void rollUp(Configuration cfg) {
+        LeadKpiDayRepository.using(cfg).rebuild();
+        ContractKpiDayRepository.using(cfg).rebuild();
+        CustomerFirstWonRepository.using(cfg).rebuild();
     }
 
     private void activities() {

@@ -169,8 +169,12 @@ class KpiServiceTest {
         assertThat(paperwork.stream().map(KpiRecord::value).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("50");
 
-        List<KpiRecord> converted = kpis.drillDown(f.org.admin.asActor(), KpiKind.LEAD_CYCLE, Q2, KpiGrouping.ALL, null);
-        assertThat(converted).extracting(KpiRecord::id).containsExactly(f.wonLead);
+        // The lead cycle lists the won deals, with the lead that led to each; the days add up to the figure's.
+        List<KpiRecord> won = kpis.drillDown(f.org.admin.asActor(), KpiKind.LEAD_CYCLE, Q2, KpiGrouping.ALL, null);
+        assertThat(won).extracting(KpiRecord::source, KpiRecord::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(KpiRecord.Source.OPPORTUNITY, f.wonDeal));
+        assertThat(won.get(0).value()).isEqualByComparingTo("20");
+        assertThat(won.get(0).day()).isEqualTo(LocalDate.of(2026, 4, 25));
         assertThat(kpis.drillDown(f.org.admin.asActor(), KpiKind.DAILY_TOUCHES, Q2, KpiGrouping.ALL, null)).hasSize(4);
         assertThat(kpis.drillDown(f.org.admin.asActor(), KpiKind.RESPONSE_P90, Q2, KpiGrouping.ALL, null)).hasSize(6);
     }
@@ -292,7 +296,8 @@ class KpiServiceTest {
         // Up to 10 minutes the roll-up answers; above, the activities themselves: both must agree with Java.
         kpis.saveSettings(new KpiSettings(List.of("NOTE"), List.of("CALL", "VISIT", "MEETING", "DEMO"),
                 touchMinMinutes, List.of("REP", "MANAGER")));
-        Period q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+        // Partial months at both ends: October and December by day, November from the monthly roll-up.
+        Period q4 = new Period(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 12, 20));
         List<User> reps = List.of(f.org.wang, f.org.li, f.org.zhang);
         List<UUID> customers = List.of(f.wangCustomer, f.liCustomer, f.zhangCustomer);
         String[] kinds = {"CALL", "VISIT", "MEETING", "DEMO", "NOTE"};

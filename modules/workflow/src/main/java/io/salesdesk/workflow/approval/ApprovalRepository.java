@@ -129,6 +129,10 @@ public final class ApprovalRepository {
 
     public void insertRequest(UUID id, FlowVersion flow, ApprovalSubject subject, UUID submitter, String fieldsJson,
                               String routeJson) {
+        // A contract's first request is when it was submitted: the contract cycle KPI counts from it.
+        ContractKpiDayRepository contractDays = ContractKpiDayRepository.using(dsl.configuration());
+        boolean contract = ContractKpiDayRepository.ENTITY.equals(subject.entity());
+        ContractKpiDayRepository.Snapshot before = contract ? contractDays.of(List.of(subject.recordId())) : null;
         dsl.insertInto(APPROVAL_REQUEST).set(APPROVAL_REQUEST.ID, id).set(APPROVAL_REQUEST.FLOW_ID, flow.flowId())
                 .set(APPROVAL_REQUEST.FLOW_VERSION, flow.versionNo()).set(APPROVAL_REQUEST.ENTITY, subject.entity())
                 .set(APPROVAL_REQUEST.TRIGGER_ACTION, subject.action()).set(APPROVAL_REQUEST.RECORD_ID, subject.recordId())
@@ -136,6 +140,9 @@ public final class ApprovalRepository {
                 .set(APPROVAL_REQUEST.STATUS, RequestStatus.PENDING.name())
                 .set(APPROVAL_REQUEST.FIELDS_JSON, fieldsJson).set(APPROVAL_REQUEST.ROUTE_JSON, routeJson)
                 .set(APPROVAL_REQUEST.SUBMITTED_AT, Rows.now(clock)).set(APPROVAL_REQUEST.VERSION, 1L).execute();
+        if (contract) {
+            contractDays.apply(before, contractDays.of(List.of(subject.recordId())));
+        }
     }
 
     public Optional<ApprovalRequest> request(UUID id) {
