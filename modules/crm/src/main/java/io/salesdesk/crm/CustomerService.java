@@ -274,7 +274,15 @@ public final class CustomerService {
      * @throws SubmittedForApproval                   after saving, when the new owner waits for approval
      */
     public Customer update(Actor actor, UUID id, long expectedVersion, CustomerDraft draft) {
-        return save(actor, id, expectedVersion, draft, null);
+        return save(actor, id, expectedVersion, draft, null, null);
+    }
+
+    /**
+     * Saves an edit made on someone's behalf, with the reason the audit trail records (an
+     * automation rule, for example), instead of "edited by the user".
+     */
+    public Customer update(Actor actor, UUID id, long expectedVersion, CustomerDraft draft, ChangeReason reason) {
+        return save(actor, id, expectedVersion, draft, null, Objects.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -292,13 +300,15 @@ public final class CustomerService {
         });
         CustomerDraft d = current.toDraft();
         return save(actor, id, expectedVersion, new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(),
-                d.regionCode(), d.address(), d.phone(), toOwnerId), reason);
+                d.regionCode(), d.address(), d.phone(), toOwnerId), reason, null);
     }
 
     private record Saved(Customer customer, UUID pendingRequest) {
     }
 
-    private Customer save(Actor actor, UUID id, long expectedVersion, CustomerDraft draft, String reason) {
+    private Customer save(Actor actor, UUID id, long expectedVersion, CustomerDraft draft, String reason,
+            ChangeReason recorded) {
+        ChangeReason why = recorded != null ? recorded : why(reason);
         CustomerDraft valid = CustomerValidator.customer(placed(draft), code -> regions.byCode(code).isPresent());
         String normalized = CompanyName.normalise(valid.name());
         Saved saved = db.transactionResult(cfg -> {
@@ -308,15 +318,15 @@ public final class CustomerService {
             checkOwner(actor, cfg, valid.ownerId());
             Customer current = customers.findAny(id).orElse(null);
             if (current == null || valid.ownerId() == null || valid.ownerId().equals(current.ownerId())) {
-                return new Saved(customers.update(actor, why(reason), id, expectedVersion, valid, normalized), null);
+                return new Saved(customers.update(actor, why, id, expectedVersion, valid, normalized), null);
             }
             Optional<UUID> request = approvals.submit(cfg, actor, transferOf(cfg, current, valid.ownerId(), reason));
             if (request.isEmpty()) {
-                return new Saved(customers.update(actor, why(reason), id, expectedVersion, valid, normalized), null);
+                return new Saved(customers.update(actor, why, id, expectedVersion, valid, normalized), null);
             }
             CustomerDraft keepOwner = new CustomerDraft(valid.name(), valid.creditCode(), valid.tier(),
                     valid.industry(), valid.regionCode(), valid.address(), valid.phone(), current.ownerId());
-            return new Saved(customers.update(actor, why(reason), id, expectedVersion, keepOwner, normalized),
+            return new Saved(customers.update(actor, why, id, expectedVersion, keepOwner, normalized),
                     request.get());
         });
         written(id, saved.customer());

@@ -212,7 +212,7 @@ public final class RuleRunner {
                 return say("done.escalate");
             }
             case SET_FIELD -> {
-                setField(actor, action, match.recordId());
+                setField(actor, rule, action, match.recordId());
                 return say("done.setField", action.field(), action.value());
             }
         }
@@ -224,7 +224,7 @@ public final class RuleRunner {
                 say("notify.title", rule.name(), match.label()), text, "customer", match.recordId()));
     }
 
-    private void setField(Actor actor, RuleAction action, UUID customerId) {
+    private void setField(Actor actor, AutomationRule rule, RuleAction action, UUID customerId) {
         if (RuleFields.isCustom(action.field())) {
             customFields.setValues(actor, CustomEntity.CUSTOMER, customerId,
                     Map.of(RuleFields.customKey(action.field()), action.value()));
@@ -241,7 +241,7 @@ public final class RuleRunner {
             default -> throw new SalesDeskException("rule.action.field", action.field());
         };
         if (!changed.equals(d)) {
-            customers.update(actor, customerId, c.version(), changed);
+            customers.update(actor, customerId, c.version(), changed, reason(rule));
         }
     }
 

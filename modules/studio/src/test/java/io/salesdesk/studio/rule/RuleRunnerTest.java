@@ -15,6 +15,8 @@ import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.crm.testing.TestClock;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.db.TestDatabases;
@@ -236,6 +238,12 @@ class RuleRunnerTest {
         assertThat(runner.runDue().fired()).isEqualTo(1);
 
         assertThat(tier(second)).isEqualTo(Tier.A);
+        List<ChangeEntry> trail = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).forEntity(second));
+        assertThat(trail)
+                .filteredOn(e -> e.operation() == ChangeEntry.Operation.UPDATE && e.changes().containsKey("tier"))
+                .extracting(ChangeEntry::reasonKind, ChangeEntry::reasonDetail)
+                .as("the audit trail names the rule that raised the tier")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RULE", "三甲新客户升 A 并督办"));
         assertThat(tier(before)).as("created before the rule was switched on").isEqualTo(Tier.C);
         assertThat(tier(third)).isEqualTo(Tier.C);
         assertThat(escalations.activeSubjects(RuleRunner.ESCALATION_KIND, 10)).containsExactly(second);
