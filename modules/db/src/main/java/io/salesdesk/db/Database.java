@@ -259,7 +259,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             if (dataSource instanceof JDBCPool pool) {
-                if (config.mode() == DatabaseConfig.Mode.EMBEDDED || config.mode() == DatabaseConfig.Mode.MEMORY) {
+                if (config.isInProcess()) {
                     // A clean SHUTDOWN checkpoints the log, so the next start need not replay it.
                     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                         s.execute("SHUTDOWN");

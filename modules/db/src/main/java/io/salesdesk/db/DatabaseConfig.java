@@ -52,6 +52,11 @@ public record DatabaseConfig(Mode mode, String url, String user, String password
         return mode == Mode.POSTGRESQL;
     }
 
+    /** Whether only this process opens the database (embedded or in memory): nobody else sees its data meanwhile. */
+    public boolean isInProcess() {
+        return mode == Mode.EMBEDDED || mode == Mode.MEMORY;
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[" + mode + ", " + url + "]";

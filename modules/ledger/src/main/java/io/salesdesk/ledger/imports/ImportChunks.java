@@ -51,4 +51,19 @@ final class ImportChunks {
         }
         return chunks;
     }
+
+    /**
+     * Written rows in chunks of at most {@code maxRows}, for taking a batch back chunk by chunk;
+     * one empty chunk when there are none, so the work that ends with the last chunk still runs.
+     */
+    static List<List<WrittenRow>> of(List<WrittenRow> written, int maxRows) {
+        if (written.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<WrittenRow>> chunks = new ArrayList<>();
+        for (int from = 0; from < written.size(); from += maxRows) {
+            chunks.add(written.subList(from, Math.min(written.size(), from + maxRows)));
+        }
+        return chunks;
+    }
 }

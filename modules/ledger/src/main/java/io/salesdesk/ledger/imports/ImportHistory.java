@@ -63,16 +63,17 @@ public final class ImportHistory {
             throw new LedgerImportException(LedgerImportException.UNKNOWN_ENTITY, batch.fileName(),
                     batch.entityKey(), String.join(", ", targets.keySet()));
         }
-        if (!target.writesInChunks() || !LedgerImport.singleProcess(db)) {
+        if (!target.writesInChunks() || !db.config().isInProcess()) {
             return db.transactionResult(cfg -> undoChunk(cfg, target, batch, actor, null, true));
         }
         List<WrittenRow> written = db.transactionResult(cfg -> ImportBatchRepository.using(cfg, clock).rows(batchId));
         int removed = 0;
         int restored = 0;
         List<UndoResult.Conflict> conflicts = new ArrayList<>();
-        for (int from = 0; from == 0 || from < written.size(); from += chunkRows) {
-            List<WrittenRow> chunk = written.subList(from, Math.min(written.size(), from + chunkRows));
-            boolean last = from + chunkRows >= written.size();
+        List<List<WrittenRow>> chunks = ImportChunks.of(written, chunkRows);
+        for (int i = 0; i < chunks.size(); i++) {
+            List<WrittenRow> chunk = chunks.get(i);
+            boolean last = i == chunks.size() - 1;
             UndoResult part = db.transactionResult(cfg -> undoChunk(cfg, target, batch, actor, chunk, last));
             removed += part.removed();
             restored += part.restored();

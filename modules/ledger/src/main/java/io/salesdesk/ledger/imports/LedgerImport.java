@@ -4,7 +4,6 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.db.Database;
-import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.ledger.convert.ConversionContext;
 import io.salesdesk.ledger.convert.ConvertedRow;
 import io.salesdesk.ledger.convert.RowConverter;
@@ -151,7 +150,7 @@ public final class LedgerImport {
         ImportTarget target = target(preview.request().entityKey());
         UUID batchId = Ids.newId(clock);
         ChangeReason reason = ChangeReason.of(ChangeReason.Kind.IMPORT, batchId.toString());
-        ImportCounts counts = target.writesInChunks() && singleProcess()
+        ImportCounts counts = target.writesInChunks() && db.config().isInProcess()
                 ? commitInChunks(preview, target, batchId, reason, actor, monitor)
                 : commitAtOnce(preview, target, batchId, reason, actor, monitor);
         return new ImportResult(batchId, counts, true);
@@ -235,21 +234,10 @@ public final class LedgerImport {
             db.transaction(cfg -> ImportBatchRepository.using(cfg, clock).deleteUnwritten(batchId));
             return;
         }
-        for (int from = 0; from < written.size(); from += chunkRows) {
-            List<WrittenRow> chunk = written.subList(from, Math.min(written.size(), from + chunkRows));
+        for (List<WrittenRow> chunk : ImportChunks.of(written, chunkRows)) {
             db.transaction(cfg -> target.undo(cfg, actor, reason, batchId.toString(), chunk));
         }
         db.transaction(cfg -> ImportBatchRepository.using(cfg, clock).markRolledBack(actor, batchId));
-    }
-
-    private boolean singleProcess() {
-        return singleProcess(db);
-    }
-
-    /** Whether only this process can open the database (embedded or in memory), so nobody else sees chunks. */
-    static boolean singleProcess(Database db) {
-        DatabaseConfig.Mode mode = db.config().mode();
-        return mode == DatabaseConfig.Mode.EMBEDDED || mode == DatabaseConfig.Mode.MEMORY;
     }
 
     private static ImportBatch batch(ImportPreview preview, UUID batchId, ImportBatch.Status status,
