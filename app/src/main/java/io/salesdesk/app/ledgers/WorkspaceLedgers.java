@@ -27,7 +27,8 @@ public final class WorkspaceLedgers {
 
     /**
      * Takes back an import that the app was closed on (or crashed in) half-way, before anyone works
-     * with its rows. Does nothing without a signed-in user, whom the audit trail needs.
+     * with its rows. Does nothing without a signed-in user, whom the audit trail needs. A failure
+     * is logged and does not keep the workspace from opening.
      */
     public static void rollBackUnfinishedImports(AppContext context) {
         // One query on a small table at start-up; the importers are only built when there is work.
@@ -35,9 +36,15 @@ public final class WorkspaceLedgers {
                 || !new ImportHistory(context.database(), context.clock(), List.of()).hasUnfinished()) {
             return;
         }
-        List<ImportBatch> taken = new LedgerImport(context.database(), context.clock(), of(context).importTargets())
-                .rollBackUnfinished(context.currentUser().asActor());
-        taken.forEach(b -> LOG.warn("Took back import batch {} of {} ({}), which stopped before it finished",
-                b.id(), b.fileName(), b.entityKey()));
+        try {
+            List<ImportBatch> taken = new LedgerImport(context.database(), context.clock(),
+                    of(context).importTargets()).rollBackUnfinished(context.currentUser().asActor());
+            taken.forEach(b -> LOG.warn("Took back import batch {} of {} ({}), which stopped before it finished",
+                    b.id(), b.fileName(), b.entityKey()));
+        } catch (RuntimeException e) {
+            // The workspace still opens: the batch stays marked as being written (正在写入 in the
+            // import history) and is tried again at the next start or import.
+            LOG.error("Could not take back an import that stopped before it finished", e);
+        }
     }
 }
