@@ -15,6 +15,8 @@ import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.ledger.convert.CellProblem;
 import io.salesdesk.ledger.convert.DateOrder;
 import io.salesdesk.ledger.commerce.CommerceLedgers;
+import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.ledger.CustomFieldLedgers;
 import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.DuplicateDecision;
 import io.salesdesk.ledger.imports.ImportBatch;
@@ -302,8 +304,9 @@ public final class ImportCommand implements Callable<Integer> {
     /** The importable and exportable entities; later modules register theirs here. */
     static LedgerEntities entities(Database db, Clock clock, UserService users) {
         RegionService regions = new RegionService(db, AddressParser::new);
-        return CrmLedgers.of(db, clock, regions, users, new CustomerService(db, clock, regions))
-                .and(CommerceLedgers.of(db, clock));
+        return CustomFieldLedgers.withCustomFields(CrmLedgers.of(db, clock, regions, users,
+                        new CustomerService(db, clock, regions)).and(CommerceLedgers.of(db, clock)),
+                new CustomFieldService(db, clock), users, regions, clock);
     }
 
     /** The importable entities. */

@@ -3,6 +3,7 @@ package io.salesdesk.app.customers;
 import java.util.function.Supplier;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.ledgers.WorkspaceLedgers;
 import io.salesdesk.app.common.ExportBar;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.ledger.crm.CustomerExport;
@@ -15,7 +16,7 @@ final class ListExportBar extends ExportBar {
         super(context, "exportCustomers", "customers.export", () -> {
             CustomerQuery shown = query.get();
             var actor = context.currentUser().asActor();
-            CustomerExport export = new CustomerExport(context.customers(), context.regions());
+            CustomerExport export = WorkspaceLedgers.customerExport(context);
             return out -> export.export(actor, shown, out, ImportMonitor.NONE);
         });
     }

@@ -2,6 +2,9 @@ package io.salesdesk.app.ledgers;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.ledger.commerce.CommerceLedgers;
+import io.salesdesk.ledger.crm.CustomerExport;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.ledger.CustomFieldLedgers;
 import io.salesdesk.ledger.crm.CrmLedgers;
 import io.salesdesk.ledger.imports.ImportBatch;
 import io.salesdesk.ledger.imports.ImportHistory;
@@ -21,8 +24,15 @@ public final class WorkspaceLedgers {
 
     /** The importable and exportable entities of the workspace. */
     public static LedgerEntities of(AppContext context) {
-        return CrmLedgers.of(context.database(), context.clock(), context.regions(), context.users(),
-                context.customers()).and(CommerceLedgers.of(context.database(), context.clock()));
+        return CustomFieldLedgers.withCustomFields(CrmLedgers.of(context.database(), context.clock(), context.regions(),
+                        context.users(), context.customers()).and(CommerceLedgers.of(context.database(), context.clock())),
+                context.customFields(), context.users(), context.regions(), context.clock());
+    }
+
+    /** The customer ledger export with the customers' custom fields, for the list's and the map's 导出. */
+    public static CustomerExport customerExport(AppContext context) {
+        return new CustomerExport(context.customers(), context.regions()).withExtraColumns(CustomFieldLedgers.columns(
+                CustomEntity.CUSTOMER, context.customFields(), context.users(), context.regions()));
     }
 
     /**

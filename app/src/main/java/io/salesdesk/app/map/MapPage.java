@@ -3,6 +3,7 @@ package io.salesdesk.app.map;
 import atlantafx.base.theme.Styles;
 import com.gluonhq.maps.MapView;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.ledgers.WorkspaceLedgers;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.ExportBar;
@@ -279,7 +280,7 @@ public final class MapPage extends BorderPane {
             Set<UUID> ids = new HashSet<>();
             selected.forEach(c -> ids.add(c.id()));
             Actor actor = context.currentUser().asActor();
-            CustomerExport export = new CustomerExport(context.customers(), context.regions());
+            CustomerExport export = WorkspaceLedgers.customerExport(context);
             return out -> export.export(actor, CustomerQuery.all(), ids, out, ImportMonitor.NONE);
         });
     }

@@ -166,6 +166,37 @@ class LedgersPageUiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCustomFieldIsMappedByItsLabelAndImportedWithTheCustomer(FxRobot robot) throws Exception {
+        Actor actor = context.currentUser().asActor();
+        var beds = context.customFields().define(actor, io.salesdesk.studio.field.CustomEntity.CUSTOMER,
+                io.salesdesk.studio.field.CustomFieldDraft.of("台账床位数", io.salesdesk.studio.field.FieldType.NUMBER));
+        Path ledger = LedgerWorkbooks.single(dir.resolve("床位台账.xlsx"), List.of("单位名称", "台账床位数", "业务员"),
+                List.of("自定义字段台账测试医院", "1,200", context.currentUser().displayName()));
+
+        robot.clickOn("#nav-LEDGERS");
+        LedgersPage page = robot.lookup("#ledgersPage").queryAs(LedgersPage.class);
+        robot.interact(() -> page.previewFile(ledger));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<LedgerField> column = robot.lookup("#ledgerMapping-B").queryAs(ComboBox.class);
+        assertThat(column.getValue().key()).isEqualTo("custom." + beds.key());
+        assertThat(column.getConverter().toString(column.getValue())).contains("台账床位数");
+        assertThat(summary(robot)).isEqualTo("新建 1，更新 0，跳过重复 0，有错误 0，冲突 0");
+        robot.clickOn("#ledgerNext");
+        robot.clickOn("#ledgerNext");
+        robot.clickOn("#ledgerNext");
+        robot.clickOn("#ledgerImport");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#ledgerResult").queryAs(Label.class).getText()).startsWith("导入完成：新建 1");
+        Customer imported = only(context.customers().page(actor, CustomerQuery.all().withText("自定义字段台账测试医院"),
+                0, 10));
+        assertThat(context.customFields().values(io.salesdesk.studio.field.CustomEntity.CUSTOMER, imported.id()))
+                .containsEntry(beds.key(), "1200");
+    }
+
+    @Test
     void aRequiredFieldWithoutAColumnIsMappedByHand(FxRobot robot) throws Exception {
         Path ledger = LedgerWorkbooks.single(dir.resolve("无名称列.xlsx"), List.of("机构", "联系电话"),
                 List.of("台账手工映射测试有限公司", "0512-65230001"));

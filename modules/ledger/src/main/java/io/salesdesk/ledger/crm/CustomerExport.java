@@ -7,17 +7,25 @@ import io.salesdesk.crm.Region;
 import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.ledger.imports.ExportTarget;
+import io.salesdesk.ledger.imports.ExtraColumns;
 import io.salesdesk.ledger.imports.ImportMonitor;
 import io.salesdesk.ledger.model.CustomerLedger;
+import io.salesdesk.ledger.model.FieldType;
 import io.salesdesk.ledger.model.LedgerEntity;
+import io.salesdesk.ledger.model.LedgerField;
 import io.salesdesk.ledger.report.StreamingWorkbook;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,18 +53,33 @@ public final class CustomerExport implements ExportTarget {
     private static final int TIER_COLUMN = 2;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    // Extra columns' values are read for this many customers at a time.
+    private static final int PAGE = 500;
+
     private final CustomerService customers;
     private final RegionService regions;
+    private final ExtraColumns extra;
 
     /** An exporter of the customer list as the service gives it. */
     public CustomerExport(CustomerService customers, RegionService regions) {
+        this(customers, regions, ExtraColumns.NONE);
+    }
+
+    private CustomerExport(CustomerService customers, RegionService regions, ExtraColumns extra) {
         this.customers = customers;
         this.regions = regions;
+        this.extra = extra;
     }
 
     @Override
     public LedgerEntity entity() {
-        return CustomerLedger.ENTITY;
+        return CustomerLedger.ENTITY.withFields(extra.fields());
+    }
+
+    /** This exporter with the extra columns (custom fields) after 下次跟进. */
+    @Override
+    public CustomerExport withExtraColumns(ExtraColumns columns) {
+        return new CustomerExport(customers, regions, columns);
     }
 
     /**
@@ -81,18 +104,23 @@ public final class CustomerExport implements ExportTarget {
         try (SXSSFWorkbook workbook = new StreamingWorkbook(500)) {
             SXSSFSheet sheet = workbook.createSheet("客户");
             ExportStyles styles = new ExportStyles(workbook);
-            writeHeader(sheet, styles);
+            List<LedgerField> extraFields = extra.fields();
+            writeHeader(sheet, styles, extraFields);
             int total = only == null ? customers.count(viewer, query) : only.size();
             ExportProgress progress = new ExportProgress(monitor, total);
+            List<Customer> page = new ArrayList<>(PAGE);
             customers.forEach(viewer, query, customer -> {
                 if (only != null && !only.contains(customer.id())) {
                     return;
                 }
-                writeRow(sheet.createRow(sheet.getLastRowNum() + 1), customer, styles);
-                progress.row();
+                page.add(customer);
+                if (page.size() == PAGE) {
+                    writePage(sheet, page, extraFields, styles, progress);
+                }
             });
+            writePage(sheet, page, extraFields, styles, progress);
             int count = progress.finish();
-            finish(sheet, count);
+            finish(sheet, count, extraFields.size());
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -107,19 +135,38 @@ public final class CustomerExport implements ExportTarget {
         }
     }
 
-    private static void writeHeader(SXSSFSheet sheet, ExportStyles styles) {
+    private static void writeHeader(SXSSFSheet sheet, ExportStyles styles, List<LedgerField> extraFields) {
         Row header = sheet.createRow(0);
-        for (int c = 0; c < HEADERS.size(); c++) {
+        List<String> headers = new ArrayList<>(HEADERS);
+        extraFields.forEach(f -> headers.add(f.labelZh()));
+        for (int c = 0; c < headers.size(); c++) {
             Cell cell = header.createCell(c);
-            cell.setCellValue(HEADERS.get(c));
+            cell.setCellValue(headers.get(c));
             cell.setCellStyle(styles.header);
         }
-        header.createCell(HEADERS.size()).setCellValue(CustomerLedger.ENTITY.field(CustomerLedger.ID).orElseThrow().labelZh());
-        header.createCell(HEADERS.size() + 1)
+        header.createCell(headers.size()).setCellValue(CustomerLedger.ENTITY.field(CustomerLedger.ID).orElseThrow().labelZh());
+        header.createCell(headers.size() + 1)
                 .setCellValue(CustomerLedger.ENTITY.field(CustomerLedger.VERSION).orElseThrow().labelZh());
     }
 
-    private void writeRow(Row row, Customer c, ExportStyles styles) {
+    // Writes and empties a page of customers, with their extra columns' values read in one go.
+    private void writePage(SXSSFSheet sheet, List<Customer> page, List<LedgerField> extraFields, ExportStyles styles,
+            ExportProgress progress) {
+        if (page.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<String, String>> extraValues = extraFields.isEmpty() ? Map.of()
+                : extra.values(page.stream().map(Customer::id).toList());
+        for (Customer customer : page) {
+            writeRow(sheet.createRow(sheet.getLastRowNum() + 1), customer, extraFields,
+                    extraValues.getOrDefault(customer.id(), Map.of()), styles);
+            progress.row();
+        }
+        page.clear();
+    }
+
+    private void writeRow(Row row, Customer c, List<LedgerField> extraFields, Map<String, String> extraValues,
+            ExportStyles styles) {
         String[] place = place(c.regionCode());
         int col = 0;
         styles.text(row.createCell(col++), c.name());
@@ -141,6 +188,9 @@ public final class CustomerExport implements ExportTarget {
         next.setCellStyle(styles.date);
         if (c.nextFollowUpOn() != null) {
             next.setCellValue(c.nextFollowUpOn());
+        }
+        for (LedgerField field : extraFields) {
+            styles.typed(row.createCell(col++), field.type(), extraValues.get(field.key()));
         }
         styles.text(row.createCell(col++), c.id().toString());
         Cell version = row.createCell(col);
@@ -167,8 +217,8 @@ public final class CustomerExport implements ExportTarget {
         return names;
     }
 
-    private static void finish(SXSSFSheet sheet, int rows) {
-        int lastVisible = HEADERS.size() - 1;
+    private static void finish(SXSSFSheet sheet, int rows, int extraColumns) {
+        int lastVisible = HEADERS.size() + extraColumns - 1;
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows, 1), 0, lastVisible));
         DataValidationHelper helper = sheet.getDataValidationHelper();
@@ -180,8 +230,11 @@ public final class CustomerExport implements ExportTarget {
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
-        sheet.setColumnHidden(HEADERS.size(), true);
-        sheet.setColumnHidden(HEADERS.size() + 1, true);
+        for (int c = HEADERS.size(); c <= lastVisible; c++) {
+            sheet.setColumnWidth(c, 16 * 256);
+        }
+        sheet.setColumnHidden(lastVisible + 1, true);
+        sheet.setColumnHidden(lastVisible + 2, true);
     }
 
     /** The styles of the export, created once per workbook. */
@@ -222,6 +275,31 @@ public final class CustomerExport implements ExportTarget {
             if (first == '=' || first == '+' || first == '-' || first == '@') {
                 cell.setCellStyle(quoted);
             }
+        }
+
+        /** Writes an extra column's canonical text: numbers and dates as such, so Excel sorts and sums them. */
+        void typed(Cell cell, FieldType type, String value) {
+            if (value != null) {
+                try {
+                    switch (type) {
+                        case INTEGER, DECIMAL, MONEY -> {
+                            cell.setCellStyle(plain);
+                            cell.setCellValue(new BigDecimal(value).doubleValue());
+                            return;
+                        }
+                        case DATE -> {
+                            cell.setCellStyle(date);
+                            cell.setCellValue(LocalDate.parse(value));
+                            return;
+                        }
+                        default -> {
+                        }
+                    }
+                } catch (NumberFormatException | DateTimeParseException notThatType) {
+                    // written as the text it is
+                }
+            }
+            text(cell, value);
         }
     }
 }

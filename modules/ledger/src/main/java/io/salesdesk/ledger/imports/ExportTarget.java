@@ -34,4 +34,12 @@ public interface ExportTarget {
      * @return how many records were written
      */
     int export(Actor viewer, CustomerQuery query, Path out, ImportMonitor monitor);
+
+    /**
+     * This exporter writing {@code extra}'s columns after its own (before the hidden id and version),
+     * so a re-import maps them back. An exporter that cannot returns itself unchanged.
+     */
+    default ExportTarget withExtraColumns(ExtraColumns extra) {
+        return this;
+    }
 }

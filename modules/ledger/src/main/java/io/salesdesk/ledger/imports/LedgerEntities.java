@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The importable and exportable entities the app wires, by key ({@code customers},
@@ -43,6 +44,15 @@ public final class LedgerEntities {
         List<ExportTarget> allExports = new ArrayList<>(exports.values());
         allExports.addAll(more.exports.values());
         return new LedgerEntities(allImports, allExports);
+    }
+
+    /**
+     * These entities with each target passed through the given functions, e.g. to add the Studio's
+     * custom fields to every ledger that has them.
+     */
+    public LedgerEntities map(UnaryOperator<ImportTarget> importTarget, UnaryOperator<ExportTarget> exportTarget) {
+        return new LedgerEntities(imports.values().stream().map(importTarget).toList(),
+                exports.values().stream().map(exportTarget).toList());
     }
 
     /** The import targets, for {@link LedgerImport} and {@link ImportHistory}. */

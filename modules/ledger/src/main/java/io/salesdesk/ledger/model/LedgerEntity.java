@@ -33,4 +33,14 @@ public record LedgerEntity(String key, String labelZh, String labelEn, List<Ledg
     public Optional<LedgerField> field(String fieldKey) {
         return fields.stream().filter(f -> f.key().equals(fieldKey)).findFirst();
     }
+
+    /** This entity with more fields after its own (the Studio's custom fields); itself if there are none. */
+    public LedgerEntity withFields(List<LedgerField> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<LedgerField> all = new java.util.ArrayList<>(fields);
+        all.addAll(more);
+        return new LedgerEntity(key, labelZh, labelEn, all, dedupeKeys);
+    }
 }

@@ -30,6 +30,8 @@ public final class CustomFieldService {
     static final int LABEL_MAX = 60;
     static final int HELP_MAX = 200;
     static final int CHOICE_MAX = 100;
+    // Ids per query when reading the values of many records (an import's matches).
+    private static final int ID_PAGE = 1000;
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
     private final Database db;
@@ -48,6 +50,11 @@ public final class CustomFieldService {
     /** The fields in use on an entity, in order. */
     public List<CustomField> fields(CustomEntity entity) {
         return db.transactionResult(cfg -> fields(cfg).fields(entity, false));
+    }
+
+    /** {@link #fields(CustomEntity)} in the caller's transaction. */
+    public List<CustomField> fields(Configuration cfg, CustomEntity entity) {
+        return fields(cfg).fields(entity, false);
     }
 
     /** All of an entity's fields, retired ones too (for Settings). */
@@ -161,13 +168,56 @@ public final class CustomFieldService {
 
     /** {@link #setValues(Actor, CustomEntity, UUID, Map)} in the caller's transaction (beside the record's own save). */
     public void setValues(Configuration cfg, Actor actor, CustomEntity entity, UUID recordId, Map<String, String> values) {
+        setValues(cfg, actor, ChangeReason.user(), entity, recordId, values, true);
+    }
+
+    /**
+     * Sets values a ledger import or its undo brings, in the caller's transaction, recorded on the
+     * record's history with that reason (the import batch). Each value is checked as {@link #setValues}
+     * does; whether required fields are filled is the import's own check, since a ledger need not
+     * have a column for every field.
+     *
+     * @throws ValidationException with a problem per refused value; nothing is written then
+     */
+    public void setImportedValues(Configuration cfg, Actor actor, ChangeReason reason, CustomEntity entity,
+            UUID recordId, Map<String, String> values) {
+        setValues(cfg, actor, reason, entity, recordId, values, false);
+    }
+
+    private void setValues(Configuration cfg, Actor actor, ChangeReason reason, CustomEntity entity, UUID recordId,
+            Map<String, String> values, boolean requireAll) {
         List<CustomField> live = fields(cfg).fields(entity, false);
         CustomValueRepository repository = values(cfg);
         Map<String, String> before = repository.values(recordId, live);
-        Checked checked = checked(live, before, values);
+        Checked checked = checked(live, before, values, requireAll);
         refuseIfAny(checked.problems());
         if (!checked.changed().isEmpty()) {
-            repository.write(actor, ChangeReason.user(), entity, recordId, checked.changed(), before);
+            repository.write(actor, reason, entity, recordId, checked.changed(), before);
+        }
+    }
+
+    /** {@link #values(CustomEntity, java.util.Collection)} in the caller's transaction, any number of ids. */
+    public Map<UUID, Map<String, String>> values(Configuration cfg, CustomEntity entity,
+            java.util.Collection<UUID> recordIds) {
+        List<CustomField> live = fields(cfg).fields(entity, false);
+        Map<UUID, Map<String, String>> values = new java.util.HashMap<>();
+        List<UUID> ids = List.copyOf(recordIds);
+        for (int from = 0; from < ids.size(); from += ID_PAGE) {
+            values.putAll(values(cfg).values(ids.subList(from, Math.min(ids.size(), from + ID_PAGE)), live));
+        }
+        return values;
+    }
+
+    /**
+     * The canonical text a typed-in value becomes in a field, as the record would store it; empty,
+     * with the reason added to {@code problems} (on field {@code custom.KEY}), if the field refuses it.
+     */
+    public static java.util.Optional<String> canonical(CustomField field, String text, List<FieldProblem> problems) {
+        try {
+            return java.util.Optional.ofNullable(field.type().text(field.type().store(text.strip(), field.choices())));
+        } catch (FieldType.Refused refused) {
+            problems.add(FieldProblem.of("custom." + field.key(), refused.messageKey, refused.arguments));
+            return java.util.Optional.empty();
         }
     }
 
@@ -182,14 +232,15 @@ public final class CustomFieldService {
         db.transaction(cfg -> {
             List<CustomField> live = fields(cfg).fields(entity, false);
             Map<String, String> before = recordId == null ? Map.of() : values(cfg).values(recordId, live);
-            refuseIfAny(checked(live, before, values).problems());
+            refuseIfAny(checked(live, before, values, true).problems());
         });
     }
 
     private record Checked(Map<CustomField, FieldType.Stored> changed, List<FieldProblem> problems) {
     }
 
-    private static Checked checked(List<CustomField> live, Map<String, String> before, Map<String, String> values) {
+    private static Checked checked(List<CustomField> live, Map<String, String> before, Map<String, String> values,
+            boolean requireAll) {
         Map<CustomField, FieldType.Stored> changed = new LinkedHashMap<>();
         Map<String, String> after = new LinkedHashMap<>(before);
         List<FieldProblem> problems = new ArrayList<>();
@@ -218,7 +269,7 @@ public final class CustomFieldService {
             }
         });
         for (CustomField field : live) {
-            if (field.required() && !after.containsKey(field.key())
+            if (requireAll && field.required() && !after.containsKey(field.key())
                     && problems.stream().noneMatch(p -> p.field().equals("custom." + field.key()))) {
                 problems.add(FieldProblem.of("custom." + field.key(), "studio.value.required", field.label()));
             }
