@@ -58,17 +58,35 @@ public final class TaskService {
      *                             deal the actor may not see
      */
     public Task create(Actor actor, TaskDraft draft, TaskStatus status, ChangeReason reason) {
+        return db.transactionResult(cfg -> create(cfg, actor, draft, status, reason));
+    }
+
+    /**
+     * {@link #create(Actor, TaskDraft, TaskStatus, ChangeReason)} in the caller's transaction, so the
+     * tasks of a larger piece of work (an onboarding path's learning tasks) are written with it or not at all.
+     */
+    public Task create(Configuration cfg, Actor actor, TaskDraft draft, TaskStatus status, ChangeReason reason) {
         TaskDraft valid = TaskValidator.task(actor, draft);
         TaskStatus column = status == null ? TaskStatus.TODO : status;
-        return db.transactionResult(cfg -> {
-            TaskRepository tasks = tasks(cfg);
-            checkLinks(actor, cfg, tasks, valid, null);
-            OffsetDateTime now = Rows.now(clock);
-            TaskFields fields = new TaskFields(valid.title(), valid.description(), valid.assigneeId(), column,
-                    valid.priority(), valid.dueAt(), valid.customerId(), valid.opportunityId(), null,
-                    column == TaskStatus.DONE ? now : null, BoardRank.between(null, tasks.topRank(column)));
-            return tasks.insert(actor, reason, Ids.newId(clock), fields);
-        });
+        TaskRepository tasks = tasks(cfg);
+        checkLinks(actor, cfg, tasks, valid, null);
+        OffsetDateTime now = Rows.now(clock);
+        TaskFields fields = new TaskFields(valid.title(), valid.description(), valid.assigneeId(), column,
+                valid.priority(), valid.dueAt(), valid.customerId(), valid.opportunityId(), null,
+                column == TaskStatus.DONE ? now : null, BoardRank.between(null, tasks.topRank(column)));
+        return tasks.insert(actor, reason, Ids.newId(clock), fields);
+    }
+
+    /**
+     * Moves a task to done in the caller's transaction, whatever its version, once the work it asked
+     * for was recorded elsewhere (a drill score, a mentor's feedback). A task already done or deleted
+     * is left as it is.
+     */
+    public void complete(Configuration cfg, Actor actor, UUID id, ChangeReason reason) {
+        TaskRepository tasks = tasks(cfg);
+        tasks.findAny(id).filter(t -> t.status() != TaskStatus.DONE).ifPresent(t -> tasks.update(actor, reason, id,
+                t.version(), TaskFields.of(t).moved(TaskStatus.DONE, BoardRank.between(null,
+                        tasks.topRank(TaskStatus.DONE)), Rows.now(clock))));
     }
 
     /**
