@@ -29,6 +29,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -75,6 +76,7 @@ public final class AppContext {
     private final OpportunityService opportunities;
     private final TaskService tasks;
     private final CustomFieldService customFields;
+    private final OnboardingService onboarding;
     private final EscalationService escalations;
     private final BoardService boards;
     private final LeadService leads;
@@ -163,6 +165,7 @@ public final class AppContext {
         this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
         this.automationRules = new AutomationRuleService(database, clock, customFields, locale);
         this.ruleRunner = new RuleRunner(database, clock, tasks, escalations, customers, customFields, locale);
+        this.onboarding = new OnboardingService(database, clock, tasks, locale);
         this.currentUser = currentUser;
     }
 
@@ -370,6 +373,11 @@ public final class AppContext {
     /** Automation rules (自动化规则): definitions, test mode, run log and suggestions. */
     public AutomationRuleService automationRules() {
         return automationRules;
+    }
+
+    /** Onboarding paths: new hires' stages, learning tasks, drills and mentor feedback. */
+    public OnboardingService onboarding() {
+        return onboarding;
     }
 
     /** Runs the enabled automation rules; the scheduler calls it every minute. */

@@ -17,6 +17,7 @@ import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
+import io.salesdesk.studio.onboarding.DemoOnboarding;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +68,8 @@ final class DemoSteps {
         // After the finance demo: the forecast history adds signed (and paid) contracts of past quarters.
         steps.put("forecasts", () -> new DemoForecasts(db, clock, AppContext.attachmentsRoot(db)).create(seed));
         steps.put("reports", () -> new DemoReports(db, clock, AppContext.reportsRoot(db)).create(seed));
+        // A new hire 40 days into the 90-day onboarding path, followed by a mentor and the manager.
+        steps.put("onboarding", () -> new DemoOnboarding(db, clock).create());
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

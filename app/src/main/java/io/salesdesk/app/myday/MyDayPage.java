@@ -26,6 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.studio.onboarding.GrowthPane;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
@@ -40,6 +41,7 @@ public final class MyDayPage extends BorderPane {
     private final TableView<FollowUpDue> table = new TableView<>();
     private final MyTasksPane tasks;
     private final ObligationsPane obligations;
+    private final GrowthPane growth;
 
     public MyDayPage(AppContext context, EventBus bus) {
         this.bus = bus;
@@ -51,8 +53,9 @@ public final class MyDayPage extends BorderPane {
         setTop(top);
         tasks = new MyTasksPane(context, bus);
         obligations = new ObligationsPane(context, bus);
+        growth = new GrowthPane(context);
         VBox.setVgrow(tasks, Priority.ALWAYS);
-        HBox center = new HBox(16, createTable(), new VBox(16, tasks, obligations));
+        HBox center = new HBox(16, createTable(), new VBox(16, growth, tasks, obligations));
         HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
         setCenter(center);
         model.reload();
@@ -178,6 +181,7 @@ public final class MyDayPage extends BorderPane {
         model.reload();
         tasks.reload();
         obligations.reload();
+        growth.reload();
     }
 
     MyDayViewModel model() {
