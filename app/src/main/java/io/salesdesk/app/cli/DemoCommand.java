@@ -18,6 +18,7 @@ import io.salesdesk.workflow.approval.UserDirectory;
 import io.salesdesk.workflow.demo.DemoCalendar;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
+import io.salesdesk.studio.onboarding.DemoOnboarding;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
@@ -80,6 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
                     .create(seed);
             // Yesterday's stage moves, the daily report's schedule and its first report (DemoSteps "reports").
             new DemoReports(db, Clock.systemUTC(), AppContext.reportsRoot(db)).create(seed);
+            // A new hire 40 days into the 90-day onboarding path (DemoSteps "onboarding").
+            new DemoOnboarding(db, Clock.systemUTC()).create();
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "

@@ -17,6 +17,8 @@ final class GrowthBar extends VBox {
         ProgressBar bar = new ProgressBar(p.percent() / 100.0);
         bar.getStyleClass().add(p.overdue() > 0 ? Styles.DANGER : Styles.SUCCESS);
         bar.setMaxWidth(Double.MAX_VALUE);
+        // In My Day's column, squeezed by the task list below, a bar would otherwise shrink to nothing.
+        bar.setMinHeight(USE_PREF_SIZE);
         HBox.setHgrow(bar, Priority.ALWAYS);
         long done = p.steps().stream().filter(s -> s.done()).count();
         Label figures = new Label(I18n.get("onboarding.done", done, p.steps().size(), p.percent()));

@@ -62,8 +62,12 @@ final class GrowthDetailDialog extends Dialog<Void> {
             if (s.record().score() != null) {
                 said.append(I18n.get("onboarding.detail.score", s.record().score()));
             }
-            s.record().ratings().forEach((q, r) -> said.append(said.length() == 0 ? "" : "  ").append(q).append(' ')
-                    .append(r).append("/5"));
+            for (String question : s.step().questions()) {
+                Integer rating = s.record().ratings().get(question);
+                if (rating != null) {
+                    said.append(said.length() == 0 ? "" : "  ").append(question).append(' ').append(rating).append("/5");
+                }
+            }
             if (s.record().comment() != null) {
                 said.append(said.length() == 0 ? "" : "  ").append("“").append(s.record().comment()).append("”");
             }

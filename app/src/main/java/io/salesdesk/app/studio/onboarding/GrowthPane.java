@@ -20,8 +20,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -32,6 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * feedback. Hidden for someone with neither.
  */
 public final class GrowthPane extends VBox {
+
+    private static final double CELL_HEIGHT = 76;
 
     private final AppContext context;
     private final VBox mine = new VBox(6);
@@ -46,11 +46,12 @@ public final class GrowthPane extends VBox {
         setId("growthPane");
         mine.setId("myGrowth");
         mine.getStyleClass().add("growth-card");
+        mine.setMinHeight(USE_PREF_SIZE);
         team.setId("teamGrowth");
         teamTitle.getStyleClass().add(Styles.TITLE_4);
         hires.setId("growthHires");
         hires.setCellFactory(l -> new HireCell(l));
-        hires.setPrefHeight(170);
+        hires.setFixedCellSize(CELL_HEIGHT);
         Label empty = new Label(I18n.get("onboarding.team.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
@@ -77,11 +78,12 @@ public final class GrowthPane extends VBox {
         boolean manager = CustomFieldService.mayConfigure(context.currentUser().asActor());
         assign.setVisible(manager);
         assign.setManaged(manager);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, teamTitle, spacer, record, assign);
+        // Below the list: the pane is a narrow column, too narrow for a title and two buttons in a row.
+        record.getStyleClass().add(Styles.SMALL);
+        assign.getStyleClass().add(Styles.SMALL);
+        HBox bar = new HBox(8, assign, record);
         bar.setAlignment(Pos.CENTER_LEFT);
-        team.getChildren().addAll(bar, hires);
+        team.getChildren().addAll(teamTitle, hires, bar);
         getChildren().addAll(mine, team);
         setPrefWidth(340);
         show(Optional.empty(), List.of());
@@ -112,6 +114,10 @@ public final class GrowthPane extends VBox {
         team.setVisible(showTeam);
         team.setManaged(showTeam);
         hires.getItems().setAll(followed);
+        // As tall as its hires, up to three, so the tasks below keep their room.
+        double height = Math.max(1, Math.min(3, followed.size())) * CELL_HEIGHT + 4;
+        hires.setMinHeight(height);
+        hires.setPrefHeight(height);
         teamTitle.setText(I18n.get("onboarding.team.title", followed.size()));
         setVisible(own.isPresent() || showTeam);
         setManaged(isVisible());

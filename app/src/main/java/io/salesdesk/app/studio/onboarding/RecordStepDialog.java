@@ -93,7 +93,9 @@ final class RecordStepDialog extends FormDialog<Boolean> {
             }
             Label name = new Label(question);
             name.setMinWidth(90);
-            ratingsBox.getChildren().add(new HBox(12, name, stars));
+            HBox line = new HBox(12, name, stars);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            ratingsBox.getChildren().add(line);
             ratings.put(question, group);
             index++;
         }
