@@ -41,7 +41,8 @@ class DemoStepsTest {
                     .isEqualTo(2);
             java.util.Optional<String> done = db.transactionResult(
                     cfg -> WorkspaceSettings.using(cfg).get(DemoSteps.DONE_KEY));
-            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts,reports");
+            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts,reports,onboarding");
+            assertThat(count(db, io.salesdesk.db.jooq.Tables.ONBOARDING_ASSIGNMENT)).as("the demo's new hire").isEqualTo(1);
         }
     }
 
@@ -59,7 +60,9 @@ class DemoStepsTest {
 
             new DemoSteps(db, clock, 7, 200).createOrResume();
 
-            assertThat(count(db, io.salesdesk.db.jooq.Tables.TASK)).as("no second set of demo tasks").isEqualTo(tasks);
+            // The onboarding step's tasks (one per step of the new hire's path) come on top.
+            assertThat(count(db, io.salesdesk.db.jooq.Tables.TASK) - count(db, io.salesdesk.db.jooq.Tables.ONBOARDING_STEP))
+                    .as("no second set of demo tasks").isEqualTo(tasks);
             assertThat(count(db, LEAD)).isPositive();
         }
     }
