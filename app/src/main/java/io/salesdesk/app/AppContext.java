@@ -28,6 +28,7 @@ import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
+import io.salesdesk.studio.dashboard.DashboardLayoutService;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
@@ -77,6 +78,7 @@ public final class AppContext {
     private final TaskService tasks;
     private final CustomFieldService customFields;
     private final OnboardingService onboarding;
+    private final DashboardLayoutService dashboardLayouts;
     private final EscalationService escalations;
     private final BoardService boards;
     private final LeadService leads;
@@ -166,6 +168,7 @@ public final class AppContext {
         this.automationRules = new AutomationRuleService(database, clock, customFields, locale);
         this.ruleRunner = new RuleRunner(database, clock, tasks, escalations, customers, customFields, locale);
         this.onboarding = new OnboardingService(database, clock, tasks, locale);
+        this.dashboardLayouts = new DashboardLayoutService(database, clock);
         this.currentUser = currentUser;
     }
 
@@ -373,6 +376,11 @@ public final class AppContext {
     /** Automation rules (自动化规则): definitions, test mode, run log and suggestions. */
     public AutomationRuleService automationRules() {
         return automationRules;
+    }
+
+    /** The dashboard composer's layouts: each user's own and the team's default. */
+    public DashboardLayoutService dashboardLayouts() {
+        return dashboardLayouts;
     }
 
     /** Onboarding paths: new hires' stages, learning tasks, drills and mentor feedback. */

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
@@ -13,6 +14,8 @@ import io.salesdesk.app.dashboard.charts.ChartTable;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.insight.kpi.KpiComparison;
+import io.salesdesk.studio.dashboard.DashboardLayout;
+import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.insight.kpi.KpiFigure;
 import io.salesdesk.insight.kpi.KpiGroupFigures;
 import io.salesdesk.insight.kpi.KpiGrouping;
@@ -90,6 +93,9 @@ public final class DashboardPage extends BorderPane {
     private final Label problem = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Map<KpiKind, KpiTile> tiles = new EnumMap<>(KpiKind.class);
+    private TilePane tilePane;
+    private DashboardLayout layout;
+    private GridPane chartGrid;
     private final BarChart<String, Number> signedChart = barChart("signedChart", I18n.get("dashboard.chart.wan"));
     private final BarChart<String, Number> responseChart = barChart("responseChart", I18n.get("dashboard.chart.minutes"));
     private final BarChart<String, Number> conversionChart = barChart("conversionChart", "%");
@@ -191,8 +197,13 @@ public final class DashboardPage extends BorderPane {
             p.setOnAction(e -> reload());
         }
         showPickers();
+        Button compose = new Button(null, new FontIcon(Feather.LAYOUT));
+        compose.setId("dashboardCompose");
+        compose.getStyleClass().addAll(Styles.BUTTON_ICON);
+        compose.setTooltip(new javafx.scene.control.Tooltip(I18n.get("dashboard.composer.title")));
+        compose.setOnAction(e -> compose());
         HBox controls = new HBox(8, busy, label("dashboard.period"), periodBox, fromPicker, pivotPicker, toPicker,
-                label("dashboard.grouping"), groupingBox, refresh);
+                label("dashboard.grouping"), groupingBox, refresh, compose);
         controls.setAlignment(Pos.CENTER_RIGHT);
         overviewControls = controls;
         HBox top = new HBox(12, title, spacer, controls);
@@ -219,7 +230,7 @@ public final class DashboardPage extends BorderPane {
     // ------------------------------------------------------------------ overview
 
     private ScrollPane createOverview() {
-        TilePane tilePane = new TilePane(12, 12);
+        tilePane = new TilePane(12, 12);
         tilePane.setId("kpiTiles");
         tilePane.setPrefColumns(4);
         tilePane.setPrefTileWidth(250);
@@ -236,17 +247,64 @@ public final class DashboardPage extends BorderPane {
         charts.add(chartCard("conversionChart", "dashboard.chart.conversion", conversionChart), 1, 1);
         for (Node n : charts.getChildren()) {
             GridPane.setHgrow(n, Priority.ALWAYS);
+            n.managedProperty().bind(n.visibleProperty());
         }
         javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
         half.setPercentWidth(50);
         charts.getColumnConstraints().setAll(half, half);
+        chartGrid = charts;
         VBox content = new VBox(16, tilePane, createDrillPane(), charts);
+        loadLayout();
         content.setPadding(new Insets(12, 4, 12, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setId("overviewScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return scroll;
+    }
+
+    // ------------------------------------------------------------------ composer
+
+    /** Shows the tiles and charts of the user's layout, in its order; the others are left out. */
+    void applyLayout(DashboardLayout layout) {
+        this.layout = layout;
+        List<Node> ordered = new java.util.ArrayList<>();
+        for (String widget : layout.widgets()) {
+            if (widget.startsWith(DashboardWidgets.KPI)) {
+                ordered.add(tiles.get(KpiKind.valueOf(widget.substring(DashboardWidgets.KPI.length()))));
+            }
+        }
+        tilePane.getChildren().setAll(ordered);
+        tilePane.setVisible(!ordered.isEmpty());
+        tilePane.setManaged(!ordered.isEmpty());
+        for (String chart : DashboardWidgets.CHARTS) {
+            chartGrid.lookup("#" + chart + "ChartCard").setVisible(layout.widgets().contains(DashboardWidgets.CHART + chart));
+        }
+    }
+
+    private void loadLayout() {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.dashboardLayouts().layoutFor(actor, DashboardWidgets.builtIn(),
+                        DashboardWidgets.known()))
+                .onSuccess(this::applyLayout)
+                .onFailure(ErrorDialogs::show)
+                .executeWith(context.executor());
+    }
+
+    private void compose() {
+        var actor = context.currentUser().asActor();
+        DashboardLayout current = layout != null ? layout
+                : new DashboardLayout(DashboardWidgets.builtIn(), DashboardLayout.Source.BUILT_IN);
+        new DashboardComposer(current, CustomFieldService.mayConfigure(actor)).showAndWait().ifPresent(choice ->
+                BackgroundTask.wrap(() -> {
+                    switch (choice.action()) {
+                        case SAVE_OWN -> context.dashboardLayouts().saveOwn(actor, choice.widgets());
+                        case SAVE_TEAM -> context.dashboardLayouts().saveTeamDefault(actor, choice.widgets());
+                        case RESET -> context.dashboardLayouts().resetOwn(actor);
+                    }
+                    return context.dashboardLayouts().layoutFor(actor, DashboardWidgets.builtIn(),
+                            DashboardWidgets.known());
+                }).onSuccess(this::applyLayout).onFailure(ErrorDialogs::show).executeWith(context.executor()));
     }
 
     private VBox chartCard(String id, String titleKey, BarChart<String, Number> chart) {

@@ -1,0 +1,137 @@
+package io.salesdesk.studio.dashboard;
+
+import static io.salesdesk.db.jooq.Tables.DASHBOARD_LAYOUT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.Rows;
+import io.salesdesk.db.jooq.tables.records.DashboardLayoutRecord;
+import io.salesdesk.studio.field.CustomFieldService;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Dashboard layouts: each user may arrange the overview for themself; a manager may set the team's
+ * default, which everyone without a layout of their own sees; without either, the built-in layout
+ * given by the caller (every widget the app knows).
+ */
+public final class DashboardLayoutService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_WIDGETS = 40;
+
+    private final Database db;
+    private final Clock clock;
+
+    public DashboardLayoutService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * The layout the user sees: their own, else the team's, else {@code builtIn}; widgets the app no
+     * longer has (not in {@code known}) are dropped.
+     */
+    public DashboardLayout layoutFor(Actor actor, List<String> builtIn, Set<String> known) {
+        return db.transactionResult(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            DashboardLayoutRecord own = find(dsl, DASHBOARD_LAYOUT.OWNER_ID.eq(actor.userId()));
+            if (own != null) {
+                return new DashboardLayout(kept(read(own.getWidgets()), known), DashboardLayout.Source.OWN);
+            }
+            DashboardLayoutRecord team = find(dsl, DASHBOARD_LAYOUT.OWNER_ID.isNull());
+            if (team != null) {
+                return new DashboardLayout(kept(read(team.getWidgets()), known), DashboardLayout.Source.TEAM);
+            }
+            return new DashboardLayout(builtIn, DashboardLayout.Source.BUILT_IN);
+        });
+    }
+
+    /** Saves the user's own layout. */
+    public void saveOwn(Actor actor, List<String> widgets) {
+        save(actor, actor.userId(), widgets);
+    }
+
+    /**
+     * Saves the team's default layout, seen by everyone without a layout of their own.
+     *
+     * @throws SalesDeskException {@code studio.notAllowed} unless a manager or administrator
+     */
+    public void saveTeamDefault(Actor actor, List<String> widgets) {
+        if (!CustomFieldService.mayConfigure(actor)) {
+            throw new SalesDeskException("studio.notAllowed");
+        }
+        save(actor, null, widgets);
+    }
+
+    /** Forgets the user's own layout: they see the team's default (or the built-in one) again. */
+    public void resetOwn(Actor actor) {
+        db.transaction(cfg -> DSL.using(cfg).deleteFrom(DASHBOARD_LAYOUT)
+                .where(DASHBOARD_LAYOUT.OWNER_ID.eq(actor.userId())).execute());
+    }
+
+    private void save(Actor actor, UUID ownerId, List<String> widgets) {
+        Set<String> unique = new LinkedHashSet<>(widgets);
+        if (unique.isEmpty() || unique.size() > MAX_WIDGETS || unique.stream().anyMatch(w -> w == null || w.isBlank()
+                || w.length() > 60)) {
+            throw new ValidationException(List.of(FieldProblem.of("widgets", "studio.dashboard.widgets", MAX_WIDGETS)));
+        }
+        String json = write(List.copyOf(unique));
+        db.transaction(cfg -> {
+            DSLContext dsl = DSL.using(cfg);
+            Condition whose = ownerId == null ? DASHBOARD_LAYOUT.OWNER_ID.isNull() : DASHBOARD_LAYOUT.OWNER_ID.eq(ownerId);
+            DashboardLayoutRecord existing = find(dsl, whose);
+            if (existing == null) {
+                dsl.insertInto(DASHBOARD_LAYOUT).set(DASHBOARD_LAYOUT.ID, Ids.newId(clock))
+                        .set(DASHBOARD_LAYOUT.OWNER_ID, ownerId).set(DASHBOARD_LAYOUT.WIDGETS, json)
+                        .set(DASHBOARD_LAYOUT.VERSION, 1L).set(DASHBOARD_LAYOUT.UPDATED_AT, Rows.now(clock))
+                        .set(DASHBOARD_LAYOUT.UPDATED_BY, Rows.userId(actor)).execute();
+            } else {
+                dsl.update(DASHBOARD_LAYOUT).set(DASHBOARD_LAYOUT.WIDGETS, json)
+                        .set(DASHBOARD_LAYOUT.VERSION, existing.getVersion() + 1)
+                        .set(DASHBOARD_LAYOUT.UPDATED_AT, Rows.now(clock))
+                        .set(DASHBOARD_LAYOUT.UPDATED_BY, Rows.userId(actor))
+                        .where(DASHBOARD_LAYOUT.ID.eq(existing.getId())).execute();
+            }
+        });
+    }
+
+    private static DashboardLayoutRecord find(DSLContext dsl, Condition whose) {
+        return dsl.selectFrom(DASHBOARD_LAYOUT).where(whose).orderBy(DASHBOARD_LAYOUT.UPDATED_AT.desc()).limit(1)
+                .fetchOne();
+    }
+
+    private static List<String> kept(List<String> widgets, Set<String> known) {
+        return widgets.stream().filter(known::contains).toList();
+    }
+
+    private static List<String> read(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored dashboard layout is not valid JSON: " + json, e);
+        }
+    }
+
+    private static String write(List<String> widgets) {
+        try {
+            return JSON.writeValueAsString(widgets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dashboard layout could not be written as JSON", e);
+        }
+    }
+}
