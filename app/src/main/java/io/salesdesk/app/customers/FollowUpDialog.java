@@ -1,6 +1,7 @@
 package io.salesdesk.app.customers;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,10 +32,13 @@ import io.salesdesk.crm.ActivityDraft;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.Contact;
 import io.salesdesk.crm.Customer;
+import io.salesdesk.app.studio.CustomFieldForm;
+import io.salesdesk.studio.field.CustomEntity;
 
 /** Logs a follow-up (记录跟进): the kind comes preset from the button, the cursor waits in the note. */
 final class FollowUpDialog extends FormDialog<Activity> {
 
+    private final CustomFieldForm custom;
     private final AppContext context;
     private final Customer customer;
     private final Consumer<Activity> onSaved;
@@ -93,6 +97,9 @@ final class FollowUpDialog extends FormDialog<Activity> {
         grid.add(field("outcome", I18n.get("followUp.outcome"), outcome), 0, 2);
         grid.add(field("nextFollowUpOn", I18n.get("followUp.nextDate"), nextFollowUpOn), 1, 2);
         grid.add(field("nextStep", I18n.get("followUp.nextStep"), nextStep), 0, 3, 2, 1);
+        custom = new CustomFieldForm(context, CustomEntity.ACTIVITY, this::field);
+        custom.layOut(grid, 4);
+        custom.show(null);
         GridPane.setHgrow(note, Priority.ALWAYS);
         VBox form = new VBox(12, who, grid, todos);
         form.setPrefWidth(520);
@@ -122,8 +129,12 @@ final class FollowUpDialog extends FormDialog<Activity> {
                 text(note), text(outcome), text(nextStep), nextFollowUpOn.getValue());
         List<TaskDraft> tasks = todos.chosen(customer.id());
         Actor actor = context.currentUser().asActor();
+        Map<String, String> customValues = custom.values();
         BackgroundTask.wrap(() -> {
+            // Checked first: a refused custom value saves nothing, not a follow-up without it.
+            custom.check(null, customValues);
             Activity activity = context.customers().logFollowUp(actor, customer.id(), draft);
+            custom.save(actor, activity.id(), customValues);
             // The follow-up is saved whatever happens to its to-dos: a failure there is told, not retried
             // by a second press of 保存 that would log the follow-up twice.
             try {

@@ -12,11 +12,14 @@ import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.User;
+import io.salesdesk.app.studio.CustomFieldForm;
+import io.salesdesk.studio.field.CustomEntity;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -45,6 +48,7 @@ public final class TaskFormDialog extends FormDialog<Task> {
             p -> I18n.label("taskPriority", p), "");
     private final DatePicker dueDate = new DatePicker();
     private final TextField dueTime = new TextField("18:00");
+    private final CustomFieldForm custom;
 
     private TaskFormDialog(AppContext context, Task existing, UUID customerId, String customerName,
                            UUID opportunityId, String opportunityName) {
@@ -82,7 +86,10 @@ public final class TaskFormDialog extends FormDialog<Task> {
         grid.add(field("assigneeId", I18n.get("taskForm.assignee"), assignee), 0, row);
         grid.add(field("priority", I18n.get("taskForm.priority"), priority), 1, row++);
         grid.add(field("dueAt", I18n.get("taskForm.due"), new HBox(8, dueDate, dueTime)), 0, row++, 2, 1);
-        grid.add(field("description", I18n.get("taskForm.description"), description), 0, row, 2, 1);
+        grid.add(field("description", I18n.get("taskForm.description"), description), 0, row++, 2, 1);
+        custom = new CustomFieldForm(context, CustomEntity.TASK, this::field);
+        custom.layOut(grid, row);
+        custom.show(existing == null ? null : existing.id());
         grid.setPrefWidth(560);
         setForm(grid);
         if (existing != null) {
@@ -138,8 +145,15 @@ public final class TaskFormDialog extends FormDialog<Task> {
                 assignee.getValue() == null ? null : assignee.getValue().id(), priority.getValue(), due, customerId,
                 opportunityId);
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> existing == null ? context.tasks().create(actor, draft, TaskStatus.TODO)
-                        : context.tasks().update(actor, existing.id(), existing.version(), draft))
+        Map<String, String> customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value saves nothing, not a task without it.
+                    custom.check(existing == null ? null : existing.id(), customValues);
+                    Task task = existing == null ? context.tasks().create(actor, draft, TaskStatus.TODO)
+                            : context.tasks().update(actor, existing.id(), existing.version(), draft);
+                    custom.save(actor, task.id(), customValues);
+                    return task;
+                })
                 .onSuccess(this::finish)
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
