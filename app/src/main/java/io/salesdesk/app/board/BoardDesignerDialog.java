@@ -35,6 +35,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -42,6 +43,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.Screen;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -143,6 +145,7 @@ final class BoardDesignerDialog extends FormDialog<Board> {
     }
 
     private HBox createForm(List<BoardKind> kinds) {
+        getDialogPane().getStyleClass().add("board-designer");
         GridPane top = grid();
         top.add(field("name", I18n.get("boardSettings.name"), name), 0, 0);
         top.add(field("kind", I18n.get("boardDesigner.kind"), kind), 1, 0);
@@ -156,13 +159,15 @@ final class BoardDesignerDialog extends FormDialog<Board> {
         }
         FlowPane filter = new FlowPane(12, 6, mineOnly, tier, province, products);
         GridPane contact = grid();
-        contact.addRow(0, new Label(I18n.get("boardDesigner.contactField")), contactField, contactValue);
-        contact.addRow(1, new Label(I18n.get("boardDesigner.contactTitles")), contactTitles);
+        contact.addRow(0, fixed(I18n.get("boardDesigner.contactField")), contactField, contactValue);
+        contact.addRow(1, fixed(I18n.get("boardDesigner.contactTitles")), contactTitles);
+        contactTitles.setPrefColumnCount(24);
+        contactValue.setPrefWidth(140);
         GridPane.setColumnSpan(contactTitles, 2);
         FlowPane kindsBox = new FlowPane(10, 4);
         kindsBox.getChildren().addAll(noteKinds.values());
-        HBox notes = new HBox(8, new Label(I18n.get("boardDesigner.noteCount")), noteCount,
-                new Label(I18n.get("boardDesigner.noteKinds")), kindsBox);
+        HBox notes = new HBox(8, fixed(I18n.get("boardDesigner.noteCount")), noteCount,
+                fixed(I18n.get("boardDesigner.noteKinds")), kindsBox);
         notes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         factSettings.getChildren().setAll(contact, notes);
         factSettings.getStyleClass().add("board-fact-settings");
@@ -172,14 +177,22 @@ final class BoardDesignerDialog extends FormDialog<Board> {
                 subheading("boardDesigner.facts"), factFields, factSettings,
                 heading("boardSettings.filter"), filter,
                 field("columns", I18n.get("boardSettings.columns"), columnGrid));
-        form.setPrefWidth(640);
-        HBox body = new HBox(20, form, preview);
-        return body;
+        form.setPrefWidth(700);
+        form.setPadding(new javafx.geometry.Insets(0, 12, 0, 0));
+        // The form scrolls inside a window that fits the screen; the preview stays in view beside it.
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(712);
+        scroll.setPrefViewportHeight(Math.min(720, Screen.getPrimary().getVisualBounds().getHeight() - 220));
+        scroll.getStyleClass().add("edge-to-edge");
+        return new HBox(20, scroll, preview);
     }
 
     /** "从示例创建": the goal's key-account board, with the two customer fields it needs added if missing. */
     private HBox exampleBar() {
         Button example = new Button(I18n.get("boardDesigner.example"), new FontIcon(Feather.STAR));
+        example.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         example.setId("boardExample");
         example.getStyleClass().add(Styles.ACCENT);
         Label hint = new Label(I18n.get("boardDesigner.example.hint"));
@@ -347,7 +360,9 @@ final class BoardDesignerDialog extends FormDialog<Board> {
             colours.put(column.key(), colour);
             int half = rows == 0 ? 0 : index / rows;
             int row = 1 + (rows == 0 ? 0 : index % rows);
-            columnGrid.add(new Label(I18n.isChinese() ? column.nameZh() : column.nameEn()), half * 4, row);
+            Label columnName = new Label(I18n.isChinese() ? column.nameZh() : column.nameEn());
+            columnName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            columnGrid.add(columnName, half * 4, row);
             columnGrid.add(limit, half * 4 + 1, row);
             columnGrid.add(colour, half * 4 + 2, row);
             columnGrid.add(show, half * 4 + 3, row);
@@ -512,7 +527,15 @@ final class BoardDesignerDialog extends FormDialog<Board> {
 
     private static Label heading(String key) {
         Label label = new Label(I18n.get(key));
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    /** A label that keeps its whole text however narrow the row. */
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
