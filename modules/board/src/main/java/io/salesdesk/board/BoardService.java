@@ -61,6 +61,31 @@ public final class BoardService {
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).list(kind));
     }
 
+    /**
+     * The saved boards that use a custom field — as a card line, as their columns, or (for a contact
+     * field) to mark the key contact — so that retiring the field can say which boards it touches.
+     *
+     * @param entity the field's entity ({@code CUSTOMER}, {@code CONTACT}, {@code OPPORTUNITY}, {@code TASK})
+     * @param key    the field's key
+     */
+    public List<Board> usingCustomField(String entity, String key) {
+        String definitionKey = CustomCardField.PREFIX + key;
+        List<Board> using = new ArrayList<>();
+        for (BoardKind kind : BoardKind.values()) {
+            for (Board board : boards(kind)) {
+                BoardDefinition def = board.definition();
+                boolean own = entity.equals(kind.customEntity())
+                        && (def.cardFields().contains(definitionKey) || definitionKey.equals(def.groupBy()));
+                boolean marksContact = "CONTACT".equals(entity) && key.equals(def.facts().contactField())
+                        && def.cardFields().contains(CardFact.KEY_CONTACT.key());
+                if (own || marksContact) {
+                    using.add(board);
+                }
+            }
+        }
+        return using;
+    }
+
     /** Every column a board can show, hidden or not, in order (for board settings). */
     public List<ColumnValue> columns(Board board) {
         if (board.definition().manual()) {

@@ -198,4 +198,23 @@ class CustomerBoardTest {
         assertThat(BoardDefinitionJson.read(BoardDefinitionJson.write(designed))).contains(designed);
         assertThat(designed.customGroupBy()).isEqualTo("attack_stage");
     }
+
+    @Test
+    void theBoardsThatUseACustomFieldAreNamedSoRetiringItCanSaySo() {
+        boards.create(f.manager.asActor(), BoardKind.CUSTOMER, "大客户专项攻坚看板", new BoardDefinition("custom.attack_stage",
+                null, List.of("custom.competitor", CardFact.KEY_CONTACT.key()), null, List.of(),
+                new CardFactSettings("contact_role", "技术负责人", null, null, List.of())));
+        boards.create(f.manager.asActor(), BoardKind.OPPORTUNITY, "竞品漏斗", new BoardDefinition("stage", null,
+                List.of("custom.competitor"), null, List.of()));
+
+        assertThat(boards.usingCustomField("CUSTOMER", "competitor")).extracting(Board::name)
+                .containsExactly("大客户专项攻坚看板");
+        assertThat(boards.usingCustomField("OPPORTUNITY", "competitor")).extracting(Board::name)
+                .containsExactly("竞品漏斗");
+        assertThat(boards.usingCustomField("CUSTOMER", "attack_stage")).extracting(Board::name)
+                .containsExactly("大客户专项攻坚看板");
+        assertThat(boards.usingCustomField("CONTACT", "contact_role")).extracting(Board::name)
+                .containsExactly("大客户专项攻坚看板");
+        assertThat(boards.usingCustomField("CUSTOMER", "bed_count")).isEmpty();
+    }
 }
