@@ -16,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Record5;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -69,19 +70,22 @@ public final class CardFactsRepository {
         Activity a = ACTIVITY.as("a");
         for (List<UUID> chunk : chunks(customerIds)) {
             Condition ofKind = kinds.isEmpty() ? DSL.noCondition() : a.KIND.in(kinds);
+            // The board's customers first, so the lateral sub-query runs once per card, not per customer.
+            Table<Record1<UUID>> wanted = DSL.select(CUSTOMER.ID.as("wanted_id")).from(CUSTOMER)
+                    .where(CUSTOMER.ID.in(chunk)).asTable("wanted");
+            Field<UUID> wantedId = wanted.field("wanted_id", UUID.class);
             Table<Record5<UUID, OffsetDateTime, String, String, String>> latest = DSL.lateral(
                     DSL.select(a.ID, a.OCCURRED_AT, a.KIND, a.NOTE, a.OUTCOME).from(a)
-                            .where(a.CUSTOMER_ID.eq(CUSTOMER.ID), a.DELETED_AT.isNull(), ofKind)
+                            .where(a.CUSTOMER_ID.eq(wantedId), a.DELETED_AT.isNull(), ofKind)
                             .orderBy(a.OCCURRED_AT.desc(), a.ID.desc())
                             .limit(count)).as("latest");
             Field<OffsetDateTime> at = latest.field(a.OCCURRED_AT);
             Field<String> kind = latest.field(a.KIND);
             Field<String> note = latest.field(a.NOTE);
             Field<String> outcome = latest.field(a.OUTCOME);
-            dsl.select(CUSTOMER.ID, at, kind, note, outcome)
-                    .from(CUSTOMER).crossJoin(latest)
-                    .where(CUSTOMER.ID.in(chunk))
-                    .orderBy(CUSTOMER.ID, at.desc(), latest.field(a.ID).desc())
+            dsl.select(wantedId, at, kind, note, outcome)
+                    .from(wanted).crossJoin(latest)
+                    .orderBy(wantedId, at.desc(), latest.field(a.ID).desc())
                     .forEach(r -> notes.computeIfAbsent(r.value1(), id -> new ArrayList<>())
                             .add(new CardNote(r.value2(), r.value3(), text(r.value4(), r.value5()))));
         }
