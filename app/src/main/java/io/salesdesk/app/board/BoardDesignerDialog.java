@@ -11,6 +11,7 @@ import io.salesdesk.board.BoardDefinition;
 import io.salesdesk.board.BoardField;
 import io.salesdesk.board.BoardFilter;
 import io.salesdesk.board.BoardKind;
+import io.salesdesk.board.CardExtraField;
 import io.salesdesk.board.CardFact;
 import io.salesdesk.board.CardFactSettings;
 import io.salesdesk.board.ColumnSetting;
@@ -72,6 +73,8 @@ final class BoardDesignerDialog extends FormDialog<Board> {
     private final TextField products = new TextField();
     private final FlowPane builtInFields = new FlowPane(12, 6);
     private final FlowPane customFields = new FlowPane(12, 6);
+    private final Label customerFieldsHeading = new Label(I18n.get("boardDesigner.customerFields"));
+    private final FlowPane customerFields = new FlowPane(12, 6);
     private final FlowPane factFields = new FlowPane(12, 6);
     private final Map<String, CheckBox> cardFields = new LinkedHashMap<>();
     private final ComboBox<CustomCardField> contactField;
@@ -171,9 +174,11 @@ final class BoardDesignerDialog extends FormDialog<Board> {
         notes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         factSettings.getChildren().setAll(contact, notes);
         factSettings.getStyleClass().add("board-fact-settings");
+        customerFieldsHeading.getStyleClass().add(Styles.TEXT_MUTED);
         form.getChildren().addAll(top,
                 heading("boardSettings.cardFields"), builtInFields,
                 subheading("boardDesigner.customFields"), customFields,
+                customerFieldsHeading, customerFields,
                 subheading("boardDesigner.facts"), factFields, factSettings,
                 heading("boardSettings.filter"), filter,
                 field("columns", I18n.get("boardSettings.columns"), columnGrid));
@@ -287,6 +292,20 @@ final class BoardDesignerDialog extends FormDialog<Board> {
             none.getStyleClass().add(Styles.TEXT_MUTED);
             customFields.getChildren().add(none);
         }
+        // A deal's or a task's card can carry its customer's fields (the customer's 竞争对手 on a deal).
+        customerFields.getChildren().clear();
+        boolean ofCustomers = newKind == BoardKind.OPPORTUNITY || newKind == BoardKind.TASK;
+        if (ofCustomers) {
+            for (CustomCardField f : context.boards().customFields(BoardKind.CUSTOMER)) {
+                customerFields.getChildren().add(cardField(CardExtraField.CUSTOMER_PREFIX + f.key(),
+                        "cardField-customer-" + f.key(), f.label(), def));
+            }
+        }
+        boolean anyCustomerField = !customerFields.getChildren().isEmpty();
+        customerFieldsHeading.setVisible(anyCustomerField);
+        customerFieldsHeading.setManaged(anyCustomerField);
+        customerFields.setVisible(anyCustomerField);
+        customerFields.setManaged(anyCustomerField);
         if (newKind != BoardKind.ESCALATION) {
             for (CardFact fact : CardFact.values()) {
                 factFields.getChildren().add(cardField(fact.key(), "cardField-fact-" + fact.name(),

@@ -42,10 +42,11 @@ public final class CardExtraLines {
     public void append(VBox face, List<CardExtraField> fields, CardExtras extras) {
         for (CardExtraField field : fields) {
             if (field.custom() != null) {
-                String value = extras.custom().get(field.custom().key());
+                String value = (field.ofCustomer() ? extras.customerCustom() : extras.custom()).get(field.custom().key());
                 if (value != null && !value.isBlank()) {
                     face.getChildren().add(line(field.custom().label() + "：" + text(field.custom(), value),
-                            Feather.TAG, "card-extra-" + field.custom().key()));
+                            Feather.TAG, (field.ofCustomer() ? "card-extra-customer-" : "card-extra-")
+                                    + field.custom().key()));
                 }
             } else if (field.fact() != null) {
                 switch (field.fact()) {

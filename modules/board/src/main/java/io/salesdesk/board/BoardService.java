@@ -76,9 +76,11 @@ public final class BoardService {
                 BoardDefinition def = board.definition();
                 boolean own = entity.equals(kind.customEntity())
                         && (def.cardFields().contains(definitionKey) || definitionKey.equals(def.groupBy()));
+                boolean ofCustomer = "CUSTOMER".equals(entity)
+                        && def.cardFields().contains(CardExtraField.CUSTOMER_PREFIX + key);
                 boolean marksContact = "CONTACT".equals(entity) && key.equals(def.facts().contactField())
                         && def.cardFields().contains(CardFact.KEY_CONTACT.key());
-                if (own || marksContact) {
+                if (own || ofCustomer || marksContact) {
                     using.add(board);
                 }
             }
@@ -352,7 +354,8 @@ public final class BoardService {
     private static List<BoardField> cardFields(Board board, List<BoardProblem> problems) {
         List<BoardField> fields = new ArrayList<>();
         for (String key : board.definition().cardFields()) {
-            if (CustomCardField.keyOf(key) != null || key.startsWith("fact.")) {
+            if (CustomCardField.keyOf(key) != null || CardExtraField.customerKeyOf(key) != null
+                    || key.startsWith("fact.")) {
                 continue; // an extra line, checked by CardExtrasLoader
             }
             BoardField.of(board.kind(), key).ifPresentOrElse(fields::add,

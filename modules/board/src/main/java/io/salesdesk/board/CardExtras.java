@@ -9,13 +9,16 @@ import java.util.Map;
  * @param custom     the item's custom values as canonical text, by field key
  * @param keyContact the customer's key contact, or null when there is none (or the board does not ask)
  * @param notes      the latest notes, newest first; empty when none (or the board does not ask)
+ * @param customerCustom the card's customer's custom values, by field key, on cards of other kinds
  */
-public record CardExtras(Map<String, String> custom, KeyContact keyContact, List<CardNote> notes) {
+public record CardExtras(Map<String, String> custom, KeyContact keyContact, List<CardNote> notes,
+                         Map<String, String> customerCustom) {
 
-    public static final CardExtras NONE = new CardExtras(Map.of(), null, List.of());
+    public static final CardExtras NONE = new CardExtras(Map.of(), null, List.of(), Map.of());
 
     public CardExtras {
         custom = Map.copyOf(custom);
+        customerCustom = Map.copyOf(customerCustom);
         notes = List.copyOf(notes);
     }
 }

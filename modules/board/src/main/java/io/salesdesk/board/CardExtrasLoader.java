@@ -38,7 +38,19 @@ final class CardExtrasLoader {
     List<CardExtraField> fields(BoardKind kind, BoardDefinition def, List<BoardProblem> problems) {
         List<CardExtraField> fields = new ArrayList<>();
         List<CustomCardField> available = null;
+        List<CustomCardField> customers = null;
         for (String key : def.cardFields()) {
+            String customerKey = CardExtraField.customerKeyOf(key);
+            if (customerKey != null) {
+                if (customers == null) {
+                    customers = kind == BoardKind.OPPORTUNITY || kind == BoardKind.TASK
+                            ? customFields(BoardKind.CUSTOMER) : List.of();
+                }
+                customers.stream().filter(f -> f.key().equals(customerKey)).findFirst().ifPresentOrElse(
+                        f -> fields.add(new CardExtraField(key, f, null, true)),
+                        () -> problems.add(new BoardProblem("board.problem.unknownField", key)));
+                continue;
+            }
             String customKey = CustomCardField.keyOf(key);
             if (customKey != null) {
                 if (available == null) {
@@ -66,7 +78,8 @@ final class CardExtrasLoader {
         if (fields.isEmpty() || cards.isEmpty()) {
             return Map.of();
         }
-        boolean wantsCustom = fields.stream().anyMatch(f -> f.custom() != null);
+        boolean wantsCustom = fields.stream().anyMatch(f -> f.custom() != null && !f.ofCustomer());
+        boolean wantsCustomers = fields.stream().anyMatch(CardExtraField::ofCustomer);
         boolean wantsContact = fields.stream().anyMatch(f -> f.fact() == CardFact.KEY_CONTACT);
         boolean wantsNotes = fields.stream().anyMatch(f -> f.fact() == CardFact.LAST_NOTES);
         Map<UUID, Map<String, String>> values = wantsCustom
@@ -81,6 +94,8 @@ final class CardExtrasLoader {
         Set<UUID> customerIds = new LinkedHashSet<>(customers.values());
         CardFactSettings settings = def.facts();
         Map<UUID, KeyContact> contacts = wantsContact ? keyContacts(customerIds, settings) : Map.of();
+        Map<UUID, Map<String, String>> customerValues = wantsCustomers && !customerIds.isEmpty()
+                ? custom.values(BoardKind.CUSTOMER.customEntity(), customerIds) : Map.of();
         Map<UUID, List<CardNote>> notes = wantsNotes && !customerIds.isEmpty()
                 ? db.transactionResult(cfg -> CardFactsRepository.using(cfg)
                         .latestNotes(customerIds, settings.notes(), settings.noteKinds()))
@@ -90,7 +105,8 @@ final class CardExtrasLoader {
             UUID customer = customers.get(card.id());
             extras.put(card.id(), new CardExtras(values.getOrDefault(card.id(), Map.of()),
                     customer == null ? null : contacts.get(customer),
-                    customer == null ? List.of() : notes.getOrDefault(customer, List.of())));
+                    customer == null ? List.of() : notes.getOrDefault(customer, List.of()),
+                    customer == null ? Map.of() : customerValues.getOrDefault(customer, Map.of())));
         }
         return extras;
     }

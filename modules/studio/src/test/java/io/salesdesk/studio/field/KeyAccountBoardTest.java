@@ -159,4 +159,25 @@ class KeyAccountBoardTest {
                 .containsExactly("建立关系", "技术交流", "方案论证", "商务谈判", "未填写");
         assertThat(boards.customFields(BoardKind.ESCALATION)).isEmpty();
     }
+
+    @Test
+    void aDealCardShowsItsCustomersCompetitors() {
+        studio.setValues(manager(), CustomEntity.CUSTOMER, hospital, Map.of("competitor", "飞利浦"));
+        var opportunities = new io.salesdesk.crm.OpportunityService(db, clock);
+        var deal = opportunities.create(f.wang.asActor(), new io.salesdesk.crm.OpportunityDraft(hospital, "监护仪 20 台",
+                f.wang.id(), "NEEDS", new java.math.BigDecimal("200000"), java.time.LocalDate.of(2027, 1, 31), null,
+                null, null));
+        BoardService dealBoards = new BoardService(db, clock, List.of(new io.salesdesk.board.OpportunityCards(
+                opportunities, f.regions)), new BoardCustomValues(studio));
+        Board board = dealBoards.create(manager(), BoardKind.OPPORTUNITY, "竞品漏斗", new BoardDefinition("stage", null,
+                List.of("amount", "customer.custom.competitor"), null, List.of()));
+
+        BoardView view = dealBoards.open(manager(), board, null);
+
+        assertThat(view.problems()).isEmpty();
+        Card card = card(view, deal.id());
+        assertThat(view.extras(card).customerCustom()).containsEntry("competitor", "飞利浦");
+        assertThat(view.extraFields()).singleElement().satisfies(x -> assertThat(x.ofCustomer()).isTrue());
+        assertThat(dealBoards.usingCustomField("CUSTOMER", "competitor")).extracting(Board::name).containsExactly("竞品漏斗");
+    }
 }
