@@ -231,7 +231,10 @@ final class BoardDesignerDialog extends FormDialog<Board> {
             List<String> sources = new ArrayList<>();
             BoardField.of(newKind).stream().filter(BoardField::groupable).forEach(f -> sources.add(f.key()));
             custom.stream().filter(CustomCardField::singleChoice).forEach(f -> sources.add(f.definitionKey()));
-            sources.add(MANUAL);
+            // Own columns are chosen when a board is made: its cards' places belong to those columns.
+            if (asNew || def.manual()) {
+                sources.add(MANUAL);
+            }
             columnsFrom.getItems().setAll(sources);
             columnsFrom.setValue(sources.contains(def.groupBy()) ? def.groupBy() : sources.get(0));
             columnsFrom.setDisable(!asNew && def.manual());

@@ -132,6 +132,7 @@ final class BoardPreview extends VBox {
     }
 
     private static int filled(CardExtras extras) {
-        return extras.custom().size() + (extras.keyContact() == null ? 0 : 1) + Math.min(1, extras.notes().size());
+        return extras.custom().size() + extras.customerCustom().size() + (extras.keyContact() == null ? 0 : 1)
+                + Math.min(1, extras.notes().size());
     }
 }
