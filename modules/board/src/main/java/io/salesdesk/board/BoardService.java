@@ -425,8 +425,8 @@ public final class BoardService {
             columns.add(new BoardColumn(value, colour, setting.map(ColumnSetting::wipLimit).orElse(null), cards.size(),
                     amount, List.copyOf(cards)));
         }
-        BoardField groupBy = null;
-        return new BoardView(board, groupBy, swimlane, List.copyOf(cardFields), List.copyOf(columns),
+        // No built-in field: the columns are the custom field's, which the definition names.
+        return new BoardView(board, null, swimlane, List.copyOf(cardFields), List.copyOf(columns),
                 List.copyOf(problems));
     }
 

@@ -180,4 +180,22 @@ class KeyAccountBoardTest {
         assertThat(view.extraFields()).singleElement().satisfies(x -> assertThat(x.ofCustomer()).isTrue());
         assertThat(dealBoards.usingCustomField("CUSTOMER", "competitor")).extracting(Board::name).containsExactly("竞品漏斗");
     }
+
+    @Test
+    void aFullStageColumnAsksBeforeTakingAnotherKeyAccount() {
+        studio.setValues(manager(), CustomEntity.CUSTOMER, hospital, Map.of("attack_stage", "商务谈判"));
+        studio.setValues(manager(), CustomEntity.CUSTOMER, other, Map.of("attack_stage", "技术交流"));
+        Board board = boards.create(manager(), BoardKind.CUSTOMER, "攻坚", new BoardDefinition("custom.attack_stage", null,
+                List.of(), new BoardFilter(false, null, null, "A"),
+                List.of(new io.salesdesk.board.ColumnSetting("商务谈判", 1, null, false))));
+        Card card = card(boards.open(manager(), board, null), other);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> boards.move(manager(), board, card, "商务谈判", null,
+                        null, null, false))
+                .isInstanceOf(io.salesdesk.board.WipLimitExceededException.class);
+        assertThat(studio.values(CustomEntity.CUSTOMER, other)).contains(entry("attack_stage", "技术交流"));
+
+        boards.move(manager(), board, card, "商务谈判", null, null, null, true);
+        assertThat(studio.values(CustomEntity.CUSTOMER, other)).contains(entry("attack_stage", "商务谈判"));
+    }
 }
