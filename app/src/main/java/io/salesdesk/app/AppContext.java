@@ -1,6 +1,7 @@
 package io.salesdesk.app;
 
 import io.salesdesk.board.BoardService;
+import io.salesdesk.board.CustomerCards;
 import io.salesdesk.board.EscalationCards;
 import io.salesdesk.board.OpportunityCards;
 import io.salesdesk.board.TaskCards;
@@ -29,6 +30,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.dashboard.DashboardLayoutService;
+import io.salesdesk.studio.field.BoardCustomValues;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
@@ -136,7 +138,8 @@ public final class AppContext {
         this.customFields = new CustomFieldService(database, clock);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
-                new TaskCards(tasks), new EscalationCards(escalations)));
+                new TaskCards(tasks), new EscalationCards(escalations), new CustomerCards(customers, regions)),
+                new BoardCustomValues(customFields));
         this.leads = new LeadService(database, clock, regions, customers, changeApprovals);
         this.dispatch = new DispatchService(database, clock, regions, leads, locale);
         this.pool = new PoolService(database, clock, regions, customers);

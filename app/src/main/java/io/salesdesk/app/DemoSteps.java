@@ -12,6 +12,7 @@ import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.demo.DemoFunnels;
 import io.salesdesk.insight.demo.DemoForecasts;
 import io.salesdesk.insight.demo.DemoReports;
+import io.salesdesk.studio.board.DemoKeyAccountBoard;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -70,6 +71,8 @@ final class DemoSteps {
         steps.put("reports", () -> new DemoReports(db, clock, AppContext.reportsRoot(db)).create(seed));
         // A new hire 40 days into the 90-day onboarding path, followed by a mentor and the manager.
         steps.put("onboarding", () -> new DemoOnboarding(db, clock).create());
+        // The goal's 大客户专项攻坚看板, made with the board designer's example, over the tier-A customers.
+        steps.put("keyAccounts", () -> new DemoKeyAccountBoard(db, clock).create(seed));
     }
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */

@@ -41,8 +41,10 @@ class DemoStepsTest {
                     .isEqualTo(2);
             java.util.Optional<String> done = db.transactionResult(
                     cfg -> WorkspaceSettings.using(cfg).get(DemoSteps.DONE_KEY));
-            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts,reports,onboarding");
+            assertThat(done).hasValue("customers,boards,leads,calendar,catalogue,finance,approvals,territories,places,kpi,funnels,forecasts,reports,onboarding,keyAccounts");
             assertThat(count(db, io.salesdesk.db.jooq.Tables.ONBOARDING_ASSIGNMENT)).as("the demo's new hire").isEqualTo(1);
+            assertThat(count(db, io.salesdesk.db.jooq.Tables.BOARD)).as("the key-account board beside the default boards")
+                    .isEqualTo(5);
         }
     }
 

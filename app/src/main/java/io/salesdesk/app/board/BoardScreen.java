@@ -77,6 +77,8 @@ public class BoardScreen extends BorderPane {
     private KanbanBoard kanban;
     private LastMove lastMove;
     private long loadGeneration;
+    private final CardExtraLines extraLines;
+    private boolean userNamesRead;
 
     /** The move that "undo" takes back: where the card was and what it was then. */
     private record LastMove(Card before, UUID above, UUID below, UUID cardId) {
@@ -93,6 +95,7 @@ public class BoardScreen extends BorderPane {
         this.context = context;
         this.presenters = presenters;
         this.kinds = kinds;
+        this.extraLines = new CardExtraLines(context.clock());
         getStyleClass().addAll("page", "board-page");
         picker = Pickers.of(List.of(), Board::name, I18n.get("board.picker"));
         picker.setId("boardPicker");
@@ -187,7 +190,16 @@ public class BoardScreen extends BorderPane {
         Actor viewer = context.currentUser().asActor();
         long generation = ++loadGeneration;
         busy.setVisible(true);
-        BackgroundTask.wrap(() -> context.boards().open(viewer, shown, text == null || text.isBlank() ? null : text))
+        BackgroundTask.wrap(() -> {
+                    if (!userNamesRead) {
+                        // User fields on cards show names; the users change rarely, read them once.
+                        Map<String, String> names = new java.util.HashMap<>();
+                        context.users().all().forEach(u -> names.put(u.id().toString(), u.displayName()));
+                        extraLines.setUserNames(names);
+                        userNamesRead = true;
+                    }
+                    return context.boards().open(viewer, shown, text == null || text.isBlank() ? null : text);
+                })
                 .onSuccess(opened -> {
                     if (generation == loadGeneration) {
                         show(opened);
@@ -241,7 +253,7 @@ public class BoardScreen extends BorderPane {
         if (board == null) {
             return;
         }
-        new BoardSettingsDialog(context, board, context.boards().columns(board), asNew).showAndWait()
+        new BoardDesignerDialog(context, board, kinds, presenters, extraLines, asNew).showAndWait()
                 .ifPresent(this::loadBoards);
     }
 
@@ -251,6 +263,7 @@ public class BoardScreen extends BorderPane {
         CardPresenter presenter = presenters.get(opened.board().kind());
         if (!sameBoard || kanban == null) {
             kanban = new KanbanBoard(presenter, this::move, this::openDrawer, this::reload);
+            kanban.setExtraLines(extraLines);
             boardHost.getChildren().setAll(kanban);
         }
         kanban.show(opened);

@@ -64,6 +64,12 @@ public final class KanbanBoard extends ScrollPane {
     private final Map<String, Map<String, ListView<Card>>> lanes = new LinkedHashMap<>();
     private BoardView view;
     private Card dragged;
+    private CardExtraLines extraLines;
+
+    /** Shows each card's custom values and facts, as the board asks, after its own fields. */
+    public void setExtraLines(CardExtraLines lines) {
+        this.extraLines = lines;
+    }
 
     /**
      * @param onMove  a card was moved by the user
@@ -350,7 +356,15 @@ public final class KanbanBoard extends ScrollPane {
         protected void updateItem(Card card, boolean empty) {
             super.updateItem(card, empty);
             setText(null);
-            setGraphic(empty || card == null ? null : presenter.render(card, view.cardFields(), column.colour()));
+            if (empty || card == null) {
+                setGraphic(null);
+                return;
+            }
+            Node face = presenter.render(card, view.cardFields(), column.colour());
+            if (extraLines != null && !view.extraFields().isEmpty() && face instanceof VBox box) {
+                extraLines.append(box, view.extraFields(), view.extras(card));
+            }
+            setGraphic(face);
         }
     }
 }

@@ -11,6 +11,8 @@ import io.salesdesk.insight.demo.DemoForecasts;
 import io.salesdesk.insight.demo.DemoFunnels;
 import io.salesdesk.insight.demo.DemoKpis;
 import io.salesdesk.insight.demo.DemoReports;
+import io.salesdesk.studio.board.DemoKeyAccountBoard;
+import io.salesdesk.studio.board.KeyAccountBoardExample;
 import io.salesdesk.territory.demo.DemoTerritories;
 import io.salesdesk.territory.demo.DemoCustomerPlaces;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -83,6 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
             new DemoReports(db, Clock.systemUTC(), AppContext.reportsRoot(db)).create(seed);
             // A new hire 40 days into the 90-day onboarding path (DemoSteps "onboarding").
             new DemoOnboarding(db, Clock.systemUTC()).create();
+            // The goal's 大客户专项攻坚看板 over the tier-A customers (DemoSteps "keyAccounts").
+            int staged = new DemoKeyAccountBoard(db, Clock.systemUTC()).create(seed);
             out.printf("Demo workspace created in %.1f s: %d users, %,d customers, %,d contacts, %,d activities, "
                             + "%,d opportunities, %,d tasks, %,d escalations, %,d leads (%,d waiting), "
                             + "%,d customers in the pool, %,d contracts (%,d signed), %,d invoices, %,d payments, "
@@ -104,6 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Funnels: %d funnel, %d tier rules, %,d deal follow-ups; first scan: %,d deal-nodes, %,d missed, "
                     + "%,d coaching prompts%n", funnels.funnels(), funnels.tierRules(), funnels.activities(),
                     funnels.evaluated(), funnels.missed(), funnels.prompts());
+            out.printf("Key accounts: board %s, %,d tier-A customers at a 攻坚阶段%n", KeyAccountBoardExample.NAME, staged);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package io.salesdesk.app.pipeline;
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.board.BoardScreen;
+import io.salesdesk.app.board.CustomerCardPresenter;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
@@ -25,8 +26,10 @@ public final class PipelinePage extends BoardScreen {
     }
 
     private PipelinePage(AppContext context, EventBus bus, Button create) {
-        super(context, I18n.get("nav.PIPELINE"), List.of(BoardKind.OPPORTUNITY),
-                Map.of(BoardKind.OPPORTUNITY, new OpportunityPresenter(context, bus)), List.of(create));
+        // Key-account boards (customers as cards) sit beside the pipelines: both follow deals to a close.
+        super(context, I18n.get("nav.PIPELINE"), List.of(BoardKind.OPPORTUNITY, BoardKind.CUSTOMER),
+                Map.of(BoardKind.OPPORTUNITY, new OpportunityPresenter(context, bus),
+                        BoardKind.CUSTOMER, new CustomerCardPresenter(context, bus)), List.of(create));
         setId("pipelinePage");
         create.setId("newOpportunity");
         create.getStyleClass().add(Styles.ACCENT);

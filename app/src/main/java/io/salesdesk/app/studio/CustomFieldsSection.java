@@ -161,8 +161,30 @@ public final class CustomFieldsSection extends VBox {
             return;
         }
         var actor = context.currentUser().asActor();
-        run(() -> (f.retired() ? context.customFields().restore(actor, f.id(), f.version())
-                : context.customFields().retire(actor, f.id(), f.version())).id());
+        if (f.retired()) {
+            run(() -> context.customFields().restore(actor, f.id(), f.version()).id());
+            return;
+        }
+        // A field boards show or group by: say which boards, and ask before retiring it.
+        BackgroundTask.wrap(() -> context.boards().usingCustomField(f.entity().name(), f.key()))
+                .onSuccess(boards -> {
+                    if (boards.isEmpty() || confirmRetire(f, boards.stream().map(io.salesdesk.board.Board::name)
+                            .toList())) {
+                        run(() -> context.customFields().retire(actor, f.id(), f.version()).id());
+                    }
+                })
+                .onFailure(ErrorDialogs::show)
+                .executeWith(context.executor());
+    }
+
+    private static boolean confirmRetire(CustomField f, List<String> boards) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                I18n.get("studio.retire.usedByBoards.body", f.label(), String.join("、", boards)),
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        alert.setTitle(I18n.get("studio.retire.usedByBoards.title"));
+        alert.setHeaderText(I18n.get("studio.retire.usedByBoards.header", f.label(), boards.size()));
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     private void run(Supplier<UUID> change) {

@@ -132,8 +132,8 @@ class PipelineUiTest {
         robot.clickOn("新建看板…");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#boardName").write("本周攻坚");
-        ComboBox<Boolean> manual = robot.lookup("#boardManual").queryAs(ComboBox.class);
-        robot.interact(() -> manual.setValue(true));
+        ComboBox<String> columnsFrom = robot.lookup("#boardColumnsFrom").queryAs(ComboBox.class);
+        robot.interact(() -> columnsFrom.setValue("manual"));
         robot.clickOn("#boardColumnNames").write("本周重点，下周");
         robot.clickOn("#boardSave");
         WaitForAsyncUtils.waitForFxEvents();

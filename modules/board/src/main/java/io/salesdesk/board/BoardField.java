@@ -34,7 +34,14 @@ public enum BoardField {
     RESPONSIBLE(BoardKind.ESCALATION, "owner", false, true),
     REASON(BoardKind.ESCALATION, "reason", false, false),
     ESCALATION_DUE(BoardKind.ESCALATION, "due", false, false),
-    RAISED(BoardKind.ESCALATION, "raisedAt", false, false);
+    RAISED(BoardKind.ESCALATION, "raisedAt", false, false),
+    // Customers (a key-account board: 大客户专项攻坚)
+    CUSTOMER_TIER(BoardKind.CUSTOMER, "tier", true, true),
+    CUSTOMER_OWNER(BoardKind.CUSTOMER, "owner", false, true),
+    CUSTOMER_REGION(BoardKind.CUSTOMER, "region", false, true),
+    INDUSTRY(BoardKind.CUSTOMER, "industry", false, false),
+    LAST_FOLLOW_UP(BoardKind.CUSTOMER, "lastFollowUpAt", false, false),
+    NEXT_FOLLOW_UP(BoardKind.CUSTOMER, "nextFollowUpOn", false, false);
 
     private final BoardKind kind;
     private final String key;

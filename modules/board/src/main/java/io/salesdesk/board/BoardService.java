@@ -32,11 +32,28 @@ public final class BoardService {
     private final Database db;
     private final Clock clock;
     private final Map<BoardKind, CardSource> sources = new EnumMap<>(BoardKind.class);
+    private final CustomCardValues custom;
+    private final CardExtrasLoader extras;
 
+    /** Boards whose cards show only their items' own fields (no custom fields, no card facts from custom fields). */
     public BoardService(Database db, Clock clock, List<CardSource> sources) {
+        this(db, clock, sources, null);
+    }
+
+    /**
+     * @param custom the custom fields cards can show and columns can come from; null for none
+     */
+    public BoardService(Database db, Clock clock, List<CardSource> sources, CustomCardValues custom) {
         this.db = db;
         this.clock = clock;
+        this.custom = custom;
+        this.extras = new CardExtrasLoader(db, custom);
         sources.forEach(s -> this.sources.put(s.kind(), s));
+    }
+
+    /** The custom fields a kind's cards can show; the single-choice ones can be its columns. */
+    public List<CustomCardField> customFields(BoardKind kind) {
+        return extras.customFields(kind);
     }
 
     /** The saved boards of a kind, in picker order. */
@@ -44,11 +61,49 @@ public final class BoardService {
         return db.transactionResult(cfg -> BoardRepository.using(cfg, clock).list(kind));
     }
 
+    /**
+     * The saved boards that use a custom field — as a card line, as their columns, or (for a contact
+     * field) to mark the key contact — so that retiring the field can say which boards it touches.
+     *
+     * @param entity the field's entity ({@code CUSTOMER}, {@code CONTACT}, {@code OPPORTUNITY}, {@code TASK})
+     * @param key    the field's key
+     */
+    public List<Board> usingCustomField(String entity, String key) {
+        String definitionKey = CustomCardField.PREFIX + key;
+        List<Board> using = new ArrayList<>();
+        for (BoardKind kind : BoardKind.values()) {
+            for (Board board : boards(kind)) {
+                BoardDefinition def = board.definition();
+                boolean own = entity.equals(kind.customEntity())
+                        && (def.cardFields().contains(definitionKey) || definitionKey.equals(def.groupBy()));
+                boolean ofCustomer = "CUSTOMER".equals(entity)
+                        && def.cardFields().contains(CardExtraField.CUSTOMER_PREFIX + key);
+                boolean marksContact = "CONTACT".equals(entity) && key.equals(def.facts().contactField())
+                        && def.cardFields().contains(CardFact.KEY_CONTACT.key());
+                if (own || ofCustomer || marksContact) {
+                    using.add(board);
+                }
+            }
+        }
+        return using;
+    }
+
     /** Every column a board can show, hidden or not, in order (for board settings). */
     public List<ColumnValue> columns(Board board) {
-        return board.definition().manual()
-                ? manualColumns(board.definition()).stream().map(BoardService::manualValue).toList()
-                : source(board.kind()).columns();
+        if (board.definition().manual()) {
+            return manualColumns(board.definition()).stream().map(BoardService::manualValue).toList();
+        }
+        return choiceField(board).map(ChoiceColumns::values).orElseGet(() -> source(board.kind()).columns());
+    }
+
+    /** The columns a single-choice custom field of a kind gives a board, for a designer's preview. */
+    public List<ColumnValue> columns(BoardKind kind, String groupBy) {
+        String key = CustomCardField.keyOf(groupBy);
+        if (key == null) {
+            return source(kind).columns();
+        }
+        return customFields(kind).stream().filter(f -> f.key().equals(key) && f.singleChoice()).findFirst()
+                .map(ChoiceColumns::values).orElseGet(() -> source(kind).columns());
     }
 
     /** Whether the user may change boards: they are shared, so managers and company-wide roles. */
@@ -91,9 +146,22 @@ public final class BoardService {
      * @param search text the cards must match (deal, customer or task title), or null
      */
     public BoardView open(Actor viewer, Board board, String search) {
-        if (board.definition().manual()) {
-            return openManual(viewer, board, search);
-        }
+        Optional<CustomCardField> choice = choiceField(board);
+        BoardView view = board.definition().manual() ? openManual(viewer, board, search)
+                : choice.isPresent() ? openByChoice(viewer, board, search, choice.get())
+                : openByField(viewer, board, search);
+        List<BoardProblem> problems = new ArrayList<>(view.problems());
+        List<CardExtraField> extraFields = extras.fields(board.kind(), board.definition(), problems);
+        List<Card> cards = view.columns().stream().flatMap(c -> c.cards().stream()).toList();
+        CardSource source = source(board.kind());
+        Map<UUID, CardExtras> loaded = extras.load(board.kind(), board.definition(), extraFields, cards,
+                source::customerOf);
+        return new BoardView(view.board(), view.groupBy(), view.swimlane(), view.cardFields(), view.columns(),
+                List.copyOf(problems), extraFields, loaded);
+    }
+
+    /** A board whose columns are a built-in field's values: totals in SQL, each column read by itself. */
+    private BoardView openByField(Actor viewer, Board board, String search) {
         CardSource source = source(board.kind());
         List<BoardProblem> problems = new ArrayList<>();
         BoardDefinition def = board.definition();
@@ -146,6 +214,10 @@ public final class BoardService {
                      boolean overLimitConfirmed) {
         if (board.definition().manual()) {
             return moveManual(actor, board, card, toColumn, above, below, overLimitConfirmed);
+        }
+        Optional<CustomCardField> choice = choiceField(board);
+        if (choice.isPresent()) {
+            return moveByChoice(actor, board, card, toColumn, overLimitConfirmed, choice.get());
         }
         CardSource source = source(board.kind());
         BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
@@ -282,6 +354,10 @@ public final class BoardService {
     private static List<BoardField> cardFields(Board board, List<BoardProblem> problems) {
         List<BoardField> fields = new ArrayList<>();
         for (String key : board.definition().cardFields()) {
+            if (CustomCardField.keyOf(key) != null || CardExtraField.customerKeyOf(key) != null
+                    || key.startsWith("fact.")) {
+                continue; // an extra line, checked by CardExtrasLoader
+            }
             BoardField.of(board.kind(), key).ifPresentOrElse(fields::add,
                     () -> problems.add(new BoardProblem("board.problem.unknownField", key)));
         }
@@ -292,7 +368,118 @@ public final class BoardService {
     public Optional<Card> current(Actor viewer, Board board, UUID cardId) {
         BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
                 : board.definition().swimlane()).orElse(null);
-        return source(board.kind()).find(viewer, cardId, swimlane);
+        Optional<Card> found = source(board.kind()).find(viewer, cardId, swimlane);
+        Optional<CustomCardField> choice = choiceField(board);
+        if (found.isEmpty() || choice.isEmpty()) {
+            return found;
+        }
+        Card card = found.get();
+        String value = custom.values(board.kind().customEntity(), List.of(cardId))
+                .getOrDefault(cardId, Map.of()).get(choice.get().key());
+        return Optional.of(new Card(card.id(), card.version(), ChoiceColumns.columnOf(value, choice.get()), card.rank(),
+                card.swimlane(), card.item()));
+    }
+
+    /** The single-choice custom field a board's columns come from, if its definition names one that exists. */
+    private Optional<CustomCardField> choiceField(Board board) {
+        String key = board.definition().customGroupBy();
+        if (key == null || custom == null) {
+            return Optional.empty();
+        }
+        return customFields(board.kind()).stream().filter(f -> f.key().equals(key) && f.singleChoice()).findFirst();
+    }
+
+    /**
+     * A board whose columns are a choice field's choices (and 未填写 for items without a value): every
+     * item the filter admits, with its value read for all of them in one query. Totals are counted over
+     * the loaded cards, as the columns are not the item's own.
+     */
+    private BoardView openByChoice(Actor viewer, Board board, String search, CustomCardField field) {
+        BoardDefinition def = board.definition();
+        List<BoardProblem> problems = new ArrayList<>();
+        BoardField swimlane = swimlane(board, problems);
+        List<BoardField> cardFields = cardFields(board, problems);
+        List<ColumnValue> values = ChoiceColumns.values(field);
+        for (ColumnSetting setting : def.columns()) {
+            if (values.stream().noneMatch(v -> v.key().equals(setting.key()))) {
+                problems.add(new BoardProblem("board.problem.unknownColumn", setting.key()));
+            }
+        }
+        Map<String, List<Card>> byColumn = choiceCards(viewer, board, search, field, swimlane);
+        CardSource source = source(board.kind());
+        List<BoardColumn> columns = new ArrayList<>();
+        for (ColumnValue value : values) {
+            Optional<ColumnSetting> setting = def.column(value.key());
+            if (setting.map(ColumnSetting::hidden).orElse(false)) {
+                continue;
+            }
+            List<Card> cards = byColumn.getOrDefault(value.key(), List.of());
+            BigDecimal amount = board.kind() == BoardKind.OPPORTUNITY ? BigDecimal.ZERO : null;
+            for (Card card : cards) {
+                BigDecimal a = source.amount(card);
+                if (a != null) {
+                    amount = amount == null ? a : amount.add(a);
+                }
+            }
+            String colour = setting.map(ColumnSetting::colour).filter(c -> !c.isBlank()).orElse(value.colour());
+            columns.add(new BoardColumn(value, colour, setting.map(ColumnSetting::wipLimit).orElse(null), cards.size(),
+                    amount, List.copyOf(cards)));
+        }
+        // No built-in field: the columns are the custom field's, which the definition names.
+        return new BoardView(board, null, swimlane, List.copyOf(cardFields), List.copyOf(columns),
+                List.copyOf(problems));
+    }
+
+    /** Every card the board's filter admits, by the column its choice value puts it in. */
+    private Map<String, List<Card>> choiceCards(Actor viewer, Board board, String search, CustomCardField field,
+                                                BoardField swimlane) {
+        CardSource source = source(board.kind());
+        BoardFilter filter = board.definition().filter();
+        Map<String, ColumnTotal> totals = source.totals(viewer, filter, search);
+        List<Card> all = new ArrayList<>();
+        for (ColumnValue value : source.columns()) {
+            if (totals.getOrDefault(value.key(), ColumnTotal.EMPTY).count() > 0) {
+                all.addAll(source.column(viewer, value.key(), filter, search, swimlane));
+            }
+        }
+        Map<UUID, Map<String, String>> values = all.isEmpty() ? Map.of()
+                : custom.values(board.kind().customEntity(), all.stream().map(Card::id).toList());
+        Map<String, List<Card>> byColumn = new LinkedHashMap<>();
+        for (Card card : all) {
+            String column = ChoiceColumns.columnOf(values.getOrDefault(card.id(), Map.of()).get(field.key()), field);
+            byColumn.computeIfAbsent(column, k -> new ArrayList<>()).add(new Card(card.id(), card.version(), column,
+                    card.rank(), card.swimlane(), card.item()));
+        }
+        return byColumn;
+    }
+
+    /** Moves a card on a choice-field board: sets the field's value, through the field's own checks. */
+    private Card moveByChoice(Actor actor, Board board, Card card, String toColumn, boolean overLimitConfirmed,
+                              CustomCardField field) {
+        ColumnValue target = ChoiceColumns.values(field).stream().filter(v -> v.key().equals(toColumn)).findFirst()
+                .orElseThrow(() -> new SalesDeskException("board.problem.unknownColumn", toColumn));
+        CardSource source = source(board.kind());
+        BoardField swimlane = BoardField.of(board.kind(), board.definition().swimlane() == null ? ""
+                : board.definition().swimlane()).orElse(null);
+        Card now = current(actor, board, card.id())
+                .orElseThrow(() -> new StaleRecordException(board.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        card.id(), card.version(), null));
+        if (toColumn.equals(now.column())) {
+            return now;
+        }
+        Integer limit = board.definition().column(toColumn).map(ColumnSetting::wipLimit).orElse(null);
+        if (limit != null && !overLimitConfirmed) {
+            int count = choiceCards(actor, board, null, field, swimlane).getOrDefault(toColumn, List.of()).size();
+            if (count >= limit) {
+                throw new WipLimitExceededException(target, limit, count);
+            }
+        }
+        custom.set(actor, board.kind().customEntity(), card.id(), field.key(),
+                ChoiceColumns.NONE.equals(toColumn) ? null : toColumn);
+        return source.find(actor, card.id(), swimlane)
+                .map(c -> new Card(c.id(), c.version(), toColumn, c.rank(), c.swimlane(), c.item()))
+                .orElseThrow(() -> new StaleRecordException(board.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        card.id(), card.version(), null));
     }
 
     private CardSource source(BoardKind kind) {

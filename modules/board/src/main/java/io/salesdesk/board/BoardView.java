@@ -1,6 +1,8 @@
 package io.salesdesk.board;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * An open board: its columns with their cards, the fields its cards show, and anything in its
@@ -12,7 +14,26 @@ import java.util.List;
  * @param cardFields the fields each card shows, in order (unknown ones dropped and reported)
  * @param columns    the columns in order, hidden ones left out
  * @param problems   what the definition asks for that the board cannot do
+ * @param extraFields the custom fields and card facts each card shows after its own fields, in order
+ * @param extras     each card's custom values and facts, by item id (cards without any are absent)
  */
 public record BoardView(Board board, BoardField groupBy, BoardField swimlane, List<BoardField> cardFields,
-                        List<BoardColumn> columns, List<BoardProblem> problems) {
+                        List<BoardColumn> columns, List<BoardProblem> problems, List<CardExtraField> extraFields,
+                        Map<UUID, CardExtras> extras) {
+
+    public BoardView {
+        extraFields = extraFields == null ? List.of() : List.copyOf(extraFields);
+        extras = extras == null ? Map.of() : Map.copyOf(extras);
+    }
+
+    /** A view whose cards show only their own fields. */
+    public BoardView(Board board, BoardField groupBy, BoardField swimlane, List<BoardField> cardFields,
+                     List<BoardColumn> columns, List<BoardProblem> problems) {
+        this(board, groupBy, swimlane, cardFields, columns, problems, List.of(), Map.of());
+    }
+
+    /** What a card shows beyond its own fields. */
+    public CardExtras extras(Card card) {
+        return extras.getOrDefault(card.id(), CardExtras.NONE);
+    }
 }

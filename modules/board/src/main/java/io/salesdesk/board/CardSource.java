@@ -28,6 +28,11 @@ public interface CardSource {
         return null;
     }
 
+    /** The customer a card is about (for its card facts), or null when it is about none. */
+    default UUID customerOf(Card card) {
+        return null;
+    }
+
     /** The card as it is now, if the viewer may see it and it still exists. */
     Optional<Card> find(Actor viewer, UUID id, BoardField swimlane);
 

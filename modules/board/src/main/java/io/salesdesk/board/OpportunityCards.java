@@ -56,6 +56,11 @@ public final class OpportunityCards implements CardSource {
     }
 
     @Override
+    public UUID customerOf(Card card) {
+        return ((Opportunity) card.item()).customerId();
+    }
+
+    @Override
     public Optional<Card> find(Actor viewer, UUID id, BoardField swimlane) {
         return opportunities.find(viewer, id).map(o -> card(o, swimlane));
     }

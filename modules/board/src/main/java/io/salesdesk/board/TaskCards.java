@@ -52,6 +52,11 @@ public final class TaskCards implements CardSource {
     }
 
     @Override
+    public UUID customerOf(Card card) {
+        return ((Task) card.item()).customerId();
+    }
+
+    @Override
     public Optional<Card> find(Actor viewer, UUID id, BoardField swimlane) {
         return tasks.find(viewer, id).map(t -> card(t, swimlane));
     }
