@@ -1,27 +1,19 @@
 package io.salesdesk.studio.dashboard;
 
-import static io.salesdesk.db.jooq.Tables.DASHBOARD_LAYOUT;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesdesk.core.Actor;
-import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.db.Database;
-import io.salesdesk.db.Rows;
-import io.salesdesk.db.jooq.tables.records.DashboardLayoutRecord;
 import io.salesdesk.studio.field.CustomFieldService;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Dashboard layouts: each user may arrange the overview for themself; a manager may set the team's
@@ -47,16 +39,12 @@ public final class DashboardLayoutService {
      */
     public DashboardLayout layoutFor(Actor actor, List<String> builtIn, Set<String> known) {
         return db.transactionResult(cfg -> {
-            DSLContext dsl = DSL.using(cfg);
-            DashboardLayoutRecord own = find(dsl, DASHBOARD_LAYOUT.OWNER_ID.eq(actor.userId()));
-            if (own != null) {
-                return new DashboardLayout(kept(read(own.getWidgets()), known), DashboardLayout.Source.OWN);
-            }
-            DashboardLayoutRecord team = find(dsl, DASHBOARD_LAYOUT.OWNER_ID.isNull());
-            if (team != null) {
-                return new DashboardLayout(kept(read(team.getWidgets()), known), DashboardLayout.Source.TEAM);
-            }
-            return new DashboardLayout(builtIn, DashboardLayout.Source.BUILT_IN);
+            DashboardLayoutRepository layouts = DashboardLayoutRepository.using(cfg, clock);
+            return layouts.widgets(actor.userId())
+                    .map(own -> new DashboardLayout(kept(read(own), known), DashboardLayout.Source.OWN))
+                    .or(() -> layouts.widgets(null)
+                            .map(team -> new DashboardLayout(kept(read(team), known), DashboardLayout.Source.TEAM)))
+                    .orElse(new DashboardLayout(builtIn, DashboardLayout.Source.BUILT_IN));
         });
     }
 
@@ -79,8 +67,7 @@ public final class DashboardLayoutService {
 
     /** Forgets the user's own layout: they see the team's default (or the built-in one) again. */
     public void resetOwn(Actor actor) {
-        db.transaction(cfg -> DSL.using(cfg).deleteFrom(DASHBOARD_LAYOUT)
-                .where(DASHBOARD_LAYOUT.OWNER_ID.eq(actor.userId())).execute());
+        db.transaction(cfg -> DashboardLayoutRepository.using(cfg, clock).delete(actor.userId()));
     }
 
     private void save(Actor actor, UUID ownerId, List<String> widgets) {
@@ -90,28 +77,7 @@ public final class DashboardLayoutService {
             throw new ValidationException(List.of(FieldProblem.of("widgets", "studio.dashboard.widgets", MAX_WIDGETS)));
         }
         String json = write(List.copyOf(unique));
-        db.transaction(cfg -> {
-            DSLContext dsl = DSL.using(cfg);
-            Condition whose = ownerId == null ? DASHBOARD_LAYOUT.OWNER_ID.isNull() : DASHBOARD_LAYOUT.OWNER_ID.eq(ownerId);
-            DashboardLayoutRecord existing = find(dsl, whose);
-            if (existing == null) {
-                dsl.insertInto(DASHBOARD_LAYOUT).set(DASHBOARD_LAYOUT.ID, Ids.newId(clock))
-                        .set(DASHBOARD_LAYOUT.OWNER_ID, ownerId).set(DASHBOARD_LAYOUT.WIDGETS, json)
-                        .set(DASHBOARD_LAYOUT.VERSION, 1L).set(DASHBOARD_LAYOUT.UPDATED_AT, Rows.now(clock))
-                        .set(DASHBOARD_LAYOUT.UPDATED_BY, Rows.userId(actor)).execute();
-            } else {
-                dsl.update(DASHBOARD_LAYOUT).set(DASHBOARD_LAYOUT.WIDGETS, json)
-                        .set(DASHBOARD_LAYOUT.VERSION, existing.getVersion() + 1)
-                        .set(DASHBOARD_LAYOUT.UPDATED_AT, Rows.now(clock))
-                        .set(DASHBOARD_LAYOUT.UPDATED_BY, Rows.userId(actor))
-                        .where(DASHBOARD_LAYOUT.ID.eq(existing.getId())).execute();
-            }
-        });
-    }
-
-    private static DashboardLayoutRecord find(DSLContext dsl, Condition whose) {
-        return dsl.selectFrom(DASHBOARD_LAYOUT).where(whose).orderBy(DASHBOARD_LAYOUT.UPDATED_AT.desc()).limit(1)
-                .fetchOne();
+        db.transaction(cfg -> DashboardLayoutRepository.using(cfg, clock).save(actor, ownerId, json));
     }
 
     private static List<String> kept(List<String> widgets, Set<String> known) {
