@@ -1,0 +1,393 @@
+package io.salesdesk.studio.template;
+
+import io.salesdesk.board.BoardService;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.db.Database;
+import io.salesdesk.dispatch.DispatchSettings;
+import io.salesdesk.dispatch.DispatchWeights;
+import io.salesdesk.insight.funnel.Funnel;
+import io.salesdesk.insight.funnel.FunnelNode;
+import io.salesdesk.insight.funnel.FunnelService;
+import io.salesdesk.insight.tier.BonusFormula;
+import io.salesdesk.insight.tier.TierRule;
+import io.salesdesk.insight.tier.TierService;
+import io.salesdesk.studio.field.CustomFieldDraft;
+import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.rule.AutomationRule;
+import io.salesdesk.studio.rule.AutomationRuleService;
+import io.salesdesk.studio.rule.RuleDefinition;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.sla.SlaRule;
+import io.salesdesk.workflow.sla.SlaRuleService;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Scenario templates (场景模板): shows what a template would add, installs it in one transaction,
+ * uninstalls what it added and nobody changed since, and exports any configuration as a template.
+ * Every item goes through its own area's service, so a template can do nothing a user could not do
+ * by hand, and is checked as strictly.
+ */
+public final class TemplateService {
+
+    private static final String DORMANT = "dormant";
+
+    private final Database db;
+    private final Clock clock;
+    private final String appVersion;
+    private final CustomFieldService fields;
+    private final AutomationRuleService rules;
+    private final BoardService boards;
+    private final ApprovalService approvals;
+    private final SlaRuleService slas;
+    private final FunnelService funnels;
+    private final TierService tiers;
+    private final WorkspaceConfig config;
+
+    /** @param appVersion the running SalesDesk's version, which a template's {@code minAppVersion} must not pass */
+    public TemplateService(Database db, Clock clock, String appVersion, CustomFieldService fields,
+                           AutomationRuleService rules, BoardService boards, ApprovalService approvals,
+                           SlaRuleService slas, FunnelService funnels, TierService tiers) {
+        this.db = db;
+        this.clock = clock;
+        this.appVersion = appVersion;
+        this.fields = fields;
+        this.rules = rules;
+        this.boards = boards;
+        this.approvals = approvals;
+        this.slas = slas;
+        this.funnels = funnels;
+        this.tiers = tiers;
+        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers);
+    }
+
+    public String appVersion() {
+        return appVersion;
+    }
+
+    /**
+     * Whether the actor may install (and uninstall) the template: managers may add fields, rules, boards,
+     * funnels and tier rules; approval flows, SLA rules, the bonus formula and dispatch weights are
+     * company-wide and need a company-wide role.
+     */
+    public static boolean mayInstall(Actor actor, Template template) {
+        boolean companyWide = !template.approvalFlows().isEmpty() || !template.slaRules().isEmpty()
+                || template.bonusFormula() != null || template.dispatchWeights() != null;
+        return companyWide ? actor.role().seesEverything() : CustomFieldService.mayConfigure(actor);
+    }
+
+    /** Reads and checks a template file. @throws TemplateException naming what is wrong */
+    public Template read(InputStream in) {
+        return TemplateFile.read(in, appVersion);
+    }
+
+    /** The templates that come with SalesDesk, in gallery order. */
+    public List<Template> builtIns() {
+        return BuiltInTemplates.all(appVersion);
+    }
+
+    /** The installed templates, oldest first. */
+    public List<InstalledTemplate> installed() {
+        return db.transactionResult(cfg -> TemplateInstallRepository.using(cfg, clock).all());
+    }
+
+    /** What installing the template would do now, without writing anything. */
+    public InstallPlan plan(Template template) {
+        Map<ItemKind, Map<String, ConfigItem>> current = new EnumMap<>(ItemKind.class);
+        List<PlanLine> lines = new ArrayList<>();
+        for (ConfigItem wanted : TemplateItems.of(template)) {
+            ConfigItem existing = current.computeIfAbsent(wanted.kind(), this::byKey).get(wanted.key());
+            PlanLine.Action action;
+            if (wanted.kind().setting()) {
+                action = TemplateFile.json(existing.item()).equals(TemplateFile.json(wanted.item()))
+                        ? PlanLine.Action.EXISTS : PlanLine.Action.REPLACE;
+            } else if (existing == null) {
+                action = PlanLine.Action.ADD;
+            } else {
+                action = existing.dormant() ? PlanLine.Action.RESTORE : PlanLine.Action.EXISTS;
+            }
+            lines.add(new PlanLine(wanted.kind(), wanted.key(), wanted.label(), action));
+        }
+        return new InstallPlan(template, lines);
+    }
+
+    /**
+     * Installs a template in one transaction: every item of the plan is added (or switched back on, or the
+     * setting replaced) and recorded, or, if any item is refused, nothing is. Items the workspace already
+     * has are left as they are and reported in the plan returned.
+     *
+     * @throws TemplateException if the template is installed already, the actor may not install it, or an
+     *                           item is refused (the cause says why)
+     */
+    public InstallPlan install(Actor actor, Template template, Locale locale) {
+        if (!mayInstall(actor, template)) {
+            throw new TemplateException("template.install.notAllowed");
+        }
+        return db.oneTransaction(cfg -> {
+            TemplateInstallRepository installs = TemplateInstallRepository.using(cfg, clock);
+            if (installs.find(template.id()).isPresent()) {
+                throw new TemplateException("template.install.already", template.name().in(locale));
+            }
+            InstallPlan plan = plan(template);
+            List<ConfigItem> wanted = TemplateItems.of(template);
+            List<InstalledTemplate.InstalledItem> done = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                PlanLine line = plan.lines().get(i);
+                if (!line.changes()) {
+                    continue;
+                }
+                try {
+                    done.add(apply(actor, line, wanted.get(i)));
+                } catch (SalesDeskException e) {
+                    throw new TemplateException(e, "template.install.itemRefused", line.label());
+                }
+            }
+            installs.insert(actor, reason(template), Ids.newId(clock), template, template.name().in(locale), done);
+            return plan;
+        });
+    }
+
+    /**
+     * Uninstalls a template in one transaction: what it added and nobody changed since is removed (a
+     * field retired, data kept; an SLA rule switched off), settings it replaced are put back; what was
+     * changed since is kept and listed.
+     */
+    public UninstallReport uninstall(Actor actor, String templateId) {
+        return db.oneTransaction(cfg -> {
+            TemplateInstallRepository installs = TemplateInstallRepository.using(cfg, clock);
+            InstalledTemplate installed = installs.find(templateId)
+                    .orElseThrow(() -> new TemplateException("template.uninstall.notInstalled", templateId));
+            if (!CustomFieldService.mayConfigure(actor)
+                    || installed.items().stream().anyMatch(i -> companyWide(i.kind())) && !actor.role().seesEverything()) {
+                throw new TemplateException("template.install.notAllowed");
+            }
+            List<PlanLine> removed = new ArrayList<>();
+            List<PlanLine> kept = new ArrayList<>();
+            List<PlanLine> gone = new ArrayList<>();
+            ChangeReason reason = ChangeReason.of(ChangeReason.Kind.USER, "template " + templateId);
+            List<InstalledTemplate.InstalledItem> items = new ArrayList<>(installed.items());
+            java.util.Collections.reverse(items); // rules go before the fields they use
+            for (InstalledTemplate.InstalledItem item : items) {
+                Optional<ConfigItem> current = item.kind().setting() ? config.find(item.kind(), item.key())
+                        : config.items(item.kind()).stream().filter(c -> c.id().equals(item.itemId())).findFirst();
+                if (current.isEmpty()) {
+                    gone.add(new PlanLine(item.kind(), item.key(), item.key(), PlanLine.Action.ADD));
+                    continue;
+                }
+                ConfigItem now = current.get();
+                PlanLine line = new PlanLine(item.kind(), item.key(), now.label(), PlanLine.Action.ADD);
+                if (!state(now).equals(item.installedState())) {
+                    kept.add(line);
+                    continue;
+                }
+                remove(actor, reason, item, now);
+                removed.add(line);
+            }
+            installs.delete(actor, reason, installed);
+            return new UninstallReport(removed, kept, gone);
+        });
+    }
+
+    /** Every item the workspace has that can go into a template, by kind (settings included). */
+    public Map<ItemKind, List<ConfigItem>> exportable() {
+        return db.oneTransaction(cfg -> {
+            Map<ItemKind, List<ConfigItem>> all = new LinkedHashMap<>();
+            for (ItemKind kind : ItemKind.values()) {
+                all.put(kind, config.items(kind));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * The chosen items as a template, ready to be written with {@link TemplateFile#write}.
+     *
+     * @param chosen items from {@link #exportable()}
+     */
+    public Template export(String id, int version, Template.Text name, Template.Text description,
+                           List<ConfigItem> chosen) {
+        List<Template.Field> f = new ArrayList<>();
+        List<RuleDefinition> r = new ArrayList<>();
+        List<Template.Board> b = new ArrayList<>();
+        List<Template.Flow> fl = new ArrayList<>();
+        List<Template.Sla> s = new ArrayList<>();
+        List<Template.Funnel> fu = new ArrayList<>();
+        List<Template.TierRuleItem> t = new ArrayList<>();
+        BonusFormula bonus = null;
+        DispatchWeights dispatch = null;
+        for (ConfigItem c : chosen) {
+            switch (c.kind()) {
+                case FIELD -> f.add((Template.Field) c.item());
+                case RULE -> r.add((RuleDefinition) c.item());
+                case BOARD -> b.add((Template.Board) c.item());
+                case FLOW -> fl.add((Template.Flow) c.item());
+                case SLA -> s.add((Template.Sla) c.item());
+                case FUNNEL -> fu.add((Template.Funnel) c.item());
+                case TIER -> t.add((Template.TierRuleItem) c.item());
+                case BONUS -> bonus = (BonusFormula) c.item();
+                case DISPATCH -> dispatch = (DispatchWeights) c.item();
+            }
+        }
+        return new Template(TemplateFile.FORMAT, id, version, appVersion, name, description, f, r, b, fl, s, fu, t,
+                bonus, dispatch);
+    }
+
+    // ------------------------------------------------------------------ one item
+
+    private InstalledTemplate.InstalledItem apply(Actor actor, PlanLine line, ConfigItem wanted) {
+        ItemKind kind = wanted.kind();
+        if (kind.setting()) {
+            String previous = TemplateFile.json(config.find(kind, wanted.key()).orElseThrow().item());
+            if (kind == ItemKind.BONUS) {
+                tiers.saveFormula(actor, (BonusFormula) wanted.item());
+            } else {
+                db.transaction(cfg -> DispatchSettings.using(cfg).save((DispatchWeights) wanted.item()));
+            }
+            return new InstalledTemplate.InstalledItem(kind, wanted.key(), null,
+                    state(config.find(kind, wanted.key()).orElseThrow()), previous);
+        }
+        if (line.action() == PlanLine.Action.RESTORE) {
+            ConfigItem existing = config.find(kind, wanted.key()).orElseThrow();
+            switchOn(actor, existing, true);
+            ConfigItem now = config.find(kind, wanted.key()).orElseThrow();
+            return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), DORMANT);
+        }
+        add(actor, wanted);
+        ConfigItem now = config.find(kind, wanted.key())
+                .orElseThrow(() -> new IllegalStateException("added item not found: " + wanted.key()));
+        return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), null);
+    }
+
+    private void add(Actor actor, ConfigItem wanted) {
+        switch (wanted.kind()) {
+            case FIELD -> {
+                Template.Field f = (Template.Field) wanted.item();
+                fields.define(actor, f.entity(), new CustomFieldDraft(f.label(), f.key(), f.type(), f.choices(),
+                        f.required(), f.defaultValue(), f.helpText()));
+            }
+            case RULE -> rules.save(actor, null, 0, (RuleDefinition) wanted.item());
+            case BOARD -> {
+                Template.Board b = (Template.Board) wanted.item();
+                boards.create(actor, b.kind(), b.name(), b.definition());
+            }
+            case FLOW -> {
+                Template.Flow f = (Template.Flow) wanted.item();
+                approvals.saveFlow(actor, f.entity(), f.action(), f.name(), f.definition());
+            }
+            case SLA -> {
+                Template.Sla s = (Template.Sla) wanted.item();
+                slas.save(actor, new SlaRule(null, s.code(), s.name(), s.subject(), s.sinceField(), s.tier(),
+                        s.remindAfterMinutes(), s.escalateAfterMinutes(), s.notifyManager(),
+                        s.workingTime(), true, null, null, null, null, 0, 0));
+            }
+            case FUNNEL -> {
+                Template.Funnel f = (Template.Funnel) wanted.item();
+                List<FunnelNode> nodes = IntStream.range(0, f.nodes().size())
+                        .mapToObj(i -> FunnelSteps.node(f.nodes().get(i), i + 1)).toList();
+                funnels.save(actor, new Funnel(null, f.name(), f.productFilter(), true, 0, nodes));
+            }
+            case TIER -> {
+                Template.TierRuleItem t = (Template.TierRuleItem) wanted.item();
+                tiers.save(actor, new TierRule(null, t.name(), t.tier(), t.activityKind(), t.count(), t.period(), true,
+                        0));
+            }
+            default -> throw new IllegalArgumentException(wanted.kind().name());
+        }
+    }
+
+    private void remove(Actor actor, ChangeReason reason, InstalledTemplate.InstalledItem item, ConfigItem now) {
+        if (item.kind().setting()) {
+            if (item.kind() == ItemKind.BONUS) {
+                tiers.saveFormula(actor, TemplateFile.parse(item.previousValue(), BonusFormula.class));
+            } else {
+                DispatchWeights w = TemplateFile.parse(item.previousValue(), DispatchWeights.class);
+                db.transaction(cfg -> DispatchSettings.using(cfg).save(w));
+            }
+            return;
+        }
+        // What was switched back on is switched off again; what was added is removed.
+        if (DORMANT.equals(item.previousValue())) {
+            switchOn(actor, now, false);
+            return;
+        }
+        switch (item.kind()) {
+            case FIELD -> fields.retire(actor, now.id(), now.version());
+            case RULE -> rules.delete(actor, now.id(), now.version());
+            case BOARD -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                    .deleteBoard(actor, reason, now.id()));
+            case FLOW -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                    .deleteFlow(actor, reason, now.id()));
+            case SLA -> switchOn(actor, now, false); // SLA rules are switched off, never deleted (their lapses refer to them)
+            case FUNNEL -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                    .deleteFunnel(actor, reason, now.id()));
+            case TIER -> tiers.delete(actor, tiers.rules().stream().filter(t -> t.id().equals(now.id())).findFirst()
+                    .orElseThrow());
+            default -> throw new IllegalArgumentException(item.kind().name());
+        }
+    }
+
+    private void switchOn(Actor actor, ConfigItem item, boolean on) {
+        switch (item.kind()) {
+            case FIELD -> {
+                if (on) {
+                    fields.restore(actor, item.id(), item.version());
+                } else {
+                    fields.retire(actor, item.id(), item.version());
+                }
+            }
+            case RULE -> {
+                AutomationRule rule = rules.find(item.id()).orElseThrow();
+                rules.setEnabled(actor, rule, on);
+            }
+            case SLA -> {
+                SlaRule s = slas.rules().stream().filter(r -> r.id().equals(item.id())).findFirst().orElseThrow();
+                slas.save(actor, new SlaRule(s.id(), s.code(), s.name(), s.subject(), s.sinceField(), s.tier(),
+                        s.remindAfterMinutes(), s.escalateAfterMinutes(), s.notifyManager(), s.workingTime(), on,
+                        null, s.activeSince(), s.remindScannedTo(), s.escalateScannedTo(), s.sortOrder(), s.version()));
+            }
+            case FUNNEL -> {
+                Funnel f = funnels.funnels().stream().filter(x -> x.id().equals(item.id())).findFirst().orElseThrow();
+                funnels.save(actor, new Funnel(f.id(), f.name(), f.productFilter(), on, f.version(), f.nodes()));
+            }
+            case TIER -> {
+                TierRule t = tiers.rules().stream().filter(x -> x.id().equals(item.id())).findFirst().orElseThrow();
+                tiers.save(actor, new TierRule(t.id(), t.name(), t.tier(), t.activityKind(), t.count(), t.period(), on,
+                        t.version()));
+            }
+            default -> throw new IllegalArgumentException(item.kind().name());
+        }
+    }
+
+    private Map<String, ConfigItem> byKey(ItemKind kind) {
+        Map<String, ConfigItem> map = new LinkedHashMap<>();
+        config.items(kind).forEach(c -> map.putIfAbsent(c.key(), c));
+        return map;
+    }
+
+    /** An item's state as uninstall compares it: its content and whether it is switched off, hashed. */
+    private static String state(ConfigItem item) {
+        if (item.kind().setting()) {
+            return TemplateFile.json(item.item());
+        }
+        return TemplateFile.sha256((item.dormant() ? "off:" : "on:") + TemplateFile.json(item.item()));
+    }
+
+    private static boolean companyWide(ItemKind kind) {
+        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind.setting();
+    }
+
+    private static ChangeReason reason(Template template) {
+        return ChangeReason.of(ChangeReason.Kind.USER, "template " + template.id() + " v" + template.version());
+    }
+}
