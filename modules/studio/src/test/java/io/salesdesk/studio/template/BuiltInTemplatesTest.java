@@ -171,4 +171,82 @@ class BuiltInTemplatesTest {
         assertThat(w.tasks.myOpen(w.org.li.asActor(), 10)).extracting(Task::title)
                 .containsExactly("为杭州制氧机厂安排技术演示");
     }
+
+    @Test
+    void edtechTrialInstallsTheSevenNodeFunnelAndCallsNewStudentsBackWithinADay() {
+        install("edtech-trial");
+
+        assertThat(w.funnels.funnels()).filteredOn(f -> f.name().equals("试听转化漏斗")).singleElement()
+                .satisfies(f -> assertThat(f.nodes()).extracting(n -> n.name()).containsExactly("试听前发送课程资料",
+                        "3 天内约到试听", "试听后 24 小时内回访", "家长提问 2 小时内回复", "试听期内互动 ≥3 次", "7 天内给出报价",
+                        "14 天内进入签约"));
+        days(1);
+        w.org.customer(w.org.li, "王小明（三年级）", Tier.C, SalesOrgFixture.XIHU, null);
+        w.ruleRunner().runDue();
+        assertThat(w.tasks.myOpen(w.org.li.asActor(), 10)).extracting(Task::title)
+                .containsExactly("回访王小明（三年级），预约试听课");
+    }
+
+    @Test
+    void saasRenewalEscalatesARenewalMarkedAtRisk() {
+        install("saas-renewal");
+        UUID tenant = w.org.customer(w.org.wang, "杭州云栖科技有限公司", Tier.B, SalesOrgFixture.XIHU, Rows.now(w.clock));
+        w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, tenant,
+                Map.of("contract_end", "2027-01-31", "arr", "360000", "renewal_status", "正常"));
+        days(1);
+        w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, tenant, Map.of("renewal_status", "有风险"));
+
+        w.ruleRunner().runDue();
+
+        assertThat(openEscalations()).filteredOn(e -> e.subjectId().equals(tenant)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("杭州云栖科技有限公司续费有风险"));
+        assertThat(w.tasks.myOpen(w.org.wang.asActor(), 10)).extracting(Task::title)
+                .contains("与杭州云栖科技有限公司确认续费障碍并制定挽留方案");
+    }
+
+    @Test
+    void projectCollectionEscalatesAnOverdueCollectionAndSendsBigContractsToFinanceAndTheGm() {
+        install("project-collection");
+        UUID builder = w.org.customer(w.org.li, "浙江建工集团", Tier.A, SalesOrgFixture.XIHU, Rows.now(w.clock));
+        days(1);
+        w.fields.setValues(w.org.li.asActor(), CustomEntity.CUSTOMER, builder,
+                Map.of("collection_milestone", "进度款", "collection_status", "逾期"));
+
+        w.ruleRunner().runDue();
+
+        assertThat(openEscalations()).anyMatch(e -> e.subjectId().equals(builder));
+        assertThat(w.tasks.myOpen(w.org.li.asActor(), 10)).extracting(Task::title).contains("催收浙江建工集团逾期款项");
+        Route big = w.approvals.simulate("contract", "submit", Map.of("amount", "1200000"), w.org.li.id()).orElseThrow();
+        assertThat(big.steps()).extracting(RouteStep::key).containsExactly("manager", "finance", "gm");
+    }
+
+    @Test
+    void storeSalesGivesAVisitTaskForAStoreNotVisitedFor7Days() {
+        install("store-sales");
+        UUID store = w.org.customer(w.org.zhang, "苏州观前街旗舰店", Tier.A, SalesOrgFixture.SUZHOU, null);
+        w.org.customer(w.org.zhang, "苏州某经销商", Tier.A, SalesOrgFixture.SUZHOU, null);
+        w.fields.setValues(w.org.zhang.asActor(), CustomEntity.CUSTOMER, store, Map.of("store_no", "SZ-001"));
+
+        days(8);
+        w.ruleRunner().runDue();
+
+        // Only the store: a customer without a store number is no store.
+        assertThat(w.tasks.myOpen(w.org.zhang.asActor(), 10)).extracting(Task::title)
+                .containsExactly("巡店：苏州观前街旗舰店").doesNotContain("巡店：苏州某经销商");
+        assertThat(w.tiers.rules()).extracting(r -> r.name()).contains("A 类门店每月 4 次巡店");
+    }
+
+    @Test
+    void fmcgPromotionGivesAFixUpTaskWhenADisplayIsMarkedBelowStandard() {
+        install("fmcg-promotion");
+        UUID outlet = w.org.customer(w.org.wang, "联华超市文三路店", Tier.B, SalesOrgFixture.XIHU, Rows.now(w.clock));
+        days(1);
+        w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, outlet,
+                Map.of("promotion", "双 11", "display_status", "不达标"));
+
+        w.ruleRunner().runDue();
+
+        assertThat(w.tasks.myOpen(w.org.wang.asActor(), 10)).extracting(Task::title)
+                .containsExactly("整改联华超市文三路店的促销陈列并拍照回传");
+    }
 }
