@@ -6,7 +6,6 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.studio.template.ConfigItem;
 import io.salesdesk.studio.template.ItemKind;
-import io.salesdesk.studio.template.PlanLine;
 import io.salesdesk.studio.template.Template;
 import io.salesdesk.studio.template.TemplateFile;
 import java.io.File;
@@ -72,7 +71,8 @@ final class TemplateExportDialog extends Dialog<File> {
             if (list.isEmpty()) {
                 return;
             }
-            CheckBoxTreeItem<Object> group = new CheckBoxTreeItem<>(I18n.get("templates.kind." + kind.name()));
+            CheckBoxTreeItem<Object> group = new CheckBoxTreeItem<>(I18n.get("templates.kind." + kind.name())
+                    + (kind.setting() ? "" : "（" + list.size() + "）"));
             for (ConfigItem item : list) {
                 CheckBoxTreeItem<Object> leaf = new CheckBoxTreeItem<>(item);
                 leaves.add(leaf);
@@ -87,8 +87,7 @@ final class TemplateExportDialog extends Dialog<File> {
             public void updateItem(Object value, boolean empty) {
                 super.updateItem(value, empty);
                 if (!empty && value instanceof ConfigItem item) {
-                    setText(TemplateTexts.line(new PlanLine(item.kind(), item.key(), item.label(),
-                            PlanLine.Action.ADD)));
+                    setText(TemplateTexts.item(item));
                 }
             }
         });

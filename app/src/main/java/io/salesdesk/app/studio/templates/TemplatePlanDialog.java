@@ -45,7 +45,7 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         long groups = plan.lines().stream().map(PlanLine::action).distinct().count();
-        scroll.setPrefViewportHeight(Math.min(460, 60 + 22 * plan.lines().size() + 40 * groups));
+        scroll.setPrefViewportHeight(Math.min(480, 100 + 22 * plan.lines().size() + 40 * groups));
         getDialogPane().setContent(scroll);
 
         ButtonType install = new ButtonType(I18n.get("templates.install"), ButtonBar.ButtonData.OK_DONE);

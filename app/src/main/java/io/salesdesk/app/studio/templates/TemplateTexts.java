@@ -3,6 +3,7 @@ package io.salesdesk.app.studio.templates;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
+import io.salesdesk.studio.template.ConfigItem;
 import io.salesdesk.studio.template.ItemKind;
 import io.salesdesk.studio.template.PlanLine;
 import io.salesdesk.studio.template.Template;
@@ -47,7 +48,17 @@ final class TemplateTexts {
     /** One line of a plan or report: "字段 · 医院等级". */
     static String line(PlanLine line) {
         String label = line.kind().setting() ? I18n.get("templates.setting." + line.kind().name()) : line.label();
-        return I18n.get("templates.kind." + line.kind().name()) + " · " + label;
+        String text = I18n.get("templates.kind." + line.kind().name()) + " · " + label;
+        return line.existingLabel() == null ? text : I18n.get("templates.plan.existsAs", text, line.existingLabel());
+    }
+
+    /** An item of the workspace as the export list shows it, under its kind's heading. */
+    static String item(ConfigItem item) {
+        String label = item.kind().setting() ? I18n.get("templates.setting." + item.kind().name()) : item.label();
+        if (item.item() instanceof Template.Field f) {
+            label = I18n.get("studio.entity." + f.entity().name()) + " · " + label;
+        }
+        return item.dormant() ? I18n.get("templates.export.off", label) : label;
     }
 
     static String lines(List<PlanLine> lines) {

@@ -7,8 +7,14 @@ package io.salesdesk.studio.template;
  * @param key    how the template names it
  * @param label  what a person reads
  * @param action what the install does with it
+ * @param existingLabel for {@link Action#EXISTS}: what the workspace's own item is called, when that differs
+ *                      from the template's label (a flow of the same action under another name); null otherwise
  */
-public record PlanLine(ItemKind kind, String key, String label, Action action) {
+public record PlanLine(ItemKind kind, String key, String label, Action action, String existingLabel) {
+
+    public PlanLine(ItemKind kind, String key, String label, Action action) {
+        this(kind, key, label, action, null);
+    }
 
     /** What an install does with an item. */
     public enum Action {

@@ -117,7 +117,9 @@ public final class TemplateService {
             } else {
                 action = existing.dormant() ? PlanLine.Action.RESTORE : PlanLine.Action.EXISTS;
             }
-            lines.add(new PlanLine(wanted.kind(), wanted.key(), wanted.label(), action));
+            String existingLabel = action == PlanLine.Action.EXISTS && !wanted.kind().setting()
+                    && !existing.label().equals(wanted.label()) ? existing.label() : null;
+            lines.add(new PlanLine(wanted.kind(), wanted.key(), wanted.label(), action, existingLabel));
         }
         return new InstallPlan(template, lines);
     }

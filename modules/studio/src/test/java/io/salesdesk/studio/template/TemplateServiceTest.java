@@ -91,7 +91,8 @@ class TemplateServiceTest {
 
         InstallPlan plan = w.templates.install(w.org.admin.asActor(), w.builtIn("medical-regional"), TemplateWorkspace.ZH);
 
-        assertThat(plan.existing()).extracting(PlanLine::key).containsExactly("CUSTOMER/bed_count");
+        assertThat(plan.existing()).extracting(PlanLine::key, PlanLine::label, PlanLine::existingLabel)
+                .containsExactly(tuple("CUSTOMER/bed_count", "床位数", "床位（张）"));
         assertThat(w.fields.fields(CustomEntity.CUSTOMER)).filteredOn(f -> f.key().equals("bed_count"))
                 .singleElement().satisfies(f -> {
                     assertThat(f.label()).isEqualTo("床位（张）");
