@@ -9,6 +9,7 @@ import io.salesdesk.board.BoardKind;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
 import io.salesdesk.studio.template.InstalledTemplate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -110,5 +111,32 @@ class TemplatesUiTest {
         assertThat(customerFieldKeys()).doesNotContain("key_account", "tech_contact");
         assertThat(context.templates().installed()).isEmpty();
         assertThat(robot.lookup("#installTemplate-key-account").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aBrokenOrNewerTemplateFileIsRefusedWithAMessageAndInstallsNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        TemplatesSection section = robot.lookup("#templatesSection").queryAs(TemplatesSection.class);
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"format\": 1,\n  \"id\": \"x\"\n  \"name\": 1\n}");
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, "{\"format\": 2, \"id\": \"future\", \"version\": 1, \"name\": {\"zh\": \"未来\"}}");
+        int fieldsBefore = customerFieldKeys().size();
+
+        robot.interact(() -> section.installFrom(broken));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane message = robot.lookup("#templateMessage").queryAs(DialogPane.class);
+        assertThat(message.getContentText()).startsWith("模板文件不是有效的 JSON：第 4 行");
+        press(robot, "#templateMessage", ButtonType.OK);
+
+        robot.interact(() -> section.installFrom(newer));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#templateMessage").queryAs(DialogPane.class).getContentText())
+                .isEqualTo("这个模板使用第 2 版文件格式，当前 SalesDesk 只支持到第 1 版。请升级 SalesDesk 后再安装。");
+        press(robot, "#templateMessage", ButtonType.OK);
+
+        assertThat(customerFieldKeys()).hasSize(fieldsBefore);
+        assertThat(context.templates().installed()).extracting(InstalledTemplate::templateId).doesNotContain("future");
     }
 }

@@ -42,6 +42,8 @@ import java.util.stream.IntStream;
 public final class TemplateService {
 
     private static final String DORMANT = "dormant";
+    // How rules name a custom field (RuleFields.CUSTOM).
+    private static final String CUSTOM = "custom.";
 
     private final Database db;
     private final Clock clock;
@@ -218,7 +220,8 @@ public final class TemplateService {
      * @param chosen items from {@link #exportable()}
      */
     public Template export(String id, int version, Template.Text name, Template.Text description,
-                           List<ConfigItem> chosen) {
+                           List<ConfigItem> picked) {
+        List<ConfigItem> chosen = withFieldsRulesUse(picked);
         List<Template.Field> f = new ArrayList<>();
         List<RuleDefinition> r = new ArrayList<>();
         List<Template.Board> b = new ArrayList<>();
@@ -243,6 +246,36 @@ public final class TemplateService {
         }
         return new Template(TemplateFile.FORMAT, id, version, appVersion, name, description, f, r, b, fl, s, fu, t,
                 bonus, dispatch);
+    }
+
+    /**
+     * The chosen items and the custom fields their rules use: a rule exported without its field could not
+     * be installed anywhere else.
+     */
+    private List<ConfigItem> withFieldsRulesUse(List<ConfigItem> chosen) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        for (ConfigItem c : chosen) {
+            if (c.kind() == ItemKind.FIELD) {
+                have.add(c.key());
+            } else if (c.kind() == ItemKind.RULE) {
+                RuleDefinition r = (RuleDefinition) c.item();
+                List<String> names = new ArrayList<>();
+                names.add(r.trigger() == null ? null : r.trigger().field());
+                r.conditions().rows().forEach(row -> names.add(row.field()));
+                r.actions().forEach(a -> names.add(a.field()));
+                names.stream().filter(n -> n != null && n.startsWith(CUSTOM))
+                        .forEach(n -> used.add(WorkspaceConfig.fieldKey(io.salesdesk.studio.field.CustomEntity.CUSTOMER,
+                                n.substring(CUSTOM.length()))));
+            }
+        }
+        used.removeAll(have);
+        if (used.isEmpty()) {
+            return chosen;
+        }
+        List<ConfigItem> all = new ArrayList<>(chosen);
+        config.items(ItemKind.FIELD).stream().filter(f -> used.contains(f.key())).forEach(all::add);
+        return all;
     }
 
     // ------------------------------------------------------------------ one item

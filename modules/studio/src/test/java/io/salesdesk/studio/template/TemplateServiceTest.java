@@ -226,4 +226,15 @@ class TemplateServiceTest {
                     .containsAll(here.get(ItemKind.BOARD).stream().map(ConfigItem::item).toList());
         }
     }
+
+    @Test
+    void exportingARuleTakesTheCustomFieldsItUsesAlong() {
+        w.templates.install(w.org.admin.asActor(), w.builtIn("key-account"), TemplateWorkspace.ZH);
+        List<ConfigItem> rulesOnly = w.templates.exportable().get(ItemKind.RULE);
+
+        Template exported = w.templates.export("rules-only", 1, new Template.Text("只有规则", null), null, rulesOnly);
+
+        assertThat(exported.automationRules()).hasSize(1);
+        assertThat(exported.customFields()).extracting(Template.Field::key).containsExactly("key_account");
+    }
 }
