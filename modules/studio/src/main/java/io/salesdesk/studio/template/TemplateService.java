@@ -6,21 +6,14 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
-import io.salesdesk.dispatch.DispatchSettings;
 import io.salesdesk.dispatch.DispatchWeights;
-import io.salesdesk.insight.funnel.Funnel;
-import io.salesdesk.insight.funnel.FunnelNode;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.BonusFormula;
-import io.salesdesk.insight.tier.TierRule;
 import io.salesdesk.insight.tier.TierService;
-import io.salesdesk.studio.field.CustomFieldDraft;
 import io.salesdesk.studio.field.CustomFieldService;
-import io.salesdesk.studio.rule.AutomationRule;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleDefinition;
 import io.salesdesk.workflow.approval.ApprovalService;
-import io.salesdesk.workflow.sla.SlaRule;
 import io.salesdesk.workflow.sla.SlaRuleService;
 import java.io.InputStream;
 import java.time.Clock;
@@ -31,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Scenario templates (场景模板): shows what a template would add, installs it in one transaction,
@@ -48,14 +40,8 @@ public final class TemplateService {
     private final Database db;
     private final Clock clock;
     private final String appVersion;
-    private final CustomFieldService fields;
-    private final AutomationRuleService rules;
-    private final BoardService boards;
-    private final ApprovalService approvals;
-    private final SlaRuleService slas;
-    private final FunnelService funnels;
-    private final TierService tiers;
     private final WorkspaceConfig config;
+    private final ConfigWriter writer;
 
     /** @param appVersion the running SalesDesk's version, which a template's {@code minAppVersion} must not pass */
     public TemplateService(Database db, Clock clock, String appVersion, CustomFieldService fields,
@@ -64,14 +50,8 @@ public final class TemplateService {
         this.db = db;
         this.clock = clock;
         this.appVersion = appVersion;
-        this.fields = fields;
-        this.rules = rules;
-        this.boards = boards;
-        this.approvals = approvals;
-        this.slas = slas;
-        this.funnels = funnels;
-        this.tiers = tiers;
         this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers);
+        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers);
     }
 
     public String appVersion() {
@@ -284,123 +264,31 @@ public final class TemplateService {
         ItemKind kind = wanted.kind();
         if (kind.setting()) {
             String previous = TemplateFile.json(config.find(kind, wanted.key()).orElseThrow().item());
-            if (kind == ItemKind.BONUS) {
-                tiers.saveFormula(actor, (BonusFormula) wanted.item());
-            } else {
-                db.transaction(cfg -> DispatchSettings.using(cfg).save((DispatchWeights) wanted.item()));
-            }
+            writer.saveSetting(actor, kind, wanted.item());
             return new InstalledTemplate.InstalledItem(kind, wanted.key(), null,
                     state(config.find(kind, wanted.key()).orElseThrow()), previous);
         }
         if (line.action() == PlanLine.Action.RESTORE) {
             ConfigItem existing = config.find(kind, wanted.key()).orElseThrow();
-            switchOn(actor, existing, true);
+            writer.switchOn(actor, existing, true);
             ConfigItem now = config.find(kind, wanted.key()).orElseThrow();
             return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), DORMANT);
         }
-        add(actor, wanted);
+        writer.add(actor, wanted);
         ConfigItem now = config.find(kind, wanted.key())
                 .orElseThrow(() -> new IllegalStateException("added item not found: " + wanted.key()));
         return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), null);
     }
 
-    private void add(Actor actor, ConfigItem wanted) {
-        switch (wanted.kind()) {
-            case FIELD -> {
-                Template.Field f = (Template.Field) wanted.item();
-                fields.define(actor, f.entity(), new CustomFieldDraft(f.label(), f.key(), f.type(), f.choices(),
-                        f.required(), f.defaultValue(), f.helpText()));
-            }
-            case RULE -> rules.save(actor, null, 0, (RuleDefinition) wanted.item());
-            case BOARD -> {
-                Template.Board b = (Template.Board) wanted.item();
-                boards.create(actor, b.kind(), b.name(), b.definition());
-            }
-            case FLOW -> {
-                Template.Flow f = (Template.Flow) wanted.item();
-                approvals.saveFlow(actor, f.entity(), f.action(), f.name(), f.definition());
-            }
-            case SLA -> {
-                Template.Sla s = (Template.Sla) wanted.item();
-                slas.save(actor, new SlaRule(null, s.code(), s.name(), s.subject(), s.sinceField(), s.tier(),
-                        s.remindAfterMinutes(), s.escalateAfterMinutes(), s.notifyManager(),
-                        s.workingTime(), true, null, null, null, null, 0, 0));
-            }
-            case FUNNEL -> {
-                Template.Funnel f = (Template.Funnel) wanted.item();
-                List<FunnelNode> nodes = IntStream.range(0, f.nodes().size())
-                        .mapToObj(i -> FunnelSteps.node(f.nodes().get(i), i + 1)).toList();
-                funnels.save(actor, new Funnel(null, f.name(), f.productFilter(), true, 0, nodes));
-            }
-            case TIER -> {
-                Template.TierRuleItem t = (Template.TierRuleItem) wanted.item();
-                tiers.save(actor, new TierRule(null, t.name(), t.tier(), t.activityKind(), t.count(), t.period(), true,
-                        0));
-            }
-            default -> throw new IllegalArgumentException(wanted.kind().name());
-        }
-    }
-
     private void remove(Actor actor, ChangeReason reason, InstalledTemplate.InstalledItem item, ConfigItem now) {
         if (item.kind().setting()) {
-            if (item.kind() == ItemKind.BONUS) {
-                tiers.saveFormula(actor, TemplateFile.parse(item.previousValue(), BonusFormula.class));
-            } else {
-                DispatchWeights w = TemplateFile.parse(item.previousValue(), DispatchWeights.class);
-                db.transaction(cfg -> DispatchSettings.using(cfg).save(w));
-            }
-            return;
-        }
-        // What was switched back on is switched off again; what was added is removed.
-        if (DORMANT.equals(item.previousValue())) {
-            switchOn(actor, now, false);
-            return;
-        }
-        switch (item.kind()) {
-            case FIELD -> fields.retire(actor, now.id(), now.version());
-            case RULE -> rules.delete(actor, now.id(), now.version());
-            case BOARD -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
-                    .deleteBoard(actor, reason, now.id()));
-            case FLOW -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
-                    .deleteFlow(actor, reason, now.id()));
-            case SLA -> switchOn(actor, now, false); // SLA rules are switched off, never deleted (their lapses refer to them)
-            case FUNNEL -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
-                    .deleteFunnel(actor, reason, now.id()));
-            case TIER -> tiers.delete(actor, tiers.rules().stream().filter(t -> t.id().equals(now.id())).findFirst()
-                    .orElseThrow());
-            default -> throw new IllegalArgumentException(item.kind().name());
-        }
-    }
-
-    private void switchOn(Actor actor, ConfigItem item, boolean on) {
-        switch (item.kind()) {
-            case FIELD -> {
-                if (on) {
-                    fields.restore(actor, item.id(), item.version());
-                } else {
-                    fields.retire(actor, item.id(), item.version());
-                }
-            }
-            case RULE -> {
-                AutomationRule rule = rules.find(item.id()).orElseThrow();
-                rules.setEnabled(actor, rule, on);
-            }
-            case SLA -> {
-                SlaRule s = slas.rules().stream().filter(r -> r.id().equals(item.id())).findFirst().orElseThrow();
-                slas.save(actor, new SlaRule(s.id(), s.code(), s.name(), s.subject(), s.sinceField(), s.tier(),
-                        s.remindAfterMinutes(), s.escalateAfterMinutes(), s.notifyManager(), s.workingTime(), on,
-                        null, s.activeSince(), s.remindScannedTo(), s.escalateScannedTo(), s.sortOrder(), s.version()));
-            }
-            case FUNNEL -> {
-                Funnel f = funnels.funnels().stream().filter(x -> x.id().equals(item.id())).findFirst().orElseThrow();
-                funnels.save(actor, new Funnel(f.id(), f.name(), f.productFilter(), on, f.version(), f.nodes()));
-            }
-            case TIER -> {
-                TierRule t = tiers.rules().stream().filter(x -> x.id().equals(item.id())).findFirst().orElseThrow();
-                tiers.save(actor, new TierRule(t.id(), t.name(), t.tier(), t.activityKind(), t.count(), t.period(), on,
-                        t.version()));
-            }
-            default -> throw new IllegalArgumentException(item.kind().name());
+            Class<?> type = item.kind() == ItemKind.BONUS ? BonusFormula.class : DispatchWeights.class;
+            writer.saveSetting(actor, item.kind(), TemplateFile.parse(item.previousValue(), type));
+        } else if (DORMANT.equals(item.previousValue())) {
+            // What the install switched back on is switched off again; what it added is removed.
+            writer.switchOn(actor, now, false);
+        } else {
+            writer.remove(actor, reason, now);
         }
     }
 
