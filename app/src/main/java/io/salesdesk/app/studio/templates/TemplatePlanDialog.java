@@ -6,7 +6,6 @@ import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.studio.template.InstallPlan;
 import io.salesdesk.studio.template.PlanLine;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -68,7 +67,8 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
         VBox items = new VBox(4);
         items.getStyleClass().add("template-plan-group");
         for (PlanLine line : lines) {
-            Node text = new Label(TemplateTexts.line(line));
+            Label text = new Label(TemplateTexts.line(line));
+            text.setWrapText(true);
             items.getChildren().add(text);
         }
         body.getChildren().add(new VBox(6, title, items));

@@ -47,8 +47,9 @@ final class TemplateTexts {
 
     /** One line of a plan or report: "字段 · 医院等级". */
     static String line(PlanLine line) {
-        String label = line.kind().setting() ? I18n.get("templates.setting." + line.kind().name()) : line.label();
-        String text = I18n.get("templates.kind." + line.kind().name()) + " · " + label;
+        // A setting is one of a kind: its name says it all ("线索派单权重").
+        String text = line.kind().setting() ? I18n.get("templates.setting." + line.kind().name())
+                : I18n.get("templates.kind." + line.kind().name()) + " · " + line.label();
         return line.existingLabel() == null ? text : I18n.get("templates.plan.existsAs", text, line.existingLabel());
     }
 
