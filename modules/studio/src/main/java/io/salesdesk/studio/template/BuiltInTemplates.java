@@ -17,14 +17,15 @@ public final class BuiltInTemplates {
     private BuiltInTemplates() {
     }
 
-    /** Every built-in template that ships in this build, read and checked. */
+    /** Every built-in template, read and checked (a built-in this SalesDesk cannot read is a bug of the build). */
     public static List<Template> all(String appVersion) {
         List<Template> all = new ArrayList<>();
         for (String file : FILES) {
             try (InputStream in = BuiltInTemplates.class.getResourceAsStream("builtin/" + file + ".json")) {
-                if (in != null) {
-                    all.add(TemplateFile.read(in, appVersion));
+                if (in == null) {
+                    throw new IllegalStateException("built-in template missing from the build: " + file);
                 }
+                all.add(TemplateFile.read(in, appVersion));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

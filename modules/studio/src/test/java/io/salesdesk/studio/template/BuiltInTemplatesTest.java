@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.salesdesk.board.escalation.Escalation;
 import io.salesdesk.board.escalation.EscalationStatus;
 import io.salesdesk.board.task.Task;
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.ActivityDraft;
 import io.salesdesk.crm.ActivityKind;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.db.TestDatabases;
+import io.salesdesk.dispatch.DispatchResult;
+import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.dispatch.DispatchSettings;
 import io.salesdesk.insight.tier.Completion;
 import io.salesdesk.studio.field.CustomEntity;
@@ -248,5 +253,23 @@ class BuiltInTemplatesTest {
 
         assertThat(w.tasks.myOpen(w.org.wang.asActor(), 10)).extracting(Task::title)
                 .containsExactly("整改联华超市文三路店的促销陈列并拍照回传");
+    }
+
+    @Test
+    void medicalRegionalDispatchesALeadToARepOfItsRegion() {
+        install("medical-regional");
+        LeadService leads = new LeadService(db, w.clock, w.org.regions, w.org.customers);
+        DispatchService dispatch = new DispatchService(db, w.clock, w.org.regions, leads,
+                TemplateWorkspace.ZH);
+
+        DispatchResult suzhou = dispatch.capture(w.org.admin.asActor(), new LeadDraft("苏州市立医院",
+                "周医生", "0512-68881234", null, SalesOrgFixture.SUZHOU, "HOSPITAL", Tier.B, "展会", null),
+                ChangeReason.user());
+        DispatchResult hangzhou = dispatch.capture(w.org.admin.asActor(), new LeadDraft("杭州口腔医院",
+                "吴医生", "0571-88881234", null, SalesOrgFixture.HANGZHOU, "HOSPITAL", Tier.B, "展会", null),
+                ChangeReason.user());
+
+        assertThat(suzhou.lead().ownerId()).isEqualTo(w.org.zhang.id());
+        assertThat(hangzhou.lead().ownerId()).isIn(w.org.wang.id(), w.org.li.id());
     }
 }
