@@ -40,8 +40,9 @@ final class TemplateTexts {
         counts.put(ItemKind.TIER, t.tierRules().size());
         counts.put(ItemKind.BONUS, t.bonusFormula() == null ? 0 : 1);
         counts.put(ItemKind.DISPATCH, t.dispatchWeights() == null ? 0 : 1);
+        int nodes = t.funnels().stream().mapToInt(f -> f.nodes().size()).sum();
         return counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> I18n.get("templates.count." + e.getKey().name(), e.getValue()))
+                .map(e -> I18n.get("templates.count." + e.getKey().name(), e.getValue(), nodes))
                 .collect(Collectors.joining(" · "));
     }
 
