@@ -35,6 +35,7 @@ import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleRunner;
+import io.salesdesk.studio.template.TemplateService;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
@@ -114,6 +115,7 @@ public final class AppContext {
     private final DailyReportService dailyReports;
     private final AutomationRuleService automationRules;
     private final RuleRunner ruleRunner;
+    private final TemplateService templates;
     private volatile User currentUser;
     private final Locale messageLanguage;
 
@@ -172,6 +174,8 @@ public final class AppContext {
         this.ruleRunner = new RuleRunner(database, clock, tasks, escalations, customers, customFields, locale);
         this.onboarding = new OnboardingService(database, clock, tasks, locale);
         this.dashboardLayouts = new DashboardLayoutService(database, clock);
+        this.templates = new TemplateService(database, clock, appVersion(), customFields, automationRules, boards,
+                approvals, slaRules, funnels, tiers);
         this.currentUser = currentUser;
     }
 
@@ -394,6 +398,17 @@ public final class AppContext {
     /** Runs the enabled automation rules; the scheduler calls it every minute. */
     public RuleRunner ruleRunner() {
         return ruleRunner;
+    }
+
+    /** Scenario templates (场景模板): the built-ins, install, uninstall and export. */
+    public TemplateService templates() {
+        return templates;
+    }
+
+    /** This build's version from the jar's manifest; run from classes, the version being developed. */
+    public static String appVersion() {
+        String version = AppContext.class.getPackage().getImplementationVersion();
+        return version == null ? "0.1.0" : version;
     }
 
     public BoardService boards() {

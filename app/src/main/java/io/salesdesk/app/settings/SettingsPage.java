@@ -19,6 +19,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.app.studio.rules.AutomationRulesSection;
+import io.salesdesk.app.studio.templates.TemplatesSection;
 import io.salesdesk.crm.User;
 import io.salesdesk.studio.field.CustomFieldService;
 
@@ -79,6 +80,7 @@ public final class SettingsPage extends VBox {
         if (CustomFieldService.mayConfigure(context.currentUser().asActor())) {
             getChildren().add(new CustomFieldsSection(context, SettingsPage::fillSection));
             getChildren().add(new AutomationRulesSection(context, SettingsPage::fillSection));
+            getChildren().add(new TemplatesSection(context, SettingsPage::fillSection));
         }
         if (context.currentUser().role().seesEverything()) {
             getChildren().addAll(new MessageLanguageSection(context), new LeadRulesSection(context),

@@ -66,6 +66,8 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final DataDirLock lock;
     private final String schemaVersion;
+    // The transaction of oneTransaction on this thread, which the thread's other transactions join.
+    private final ThreadLocal<Configuration> joinable = new ThreadLocal<>();
 
     private Database(DatabaseConfig config, DataSource dataSource, DataDirLock lock, String schemaVersion) {
         this.config = config;
@@ -207,14 +209,44 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction; it commits when the work returns and rolls back if it throws. */
+    /**
+     * Runs work in one transaction; it commits when the work returns and rolls back if it throws.
+     * Inside {@link #oneTransaction} on the same thread it is a savepoint of that transaction instead.
+     */
     public void transaction(TransactionalRunnable work) {
-        dsl.transaction(work);
+        Configuration outer = joinable.get();
+        if (outer != null) {
+            DSL.using(outer).transaction(work);
+        } else {
+            dsl.transaction(work);
+        }
     }
 
-    /** Runs work in one transaction and returns its result. */
+    /** Runs work in one transaction and returns its result (joining {@link #oneTransaction} as above). */
     public <T> T transactionResult(TransactionalCallable<T> work) {
-        return dsl.transactionResult(work);
+        Configuration outer = joinable.get();
+        return outer != null ? DSL.using(outer).transactionResult(work) : dsl.transactionResult(work);
+    }
+
+    /**
+     * Runs work in one transaction that every {@link #transaction} started by the same thread meanwhile
+     * joins, so that work calling several services (each opening its own transaction) commits or rolls
+     * back as a whole: installing a scenario template adds fields, rules, boards and flows through their
+     * services, and a failure half-way must leave nothing. Only this method makes transactions join;
+     * everywhere else each {@link #transaction} stays its own.
+     */
+    public <T> T oneTransaction(TransactionalCallable<T> work) {
+        if (joinable.get() != null) {
+            return transactionResult(work);
+        }
+        return dsl.transactionResult(cfg -> {
+            joinable.set(cfg);
+            try {
+                return work.run(cfg);
+            } finally {
+                joinable.remove();
+            }
+        });
     }
 
     /** For reads that need no transaction of their own (each statement auto-commits). */

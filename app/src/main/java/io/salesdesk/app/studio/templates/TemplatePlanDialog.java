@@ -1,0 +1,76 @@
+package io.salesdesk.app.studio.templates;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Stylesheets;
+import io.salesdesk.studio.template.InstallPlan;
+import io.salesdesk.studio.template.PlanLine;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** "What will be added": the plan of an install, shown before anything is written; 安装 confirms it. */
+final class TemplatePlanDialog extends Dialog<Boolean> {
+
+    TemplatePlanDialog(InstallPlan plan) {
+        setTitle(I18n.get("templates.plan.title"));
+        setHeaderText(I18n.get("templates.plan.header", TemplateTexts.name(plan.template()), plan.template().version()));
+        getDialogPane().setId("templatePlanDialog");
+        Stylesheets.addTo(getDialogPane());
+
+        VBox body = new VBox(12);
+        body.setPrefWidth(560);
+        List<PlanLine> added = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.ADD).toList();
+        List<PlanLine> restored = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.RESTORE).toList();
+        List<PlanLine> replaced = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.REPLACE).toList();
+        group(body, "templates.plan.add", added, Feather.PLUS_CIRCLE, Styles.SUCCESS);
+        group(body, "templates.plan.restore", restored, Feather.ROTATE_CCW, Styles.ACCENT);
+        group(body, "templates.plan.replace", replaced, Feather.REFRESH_CW, Styles.WARNING);
+        group(body, "templates.plan.exists", plan.existing(), Feather.SKIP_FORWARD, Styles.TEXT_MUTED);
+        if (plan.changes().isEmpty()) {
+            body.getChildren().add(new Label(I18n.get("templates.plan.nothing")));
+        }
+        Label after = new Label(I18n.get("templates.plan.after"));
+        after.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        after.setWrapText(true);
+        body.getChildren().add(after);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        long groups = plan.lines().stream().map(PlanLine::action).distinct().count();
+        scroll.setPrefViewportHeight(Math.min(480, 100 + 22 * plan.lines().size() + 40 * groups));
+        getDialogPane().setContent(scroll);
+
+        ButtonType install = new ButtonType(I18n.get("templates.install"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(install, ButtonType.CANCEL);
+        Button ok = (Button) getDialogPane().lookupButton(install);
+        ok.setId("templatePlanInstall");
+        ok.getStyleClass().add(Styles.ACCENT);
+        ok.setDisable(plan.changes().isEmpty());
+        setResultConverter(button -> button == install);
+    }
+
+    private static void group(VBox body, String titleKey, List<PlanLine> lines, Feather icon, String style) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        FontIcon mark = new FontIcon(icon);
+        mark.getStyleClass().add(style);
+        Label title = new Label(I18n.get(titleKey, lines.size()), mark);
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox items = new VBox(4);
+        items.getStyleClass().add("template-plan-group");
+        for (PlanLine line : lines) {
+            Label text = new Label(TemplateTexts.line(line));
+            text.setWrapText(true);
+            items.getChildren().add(text);
+        }
+        body.getChildren().add(new VBox(6, title, items));
+    }
+}

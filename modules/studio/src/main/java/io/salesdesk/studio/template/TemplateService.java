@@ -1,0 +1,316 @@
+package io.salesdesk.studio.template;
+
+import io.salesdesk.board.BoardService;
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.db.Database;
+import io.salesdesk.dispatch.DispatchWeights;
+import io.salesdesk.insight.funnel.FunnelService;
+import io.salesdesk.insight.tier.BonusFormula;
+import io.salesdesk.insight.tier.TierService;
+import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.rule.AutomationRuleService;
+import io.salesdesk.studio.rule.RuleDefinition;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.sla.SlaRuleService;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scenario templates (场景模板): shows what a template would add, installs it in one transaction,
+ * uninstalls what it added and nobody changed since, and exports any configuration as a template.
+ * Every item goes through its own area's service, so a template can do nothing a user could not do
+ * by hand, and is checked as strictly.
+ */
+public final class TemplateService {
+
+    private static final String DORMANT = "dormant";
+    // How rules name a custom field (RuleFields.CUSTOM).
+    private static final String CUSTOM = "custom.";
+
+    private final Database db;
+    private final Clock clock;
+    private final String appVersion;
+    private final WorkspaceConfig config;
+    private final ConfigWriter writer;
+
+    /** @param appVersion the running SalesDesk's version, which a template's {@code minAppVersion} must not pass */
+    public TemplateService(Database db, Clock clock, String appVersion, CustomFieldService fields,
+                           AutomationRuleService rules, BoardService boards, ApprovalService approvals,
+                           SlaRuleService slas, FunnelService funnels, TierService tiers) {
+        this.db = db;
+        this.clock = clock;
+        this.appVersion = appVersion;
+        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers);
+        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers);
+    }
+
+    public String appVersion() {
+        return appVersion;
+    }
+
+    /**
+     * Whether the actor may install (and uninstall) the template: managers may add fields, rules, boards,
+     * funnels and tier rules; approval flows, SLA rules, the bonus formula and dispatch weights are
+     * company-wide and need a company-wide role.
+     */
+    public static boolean mayInstall(Actor actor, Template template) {
+        boolean companyWide = !template.approvalFlows().isEmpty() || !template.slaRules().isEmpty()
+                || template.bonusFormula() != null || template.dispatchWeights() != null;
+        return companyWide ? actor.role().seesEverything() : CustomFieldService.mayConfigure(actor);
+    }
+
+    /** Reads and checks a template file. @throws TemplateException naming what is wrong */
+    public Template read(InputStream in) {
+        return TemplateFile.read(in, appVersion);
+    }
+
+    /** The templates that come with SalesDesk, in gallery order. */
+    public List<Template> builtIns() {
+        return BuiltInTemplates.all(appVersion);
+    }
+
+    /** The installed templates, oldest first. */
+    public List<InstalledTemplate> installed() {
+        return db.transactionResult(cfg -> TemplateInstallRepository.using(cfg, clock).all());
+    }
+
+    /** What installing the template would do now, without writing anything. */
+    public InstallPlan plan(Template template) {
+        Map<ItemKind, Map<String, ConfigItem>> current = new EnumMap<>(ItemKind.class);
+        List<PlanLine> lines = new ArrayList<>();
+        for (ConfigItem wanted : TemplateItems.of(template)) {
+            ConfigItem existing = current.computeIfAbsent(wanted.kind(), this::byKey).get(wanted.key());
+            PlanLine.Action action;
+            if (wanted.kind().setting()) {
+                action = TemplateFile.json(existing.item()).equals(TemplateFile.json(wanted.item()))
+                        ? PlanLine.Action.EXISTS : PlanLine.Action.REPLACE;
+            } else if (existing == null) {
+                action = PlanLine.Action.ADD;
+            } else {
+                action = existing.dormant() ? PlanLine.Action.RESTORE : PlanLine.Action.EXISTS;
+            }
+            String existingLabel = action == PlanLine.Action.EXISTS && !wanted.kind().setting()
+                    && !existing.label().equals(wanted.label()) ? existing.label() : null;
+            lines.add(new PlanLine(wanted.kind(), wanted.key(), wanted.label(), action, existingLabel));
+        }
+        return new InstallPlan(template, lines);
+    }
+
+    /**
+     * Installs a template in one transaction: every item of the plan is added (or switched back on, or the
+     * setting replaced) and recorded, or, if any item is refused, nothing is. Items the workspace already
+     * has are left as they are and reported in the plan returned.
+     *
+     * @throws TemplateException if the template is installed already, the actor may not install it, or an
+     *                           item is refused (the cause says why)
+     */
+    public InstallPlan install(Actor actor, Template template, Locale locale) {
+        if (!mayInstall(actor, template)) {
+            throw new TemplateException("template.install.notAllowed");
+        }
+        return db.oneTransaction(cfg -> {
+            TemplateInstallRepository installs = TemplateInstallRepository.using(cfg, clock);
+            if (installs.find(template.id()).isPresent()) {
+                throw new TemplateException("template.install.already", template.name().in(locale));
+            }
+            InstallPlan plan = plan(template);
+            List<ConfigItem> wanted = TemplateItems.of(template);
+            List<InstalledTemplate.InstalledItem> done = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                PlanLine line = plan.lines().get(i);
+                if (!line.changes()) {
+                    continue;
+                }
+                try {
+                    done.add(apply(actor, line, wanted.get(i)));
+                } catch (SalesDeskException e) {
+                    throw new TemplateException(e, "template.install.itemRefused", line.label());
+                }
+            }
+            installs.insert(actor, reason(template), Ids.newId(clock), template, template.name().in(locale), done);
+            return plan;
+        });
+    }
+
+    /**
+     * Uninstalls a template in one transaction: what it added and nobody changed since is removed (a
+     * field retired, data kept; an SLA rule switched off), settings it replaced are put back; what was
+     * changed since is kept and listed.
+     */
+    public UninstallReport uninstall(Actor actor, String templateId) {
+        return db.oneTransaction(cfg -> {
+            TemplateInstallRepository installs = TemplateInstallRepository.using(cfg, clock);
+            InstalledTemplate installed = installs.find(templateId)
+                    .orElseThrow(() -> new TemplateException("template.uninstall.notInstalled", templateId));
+            if (!CustomFieldService.mayConfigure(actor)
+                    || installed.items().stream().anyMatch(i -> companyWide(i.kind())) && !actor.role().seesEverything()) {
+                throw new TemplateException("template.install.notAllowed");
+            }
+            List<PlanLine> removed = new ArrayList<>();
+            List<PlanLine> kept = new ArrayList<>();
+            List<PlanLine> gone = new ArrayList<>();
+            ChangeReason reason = ChangeReason.of(ChangeReason.Kind.USER, "template " + templateId);
+            List<InstalledTemplate.InstalledItem> items = new ArrayList<>(installed.items());
+            java.util.Collections.reverse(items); // rules go before the fields they use
+            for (InstalledTemplate.InstalledItem item : items) {
+                Optional<ConfigItem> current = item.kind().setting() ? config.find(item.kind(), item.key())
+                        : config.items(item.kind()).stream().filter(c -> c.id().equals(item.itemId())).findFirst();
+                if (current.isEmpty()) {
+                    gone.add(new PlanLine(item.kind(), item.key(), item.key(), PlanLine.Action.ADD));
+                    continue;
+                }
+                ConfigItem now = current.get();
+                PlanLine line = new PlanLine(item.kind(), item.key(), now.label(), PlanLine.Action.ADD);
+                if (!state(now).equals(item.installedState())) {
+                    kept.add(line);
+                    continue;
+                }
+                remove(actor, reason, item, now);
+                removed.add(line);
+            }
+            installs.delete(actor, reason, installed);
+            return new UninstallReport(removed, kept, gone);
+        });
+    }
+
+    /** Every item the workspace has that can go into a template, by kind (settings included). */
+    public Map<ItemKind, List<ConfigItem>> exportable() {
+        return db.oneTransaction(cfg -> {
+            Map<ItemKind, List<ConfigItem>> all = new LinkedHashMap<>();
+            for (ItemKind kind : ItemKind.values()) {
+                all.put(kind, config.items(kind));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * The chosen items as a template, ready to be written with {@link TemplateFile#write}.
+     *
+     * @param chosen items from {@link #exportable()}
+     */
+    public Template export(String id, int version, Template.Text name, Template.Text description,
+                           List<ConfigItem> picked) {
+        List<ConfigItem> chosen = withFieldsRulesUse(picked);
+        List<Template.Field> f = new ArrayList<>();
+        List<RuleDefinition> r = new ArrayList<>();
+        List<Template.Board> b = new ArrayList<>();
+        List<Template.Flow> fl = new ArrayList<>();
+        List<Template.Sla> s = new ArrayList<>();
+        List<Template.Funnel> fu = new ArrayList<>();
+        List<Template.TierRuleItem> t = new ArrayList<>();
+        BonusFormula bonus = null;
+        DispatchWeights dispatch = null;
+        for (ConfigItem c : chosen) {
+            switch (c.kind()) {
+                case FIELD -> f.add((Template.Field) c.item());
+                case RULE -> r.add((RuleDefinition) c.item());
+                case BOARD -> b.add((Template.Board) c.item());
+                case FLOW -> fl.add((Template.Flow) c.item());
+                case SLA -> s.add((Template.Sla) c.item());
+                case FUNNEL -> fu.add((Template.Funnel) c.item());
+                case TIER -> t.add((Template.TierRuleItem) c.item());
+                case BONUS -> bonus = (BonusFormula) c.item();
+                case DISPATCH -> dispatch = (DispatchWeights) c.item();
+            }
+        }
+        return new Template(TemplateFile.FORMAT, id, version, appVersion, name, description, f, r, b, fl, s, fu, t,
+                bonus, dispatch);
+    }
+
+    /**
+     * The chosen items and the custom fields their rules use: a rule exported without its field could not
+     * be installed anywhere else.
+     */
+    private List<ConfigItem> withFieldsRulesUse(List<ConfigItem> chosen) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        for (ConfigItem c : chosen) {
+            if (c.kind() == ItemKind.FIELD) {
+                have.add(c.key());
+            } else if (c.kind() == ItemKind.RULE) {
+                RuleDefinition r = (RuleDefinition) c.item();
+                List<String> names = new ArrayList<>();
+                names.add(r.trigger() == null ? null : r.trigger().field());
+                r.conditions().rows().forEach(row -> names.add(row.field()));
+                r.actions().forEach(a -> names.add(a.field()));
+                names.stream().filter(n -> n != null && n.startsWith(CUSTOM))
+                        .forEach(n -> used.add(WorkspaceConfig.fieldKey(io.salesdesk.studio.field.CustomEntity.CUSTOMER,
+                                n.substring(CUSTOM.length()))));
+            }
+        }
+        used.removeAll(have);
+        if (used.isEmpty()) {
+            return chosen;
+        }
+        List<ConfigItem> all = new ArrayList<>(chosen);
+        config.items(ItemKind.FIELD).stream().filter(f -> used.contains(f.key())).forEach(all::add);
+        return all;
+    }
+
+    // ------------------------------------------------------------------ one item
+
+    private InstalledTemplate.InstalledItem apply(Actor actor, PlanLine line, ConfigItem wanted) {
+        ItemKind kind = wanted.kind();
+        if (kind.setting()) {
+            String previous = TemplateFile.json(config.find(kind, wanted.key()).orElseThrow().item());
+            writer.saveSetting(actor, kind, wanted.item());
+            return new InstalledTemplate.InstalledItem(kind, wanted.key(), null,
+                    state(config.find(kind, wanted.key()).orElseThrow()), previous);
+        }
+        if (line.action() == PlanLine.Action.RESTORE) {
+            ConfigItem existing = config.find(kind, wanted.key()).orElseThrow();
+            writer.switchOn(actor, existing, true);
+            ConfigItem now = config.find(kind, wanted.key()).orElseThrow();
+            return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), DORMANT);
+        }
+        writer.add(actor, wanted);
+        ConfigItem now = config.find(kind, wanted.key())
+                .orElseThrow(() -> new IllegalStateException("added item not found: " + wanted.key()));
+        return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), null);
+    }
+
+    private void remove(Actor actor, ChangeReason reason, InstalledTemplate.InstalledItem item, ConfigItem now) {
+        if (item.kind().setting()) {
+            Class<?> type = item.kind() == ItemKind.BONUS ? BonusFormula.class : DispatchWeights.class;
+            writer.saveSetting(actor, item.kind(), TemplateFile.parse(item.previousValue(), type));
+        } else if (DORMANT.equals(item.previousValue())) {
+            // What the install switched back on is switched off again; what it added is removed.
+            writer.switchOn(actor, now, false);
+        } else {
+            writer.remove(actor, reason, now);
+        }
+    }
+
+    private Map<String, ConfigItem> byKey(ItemKind kind) {
+        Map<String, ConfigItem> map = new LinkedHashMap<>();
+        config.items(kind).forEach(c -> map.putIfAbsent(c.key(), c));
+        return map;
+    }
+
+    /** An item's state as uninstall compares it: its content and whether it is switched off, hashed. */
+    private static String state(ConfigItem item) {
+        if (item.kind().setting()) {
+            return TemplateFile.json(item.item());
+        }
+        return TemplateFile.sha256((item.dormant() ? "off:" : "on:") + TemplateFile.json(item.item()));
+    }
+
+    private static boolean companyWide(ItemKind kind) {
+        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind.setting();
+    }
+
+    private static ChangeReason reason(Template template) {
+        return ChangeReason.of(ChangeReason.Kind.USER, "template " + template.id() + " v" + template.version());
+    }
+}
