@@ -36,7 +36,6 @@ CREATE TABLE onboarding_assignment (
     CONSTRAINT fk_onboarding_assignment_hire FOREIGN KEY (hire_id) REFERENCES app_user (id),
     CONSTRAINT fk_onboarding_assignment_mentor FOREIGN KEY (mentor_id) REFERENCES app_user (id)
 );
-CREATE INDEX ix_onboarding_assignment_hire ON onboarding_assignment (hire_id);
 
 -- Each step of an assignment: the task it created (learning: the hire's; drill and feedback: the
 -- mentor's) and, once recorded, the drill score or the mentor's ratings and comment.

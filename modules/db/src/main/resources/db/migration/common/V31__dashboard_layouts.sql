@@ -10,4 +10,3 @@ CREATE TABLE dashboard_layout (
     updated_by    UUID,
     CONSTRAINT fk_dashboard_layout_owner FOREIGN KEY (owner_id) REFERENCES app_user (id)
 );
-CREATE INDEX ix_dashboard_layout_owner ON dashboard_layout (owner_id);
