@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public final class RuleRunner {
 
     /** Most records one rule acts on per run; the next run takes the rest. */
     static final int BATCH = 500;
+    /** Most records a windowed scan reads by id; beyond it (a bulk import) a full scan is as cheap. */
+    static final int CANDIDATES_MAX = 5000;
     /** Kind of the inbox messages rules send, so channels can choose to carry them. */
     public static final String NOTIFY_KIND = "rule.notify";
     /** Kind of the escalations rules raise. */
@@ -115,8 +118,63 @@ public final class RuleRunner {
         return new Report(fired, failed);
     }
 
+    /**
+     * Runs the enabled rules on one record just saved, so a rule acts at once instead of at the next
+     * minute: the record is read once and every rule tested in memory ({@link RuleEvaluator}). Covers the
+     * triggers that look at the record as it is (no activity, created); the minute run still reads the
+     * audit trail for "field changed to". The firing rows keep the two from acting twice.
+     *
+     * @return how many rules acted on the record
+     */
+    public synchronized int runFor(UUID recordId) {
+        OffsetDateTime now = Rows.now(clock);
+        List<AutomationRule> rules = db.transactionResult(cfg -> AutomationRuleRepository.using(cfg, clock).all());
+        List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
+        List<Due> due = evaluate(rules, fields, recordId, now);
+        int acted = 0;
+        for (Due d : due) {
+            try {
+                acted += act(d.rule(), List.of(d.match()), actorFor(d.rule()), now);
+            } catch (RuntimeException e) {
+                LOG.error("Automation rule {} ({}) failed on {}", d.rule().name(), d.rule().id(), recordId, e);
+            }
+        }
+        return acted;
+    }
+
+    /** A rule and the match it makes on a record. */
+    record Due(AutomationRule rule, RuleMatch match) {
+    }
+
+    /**
+     * Which of {@code rules} match the record now and have not acted on it for the same anchor: one read
+     * of the record, then each rule in memory. A rule that cannot be tested (a retired field) is skipped;
+     * the minute run switches it off.
+     */
+    List<Due> evaluate(List<AutomationRule> rules, List<CustomField> fields, UUID recordId, OffsetDateTime now) {
+        Optional<RuleRecord> record = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).record(recordId));
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        List<Due> due = new ArrayList<>();
+        for (AutomationRule rule : rules) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            try {
+                RuleEvaluator.due(rule, record.get(), fields, now).ifPresent(m -> due.add(new Due(rule, m)));
+            } catch (RuntimeException e) {
+                LOG.debug("Rule {} not tested on {}", rule.name(), recordId, e);
+            }
+        }
+        return due;
+    }
+
     private int run(AutomationRule rule, List<CustomField> fields, OffsetDateTime now) {
         Actor actor = actorFor(rule);
+        if (rule.definition().trigger().kind() == RuleTrigger.Kind.NO_ACTIVITY) {
+            return scanTime(rule, fields, now, actor);
+        }
         if (rule.definition().trigger().kind() != RuleTrigger.Kind.FIELD_CHANGED) {
             List<RuleMatch> due = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).due(rule, fields, now, BATCH));
             return act(rule, due, actor, now);
@@ -138,6 +196,37 @@ public final class RuleRunner {
             from = readTo;
         } while (changes.more() && acted < BATCH);
         return acted;
+    }
+
+    /**
+     * A "no activity" rule: after one complete scan, each minute reads only the records that can have
+     * begun to match since (changed, or their last follow-up crossed the cutoff), and moves the window on
+     * once every match found was acted on.
+     */
+    private int scanTime(AutomationRule rule, List<CustomField> fields, OffsetDateTime now, Actor actor) {
+        RuleTrigger t = rule.definition().trigger();
+        OffsetDateTime cutoff = now.minusDays(t.days());
+        RuleScan scan = db.transactionResult(cfg -> {
+            RuleMatchRepository matches = RuleMatchRepository.using(cfg);
+            // Read before the candidates: a change committed in between is read again next time.
+            long head = matches.headSeq();
+            Set<UUID> among = null;
+            if (rule.scannedUntil() != null && rule.scannedSeq() != null && !rule.scannedUntil().isAfter(cutoff)) {
+                among = matches.candidates(t, rule.scannedSeq(), rule.scannedUntil(), cutoff, CANDIDATES_MAX)
+                        .orElse(null);
+            }
+            return new RuleScan(head, among == null || !among.isEmpty()
+                    ? matches.due(rule, fields, now, BATCH, among) : List.of());
+        });
+        int acted = act(rule, scan.due(), actor, now);
+        if (scan.due().size() < BATCH) {
+            // Every match of this window was acted on; with a full batch the next run reads it again.
+            db.transaction(cfg -> AutomationRuleRepository.using(cfg, clock).markWindow(rule.id(), scan.head(), cutoff));
+        }
+        return acted;
+    }
+
+    private record RuleScan(long head, List<RuleMatch> due) {
     }
 
     private int act(AutomationRule rule, List<RuleMatch> matches, Actor actor, OffsetDateTime now) {
