@@ -196,6 +196,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
             case NO_ACTIVITY -> new RuleTrigger(kind, activityKind.getValue(), n, null, null);
             case CREATED -> RuleTrigger.created();
             case FIELD_CHANGED -> new RuleTrigger(kind, null, null, f == null ? null : f.key(), changedValue.value());
+            default -> new RuleTrigger(kind, null, n, null, null);
         };
         List<RuleCondition> conditions = new ArrayList<>();
         conditionRows.getChildren().forEach(node -> conditions.add(((ConditionRow) node).condition()));

@@ -23,6 +23,7 @@ final class RuleTexts {
             case CREATED -> I18n.get("rules.trigger.CREATED");
             case FIELD_CHANGED -> I18n.get("rules.trigger.FIELD_CHANGED", label(fields, t.field()),
                     value(choices, t.field(), t.value()));
+            default -> I18n.get("rules.triggerKind." + t.kind().name());
         };
         if (rule.conditions().rows().isEmpty()) {
             return trigger;

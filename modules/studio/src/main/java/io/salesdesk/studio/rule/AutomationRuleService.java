@@ -79,7 +79,7 @@ public final class AutomationRuleService {
      * to" rules, the records that meet the conditions now (those a new record or a change would match).
      */
     public RuleTest test(RuleDefinition definition, int limit) {
-        List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
+        List<CustomField> fields = fieldsOf(definition);
         RuleValidator.checkMatching(definition, fields);
         OffsetDateTime now = Rows.now(clock);
         AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, null, now, 0);
@@ -117,7 +117,7 @@ public final class AutomationRuleService {
     private AutomationRule save(Actor actor, UUID id, long expectedVersion, RuleDefinition definition,
                                 String suggestion) {
         requireConfigure(actor);
-        RuleDefinition valid = RuleValidator.check(definition, customFields.fields(CustomEntity.CUSTOMER));
+        RuleDefinition valid = RuleValidator.check(definition, fieldsOf(definition));
         return db.transactionResult(cfg -> {
             AutomationRuleRepository rules = repo(cfg);
             if (valid.enabled()) {
@@ -132,6 +132,11 @@ public final class AutomationRuleService {
             return id == null ? rules.insert(actor.userId(), Ids.newId(clock), valid, suggestion, head)
                     : rules.update(actor.userId(), id, expectedVersion, valid, head);
         });
+    }
+
+    /** The custom fields of the entity the rule runs on (none for an entity rules do not know: refused later). */
+    private List<CustomField> fieldsOf(RuleDefinition definition) {
+        return RuleEntity.find(definition.entity()).map(e -> customFields.fields(e.custom())).orElse(List.of());
     }
 
     private static void requireConfigure(Actor actor) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -50,30 +51,30 @@ final class RuleEvaluator {
                 return Optional.empty();
             }
         }
-        if (needsOwner(d) && r.ownerId() == null || !meets(d.conditions(), r, fields)) {
+        if (needsOwner(d) && r.ownerId() == null || !meets(d.entity(), d.conditions(), r, fields)) {
             return Optional.empty();
         }
         OffsetDateTime fired = r.lastFiring().get(rule.id());
         if (fired != null && !fired.isBefore(anchor)) {
             return Optional.empty();
         }
-        return Optional.of(new RuleMatch(r.id(), r.label(), r.ownerId(), anchor));
+        return Optional.of(new RuleMatch(r.id(), r.label(), r.ownerId(), anchor, r.customerId()));
     }
 
     static boolean needsOwner(RuleDefinition d) {
-        return !d.actions().isEmpty() && d.actions().stream().allMatch(a -> a.kind() != RuleAction.Kind.SET_FIELD);
+        return !d.actions().isEmpty() && d.actions().stream().allMatch(a -> a.kind() != null && a.kind().needsOwner());
     }
 
-    static boolean meets(RuleConditions conditions, RuleRecord r, List<CustomField> fields) {
+    static boolean meets(String entity, RuleConditions conditions, RuleRecord r, List<CustomField> fields) {
         if (conditions.rows().isEmpty()) {
             return true;
         }
         return conditions.match() == RuleConditions.Match.ANY
-                ? conditions.rows().stream().anyMatch(c -> meets(c, r, fields))
-                : conditions.rows().stream().allMatch(c -> meets(c, r, fields));
+                ? conditions.rows().stream().anyMatch(c -> meets(entity, c, r, fields))
+                : conditions.rows().stream().allMatch(c -> meets(entity, c, r, fields));
     }
 
-    private static boolean meets(RuleCondition c, RuleRecord r, List<CustomField> fields) {
+    private static boolean meets(String entity, RuleCondition c, RuleRecord r, List<CustomField> fields) {
         if (RuleFields.isCustom(c.field())) {
             String key = RuleFields.customKey(c.field());
             CustomField field = fields.stream().filter(f -> f.key().equals(key)).findFirst()
@@ -81,10 +82,29 @@ final class RuleEvaluator {
             return custom(field, c, r.custom().get(field.id()));
         }
         Object value = r.builtIn().get(c.field());
-        return switch (c.field()) {
-            case "regionCode" -> region((String) value, c);
-            case "ownerId" -> owner((UUID) value, c);
+        RuleFields.ValueKind kind = RuleFields.builtIn(entity, c.field())
+                .orElseThrow(() -> new IllegalArgumentException("unknown field " + c.field())).kind();
+        return switch (kind) {
+            case REGION -> region((String) value, c);
+            case USER -> owner((UUID) value, c);
+            case NUMBER -> compared(value == null ? null : new BigDecimal(value.toString()), c, RuleEvaluator::number);
+            case DATE -> compared((LocalDate) value, c, x -> LocalDate.parse(x.strip()));
             default -> text(value == null ? null : value.toString(), c);
+        };
+    }
+
+    /** A number or a date against the condition's value(s), as SQL compares them. */
+    private static <T extends Comparable<? super T>> boolean compared(T x, RuleCondition c,
+                                                                      Function<String, T> parse) {
+        return switch (c.operator()) {
+            case EQ -> x != null && x.compareTo(parse.apply(c.value())) == 0;
+            case NE -> x == null || x.compareTo(parse.apply(c.value())) != 0;
+            case IN -> x != null && values(c.value()).stream().anyMatch(v -> x.compareTo(parse.apply(v)) == 0);
+            case GT -> x != null && x.compareTo(parse.apply(c.value())) > 0;
+            case LT -> x != null && x.compareTo(parse.apply(c.value())) < 0;
+            case EMPTY -> x == null;
+            case NOT_EMPTY -> x != null;
+            case CONTAINS -> throw new IllegalArgumentException("a number or date is not searched for text");
         };
     }
 

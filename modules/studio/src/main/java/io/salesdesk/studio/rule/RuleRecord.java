@@ -13,10 +13,11 @@ import java.util.UUID;
  * @param custom      the stored custom values by custom field id
  * @param lastByKind  the newest live follow-up of each activity kind
  * @param lastFiring  the newest anchor each rule fired on for this record, by rule id
+ * @param customerId  the customer the record belongs to (itself for a customer), null for a lead
  */
 record RuleRecord(UUID id, String label, UUID ownerId, OffsetDateTime createdAt, Map<String, Object> builtIn,
                   Map<UUID, Stored> custom, Map<String, OffsetDateTime> lastByKind,
-                  Map<UUID, OffsetDateTime> lastFiring) {
+                  Map<UUID, OffsetDateTime> lastFiring, UUID customerId) {
 
     /** A custom value in the columns it is stored in. */
     record Stored(String text, BigDecimal number, OffsetDateTime moment, Boolean flag) {

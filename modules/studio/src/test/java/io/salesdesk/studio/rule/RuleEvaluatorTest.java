@@ -127,7 +127,7 @@ class RuleEvaluatorTest {
         RuleRunner runner = new RuleRunner(db, clock, new TaskService(db, clock), new EscalationService(db, clock),
                 f.customers, fields, Locale.SIMPLIFIED_CHINESE);
         Set<UUID> inMemory = customers.stream()
-                .filter(id -> !runner.evaluate(List.of(rule), all, id, now).isEmpty()).collect(Collectors.toSet());
+                .filter(id -> !runner.evaluate(List.of(rule), all, RuleEntity.CUSTOMER_ENTITY, id, now).isEmpty()).collect(Collectors.toSet());
         assertThat(inMemory).as(definition.trigger() + " " + definition.conditions() + " " + definition.actions())
                 .isEqualTo(bySql);
     }
