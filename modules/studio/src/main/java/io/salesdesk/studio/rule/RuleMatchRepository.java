@@ -6,7 +6,10 @@ import static io.salesdesk.db.jooq.Tables.CONTRACT;
 import static io.salesdesk.db.jooq.Tables.QUOTE;
 import static io.salesdesk.db.jooq.Tables.AUTOMATION_FIRING;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.CUSTOM_VALUE;
+import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +38,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record5;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -81,13 +85,13 @@ public final class RuleMatchRepository {
         Field<OffsetDateTime> anchor = anchor(e, rule.definition().trigger(), fields);
         // Cheap column tests first: HSQLDB evaluates the conditions in the order written, and the
         // follow-up check is a subquery per record (3.6 s → 1.3 s over 100,000 customers).
-        Condition when = (among == null ? DSL.trueCondition() : e.id().in(among)).and(trigger(e, rule, now, fields))
+        Condition when = (among == null ? DSL.trueCondition() : idOf(e).in(among)).and(trigger(e, rule, now, fields))
                 .and(owned(e, rule.definition()))
                 .and(conditions(e, rule.definition().conditions(), fields))
                 .and(lapsed(e, rule, now))
                 .andNotExists(DSL.selectOne().from(AUTOMATION_FIRING).where(AUTOMATION_FIRING.RULE_ID.eq(rule.id()),
-                        AUTOMATION_FIRING.RECORD_ID.eq(e.id()), AUTOMATION_FIRING.ANCHOR.ge(anchor)));
-        return select(e, anchor, when).orderBy(e.createdAt(), e.id()).limit(limit).fetch(r -> toMatch(e, r));
+                        AUTOMATION_FIRING.RECORD_ID.eq(idOf(e)), AUTOMATION_FIRING.ANCHOR.ge(anchor)));
+        return select(e, anchor, when).orderBy(createdAtOf(e), idOf(e)).limit(limit).fetch(r -> toMatch(e, r));
     }
 
     /**
@@ -126,15 +130,15 @@ public final class RuleMatchRepository {
         customers.addAll(dsl.selectDistinct(ACTIVITY.CUSTOMER_ID).from(ACTIVITY)
                 .where(t.activityKind() == null ? crossed : ACTIVITY.KIND.eq(t.activityKind()).and(crossed))
                 .limit(max + 1).fetch(Record1::value1));
-        ids.addAll(dsl.select(e.id()).from(e.table())
-                .where(e.createdAt().gt(from), e.createdAt().le(to)).limit(max + 1).fetch(Record1::value1));
+        ids.addAll(dsl.select(idOf(e)).from(tableOf(e))
+                .where(createdAtOf(e).gt(from), createdAtOf(e).le(to)).limit(max + 1).fetch(Record1::value1));
         if (customers.size() > max) {
             return Optional.empty();
         }
-        if (e.id() == e.customerId()) {
+        if (idOf(e) == customerIdOf(e)) {
             ids.addAll(customers);
         } else if (!customers.isEmpty()) {
-            ids.addAll(dsl.select(e.id()).from(e.table()).where(e.customerId().in(customers)).limit(max + 1)
+            ids.addAll(dsl.select(idOf(e)).from(tableOf(e)).where(customerIdOf(e).in(customers)).limit(max + 1)
                     .fetch(Record1::value1));
         }
         return ids.size() > max ? Optional.empty() : Optional.of(ids);
@@ -142,13 +146,13 @@ public final class RuleMatchRepository {
 
     /** A record as the rules see it, for {@link RuleEvaluator}; empty when it is gone. */
     Optional<RuleRecord> record(RuleEntity e, UUID id) {
-        List<Field<?>> columns = new ArrayList<>(List.of(e.name(), e.owner(), e.createdAt()));
-        List<String> keys = new ArrayList<>(e.columns().keySet());
-        keys.forEach(k -> columns.add(e.column(k)));
+        List<Field<?>> columns = new ArrayList<>(List.of(nameOf(e), ownerOf(e), createdAtOf(e)));
+        List<String> keys = new ArrayList<>(columnsOf(e).keySet());
+        keys.forEach(k -> columns.add(columnOf(e, k)));
         if (e.hasActivities()) {
-            columns.add(e.customerId());
+            columns.add(customerIdOf(e));
         }
-        Record c = dsl.select(columns).from(e.table()).where(e.id().eq(id), e.deletedAt().isNull()).fetchOne();
+        Record c = dsl.select(columns).from(tableOf(e)).where(idOf(e).eq(id), deletedAtOf(e).isNull()).fetchOne();
         if (c == null) {
             return Optional.empty();
         }
@@ -180,9 +184,9 @@ public final class RuleMatchRepository {
             return List.of();
         }
         RuleEntity e = entity(rule);
-        Condition when = e.deletedAt().isNull().and(e.id().in(changes.keySet())).and(owned(e, rule.definition()))
+        Condition when = deletedAtOf(e).isNull().and(idOf(e).in(changes.keySet())).and(owned(e, rule.definition()))
                 .and(conditions(e, rule.definition().conditions(), fields));
-        return select(e, e.updatedAt(), when).fetch(r -> {
+        return select(e, updatedAtOf(e), when).fetch(r -> {
             RuleMatch m = toMatch(e, r);
             return new RuleMatch(m.recordId(), m.label(), m.ownerId(), changes.get(m.recordId()), m.customerId());
         });
@@ -191,7 +195,7 @@ public final class RuleMatchRepository {
     /** Test mode: how many records the rule would match now, acted on before or not. */
     int count(AutomationRule rule, List<CustomField> fields, OffsetDateTime now) {
         RuleEntity e = entity(rule);
-        return dsl.fetchCount(DSL.selectOne().from(e.table()).where(preview(e, rule, fields, now)));
+        return dsl.fetchCount(DSL.selectOne().from(tableOf(e)).where(preview(e, rule, fields, now)));
     }
 
     /** Test mode: the first {@code limit} records the rule would match now, by name. */
@@ -199,8 +203,8 @@ public final class RuleMatchRepository {
         RuleEntity e = entity(rule);
         RuleTrigger.Kind kind = rule.definition().trigger().kind();
         Field<OffsetDateTime> anchor = kind == RuleTrigger.Kind.NO_ACTIVITY || kind == RuleTrigger.Kind.DATE_RELATIVE
-                ? anchor(e, rule.definition().trigger(), fields) : e.updatedAt();
-        return select(e, anchor, preview(e, rule, fields, now)).orderBy(e.name(), e.id()).limit(limit)
+                ? anchor(e, rule.definition().trigger(), fields) : updatedAtOf(e);
+        return select(e, anchor, preview(e, rule, fields, now)).orderBy(nameOf(e), idOf(e)).limit(limit)
                 .fetch(r -> toMatch(e, r));
     }
 
@@ -296,8 +300,8 @@ public final class RuleMatchRepository {
 
     private org.jooq.SelectConditionStep<Record5<UUID, String, UUID, OffsetDateTime, UUID>> select(
             RuleEntity e, Field<OffsetDateTime> anchor, Condition when) {
-        Field<UUID> customer = e.hasActivities() ? e.customerId() : DSL.inline((UUID) null);
-        return dsl.select(e.id(), e.name(), e.owner(), anchor, customer).from(e.table()).where(when);
+        Field<UUID> customer = e.hasActivities() ? customerIdOf(e) : DSL.inline((UUID) null);
+        return dsl.select(idOf(e), nameOf(e), ownerOf(e), anchor, customer).from(tableOf(e)).where(when);
     }
 
     private static RuleMatch toMatch(RuleEntity e, Record5<UUID, String, UUID, OffsetDateTime, UUID> r) {
@@ -307,7 +311,7 @@ public final class RuleMatchRepository {
     /** What test mode counts: the trigger as of now for time-based rules; the conditions alone for the others. */
     private Condition preview(RuleEntity e, AutomationRule rule, List<CustomField> fields, OffsetDateTime now) {
         RuleTrigger t = rule.definition().trigger();
-        Condition live = e.deletedAt().isNull();
+        Condition live = deletedAtOf(e).isNull();
         Condition base = switch (t.kind()) {
             case NO_ACTIVITY, DATE_RELATIVE -> trigger(e, rule, now, fields);
             case CREATED, UPDATED, APPROVAL -> live;
@@ -321,14 +325,14 @@ public final class RuleMatchRepository {
 
     private static Condition trigger(RuleEntity e, AutomationRule rule, OffsetDateTime now, List<CustomField> fields) {
         RuleTrigger t = rule.definition().trigger();
-        Condition live = e.deletedAt().isNull();
+        Condition live = deletedAtOf(e).isNull();
         return switch (t.kind()) {
             case NO_ACTIVITY -> {
                 OffsetDateTime cutoff = now.minusDays(t.days());
                 // A record younger than N days has not gone N days without one yet.
-                yield live.and(e.createdAt().le(cutoff));
+                yield live.and(createdAtOf(e).le(cutoff));
             }
-            case CREATED -> live.and(e.createdAt().ge(rule.activeSince())).and(e.createdAt().le(now));
+            case CREATED -> live.and(createdAtOf(e).ge(rule.activeSince())).and(createdAtOf(e).le(now));
             case DATE_RELATIVE -> {
                 // The moment is the date moved by the offset (days < 0: before it); it has come, and came
                 // after the rule was switched on (a rule does not act on every date already past).
@@ -346,10 +350,10 @@ public final class RuleMatchRepository {
         if (RuleFields.isCustom(field)) {
             CustomField f = customField(field, fields);
             // Custom dates are stored as yyyy-MM-dd text, which sorts as the dates do.
-            return DSL.exists(DSL.selectOne().from(CUSTOM_VALUE).where(CUSTOM_VALUE.RECORD_ID.eq(e.id()),
+            return DSL.exists(DSL.selectOne().from(CUSTOM_VALUE).where(CUSTOM_VALUE.RECORD_ID.eq(idOf(e)),
                     CUSTOM_VALUE.FIELD_ID.eq(f.id()), CUSTOM_VALUE.VALUE_TEXT.between(from.toString(), to.toString())));
         }
-        return e.column(field).coerce(LocalDate.class).between(from, to);
+        return columnOf(e, field).coerce(LocalDate.class).between(from, to);
     }
 
     /** For "no activity": no counted follow-up in the last N days (the subquery; put after the column tests). */
@@ -364,7 +368,7 @@ public final class RuleMatchRepository {
 
     /** The follow-ups a "no activity" trigger counts for the record of the outer query. */
     private static Condition counted(RuleEntity e, RuleTrigger t) {
-        Condition c = ACTIVITY.CUSTOMER_ID.eq(e.customerId()).and(ACTIVITY.DELETED_AT.isNull());
+        Condition c = ACTIVITY.CUSTOMER_ID.eq(customerIdOf(e)).and(ACTIVITY.DELETED_AT.isNull());
         return t.activityKind() == null ? c : c.and(ACTIVITY.KIND.eq(t.activityKind()));
     }
 
@@ -373,16 +377,16 @@ public final class RuleMatchRepository {
         if (t.kind() == RuleTrigger.Kind.DATE_RELATIVE) {
             Field<LocalDate> date = RuleFields.isCustom(t.field())
                     ? DSL.field(DSL.select(CUSTOM_VALUE.VALUE_TEXT.cast(SQLDataType.LOCALDATE)).from(CUSTOM_VALUE)
-                    .where(CUSTOM_VALUE.RECORD_ID.eq(e.id()), CUSTOM_VALUE.FIELD_ID.eq(customField(t.field(), fields).id())))
-                    : e.column(t.field()).coerce(LocalDate.class);
+                    .where(CUSTOM_VALUE.RECORD_ID.eq(idOf(e)), CUSTOM_VALUE.FIELD_ID.eq(customField(t.field(), fields).id())))
+                    : columnOf(e, t.field()).coerce(LocalDate.class);
             return date.cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
         }
         if (t.kind() != RuleTrigger.Kind.NO_ACTIVITY) {
-            return e.createdAt();
+            return createdAtOf(e);
         }
         Field<OffsetDateTime> last = DSL.field(DSL.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY)
                 .where(counted(e, t)));
-        return DSL.coalesce(last, e.createdAt());
+        return DSL.coalesce(last, createdAtOf(e));
     }
 
     /**
@@ -390,7 +394,7 @@ public final class RuleMatchRepository {
      * without one (the public pool): there is nobody to act for.
      */
     private static Condition owned(RuleEntity e, RuleDefinition rule) {
-        return RuleEvaluator.needsOwner(rule) ? e.owner().isNotNull() : DSL.trueCondition();
+        return RuleEvaluator.needsOwner(rule) ? ownerOf(e).isNotNull() : DSL.trueCondition();
     }
 
     static Condition conditions(RuleEntity e, RuleConditions conditions, List<CustomField> fields) {
@@ -416,7 +420,7 @@ public final class RuleMatchRepository {
         }
         RuleFields.ValueKind kind = RuleFields.builtIn(e.key(), c.field())
                 .orElseThrow(() -> new IllegalArgumentException("unknown field " + c.field())).kind();
-        Field<?> column = e.column(c.field());
+        Field<?> column = columnOf(e, c.field());
         return switch (kind) {
             case REGION -> region(column.coerce(String.class), c);
             case USER -> owner(column.coerce(UUID.class), c);
@@ -494,7 +498,7 @@ public final class RuleMatchRepository {
 
     /** A custom field's value, in the column its type is stored in. */
     private static Condition custom(RuleEntity e, CustomField f, RuleCondition c) {
-        Condition of = CUSTOM_VALUE.RECORD_ID.eq(e.id()).and(CUSTOM_VALUE.FIELD_ID.eq(f.id()));
+        Condition of = CUSTOM_VALUE.RECORD_ID.eq(idOf(e)).and(CUSTOM_VALUE.FIELD_ID.eq(f.id()));
         Condition any = DSL.exists(DSL.selectOne().from(CUSTOM_VALUE).where(of, stored(f).isNotNull()));
         if (c.operator() == RuleCondition.Operator.EMPTY) {
             return DSL.not(any);
@@ -557,4 +561,73 @@ public final class RuleMatchRepository {
     private static BigDecimal number(String v) {
         return new BigDecimal(v.replace(",", "").strip());
     }
+
+    // The tables of the entities rules run on. Here, not on RuleEntity: only repositories touch jOOQ.
+
+    private static Table<?> tableOf(RuleEntity e) {
+        return switch (e.key()) {
+            case RuleDefinition.LEAD -> LEAD;
+            case RuleDefinition.OPPORTUNITY -> OPPORTUNITY;
+            default -> CUSTOMER;
+        };
+    }
+
+    private static Field<UUID> idOf(RuleEntity e) {
+        return pick(e, CUSTOMER.ID, LEAD.ID, OPPORTUNITY.ID);
+    }
+
+    private static Field<String> nameOf(RuleEntity e) {
+        return pick(e, CUSTOMER.NAME, LEAD.NAME, OPPORTUNITY.NAME);
+    }
+
+    private static Field<UUID> ownerOf(RuleEntity e) {
+        return pick(e, CUSTOMER.OWNER_ID, LEAD.OWNER_ID, OPPORTUNITY.OWNER_ID);
+    }
+
+    private static Field<OffsetDateTime> createdAtOf(RuleEntity e) {
+        return pick(e, CUSTOMER.CREATED_AT, LEAD.CREATED_AT, OPPORTUNITY.CREATED_AT);
+    }
+
+    private static Field<OffsetDateTime> updatedAtOf(RuleEntity e) {
+        return pick(e, CUSTOMER.UPDATED_AT, LEAD.UPDATED_AT, OPPORTUNITY.UPDATED_AT);
+    }
+
+    private static Field<OffsetDateTime> deletedAtOf(RuleEntity e) {
+        return pick(e, CUSTOMER.DELETED_AT, LEAD.DELETED_AT, OPPORTUNITY.DELETED_AT);
+    }
+
+    /** The customer whose follow-ups count for the record; null for leads (see RuleEntity#hasActivities). */
+    private static Field<UUID> customerIdOf(RuleEntity e) {
+        return pick(e, CUSTOMER.ID, null, OPPORTUNITY.CUSTOMER_ID);
+    }
+
+    /** The columns of the built-in fields ({@link RuleFields}) by key. */
+    private static Map<String, Field<?>> columnsOf(RuleEntity e) {
+        return pick(e, CUSTOMER_COLUMNS, LEAD_COLUMNS, OPPORTUNITY_COLUMNS);
+    }
+
+    private static Field<?> columnOf(RuleEntity e, String field) {
+        Field<?> c = columnsOf(e).get(field);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown field " + field + " of " + e.key());
+        }
+        return c;
+    }
+
+    private static <T> T pick(RuleEntity e, T customer, T lead, T opportunity) {
+        return switch (e.key()) {
+            case RuleDefinition.LEAD -> lead;
+            case RuleDefinition.OPPORTUNITY -> opportunity;
+            default -> customer;
+        };
+    }
+
+    private static final Map<String, Field<?>> CUSTOMER_COLUMNS = Map.of("tier", CUSTOMER.TIER, "industry",
+            CUSTOMER.INDUSTRY, "name", CUSTOMER.NAME, "regionCode", CUSTOMER.REGION_CODE, "ownerId", CUSTOMER.OWNER_ID);
+    private static final Map<String, Field<?>> LEAD_COLUMNS = Map.of("name", LEAD.NAME, "status", LEAD.STATUS,
+            "source", LEAD.SOURCE, "tier", LEAD.TIER, "industry", LEAD.INDUSTRY, "regionCode", LEAD.REGION_CODE,
+            "ownerId", LEAD.OWNER_ID);
+    private static final Map<String, Field<?>> OPPORTUNITY_COLUMNS = Map.of("name", OPPORTUNITY.NAME, "stage",
+            OPPORTUNITY.STAGE, "amount", OPPORTUNITY.AMOUNT, "expectedCloseOn", OPPORTUNITY.EXPECTED_CLOSE_ON,
+            "probability", OPPORTUNITY.PROBABILITY, "ownerId", OPPORTUNITY.OWNER_ID);
 }
