@@ -50,6 +50,8 @@ final class ActionRow extends HBox {
         days.getStyleClass().add("rule-action-days");
         days.setPrefColumnCount(3);
         this.entity = entity;
+        // Only a customer can go back to the public pool.
+        kind.getItems().removeIf(k -> k == RuleAction.Kind.RETURN_TO_POOL && !RuleDefinition.CUSTOMER.equals(entity));
         field = Pickers.of(choices.fields(entity).stream().filter(RuleField::settable).toList(), RuleField::label,
                 I18n.get("rules.dialog.pickField"));
         field.getStyleClass().add("rule-action-field");

@@ -201,7 +201,9 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         String text = result.count() == 0 ? I18n.get("rules.dialog.test.none", noun)
                 : I18n.get("rules.dialog.test.result", result.count(), noun);
         RuleTrigger.Kind kind = trigger.kind();
-        if (kind != RuleTrigger.Kind.NO_ACTIVITY && kind != RuleTrigger.Kind.DATE_RELATIVE) {
+        if (kind == RuleTrigger.Kind.DATE_RELATIVE) {
+            text += " " + I18n.get("rules.dialog.test.dateHint");
+        } else if (kind != RuleTrigger.Kind.NO_ACTIVITY) {
             text += " " + I18n.get("rules.dialog.test.eventHint");
         }
         testResult.setText(text);

@@ -33,6 +33,10 @@ final class RuleTexts {
             case APPROVAL -> I18n.get("rules.trigger.APPROVAL", t.field() == null ? I18n.get("rules.approval.any")
                     : I18n.get("rules.approval." + t.field()), I18n.get("rules.approvalOutcome." + t.value()));
         };
+        if (rule.entity() != null && !RuleDefinition.CUSTOMER.equals(rule.entity())) {
+            // Customer rules read as before; others say what they run on: 商机：预计成交日期前 3 天.
+            trigger = I18n.get("rules.onEntity", I18n.get("rules.entity." + rule.entity()), trigger);
+        }
         if (rule.conditions().rows().isEmpty()) {
             return trigger;
         }

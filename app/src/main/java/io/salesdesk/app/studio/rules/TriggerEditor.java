@@ -112,6 +112,7 @@ final class TriggerEditor extends VBox {
             kind.setValue(RuleTrigger.Kind.NO_ACTIVITY);
             days.setText("20");
             side.setValue(Side.BEFORE);
+            dateDays.setText("3");
             return;
         }
         kind.setValue(t.kind());

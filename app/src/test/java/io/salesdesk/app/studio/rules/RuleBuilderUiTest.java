@@ -190,7 +190,7 @@ class RuleBuilderUiTest {
         assertThat(saved.definition().actions()).containsExactly(RuleAction.assign(manager.value()));
         assertThat(robot.lookup(".table-row-cell").queryAll().stream().map(n -> n.lookupAll(".text"))
                 .flatMap(java.util.Set::stream).map(t -> ((javafx.scene.text.Text) t).getText()))
-                .as("the list says when in words").contains("预计成交日期前 3 天 · 金额 大于 500000");
+                .as("the list says when in words").contains("商机：预计成交日期前 3 天 · 金额 大于 500000");
     }
 
     private static void scrollTo(FxRobot robot, String id) {

@@ -51,6 +51,8 @@ public final class RuleMatchRepository {
 
     /** Most audit entries a "field changed to" or "updated" rule reads in one run; the next run goes on. */
     static final int CHANGE_BATCH = 2000;
+    /** How far ahead test mode looks for a "date" rule. */
+    static final int PREVIEW_DAYS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DSLContext dsl;
@@ -313,7 +315,12 @@ public final class RuleMatchRepository {
         RuleTrigger t = rule.definition().trigger();
         Condition live = deletedAtOf(e).isNull();
         Condition base = switch (t.kind()) {
-            case NO_ACTIVITY, DATE_RELATIVE -> trigger(e, rule, now, fields);
+            case NO_ACTIVITY -> trigger(e, rule, now, fields);
+            // The records it will act on from today through the next PREVIEW_DAYS days.
+            case DATE_RELATIVE -> {
+                LocalDate today = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate().minusDays(t.days());
+                yield live.and(dateBetween(e, t.field(), fields, today, today.plusDays(PREVIEW_DAYS)));
+            }
             case CREATED, UPDATED, APPROVAL -> live;
             // Records whose field has the value now: those a change to it would have matched.
             case FIELD_CHANGED -> live.and(condition(e, new RuleCondition(t.field(), RuleCondition.Operator.EQ,

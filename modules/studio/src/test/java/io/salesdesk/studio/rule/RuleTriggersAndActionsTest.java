@@ -161,10 +161,13 @@ class RuleTriggersAndActionsTest {
         LocalDate today = LocalDate.of(2026, 11, 2);
         Opportunity big = deal(hospital, "检验科设备", "800000", today.plusDays(10));
         deal(hospital, "耗材", "20000", today.plusDays(10));
-        save(new RuleDefinition("大单预计成交前 3 天提醒", RuleDefinition.OPPORTUNITY,
+        RuleDefinition rule = new RuleDefinition("大单预计成交前 3 天提醒", RuleDefinition.OPPORTUNITY,
                 RuleTrigger.relativeTo("expectedCloseOn", -3),
                 RuleConditions.all(new RuleCondition("amount", RuleCondition.Operator.GT, "500000")),
-                List.of(RuleAction.createTask("跟进{记录}的签约", 1)), true));
+                List.of(RuleAction.createTask("跟进{记录}的签约", 1)), true);
+        assertThat(rules.test(rule, 5).first()).as("test mode: what it will act on in the next 30 days")
+                .extracting(RuleMatch::label).containsExactly("检验科设备");
+        save(rule);
 
         days(6);
         assertThat(runner.runDue().fired()).as("ten days before: not yet").isZero();
