@@ -33,6 +33,7 @@ import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleActions;
+import io.salesdesk.studio.rule.RuleApprovals;
 import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.studio.rule.RuleWebhook;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -175,7 +176,9 @@ public final class AppContext {
         });
         this.ruleRunner = new RuleRunner(database, clock, new RuleActions(database, clock, locale, tasks, escalations,
                 customers, customFields, new RuleActions.Owners(leads, opportunities, pool, autoAssign),
-                new RuleWebhook()), customFields, locale);
+                new RuleWebhook(), approvals), customFields, locale);
+        // Rules can start an approval; its flow is designed like any other (Settings → 审批流程).
+        RuleApprovals.TRIGGERS.forEach(approvals::register);
         this.currentUser = currentUser;
     }
 

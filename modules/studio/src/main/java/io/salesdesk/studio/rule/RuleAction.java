@@ -30,7 +30,9 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
         /** A customer goes back to the public pool (公海), with the text as the reason. */
         RETURN_TO_POOL,
         /** The record is posted as JSON to a URL (an HTTP webhook); the answer goes into the run log. */
-        WEBHOOK;
+        WEBHOOK,
+        /** The record is submitted to the approval flow set up for rules on its entity; text is the title. */
+        START_APPROVAL;
 
         /** Whether the action is for the record's owner, so it cannot act on a record without one. */
         public boolean needsOwner() {
@@ -68,6 +70,11 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
 
     public static RuleAction returnToPool(String reason) {
         return new RuleAction(Kind.RETURN_TO_POOL, reason, null, null, null);
+    }
+
+    /** @param title what approvers see in their inbox; {@code {客户}} is the record's name; blank: the rule's name */
+    public static RuleAction startApproval(String title) {
+        return new RuleAction(Kind.START_APPROVAL, title, null, null, null);
     }
 
     public static RuleAction webhook(String url) {

@@ -24,6 +24,8 @@ import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.workflow.approval.ApprovalService;
+import io.salesdesk.workflow.approval.ApprovalSubject;
 import io.salesdesk.workflow.notify.NotificationRepository;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -36,7 +38,7 @@ import java.util.UUID;
 
 /**
  * Takes a rule's actions on a matched record: tasks, messages, escalations, fields, owners, the public
- * pool and webhooks. Each action returns what it did in words for the run log, or throws a
+ * pool, approvals and webhooks. Each action returns what it did in words for the run log, or throws a
  * {@link SalesDeskException} whose message key says why it could not.
  */
 public final class RuleActions {
@@ -50,6 +52,7 @@ public final class RuleActions {
     private final CustomFieldService customFields;
     private final Owners owners;
     private final RuleWebhook webhook;
+    private final ApprovalService approvals;
 
     /**
      * The services that change owners; any may be null when the app does not offer the action (a rule
@@ -67,7 +70,8 @@ public final class RuleActions {
     }
 
     public RuleActions(Database db, Clock clock, Locale locale, TaskService tasks, EscalationService escalations,
-                       CustomerService customers, CustomFieldService customFields, Owners owners, RuleWebhook webhook) {
+                       CustomerService customers, CustomFieldService customFields, Owners owners, RuleWebhook webhook,
+                       ApprovalService approvals) {
         this.db = db;
         this.clock = clock;
         this.locale = locale;
@@ -77,6 +81,7 @@ public final class RuleActions {
         this.customFields = customFields;
         this.owners = owners == null ? new Owners(null, null, null, null) : owners;
         this.webhook = webhook;
+        this.approvals = approvals;
     }
 
     /** Takes one action; returns what it did, in words for the run log. */
@@ -137,6 +142,9 @@ public final class RuleActions {
                 owners.pool().release(actor, c.id(), c.version(), text.isEmpty() ? say("pool.reason", rule.name()) : text);
                 return say("done.pool");
             }
+            case START_APPROVAL -> {
+                return startApproval(actor, rule, entity, match, text);
+            }
             case WEBHOOK -> {
                 if (webhook == null) {
                     throw new SalesDeskException("rule.run.unavailable");
@@ -177,6 +185,23 @@ public final class RuleActions {
             throw new SalesDeskException("rule.run.unavailable");
         }
         return say("done.assign", name);
+    }
+
+    /** Submits the record to the flow set up for rules on its entity (RuleApprovals). */
+    private String startApproval(Actor actor, AutomationRule rule, RuleEntity entity, RuleMatch match, String title) {
+        if (approvals == null) {
+            throw new SalesDeskException("rule.run.unavailable");
+        }
+        RuleRecord record = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).record(entity, match.recordId()))
+                .orElseThrow(() -> new SalesDeskException("rule.run.gone"));
+        String shown = title.isEmpty() ? rule.name() + "：" + match.label() : title;
+        ApprovalSubject subject = new ApprovalSubject(entity.auditName(), RuleApprovals.ACTION, match.recordId(),
+                shown, RuleApprovals.fields(entity, record));
+        // Submitted on behalf of the record's owner, so "the submitter's manager" is the owner's manager.
+        Actor submitter = match.ownerId() == null ? actor : db.transactionResult(cfg -> UserRepository.using(cfg, clock)
+                .byId(match.ownerId())).map(User::asActor).orElse(actor);
+        return approvals.submit(submitter, subject).map(r -> say("done.approval", shown))
+                .orElseThrow(() -> new SalesDeskException("rule.run.noFlow"));
     }
 
     private Customer customer(Actor actor, UUID id) {

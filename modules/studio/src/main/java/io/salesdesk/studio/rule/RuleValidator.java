@@ -189,6 +189,11 @@ final class RuleValidator {
                     problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));
                 }
             }
+            case START_APPROVAL -> {
+                if (a.text() != null && a.text().strip().length() > TEXT_MAX) {
+                    problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));
+                }
+            }
             case WEBHOOK -> {
                 if (blank(a.value()) || !RuleWebhook.acceptable(a.value())) {
                     problems.add(FieldProblem.of("actions", "rule.action.webhook.url", String.valueOf(a.value())));

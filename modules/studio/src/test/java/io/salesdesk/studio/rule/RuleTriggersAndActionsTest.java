@@ -79,6 +79,7 @@ class RuleTriggersAndActionsTest {
     LeadService leads;
     OpportunityService opportunities;
     PoolService pool;
+    ApprovalService approvals;
     RuleRunner runner;
     HttpServer server;
 
@@ -93,10 +94,12 @@ class RuleTriggersAndActionsTest {
         leads = new LeadService(db, clock, f.regions, f.customers);
         opportunities = new OpportunityService(db, clock);
         pool = new PoolService(db, clock, f.regions, f.customers);
+        approvals = new ApprovalService(db, clock, cfg -> UserDirectory.using(cfg, clock), Locale.SIMPLIFIED_CHINESE);
         runner = new RuleRunner(db, clock, new RuleActions(db, clock, Locale.SIMPLIFIED_CHINESE, tasks,
                 new EscalationService(db, clock), f.customers, fields,
                 new RuleActions.Owners(leads, opportunities, pool, null),
-                new RuleWebhook(HttpClient.newHttpClient(), Duration.ofSeconds(2))), fields, Locale.SIMPLIFIED_CHINESE);
+                new RuleWebhook(HttpClient.newHttpClient(), Duration.ofSeconds(2)), approvals), fields,
+                Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The database the tests run on: HSQLDB here, PostgreSQL in the subclass. */
@@ -235,8 +238,6 @@ class RuleTriggersAndActionsTest {
     void anApprovedRequestAboutACustomerSetsOffTheRuleOnce() {
         UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
         UUID other = f.customer(f.wang, "杭州市第一人民医院", Tier.A, SalesOrgFixture.XIHU, null);
-        ApprovalService approvals = new ApprovalService(db, clock, cfg -> UserDirectory.using(cfg, clock),
-                Locale.SIMPLIFIED_CHINESE);
         approvals.saveFlow(f.admin.asActor(), "customer", "review", "客户审核", new FlowDefinition(List.of(
                 new ApprovalStep("manager", "主管审批", Approvers.manager(1), SignMode.ANY, StepTimeout.remindAfter(24))),
                 true, false, true));
@@ -258,6 +259,32 @@ class RuleTriggersAndActionsTest {
         assertThat(runner.runDue().fired()).isEqualTo(1);
         assertThat(runner.runDue().fired()).isZero();
         assertThat(ruleMessages(f.wang)).singleElement().satisfies(n -> assertThat(n.subjectId()).isEqualTo(hospital));
+    }
+
+    @Test
+    void aBigOpportunityStartsTheApprovalFlowSetUpForRulesAndTheRunLogSaysWhenThereIsNone() {
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
+        save(new RuleDefinition("大单立项审批", RuleDefinition.OPPORTUNITY, RuleTrigger.created(),
+                RuleConditions.all(new RuleCondition("amount", RuleCondition.Operator.GT, "500000")),
+                List.of(RuleAction.startApproval("大单立项：{记录}")), true));
+        days(1);
+        deal(hospital, "影像中心", "900000", null);
+        assertThat(runner.runDue().fired()).isEqualTo(1);
+        assertThat(rules.runLog(null, 1).get(0).error()).as("no flow yet: the log says so")
+                .startsWith("发起审批: 没有为规则发起的审批配置流程");
+
+        approvals.saveFlow(f.admin.asActor(), "opportunity", RuleApprovals.ACTION, "大单立项", new FlowDefinition(List.of(
+                new ApprovalStep("manager", "主管审批", Approvers.manager(1), SignMode.ANY, StepTimeout.remindAfter(24))),
+                true, false, true));
+        days(1);
+        Opportunity second = deal(hospital, "检验流水线", "1200000", null);
+        assertThat(runner.runDue().fired()).isEqualTo(1);
+
+        assertThat(approvals.inbox(f.zjManager.asActor())).singleElement().satisfies(t -> {
+            assertThat(t.recordId()).isEqualTo(second.id());
+            assertThat(t.requestTitle()).isEqualTo("大单立项：检验流水线");
+        });
+        assertThat(rules.runLog(null, 1).get(0).actionsTaken()).isEqualTo("已发起审批「大单立项：检验流水线」");
     }
 
     @Test
