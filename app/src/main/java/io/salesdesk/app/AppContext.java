@@ -174,9 +174,11 @@ public final class AppContext {
             Lead assigned = dispatch.dispatchAll(cfg, List.of(lead)).get(0).lead();
             return assigned.ownerName() == null ? "—" : assigned.ownerName();
         });
+        RuleActions.OrderHold orderHold = (actor, customerId, opportunityId, categories, reason) -> database
+                .transactionResult(cfg -> freezes.hold(cfg, actor, customerId, opportunityId, categories, reason)).size();
         this.ruleRunner = new RuleRunner(database, clock, new RuleActions(database, clock, locale, tasks, escalations,
-                customers, customFields, new RuleActions.Owners(leads, opportunities, pool, autoAssign),
-                new RuleWebhook(), approvals), customFields, locale);
+                customers, customFields, new RuleActions.Extras(new RuleActions.Owners(leads, opportunities, pool,
+                autoAssign), new RuleWebhook(), approvals, orderHold)), customFields, locale);
         // Rules can start an approval; its flow is designed like any other (Settings → 审批流程).
         RuleApprovals.TRIGGERS.forEach(approvals::register);
         this.currentUser = currentUser;

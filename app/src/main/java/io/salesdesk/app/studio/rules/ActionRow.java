@@ -36,6 +36,8 @@ final class ActionRow extends HBox {
 
     private final String entity;
     private final Label assignTo = new Label(I18n.get("rules.dialog.assignTo"));
+    private final Label categoriesLabel = new Label(I18n.get("rules.dialog.freezeCategories"));
+    private final TextField categories = new TextField();
     private final RuleValueInput owner;
 
     ActionRow(RuleChoices choices, String entity, RuleAction existing, Consumer<ActionRow> remove) {
@@ -52,6 +54,11 @@ final class ActionRow extends HBox {
         this.entity = entity;
         // Only a customer can go back to the public pool.
         kind.getItems().removeIf(k -> k == RuleAction.Kind.RETURN_TO_POOL && !RuleDefinition.CUSTOMER.equals(entity));
+        // A lead has no customer whose orders could be frozen.
+        kind.getItems().removeIf(k -> k == RuleAction.Kind.FREEZE_ORDERS && RuleDefinition.LEAD.equals(entity));
+        categories.getStyleClass().add("rule-action-categories");
+        categories.setPromptText(I18n.get("rules.dialog.freezeCategoriesPrompt"));
+        categories.setPrefColumnCount(12);
         field = Pickers.of(choices.fields(entity).stream().filter(RuleField::settable).toList(), RuleField::label,
                 I18n.get("rules.dialog.pickField"));
         field.getStyleClass().add("rule-action-field");
@@ -69,7 +76,8 @@ final class ActionRow extends HBox {
         delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "rule-row-remove");
         delete.setTooltip(new Tooltip(I18n.get("rules.dialog.remove")));
         delete.setOnAction(e -> remove.accept(this));
-        getChildren().addAll(kind, text, days, daysUnit, field, setTo, value, assignTo, owner, delete);
+        getChildren().addAll(kind, categoriesLabel, categories, text, days, daysUnit, field, setTo, value, assignTo, owner,
+                delete);
         if (existing != null) {
             kind.setValue(existing.kind());
             text.setText(existing.text() == null ? existing.kind() == RuleAction.Kind.WEBHOOK
@@ -78,6 +86,9 @@ final class ActionRow extends HBox {
             field.setValue(RuleField.find(choices.fields(entity), existing.field()));
             value.setValue(existing.value());
             owner.setValue(existing.value());
+            if (existing.kind() == RuleAction.Kind.FREEZE_ORDERS) {
+                categories.setText(existing.value() == null ? "" : existing.value());
+            }
         } else {
             show(null);
         }
@@ -96,6 +107,9 @@ final class ActionRow extends HBox {
         shown(value, set);
         shown(assignTo, assign);
         shown(owner, assign);
+        boolean freeze = k == RuleAction.Kind.FREEZE_ORDERS;
+        shown(categoriesLabel, freeze);
+        shown(categories, freeze);
         if (hasText) {
             text.setPromptText(I18n.get("rules.dialog.textPrompt." + k.name()));
         }
@@ -124,6 +138,9 @@ final class ActionRow extends HBox {
         }
         if (k == RuleAction.Kind.ASSIGN) {
             return RuleAction.assign(owner.value());
+        }
+        if (k == RuleAction.Kind.FREEZE_ORDERS) {
+            return RuleAction.freezeOrders(categories.getText(), text.getText());
         }
         if (k == RuleAction.Kind.WEBHOOK) {
             return RuleAction.webhook(text.getText() == null ? null : text.getText().strip());

@@ -32,7 +32,9 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
         /** The record is posted as JSON to a URL (an HTTP webhook); the answer goes into the run log. */
         WEBHOOK,
         /** The record is submitted to the approval flow set up for rules on its entity; text is the title. */
-        START_APPROVAL;
+        START_APPROVAL,
+        /** The customer's orders in some product categories (value, comma-separated) are held; text is the reason. */
+        FREEZE_ORDERS;
 
         /** Whether the action is for the record's owner, so it cannot act on a record without one. */
         public boolean needsOwner() {
@@ -75,6 +77,11 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
     /** @param title what approvers see in their inbox; {@code {客户}} is the record's name; blank: the rule's name */
     public static RuleAction startApproval(String title) {
         return new RuleAction(Kind.START_APPROVAL, title, null, null, null);
+    }
+
+    /** @param categories product categories, comma-separated; @param reason shown on the freeze, may be blank */
+    public static RuleAction freezeOrders(String categories, String reason) {
+        return new RuleAction(Kind.FREEZE_ORDERS, reason, null, null, categories);
     }
 
     public static RuleAction webhook(String url) {

@@ -38,7 +38,7 @@ import java.util.UUID;
 
 /**
  * Takes a rule's actions on a matched record: tasks, messages, escalations, fields, owners, the public
- * pool, approvals and webhooks. Each action returns what it did in words for the run log, or throws a
+ * pool, approvals, order freezes and webhooks. Each action returns what it did in words for the run log, or throws a
  * {@link SalesDeskException} whose message key says why it could not.
  */
 public final class RuleActions {
@@ -53,6 +53,7 @@ public final class RuleActions {
     private final Owners owners;
     private final RuleWebhook webhook;
     private final ApprovalService approvals;
+    private final OrderHold orders;
 
     /**
      * The services that change owners; any may be null when the app does not offer the action (a rule
@@ -60,6 +61,25 @@ public final class RuleActions {
      */
     public record Owners(LeadService leads, OpportunityService opportunities, PoolService pool,
                          LeadAutoAssign autoAssign) {
+    }
+
+    /**
+     * The services behind the actions beyond tasks, messages and fields; any may be null when the app
+     * does not offer the action (a rule that needs it then logs that it is not available).
+     */
+    public record Extras(Owners owners, RuleWebhook webhook, ApprovalService approvals, OrderHold orders) {
+
+        /** None of them: tasks, messages, escalations and fields only. */
+        public static Extras none() {
+            return new Extras(null, null, null, null);
+        }
+    }
+
+    /** Holding a customer's orders in some product categories (commerce's order freeze), as the rules call it. */
+    @FunctionalInterface
+    public interface OrderHold {
+        /** Freezes the categories not frozen yet; returns how many were frozen now. */
+        int hold(Actor actor, UUID customerId, UUID opportunityId, List<String> categories, String reason);
     }
 
     /** The automatic assignment of a lead (the dispatch module), as the rules call it. */
@@ -70,8 +90,7 @@ public final class RuleActions {
     }
 
     public RuleActions(Database db, Clock clock, Locale locale, TaskService tasks, EscalationService escalations,
-                       CustomerService customers, CustomFieldService customFields, Owners owners, RuleWebhook webhook,
-                       ApprovalService approvals) {
+                       CustomerService customers, CustomFieldService customFields, Extras extras) {
         this.db = db;
         this.clock = clock;
         this.locale = locale;
@@ -79,9 +98,11 @@ public final class RuleActions {
         this.escalations = escalations;
         this.customers = customers;
         this.customFields = customFields;
-        this.owners = owners == null ? new Owners(null, null, null, null) : owners;
-        this.webhook = webhook;
-        this.approvals = approvals;
+        Extras with = extras == null ? Extras.none() : extras;
+        this.owners = with.owners() == null ? new Owners(null, null, null, null) : with.owners();
+        this.webhook = with.webhook();
+        this.approvals = with.approvals();
+        this.orders = with.orders();
     }
 
     /** Takes one action; returns what it did, in words for the run log. */
@@ -141,6 +162,16 @@ public final class RuleActions {
                 }
                 owners.pool().release(actor, c.id(), c.version(), text.isEmpty() ? say("pool.reason", rule.name()) : text);
                 return say("done.pool");
+            }
+            case FREEZE_ORDERS -> {
+                if (orders == null || entity == RuleEntity.LEAD_ENTITY || match.customerId() == null) {
+                    throw new SalesDeskException("rule.run.unavailable");
+                }
+                List<String> categories = RuleEvaluator.values(action.value());
+                int held = orders.hold(actor, match.customerId(),
+                        entity == RuleEntity.OPPORTUNITY_ENTITY ? match.recordId() : null, categories,
+                        text.isEmpty() ? say("freeze.reason", rule.name()) : text);
+                return say(held == 0 ? "done.frozenAlready" : "done.frozen", String.join("、", categories));
             }
             case START_APPROVAL -> {
                 return startApproval(actor, rule, entity, match, text);

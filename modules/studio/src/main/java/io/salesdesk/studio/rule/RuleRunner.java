@@ -57,7 +57,7 @@ public final class RuleRunner {
     /** A runner whose rules create tasks, notify, escalate and set fields (no owner changes or webhooks). */
     public RuleRunner(Database db, Clock clock, TaskService tasks, EscalationService escalations,
                       CustomerService customers, CustomFieldService customFields, Locale locale) {
-        this(db, clock, new RuleActions(db, clock, locale, tasks, escalations, customers, customFields, null, null, null),
+        this(db, clock, new RuleActions(db, clock, locale, tasks, escalations, customers, customFields, RuleActions.Extras.none()),
                 customFields, locale);
     }
 

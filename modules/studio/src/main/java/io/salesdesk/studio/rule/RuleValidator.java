@@ -189,6 +189,13 @@ final class RuleValidator {
                     problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));
                 }
             }
+            case FREEZE_ORDERS -> {
+                if (RuleDefinition.LEAD.equals(entity)) {
+                    problems.add(FieldProblem.of("actions", "rule.action.freeze.leads"));
+                } else if (RuleEvaluator.values(a.value()).isEmpty()) {
+                    problems.add(FieldProblem.of("actions", "rule.action.freeze.categories"));
+                }
+            }
             case START_APPROVAL -> {
                 if (a.text() != null && a.text().strip().length() > TEXT_MAX) {
                     problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));

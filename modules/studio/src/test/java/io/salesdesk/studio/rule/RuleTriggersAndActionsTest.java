@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.salesdesk.board.escalation.EscalationService;
 import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskService;
+import io.salesdesk.commerce.freeze.OrderFreezeService;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.ValidationException;
@@ -80,6 +81,7 @@ class RuleTriggersAndActionsTest {
     OpportunityService opportunities;
     PoolService pool;
     ApprovalService approvals;
+    OrderFreezeService freezes;
     RuleRunner runner;
     HttpServer server;
 
@@ -95,10 +97,13 @@ class RuleTriggersAndActionsTest {
         opportunities = new OpportunityService(db, clock);
         pool = new PoolService(db, clock, f.regions, f.customers);
         approvals = new ApprovalService(db, clock, cfg -> UserDirectory.using(cfg, clock), Locale.SIMPLIFIED_CHINESE);
+        freezes = new OrderFreezeService(db, clock);
+        RuleActions.OrderHold hold = (actor, customer, deal, categories, reason) -> db.transactionResult(cfg ->
+                freezes.hold(cfg, actor, customer, deal, categories, reason)).size();
         runner = new RuleRunner(db, clock, new RuleActions(db, clock, Locale.SIMPLIFIED_CHINESE, tasks,
-                new EscalationService(db, clock), f.customers, fields,
+                new EscalationService(db, clock), f.customers, fields, new RuleActions.Extras(
                 new RuleActions.Owners(leads, opportunities, pool, null),
-                new RuleWebhook(HttpClient.newHttpClient(), Duration.ofSeconds(2)), approvals), fields,
+                new RuleWebhook(HttpClient.newHttpClient(), Duration.ofSeconds(2)), approvals, hold)), fields,
                 Locale.SIMPLIFIED_CHINESE);
     }
 
@@ -285,6 +290,28 @@ class RuleTriggersAndActionsTest {
             assertThat(t.requestTitle()).isEqualTo("大单立项：检验流水线");
         });
         assertThat(rules.runLog(null, 1).get(0).actionsTaken()).isEqualTo("已发起审批「大单立项：检验流水线」");
+    }
+
+    @Test
+    void aLostBigDealFreezesItsCustomersOrdersInTheNamedCategoriesOnce() {
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
+        Opportunity deal = deal(hospital, "检验科设备", "800000", null);
+        save(new RuleDefinition("大单变更冻结订单", RuleDefinition.OPPORTUNITY, RuleTrigger.updated(),
+                RuleConditions.all(new RuleCondition("amount", RuleCondition.Operator.GT, "500000")),
+                List.of(RuleAction.freezeOrders("试剂，耗材", "大单金额变更，待核对库存")), true));
+        Opportunity current = opportunities.find(f.admin.asActor(), deal.id()).orElseThrow();
+        OpportunityDraft d = current.toDraft();
+        opportunities.update(f.wang.asActor(), deal.id(), current.version(), new OpportunityDraft(d.customerId(), d.name(),
+                d.ownerId(), d.stage(), new BigDecimal("900000"), d.expectedCloseOn(), d.probability(), d.products(),
+                d.closeReason()));
+
+        assertThat(runner.runDue().fired()).isEqualTo(1);
+
+        assertThat(freezes.active(hospital)).extracting(io.salesdesk.commerce.freeze.OrderFreeze::category,
+                io.salesdesk.commerce.freeze.OrderFreeze::opportunityId, io.salesdesk.commerce.freeze.OrderFreeze::reason)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("试剂", deal.id(), "大单金额变更，待核对库存"),
+                        org.assertj.core.groups.Tuple.tuple("耗材", deal.id(), "大单金额变更，待核对库存"));
+        assertThat(rules.runLog(null, 1).get(0).actionsTaken()).isEqualTo("已冻结 试剂、耗材 的订单");
     }
 
     @Test
