@@ -53,6 +53,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
     private final VBox conditionRows = new VBox(8);
     private final VBox actionRows = new VBox(8);
     private final Label noConditions = new Label();
+    private final TextField expression = new TextField();
     private final CheckBox enabled = new CheckBox(I18n.get("rules.dialog.enabled"));
     private final Label testResult = new Label();
     private final ListView<String> testList = new ListView<>();
@@ -67,6 +68,11 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         entity.setId("ruleEntity");
         trigger = new TriggerEditor(choices, this::fitWindow);
         match.setId("ruleMatch");
+        expression.setId("ruleExpression");
+        expression.setPromptText(I18n.get("rules.dialog.expressionPrompt"));
+        Label expressionLabel = new Label(I18n.get("rules.dialog.expression"));
+        expressionLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox.setHgrow(expression, javafx.scene.layout.Priority.ALWAYS);
         noConditions.getStyleClass().add(Styles.TEXT_MUTED);
         enabled.setId("ruleEnabled");
 
@@ -95,7 +101,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
                 field("entity", I18n.get("rules.dialog.entity"), entity),
                 field("trigger", I18n.get("rules.dialog.when"), trigger),
                 field("conditions", I18n.get("rules.dialog.conditions"), new VBox(8, match, conditionRows, noConditions,
-                        addCondition)),
+                        line(addCondition, expressionLabel, expression))),
                 field("actions", I18n.get("rules.dialog.actions"), new VBox(8, actionRows, addAction)),
                 enabled,
                 section(new VBox(6, line(test, testResult), testHint, testList)));
@@ -106,6 +112,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         getDialogPane().setPrefWidth(860);
         fill(existing);
         entity.valueProperty().addListener((o, was, now) -> changeEntity(now));
+        expression.textProperty().addListener((o, was, now) -> updateConditions());
         updateConditions();
         setOnShown(e -> name.requestFocus());
     }
@@ -128,6 +135,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         trigger.fill(d.trigger());
         match.setValue(d.conditions().match());
         d.conditions().rows().forEach(this::addCondition);
+        expression.setText(d.conditions().expression() == null ? "" : d.conditions().expression());
         d.actions().forEach(this::addAction);
         enabled.setSelected(d.enabled());
         enabled.setText(I18n.get("rules.dialog.enabledExisting"));
@@ -160,7 +168,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
     }
 
     private void updateConditions() {
-        boolean none = conditionRows.getChildren().isEmpty();
+        boolean none = conditionRows.getChildren().isEmpty() && expression.getText().isBlank();
         noConditions.setText(I18n.get("rules.dialog.noConditions", I18n.get("rules.entityNoun." + entity())));
         shown(noConditions, none);
         shown(match, conditionRows.getChildren().size() > 1);
@@ -182,7 +190,7 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         List<RuleAction> actions = new ArrayList<>();
         actionRows.getChildren().forEach(node -> actions.add(((ActionRow) node).action()));
         return new RuleDefinition(name.getText(), entity(), trigger.trigger(),
-                new RuleConditions(match.getValue(), conditions), actions, enabled.isSelected());
+                new RuleConditions(match.getValue(), conditions, expression.getText()), actions, enabled.isSelected());
     }
 
     private void test() {

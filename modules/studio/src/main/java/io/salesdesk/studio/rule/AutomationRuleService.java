@@ -25,6 +25,8 @@ public final class AutomationRuleService {
 
     /** How many matches test mode lists by default. */
     public static final int TEST_LIMIT = 20;
+    /** How many records test mode tests an advanced expression on. */
+    public static final int EXPRESSION_TESTED = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -83,9 +85,18 @@ public final class AutomationRuleService {
         RuleValidator.checkMatching(definition, fields);
         OffsetDateTime now = Rows.now(clock);
         AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, null, now, 0);
+        String expression = definition.conditions().expression();
         return db.transactionResult(cfg -> {
             RuleMatchRepository matches = RuleMatchRepository.using(cfg);
-            return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));
+            if (expression == null) {
+                return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));
+            }
+            // The expression is tested in memory: on the first EXPRESSION_TESTED records the rows let through.
+            RuleEntity entity = RuleEntity.of(definition.entity());
+            List<RuleMatch> meeting = matches.first(probe, fields, now, EXPRESSION_TESTED).stream()
+                    .filter(m -> matches.record(entity, m.recordId())
+                            .map(r -> RuleExpressions.holds(expression, r, fields)).orElse(false)).toList();
+            return new RuleTest(meeting.size(), meeting.stream().limit(limit).toList());
         });
     }
 

@@ -51,7 +51,8 @@ final class RuleEvaluator {
                 return Optional.empty();
             }
         }
-        if (needsOwner(d) && r.ownerId() == null || !meets(d.entity(), d.conditions(), r, fields)) {
+        if (needsOwner(d) && r.ownerId() == null || !meets(d.entity(), d.conditions(), r, fields)
+                || d.conditions().expression() != null && !RuleExpressions.holds(d.conditions().expression(), r, fields)) {
             return Optional.empty();
         }
         OffsetDateTime fired = r.lastFiring().get(rule.id());

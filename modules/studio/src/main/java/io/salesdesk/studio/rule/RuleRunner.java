@@ -263,7 +263,7 @@ public final class RuleRunner {
 
     private int act(AutomationRule rule, List<RuleMatch> matches, Actor actor, OffsetDateTime now) {
         int acted = 0;
-        for (RuleMatch match : matches) {
+        for (RuleMatch match : meetExpression(rule, matches)) {
             boolean claimed = db.transactionResult(cfg -> RuleFiringRepository.using(cfg)
                     .claim(rule.id(), match.recordId(), match.anchor(), now));
             if (!claimed) {
@@ -293,6 +293,22 @@ public final class RuleRunner {
             acted++;
         }
         return acted;
+    }
+
+    /**
+     * The matches that also meet the rule's advanced expression (the SQL tested the rows): each record
+     * read once and tested in memory. One that does not is not claimed, so a later change is tested again.
+     */
+    private List<RuleMatch> meetExpression(AutomationRule rule, List<RuleMatch> matches) {
+        String expression = rule.definition().conditions().expression();
+        if (expression == null || matches.isEmpty()) {
+            return matches;
+        }
+        RuleEntity entity = RuleEntity.of(rule.definition().entity());
+        List<CustomField> fields = customFields.fields(entity.custom());
+        return matches.stream().filter(m -> db.transactionResult(cfg -> RuleMatchRepository.using(cfg)
+                .record(entity, m.recordId())).map(r -> RuleExpressions.holds(expression, r, fields)).orElse(false))
+                .toList();
     }
 
     /**

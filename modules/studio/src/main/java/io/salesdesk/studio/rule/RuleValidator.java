@@ -86,6 +86,10 @@ final class RuleValidator {
     private static void checkMatching(RuleDefinition rule, Set<String> custom, Set<String> customDates,
                                       List<FieldProblem> problems) {
         checkTrigger(rule.entity(), rule.trigger(), custom, customDates, problems);
+        if (rule.conditions().expression() != null) {
+            RuleExpressions.problem(rule.conditions().expression()).ifPresent(p ->
+                    problems.add(FieldProblem.of("conditions", "rule.expression.invalid", p)));
+        }
         for (RuleCondition c : rule.conditions().rows()) {
             if (!known(rule.entity(), c.field(), custom)) {
                 problems.add(FieldProblem.of("conditions", "rule.field.unknown", String.valueOf(c.field())));

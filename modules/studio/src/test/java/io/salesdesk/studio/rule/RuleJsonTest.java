@@ -34,6 +34,10 @@ class RuleJsonTest {
         List<RuleAction> actions = List.of(RuleAction.assign(RuleAction.AUTO), RuleAction.returnToPool("60 天未拜访"),
                 RuleAction.webhook("https://example.com/hook"));
         assertThat(RuleJson.actions(RuleJson.write(actions))).isEqualTo(actions);
+        RuleConditions withExpression = new RuleConditions(RuleConditions.Match.ANY, List.of(), "amount > 500000.0");
+        assertThat(RuleJson.conditions(RuleJson.write(withExpression))).isEqualTo(withExpression);
+        assertThat(RuleJson.write(RuleConditions.all())).as("no expression: the JSON rules had before")
+                .isEqualTo("{\"match\":\"ALL\",\"rows\":[]}");
         assertThat(RuleJson.write(RuleTrigger.relativeTo("expectedCloseOn", -3)))
                 .isEqualTo("{\"kind\":\"DATE_RELATIVE\",\"days\":-3,\"field\":\"expectedCloseOn\"}");
     }

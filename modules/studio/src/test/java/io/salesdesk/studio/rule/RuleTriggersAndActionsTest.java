@@ -315,6 +315,36 @@ class RuleTriggersAndActionsTest {
     }
 
     @Test
+    void anAdvancedExpressionNarrowsTheRowsAndABrokenOneIsRefusedWithCelsReason() {
+        fields.define(f.admin.asActor(), CustomEntity.OPPORTUNITY, new CustomFieldDraft("竞争对手数", "rivals",
+                FieldType.NUMBER, List.of(), false, null, null));
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
+        RuleDefinition rule = new RuleDefinition("多家竞争的大单", RuleDefinition.OPPORTUNITY, RuleTrigger.updated(),
+                new RuleConditions(RuleConditions.Match.ALL, List.of(), "amount > 500000.0 && rivals >= 2.0"),
+                List.of(RuleAction.notifyManager("{记录}竞争激烈，请关注")), true);
+        save(rule);
+        Opportunity contested = deal(hospital, "检验科设备", "800000", null);
+        Opportunity alone = deal(hospital, "影像设备", "900000", null);
+        Opportunity small = deal(hospital, "耗材", "20000", null);
+        days(1);
+        fields.setValues(f.wang.asActor(), CustomEntity.OPPORTUNITY, contested.id(), Map.of("rivals", "3"));
+        fields.setValues(f.wang.asActor(), CustomEntity.OPPORTUNITY, alone.id(), Map.of("rivals", "1"));
+        fields.setValues(f.wang.asActor(), CustomEntity.OPPORTUNITY, small.id(), Map.of("rivals", "4"));
+
+        assertThat(rules.test(rule, 5).first()).extracting(RuleMatch::label).containsExactly("检验科设备");
+        assertThat(runner.runDue().fired()).isEqualTo(1);
+        assertThat(ruleMessages(f.zjManager)).singleElement()
+                .satisfies(n -> assertThat(n.body()).isEqualTo("检验科设备竞争激烈，请关注"));
+        assertThat(runner.runFor(RuleDefinition.OPPORTUNITY, alone.id())).as("after a save, the same test").isZero();
+
+        assertThatThrownBy(() -> save(new RuleDefinition("坏表达式", RuleDefinition.OPPORTUNITY, RuleTrigger.updated(),
+                new RuleConditions(RuleConditions.Match.ALL, List.of(), "amount > "),
+                List.of(RuleAction.notifyOwner("x")), true)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.messageKey()).isEqualTo("rule.expression.invalid")));
+    }
+
+    @Test
     void aCustomerWithoutAVisitFor60DaysGoesBackToThePublicPool() {
         UUID idle = f.customer(f.wang, "萧山区卫生院", Tier.C, SalesOrgFixture.HANGZHOU, null);
         save(new RuleDefinition("60 天未拜访退回公海", RuleDefinition.CUSTOMER, RuleTrigger.noActivity("VISIT", 60),
