@@ -24,6 +24,8 @@ import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.approval.ChangeApproval;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.crm.pool.PoolService;
 import io.salesdesk.db.Database;
@@ -34,8 +36,11 @@ import io.salesdesk.studio.field.BoardCustomValues;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
+import io.salesdesk.studio.rule.RuleActions;
+import io.salesdesk.studio.rule.RuleApprovals;
 import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.studio.template.TemplateService;
+import io.salesdesk.studio.rule.RuleWebhook;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
@@ -171,11 +176,24 @@ public final class AppContext {
         this.procurement = new ProcurementService(database, clock);
         this.dailyReports = new DailyReportService(database, clock, reportsRoot(database), locale);
         this.automationRules = new AutomationRuleService(database, clock, customFields, locale);
-        this.ruleRunner = new RuleRunner(database, clock, tasks, escalations, customers, customFields, locale);
         this.onboarding = new OnboardingService(database, clock, tasks, locale);
         this.dashboardLayouts = new DashboardLayoutService(database, clock);
         this.templates = new TemplateService(database, clock, appVersion(), customFields, automationRules, boards,
                 approvals, slaRules, funnels, tiers);
+        // Rules change owners through the same services a person uses; a lead's automatic assignment is
+        // the dispatch module's, in one transaction, as when a lead is captured.
+        RuleActions.LeadAutoAssign autoAssign = (actor, leadId) -> database.transactionResult(cfg -> {
+            Lead lead = leads.find(actor, leadId).orElseThrow(() -> new SalesDeskException("rule.run.gone"));
+            Lead assigned = dispatch.dispatchAll(cfg, List.of(lead)).get(0).lead();
+            return assigned.ownerName() == null ? "—" : assigned.ownerName();
+        });
+        RuleActions.OrderHold orderHold = (actor, customerId, opportunityId, categories, reason) -> database
+                .transactionResult(cfg -> freezes.hold(cfg, actor, customerId, opportunityId, categories, reason)).size();
+        this.ruleRunner = new RuleRunner(database, clock, new RuleActions(database, clock, locale, tasks, escalations,
+                customers, customFields, new RuleActions.Extras(new RuleActions.Owners(leads, opportunities, pool,
+                autoAssign), new RuleWebhook(), approvals, orderHold)), customFields, locale);
+        // Rules can start an approval; its flow is designed like any other (Settings → 审批流程).
+        RuleApprovals.TRIGGERS.forEach(approvals::register);
         this.currentUser = currentUser;
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.studio.rule.RuleAction;
+import io.salesdesk.studio.rule.RuleDefinition;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -19,7 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One action of the rule builder: what to do, then what it needs — a task's title and due days, a
- * message, an escalation reason, or a field and its new value.
+ * message, an escalation reason, a field and its new value, the new owner, the reason for returning a
+ * customer to the pool, or a webhook's address.
  */
 final class ActionRow extends HBox {
 
@@ -32,7 +34,13 @@ final class ActionRow extends HBox {
     private final Label setTo = new Label(I18n.get("rules.dialog.setTo"));
     private final RuleValueInput value;
 
-    ActionRow(RuleChoices choices, RuleAction existing, Consumer<ActionRow> remove) {
+    private final String entity;
+    private final Label assignTo = new Label(I18n.get("rules.dialog.assignTo"));
+    private final Label categoriesLabel = new Label(I18n.get("rules.dialog.freezeCategories"));
+    private final TextField categories = new TextField();
+    private final RuleValueInput owner;
+
+    ActionRow(RuleChoices choices, String entity, RuleAction existing, Consumer<ActionRow> remove) {
         super(8);
         getStyleClass().add("rule-row");
         setAlignment(Pos.CENTER_LEFT);
@@ -43,24 +51,44 @@ final class ActionRow extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         days.getStyleClass().add("rule-action-days");
         days.setPrefColumnCount(3);
-        field = Pickers.of(choices.fields().stream().filter(RuleField::settable).toList(), RuleField::label,
+        this.entity = entity;
+        // Only a customer can go back to the public pool.
+        kind.getItems().removeIf(k -> k == RuleAction.Kind.RETURN_TO_POOL && !RuleDefinition.CUSTOMER.equals(entity));
+        // A lead has no customer whose orders could be frozen.
+        kind.getItems().removeIf(k -> k == RuleAction.Kind.FREEZE_ORDERS && RuleDefinition.LEAD.equals(entity));
+        categories.getStyleClass().add("rule-action-categories");
+        categories.setPromptText(I18n.get("rules.dialog.freezeCategoriesPrompt"));
+        categories.setPrefColumnCount(12);
+        field = Pickers.of(choices.fields(entity).stream().filter(RuleField::settable).toList(), RuleField::label,
                 I18n.get("rules.dialog.pickField"));
         field.getStyleClass().add("rule-action-field");
         value = new RuleValueInput(choices);
         HBox.setHgrow(value, Priority.ALWAYS);
+        owner = new RuleValueInput(choices);
+        owner.getStyleClass().add("rule-action-owner");
+        // Only a lead has an automatic assignment (the dispatch rules).
+        owner.showUsers(RuleDefinition.LEAD.equals(entity)
+                ? new RuleValueInput.Option(RuleAction.AUTO, I18n.get("rules.dialog.assign.auto")) : null);
+        HBox.setHgrow(owner, Priority.ALWAYS);
         field.valueProperty().addListener((o, was, now) -> value.showFor(now));
         kind.valueProperty().addListener((o, was, now) -> show(now));
         Button delete = new Button(null, new FontIcon(Feather.X));
         delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "rule-row-remove");
         delete.setTooltip(new Tooltip(I18n.get("rules.dialog.remove")));
         delete.setOnAction(e -> remove.accept(this));
-        getChildren().addAll(kind, text, days, daysUnit, field, setTo, value, delete);
+        getChildren().addAll(kind, categoriesLabel, categories, text, days, daysUnit, field, setTo, value, assignTo, owner,
+                delete);
         if (existing != null) {
             kind.setValue(existing.kind());
-            text.setText(existing.text() == null ? "" : existing.text());
+            text.setText(existing.text() == null ? existing.kind() == RuleAction.Kind.WEBHOOK
+                    && existing.value() != null ? existing.value() : "" : existing.text());
             days.setText(existing.days() == null ? "" : existing.days().toString());
-            field.setValue(RuleField.find(choices.fields(), existing.field()));
+            field.setValue(RuleField.find(choices.fields(entity), existing.field()));
             value.setValue(existing.value());
+            owner.setValue(existing.value());
+            if (existing.kind() == RuleAction.Kind.FREEZE_ORDERS) {
+                categories.setText(existing.value() == null ? "" : existing.value());
+            }
         } else {
             show(null);
         }
@@ -69,13 +97,19 @@ final class ActionRow extends HBox {
     private void show(RuleAction.Kind k) {
         boolean task = k == RuleAction.Kind.CREATE_TASK;
         boolean set = k == RuleAction.Kind.SET_FIELD;
-        boolean hasText = k != null && !set;
+        boolean assign = k == RuleAction.Kind.ASSIGN;
+        boolean hasText = k != null && !set && !assign;
         shown(text, hasText);
         shown(days, task);
         shown(daysUnit, task);
         shown(field, set);
         shown(setTo, set);
         shown(value, set);
+        shown(assignTo, assign);
+        shown(owner, assign);
+        boolean freeze = k == RuleAction.Kind.FREEZE_ORDERS;
+        shown(categoriesLabel, freeze);
+        shown(categories, freeze);
         if (hasText) {
             text.setPromptText(I18n.get("rules.dialog.textPrompt." + k.name()));
         }
@@ -99,7 +133,23 @@ final class ActionRow extends HBox {
             due = null;
         }
         RuleField f = field.getValue();
-        return k == RuleAction.Kind.SET_FIELD ? new RuleAction(k, null, null, f == null ? null : f.key(), value.value())
-                : new RuleAction(k, text.getText(), k == RuleAction.Kind.CREATE_TASK ? due : null, null, null);
+        if (k == RuleAction.Kind.SET_FIELD) {
+            return new RuleAction(k, null, null, f == null ? null : f.key(), value.value());
+        }
+        if (k == RuleAction.Kind.ASSIGN) {
+            return RuleAction.assign(owner.value());
+        }
+        if (k == RuleAction.Kind.FREEZE_ORDERS) {
+            return RuleAction.freezeOrders(categories.getText(), text.getText());
+        }
+        if (k == RuleAction.Kind.WEBHOOK) {
+            return RuleAction.webhook(text.getText() == null ? null : text.getText().strip());
+        }
+        return new RuleAction(k, text.getText(), k == RuleAction.Kind.CREATE_TASK ? due : null, null, null);
+    }
+
+    /** The entity whose fields this row offers. */
+    String entity() {
+        return entity;
     }
 }

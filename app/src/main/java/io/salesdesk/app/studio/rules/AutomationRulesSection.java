@@ -48,7 +48,7 @@ public final class AutomationRulesSection extends VBox {
     private final Label logTitle = new Label(I18n.get("rules.log.title"));
     private final Button edit = new Button(I18n.get("rules.edit"), new FontIcon(Feather.EDIT_2));
     private final Button delete = new Button(I18n.get("rules.delete"), new FontIcon(Feather.TRASH_2));
-    private RuleChoices choices = new RuleChoices(List.of(), List.of(), List.of());
+    private RuleChoices choices = RuleChoices.none();
 
     public AutomationRulesSection(AppContext context, CustomFieldsSection.VBoxFiller filler) {
         this.context = context;
@@ -225,7 +225,7 @@ public final class AutomationRulesSection extends VBox {
     }
 
     private void open(AutomationRule existing) {
-        if (choices.fields().isEmpty()) {
+        if (!choices.loaded()) {
             return;
         }
         new RuleBuilderDialog(context, choices, existing).showAndWait().ifPresent(saved -> load(saved.id()));

@@ -23,11 +23,11 @@ final class ConditionRow extends HBox {
     private final ComboBox<Operator> operator = Pickers.of(List.of(), o -> I18n.get("rules.op." + o.name()), "");
     private final RuleValueInput value;
 
-    ConditionRow(RuleChoices choices, RuleCondition existing, Consumer<ConditionRow> remove) {
+    ConditionRow(RuleChoices choices, List<RuleField> fields, RuleCondition existing, Consumer<ConditionRow> remove) {
         super(8);
         getStyleClass().add("rule-row");
         setAlignment(Pos.CENTER_LEFT);
-        field = Pickers.of(choices.fields(), RuleField::label, I18n.get("rules.dialog.pickField"));
+        field = Pickers.of(fields, RuleField::label, I18n.get("rules.dialog.pickField"));
         field.getStyleClass().add("rule-condition-field");
         field.setPrefWidth(170);
         operator.getStyleClass().add("rule-condition-operator");
@@ -49,9 +49,9 @@ final class ConditionRow extends HBox {
         getChildren().addAll(field, operator, value, delete);
         if (existing == null) {
             // Most rules narrow by tier first: a new row starts there, ready for its value.
-            field.setValue(choices.fields().isEmpty() ? null : choices.fields().get(0));
+            field.setValue(fields.isEmpty() ? null : fields.get(0));
         } else {
-            field.setValue(RuleField.find(choices.fields(), existing.field()));
+            field.setValue(RuleField.find(fields, existing.field()));
             operator.setValue(existing.operator());
             value.setValue(existing.value());
         }

@@ -13,7 +13,6 @@ import io.salesdesk.studio.rule.RuleAction;
 import io.salesdesk.studio.rule.RuleCondition;
 import io.salesdesk.studio.rule.RuleConditions;
 import io.salesdesk.studio.rule.RuleDefinition;
-import io.salesdesk.studio.rule.RuleFields;
 import io.salesdesk.studio.rule.RuleMatch;
 import io.salesdesk.studio.rule.RuleTest;
 import io.salesdesk.studio.rule.RuleTrigger;
@@ -34,9 +33,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The rule builder (新建 / 编辑自动化规则), for people who do not program: a name; 何时 — a trigger picked
- * from a list with its few blanks; 筛选条件 — rows of field · comparison · value, all or any; 执行动作 —
- * rows of what to do. 测试 shows which customers match now without doing anything.
+ * The rule builder (新建 / 编辑自动化规则), for people who do not program: a name; 对象 — customers,
+ * leads or opportunities; 何时 — a trigger picked from a list with its few blanks ({@link TriggerEditor});
+ * 筛选条件 — rows of field · comparison · value, all or any; 执行动作 — rows of what to do. 测试 shows which
+ * records match now without doing anything.
  */
 final class RuleBuilderDialog extends FormDialog<AutomationRule> {
 
@@ -46,21 +46,14 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
     private final RuleChoices choices;
     private final AutomationRule existing;
     private final TextField name = new TextField();
-    private final ComboBox<RuleTrigger.Kind> triggerKind = Pickers.of(List.of(RuleTrigger.Kind.values()),
-            k -> I18n.get("rules.triggerKind." + k.name()), "");
-    private final TextField days = new TextField();
-    private final ComboBox<String> activityKind = Pickers.optional(
-            javafx.collections.FXCollections.observableArrayList(RuleFields.ACTIVITY_KINDS),
-            k -> I18n.get("activityKind." + k), I18n.get("rules.trigger.anyActivity"));
-    private final ComboBox<RuleField> changedField;
-    private final RuleValueInput changedValue;
-    private final HBox noActivityLine;
-    private final HBox changedLine;
+    private final ComboBox<String> entity = Pickers.of(RuleDefinition.ENTITIES, e -> I18n.get("rules.entity." + e), "");
+    private final TriggerEditor trigger;
     private final ComboBox<RuleConditions.Match> match = Pickers.of(List.of(RuleConditions.Match.values()),
             m -> I18n.get("rules.dialog.match." + m.name()), "");
     private final VBox conditionRows = new VBox(8);
     private final VBox actionRows = new VBox(8);
-    private final Label noConditions = new Label(I18n.get("rules.dialog.noConditions"));
+    private final Label noConditions = new Label();
+    private final TextField expression = new TextField();
     private final CheckBox enabled = new CheckBox(I18n.get("rules.dialog.enabled"));
     private final Label testResult = new Label();
     private final ListView<String> testList = new ListView<>();
@@ -72,22 +65,14 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         this.existing = existing;
         name.setId("ruleName");
         name.setPromptText(I18n.get("rules.dialog.namePrompt"));
-        triggerKind.setId("ruleTrigger");
-        days.setId("ruleDays");
-        days.setPrefColumnCount(4);
-        activityKind.setId("ruleActivityKind");
-        changedField = Pickers.of(choices.fields(), RuleField::label, I18n.get("rules.dialog.pickField"));
-        changedField.setId("ruleChangedField");
-        changedField.setPrefWidth(170);
-        changedValue = new RuleValueInput(choices);
-        changedValue.setId("ruleChangedValue");
-        changedValue.setPrefWidth(260);
-        changedField.valueProperty().addListener((o, a, now) -> changedValue.showFor(now));
-        noActivityLine = line(new Label(I18n.get("rules.dialog.noActivity.before")), days,
-                new Label(I18n.get("rules.dialog.noActivity.middle")), activityKind);
-        changedLine = line(changedField, new Label(I18n.get("rules.dialog.changedTo")), changedValue);
-        triggerKind.valueProperty().addListener((o, a, now) -> showTrigger(now));
+        entity.setId("ruleEntity");
+        trigger = new TriggerEditor(choices, this::fitWindow);
         match.setId("ruleMatch");
+        expression.setId("ruleExpression");
+        expression.setPromptText(I18n.get("rules.dialog.expressionPrompt"));
+        Label expressionLabel = new Label(I18n.get("rules.dialog.expression"));
+        expressionLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox.setHgrow(expression, javafx.scene.layout.Priority.ALWAYS);
         noConditions.getStyleClass().add(Styles.TEXT_MUTED);
         enabled.setId("ruleEnabled");
 
@@ -113,9 +98,10 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
 
         VBox form = new VBox(14,
                 field("name", I18n.get("rules.dialog.name"), name),
-                field("trigger", I18n.get("rules.dialog.when"), new VBox(8, triggerKind, noActivityLine, changedLine)),
+                field("entity", I18n.get("rules.dialog.entity"), entity),
+                field("trigger", I18n.get("rules.dialog.when"), trigger),
                 field("conditions", I18n.get("rules.dialog.conditions"), new VBox(8, match, conditionRows, noConditions,
-                        addCondition)),
+                        line(addCondition, expressionLabel, expression))),
                 field("actions", I18n.get("rules.dialog.actions"), new VBox(8, actionRows, addAction)),
                 enabled,
                 section(new VBox(6, line(test, testResult), testHint, testList)));
@@ -125,42 +111,56 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
         getDialogPane().getStyleClass().add("wide-dialog");
         getDialogPane().setPrefWidth(860);
         fill(existing);
+        entity.valueProperty().addListener((o, was, now) -> changeEntity(now));
+        expression.textProperty().addListener((o, was, now) -> updateConditions());
         updateConditions();
         setOnShown(e -> name.requestFocus());
     }
 
     private void fill(AutomationRule rule) {
         if (rule == null) {
-            triggerKind.setValue(RuleTrigger.Kind.NO_ACTIVITY);
-            days.setText("20");
+            entity.setValue(RuleDefinition.CUSTOMER);
+            trigger.useEntity(RuleDefinition.CUSTOMER);
+            trigger.fill(null);
             match.setValue(RuleConditions.Match.ALL);
             addAction(RuleAction.createTask("", 3));
             enabled.setSelected(true);
             return;
         }
         RuleDefinition d = rule.definition();
+        String on = d.entity() == null ? RuleDefinition.CUSTOMER : d.entity();
         name.setText(d.name());
-        RuleTrigger t = d.trigger();
-        triggerKind.setValue(t.kind());
-        days.setText(t.days() == null ? "" : t.days().toString());
-        activityKind.setValue(t.activityKind());
-        changedField.setValue(RuleField.find(choices.fields(), t.field()));
-        changedValue.setValue(t.value());
+        entity.setValue(on);
+        trigger.useEntity(on);
+        trigger.fill(d.trigger());
         match.setValue(d.conditions().match());
         d.conditions().rows().forEach(this::addCondition);
+        expression.setText(d.conditions().expression() == null ? "" : d.conditions().expression());
         d.actions().forEach(this::addAction);
         enabled.setSelected(d.enabled());
         enabled.setText(I18n.get("rules.dialog.enabledExisting"));
     }
 
-    private void showTrigger(RuleTrigger.Kind kind) {
-        shown(noActivityLine, kind == RuleTrigger.Kind.NO_ACTIVITY);
-        shown(changedLine, kind == RuleTrigger.Kind.FIELD_CHANGED);
-        fitWindow();
+    /**
+     * Another entity has other fields: the conditions (which name fields) start again, the actions keep
+     * what they do with the new entity's fields.
+     */
+    private void changeEntity(String now) {
+        trigger.useEntity(now);
+        conditionRows.getChildren().clear();
+        List<RuleAction> kept = new ArrayList<>();
+        actionRows.getChildren().forEach(node -> kept.add(((ActionRow) node).action()));
+        actionRows.getChildren().clear();
+        kept.forEach(this::addAction);
+        updateConditions();
+    }
+
+    private String entity() {
+        return entity.getValue() == null ? RuleDefinition.CUSTOMER : entity.getValue();
     }
 
     private void addCondition(RuleCondition c) {
-        conditionRows.getChildren().add(new ConditionRow(choices, c, row -> {
+        conditionRows.getChildren().add(new ConditionRow(choices, choices.fields(entity()), c, row -> {
             conditionRows.getChildren().remove(row);
             updateConditions();
         }));
@@ -168,14 +168,15 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
     }
 
     private void updateConditions() {
-        boolean none = conditionRows.getChildren().isEmpty();
+        boolean none = conditionRows.getChildren().isEmpty() && expression.getText().isBlank();
+        noConditions.setText(I18n.get("rules.dialog.noConditions", I18n.get("rules.entityNoun." + entity())));
         shown(noConditions, none);
         shown(match, conditionRows.getChildren().size() > 1);
         fitWindow();
     }
 
     private void addAction(RuleAction a) {
-        actionRows.getChildren().add(new ActionRow(choices, a, row -> {
+        actionRows.getChildren().add(new ActionRow(choices, entity(), a, row -> {
             actionRows.getChildren().remove(row);
             fitWindow();
         }));
@@ -184,25 +185,12 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
 
     /** The rule as the dialog shows it; blanks stay blank for the service to name. */
     private RuleDefinition definition() {
-        Integer n;
-        try {
-            n = days.getText().isBlank() ? null : Integer.valueOf(days.getText().strip());
-        } catch (NumberFormatException e) {
-            n = null;
-        }
-        RuleTrigger.Kind kind = triggerKind.getValue();
-        RuleField f = changedField.getValue();
-        RuleTrigger trigger = kind == null ? null : switch (kind) {
-            case NO_ACTIVITY -> new RuleTrigger(kind, activityKind.getValue(), n, null, null);
-            case CREATED -> RuleTrigger.created();
-            case FIELD_CHANGED -> new RuleTrigger(kind, null, null, f == null ? null : f.key(), changedValue.value());
-        };
         List<RuleCondition> conditions = new ArrayList<>();
         conditionRows.getChildren().forEach(node -> conditions.add(((ConditionRow) node).condition()));
         List<RuleAction> actions = new ArrayList<>();
         actionRows.getChildren().forEach(node -> actions.add(((ActionRow) node).action()));
-        return new RuleDefinition(name.getText(), RuleDefinition.CUSTOMER, trigger,
-                new RuleConditions(match.getValue(), conditions), actions, enabled.isSelected());
+        return new RuleDefinition(name.getText(), entity(), trigger.trigger(),
+                new RuleConditions(match.getValue(), conditions, expression.getText()), actions, enabled.isSelected());
     }
 
     private void test() {
@@ -217,23 +205,27 @@ final class RuleBuilderDialog extends FormDialog<AutomationRule> {
     }
 
     private void showTest(RuleTest result) {
-        String text = result.count() == 0 ? I18n.get("rules.dialog.test.none")
-                : I18n.get("rules.dialog.test.result", result.count());
-        if (triggerKind.getValue() != RuleTrigger.Kind.NO_ACTIVITY) {
+        String noun = I18n.get("rules.entityNoun." + entity());
+        String text = result.count() == 0 ? I18n.get("rules.dialog.test.none", noun)
+                : I18n.get("rules.dialog.test.result", result.count(), noun);
+        RuleTrigger.Kind kind = trigger.kind();
+        if (kind == RuleTrigger.Kind.DATE_RELATIVE) {
+            text += " " + I18n.get("rules.dialog.test.dateHint");
+        } else if (kind != RuleTrigger.Kind.NO_ACTIVITY) {
             text += " " + I18n.get("rules.dialog.test.eventHint");
         }
         testResult.setText(text);
         DateTimeFormatter date = DateTimeFormatter.ofPattern(I18n.get("format.date"));
         List<String> lines = new ArrayList<>();
         for (RuleMatch m : result.first()) {
-            lines.add(triggerKind.getValue() == RuleTrigger.Kind.NO_ACTIVITY
+            lines.add(kind == RuleTrigger.Kind.NO_ACTIVITY
                     ? I18n.get("rules.dialog.test.line", m.label(), date.format(m.anchor().atZoneSameInstant(
-                    context.clock().getZone())), activityKind.getValue() == null ? I18n.get("rules.dialog.test.anyActivity")
-                    : I18n.get("activityKind." + activityKind.getValue()))
+                    context.clock().getZone())), trigger.activityKind() == null
+                    ? I18n.get("rules.dialog.test.anyActivity") : I18n.get("activityKind." + trigger.activityKind()))
                     : m.label());
         }
         if (result.count() > result.first().size()) {
-            lines.add(I18n.get("rules.dialog.test.more", result.count() - result.first().size()));
+            lines.add(I18n.get("rules.dialog.test.more", result.count() - result.first().size(), noun));
         }
         testList.getItems().setAll(lines);
         shown(testList, !lines.isEmpty());

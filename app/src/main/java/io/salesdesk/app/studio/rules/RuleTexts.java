@@ -15,20 +15,33 @@ final class RuleTexts {
     }
 
     static String when(RuleDefinition rule, RuleChoices choices) {
-        List<RuleField> fields = choices.fields();
+        List<RuleField> fields = choices.fields(rule.entity());
         RuleTrigger t = rule.trigger();
+        String noun = I18n.get("rules.entityNoun." + (rule.entity() == null ? RuleDefinition.CUSTOMER : rule.entity()));
         String trigger = switch (t.kind()) {
             case NO_ACTIVITY -> I18n.get("rules.trigger.NO_ACTIVITY", t.days(), t.activityKind() == null
                     ? I18n.get("rules.trigger.anyActivity") : I18n.get("activityKind." + t.activityKind()));
-            case CREATED -> I18n.get("rules.trigger.CREATED");
+            case CREATED -> I18n.get("rules.trigger.CREATED", noun);
+            case UPDATED -> I18n.get("rules.trigger.UPDATED", noun);
             case FIELD_CHANGED -> I18n.get("rules.trigger.FIELD_CHANGED", label(fields, t.field()),
-                    value(choices, t.field(), t.value()));
+                    value(choices, rule.entity(), t.field(), t.value()));
+            case DATE_RELATIVE -> {
+                int n = t.days() == null ? 0 : t.days();
+                yield I18n.get(n < 0 ? "rules.trigger.DATE_RELATIVE.before" : n > 0 ? "rules.trigger.DATE_RELATIVE.after"
+                        : "rules.trigger.DATE_RELATIVE.on", label(fields, t.field()), Math.abs(n));
+            }
+            case APPROVAL -> I18n.get("rules.trigger.APPROVAL", t.field() == null ? I18n.get("rules.approval.any")
+                    : I18n.get("rules.approval." + t.field()), I18n.get("rules.approvalOutcome." + t.value()));
         };
+        if (rule.entity() != null && !RuleDefinition.CUSTOMER.equals(rule.entity())) {
+            // Customer rules read as before; others say what they run on: 商机：预计成交日期前 3 天.
+            trigger = I18n.get("rules.onEntity", I18n.get("rules.entity." + rule.entity()), trigger);
+        }
         if (rule.conditions().rows().isEmpty()) {
             return trigger;
         }
         String joint = I18n.get("rules.join." + rule.conditions().match().name());
-        return trigger + " · " + rule.conditions().rows().stream().map(c -> condition(c, choices))
+        return trigger + " · " + rule.conditions().rows().stream().map(c -> condition(rule.entity(), c, choices))
                 .collect(Collectors.joining(joint));
     }
 
@@ -37,10 +50,11 @@ final class RuleTexts {
                 .collect(Collectors.joining("、"));
     }
 
-    private static String condition(RuleCondition c, RuleChoices choices) {
-        List<RuleField> fields = choices.fields();
+    private static String condition(String entity, RuleCondition c, RuleChoices choices) {
+        List<RuleField> fields = choices.fields(entity);
         String op = I18n.get("rules.op." + c.operator().name());
-        return c.operator().needsValue() ? label(fields, c.field()) + " " + op + " " + value(choices, c.field(), c.value())
+        return c.operator().needsValue() ? label(fields, c.field()) + " " + op + " "
+                + value(choices, entity, c.field(), c.value())
                 : label(fields, c.field()) + " " + op;
     }
 
@@ -50,8 +64,8 @@ final class RuleTexts {
     }
 
     /** A stored value as people read it: A 类 for A, 医院 for HOSPITAL. */
-    static String value(RuleChoices choices, String key, String value) {
-        RuleField f = RuleField.find(choices.fields(), key);
+    static String value(RuleChoices choices, String entity, String key, String value) {
+        RuleField f = RuleField.find(choices.fields(entity), key);
         if (f == null || value == null || f.custom() != null) {
             return value;
         }
@@ -60,6 +74,8 @@ final class RuleTexts {
             case INDUSTRY -> I18n.has("industry." + value) ? I18n.get("industry." + value) : value;
             case USER -> named(choices.users(), value);
             case REGION -> named(choices.provinces(), value);
+            case STAGE -> named(choices.stages(), value);
+            case LEAD_STATUS -> I18n.has("leadStatus." + value) ? I18n.get("leadStatus." + value) : value;
             default -> value;
         };
     }

@@ -31,6 +31,22 @@ final class RuleValueInput extends StackPane {
         showFor(null);
     }
 
+    /** Offers a list of people to pick from (an owner to assign), and {@code extra} first when given. */
+    void showUsers(Option extra) {
+        String kept = value();
+        text = null;
+        List<Option> options = new ArrayList<>();
+        if (extra != null) {
+            options.add(extra);
+        }
+        options.addAll(choices.users());
+        picker = Pickers.of(options, Option::label, I18n.get("rules.dialog.pick"));
+        picker.setId("ruleValuePicker");
+        picker.setMaxWidth(Double.MAX_VALUE);
+        getChildren().setAll(picker);
+        setValue(kept);
+    }
+
     /** Offers the editor for {@code field}, keeping the value when it still fits. */
     void showFor(RuleField field) {
         String kept = value();
@@ -39,7 +55,8 @@ final class RuleValueInput extends StackPane {
             picker = null;
             text = new TextField();
             text.setId("ruleValueText");
-            text.setPromptText(I18n.get("rules.dialog.valuePrompt"));
+            text.setPromptText(I18n.get(field != null && field.isDate() ? "rules.dialog.datePrompt"
+                    : "rules.dialog.valuePrompt"));
             getChildren().setAll(text);
         } else {
             text = null;
@@ -91,6 +108,8 @@ final class RuleValueInput extends StackPane {
             case INDUSTRY -> RuleFields.INDUSTRIES.forEach(i -> options.add(new Option(i, I18n.get("industry." + i))));
             case REGION -> options.addAll(choices.provinces());
             case USER -> options.addAll(choices.users());
+            case LEAD_STATUS -> RuleFields.LEAD_STATUSES.forEach(v -> options.add(new Option(v, I18n.get("leadStatus." + v))));
+            case STAGE -> options.addAll(choices.stages());
             default -> {
                 return null;
             }

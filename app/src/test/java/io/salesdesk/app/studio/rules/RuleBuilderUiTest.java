@@ -23,7 +23,10 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -36,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * days get a task for their owner and the manager is told — tests it, saves it, and sees it run.
  */
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleBuilderUiTest {
 
     static {
@@ -65,6 +69,7 @@ class RuleBuilderUiTest {
     }
 
     @Test
+    @Order(1)
     @SuppressWarnings("unchecked")
     void aManagerBuildsTheGoalsRuleTestsItAndSeesItRun(FxRobot robot) {
         robot.clickOn("#nav-SETTINGS");
@@ -134,6 +139,58 @@ class RuleBuilderUiTest {
         assertThat(context.database().dsl().fetchCount(TASK, TASK.TITLE.eq("为「" + first.recordLabel() + "」安排技术演示"),
                 TASK.CUSTOMER_ID.eq(first.recordId()))).as("the owner's task").isEqualTo(1);
         assertThat(context.ruleRunner().runDue().fired()).as("the next run acts on nothing again").isZero();
+    }
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void aManagerBuildsAnOpportunityRuleThreeDaysBeforeTheExpectedCloseDateThatAssignsTheDeal(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        scrollTo(robot, "#automationRulesSection");
+        robot.clickOn("#addRule");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> robot.lookup("#ruleName").queryAs(TextField.class).setText("大单预计成交前 3 天交给主管"));
+        ComboBox<String> entity = robot.lookup("#ruleEntity").queryAs(ComboBox.class);
+        assertThat(entity.getItems()).extracting(e -> entity.getConverter().toString(e))
+                .containsExactly("客户", "线索", "商机");
+        robot.interact(() -> entity.setValue("OPPORTUNITY"));
+        ComboBox<RuleTrigger.Kind> trigger = robot.lookup("#ruleTrigger").queryAs(ComboBox.class);
+        assertThat(trigger.getConverter().toString(RuleTrigger.Kind.DATE_RELATIVE)).isEqualTo("某个日期之前或之后");
+        robot.interact(() -> trigger.setValue(RuleTrigger.Kind.DATE_RELATIVE));
+        ComboBox<RuleField> date = robot.lookup("#ruleDateField").queryAs(ComboBox.class);
+        assertThat(date.getItems()).extracting(RuleField::label).contains("预计成交日期");
+        robot.interact(() -> date.setValue(date.getItems().stream().filter(f -> f.key().equals("expectedCloseOn"))
+                .findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup("#ruleDateDays").queryAs(TextField.class).setText("3"));
+
+        robot.clickOn("#ruleAddCondition");
+        ComboBox<RuleField> field = robot.lookup(".rule-condition-field").queryAs(ComboBox.class);
+        robot.interact(() -> field.setValue(field.getItems().stream().filter(f -> f.key().equals("amount"))
+                .findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup(".rule-row #ruleValueText").queryAs(TextField.class).setText("500000"));
+
+        ComboBox<RuleAction.Kind> action = robot.lookup(".rule-action-kind").queryAs(ComboBox.class);
+        robot.interact(() -> action.setValue(RuleAction.Kind.ASSIGN));
+        ComboBox<RuleValueInput.Option> owner = robot.lookup(".rule-action-owner #ruleValuePicker").queryAs(ComboBox.class);
+        RuleValueInput.Option manager = owner.getItems().stream().filter(o -> o.label().equals("陈东")).findFirst()
+                .orElse(owner.getItems().get(0));
+        robot.interact(() -> owner.setValue(manager));
+
+        robot.clickOn("#ruleSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AutomationRule> rules = robot.lookup("#ruleTable").queryAs(TableView.class);
+        AutomationRule saved = rules.getItems().stream().filter(r -> r.name().equals("大单预计成交前 3 天交给主管"))
+                .findFirst().orElseThrow();
+        assertThat(saved.definition().entity()).isEqualTo("OPPORTUNITY");
+        assertThat(saved.definition().trigger()).isEqualTo(RuleTrigger.relativeTo("expectedCloseOn", -3));
+        assertThat(saved.definition().conditions().rows())
+                .containsExactly(new RuleCondition("amount", RuleCondition.Operator.GT, "500000"));
+        assertThat(saved.definition().actions()).containsExactly(RuleAction.assign(manager.value()));
+        assertThat(robot.lookup(".table-row-cell").queryAll().stream().map(n -> n.lookupAll(".text"))
+                .flatMap(java.util.Set::stream).map(t -> ((javafx.scene.text.Text) t).getText()))
+                .as("the list says when in words").contains("商机：预计成交日期前 3 天 · 金额 大于 500000");
     }
 
     private static void scrollTo(FxRobot robot, String id) {

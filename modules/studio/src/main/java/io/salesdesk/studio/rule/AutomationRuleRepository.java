@@ -116,6 +116,15 @@ public final class AutomationRuleRepository {
         saveVersion(r, null);
     }
 
+    /**
+     * Remembers a complete time-based scan: the change-log position read before it and its cutoff, so
+     * the next scan reads only what changed or crossed the cutoff since.
+     */
+    void markWindow(UUID id, long seq, OffsetDateTime cutoff) {
+        dsl.update(AUTOMATION_RULE).set(AUTOMATION_RULE.SCANNED_SEQ, seq).set(AUTOMATION_RULE.SCANNED_UNTIL, cutoff)
+                .where(AUTOMATION_RULE.ID.eq(id)).execute();
+    }
+
     /** Remembers how far a "field changed to" rule has read the audit trail. */
     void markScanned(UUID id, long seq) {
         dsl.update(AUTOMATION_RULE).set(AUTOMATION_RULE.SCANNED_SEQ, seq).where(AUTOMATION_RULE.ID.eq(id)).execute();
@@ -154,12 +163,14 @@ public final class AutomationRuleRepository {
         r.setEnabled(rule.enabled());
         // A saved rule is the user's: whatever switched it off before is answered by this save.
         r.setDisabledReason(null);
+        // Other conditions or days match other records: the next time-based scan reads them all.
+        r.setScannedUntil(null);
     }
 
     private static AutomationRule toRule(AutomationRuleRecord r) {
         RuleDefinition definition = new RuleDefinition(r.getName(), r.getEntity(), RuleJson.trigger(r.getRuleTrigger()),
                 RuleJson.conditions(r.getConditions()), RuleJson.actions(r.getActions()), r.getEnabled());
         return new AutomationRule(r.getId(), definition, r.getActiveSince(), r.getScannedSeq(), r.getSuggestion(),
-                r.getDisabledReason(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
+                r.getDisabledReason(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion(), r.getScannedUntil());
     }
 }

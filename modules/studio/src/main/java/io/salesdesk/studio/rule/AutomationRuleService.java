@@ -25,6 +25,8 @@ public final class AutomationRuleService {
 
     /** How many matches test mode lists by default. */
     public static final int TEST_LIMIT = 20;
+    /** How many records test mode tests an advanced expression on. */
+    public static final int EXPRESSION_TESTED = 2000;
 
     private final Database db;
     private final Clock clock;
@@ -79,13 +81,22 @@ public final class AutomationRuleService {
      * to" rules, the records that meet the conditions now (those a new record or a change would match).
      */
     public RuleTest test(RuleDefinition definition, int limit) {
-        List<CustomField> fields = customFields.fields(CustomEntity.CUSTOMER);
+        List<CustomField> fields = fieldsOf(definition);
         RuleValidator.checkMatching(definition, fields);
         OffsetDateTime now = Rows.now(clock);
         AutomationRule probe = new AutomationRule(new UUID(0, 0), definition, now, null, null, null, null, now, 0);
+        String expression = definition.conditions().expression();
         return db.transactionResult(cfg -> {
             RuleMatchRepository matches = RuleMatchRepository.using(cfg);
-            return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));
+            if (expression == null) {
+                return new RuleTest(matches.count(probe, fields, now), matches.first(probe, fields, now, limit));
+            }
+            // The expression is tested in memory: on the first EXPRESSION_TESTED records the rows let through.
+            RuleEntity entity = RuleEntity.of(definition.entity());
+            List<RuleMatch> meeting = matches.first(probe, fields, now, EXPRESSION_TESTED).stream()
+                    .filter(m -> matches.record(entity, m.recordId())
+                            .map(r -> RuleExpressions.holds(expression, r, fields)).orElse(false)).toList();
+            return new RuleTest(meeting.size(), meeting.stream().limit(limit).toList());
         });
     }
 
@@ -117,7 +128,7 @@ public final class AutomationRuleService {
     private AutomationRule save(Actor actor, UUID id, long expectedVersion, RuleDefinition definition,
                                 String suggestion) {
         requireConfigure(actor);
-        RuleDefinition valid = RuleValidator.check(definition, customFields.fields(CustomEntity.CUSTOMER));
+        RuleDefinition valid = RuleValidator.check(definition, fieldsOf(definition));
         return db.transactionResult(cfg -> {
             AutomationRuleRepository rules = repo(cfg);
             if (valid.enabled()) {
@@ -132,6 +143,11 @@ public final class AutomationRuleService {
             return id == null ? rules.insert(actor.userId(), Ids.newId(clock), valid, suggestion, head)
                     : rules.update(actor.userId(), id, expectedVersion, valid, head);
         });
+    }
+
+    /** The custom fields of the entity the rule runs on (none for an entity rules do not know: refused later). */
+    private List<CustomField> fieldsOf(RuleDefinition definition) {
+        return RuleEntity.find(definition.entity()).map(e -> customFields.fields(e.custom())).orElse(List.of());
     }
 
     private static void requireConfigure(Actor actor) {

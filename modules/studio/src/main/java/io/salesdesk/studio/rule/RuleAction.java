@@ -7,7 +7,9 @@ package io.salesdesk.studio.rule;
  * @param text  the task title, the message, or the escalation reason; {@code {客户}} stands for the record's name
  * @param days  for {@link Kind#CREATE_TASK}: the task is due this many days after it is created
  * @param field for {@link Kind#SET_FIELD}: the field set
- * @param value for {@link Kind#SET_FIELD}: the value it gets
+ * @param value for {@link Kind#SET_FIELD}: the value it gets; for {@link Kind#ASSIGN}: the new owner's user
+ *              id, or {@link #AUTO} for the dispatch module's automatic assignment (leads); for
+ *              {@link Kind#WEBHOOK}: the URL
  */
 public record RuleAction(Kind kind, String text, Integer days, String field, String value) {
 
@@ -22,8 +24,26 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
         /** A card on the supervisor's escalation board. */
         ESCALATE,
         /** A field of the record gets a value. */
-        SET_FIELD
+        SET_FIELD,
+        /** The record gets a new owner: a named user, or (leads) the automatic assignment. */
+        ASSIGN,
+        /** A customer goes back to the public pool (公海), with the text as the reason. */
+        RETURN_TO_POOL,
+        /** The record is posted as JSON to a URL (an HTTP webhook); the answer goes into the run log. */
+        WEBHOOK,
+        /** The record is submitted to the approval flow set up for rules on its entity; text is the title. */
+        START_APPROVAL,
+        /** The customer's orders in some product categories (value, comma-separated) are held; text is the reason. */
+        FREEZE_ORDERS;
+
+        /** Whether the action is for the record's owner, so it cannot act on a record without one. */
+        public boolean needsOwner() {
+            return this == CREATE_TASK || this == NOTIFY_OWNER || this == NOTIFY_MANAGER || this == ESCALATE;
+        }
     }
+
+    /** {@link Kind#ASSIGN}'s value for "the automatic assignment" (lead dispatch). */
+    public static final String AUTO = "AUTO";
 
     public static RuleAction createTask(String title, int dueInDays) {
         return new RuleAction(Kind.CREATE_TASK, title, dueInDays, null, null);
@@ -43,5 +63,28 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
 
     public static RuleAction setField(String field, String value) {
         return new RuleAction(Kind.SET_FIELD, null, null, field, value);
+    }
+
+    /** @param userId the new owner's id as text, or {@link #AUTO} */
+    public static RuleAction assign(String userId) {
+        return new RuleAction(Kind.ASSIGN, null, null, null, userId);
+    }
+
+    public static RuleAction returnToPool(String reason) {
+        return new RuleAction(Kind.RETURN_TO_POOL, reason, null, null, null);
+    }
+
+    /** @param title what approvers see in their inbox; {@code {客户}} is the record's name; blank: the rule's name */
+    public static RuleAction startApproval(String title) {
+        return new RuleAction(Kind.START_APPROVAL, title, null, null, null);
+    }
+
+    /** @param categories product categories, comma-separated; @param reason shown on the freeze, may be blank */
+    public static RuleAction freezeOrders(String categories, String reason) {
+        return new RuleAction(Kind.FREEZE_ORDERS, reason, null, null, categories);
+    }
+
+    public static RuleAction webhook(String url) {
+        return new RuleAction(Kind.WEBHOOK, null, null, null, url);
     }
 }

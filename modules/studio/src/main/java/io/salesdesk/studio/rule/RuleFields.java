@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The customer's built-in fields a rule can test and set, and how custom fields are named in rules
+ * The built-in fields of customers, leads and opportunities a rule can test and set, and how custom fields are named in rules
  * ({@code custom.KEY}). The UI labels them; {@link RuleMatchRepository} maps them to columns.
  */
 public final class RuleFields {
@@ -19,7 +19,15 @@ public final class RuleFields {
 
     /** What values a field takes, so the builder offers the right editor. */
     public enum ValueKind {
-        TIER, INDUSTRY, REGION, USER, TEXT
+        TIER, INDUSTRY, REGION, USER, TEXT,
+        /** A lead's status (LeadStatus names). */
+        LEAD_STATUS,
+        /** An opportunity's stage (opportunity_stage codes). */
+        STAGE,
+        /** A number compared as a number (amount, probability). */
+        NUMBER,
+        /** A business date, yyyy-MM-dd. */
+        DATE
     }
 
     /**
@@ -37,11 +45,50 @@ public final class RuleFields {
             new BuiltIn("ownerId", ValueKind.USER, false),
             new BuiltIn("name", ValueKind.TEXT, false));
 
+    public static final List<BuiltIn> LEAD = List.of(
+            new BuiltIn("name", ValueKind.TEXT, false),
+            new BuiltIn("status", ValueKind.LEAD_STATUS, false),
+            new BuiltIn("source", ValueKind.TEXT, false),
+            new BuiltIn("tier", ValueKind.TIER, false),
+            new BuiltIn("industry", ValueKind.INDUSTRY, false),
+            new BuiltIn("regionCode", ValueKind.REGION, false),
+            new BuiltIn("ownerId", ValueKind.USER, false));
+
+    public static final List<BuiltIn> OPPORTUNITY = List.of(
+            new BuiltIn("name", ValueKind.TEXT, false),
+            new BuiltIn("stage", ValueKind.STAGE, false),
+            new BuiltIn("amount", ValueKind.NUMBER, false),
+            new BuiltIn("expectedCloseOn", ValueKind.DATE, false),
+            new BuiltIn("probability", ValueKind.NUMBER, false),
+            new BuiltIn("ownerId", ValueKind.USER, false));
+
+    /** The lead statuses a condition offers. */
+    public static final List<String> LEAD_STATUSES = List.of("NEW", "ASSIGNED", "CONTACTED", "QUALIFIED", "CONVERTED",
+            "DISQUALIFIED");
+
     private RuleFields() {
     }
 
+    /** A customer's built-in field. */
     public static Optional<BuiltIn> builtIn(String key) {
-        return CUSTOMER.stream().filter(f -> f.key().equals(key)).findFirst();
+        return builtIn(RuleDefinition.CUSTOMER, key);
+    }
+
+    /** A built-in field of the entity a rule runs on ({@link RuleDefinition#CUSTOMER}, LEAD, OPPORTUNITY). */
+    public static Optional<BuiltIn> builtIn(String entity, String key) {
+        return of(entity).stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** The built-in fields of an entity; none for an entity rules do not run on. */
+    public static List<BuiltIn> of(String entity) {
+        if (entity == null || RuleDefinition.CUSTOMER.equals(entity)) {
+            return CUSTOMER;
+        }
+        return switch (entity) {
+            case RuleDefinition.LEAD -> LEAD;
+            case RuleDefinition.OPPORTUNITY -> OPPORTUNITY;
+            default -> List.of();
+        };
     }
 
     public static boolean isCustom(String key) {

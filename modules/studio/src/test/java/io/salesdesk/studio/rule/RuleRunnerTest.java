@@ -135,6 +135,43 @@ class RuleRunnerTest {
     }
 
     @Test
+    void afterItsFirstFullScanANoActivityRuleStillFindsRecordsThatLapseOrComeToMatchLater() {
+        rules.addSuggestion(f.zjManager.asActor(), RuleSuggestions.DEMO_20);
+        UUID silent = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
+        UUID demoedOnce = f.customer(f.wang, "杭州市第一人民医院", Tier.A, SalesOrgFixture.XIHU, null);
+        UUID upgraded = f.customer(f.wang, "西湖区社区卫生中心", Tier.B, SalesOrgFixture.XIHU, null);
+        assertThat(runner.runDue().fired()).as("the first, complete scan: nothing lapsed yet").isZero();
+        days(5);
+        demo(demoedOnce);
+        days(16);
+        assertThat(runner.runDue().fired()).as("only the customer created 21 days ago has lapsed").isEqualTo(1);
+        days(5);
+        assertThat(runner.runDue().fired()).as("the demo of 21 days ago crossed the cutoff since").isEqualTo(1);
+        upgrade(upgraded, Tier.A);
+        assertThat(runner.runDue().fired()).as("lapsed long ago, tier A only now: read from the change log")
+                .isEqualTo(1);
+        assertThat(runner.runDue().fired()).isZero();
+        assertThat(rules.runLog(null, 10)).extracting(RuleRun::recordId)
+                .containsExactlyInAnyOrder(upgraded, demoedOnce, silent);
+    }
+
+    @Test
+    void aRecordJustSavedIsActedOnAtOnceAndTheMinuteRunDoesNotActAgain() {
+        rules.save(f.zjManager.asActor(), null, 0, new RuleDefinition("新 A 类客户通知负责人", RuleDefinition.CUSTOMER,
+                RuleTrigger.created(), RuleConditions.all(new RuleCondition("tier", RuleCondition.Operator.EQ, "A")),
+                List.of(RuleAction.notifyOwner("新客户{客户}请尽快拜访")), true));
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
+        UUID other = f.customer(f.wang, "西湖区社区卫生中心", Tier.B, SalesOrgFixture.XIHU, null);
+
+        assertThat(runner.runFor(hospital)).isEqualTo(1);
+        assertThat(runner.runFor(other)).isZero();
+        assertThat(runner.runFor(hospital)).isZero();
+        assertThat(runner.runDue().fired()).isZero();
+        assertThat(ruleMessages(f.wang)).singleElement()
+                .satisfies(n -> assertThat(n.body()).isEqualTo("新客户浙江省中医院请尽快拜访"));
+    }
+
+    @Test
     void aRuleDoesNotCreateTheSameTaskAgainWhileTheFirstIsOpen() {
         UUID forgotten = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
         rules.addSuggestion(f.zjManager.asActor(), RuleSuggestions.DEMO_20);
