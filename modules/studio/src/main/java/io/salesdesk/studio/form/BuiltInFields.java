@@ -1,0 +1,34 @@
+package io.salesdesk.studio.form;
+
+import io.salesdesk.studio.field.CustomEntity;
+import java.util.List;
+
+/**
+ * The fields each entity's form has of its own, in today's order, named as the entity's service names
+ * them in its problems, so a layout and a refused save speak of the same field.
+ */
+public final class BuiltInFields {
+
+    private static final List<PlaceableField> CUSTOMER = List.of(
+            PlaceableField.builtIn("name", "客户名称", "Name", true, true),
+            PlaceableField.builtIn("creditCode", "统一社会信用代码", "Unified social credit code", false, false),
+            PlaceableField.builtIn("phone", "电话", "Phone", false, false),
+            PlaceableField.builtIn("tier", "客户等级", "Tier", true, false),
+            PlaceableField.builtIn("industry", "行业", "Industry", false, false),
+            PlaceableField.builtIn("regionCode", "所在地区", "Region", false, true),
+            PlaceableField.builtIn("address", "详细地址", "Street address", false, true),
+            PlaceableField.builtIn("ownerId", "负责人", "Owner", false, false));
+
+    private BuiltInFields() {
+    }
+
+    /** Whether forms of the entity are laid out from a layout yet. */
+    public static boolean designable(CustomEntity entity) {
+        return entity == CustomEntity.CUSTOMER;
+    }
+
+    /** The entity's own fields in today's form order; empty for an entity whose form is not designable. */
+    public static List<PlaceableField> of(CustomEntity entity) {
+        return entity == CustomEntity.CUSTOMER ? CUSTOMER : List.of();
+    }
+}
