@@ -29,6 +29,7 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.WorkspaceLanguage;
 import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.form.FormLayoutService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -75,6 +76,7 @@ public final class AppContext {
     private final OpportunityService opportunities;
     private final TaskService tasks;
     private final CustomFieldService customFields;
+    private final FormLayoutService formLayouts;
     private final EscalationService escalations;
     private final BoardService boards;
     private final LeadService leads;
@@ -130,6 +132,7 @@ public final class AppContext {
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.customFields = new CustomFieldService(database, clock);
+        this.formLayouts = new FormLayoutService(database, clock, locale);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
                 new TaskCards(tasks), new EscalationCards(escalations)));
@@ -218,6 +221,11 @@ public final class AppContext {
     /** Custom fields (自定义字段) on the main entities and their values. */
     public CustomFieldService customFields() {
         return customFields;
+    }
+
+    /** Form layouts (表单设计): how each entity's form is arranged. */
+    public FormLayoutService formLayouts() {
+        return formLayouts;
     }
 
     public TaskService tasks() {

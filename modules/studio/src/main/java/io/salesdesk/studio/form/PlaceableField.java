@@ -9,8 +9,9 @@ import java.util.Locale;
  * custom field in use.
  *
  * @param name        its name on the form: the built-in field's, or {@code custom.KEY}
- * @param needed      whether the record cannot be saved without it (a built-in required field); the
- *                    layout cannot make it optional, hide it or leave it off
+ * @param needed      whether the record cannot be saved without it (a built-in required field, or a
+ *                    custom field defined as required); the layout cannot make it optional, hide it or
+ *                    leave it off
  * @param wide        whether it wants a whole row by default (address, long text)
  * @param customField the custom field; null for a built-in field
  */
@@ -26,7 +27,7 @@ public record PlaceableField(String name, String labelZh, String labelEn, boolea
 
     static PlaceableField of(CustomField field) {
         boolean wide = field.type() == FieldType.LONG_TEXT || field.type() == FieldType.MULTI_CHOICE;
-        return new PlaceableField(CUSTOM + field.key(), field.label(), field.label(), false, wide, field);
+        return new PlaceableField(CUSTOM + field.key(), field.label(), field.label(), field.required(), wide, field);
     }
 
     public boolean builtIn() {
