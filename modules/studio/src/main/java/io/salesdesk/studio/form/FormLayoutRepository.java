@@ -36,25 +36,32 @@ public final class FormLayoutRepository {
         return new FormLayoutRepository(configuration, clock);
     }
 
-    /** What is stored for an entity: its sections (null for the default layout) and its version (0 for none). */
-    record Stored(List<FormSection> sections, long version) {
+    /**
+     * What is stored for an entity: its sections (null for the default layout), the fields left off on
+     * purpose and its version (0 for none).
+     */
+    record Stored(List<FormSection> sections, List<String> leftOff, long version) {
     }
 
     Stored find(CustomEntity entity) {
         FormLayoutRecord r = dsl.selectFrom(FORM_LAYOUT).where(FORM_LAYOUT.ENTITY.eq(entity.name())).fetchOne();
         if (r == null) {
-            return new Stored(null, 0);
+            return new Stored(null, List.of(), 0);
         }
-        return new Stored(r.getDeletedAt() == null ? FormLayoutJson.read(r.getSections()) : null, r.getVersion());
+        boolean live = r.getDeletedAt() == null;
+        List<String> leftOff = !live || r.getLeftOff() == null ? List.of() : List.of(r.getLeftOff().split("\n"));
+        return new Stored(live ? FormLayoutJson.read(r.getSections()) : null, leftOff, r.getVersion());
     }
 
     /**
-     * Saves sections (null: back to the default) on the version the user started from.
+     * Saves sections (null: back to the default) and the fields left off them on the version the user
+     * started from.
      *
      * @return the new version
      * @throws StaleRecordException if someone else saved or reset the layout since {@code expectedVersion}
      */
-    long save(UUID actorId, CustomEntity entity, long expectedVersion, List<FormSection> sections) {
+    long save(UUID actorId, CustomEntity entity, long expectedVersion, List<FormSection> sections,
+              List<String> leftOff) {
         OffsetDateTime now = Rows.now(clock);
         FormLayoutRecord r = dsl.selectFrom(FORM_LAYOUT).where(FORM_LAYOUT.ENTITY.eq(entity.name())).forUpdate()
                 .fetchOne();
@@ -71,9 +78,11 @@ public final class FormLayoutRepository {
         }
         String json = sections == null ? null : FormLayoutJson.write(sections);
         // A reset keeps the last saved sections in the row (the column is NOT NULL); deleted_at rules.
+        String off = sections == null || leftOff.isEmpty() ? null : String.join("\n", leftOff);
         if (json != null) {
             r.setSections(json);
         }
+        r.setLeftOff(off);
         r.setDeletedAt(sections == null ? now : null);
         r.setVersion(expectedVersion + 1);
         r.setUpdatedAt(now);
@@ -95,6 +104,7 @@ public final class FormLayoutRepository {
                 .set(FORM_LAYOUT_VERSION.LAYOUT_ID, r.getId())
                 .set(FORM_LAYOUT_VERSION.VERSION, r.getVersion())
                 .set(FORM_LAYOUT_VERSION.SECTIONS, json)
+                .set(FORM_LAYOUT_VERSION.LEFT_OFF, off)
                 .set(FORM_LAYOUT_VERSION.SAVED_AT, now)
                 .set(FORM_LAYOUT_VERSION.SAVED_BY, actorId)
                 .execute();

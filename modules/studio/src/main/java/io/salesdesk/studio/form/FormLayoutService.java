@@ -52,13 +52,18 @@ public final class FormLayoutService {
     public FormLayout save(Actor actor, CustomEntity entity, long expectedVersion, List<FormSection> sections) {
         requireConfigure(actor, entity);
         return db.transactionResult(cfg -> {
-            List<FieldProblem> problems = FormLayouts.problems(sections, fields(cfg, entity), locale);
+            List<PlaceableField> fields = fields(cfg, entity);
+            List<FieldProblem> problems = FormLayouts.problems(sections, fields, locale);
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
             List<FormSection> trimmed = sections.stream().map(s -> new FormSection(Rows.blankToNull(s.titleZh()),
                     Rows.blankToNull(s.titleEn()), s.columns(), s.fields())).toList();
-            repository(cfg).save(Rows.userId(actor), entity, expectedVersion, trimmed);
+            // What the designer left in its palette stays off the form; fields added later will not.
+            java.util.Set<String> placed = new java.util.HashSet<>();
+            sections.forEach(s -> s.fields().forEach(p -> placed.add(p.field())));
+            List<String> leftOff = fields.stream().map(PlaceableField::name).filter(n -> !placed.contains(n)).toList();
+            repository(cfg).save(Rows.userId(actor), entity, expectedVersion, trimmed, leftOff);
             return layout(cfg, entity);
         });
     }
@@ -72,14 +77,15 @@ public final class FormLayoutService {
     public FormLayout reset(Actor actor, CustomEntity entity, long expectedVersion) {
         requireConfigure(actor, entity);
         return db.transactionResult(cfg -> {
-            repository(cfg).save(Rows.userId(actor), entity, expectedVersion, null);
+            repository(cfg).save(Rows.userId(actor), entity, expectedVersion, null, List.of());
             return layout(cfg, entity);
         });
     }
 
     private FormLayout layout(Configuration cfg, CustomEntity entity) {
         FormLayoutRepository.Stored stored = repository(cfg).find(entity);
-        return FormLayouts.resolve(entity, stored.sections(), stored.version(), fields(cfg, entity));
+        return FormLayouts.resolve(entity, stored.sections(), stored.leftOff(), stored.version(),
+                fields(cfg, entity));
     }
 
     private List<PlaceableField> fields(Configuration cfg, CustomEntity entity) {

@@ -34,10 +34,11 @@ public final class FormLayouts {
     /**
      * The layout to show: the saved sections (or the default ones) with unknown fields and conditions
      * on unknown fields left out, a needed field always required and always shown, and every field not
-     * placed appended in a trailing section.
+     * placed and not deliberately left off (a field added since, a needed one) appended in a trailing
+     * section.
      */
-    public static FormLayout resolve(CustomEntity entity, List<FormSection> saved, long version,
-                                     List<PlaceableField> fields) {
+    public static FormLayout resolve(CustomEntity entity, List<FormSection> saved, List<String> leftOff,
+                                     long version, List<PlaceableField> fields) {
         Map<String, PlaceableField> byName = byName(fields);
         Set<String> placed = new HashSet<>();
         List<FormSection> sections = new ArrayList<>();
@@ -58,12 +59,17 @@ public final class FormLayouts {
             }
             sections.add(section.withFields(kept));
         }
-        List<FormPlacement> rest = fields.stream().filter(f -> !placed.contains(f.name()))
+        Set<String> off = saved == null ? Set.of() : Set.copyOf(leftOff);
+        List<FormPlacement> rest = fields.stream()
+                .filter(f -> !placed.contains(f.name()) && (f.needed() || !off.contains(f.name())))
                 .map(f -> FormPlacement.of(f.name(), f.wide()).withRequired(f.needed())).toList();
         if (!rest.isEmpty()) {
             sections.add(new FormSection(MORE_ZH, MORE_EN, 2, rest));
         }
-        return new FormLayout(entity, sections, version, saved != null);
+        List<String> stillOff = fields.stream()
+                .filter(f -> !f.needed() && off.contains(f.name()) && !placed.contains(f.name()))
+                .map(PlaceableField::name).toList();
+        return new FormLayout(entity, sections, stillOff, version, saved != null);
     }
 
     /** What is wrong with sections a user wants to save, each problem naming the section or field. */

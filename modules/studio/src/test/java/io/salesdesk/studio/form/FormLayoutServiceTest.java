@@ -106,10 +106,9 @@ class FormLayoutServiceTest {
         assertThat(loaded.sections().subList(0, 2)).isEqualTo(sections);
         assertThat(loaded.placement(tender).orElseThrow().visibleWhen().value()).isEqualTo("招标");
         assertThat(loaded.placement("tier").orElseThrow().readOnlyFor(Role.REP)).isTrue();
-        // The standard fields left off the form are not lost: they follow in the trailing section.
-        assertThat(loaded.sections()).hasSize(3);
-        assertThat(names(loaded.sections().get(2))).containsExactly("creditCode", "industry", "regionCode",
-                "address");
+        // The fields the designer left in its palette stay off the form.
+        assertThat(loaded.sections()).hasSize(2);
+        assertThat(loaded.leftOff()).containsExactly("creditCode", "industry", "regionCode", "address");
     }
 
     @Test
@@ -144,7 +143,8 @@ class FormLayoutServiceTest {
         assertThat(now.placement("custom.source").orElseThrow().visibleWhen()).isNull();
         FormSection last = now.sections().get(now.sections().size() - 1);
         assertThat(last.titleZh()).isEqualTo("更多字段");
-        assertThat(names(last)).endsWith("custom." + beds.key());
+        // Only the field added since the save: those left off on purpose stay off.
+        assertThat(names(last)).containsExactly("custom." + beds.key());
     }
 
     @Test

@@ -20,7 +20,7 @@ class FormStateTest {
             .withReadOnlyFor(Set.of(Role.REP));
     private static final FormLayout LAYOUT = new FormLayout(CustomEntity.CUSTOMER, List.of(
             new FormSection("基本信息", null, 2, List.of(FormPlacement.of("name", true).withRequired(true), TIER,
-                    FormPlacement.of("custom.source", false), TENDER))), 1, true);
+                    FormPlacement.of("custom.source", false), TENDER))), List.of(), 1, true);
 
     @Test
     void aFieldShownOnlyForTendersIsAskedForOnlyWhenTheSourceIsATender() {
