@@ -1,0 +1,85 @@
+package io.salesdesk.app.studio.forms;
+
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.customers.Industries;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.studio.field.FieldType;
+import io.salesdesk.studio.form.PlaceableField;
+import io.salesdesk.studio.form.VisibleWhen;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the form designer names fields, their kinds and the values a condition can compare with, in the
+ * user's language. Built-in fields are given the kind of control the form shows for them.
+ */
+final class DesignerFields {
+
+    private static final Map<String, FieldType> BUILT_IN_KINDS = Map.of("tier", FieldType.SINGLE_CHOICE,
+            "industry", FieldType.SINGLE_CHOICE, "regionCode", FieldType.REGION, "ownerId", FieldType.USER);
+
+    private DesignerFields() {
+    }
+
+    static String label(PlaceableField field) {
+        return field == null ? "" : I18n.isChinese() ? field.labelZh() : field.labelEn();
+    }
+
+    static FieldType kind(PlaceableField field) {
+        return field.builtIn() ? BUILT_IN_KINDS.getOrDefault(field.name(), FieldType.TEXT)
+                : field.customField().type();
+    }
+
+    static String kindText(PlaceableField field) {
+        return I18n.get("studio.type." + kind(field).name());
+    }
+
+    /** The values a condition on the field can pick from; empty for a field typed freely. */
+    static List<String> choices(PlaceableField field) {
+        if (field.builtIn()) {
+            return switch (field.name()) {
+                case "tier" -> Arrays.stream(Tier.values()).map(Enum::name).toList();
+                case "industry" -> Industries.CODES;
+                default -> List.of();
+            };
+        }
+        return switch (field.customField().type()) {
+            case SINGLE_CHOICE, MULTI_CHOICE -> field.customField().choices();
+            case CHECKBOX -> List.of("true", "false");
+            default -> List.of();
+        };
+    }
+
+    /** How a value of the field reads: a tier by its name, an industry by its label, a checkbox 是/否. */
+    static String valueText(PlaceableField field, String value) {
+        if (value == null || field == null) {
+            return "";
+        }
+        if (field.builtIn() && field.name().equals("tier")) {
+            return I18n.get("tier.long." + value);
+        }
+        if (field.builtIn() && field.name().equals("industry")) {
+            return I18n.get("industry." + value);
+        }
+        if (!field.builtIn() && field.customField().type() == FieldType.CHECKBOX) {
+            return I18n.get("true".equals(value) ? "studio.editor.yes" : "studio.editor.no");
+        }
+        return value;
+    }
+
+    static String operatorText(VisibleWhen.Operator operator) {
+        return I18n.get("studio.designer.op." + operator.name());
+    }
+
+    /** A condition as a sentence: 客户来源 等于 招标. */
+    static String conditionText(VisibleWhen when, PlaceableField on) {
+        String text = label(on) + " " + operatorText(when.operator());
+        return when.operator().takesValue() ? text + " " + valueText(on, when.value()) : text;
+    }
+
+    /** The id a node of a field gets: names like {@code custom.source} hold a dot, which CSS ids cannot. */
+    static String idOf(String prefix, String field) {
+        return prefix + field.replace('.', '_');
+    }
+}

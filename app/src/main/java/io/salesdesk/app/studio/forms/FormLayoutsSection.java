@@ -1,0 +1,58 @@
+package io.salesdesk.app.studio.forms;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldsSection;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.form.FormLayout;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Settings → 表单设计: which layout each designable form uses, and the button that opens the designer. */
+public final class FormLayoutsSection extends VBox {
+
+    private final AppContext context;
+    private final Label summary = new Label();
+
+    public FormLayoutsSection(AppContext context, CustomFieldsSection.VBoxFiller filler) {
+        this.context = context;
+        setId("formLayoutsSection");
+        Label form = new Label(I18n.get("studio.designer.entityForm", I18n.get("studio.entity.CUSTOMER")),
+                new FontIcon(Feather.LAYOUT));
+        form.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.setId("formLayoutSummary");
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button open = new Button(I18n.get("studio.designer.open"), new FontIcon(Feather.EDIT_3));
+        open.setId("openFormDesigner");
+        open.getStyleClass().add(Styles.ACCENT);
+        open.setOnAction(e -> FormDesignerWindow.open(context, CustomEntity.CUSTOMER,
+                getScene() == null ? null : getScene().getWindow(), this::load));
+        HBox row = new HBox(12, form, summary, spacer, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        filler.fill(this, I18n.get("studio.designer.section.title"), I18n.get("studio.designer.section.hint"), row);
+        load();
+    }
+
+    private void load() {
+        BackgroundTask.wrap(() -> context.formLayouts().layout(CustomEntity.CUSTOMER))
+                .onSuccess(this::show).onFailure(ErrorDialogs::show).executeWith(context.executor());
+    }
+
+    private void show(FormLayout layout) {
+        long sections = layout.sections().stream().filter(s -> !s.fields().isEmpty()).count();
+        summary.setText(layout.saved() ? I18n.get("studio.designer.summary.saved", sections, layout.version())
+                : I18n.get("studio.designer.summary.default"));
+    }
+}
