@@ -63,7 +63,8 @@ final class DesignerFields {
             return I18n.get("industry." + value);
         }
         if (!field.builtIn() && field.customField().type() == FieldType.CHECKBOX) {
-            return I18n.get("true".equals(value) ? "studio.editor.yes" : "studio.editor.no");
+            boolean ticked = Boolean.parseBoolean(value);
+            return I18n.get(ticked ? "studio.editor.yes" : "studio.editor.no");
         }
         return value;
     }

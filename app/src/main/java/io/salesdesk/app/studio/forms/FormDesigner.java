@@ -50,6 +50,7 @@ public final class FormDesigner extends BorderPane {
     private LayoutDraft draft;
     private long version;
     private FormCanvas canvas;
+    private ScrollPane canvasScroll;
     private FieldPalette palette;
     private PlacementEditor editor;
     private String selected;
@@ -101,9 +102,9 @@ public final class FormDesigner extends BorderPane {
             }
         });
         body.setLeft(scrolled(palette, "formPaletteScroll", 240));
-        ScrollPane middle = scrolled(canvas, "formCanvasScroll", -1);
-        middle.getStyleClass().add("fm-canvas-scroll");
-        body.setCenter(middle);
+        canvasScroll = scrolled(canvas, "formCanvasScroll", -1);
+        canvasScroll.getStyleClass().add("fm-canvas-scroll");
+        body.setCenter(canvasScroll);
         body.setRight(scrolled(editor, "formPropertiesScroll", 340));
         selected = null;
         dirty = false;
@@ -188,7 +189,13 @@ public final class FormDesigner extends BorderPane {
     private void addSection() {
         int index = draft.addSection(I18n.get("studio.designer.newSection"), "", 2);
         changed(true);
+        // The new section is at the bottom: bring it into view and let the user name it.
+        canvas.applyCss();
+        canvas.layout();
+        canvasScroll.layout();
+        canvasScroll.setVvalue(canvasScroll.getVmax());
         Platform.runLater(() -> {
+            canvasScroll.setVvalue(canvasScroll.getVmax());
             Node title = canvas.lookup("#sectionTitle-" + index);
             if (title != null) {
                 title.requestFocus();

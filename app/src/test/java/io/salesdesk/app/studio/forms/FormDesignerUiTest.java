@@ -13,11 +13,14 @@ import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.studio.form.FormLayouts;
 import io.salesdesk.studio.form.FormPlacement;
 import io.salesdesk.studio.form.FormSection;
+import io.salesdesk.studio.form.PlaceableField;
+import io.salesdesk.studio.form.VisibleWhen;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -54,10 +57,17 @@ class FormDesignerUiTest {
         workspace = UiTestWorkspace.create(dir);
         context = workspace.context();
         var manager = context.currentUser().asActor();
+        context.customFields().define(manager, CustomEntity.CUSTOMER, new CustomFieldDraft("客户来源", "source",
+                FieldType.SINGLE_CHOICE, List.of("展会", "招标", "转介绍"), false, null, null));
         context.customFields().define(manager, CustomEntity.CUSTOMER, new CustomFieldDraft("招标编号", "tender_no",
                 FieldType.TEXT, List.of(), false, null, null));
-        // An earlier layout left the field off the form: it waits in the designer's palette.
-        context.formLayouts().save(manager, CustomEntity.CUSTOMER, 0, FormLayouts.defaultSections(CustomEntity.CUSTOMER));
+    }
+
+    /** An earlier layout left the custom fields off the form: they wait in the designer's palette. */
+    private static void startFromStandardFieldsOnly() {
+        long version = context.formLayouts().layout(CustomEntity.CUSTOMER).version();
+        context.formLayouts().save(context.currentUser().asActor(), CustomEntity.CUSTOMER, version,
+                FormLayouts.defaultSections(CustomEntity.CUSTOMER));
     }
 
     @AfterAll
@@ -96,6 +106,7 @@ class FormDesignerUiTest {
     @Test
     void aFieldDraggedIntoASectionAndMarkedRequiredIsRequiredThereInTheNewCustomerForm(FxRobot robot)
             throws Exception {
+        startFromStandardFieldsOnly();
         openDesigner(robot);
         assertThat(robot.lookup("#palette-custom_tender_no").tryQuery()).isPresent();
 
@@ -142,5 +153,56 @@ class FormDesignerUiTest {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertThat(tender.problemLabel().getText()).isEqualTo("请填写「招标编号」。");
         robot.interact(() -> robot.lookup("#customerSave").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void aTenderSectionBuiltInTheDesignerShowsTheTenderNumberOnlyForTenders(FxRobot robot) {
+        startFromStandardFieldsOnly();
+        openDesigner(robot);
+        robot.clickOn("#addFormSection");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#sectionTitle-1").queryAs(TextField.class).setText("招投标"));
+        robot.clickOn("#sectionOneColumn-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.drag("#palette-custom_source").dropTo("#sectionDrop-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.drag("#palette-custom_tender_no").dropTo("#sectionDrop-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tilesOf(robot, "section-1")).containsExactly("tile-custom_source", "tile-custom_tender_no");
+
+        robot.clickOn("#tile-custom_tender_no");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#placementConditional");
+        @SuppressWarnings("unchecked")
+        ComboBox<PlaceableField> on = robot.lookup("#conditionField").queryAs(ComboBox.class);
+        robot.interact(() -> on.setValue(on.getItems().stream().filter(f -> f.name().equals("custom.source"))
+                .findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> value = robot.lookup("#conditionValue").queryAs(ComboBox.class);
+        robot.interact(() -> value.setValue("招标"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tile-custom_tender_no .fm-badge").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("客户来源 等于 招标");
+
+        // 预览 draws the real form from the unsaved layout.
+        robot.clickOn("#previewForm");
+        WaitForAsyncUtils.waitForFxEvents();
+        FormField tender = (FormField) robot.lookup("#custom-tender_no").query().getParent();
+        assertThat(tender.isVisible()).isFalse();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> source = robot.lookup("#custom-source").queryAs(ComboBox.class);
+        robot.interact(() -> source.setValue("招标"));
+        assertThat(tender.isVisible()).isTrue();
+        robot.interact(() -> tender.getScene().getWindow().hide());
+
+        robot.clickOn("#saveForm");
+        WaitForAsyncUtils.waitForFxEvents();
+        FormLayout saved = context.formLayouts().layout(CustomEntity.CUSTOMER);
+        FormSection tenders = saved.sections().get(1);
+        assertThat(tenders.titleZh()).isEqualTo("招投标");
+        assertThat(tenders.columns()).isEqualTo(1);
+        assertThat(saved.placement("custom.tender_no").orElseThrow().visibleWhen())
+                .isEqualTo(new VisibleWhen("custom.source", VisibleWhen.Operator.EQUALS, "招标"));
+        robot.interact(() -> robot.lookup("#formDesigner").query().getScene().getWindow().hide());
     }
 }
