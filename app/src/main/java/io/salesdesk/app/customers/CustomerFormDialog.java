@@ -16,6 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextField;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Screen;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -104,6 +107,10 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         cascade(province, city);
         cascade(city, county);
         setForm(createForm(layout));
+        if (preview) {
+            // A preview checks what was filled in and saves nothing.
+            ((Button) getDialogPane().lookupButton(saveType)).setText(I18n.get("studio.form.previewCheck"));
+        }
         fill();
         liveChecks();
         setOnShown(e -> name.requestFocus());
@@ -144,7 +151,18 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         laidOut = new LaidOutForm(layout, context.currentUser().role(), existing == null, fields, this::namedValues);
         VBox form = (VBox) laidOut.node();
         form.setPrefWidth(600);
-        return form;
+        // A form with many sections scrolls inside the dialog instead of growing past the screen.
+        double tallest = Math.max(420, Screen.getPrimary().getVisualBounds().getHeight() - 220);
+        ScrollPane scroll = new ScrollPane(form) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), tallest);
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** The values in the form by their name on the layout, as its visibility conditions compare them. */

@@ -245,7 +245,14 @@ public final class FormDesigner extends BorderPane {
         long on = version;
         BackgroundTask.wrap(() -> context.formLayouts().save(actor, entity, on, sections))
                 .onSuccess(saved -> {
+                    String kept = selected;
+                    double at = canvasScroll.getVvalue();
                     load(saved, context.formLayouts().fields(entity));
+                    if (kept != null && draft.placement(kept).isPresent()) {
+                        select(kept);
+                    }
+                    canvasScroll.layout();
+                    canvasScroll.setVvalue(at);
                     say(I18n.get("studio.designer.saved", saved.version()), false);
                     onSaved.run();
                 })
