@@ -168,4 +168,45 @@ class CustomerFormLayoutUiTest {
             context.setCurrentUser(manager);
         }
     }
+
+    @Test
+    void theContactFormAsksForAMobileAndShowsTheHobbyOnlyForTheMainContact(FxRobot robot) throws Exception {
+        var manager = context.currentUser().asActor();
+        context.customFields().define(manager, CustomEntity.CONTACT, new CustomFieldDraft("爱好", "hobby",
+                FieldType.TEXT, List.of(), false, null, null));
+        long version = context.formLayouts().layout(CustomEntity.CONTACT).version();
+        context.formLayouts().save(manager, CustomEntity.CONTACT, version, List.of(
+                new FormSection("联系方式", "Contact", 2, List.of(
+                        FormPlacement.of("name", false).withRequired(true),
+                        FormPlacement.of("mobile", false).withRequired(true),
+                        FormPlacement.of("primary", true),
+                        new FormPlacement("custom.hobby", false, true,
+                                new VisibleWhen("primary", VisibleWhen.Operator.EQUALS, "true"), Set.of())))));
+        Customer customer = context.customers().page(manager, CustomerQuery.all(), 0, 1).get(0);
+        int before = context.customers().open(manager, customer.id()).orElseThrow().contacts().size();
+
+        robot.interact(() -> ContactDialog.open(context, customer, contact -> { }));
+        FormField hobby = formField(robot, "custom-hobby");
+        assertThat(hobby.isVisible()).isFalse();
+        robot.interact(() -> {
+            robot.lookup("#contactName").queryAs(TextField.class).setText("周敏");
+            robot.lookup("#contactPrimary").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        assertThat(hobby.isVisible()).isTrue();
+
+        robot.clickOn("#contactSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(formField(robot, "contactMobile").problemLabel().getText()).isEqualTo("请填写「手机」。");
+        assertThat(context.customers().open(manager, customer.id()).orElseThrow().contacts()).hasSize(before);
+
+        robot.interact(() -> {
+            robot.lookup("#contactMobile").queryAs(TextField.class).setText("13912345678");
+            robot.lookup("#custom-hobby").queryAs(TextField.class).setText("羽毛球");
+        });
+        robot.clickOn("#contactSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#contactSave").tryQuery().isEmpty());
+        var saved = context.customers().open(manager, customer.id()).orElseThrow().contacts().stream()
+                .filter(c -> c.name().equals("周敏")).findFirst().orElseThrow();
+        assertThat(context.customFields().values(CustomEntity.CONTACT, saved.id())).containsOnly(entry("hobby", "羽毛球"));
+    }
 }

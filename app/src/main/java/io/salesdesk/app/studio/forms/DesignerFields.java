@@ -17,7 +17,8 @@ import java.util.Map;
 final class DesignerFields {
 
     private static final Map<String, FieldType> BUILT_IN_KINDS = Map.of("tier", FieldType.SINGLE_CHOICE,
-            "industry", FieldType.SINGLE_CHOICE, "regionCode", FieldType.REGION, "ownerId", FieldType.USER);
+            "industry", FieldType.SINGLE_CHOICE, "regionCode", FieldType.REGION, "ownerId", FieldType.USER,
+            "primary", FieldType.CHECKBOX);
 
     private DesignerFields() {
     }
@@ -41,6 +42,7 @@ final class DesignerFields {
             return switch (field.name()) {
                 case "tier" -> Arrays.stream(Tier.values()).map(Enum::name).toList();
                 case "industry" -> Industries.CODES;
+                case "primary" -> List.of("true", "false");
                 default -> List.of();
             };
         }
@@ -62,7 +64,7 @@ final class DesignerFields {
         if (field.builtIn() && field.name().equals("industry")) {
             return I18n.get("industry." + value);
         }
-        if (!field.builtIn() && field.customField().type() == FieldType.CHECKBOX) {
+        if (kind(field) == FieldType.CHECKBOX) {
             boolean ticked = Boolean.parseBoolean(value);
             return I18n.get(ticked ? "studio.editor.yes" : "studio.editor.no");
         }

@@ -6,6 +6,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
+import io.salesdesk.app.customers.ContactDialog;
 import io.salesdesk.app.customers.CustomerFormDialog;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
@@ -232,7 +233,8 @@ public final class FormDesigner extends BorderPane {
     }
 
     private void preview() {
-        CustomerFormDialog dialog = CustomerFormDialog.preview(context, asLaidOut());
+        javafx.scene.control.Dialog<?> dialog = entity == CustomEntity.CONTACT
+                ? ContactDialog.preview(context, asLaidOut()) : CustomerFormDialog.preview(context, asLaidOut());
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }

@@ -19,16 +19,29 @@ public final class BuiltInFields {
             PlaceableField.builtIn("address", "详细地址", "Street address", false, true),
             PlaceableField.builtIn("ownerId", "负责人", "Owner", false, false));
 
+    private static final List<PlaceableField> CONTACT = List.of(
+            PlaceableField.builtIn("name", "姓名", "Name", true, false),
+            PlaceableField.builtIn("title", "职务", "Job title", false, false),
+            PlaceableField.builtIn("mobile", "手机", "Mobile", false, false),
+            PlaceableField.builtIn("phone", "座机", "Desk phone", false, false),
+            PlaceableField.builtIn("email", "电子邮箱", "E-mail", false, false),
+            PlaceableField.builtIn("wechat", "微信", "WeChat", false, false),
+            PlaceableField.builtIn("primary", "主要联系人", "Main contact", false, true));
+
     private BuiltInFields() {
     }
 
     /** Whether forms of the entity are laid out from a layout yet. */
     public static boolean designable(CustomEntity entity) {
-        return entity == CustomEntity.CUSTOMER;
+        return entity == CustomEntity.CUSTOMER || entity == CustomEntity.CONTACT;
     }
 
     /** The entity's own fields in today's form order; empty for an entity whose form is not designable. */
     public static List<PlaceableField> of(CustomEntity entity) {
-        return entity == CustomEntity.CUSTOMER ? CUSTOMER : List.of();
+        return switch (entity) {
+            case CUSTOMER -> CUSTOMER;
+            case CONTACT -> CONTACT;
+            default -> List.of();
+        };
     }
 }

@@ -191,4 +191,23 @@ class FormLayoutServiceTest {
                 .isInstanceOfSatisfying(SalesDeskException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("studio.form.notAllowed"));
     }
+
+    @Test
+    void theContactFormHasItsOwnLayoutBesideTheCustomerForm() {
+        CustomField hobby = fields.define(manager(), CustomEntity.CONTACT, CustomFieldDraft.of("爱好", FieldType.TEXT));
+        FormLayout contact = layouts.layout(CustomEntity.CONTACT);
+        assertThat(names(contact.sections().get(0))).containsExactly("name", "title", "mobile", "phone", "email",
+                "wechat", "primary");
+        assertThat(names(contact.sections().get(1))).containsExactly("custom." + hobby.key());
+
+        layouts.save(manager(), CustomEntity.CONTACT, 0, List.of(new FormSection("联系方式", null, 1, List.of(
+                FormPlacement.of("name", false).withRequired(true), FormPlacement.of("mobile", false)
+                        .withRequired(true), FormPlacement.of("custom." + hobby.key(), false)))));
+
+        assertThat(layouts.layout(CustomEntity.CONTACT).placement("mobile").orElseThrow().required()).isTrue();
+        assertThat(layouts.layout(CustomEntity.CUSTOMER).saved()).isFalse();
+        assertThatThrownBy(() -> layouts.save(manager(), CustomEntity.TASK, 0, List.of()))
+                .isInstanceOfSatisfying(SalesDeskException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("studio.form.notDesignable"));
+    }
 }
