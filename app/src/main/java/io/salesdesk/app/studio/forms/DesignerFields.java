@@ -18,7 +18,7 @@ final class DesignerFields {
 
     private static final Map<String, FieldType> BUILT_IN_KINDS = Map.of("tier", FieldType.SINGLE_CHOICE,
             "industry", FieldType.SINGLE_CHOICE, "regionCode", FieldType.REGION, "ownerId", FieldType.USER,
-            "primary", FieldType.CHECKBOX);
+            "primary", FieldType.CHECKBOX, "note", FieldType.LONG_TEXT);
 
     private DesignerFields() {
     }

@@ -8,6 +8,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.ContactDialog;
 import io.salesdesk.app.customers.CustomerFormDialog;
+import io.salesdesk.app.leads.LeadFormDialog;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.studio.field.CustomEntity;
@@ -233,8 +234,11 @@ public final class FormDesigner extends BorderPane {
     }
 
     private void preview() {
-        javafx.scene.control.Dialog<?> dialog = entity == CustomEntity.CONTACT
-                ? ContactDialog.preview(context, asLaidOut()) : CustomerFormDialog.preview(context, asLaidOut());
+        javafx.scene.control.Dialog<?> dialog = switch (entity) {
+            case CONTACT -> ContactDialog.preview(context, asLaidOut());
+            case LEAD -> LeadFormDialog.preview(context, asLaidOut());
+            default -> CustomerFormDialog.preview(context, asLaidOut());
+        };
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }

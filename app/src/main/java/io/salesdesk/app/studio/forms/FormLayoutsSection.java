@@ -31,7 +31,7 @@ public final class FormLayoutsSection extends VBox {
         this.context = context;
         setId("formLayoutsSection");
         VBox rows = new VBox(10);
-        for (CustomEntity entity : List.of(CustomEntity.CUSTOMER, CustomEntity.CONTACT)) {
+        for (CustomEntity entity : List.of(CustomEntity.CUSTOMER, CustomEntity.CONTACT, CustomEntity.LEAD)) {
             rows.getChildren().add(row(entity));
         }
         filler.fill(this, I18n.get("studio.designer.section.title"), I18n.get("studio.designer.section.hint"), rows);

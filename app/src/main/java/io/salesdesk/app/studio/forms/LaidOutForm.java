@@ -172,6 +172,10 @@ public final class LaidOutForm {
             text.textProperty().addListener((o, a, b) -> changed.run());
         } else if (control instanceof ComboBoxBase<?> box) {
             box.valueProperty().addListener((o, a, b) -> changed.run());
+            if (box instanceof javafx.scene.control.ComboBox<?> combo && combo.isEditable()) {
+                // What the user types counts before it is committed as the value (线索来源).
+                combo.getEditor().textProperty().addListener((o, a, b) -> changed.run());
+            }
         } else if (control instanceof CheckBox check) {
             check.selectedProperty().addListener((o, a, b) -> changed.run());
         } else if (control instanceof Parent parent) {

@@ -28,12 +28,23 @@ public final class BuiltInFields {
             PlaceableField.builtIn("wechat", "微信", "WeChat", false, false),
             PlaceableField.builtIn("primary", "主要联系人", "Main contact", false, true));
 
+    private static final List<PlaceableField> LEAD = List.of(
+            PlaceableField.builtIn("name", "线索名称", "Lead name", true, true),
+            PlaceableField.builtIn("contactName", "联系人", "Contact", false, false),
+            PlaceableField.builtIn("phone", "电话", "Phone", false, false),
+            PlaceableField.builtIn("address", "地址", "Address", false, true),
+            PlaceableField.builtIn("regionCode", "区域", "Region", false, true),
+            PlaceableField.builtIn("industry", "行业", "Industry", false, false),
+            PlaceableField.builtIn("tier", "预估等级", "Expected tier", false, false),
+            PlaceableField.builtIn("source", "来源", "Source", false, false),
+            PlaceableField.builtIn("note", "备注", "Note", false, true));
+
     private BuiltInFields() {
     }
 
     /** Whether forms of the entity are laid out from a layout yet. */
     public static boolean designable(CustomEntity entity) {
-        return entity == CustomEntity.CUSTOMER || entity == CustomEntity.CONTACT;
+        return !of(entity).isEmpty();
     }
 
     /** The entity's own fields in today's form order; empty for an entity whose form is not designable. */
@@ -41,6 +52,7 @@ public final class BuiltInFields {
         return switch (entity) {
             case CUSTOMER -> CUSTOMER;
             case CONTACT -> CONTACT;
+            case LEAD -> LEAD;
             default -> List.of();
         };
     }
