@@ -122,8 +122,8 @@ class CustomerFormLayoutUiTest {
 
         robot.clickOn("#customerSave");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(tenderField.problemLabel().getText()).isEqualTo("请填写「招标编号」。");
-        assertThat(formField(robot, "customerPhone").problemLabel().getText()).isEqualTo("请填写「电话」。");
+        assertThat(tenderField.problemLabel().getText()).isEqualTo("“招标编号”为必填项。");
+        assertThat(formField(robot, "customerPhone").problemLabel().getText()).isEqualTo("“电话”为必填项。");
         assertThat(context.customers().page(context.currentUser().asActor(),
                 CustomerQuery.all().withText("宁波招标测试医院"), 0, 5)).isEmpty();
 
@@ -196,7 +196,7 @@ class CustomerFormLayoutUiTest {
 
         robot.clickOn("#contactSave");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(formField(robot, "contactMobile").problemLabel().getText()).isEqualTo("请填写「手机」。");
+        assertThat(formField(robot, "contactMobile").problemLabel().getText()).isEqualTo("“手机”为必填项。");
         assertThat(context.customers().open(manager, customer.id()).orElseThrow().contacts()).hasSize(before);
 
         robot.interact(() -> {

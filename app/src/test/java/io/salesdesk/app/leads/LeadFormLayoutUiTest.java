@@ -90,9 +90,9 @@ class LeadFormLayoutUiTest {
 
         robot.clickOn("#leadSave");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(note.problemLabel().getText()).isEqualTo("请填写「备注」。");
+        assertThat(note.problemLabel().getText()).isEqualTo("“备注”为必填项。");
         FormField phone = (FormField) robot.lookup("#leadPhone").query().getParent();
-        assertThat(phone.problemLabel().getText()).isEqualTo("请填写「电话」。");
+        assertThat(phone.problemLabel().getText()).isEqualTo("“电话”为必填项。");
 
         robot.interact(() -> {
             robot.lookup("#leadPhone").queryAs(TextField.class).setText("13812345678");

@@ -2,6 +2,7 @@ package io.salesdesk.app.studio.forms;
 
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.customers.Industries;
+import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.studio.field.FieldType;
 import io.salesdesk.studio.form.PlaceableField;
@@ -75,10 +76,38 @@ final class DesignerFields {
         return I18n.get("studio.designer.op." + operator.name());
     }
 
-    /** A condition as a sentence: 客户来源 等于 招标. */
-    static String conditionText(VisibleWhen when, PlaceableField on) {
-        String text = label(on) + " " + operatorText(when.operator());
-        return when.operator().takesValue() ? text + " " + valueText(on, when.value()) : text;
+    /**
+     * The values a condition compares with, for the fields whose choices live in the workspace (a
+     * deal's stages) as well as the fixed ones.
+     */
+    static final class Values {
+
+        private final List<OpportunityStage> stages;
+
+        Values(List<OpportunityStage> stages) {
+            this.stages = List.copyOf(stages);
+        }
+
+        List<String> choices(PlaceableField field) {
+            if (field != null && field.builtIn() && field.name().equals("stage")) {
+                return stages.stream().map(OpportunityStage::code).toList();
+            }
+            return field == null ? List.of() : DesignerFields.choices(field);
+        }
+
+        String text(PlaceableField field, String value) {
+            if (field != null && field.builtIn() && field.name().equals("stage")) {
+                return stages.stream().filter(s -> s.code().equals(value)).findFirst()
+                        .map(s -> s.name(I18n.locale())).orElse(value == null ? "" : value);
+            }
+            return valueText(field, value);
+        }
+
+        /** A condition as a sentence: 客户来源 等于 招标. */
+        String condition(VisibleWhen when, PlaceableField on) {
+            String text = label(on) + " " + operatorText(when.operator());
+            return when.operator().takesValue() ? text + " " + text(on, when.value()) : text;
+        }
     }
 
     /** The id a node of a field gets: names like {@code custom.source} hold a dot, which CSS ids cannot. */

@@ -55,11 +55,13 @@ final class FormCanvas extends VBox {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final LayoutDraft draft;
+    private final DesignerFields.Values values;
     private final Actions actions;
 
-    FormCanvas(LayoutDraft draft, Actions actions) {
+    FormCanvas(LayoutDraft draft, DesignerFields.Values values, Actions actions) {
         super(16);
         this.draft = draft;
+        this.values = values;
         this.actions = actions;
         setId("formCanvas");
         getStyleClass().add("fm-canvas");
@@ -232,7 +234,7 @@ final class FormCanvas extends VBox {
         input.setMaxWidth(Double.MAX_VALUE);
         FlowPane badges = new FlowPane(6, 4);
         if (p.visibleWhen() != null) {
-            Label when = new Label(DesignerFields.conditionText(p.visibleWhen(), draft.field(p.visibleWhen().field())),
+            Label when = new Label(values.condition(p.visibleWhen(), draft.field(p.visibleWhen().field())),
                     new FontIcon(Feather.EYE));
             when.getStyleClass().addAll("fm-badge", Styles.TEXT_SMALL);
             badges.getChildren().add(when);

@@ -9,6 +9,7 @@ import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.customers.ContactDialog;
 import io.salesdesk.app.customers.CustomerFormDialog;
 import io.salesdesk.app.leads.LeadFormDialog;
+import io.salesdesk.app.pipeline.OpportunityFormDialog;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.studio.field.CustomEntity;
@@ -79,8 +80,9 @@ public final class FormDesigner extends BorderPane {
         version = layout.version();
         draft = new LayoutDraft(layout, placeable);
         palette = new FieldPalette(draft, this::takeOff, this::addAtEnd);
-        editor = new PlacementEditor(draft, this::placementChanged, this::takeOff);
-        canvas = new FormCanvas(draft, new FormCanvas.Actions() {
+        DesignerFields.Values values = new DesignerFields.Values(context.opportunities().stages());
+        editor = new PlacementEditor(draft, values, this::placementChanged, this::takeOff);
+        canvas = new FormCanvas(draft, values, new FormCanvas.Actions() {
             public void dropped(String field, int section, int index) {
                 draft.place(field, section, index);
                 selected = field;
@@ -237,6 +239,7 @@ public final class FormDesigner extends BorderPane {
         javafx.scene.control.Dialog<?> dialog = switch (entity) {
             case CONTACT -> ContactDialog.preview(context, asLaidOut());
             case LEAD -> LeadFormDialog.preview(context, asLaidOut());
+            case OPPORTUNITY -> OpportunityFormDialog.preview(context, asLaidOut());
             default -> CustomerFormDialog.preview(context, asLaidOut());
         };
         if (getScene() != null) {

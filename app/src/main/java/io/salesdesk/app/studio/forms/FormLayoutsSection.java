@@ -31,7 +31,8 @@ public final class FormLayoutsSection extends VBox {
         this.context = context;
         setId("formLayoutsSection");
         VBox rows = new VBox(10);
-        for (CustomEntity entity : List.of(CustomEntity.CUSTOMER, CustomEntity.CONTACT, CustomEntity.LEAD)) {
+        for (CustomEntity entity : List.of(CustomEntity.CUSTOMER, CustomEntity.CONTACT, CustomEntity.LEAD,
+                CustomEntity.OPPORTUNITY)) {
             rows.getChildren().add(row(entity));
         }
         filler.fill(this, I18n.get("studio.designer.section.title"), I18n.get("studio.designer.section.hint"), rows);

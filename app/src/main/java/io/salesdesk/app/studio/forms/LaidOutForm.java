@@ -62,8 +62,12 @@ public final class LaidOutForm {
             FormField field = fields.get(p.field());
             if (field != null) {
                 field.markRequired(p.required());
-                // Locked, not hidden: the user still sees the value they may not change.
-                field.control().setDisable(!state.editable(p));
+                if (!state.editable(p)) {
+                    // Locked, not hidden: the user still sees the value they may not change. A control
+                    // the dialog enables by its own rule (a reason only for won or lost) stays locked.
+                    field.control().disableProperty().unbind();
+                    field.control().setDisable(true);
+                }
             }
         }
         Set<String> watched = new HashSet<>();
@@ -147,7 +151,7 @@ public final class LaidOutForm {
     }
 
     /**
-     * The required fields that show, may be changed and are empty, each as 请填写「…」 at its field: read
+     * The required fields that show, may be changed and are empty, each as “…”为必填项 at its field: read
      * on the FX thread, shown with the save's other problems.
      */
     public List<FieldProblem> missing() {
@@ -155,7 +159,7 @@ public final class LaidOutForm {
         for (FormPlacement p : state.missing(values.get())) {
             FormField field = fields.get(p.field());
             if (field != null) {
-                problems.add(FieldProblem.of(p.field(), "studio.form.fill", field.labelText()));
+                problems.add(FieldProblem.of(p.field(), "studio.value.required", field.labelText()));
             }
         }
         return problems;

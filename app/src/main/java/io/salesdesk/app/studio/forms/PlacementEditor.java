@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class PlacementEditor extends VBox {
 
     private final LayoutDraft draft;
+    private final DesignerFields.Values values;
     private final Consumer<FormPlacement> changed;
     private final Consumer<String> takeOff;
     private FormPlacement placement;
@@ -41,9 +42,11 @@ final class PlacementEditor extends VBox {
      * @param changed called with the placement after each change
      * @param takeOff called to take the field off the form
      */
-    PlacementEditor(LayoutDraft draft, Consumer<FormPlacement> changed, Consumer<String> takeOff) {
+    PlacementEditor(LayoutDraft draft, DesignerFields.Values values, Consumer<FormPlacement> changed,
+                    Consumer<String> takeOff) {
         super(14);
         this.draft = draft;
+        this.values = values;
         this.changed = changed;
         this.takeOff = takeOff;
         setId("placementEditor");
@@ -151,9 +154,9 @@ final class PlacementEditor extends VBox {
         if (operator == null || !operator.takesValue()) {
             return;
         }
-        List<String> choices = on == null ? List.of() : DesignerFields.choices(on);
+        List<String> choices = values.choices(on);
         if (!choices.isEmpty()) {
-            ComboBox<String> pick = Pickers.of(choices, v -> DesignerFields.valueText(on, v),
+            ComboBox<String> pick = Pickers.of(choices, v -> values.text(on, v),
                     I18n.get("studio.designer.condition.value"));
             pick.setId("conditionValue");
             pick.setMaxWidth(Double.MAX_VALUE);

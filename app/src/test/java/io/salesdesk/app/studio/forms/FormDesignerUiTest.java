@@ -151,7 +151,7 @@ class FormDesignerUiTest {
         robot.clickOn("#customerSave");
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        assertThat(tender.problemLabel().getText()).isEqualTo("请填写「招标编号」。");
+        assertThat(tender.problemLabel().getText()).isEqualTo("“招标编号”为必填项。");
         robot.interact(() -> robot.lookup("#customerSave").query().getScene().getWindow().hide());
     }
 

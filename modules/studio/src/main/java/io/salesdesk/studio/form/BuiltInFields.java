@@ -39,6 +39,18 @@ public final class BuiltInFields {
             PlaceableField.builtIn("source", "来源", "Source", false, false),
             PlaceableField.builtIn("note", "备注", "Note", false, true));
 
+    private static final List<PlaceableField> OPPORTUNITY = List.of(
+            PlaceableField.builtIn("customerId", "客户", "Customer", true, true),
+            PlaceableField.builtIn("name", "商机名称", "Name", true, true),
+            PlaceableField.builtIn("stage", "阶段", "Stage", true, false),
+            PlaceableField.builtIn("probability", "赢率（%）", "Probability (%)", false, false),
+            PlaceableField.builtIn("amount", "金额（元）", "Amount (yuan)", false, false),
+            PlaceableField.builtIn("expectedCloseOn", "预计成交日期", "Expected close date", false, false),
+            PlaceableField.builtIn("products", "产品", "Products", false, true),
+            PlaceableField.builtIn("lines", "产品明细", "Product lines", false, true),
+            PlaceableField.builtIn("ownerId", "负责人", "Owner", false, false),
+            PlaceableField.builtIn("closeReason", "赢单 / 输单原因", "Won / lost reason", false, false));
+
     private BuiltInFields() {
     }
 
@@ -53,6 +65,7 @@ public final class BuiltInFields {
             case CUSTOMER -> CUSTOMER;
             case CONTACT -> CONTACT;
             case LEAD -> LEAD;
+            case OPPORTUNITY -> OPPORTUNITY;
             default -> List.of();
         };
     }
