@@ -17,9 +17,17 @@ import java.util.Map;
  */
 final class DesignerFields {
 
-    private static final Map<String, FieldType> BUILT_IN_KINDS = Map.of("tier", FieldType.SINGLE_CHOICE,
-            "industry", FieldType.SINGLE_CHOICE, "regionCode", FieldType.REGION, "ownerId", FieldType.USER,
-            "primary", FieldType.CHECKBOX, "note", FieldType.LONG_TEXT);
+    private static final Map<String, FieldType> BUILT_IN_KINDS = Map.ofEntries(
+            Map.entry("tier", FieldType.SINGLE_CHOICE), Map.entry("industry", FieldType.SINGLE_CHOICE),
+            Map.entry("regionCode", FieldType.REGION), Map.entry("ownerId", FieldType.USER),
+            Map.entry("primary", FieldType.CHECKBOX), Map.entry("note", FieldType.LONG_TEXT),
+            Map.entry("customerId", FieldType.SINGLE_CHOICE), Map.entry("stage", FieldType.SINGLE_CHOICE),
+            Map.entry("probability", FieldType.NUMBER), Map.entry("amount", FieldType.MONEY),
+            Map.entry("expectedCloseOn", FieldType.DATE));
+    /** Built-in fields whose control is none of the custom kinds: said in words of their own. */
+    private static final Map<String, String> BUILT_IN_KIND_TEXTS = Map.of("customerId",
+            "studio.designer.kind.customer", "lines", "studio.designer.kind.lines", "regionCode",
+            "studio.designer.kind.region");
 
     private DesignerFields() {
     }
@@ -34,6 +42,9 @@ final class DesignerFields {
     }
 
     static String kindText(PlaceableField field) {
+        if (field.builtIn() && BUILT_IN_KIND_TEXTS.containsKey(field.name())) {
+            return I18n.get(BUILT_IN_KIND_TEXTS.get(field.name()));
+        }
         return I18n.get("studio.type." + kind(field).name());
     }
 
