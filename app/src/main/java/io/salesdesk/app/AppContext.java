@@ -35,6 +35,7 @@ import io.salesdesk.studio.dashboard.DashboardLayoutService;
 import io.salesdesk.studio.field.BoardCustomValues;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.onboarding.OnboardingService;
+import io.salesdesk.studio.form.FormLayoutService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleActions;
 import io.salesdesk.studio.rule.RuleApprovals;
@@ -87,6 +88,7 @@ public final class AppContext {
     private final CustomFieldService customFields;
     private final OnboardingService onboarding;
     private final DashboardLayoutService dashboardLayouts;
+    private final FormLayoutService formLayouts;
     private final EscalationService escalations;
     private final BoardService boards;
     private final LeadService leads;
@@ -143,6 +145,7 @@ public final class AppContext {
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.customFields = new CustomFieldService(database, clock);
+        this.formLayouts = new FormLayoutService(database, clock, locale);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),
                 new TaskCards(tasks), new EscalationCards(escalations), new CustomerCards(customers, regions)),
@@ -249,6 +252,11 @@ public final class AppContext {
     /** Custom fields (自定义字段) on the main entities and their values. */
     public CustomFieldService customFields() {
         return customFields;
+    }
+
+    /** Form layouts (表单设计): how each entity's form is arranged. */
+    public FormLayoutService formLayouts() {
+        return formLayouts;
     }
 
     public TaskService tasks() {

@@ -12,13 +12,16 @@ import javafx.scene.layout.VBox;
  */
 public final class FormField extends VBox {
 
+    private static final String REQUIRED_MARK = " *";
+
     private final Node control;
+    private final Label label;
     private final Label problem = new Label();
 
     public FormField(String labelText, Node control) {
         super(4);
         this.control = control;
-        Label label = new Label(labelText);
+        label = new Label(labelText);
         label.getStyleClass().add("form-label");
         label.setLabelFor(control);
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-problem");
@@ -31,6 +34,17 @@ public final class FormField extends VBox {
 
     public Node control() {
         return control;
+    }
+
+    /** The label without its required mark, to name the field in a message. */
+    public String labelText() {
+        String text = label.getText();
+        return text.endsWith(REQUIRED_MARK) ? text.substring(0, text.length() - REQUIRED_MARK.length()) : text;
+    }
+
+    /** Shows or removes the required mark after the label. */
+    public void markRequired(boolean required) {
+        label.setText(labelText() + (required ? REQUIRED_MARK : ""));
     }
 
     public Label problemLabel() {

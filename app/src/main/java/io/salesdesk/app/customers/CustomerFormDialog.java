@@ -1,5 +1,8 @@
 package io.salesdesk.app.customers;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +15,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Screen;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
@@ -24,12 +30,16 @@ import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.studio.CustomFieldForm;
+import io.salesdesk.app.studio.forms.LaidOutForm;
+import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.core.CreditCode;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.DuplicateCustomerException;
@@ -42,7 +52,7 @@ import io.salesdesk.crm.approval.SubmittedForApproval;
  * Creates or edits a customer. Problems show at their fields; a duplicate name offers the existing
  * customer; a concurrent change is shown side by side and never overwritten silently.
  */
-final class CustomerFormDialog extends FormDialog<Customer> {
+public final class CustomerFormDialog extends FormDialog<Customer> {
 
     private final AppContext context;
     private final EventBus bus;
@@ -59,10 +69,15 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     private final TextField address = new TextField();
     private final TextField phone = new TextField();
     private final ComboBox<User> owner;
+    private final boolean preview;
     private CustomFieldForm custom;
+    private LaidOutForm laidOut;
 
-    private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed) {
-        super(I18n.get(existing == null ? "customerForm.newTitle" : "customerForm.editTitle"), "customerSave");
+    private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed,
+                               FormLayout layout, boolean preview) {
+        super(I18n.get(preview ? "studio.form.previewTitle"
+                : existing == null ? "customerForm.newTitle" : "customerForm.editTitle"), "customerSave");
+        this.preview = preview;
         this.context = context;
         this.bus = bus;
         this.existing = existing;
@@ -91,42 +106,78 @@ final class CustomerFormDialog extends FormDialog<Customer> {
         }
         cascade(province, city);
         cascade(city, county);
-        setForm(createForm());
+        setForm(createForm(layout));
+        if (preview) {
+            // A preview checks what was filled in and saves nothing.
+            ((Button) getDialogPane().lookupButton(saveType)).setText(I18n.get("studio.form.previewCheck"));
+        }
         fill();
         liveChecks();
         setOnShown(e -> name.requestFocus());
     }
 
     static CustomerFormDialog create(AppContext context, EventBus bus, Consumer<UUID> changed) {
-        return new CustomerFormDialog(context, bus, null, changed);
+        return new CustomerFormDialog(context, bus, null, changed,
+                context.formLayouts().layout(CustomEntity.CUSTOMER), false);
+    }
+
+    /** The 新建客户 form as a layout not yet saved would draw it: it checks, and saves nothing. */
+    public static CustomerFormDialog preview(AppContext context, FormLayout layout) {
+        return new CustomerFormDialog(context, new EventBus(), null, id -> { }, layout, true);
     }
 
     static CustomerFormDialog edit(AppContext context, EventBus bus, Customer customer, Consumer<UUID> changed) {
-        return new CustomerFormDialog(context, bus, customer, changed);
+        return new CustomerFormDialog(context, bus, customer, changed,
+                context.formLayouts().layout(CustomEntity.CUSTOMER), false);
     }
 
-    private GridPane createForm() {
-        GridPane grid = grid();
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        grid.getColumnConstraints().addAll(half, half);
-        grid.add(field("name", I18n.get("customerForm.name"), name), 0, 0, 2, 1);
-        grid.add(field("creditCode", I18n.get("customerForm.creditCode"), creditCode), 0, 1);
-        grid.add(field("phone", I18n.get("customerForm.phone"), phone), 1, 1);
-        grid.add(field("tier", I18n.get("customerForm.tier"), tier), 0, 2);
-        grid.add(field("industry", I18n.get("customerForm.industry"), industry), 1, 2);
+    /** The form drawn from the customer form's layout (表单设计); the controls stay this dialog's own. */
+    private Node createForm(FormLayout layout) {
+        Map<String, FormField> fields = new LinkedHashMap<>();
+        fields.put("name", field("name", I18n.get("customerForm.name"), name));
+        fields.put("creditCode", field("creditCode", I18n.get("customerForm.creditCode"), creditCode));
+        fields.put("phone", field("phone", I18n.get("customerForm.phone"), phone));
+        fields.put("tier", field("tier", I18n.get("customerForm.tier"), tier));
+        fields.put("industry", field("industry", I18n.get("customerForm.industry"), industry));
         HBox regions = new HBox(8, province, city, county);
         for (ComboBox<Region> box : List.of(province, city, county)) {
             HBox.setHgrow(box, Priority.ALWAYS);
         }
-        grid.add(field("regionCode", I18n.get("customerForm.region"), regions), 0, 3, 2, 1);
-        grid.add(field("address", I18n.get("customerForm.address"), address), 0, 4, 2, 1);
-        grid.add(field("ownerId", I18n.get("customerForm.owner"), owner), 0, 5);
-        // The company's own fields (自定义字段) after the standard ones, two to a row.
+        fields.put("regionCode", field("regionCode", I18n.get("customerForm.region"), regions));
+        fields.put("address", field("address", I18n.get("customerForm.address"), address));
+        fields.put("ownerId", field("ownerId", I18n.get("customerForm.owner"), owner));
         custom = new CustomFieldForm(context, CustomEntity.CUSTOMER, this::field);
-        custom.layOut(grid, 6);
-        grid.setPrefWidth(600);
-        return grid;
+        fields.putAll(custom.formFields());
+        laidOut = new LaidOutForm(layout, context.currentUser().role(), existing == null, fields, this::namedValues);
+        VBox form = (VBox) laidOut.node();
+        form.setPrefWidth(600);
+        // A form with many sections scrolls inside the dialog instead of growing past the screen.
+        double tallest = Math.max(420, Screen.getPrimary().getVisualBounds().getHeight() - 220);
+        ScrollPane scroll = new ScrollPane(form) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), tallest);
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /** The values in the form by their name on the layout, as its visibility conditions compare them. */
+    private Map<String, String> namedValues() {
+        CustomerDraft d = draft();
+        Map<String, String> values = new HashMap<>(custom.namedValues());
+        values.put("name", d.name());
+        values.put("creditCode", d.creditCode());
+        values.put("phone", d.phone());
+        values.put("tier", d.tier() == null ? null : d.tier().name());
+        values.put("industry", d.industry());
+        values.put("regionCode", d.regionCode());
+        values.put("address", d.address());
+        values.put("ownerId", d.ownerId() == null ? null : d.ownerId().toString());
+        return values;
     }
 
     private void cascade(ComboBox<Region> parent, ComboBox<Region> child) {
@@ -227,9 +278,14 @@ final class CustomerFormDialog extends FormDialog<Customer> {
     private void save(CustomerDraft draft, long expectedVersion) {
         var actor = context.currentUser().asActor();
         Map<String, String> customValues = custom.values();
+        List<FieldProblem> missing = laidOut.missing();
         BackgroundTask.wrap(() -> {
-                    // Checked first: a refused custom value saves nothing, not a customer without it.
-                    custom.check(existing == null ? null : existing.id(), customValues);
+                    // Checked first: a refused custom value or an empty required field saves nothing,
+                    // not a customer without it; every problem shows at once.
+                    checkBeforeSaving(missing, customValues);
+                    if (preview) {
+                        return null;
+                    }
                     try {
                         Customer saved = existing == null
                                 ? context.customers().create(actor, draft)
@@ -243,6 +299,10 @@ final class CustomerFormDialog extends FormDialog<Customer> {
                     }
                 })
                 .onSuccess(saved -> {
+                    if (saved == null) {
+                        showGeneralProblem(I18n.get("studio.form.previewChecked"));
+                        return;
+                    }
                     finish(saved);
                     changed.accept(saved.id());
                 })
@@ -265,6 +325,19 @@ final class CustomerFormDialog extends FormDialog<Customer> {
                     }
                 })
                 .executeWith(context.executor());
+    }
+
+    private void checkBeforeSaving(List<FieldProblem> missing, Map<String, String> customValues) {
+        List<FieldProblem> problems = new ArrayList<>(missing);
+        try {
+            custom.check(existing == null ? null : existing.id(), customValues);
+        } catch (ValidationException refused) {
+            refused.problems().stream().filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
+                    .forEach(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
     }
 
     private void showDuplicate(DuplicateCustomerException duplicate) {

@@ -3,8 +3,11 @@ package io.salesdesk.app.pipeline;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.commerce.ProductLinesEditor;
 import io.salesdesk.app.commerce.StockCheckView;
+import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.studio.CustomFieldForm;
+import io.salesdesk.app.studio.forms.LaidOutForm;
 import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.Stylesheets;
@@ -30,6 +33,9 @@ import io.salesdesk.crm.OpportunityDraft;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.User;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +44,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 
 /**
  * Creates or edits an opportunity. The stage goes through the same rules as a drag on the board, so
@@ -64,12 +68,17 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
     // The stock check waits for the typing to stop.
     private final PauseTransition checkSoon = new PauseTransition(Duration.millis(300));
     private boolean linesTouched;
+    private final boolean preview;
     private CustomFieldForm custom;
+    private LaidOutForm laidOut;
 
-    private OpportunityFormDialog(AppContext context, Opportunity existing, String stageCode, Customer forCustomer) {
-        super(I18n.get(existing == null ? "opportunityForm.newTitle" : "opportunityForm.editTitle"), "opportunitySave");
+    private OpportunityFormDialog(AppContext context, Opportunity existing, String stageCode, Customer forCustomer,
+                                  FormLayout layout, boolean preview) {
+        super(I18n.get(preview ? "studio.form.previewOpportunityTitle"
+                : existing == null ? "opportunityForm.newTitle" : "opportunityForm.editTitle"), "opportunitySave");
         this.context = context;
         this.existing = existing;
+        this.preview = preview;
         stage = Pickers.of(context.opportunities().stages(), s -> s.name(I18n.locale()), "");
         owner = Pickers.optional(FXCollections.observableArrayList(
                 context.users().visibleOwners(context.currentUser().asActor())), User::displayName,
@@ -91,7 +100,12 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         expectedClose.setMaxWidth(Double.MAX_VALUE);
         setUpCustomerSearch();
         lines = new ProductLinesEditor(context.products().list(null, null, true));
-        setForm(createForm());
+        setForm(createForm(layout));
+        if (preview) {
+            // A preview checks what was filled in and saves nothing.
+            ((javafx.scene.control.Button) getDialogPane().lookupButton(saveType))
+                    .setText(I18n.get("studio.form.previewCheck"));
+        }
         fill(stageCode, forCustomer);
         checkSoon.setOnFinished(e -> checkStock());
         lines.onChange(() -> {
@@ -104,30 +118,32 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
 
     /** A new deal in {@code stageCode} (null: the first stage), for {@code forCustomer} if given. */
     public static OpportunityFormDialog create(AppContext context, String stageCode, Customer forCustomer) {
-        return new OpportunityFormDialog(context, null, stageCode, forCustomer);
+        return new OpportunityFormDialog(context, null, stageCode, forCustomer,
+                context.formLayouts().layout(CustomEntity.OPPORTUNITY), false);
     }
 
     public static OpportunityFormDialog edit(AppContext context, Opportunity opportunity) {
-        return new OpportunityFormDialog(context, opportunity, null, null);
+        return new OpportunityFormDialog(context, opportunity, null, null,
+                context.formLayouts().layout(CustomEntity.OPPORTUNITY), false);
     }
 
-    private GridPane createForm() {
-        GridPane grid = grid();
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        grid.getColumnConstraints().addAll(half, half);
-        if (existing == null) {
-            grid.add(field("customerId", I18n.get("opportunityForm.customer"), customer), 0, 0, 2, 1);
-        } else {
-            grid.add(field("customerId", I18n.get("opportunityForm.customer"), new Label(existing.customerName())), 0,
-                    0, 2, 1);
-        }
-        grid.add(field("name", I18n.get("opportunityForm.name"), name), 0, 1, 2, 1);
-        grid.add(field("stage", I18n.get("opportunityForm.stage"), stage), 0, 2);
-        grid.add(field("probability", I18n.get("opportunityForm.probability"), probability), 1, 2);
-        grid.add(field("amount", I18n.get("opportunityForm.amount"), amount), 0, 3);
-        grid.add(field("expectedCloseOn", I18n.get("opportunityForm.expectedClose"), expectedClose), 1, 3);
-        grid.add(field("products", I18n.get("opportunityForm.products"), products), 0, 4, 2, 1);
+    /** The 新建商机 form as a layout not yet saved would draw it: it checks, and saves nothing. */
+    public static OpportunityFormDialog preview(AppContext context, FormLayout layout) {
+        return new OpportunityFormDialog(context, null, null, null, layout, true);
+    }
+
+    /** The form drawn from the deal form's layout (表单设计); the controls stay this dialog's own. */
+    private javafx.scene.Node createForm(FormLayout layout) {
+        Map<String, FormField> fields = new LinkedHashMap<>();
+        fields.put("customerId", field("customerId", I18n.get("opportunityForm.customer"),
+                existing == null ? customer : new Label(existing.customerName())));
+        fields.put("name", field("name", I18n.get("opportunityForm.name"), name));
+        fields.put("stage", field("stage", I18n.get("opportunityForm.stage"), stage));
+        fields.put("probability", field("probability", I18n.get("opportunityForm.probability"), probability));
+        fields.put("amount", field("amount", I18n.get("opportunityForm.amount"), amount));
+        fields.put("expectedCloseOn", field("expectedCloseOn", I18n.get("opportunityForm.expectedClose"),
+                expectedClose));
+        fields.put("products", field("products", I18n.get("opportunityForm.products"), products));
         // Many lines and their check scroll inside the form, so the buttons stay on screen.
         javafx.scene.layout.VBox planned = new javafx.scene.layout.VBox(8, lines, stockCheck);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(planned);
@@ -137,15 +153,34 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         planned.heightProperty().addListener((obs, was, now) ->
                 scroll.setPrefViewportHeight(Math.min(now.doubleValue(), 250)));
-        grid.add(field("lines", I18n.get("opportunityForm.lines"), scroll), 0, 5, 2, 1);
-        grid.add(field("ownerId", I18n.get("opportunityForm.owner"), owner), 0, 7);
-        grid.add(field("closeReason", I18n.get("opportunityForm.closeReason"), closeReason), 1, 7);
-        // The company's own deal fields (自定义字段) after the standard ones.
-        custom = new CustomFieldForm(context, CustomEntity.OPPORTUNITY, this::field);
-        custom.layOut(grid, 8);
+        fields.put("lines", field("lines", I18n.get("opportunityForm.lines"), scroll));
+        fields.put("ownerId", field("ownerId", I18n.get("opportunityForm.owner"), owner));
+        fields.put("closeReason", field("closeReason", I18n.get("opportunityForm.closeReason"), closeReason));
         closeReason.disableProperty().bind(stage.valueProperty().map(s -> s == null || !s.closes()));
-        grid.setPrefWidth(600);
-        return grid;
+        custom = new CustomFieldForm(context, CustomEntity.OPPORTUNITY, this::field);
+        fields.putAll(custom.formFields());
+        laidOut = new LaidOutForm(layout, context.currentUser().role(), existing == null, fields, this::namedValues);
+        javafx.scene.layout.VBox form = (javafx.scene.layout.VBox) laidOut.node();
+        form.setPrefWidth(600);
+        return form;
+    }
+
+    /** The values in the form by their name on the layout, as its visibility conditions compare them. */
+    private Map<String, String> namedValues() {
+        Map<String, String> values = new HashMap<>(custom == null ? Map.of() : custom.namedValues());
+        UUID customerId = existing != null ? existing.customerId()
+                : customer.getValue() == null ? null : customer.getValue().id();
+        values.put("customerId", customerId == null ? null : customerId.toString());
+        values.put("name", name.getText());
+        values.put("stage", stage.getValue() == null ? null : stage.getValue().code());
+        values.put("probability", probability.getText());
+        values.put("amount", amount.getText());
+        values.put("expectedCloseOn", expectedClose.getValue() == null ? null : expectedClose.getValue().toString());
+        values.put("products", products.getText());
+        values.put("lines", lines.drafts().isEmpty() ? null : Integer.toString(lines.drafts().size()));
+        values.put("ownerId", owner.getValue() == null ? null : owner.getValue().id().toString());
+        values.put("closeReason", closeReason.getText());
+        return values;
     }
 
     /** Says which of the customer's orders are now held because a product is short. */
@@ -246,9 +281,24 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         List<OpportunityLine.Draft> planned = lines.drafts();
         boolean saveLines = linesTouched && (existing != null || !planned.isEmpty());
         Map<String, String> customValues = custom.values();
+        List<FieldProblem> missing = laidOut.missing();
         BackgroundTask.wrap(() -> {
-                    // Checked first: a refused custom value saves nothing, not a deal without it.
-                    custom.check(existing == null ? null : existing.id(), customValues);
+                    // Checked first: a refused custom value or an empty required field saves nothing,
+                    // not a deal without it; every problem shows at once.
+                    List<FieldProblem> problems = new ArrayList<>(missing);
+                    try {
+                        custom.check(existing == null ? null : existing.id(), customValues);
+                    } catch (ValidationException refused) {
+                        refused.problems().stream()
+                                .filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
+                                .forEach(problems::add);
+                    }
+                    if (!problems.isEmpty()) {
+                        throw new ValidationException(problems);
+                    }
+                    if (preview) {
+                        return null;
+                    }
                     Opportunity deal = existing == null ? context.opportunities().create(actor, draft)
                             : context.opportunities().update(actor, existing.id(), existing.version(), draft);
                     custom.save(actor, deal.id(), customValues);
@@ -263,6 +313,10 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                     }
                 })
                 .onSuccess(saved -> {
+                    if (saved == null) {
+                        showGeneralProblem(I18n.get("studio.form.previewChecked"));
+                        return;
+                    }
                     if (saved.linesFailed() != null) {
                         ErrorDialogs.show(saved.linesFailed());
                     } else if (saved.checked() != null && !saved.checked().freezes().isEmpty()) {

@@ -18,6 +18,7 @@ import io.salesdesk.app.common.AppearancePreferences.Theme;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.CustomFieldsSection;
+import io.salesdesk.app.studio.forms.FormLayoutsSection;
 import io.salesdesk.app.studio.rules.AutomationRulesSection;
 import io.salesdesk.app.studio.templates.TemplatesSection;
 import io.salesdesk.crm.User;
@@ -79,6 +80,7 @@ public final class SettingsPage extends VBox {
         // Custom fields shape the forms of everyone the manager leads; reps do not see the section.
         if (CustomFieldService.mayConfigure(context.currentUser().asActor())) {
             getChildren().add(new CustomFieldsSection(context, SettingsPage::fillSection));
+            getChildren().add(new FormLayoutsSection(context, SettingsPage::fillSection));
             getChildren().add(new AutomationRulesSection(context, SettingsPage::fillSection));
             getChildren().add(new TemplatesSection(context, SettingsPage::fillSection));
         }

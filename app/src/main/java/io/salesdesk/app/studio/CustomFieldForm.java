@@ -7,6 +7,7 @@ import io.salesdesk.crm.User;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
 import io.salesdesk.studio.field.FieldType;
+import io.salesdesk.studio.form.PlaceableField;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,24 @@ public final class CustomFieldForm {
             }
         }
         return row + column;
+    }
+
+    /** The fields' form fields by their name on a form layout ({@code custom.KEY}), in the fields' order. */
+    public Map<String, FormField> formFields() {
+        Map<String, FormField> byName = new java.util.LinkedHashMap<>();
+        List<FormField> formFields = editors.formFields();
+        List<String> keys = List.copyOf(editors.values().keySet());
+        for (int i = 0; i < formFields.size(); i++) {
+            byName.put(PlaceableField.CUSTOM + keys.get(i), formFields.get(i));
+        }
+        return byName;
+    }
+
+    /** The values in the form by their name on a form layout ({@code custom.KEY}), for its conditions. */
+    public Map<String, String> namedValues() {
+        Map<String, String> named = new java.util.HashMap<>();
+        editors.values().forEach((key, value) -> named.put(PlaceableField.CUSTOM + key, value));
+        return named;
     }
 
     /** Shows a record's values, or the defaults for a new record ({@code recordId} null). */
