@@ -52,4 +52,14 @@ public final class UiRobots {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The problem line of the form field around the control with this id ("" if there is none). */
+    public static String problemAt(FxRobot robot, String controlId) {
+        javafx.scene.Node control = robot.lookup("#" + controlId).query();
+        javafx.scene.Node parent = control.getParent();
+        while (parent != null && !(parent instanceof io.salesdesk.app.common.FormField)) {
+            parent = parent.getParent();
+        }
+        return parent == null ? "" : ((io.salesdesk.app.common.FormField) parent).problemLabel().getText();
+    }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
@@ -91,8 +91,8 @@ class OpportunityCustomFieldsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // The money and the missing required choice are both said at their fields; no deal is saved.
-        assertThat(problemAt(robot, "custom-rival_price")).contains("不是金额");
-        assertThat(problemAt(robot, "custom-budget_source")).contains("必填");
+        assertThat(UiRobots.problemAt(robot, "custom-rival_price")).contains("不是金额");
+        assertThat(UiRobots.problemAt(robot, "custom-budget_source")).contains("必填");
         assertThat(deals()).noneMatch(o -> o.name().equals("CT 更新项目"));
 
         ComboBox<String> source = robot.lookup("#custom-budget_source").queryAs(ComboBox.class);
@@ -118,13 +118,4 @@ class OpportunityCustomFieldsUiTest {
         return context.opportunities().forCustomer(admin, customer.id());
     }
 
-    /** The problem line of the form field around the control with this id. */
-    private static String problemAt(FxRobot robot, String controlId) {
-        javafx.scene.Node control = robot.lookup("#" + controlId).query();
-        javafx.scene.Node parent = control.getParent();
-        while (parent != null && !(parent instanceof FormField)) {
-            parent = parent.getParent();
-        }
-        return parent == null ? "" : ((FormField) parent).problemLabel().getText();
-    }
 }

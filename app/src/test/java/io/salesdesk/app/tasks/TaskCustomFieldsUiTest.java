@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.board.task.Task;
 import io.salesdesk.core.Actor;
@@ -68,7 +68,7 @@ class TaskCustomFieldsUiTest {
         robot.clickOn("#taskSave");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(problemAt(robot, "custom-visit_place")).contains("必填");
+        assertThat(UiRobots.problemAt(robot, "custom-visit_place")).contains("必填");
         assertThat(titles()).doesNotContain("带样机拜访设备科");
 
         robot.interact(() -> robot.lookup("#custom-visit_place").queryAs(TextField.class).setText("门诊楼 3 楼"));
@@ -85,12 +85,4 @@ class TaskCustomFieldsUiTest {
         return context.tasks().myOpen(manager, 200).stream().map(Task::title).toList();
     }
 
-    private static String problemAt(FxRobot robot, String controlId) {
-        javafx.scene.Node control = robot.lookup("#" + controlId).query();
-        javafx.scene.Node parent = control.getParent();
-        while (parent != null && !(parent instanceof FormField)) {
-            parent = parent.getParent();
-        }
-        return parent == null ? "" : ((FormField) parent).problemLabel().getText();
-    }
 }

@@ -6,7 +6,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
-import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.onboarding.OnboardingProgress;
 import io.salesdesk.studio.onboarding.StepKind;
 import io.salesdesk.studio.onboarding.StepProgress;
@@ -75,7 +75,7 @@ public final class GrowthPane extends VBox {
                 new RecordStepDialog(context, selected).showAndWait().ifPresent(done -> reload());
             }
         });
-        boolean manager = CustomFieldService.mayConfigure(context.currentUser().asActor());
+        boolean manager = OnboardingService.mayAssign(context.currentUser().asActor());
         assign.setVisible(manager);
         assign.setManaged(manager);
         // Below the list: the pane is a narrow column, too narrow for a title and two buttons in a row.
@@ -109,7 +109,7 @@ public final class GrowthPane extends VBox {
         own.ifPresent(this::showMine);
         mine.setVisible(own.isPresent());
         mine.setManaged(own.isPresent());
-        boolean manager = CustomFieldService.mayConfigure(context.currentUser().asActor());
+        boolean manager = OnboardingService.mayAssign(context.currentUser().asActor());
         boolean showTeam = manager || !followed.isEmpty();
         team.setVisible(showTeam);
         team.setManaged(showTeam);

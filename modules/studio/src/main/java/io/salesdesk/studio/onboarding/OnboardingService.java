@@ -60,6 +60,11 @@ public final class OnboardingService {
         this.locale = locale;
     }
 
+    /** Whether the actor may add paths and put new hires on them: managers and administrators. */
+    public static boolean mayAssign(Actor actor) {
+        return CustomFieldService.mayConfigure(actor);
+    }
+
     /** The saved paths, by name. */
     public List<OnboardingPath> paths() {
         return db.transactionResult(cfg -> repository(cfg).paths());
@@ -296,7 +301,7 @@ public final class OnboardingService {
     }
 
     private static void requireManager(Actor actor) {
-        if (!CustomFieldService.mayConfigure(actor)) {
+        if (!mayAssign(actor)) {
             throw new SalesDeskException("studio.notAllowed");
         }
     }
