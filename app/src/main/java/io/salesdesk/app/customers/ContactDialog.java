@@ -1,6 +1,5 @@
 package io.salesdesk.app.customers;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.app.studio.forms.LaidOutForm;
-import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.crm.Contact;
@@ -139,17 +137,7 @@ public final class ContactDialog extends FormDialog<Contact> {
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value or an empty required field saves nothing,
                     // not a contact without it; every problem shows at once.
-                    List<FieldProblem> problems = new ArrayList<>(missing);
-                    try {
-                        custom.check(null, customValues);
-                    } catch (ValidationException refused) {
-                        refused.problems().stream()
-                                .filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
-                                .forEach(problems::add);
-                    }
-                    if (!problems.isEmpty()) {
-                        throw new ValidationException(problems);
-                    }
+                    custom.check(null, customValues, missing);
                     if (customer == null) {
                         return null;
                     }

@@ -1,6 +1,5 @@
 package io.salesdesk.app.customers;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,6 @@ import io.salesdesk.app.common.Pickers;
 import io.salesdesk.core.CreditCode;
 import io.salesdesk.core.PhoneNumber;
 import io.salesdesk.core.StaleRecordException;
-import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
@@ -282,7 +280,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value or an empty required field saves nothing,
                     // not a customer without it; every problem shows at once.
-                    checkBeforeSaving(missing, customValues);
+                    custom.check(existing == null ? null : existing.id(), customValues, missing);
                     if (preview) {
                         return null;
                     }
@@ -325,19 +323,6 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     }
                 })
                 .executeWith(context.executor());
-    }
-
-    private void checkBeforeSaving(List<FieldProblem> missing, Map<String, String> customValues) {
-        List<FieldProblem> problems = new ArrayList<>(missing);
-        try {
-            custom.check(existing == null ? null : existing.id(), customValues);
-        } catch (ValidationException refused) {
-            refused.problems().stream().filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
-                    .forEach(problems::add);
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
     }
 
     private void showDuplicate(DuplicateCustomerException duplicate) {

@@ -1,6 +1,5 @@
 package io.salesdesk.app.leads;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +30,6 @@ import io.salesdesk.app.customers.Industries;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.app.studio.forms.LaidOutForm;
 import io.salesdesk.core.ChangeReason;
-import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.lead.LeadDraft;
@@ -176,17 +174,7 @@ public final class LeadFormDialog extends FormDialog<DispatchResult> {
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value or an empty required field captures nothing,
                     // not a lead without it; every problem shows at once.
-                    List<FieldProblem> problems = new ArrayList<>(missing);
-                    try {
-                        custom.check(null, customValues);
-                    } catch (ValidationException refused) {
-                        refused.problems().stream()
-                                .filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
-                                .forEach(problems::add);
-                    }
-                    if (!problems.isEmpty()) {
-                        throw new ValidationException(problems);
-                    }
+                    custom.check(null, customValues, missing);
                     if (preview) {
                         return null;
                     }

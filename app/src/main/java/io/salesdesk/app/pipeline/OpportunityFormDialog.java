@@ -33,7 +33,6 @@ import io.salesdesk.crm.OpportunityDraft;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.User;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,17 +284,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value or an empty required field saves nothing,
                     // not a deal without it; every problem shows at once.
-                    List<FieldProblem> problems = new ArrayList<>(missing);
-                    try {
-                        custom.check(existing == null ? null : existing.id(), customValues);
-                    } catch (ValidationException refused) {
-                        refused.problems().stream()
-                                .filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
-                                .forEach(problems::add);
-                    }
-                    if (!problems.isEmpty()) {
-                        throw new ValidationException(problems);
-                    }
+                    custom.check(existing == null ? null : existing.id(), customValues, missing);
                     if (preview) {
                         return null;
                     }

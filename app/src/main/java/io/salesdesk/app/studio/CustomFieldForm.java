@@ -3,6 +3,8 @@ package io.salesdesk.app.studio;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.User;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
@@ -90,6 +92,25 @@ public final class CustomFieldForm {
     /** Checks values as saving would, before the record itself is saved (off the FX thread). */
     public void check(UUID recordId, Map<String, String> values) {
         context.customFields().check(entity, recordId, values);
+    }
+
+    /**
+     * Checks values as {@link #check} does together with the layout's missing required fields, so every
+     * problem shows at once; a field already reported missing is not reported twice.
+     *
+     * @throws ValidationException with all the problems; nothing should be saved then
+     */
+    public void check(UUID recordId, Map<String, String> values, List<FieldProblem> missing) {
+        List<FieldProblem> problems = new java.util.ArrayList<>(missing);
+        try {
+            check(recordId, values);
+        } catch (ValidationException refused) {
+            refused.problems().stream().filter(p -> missing.stream().noneMatch(m -> m.field().equals(p.field())))
+                    .forEach(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
     }
 
     /** Saves values on the saved record (off the FX thread). */

@@ -15,7 +15,9 @@ final class GrowthBar extends VBox {
     GrowthBar(OnboardingProgress p) {
         super(2);
         ProgressBar bar = new ProgressBar(p.percent() / 100.0);
-        bar.getStyleClass().add(p.overdue() > 0 ? Styles.DANGER : Styles.SUCCESS);
+        if (p.overdue() > 0) {
+            bar.getStyleClass().add("growth-late");
+        }
         bar.setMaxWidth(Double.MAX_VALUE);
         // In My Day's column, squeezed by the task list below, a bar would otherwise shrink to nothing.
         bar.setMinHeight(USE_PREF_SIZE);

@@ -68,12 +68,17 @@ final class OnboardingRepository {
 
     List<OnboardingPath> paths() {
         return dsl.selectFrom(ONBOARDING_PATH).where(ONBOARDING_PATH.DELETED_AT.isNull())
-                .orderBy(ONBOARDING_PATH.NAME).fetch(r -> new OnboardingPath(r.getId(), r.getName(),
-                        r.getDescription(), PathJson.read(r.getDefinition()), r.getVersion()));
+                .orderBy(ONBOARDING_PATH.NAME).fetch(OnboardingRepository::path);
     }
 
     Optional<OnboardingPath> path(UUID id) {
-        return paths().stream().filter(p -> p.id().equals(id)).findFirst();
+        return dsl.selectFrom(ONBOARDING_PATH).where(ONBOARDING_PATH.ID.eq(id), ONBOARDING_PATH.DELETED_AT.isNull())
+                .fetchOptional(OnboardingRepository::path);
+    }
+
+    private static OnboardingPath path(io.salesdesk.db.jooq.tables.records.OnboardingPathRecord r) {
+        return new OnboardingPath(r.getId(), r.getName(), r.getDescription(), PathJson.read(r.getDefinition()),
+                r.getVersion());
     }
 
     void insertAssignment(Actor actor, ChangeReason reason, Assignment a) {
