@@ -34,6 +34,7 @@ import io.salesdesk.insight.kpi.KpiService;
 import io.salesdesk.studio.dashboard.DashboardLayoutService;
 import io.salesdesk.studio.field.BoardCustomValues;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.field.FlowCustomValues;
 import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.form.FormLayoutService;
 import io.salesdesk.studio.rule.AutomationRuleService;
@@ -137,14 +138,16 @@ public final class AppContext {
         // prompts) use the workspace's language, the same whichever client runs the timers.
         Locale locale = WorkspaceLanguage.settle(database, Locale.getDefault());
         this.messageLanguage = locale;
-        this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale);
+        this.customFields = new CustomFieldService(database, clock);
+        // Flow conditions and approvers can read the custom fields a director added.
+        this.approvals = new ApprovalService(database, clock, cfg -> UserDirectory.using(cfg, clock), locale,
+                new FlowCustomValues(customFields));
         // Customer transfers and lead reassignments go through their approval flows when the workspace has them.
         ChangeApproval changeApprovals = new WorkflowChangeApproval(approvals, clock);
         this.customers = new CustomerService(database, clock, regions, changeApprovals);
         this.customerLocations = new CustomerLocationService(database, clock, customers);
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
-        this.customFields = new CustomFieldService(database, clock);
         this.formLayouts = new FormLayoutService(database, clock, locale);
         this.escalations = new EscalationService(database, clock);
         this.boards = new BoardService(database, clock, List.of(new OpportunityCards(opportunities, regions),

@@ -4,6 +4,7 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
@@ -32,6 +33,7 @@ import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Folders;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldEditors;
 import io.salesdesk.commerce.collection.CollectionItem;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractAttachment;
@@ -40,6 +42,10 @@ import io.salesdesk.commerce.contract.Milestone;
 import io.salesdesk.commerce.contract.PaymentTerm;
 import io.salesdesk.core.BusinessTime;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.User;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.FieldType;
 
 /**
  * One contract: parties, amount and terms; its payment terms and, once signed, the collection
@@ -93,7 +99,7 @@ final class ContractDetailPane extends StackPane {
         }
         var viewer = context.currentUser().asActor();
         BackgroundTask.wrap(() -> new Loaded(context.collections().schedule(viewer, contract.id()),
-                        context.contracts().attachments(viewer, contract.id())))
+                        context.contracts().attachments(viewer, contract.id()), customFacts(contract)))
                 .onSuccess(loaded -> {
                     if (current != null && current.id().equals(contract.id())) {
                         fill(contract, loaded);
@@ -102,7 +108,25 @@ final class ContractDetailPane extends StackPane {
                 .executeWith(context.executor());
     }
 
-    private record Loaded(List<CollectionItem> schedule, List<ContractAttachment> attachments) {
+    private record Loaded(List<CollectionItem> schedule, List<ContractAttachment> attachments,
+                          List<CustomFact> custom) {
+    }
+
+    /** One of the company's own contract fields, as the pane shows it. */
+    private record CustomFact(String label, String value) {
+    }
+
+    /** The contract's custom fields (自定义字段) in the fields' order, values readable (names, not ids). */
+    private List<CustomFact> customFacts(Contract contract) {
+        List<CustomField> fields = context.customFields().fields(CustomEntity.CONTRACT);
+        if (fields.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> values = context.customFields().values(CustomEntity.CONTRACT, contract.id());
+        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all()
+                : List.of();
+        return fields.stream().map(f -> new CustomFact(f.label(),
+                CustomFieldEditors.display(f, values.get(f.key()), people, context.clock()))).toList();
     }
 
     private void fill(Contract c, Loaded loaded) {
@@ -129,7 +153,12 @@ final class ContractDetailPane extends StackPane {
         if (c.voidReason() != null) {
             row = fact(facts, row, "contracts.detail.voidReason", c.voidReason());
         }
-        fact(facts, row, "contracts.detail.terms", terms(c.paymentTerms()));
+        row = fact(facts, row, "contracts.detail.terms", terms(c.paymentTerms()));
+        for (CustomFact custom : loaded.custom()) {
+            if (custom.value() != null && !custom.value().isBlank()) {
+                row = labelledFact(facts, row, custom.label(), custom.value());
+            }
+        }
 
         BigDecimal collected = loaded.schedule().stream().map(CollectionItem::collected)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -139,12 +168,16 @@ final class ContractDetailPane extends StackPane {
         progress.getStyleClass().add(Styles.TEXT_MUTED);
         schedule.getItems().setAll(loaded.schedule());
 
-        body.getChildren().setAll(no, head, actions(c), facts, section("contracts.detail.schedule"), progress,
+        body.getChildren().setAll(no, head, actions(c, !loaded.custom().isEmpty()), facts, section("contracts.detail.schedule"), progress,
                 schedule, scheduleActions(c), section("contracts.detail.attachments"), attachments(c, loaded.attachments()));
     }
 
     private static int fact(GridPane grid, int row, String key, String value) {
-        Label label = new Label(I18n.get(key));
+        return labelledFact(grid, row, I18n.get(key), value);
+    }
+
+    private static int labelledFact(GridPane grid, int row, String caption, String value) {
+        Label label = new Label(caption);
         label.getStyleClass().add(Styles.TEXT_MUTED);
         label.setMinWidth(64);
         Label text = new Label(value == null ? "" : value);
@@ -168,8 +201,11 @@ final class ContractDetailPane extends StackPane {
         return label;
     }
 
-    /** What the contract's status allows: draft → submit; in approval → sign or send back; any → void. */
-    private Node actions(Contract c) {
+    /**
+     * What the contract's status allows: draft → submit; in approval → sign or send back; any → void;
+     * and, when the company added contract fields, editing them until the contract is void.
+     */
+    private Node actions(Contract c, boolean customFields) {
         FlowPane row = new FlowPane(8, 8);
         boolean approver = context.currentUser().role() == Role.MANAGER || context.currentUser().role().seesEverything();
         var actor = context.currentUser().asActor();
@@ -197,6 +233,10 @@ final class ContractDetailPane extends StackPane {
                             }))));
             row.getChildren().add(button("contractClose", "contracts.close", Feather.CHECK_SQUARE, false,
                     () -> run(() -> context.contracts().close(actor, c.id(), c.version()))));
+        }
+        if (customFields && c.status() != ContractStatus.VOID) {
+            row.getChildren().add(button("contractFields", "contracts.fields", Feather.TAG, false,
+                    () -> new ContractFieldsDialog(context, c).showAndWait().ifPresent(saved -> show(saved))));
         }
         if (c.status() != ContractStatus.CLOSED && c.status() != ContractStatus.VOID) {
             Button voidButton = button("contractVoid", "contracts.void", Feather.SLASH, false, () ->

@@ -1,6 +1,7 @@
 package io.salesdesk.app.commerce;
 
 import java.util.List;
+import java.util.Map;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Label;
@@ -11,9 +12,11 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.PaymentTerm;
 import io.salesdesk.commerce.quote.Quote;
+import io.salesdesk.studio.field.CustomEntity;
 
 /**
  * 由报价生成合同: an accepted quote becomes a draft contract with the quote's customer, owner and net
@@ -25,6 +28,7 @@ final class ContractFromQuoteDialog extends FormDialog<Contract> {
     private final AppContext context;
     private final Quote quote;
     private final PaymentTermsEditor terms = new PaymentTermsEditor(PaymentTerm.defaults());
+    private final CustomFieldForm custom;
 
     ContractFromQuoteDialog(AppContext context, Quote quote, String customerName) {
         super(I18n.get("quotes.toContract.title", quote.quoteNo()), "quoteContractCreate");
@@ -39,6 +43,12 @@ final class ContractFromQuoteDialog extends FormDialog<Contract> {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
         VBox form = new VBox(12, facts, hint, field("paymentTerms", I18n.get("contracts.paymentTerms"), terms));
+        custom = new CustomFieldForm(context, CustomEntity.CONTRACT, this::field);
+        GridPane customGrid = grid();
+        if (custom.layOut(customGrid, 0) > 0) {
+            form.getChildren().add(customGrid);
+        }
+        custom.show(null);
         form.setPrefWidth(520);
         setForm(form);
     }
@@ -60,7 +70,14 @@ final class ContractFromQuoteDialog extends FormDialog<Contract> {
     protected void save() {
         List<PaymentTerm> chosen = terms.terms();
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> context.contracts().createFromQuote(actor, quote.id(), chosen))
+        Map<String, String> customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value creates no contract.
+                    custom.check(null, customValues);
+                    Contract contract = context.contracts().createFromQuote(actor, quote.id(), chosen);
+                    custom.save(actor, contract.id(), customValues);
+                    return contract;
+                })
                 .onSuccess(this::finish)
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());

@@ -1,6 +1,7 @@
 package io.salesdesk.app.commerce;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.AppContext;
@@ -17,8 +19,10 @@ import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.PaymentTerm;
+import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Opportunity;
@@ -33,6 +37,7 @@ final class NewContractDialog extends FormDialog<Contract> {
     private final AppContext context;
     private final ComboBox<Opportunity> deal;
     private final PaymentTermsEditor terms = new PaymentTermsEditor(PaymentTerm.defaults());
+    private final CustomFieldForm custom;
 
     private NewContractDialog(AppContext context, List<Opportunity> won) {
         super(I18n.get("contracts.fromDeal"), "contractCreate");
@@ -46,6 +51,12 @@ final class NewContractDialog extends FormDialog<Contract> {
         hint.setWrapText(true);
         VBox form = new VBox(12, field("opportunityId", I18n.get("contracts.deal"), deal), hint,
                 field("paymentTerms", I18n.get("contracts.paymentTerms"), terms));
+        custom = new CustomFieldForm(context, CustomEntity.CONTRACT, this::field);
+        GridPane customGrid = grid();
+        if (custom.layOut(customGrid, 0) > 0) {
+            form.getChildren().add(customGrid);
+        }
+        custom.show(null);
         form.setPrefWidth(560);
         setForm(form);
     }
@@ -72,7 +83,14 @@ final class NewContractDialog extends FormDialog<Contract> {
         }
         List<PaymentTerm> chosenTerms = terms.terms();
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> context.contracts().createFromOpportunity(actor, chosen.id(), chosenTerms))
+        Map<String, String> customValues = custom.values();
+        BackgroundTask.wrap(() -> {
+                    // Checked first: a refused custom value creates no contract.
+                    custom.check(null, customValues);
+                    Contract contract = context.contracts().createFromOpportunity(actor, chosen.id(), chosenTerms);
+                    custom.save(actor, contract.id(), customValues);
+                    return contract;
+                })
                 .onSuccess(this::finish)
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());

@@ -24,8 +24,11 @@ import io.salesdesk.workflow.approval.flow.TimeoutAction;
  */
 record FlowTexts(ApprovalTrigger trigger, Function<String, String> userName, Function<String, String> regionName) {
 
+    /** A field's label: the name a director gave a custom field, else the built-in field's label. */
     String field(String name) {
-        return FlowLabels.field(trigger.entity(), name);
+        return trigger.fields().stream().filter(f -> f.name().equals(name) && f.label() != null)
+                .map(ApprovalTrigger.Field::label).findFirst()
+                .orElseGet(() -> FlowLabels.field(trigger.entity(), name));
     }
 
     FieldType typeOf(String field) {

@@ -61,17 +61,26 @@ public final class ApprovalService {
     private final Locale locale;
     private final Map<String, ApprovalOutcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, ApprovalTrigger> triggers = new ConcurrentHashMap<>();
+    private final SubjectExtras extras;
+
+    /** A service whose flows read only the fields the owning modules register. */
+    public ApprovalService(Database db, Clock clock, Function<Configuration, ApproverDirectory> directories,
+                           Locale locale) {
+        this(db, clock, directories, locale, SubjectExtras.none());
+    }
 
     /**
      * @param directories the users as approvers, read in the action's transaction
      * @param locale      the language of the messages sent to people's inboxes
+     * @param extras      the fields records carry beyond their module's own (custom fields)
      */
     public ApprovalService(Database db, Clock clock, Function<Configuration, ApproverDirectory> directories,
-                           Locale locale) {
+                           Locale locale, SubjectExtras extras) {
         this.db = db;
         this.clock = clock;
         this.directories = directories;
         this.locale = locale;
+        this.extras = extras;
     }
 
     /** Registers what happens to an entity's records when their requests end. */
@@ -84,9 +93,10 @@ public final class ApprovalService {
         triggers.put(trigger.entity() + "/" + trigger.action(), trigger);
     }
 
-    /** The actions flows can be attached to, by entity and action. */
+    /** The actions flows can be attached to, by entity and action, each with its entity's custom fields. */
     public List<ApprovalTrigger> triggers() {
         return triggers.values().stream()
+                .map(t -> t.withMore(extras.fields(t.entity())))
                 .sorted(java.util.Comparator.comparing(ApprovalTrigger::entity).thenComparing(ApprovalTrigger::action))
                 .toList();
     }
@@ -170,15 +180,17 @@ public final class ApprovalService {
         if (repo.pendingFor(subject.entity(), subject.recordId()).isPresent()) {
             throw new SalesDeskException("approval.alreadyPending", subject.title());
         }
+        // Conditions may test the custom fields a director added to the entity.
+        ApprovalSubject full = withExtras(cfg, subject);
         Route route = new RoutePlanner(directories.apply(cfg)).plan(ApprovalJson.flow(flow.get().definitionJson()),
-                subject.fields(), submitter.userId());
+                full.fields(), submitter.userId());
         if (route.steps().isEmpty()) {
             // No branch applies to this record (e.g. a discount under every threshold): it needs no
             // approval, as if there were no flow; no request, no "approved" message in the inbox.
             return Optional.empty();
         }
         UUID id = Ids.newId(clock);
-        repo.insertRequest(id, flow.get(), subject, submitter.userId(), ApprovalJson.write(stringValues(subject)),
+        repo.insertRequest(id, flow.get(), full, submitter.userId(), ApprovalJson.write(stringValues(full)),
                 ApprovalJson.write(route));
         Set<String> seen = new HashSet<>();
         for (RouteStep step : route.steps()) {
@@ -194,6 +206,17 @@ public final class ApprovalService {
     /** {@link #submit(Configuration, Actor, ApprovalSubject)} in a transaction of its own. */
     public Optional<ApprovalRequest> submit(Actor submitter, ApprovalSubject subject) {
         return db.transactionResult(cfg -> submit(cfg, submitter, subject));
+    }
+
+    /** The subject with its custom values added; the module's own fields win a clash of names. */
+    private ApprovalSubject withExtras(Configuration cfg, ApprovalSubject subject) {
+        Map<String, Object> more = extras.values(cfg, subject.entity(), subject.recordId());
+        if (more.isEmpty()) {
+            return subject;
+        }
+        Map<String, Object> all = new HashMap<>(more);
+        all.putAll(subject.fields());
+        return new ApprovalSubject(subject.entity(), subject.action(), subject.recordId(), subject.title(), all);
     }
 
     private static Map<String, Object> stringValues(ApprovalSubject subject) {
