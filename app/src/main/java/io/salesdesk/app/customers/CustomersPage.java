@@ -46,6 +46,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.CustomFieldColumns;
 import io.salesdesk.app.studio.CustomFieldFilterDialog;
+import io.salesdesk.app.studio.ListColumnPreferences;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
 import io.salesdesk.studio.field.CustomFieldCriteria;

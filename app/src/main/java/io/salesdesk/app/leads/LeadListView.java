@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -31,8 +32,10 @@ import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.CustomFieldListTools;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadStatus;
+import io.salesdesk.studio.field.CustomEntity;
 
 /** 线索 list: search and status filter, the table, and the selected lead's detail on the right. */
 final class LeadListView extends BorderPane implements LeadsTab {
@@ -40,6 +43,7 @@ final class LeadListView extends BorderPane implements LeadsTab {
     private final LeadListViewModel model;
     private final LeadTable table;
     private final LeadDetailPane detail;
+    private final CustomFieldListTools<Lead> custom;
     private final AppContext context;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
     /** Set while filters are reset in code, so that resetting them does not search on its own. */
@@ -50,8 +54,12 @@ final class LeadListView extends BorderPane implements LeadsTab {
         this.model = new LeadListViewModel(context.leads(), () -> context.currentUser().asActor(), context.executor());
         this.table = new LeadTable(context);
         this.detail = new LeadDetailPane(context, new LeadActions(context, bus, notice, this::leadChanged));
+        this.custom = new CustomFieldListTools<>(context, CustomEntity.LEAD, table, Lead::id, "leads",
+                () -> reload(true));
+        model.setCustomFields(new LeadListViewModel.CustomFields(custom::filters, custom::readValues,
+                custom::showValues, custom::clear));
         setId("leadList");
-        setTop(createFilters());
+        setTop(new VBox(createFilters(), custom.chips()));
         SortedList<Lead> sorted = new SortedList<>(model.items());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -107,7 +115,8 @@ final class LeadListView extends BorderPane implements LeadsTab {
             LeadExport leads = new LeadExport(context.database(), context.clock(), context.regions());
             return out -> leads.export(actor, filter, out, ImportMonitor.NONE);
         });
-        HBox filters = new HBox(8, search, status, count, busy, spacer, export);
+        HBox filters = new HBox(8, search, status, custom.filterButton(), count, busy, spacer, custom.columnsButton(),
+                export);
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }

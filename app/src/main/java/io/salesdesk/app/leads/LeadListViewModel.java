@@ -1,8 +1,12 @@
 package io.salesdesk.app.leads;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +24,7 @@ import javafx.collections.ObservableList;
 
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.core.Actor;
+import io.salesdesk.db.custom.CustomValueFilter;
 import io.salesdesk.crm.lead.Lead;
 import io.salesdesk.crm.lead.LeadFilter;
 import io.salesdesk.crm.lead.LeadService;
@@ -41,6 +46,19 @@ final class LeadListViewModel {
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private long generation;
+    private CustomFields custom = new CustomFields(List::of, ids -> Map.of(), values -> { }, () -> { });
+
+    /**
+     * The list's custom-field filters, the values its custom columns show, and how to clear them.
+     *
+     * @param filters the active filters, read on the FX thread with the others
+     * @param read    the values of the listed leads, read off the FX thread
+     * @param show    shows values read, on the FX thread, before the rows
+     * @param clear   removes the filters (without reading the list)
+     */
+    record CustomFields(Supplier<List<CustomValueFilter>> filters, Function<List<UUID>, Map<UUID, Map<String, String>>> read,
+                        Consumer<Map<UUID, Map<String, String>>> show, Runnable clear) {
+    }
 
     LeadListViewModel(LeadService leads, Supplier<Actor> viewer, Executor executor) {
         this.leads = leads;
@@ -48,11 +66,15 @@ final class LeadListViewModel {
         this.executor = executor;
     }
 
-    /** The filter the search text and status describe. */
+    void setCustomFields(CustomFields custom) {
+        this.custom = custom;
+    }
+
+    /** The filter the search text, status and custom-field filters describe. */
     LeadFilter filter() {
         String text = searchText.get() == null ? "" : searchText.get().strip();
         return new LeadFilter(status.get() == null ? null : Set.of(status.get()), null, false,
-                text.isEmpty() ? null : text);
+                text.isEmpty() ? null : text, custom.filters().get());
     }
 
     void reload() {
@@ -65,12 +87,18 @@ final class LeadListViewModel {
         Actor actor = viewer.get();
         long mine = ++generation;
         loading.set(true);
-        BackgroundTask.wrap(() -> new Rows(leads.list(actor, filter), leads.count(actor, filter)))
+        CustomFields fields = custom;
+        BackgroundTask.wrap(() -> {
+                    List<Lead> listed = leads.list(actor, filter);
+                    return new Rows(listed, leads.count(actor, filter),
+                            fields.read().apply(listed.stream().map(Lead::id).toList()));
+                })
                 .onFinished(() -> loading.set(mine != generation))
                 .onSuccess(rows -> {
                     if (mine != generation) {
                         return; // a newer query has started since; its result wins
                     }
+                    fields.show().accept(rows.customValues());
                     items.setAll(rows.leads());
                     count.set(rows.total());
                     then.run();
@@ -81,6 +109,7 @@ final class LeadListViewModel {
     void clearFilters() {
         status.set(null);
         searchText.set("");
+        custom.clear().run();
     }
 
     StringProperty searchTextProperty() {
@@ -103,6 +132,6 @@ final class LeadListViewModel {
         return loading;
     }
 
-    private record Rows(List<Lead> leads, int total) {
+    private record Rows(List<Lead> leads, int total, Map<UUID, Map<String, String>> customValues) {
     }
 }

@@ -4,7 +4,9 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.crm.User;
 import io.salesdesk.studio.field.CustomField;
 import io.salesdesk.studio.field.FieldType;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +65,19 @@ public final class CustomFieldColumns<T> {
         });
         if (field.type() == FieldType.NUMBER || field.type() == FieldType.MONEY) {
             column.setStyle("-fx-alignment: CENTER-RIGHT;");
+            // Lists sorted in memory: numbers by value, not 9 after 10 (they show as plain decimals).
+            column.setComparator(Comparator.nullsLast(Comparator.comparing(CustomFieldColumns::number,
+                    Comparator.nullsLast(Comparator.naturalOrder()))));
         }
         return column;
+    }
+
+    private static BigDecimal number(String display) {
+        try {
+            return display == null || display.isBlank() ? null : new BigDecimal(display);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.salesdesk.app.customers;
+package io.salesdesk.app.studio;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.prefs.Preferences;
  * The custom-field columns a user chose for a list, kept in the OS user's preferences under the
  * SalesDesk user's id, so each person who signs in on a machine keeps their own.
  */
-final class ListColumnPreferences {
+public final class ListColumnPreferences {
 
     private static final String NODE = "io/salesdesk/app/list-columns";
 
@@ -22,19 +22,19 @@ final class ListColumnPreferences {
         this.key = key;
     }
 
-    static ListColumnPreferences of(String list, UUID userId) {
+    public static ListColumnPreferences of(String list, UUID userId) {
         return new ListColumnPreferences(Preferences.userRoot().node(NODE), list + "." + userId);
     }
 
     /** The keys of the fields shown, in the order they were chosen. */
-    Set<String> shown() {
+    public Set<String> shown() {
         String stored = node.get(key, "");
         Set<String> keys = new LinkedHashSet<>();
         Arrays.stream(stored.split(",")).map(String::strip).filter(k -> !k.isEmpty()).forEach(keys::add);
         return keys;
     }
 
-    void setShown(Set<String> keys) {
+    public void setShown(Set<String> keys) {
         if (keys.isEmpty()) {
             node.remove(key);
         } else {

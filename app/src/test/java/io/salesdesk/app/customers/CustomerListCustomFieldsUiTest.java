@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.app.studio.ListColumnPreferences;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;

@@ -15,6 +15,7 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
+import io.salesdesk.db.custom.CustomValueConditions;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -302,6 +303,9 @@ public final class LeadRepository {
             String t = text.strip();
             conditions.add(LEAD.NAME.containsIgnoreCase(t).or(LEAD.CONTACT_NAME.containsIgnoreCase(t))
                     .or(LEAD.PHONE.contains(t)).or(LEAD.ADDRESS.containsIgnoreCase(t)));
+        }
+        if (!filter.customFilters().isEmpty()) {
+            conditions.add(CustomValueConditions.matchAll(LEAD.ID, filter.customFilters()));
         }
         return DSL.and(conditions);
     }

@@ -1,0 +1,200 @@
+package io.salesdesk.app.studio;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.crm.User;
+import io.salesdesk.db.custom.CustomValueFilter;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomField;
+import io.salesdesk.studio.field.FieldType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A list's custom-field tools for a list read whole and sorted in memory (leads, deals): the
+ * columns chooser, the 按字段筛选 button with its row of active filters, the columns themselves,
+ * and the values they show. The list reads {@link #filters()} into its query and calls
+ * {@link #readValues} with the ids it read; the table sorts the columns itself.
+ *
+ * @param <T> the list's row type
+ */
+public final class CustomFieldListTools<T> {
+
+    private final AppContext context;
+    private final CustomEntity entity;
+    private final TableView<T> table;
+    private final ListColumnPreferences preferences;
+    private final Map<UUID, Map<String, String>> values = new HashMap<>();
+    private final CustomFieldColumns<T> columns;
+    private final ObservableList<CustomFieldFilterDialog.Chosen> chosen = FXCollections.observableArrayList();
+    private final HBox chips = new HBox(6);
+    private final Runnable reload;
+
+    /**
+     * @param list           the list's name in the user's column preferences, e.g. {@code leads}
+     * @param reload called when a filter is added, changed or removed, or a column shown: the list
+     *               reads again
+     */
+    public CustomFieldListTools(AppContext context, CustomEntity entity, TableView<T> table, Function<T, UUID> idOf,
+                                String list, Runnable reload) {
+        this.context = context;
+        this.entity = entity;
+        this.table = table;
+        this.reload = reload;
+        this.preferences = ListColumnPreferences.of(list, context.currentUser().id());
+        List<CustomField> fields = fields();
+        this.columns = new CustomFieldColumns<>(
+                fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all() : List.of(),
+                context.clock(), idOf, values);
+        chips.setId("customFilterChips");
+        chips.setAlignment(Pos.CENTER_LEFT);
+        chips.setPadding(new Insets(8, 0, 0, 0));
+        chips.setVisible(false);
+        chips.setManaged(false);
+        chosen.addListener((ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> {
+            chips.getChildren().setAll(chosen.stream().map(this::chip).toList());
+            chips.setVisible(!chosen.isEmpty());
+            chips.setManaged(!chosen.isEmpty());
+            reload.run();
+        });
+        showColumns(fields, preferences.shown());
+    }
+
+    /** The "columns" button of the list's header. */
+    public MenuButton columnsButton() {
+        return CustomFieldColumns.chooser(this::fields, preferences.shown(), keys -> {
+            boolean added = showColumns(fields(), keys);
+            preferences.setShown(keys);
+            if (added) {
+                reload.run(); // the rows read so far lack the new column's values
+            }
+        });
+    }
+
+    /** The 按字段筛选 button of the list's filters. */
+    public Button filterButton() {
+        Button byField = new Button(I18n.get("customFilter.button"), new FontIcon(Feather.FILTER));
+        byField.setId("customFilterButton");
+        byField.setTooltip(new Tooltip(I18n.get("customFilter.tooltip")));
+        byField.setOnAction(e -> addFilter(null));
+        byField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return byField;
+    }
+
+    /** The row of active filters, shown under the list's filters while there are any. */
+    public Node chips() {
+        return chips;
+    }
+
+    /** The active filters, for the list's query. */
+    public List<CustomValueFilter> filters() {
+        return chosen.stream().map(CustomFieldFilterDialog.Chosen::filter).toList();
+    }
+
+    /** Removes every filter (the list's "clear filters"), without reading the list for each. */
+    public void clear() {
+        if (!chosen.isEmpty()) {
+            chosen.clear();
+        }
+    }
+
+    /**
+     * The values the shown columns need for these rows, read off the FX thread; nothing when no
+     * custom column is shown.
+     */
+    public Map<UUID, Map<String, String>> readValues(Collection<UUID> ids) {
+        boolean shown = table.getColumns().stream().anyMatch(c -> c.getUserData() instanceof CustomField);
+        return !shown || ids.isEmpty() ? Map.of() : context.customFields().values(entity, ids);
+    }
+
+    /** Shows values read by {@link #readValues}, on the FX thread. */
+    public void showValues(Map<UUID, Map<String, String>> read) {
+        values.clear();
+        values.putAll(read);
+        table.refresh();
+    }
+
+    /** The fields in use, read afresh: they may have changed in Settings since the list opened. */
+    private List<CustomField> fields() {
+        return context.customFields().fields(entity);
+    }
+
+    /** The columns of these keys after the list's own, in the fields' order; whether any was added. */
+    private boolean showColumns(List<CustomField> fields, Set<String> keys) {
+        // Removed and added one by one: replacing them all would drop the table's sort.
+        table.getColumns().removeIf(c -> c.getUserData() instanceof CustomField f && !keys.contains(f.key()));
+        Set<String> present = new HashSet<>();
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            if (c.getUserData() instanceof CustomField f) {
+                present.add(f.key());
+            }
+        }
+        boolean added = false;
+        for (CustomField field : fields) {
+            if (keys.contains(field.key()) && !present.contains(field.key())) {
+                table.getColumns().add(columns.column(field));
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private void addFilter(CustomField on) {
+        List<CustomField> fields = fields();
+        if (fields.isEmpty()) {
+            Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.get("customFilter.noFields"));
+            none.setHeaderText(null);
+            none.showAndWait();
+            return;
+        }
+        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER)
+                ? context.users().visibleOwners(context.currentUser().asActor()) : List.of();
+        CustomFieldFilterDialog dialog = new CustomFieldFilterDialog(fields, people, context.clock());
+        if (on != null) {
+            dialog.on(on);
+        }
+        dialog.showAndWait().ifPresent(picked -> {
+            // One filter per field: a new one on the same field replaces the old.
+            chosen.removeIf(c -> c.field().id().equals(picked.field().id()));
+            chosen.add(picked);
+        });
+    }
+
+    /** An active filter: its words; a click edits it, the cross removes it. */
+    private Node chip(CustomFieldFilterDialog.Chosen filter) {
+        Button text = new Button(filter.description());
+        text.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.BUTTON_OUTLINED);
+        text.setOnAction(e -> addFilter(filter.field()));
+        Button remove = new Button(null, new FontIcon(Feather.X));
+        remove.setId("removeCustomFilter-" + filter.field().key());
+        remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT);
+        remove.setTooltip(new Tooltip(I18n.get("customFilter.remove")));
+        remove.setOnAction(e -> chosen.remove(filter));
+        HBox chip = new HBox(0, text, remove);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("custom-filter-chip");
+        return chip;
+    }
+}
