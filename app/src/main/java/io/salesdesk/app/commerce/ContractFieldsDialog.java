@@ -1,5 +1,6 @@
 package io.salesdesk.app.commerce;
 
+import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FormDialog;
@@ -8,7 +9,8 @@ import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.studio.field.CustomEntity;
 import java.util.Map;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 
 /**
  * The company's own contract fields (自定义字段) of one contract, edited apart from its terms: a
@@ -24,12 +26,15 @@ final class ContractFieldsDialog extends FormDialog<Contract> {
         super(I18n.get("contracts.fields.title", contract.contractNo()), "contractFieldsSave");
         this.context = context;
         this.contract = contract;
-        GridPane grid = grid();
         custom = new CustomFieldForm(context, CustomEntity.CONTRACT, this::field);
-        custom.layOut(grid, 0);
         custom.show(contract.id());
-        grid.setPrefWidth(560);
-        setForm(grid);
+        // The contract in words above its fields: the dialog opens over the list, away from its detail.
+        Label about = new Label(contract.title() + " · " + contract.customerName());
+        about.getStyleClass().add(Styles.TEXT_MUTED);
+        about.setWrapText(true);
+        VBox form = new VBox(14, about, custom.layOutAlone());
+        form.setPrefWidth(560);
+        setForm(form);
     }
 
     @Override

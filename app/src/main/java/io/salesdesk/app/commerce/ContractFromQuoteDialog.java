@@ -44,9 +44,8 @@ final class ContractFromQuoteDialog extends FormDialog<Contract> {
         hint.setWrapText(true);
         VBox form = new VBox(12, facts, hint, field("paymentTerms", I18n.get("contracts.paymentTerms"), terms));
         custom = new CustomFieldForm(context, CustomEntity.CONTRACT, this::field);
-        GridPane customGrid = grid();
-        if (custom.layOut(customGrid, 0) > 0) {
-            form.getChildren().add(customGrid);
+        if (!custom.isEmpty()) {
+            form.getChildren().add(custom.layOutAlone());
         }
         custom.show(null);
         form.setPrefWidth(520);

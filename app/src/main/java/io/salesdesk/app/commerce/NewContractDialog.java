@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.AppContext;
@@ -52,9 +51,8 @@ final class NewContractDialog extends FormDialog<Contract> {
         VBox form = new VBox(12, field("opportunityId", I18n.get("contracts.deal"), deal), hint,
                 field("paymentTerms", I18n.get("contracts.paymentTerms"), terms));
         custom = new CustomFieldForm(context, CustomEntity.CONTRACT, this::field);
-        GridPane customGrid = grid();
-        if (custom.layOut(customGrid, 0) > 0) {
-            form.getChildren().add(customGrid);
+        if (!custom.isEmpty()) {
+            form.getChildren().add(custom.layOutAlone());
         }
         custom.show(null);
         form.setPrefWidth(560);

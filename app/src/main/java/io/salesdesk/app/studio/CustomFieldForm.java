@@ -60,6 +60,26 @@ public final class CustomFieldForm {
         return row + column;
     }
 
+    /**
+     * The fields on a two-column grid of their own, for a form whose other fields are laid out
+     * differently; empty when the entity has no fields.
+     */
+    public GridPane layOutAlone() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        layOut(grid, 0);
+        return grid;
+    }
+
+    /** Whether the entity has fields in use, so a form can leave out their section. */
+    public boolean isEmpty() {
+        return editors.formFields().isEmpty();
+    }
+
     /** The fields' form fields by their name on a form layout ({@code custom.KEY}), in the fields' order. */
     public Map<String, FormField> formFields() {
         Map<String, FormField> byName = new java.util.LinkedHashMap<>();
