@@ -67,7 +67,7 @@ public final class SettingsPage extends VBox {
             }
         });
 
-        getChildren().addAll(title,
+        getChildren().addAll(title, new SettingsIndex(this),
                 section(I18n.get("settings.appearance"), I18n.get("settings.appearance.hint"),
                         row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
                 section(I18n.get("settings.user"), I18n.get("settings.user.hint"),

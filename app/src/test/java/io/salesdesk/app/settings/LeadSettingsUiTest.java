@@ -163,4 +163,23 @@ class LeadSettingsUiTest {
         assertThat(context.calendar().days()).hasSize(6)
                 .noneMatch(d -> d.day().equals(java.time.LocalDate.of(2027, 10, 7)));
     }
+
+    @Test
+    void theIndexUnderTheTitleScrollsToTheApprovalFlows(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button jump = robot.lookup("#settingsIndex .button")
+                .match(n -> "审批流程".equals(((javafx.scene.control.Button) n).getText()))
+                .queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".scroll-pane")
+                .match(n -> ((javafx.scene.control.ScrollPane) n).getContent() != null
+                        && "settingsPage".equals(((javafx.scene.control.ScrollPane) n).getContent().getId()))
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(scroll.getVvalue()).isZero();
+
+        robot.clickOn(jump);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(scroll.getVvalue()).as("the last section is at the end of the page").isGreaterThan(0.9);
+    }
 }
