@@ -196,6 +196,16 @@ public final class CustomFieldService {
         }
     }
 
+    /**
+     * How the records the viewer sees spread over a field's values, for a dashboard chart; empty when
+     * the field was retired or never existed (a layout may outlive its field).
+     */
+    public java.util.Optional<FieldBreakdown> breakdown(Actor viewer, CustomEntity entity, String key) {
+        return db.transactionResult(cfg -> fields(cfg).fields(entity, false).stream()
+                .filter(f -> f.key().equals(key)).findFirst()
+                .map(f -> FieldBreakdownRepository.using(cfg).breakdown(f, viewer)));
+    }
+
     /** {@link #values(CustomEntity, java.util.Collection)} in the caller's transaction, any number of ids. */
     public Map<UUID, Map<String, String>> values(Configuration cfg, CustomEntity entity,
             java.util.Collection<UUID> recordIds) {
