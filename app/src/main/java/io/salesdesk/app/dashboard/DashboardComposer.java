@@ -45,12 +45,15 @@ final class DashboardComposer extends Dialog<DashboardComposer.Choice> {
     private final ListView<String> availableList = new ListView<>(available);
     private final Label help = new Label();
 
-    DashboardComposer(DashboardLayout layout, boolean mayDefineTeam) {
+    private final DashboardWidgets widgets;
+
+    DashboardComposer(DashboardLayout layout, DashboardWidgets widgets, boolean mayDefineTeam) {
+        this.widgets = widgets;
         setTitle(I18n.get("dashboard.composer.title"));
         setHeaderText(null);
         Stylesheets.addTo(getDialogPane());
         shown = FXCollections.observableArrayList(layout.widgets());
-        DashboardWidgets.builtIn().stream().filter(w -> !shown.contains(w)).forEach(available::add);
+        widgets.all().stream().filter(w -> !shown.contains(w)).forEach(available::add);
         shownList = new ListView<>(shown);
         shownList.setId("composerShown");
         availableList.setId("composerAvailable");
@@ -139,7 +142,7 @@ final class DashboardComposer extends Dialog<DashboardComposer.Choice> {
         if (widget != null) {
             shown.remove(widget);
             available.add(widget);
-            available.sort(java.util.Comparator.comparingInt(DashboardWidgets.builtIn()::indexOf));
+            available.sort(java.util.Comparator.comparingInt(widgets.all()::indexOf));
         }
     }
 
@@ -158,7 +161,7 @@ final class DashboardComposer extends Dialog<DashboardComposer.Choice> {
     }
 
     private void showHelp(String widget) {
-        help.setText(widget == null ? "" : DashboardWidgets.help(widget));
+        help.setText(widget == null ? "" : widgets.help(widget));
     }
 
     private static VBox column(String titleKey, ListView<String> list) {
@@ -212,7 +215,7 @@ final class DashboardComposer extends Dialog<DashboardComposer.Choice> {
         @Override
         protected void updateItem(String widget, boolean empty) {
             super.updateItem(widget, empty);
-            setText(empty || widget == null ? null : DashboardWidgets.label(widget));
+            setText(empty || widget == null ? null : widgets.label(widget));
         }
     }
 }

@@ -95,6 +95,8 @@ public final class DashboardPage extends BorderPane {
     private final Map<KpiKind, KpiTile> tiles = new EnumMap<>(KpiKind.class);
     private TilePane tilePane;
     private DashboardLayout layout;
+    private DashboardWidgets widgets = DashboardWidgets.builtInOnly();
+    private FieldChartsPane fieldCharts;
     private GridPane chartGrid;
     private final BarChart<String, Number> signedChart = barChart("signedChart", I18n.get("dashboard.chart.wan"));
     private final BarChart<String, Number> responseChart = barChart("responseChart", I18n.get("dashboard.chart.minutes"));
@@ -253,7 +255,8 @@ public final class DashboardPage extends BorderPane {
         half.setPercentWidth(50);
         charts.getColumnConstraints().setAll(half, half);
         chartGrid = charts;
-        VBox content = new VBox(16, tilePane, createDrillPane(), charts);
+        fieldCharts = new FieldChartsPane(context);
+        VBox content = new VBox(16, tilePane, createDrillPane(), charts, fieldCharts);
         loadLayout();
         content.setPadding(new Insets(12, 4, 12, 0));
         ScrollPane scroll = new ScrollPane(content);
@@ -280,13 +283,29 @@ public final class DashboardPage extends BorderPane {
         for (String chart : DashboardWidgets.CHARTS) {
             chartGrid.lookup("#" + chart + "ChartCard").setVisible(layout.widgets().contains(DashboardWidgets.CHART + chart));
         }
+        fieldCharts.show(widgets, layout.widgets());
+    }
+
+    /** The layout with the widgets to choose from: the built-in ones and the custom fields' charts. */
+    private record WidgetLayout(DashboardWidgets widgets, DashboardLayout layout) {
+    }
+
+    private WidgetLayout loadWidgetLayout(io.salesdesk.core.Actor actor) {
+        List<io.salesdesk.studio.field.CustomField> fields = new java.util.ArrayList<>();
+        DashboardWidgets.COUNTED.forEach(e -> fields.addAll(context.customFields().fields(e)));
+        DashboardWidgets known = new DashboardWidgets(fields);
+        return new WidgetLayout(known, context.dashboardLayouts().layoutFor(actor, DashboardWidgets.builtIn(), known.known()));
+    }
+
+    private void showWidgetLayout(WidgetLayout loaded) {
+        widgets = loaded.widgets();
+        applyLayout(loaded.layout());
     }
 
     private void loadLayout() {
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> context.dashboardLayouts().layoutFor(actor, DashboardWidgets.builtIn(),
-                        DashboardWidgets.known()))
-                .onSuccess(this::applyLayout)
+        BackgroundTask.wrap(() -> loadWidgetLayout(actor))
+                .onSuccess(this::showWidgetLayout)
                 .onFailure(ErrorDialogs::show)
                 .executeWith(context.executor());
     }
@@ -295,16 +314,15 @@ public final class DashboardPage extends BorderPane {
         var actor = context.currentUser().asActor();
         DashboardLayout current = layout != null ? layout
                 : new DashboardLayout(DashboardWidgets.builtIn(), DashboardLayout.Source.BUILT_IN);
-        new DashboardComposer(current, CustomFieldService.mayConfigure(actor)).showAndWait().ifPresent(choice ->
+        new DashboardComposer(current, widgets, CustomFieldService.mayConfigure(actor)).showAndWait().ifPresent(choice ->
                 BackgroundTask.wrap(() -> {
                     switch (choice.action()) {
                         case SAVE_OWN -> context.dashboardLayouts().saveOwn(actor, choice.widgets());
                         case SAVE_TEAM -> context.dashboardLayouts().saveTeamDefault(actor, choice.widgets());
                         case RESET -> context.dashboardLayouts().resetOwn(actor);
                     }
-                    return context.dashboardLayouts().layoutFor(actor, DashboardWidgets.builtIn(),
-                            DashboardWidgets.known());
-                }).onSuccess(this::applyLayout).onFailure(ErrorDialogs::show).executeWith(context.executor()));
+                    return loadWidgetLayout(actor);
+                }).onSuccess(this::showWidgetLayout).onFailure(ErrorDialogs::show).executeWith(context.executor()));
     }
 
     private VBox chartCard(String id, String titleKey, BarChart<String, Number> chart) {
@@ -423,6 +441,9 @@ public final class DashboardPage extends BorderPane {
             return;
         }
         problem.setVisible(false);
+        if (fieldCharts != null) {
+            fieldCharts.refresh();
+        }
         KpiGrouping grouping = groupingBox.getValue();
         busy.setVisible(true);
         // First paint: the tiles, the whole scope of both periods; the per-group charts and the

@@ -80,7 +80,7 @@ class DashboardComposerUiTest {
         assertThat(tiles.getChildren()).extracting(Node::getId).doesNotContain("tilePAPERWORK_SHARE")
                 .startsWith("tileCAC");
         DashboardLayout saved = context.dashboardLayouts().layoutFor(context.currentUser().asActor(),
-                DashboardWidgets.builtIn(), DashboardWidgets.known());
+                DashboardWidgets.builtIn(), DashboardWidgets.builtInOnly().known());
         assertThat(saved.source()).isEqualTo(DashboardLayout.Source.OWN);
         assertThat(saved.widgets()).startsWith("kpi.CAC").doesNotContain("kpi.PAPERWORK_SHARE")
                 .contains("chart.signed", "chart.response", "chart.conversion");
