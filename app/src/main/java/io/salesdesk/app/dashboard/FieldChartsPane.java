@@ -3,6 +3,7 @@ package io.salesdesk.app.dashboard;
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.dashboard.charts.ChartExport;
 import io.salesdesk.app.dashboard.charts.ChartTable;
@@ -99,7 +100,7 @@ final class FieldChartsPane extends GridPane {
     private record Read(List<FieldBreakdown> breakdowns, List<User> people) {
     }
 
-    /** One field's chart: deals by amount (万元), customers and leads by count; 未填写 last. */
+    /** One field's chart: deals by amount (万元), customers and leads by count. */
     private VBox card(FieldBreakdown breakdown, List<User> people) {
         CustomField field = breakdown.field();
         boolean deals = field.entity() == CustomEntity.OPPORTUNITY;
@@ -115,13 +116,11 @@ final class FieldChartsPane extends GridPane {
         chart.setCategoryGap(14);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName(title);
-        List<FieldBreakdown.Slice> slices = new ArrayList<>(breakdown.slices());
-        if (breakdown.unset().count() > 0) {
-            slices.add(breakdown.unset());
-        }
+        // Records without a value are said above the chart, not drawn: in a young field they outnumber
+        // the rest so far that the bars worth reading would be slivers.
+        List<FieldBreakdown.Slice> slices = breakdown.slices();
         for (FieldBreakdown.Slice slice : slices) {
-            String name = slice.value() == null ? I18n.get("dashboard.field.unset")
-                    : CustomFieldEditors.display(field, slice.value(), people, context.clock());
+            String name = CustomFieldEditors.display(field, slice.value(), people, context.clock());
             String category = I18n.get("dashboard.field.category", name, slice.count());
             Number value = deals ? wan(slice.amount()) : slice.count();
             series.getData().add(new XYChart.Data<>(category, value));
@@ -130,7 +129,9 @@ final class FieldChartsPane extends GridPane {
 
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_4);
-        Label now = new Label(I18n.get("dashboard.field.asOfNow"));
+        Label now = new Label(breakdown.unset().count() == 0 ? I18n.get("dashboard.field.asOfNow")
+                : I18n.get("dashboard.field.asOfNowUnset", Formats.count(breakdown.unset().count())));
+        now.setId(chart.getId() + "-note");
         now.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
