@@ -27,6 +27,7 @@ import io.salesdesk.studio.board.KeyAccountBoardExample;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomFieldService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,9 @@ final class BoardDesignerDialog extends FormDialog<Board> {
     private final ComboBox<BoardKind> kind;
     private final ComboBox<String> columnsFrom;
     private final TextField manualNames = new TextField();
-    private final ComboBox<BoardField> swimlane;
+    /** The lanes' field by the key a definition stores: a field of the item's own, or custom.KEY. */
+    private final ComboBox<String> swimlane;
+    private final Map<String, String> laneNames = new HashMap<>();
     private final CheckBox mineOnly = new CheckBox(I18n.get("boardSettings.mineOnly"));
     private final ComboBox<Tier> tier;
     private final ComboBox<Region> province;
@@ -115,7 +118,7 @@ final class BoardDesignerDialog extends FormDialog<Board> {
         kind.setDisable(!asNew || kinds.size() < 2);
         columnsFrom = Pickers.of(List.of(), this::columnsFromName, "");
         columnsFrom.setId("boardColumnsFrom");
-        swimlane = Pickers.optional(FXCollections.observableArrayList(), f -> I18n.label("boardField", f),
+        swimlane = Pickers.optional(FXCollections.observableArrayList(), k -> laneNames.getOrDefault(k, k),
                 I18n.get("boardSettings.noLanes"));
         swimlane.setId("boardSwimlane");
         tier = Pickers.optional(FXCollections.observableArrayList(Tier.values()), t -> I18n.get("tier.long." + t.name()),
@@ -240,11 +243,20 @@ final class BoardDesignerDialog extends FormDialog<Board> {
             columnsFrom.setDisable(!asNew && def.manual());
             manualNames.setText(def.manual() ? String.join("，", context.boards().columns(board).stream()
                     .map(ColumnValue::nameZh).toList()) : "");
-            List<BoardField> lanes = new ArrayList<>();
+            // Lanes by a field of the item's own, or by a single-choice custom field (客户按攻坚阶段).
+            List<String> lanes = new ArrayList<>();
             lanes.add(null);
-            BoardField.of(newKind).stream().filter(BoardField::swimlane).forEach(lanes::add);
+            laneNames.clear();
+            BoardField.of(newKind).stream().filter(BoardField::swimlane).forEach(f -> {
+                lanes.add(f.key());
+                laneNames.put(f.key(), I18n.label("boardField", f));
+            });
+            context.boards().customFields(newKind).stream().filter(CustomCardField::singleChoice).forEach(f -> {
+                lanes.add(f.definitionKey());
+                laneNames.put(f.definitionKey(), f.label());
+            });
             swimlane.getItems().setAll(lanes);
-            swimlane.setValue(BoardField.of(newKind, def.swimlane() == null ? "" : def.swimlane()).orElse(null));
+            swimlane.setValue(lanes.contains(def.swimlane()) ? def.swimlane() : null);
             BoardFilter filter = def.filter();
             mineOnly.setSelected(filter.mineOnly());
             tier.setValue(filter.tier() == null || filter.tier().isBlank() ? null : Tier.valueOf(filter.tier()));
@@ -543,7 +555,7 @@ final class BoardDesignerDialog extends FormDialog<Board> {
         CardFactSettings facts = new CardFactSettings(contactField.getValue() == null ? null : contactField.getValue().key(),
                 contactField.getValue() == null ? null : contactValue.getValue(), text(contactTitles),
                 noteCount.getValue(), kinds);
-        return new BoardDefinition(groupBy, swimlane.getValue() == null ? null : swimlane.getValue().key(), fields,
+        return new BoardDefinition(groupBy, swimlane.getValue(), fields,
                 filter, settings, facts);
     }
 

@@ -102,7 +102,7 @@ public final class KanbanBoard extends ScrollPane {
             headers.getChildren().add(header(column));
         }
         content.getChildren().add(headers);
-        if (newView.swimlane() == null) {
+        if (!newView.laned()) {
             setFitToHeight(true);
             HBox row = laneRow("", newView.columns(), column -> column.cards(), true);
             VBox.setVgrow(row, Priority.ALWAYS);
@@ -115,7 +115,9 @@ public final class KanbanBoard extends ScrollPane {
         List<String> sorted = new ArrayList<>(laneNames);
         sorted.sort(null);
         for (String lane : sorted) {
-            Label title = new Label(lane.isEmpty() ? I18n.get("board.lane.none") : presenter.laneTitle(lane));
+            // A custom field's lane is its value as the user wrote it; the item's own lanes may be codes.
+            Label title = new Label(lane.isEmpty() ? I18n.get("board.lane.none")
+                    : newView.customSwimlane() != null ? lane : presenter.laneTitle(lane));
             title.getStyleClass().addAll(Styles.TEXT_BOLD, "kanban-lane-title");
             content.getChildren().addAll(title, laneRow(lane, newView.columns(),
                     column -> column.cards().stream().filter(c -> lane.equals(Objects.toString(c.swimlane(), "")))

@@ -159,4 +159,30 @@ class BoardDesignerUiTest {
         assertThat(robot.lookup("#card-key-contact").queryAll()).isNotEmpty();
         assertThat(robot.lookup("#card-notes").queryAll()).isNotEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDealBoardSplitIntoLanesByACustomFieldShowsALanePerValue(FxRobot robot) throws Exception {
+        var fields = workspace.context().customFields();
+        fields.define(manager(), CustomEntity.OPPORTUNITY, new CustomFieldDraft("投标方式", "bid_kind",
+                FieldType.SINGLE_CHOICE, List.of("公开招标", "竞争性谈判"), false, null, null));
+        Opportunity deal = workspace.context().opportunities().column(manager(), "NEEDS",
+                new io.salesdesk.crm.OpportunityFilter(null, null, null, null, null)).get(0);
+        fields.setValues(manager(), CustomEntity.OPPORTUNITY, deal.id(), Map.of("bid_kind", "公开招标"));
+        openNewBoardDesigner(robot);
+
+        robot.clickOn("#boardName").write("Bids by kind");
+        ComboBox<String> lanes = robot.lookup("#boardSwimlane").queryAs(ComboBox.class);
+        assertThat(lanes.getItems()).contains("custom.bid_kind");
+        robot.interact(() -> lanes.setValue("custom.bid_kind"));
+        robot.clickOn("#boardSave");
+
+        BoardView view = shownBoard(robot, "Bids by kind");
+        assertThat(view.problems()).isEmpty();
+        assertThat(view.customSwimlane().label()).isEqualTo("投标方式");
+        Card card = view.columns().stream().flatMap(c -> c.cards().stream()).filter(c -> c.id().equals(deal.id()))
+                .findFirst().orElseThrow();
+        assertThat(card.swimlane()).isEqualTo("公开招标");
+        assertThat(labels(robot, ".kanban-lane-title")).contains("公开招标");
+    }
 }

@@ -156,8 +156,36 @@ public final class BoardService {
         CardSource source = source(board.kind());
         Map<UUID, CardExtras> loaded = extras.load(board.kind(), board.definition(), extraFields, cards,
                 source::customerOf);
-        return new BoardView(view.board(), view.groupBy(), view.swimlane(), view.cardFields(), view.columns(),
-                List.copyOf(problems), extraFields, loaded);
+        Optional<CustomCardField> lane = customLane(board);
+        if (lane.isEmpty() && CustomCardField.keyOf(board.definition().swimlane()) != null) {
+            problems.add(new BoardProblem("board.problem.unknownField", board.definition().swimlane()));
+        }
+        List<BoardColumn> columns = lane.isEmpty() ? view.columns() : inLanes(view.columns(), cards, board, lane.get());
+        return new BoardView(view.board(), view.groupBy(), view.swimlane(), view.cardFields(), columns,
+                List.copyOf(problems), extraFields, loaded, lane.orElse(null));
+    }
+
+    /** The single-choice custom field a board's lanes come from, if its definition names one that exists. */
+    private Optional<CustomCardField> customLane(Board board) {
+        String key = CustomCardField.keyOf(board.definition().swimlane());
+        if (key == null || custom == null) {
+            return Optional.empty();
+        }
+        return customFields(board.kind()).stream().filter(f -> f.key().equals(key) && f.singleChoice()).findFirst();
+    }
+
+    /** The columns with each card in the lane of its value of the field, read for all cards in one query. */
+    private List<BoardColumn> inLanes(List<BoardColumn> columns, List<Card> cards, Board board, CustomCardField field) {
+        Map<UUID, Map<String, String>> values = custom.values(board.kind().customEntity(),
+                cards.stream().map(Card::id).toList());
+        List<BoardColumn> laned = new ArrayList<>();
+        for (BoardColumn column : columns) {
+            List<Card> placed = column.cards().stream().map(c -> new Card(c.id(), c.version(), c.column(), c.rank(),
+                    values.getOrDefault(c.id(), Map.of()).getOrDefault(field.key(), ""), c.item())).toList();
+            laned.add(new BoardColumn(column.value(), column.colour(), column.wipLimit(), column.count(),
+                    column.amount(), placed));
+        }
+        return laned;
     }
 
     /** A board whose columns are a built-in field's values: totals in SQL, each column read by itself. */
@@ -345,8 +373,8 @@ public final class BoardService {
             return null;
         }
         BoardField field = BoardField.of(board.kind(), key).filter(BoardField::swimlane).orElse(null);
-        if (field == null) {
-            problems.add(new BoardProblem("board.problem.unknownField", key));
+        if (field == null && CustomCardField.keyOf(key) == null) {
+            problems.add(new BoardProblem("board.problem.unknownField", key)); // a custom one is checked by open
         }
         return field;
     }

@@ -198,4 +198,30 @@ class KeyAccountBoardTest {
         boards.move(manager(), board, card, "商务谈判", null, null, null, true);
         assertThat(studio.values(CustomEntity.CUSTOMER, other)).contains(entry("attack_stage", "商务谈判"));
     }
+
+    @Test
+    void aCustomerBoardSplitsIntoLanesByACustomFieldAndReportsOneThatWasRetired() {
+        studio.define(manager(), CustomEntity.CUSTOMER, new CustomFieldDraft("战区", "war_zone",
+                FieldType.SINGLE_CHOICE, List.of("杭州战区", "宁波战区"), false, null, null));
+        studio.setValues(manager(), CustomEntity.CUSTOMER, hospital, Map.of("war_zone", "杭州战区",
+                "attack_stage", "技术交流"));
+        Board board = boards.create(manager(), BoardKind.CUSTOMER, "战区攻坚", new BoardDefinition("custom.attack_stage",
+                "custom.war_zone", List.of("owner"), new BoardFilter(false, null, null, "A"), List.of(), null));
+
+        BoardView view = boards.open(manager(), board, null);
+
+        assertThat(view.problems()).isEmpty();
+        assertThat(view.laned()).isTrue();
+        assertThat(view.customSwimlane().key()).isEqualTo("war_zone");
+        assertThat(card(view, hospital).swimlane()).isEqualTo("杭州战区");
+        assertThat(card(view, other).swimlane()).as("no value: the lane of those without one").isEmpty();
+        assertThat(card(view, hospital).column()).as("the columns still come from 攻坚阶段").isEqualTo("技术交流");
+
+        CustomField zone = studio.fields(CustomEntity.CUSTOMER).stream().filter(x -> x.key().equals("war_zone"))
+                .findFirst().orElseThrow();
+        studio.retire(manager(), zone.id(), zone.version());
+        BoardView after = boards.open(manager(), board, null);
+        assertThat(after.laned()).isFalse();
+        assertThat(after.problems()).extracting(BoardProblem::messageKey).contains("board.problem.unknownField");
+    }
 }
