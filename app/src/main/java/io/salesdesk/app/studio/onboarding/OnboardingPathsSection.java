@@ -8,6 +8,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.studio.onboarding.OnboardingPath;
+import io.salesdesk.studio.onboarding.PathStage;
 import io.salesdesk.studio.onboarding.StepKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +95,9 @@ public final class OnboardingPathsSection extends VBox {
         load(null);
     }
 
-    /** "第一阶段：熟悉产品（1–30 天） · 第二阶段…". */
+    /** "熟悉产品 → 跟访实战 → 独立开单": the days are in their own column (and often in the names). */
     private static String stages(OnboardingPath p) {
-        return p.definition().stages().stream()
-                .map(s -> I18n.get("paths.stageSpan", s.name(), s.fromDay(), s.toDay()))
-                .collect(Collectors.joining(" · "));
+        return p.definition().stages().stream().map(PathStage::name).collect(Collectors.joining(" → "));
     }
 
     /** "学习 4 · 演练 2 · 导师反馈 1". */

@@ -60,7 +60,7 @@ final class PathEditorDialog extends FormDialog<OnboardingPath> {
         addStage.setOnAction(e -> addStage(null));
         ScrollPane scroll = new ScrollPane(stages);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(430);
+        scroll.setPrefViewportHeight(340);
         scroll.getStyleClass().add("path-stages-scroll");
         Label hint = new Label(I18n.get("paths.editor.hint"));
         hint.setWrapText(true);

@@ -47,8 +47,10 @@ final class PathStepRow extends HBox {
         kind.setPrefWidth(120);
         title.getStyleClass().add("path-step-title");
         title.setPromptText(I18n.get("paths.editor.stepTitlePrompt"));
+        // The same width on every row, so kinds, titles and days line up; a drill's score or a feedback
+        // form's questions follow.
+        title.setPrefWidth(320);
         title.setMinWidth(200);
-        HBox.setHgrow(title, Priority.ALWAYS);
         dueDay.getStyleClass().add("path-step-due");
         dueDay.setPrefColumnCount(3);
         passScore.getStyleClass().add("path-step-pass");
@@ -56,6 +58,9 @@ final class PathStepRow extends HBox {
         questions.getStyleClass().add("path-step-questions");
         questions.setPromptText(I18n.get("paths.editor.questionsPrompt"));
         questions.setPrefColumnCount(16);
+        HBox.setHgrow(questions, Priority.ALWAYS);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
         Button delete = new Button(null, new FontIcon(Feather.X));
         delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "path-step-remove");
         delete.setTooltip(new Tooltip(I18n.get("paths.editor.removeStep")));
@@ -63,7 +68,7 @@ final class PathStepRow extends HBox {
         Label dayBefore = muted(I18n.get("paths.editor.dueBefore"));
         Label dayAfter = muted(I18n.get("paths.editor.dueAfter"));
         passLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        getChildren().addAll(kind, title, dayBefore, dueDay, dayAfter, passLabel, passScore, questions, delete);
+        getChildren().addAll(kind, title, dayBefore, dueDay, dayAfter, passLabel, passScore, questions, spacer, delete);
         kind.valueProperty().addListener((o, was, now) -> show(now));
         if (existing != null) {
             kind.setValue(existing.kind());

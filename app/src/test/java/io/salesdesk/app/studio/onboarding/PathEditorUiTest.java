@@ -132,7 +132,7 @@ class PathEditorUiTest {
         TableView<OnboardingPath> table = robot.lookup("#pathTable").queryAs(TableView.class);
         assertThat(table.getItems()).extracting(OnboardingPath::name).containsExactly("新销售 45 天上手路径");
         assertThat(table.getColumns().stream().map(c -> String.valueOf(c.getCellData(0))))
-                .contains("熟悉产品（第 1–14 天） · 跟访实战（第 15–45 天）", "学习 1 · 演练 1 · 导师反馈 1");
+                .contains("熟悉产品 → 跟访实战", "学习 1 · 演练 1 · 导师反馈 1");
 
         Actor manager = context.currentUser().asActor();
         List<User> reps = context.users().visibleOwners(manager).stream()
