@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -60,7 +61,9 @@ final class PathEditorDialog extends FormDialog<OnboardingPath> {
         addStage.setOnAction(e -> addStage(null));
         ScrollPane scroll = new ScrollPane(stages);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(340);
+        // As tall as the stages, up to a height that keeps the dialog on a laptop screen.
+        scroll.prefViewportHeightProperty().bind(Bindings.min(340, stages.heightProperty()));
+        stages.heightProperty().addListener((o, was, now) -> fitWindow());
         scroll.getStyleClass().add("path-stages-scroll");
         Label hint = new Label(I18n.get("paths.editor.hint"));
         hint.setWrapText(true);

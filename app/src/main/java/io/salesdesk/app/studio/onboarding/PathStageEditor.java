@@ -51,11 +51,13 @@ final class PathStageEditor extends VBox {
         name.setPromptText(I18n.get("paths.editor.stageNamePrompt"));
         HBox.setHgrow(name, Priority.ALWAYS);
         from.getStyleClass().add(Styles.TEXT_MUTED);
+        from.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         toDay.getStyleClass().add("path-stage-to");
         toDay.setPrefColumnCount(3);
         toDay.textProperty().addListener((o, was, now) -> changed.run());
         Label dayAfter = new Label(I18n.get("paths.editor.dayAfter"));
         dayAfter.getStyleClass().add(Styles.TEXT_MUTED);
+        dayAfter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button delete = new Button(null, new FontIcon(Feather.TRASH_2));
         delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "path-stage-remove");
         delete.setTooltip(new Tooltip(I18n.get("paths.editor.removeStage")));

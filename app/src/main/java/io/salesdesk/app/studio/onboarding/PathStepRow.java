@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -45,21 +46,23 @@ final class PathStepRow extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         kind.getStyleClass().add("path-step-kind");
         kind.setPrefWidth(120);
+        kind.setMinWidth(120);
         title.getStyleClass().add("path-step-title");
         title.setPromptText(I18n.get("paths.editor.stepTitlePrompt"));
         // The same width on every row, so kinds, titles and days line up; a drill's score or a feedback
         // form's questions follow.
         title.setPrefWidth(320);
-        title.setMinWidth(200);
+        title.setMinWidth(160);
         dueDay.getStyleClass().add("path-step-due");
         dueDay.setPrefColumnCount(3);
         passScore.getStyleClass().add("path-step-pass");
         passScore.setPrefColumnCount(3);
         questions.getStyleClass().add("path-step-questions");
         questions.setPromptText(I18n.get("paths.editor.questionsPrompt"));
-        questions.setPrefColumnCount(16);
+        questions.setPrefColumnCount(12);
+        questions.setMinWidth(140);
         HBox.setHgrow(questions, Priority.ALWAYS);
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         Button delete = new Button(null, new FontIcon(Feather.X));
         delete.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "path-step-remove");
@@ -68,6 +71,7 @@ final class PathStepRow extends HBox {
         Label dayBefore = muted(I18n.get("paths.editor.dueBefore"));
         Label dayAfter = muted(I18n.get("paths.editor.dueAfter"));
         passLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        passLabel.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(kind, title, dayBefore, dueDay, dayAfter, passLabel, passScore, questions, spacer, delete);
         kind.valueProperty().addListener((o, was, now) -> show(now));
         if (existing != null) {
@@ -113,6 +117,8 @@ final class PathStepRow extends HBox {
     private static Label muted(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
+        // Words beside a field are never cut to "…": the title gives way instead.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
