@@ -197,7 +197,7 @@ public final class AppContext {
                 .transactionResult(cfg -> freezes.hold(cfg, actor, customerId, opportunityId, categories, reason)).size();
         this.ruleRunner = new RuleRunner(database, clock, new RuleActions(database, clock, locale, tasks, escalations,
                 customers, customFields, new RuleActions.Extras(new RuleActions.Owners(leads, opportunities, pool,
-                autoAssign), new RuleWebhook(), approvals, orderHold)), customFields, locale);
+                autoAssign), new RuleWebhook(), approvals, orderHold, boards)), customFields, locale);
         // Rules can start an approval; its flow is designed like any other (Settings → 审批流程).
         RuleApprovals.TRIGGERS.forEach(approvals::register);
         this.currentUser = currentUser;

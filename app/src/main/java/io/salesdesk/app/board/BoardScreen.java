@@ -6,6 +6,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.board.Board;
 import io.salesdesk.board.BoardColumn;
 import io.salesdesk.board.BoardKind;
@@ -302,6 +303,11 @@ public class BoardScreen extends BorderPane {
         CardPresenter presenter = presenters.get(shown.kind());
         BackgroundTask.wrap(() -> context.boards().move(actor, shown, card, toColumn, reason, above, below, confirmed))
                 .onSuccess(moved -> {
+                    if (shown.kind() == BoardKind.OPPORTUNITY) {
+                        RulesOnSave.opportunity(context, card.id());
+                    } else if (shown.kind() == BoardKind.CUSTOMER) {
+                        RulesOnSave.customer(context, card.id());
+                    }
                     lastMove = undoable;
                     showNotice(null);
                     reload();

@@ -30,6 +30,7 @@ import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.app.studio.forms.LaidOutForm;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.app.common.Navigation;
@@ -301,6 +302,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                         showGeneralProblem(I18n.get("studio.form.previewChecked"));
                         return;
                     }
+                    RulesOnSave.customer(context, saved.id());
                     finish(saved);
                     changed.accept(saved.id());
                 })
@@ -308,6 +310,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     if (error instanceof SubmittedForApproval pending) {
                         // The rest of the edit is saved; the new owner takes effect once approved.
                         Customer saved = (Customer) pending.record();
+                        RulesOnSave.customer(context, saved.id());
                         finish(saved);
                         changed.accept(saved.id());
                         Alert told = new Alert(Alert.AlertType.INFORMATION, I18n.get("customerForm.transferSubmitted",

@@ -11,6 +11,7 @@ import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
@@ -70,6 +71,10 @@ final class LeadActions {
 
     void convert(Lead lead) {
         ConvertLeadDialog.open(context, lead).showAndWait().ifPresent(done -> {
+            // The lead, and the customer and deal it became.
+            RulesOnSave.lead(context, done.id());
+            RulesOnSave.customer(context, done.customerId());
+            RulesOnSave.opportunity(context, done.opportunityId());
             notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.done.converted", done.name()),
                     I18n.get("leads.openCustomer"), () -> openCustomer(done));
             changed.accept(done.id());
@@ -91,6 +96,7 @@ final class LeadActions {
     }
 
     private void report(Lead done, String message) {
+        RulesOnSave.lead(context, done.id());
         notice.show(NoticeBar.Kind.SUCCESS, message);
         changed.accept(done.id());
     }

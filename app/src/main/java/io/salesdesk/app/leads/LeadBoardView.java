@@ -21,6 +21,7 @@ import io.salesdesk.app.board.KanbanBoard;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.board.BoardColumn;
 import io.salesdesk.board.BoardView;
 import io.salesdesk.board.Card;
@@ -134,6 +135,7 @@ final class LeadBoardView extends BorderPane implements LeadsTab {
     }
 
     private void moved(Lead done, LeadStatus target) {
+        RulesOnSave.lead(context, done.id());
         notice.show(NoticeBar.Kind.SUCCESS, I18n.get("leads.board.moved", done.name(), LeadTexts.status(target)));
         refresh();
     }

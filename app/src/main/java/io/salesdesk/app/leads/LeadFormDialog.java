@@ -29,6 +29,7 @@ import io.salesdesk.app.common.RegionPicker;
 import io.salesdesk.app.customers.Industries;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.app.studio.forms.LaidOutForm;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Tier;
@@ -186,6 +187,7 @@ public final class LeadFormDialog extends FormDialog<DispatchResult> {
                     if (captured == null) {
                         showGeneralProblem(I18n.get("studio.form.previewChecked"));
                     } else {
+                        RulesOnSave.lead(context, captured.lead().id());
                         finish(captured);
                     }
                 })

@@ -34,6 +34,7 @@ import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.customers.TierBadge;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.pool.PoolCustomer;
@@ -204,6 +205,7 @@ final class PoolView extends BorderPane implements LeadsTab {
             context.pool().claim(actor, customer.id());
             return allowance(actor);
         }).onSuccess(left -> {
+            RulesOnSave.customer(context, customer.id());
             table.getItems().remove(customer);
             showSize(Math.max(0, poolSize - 1));
             show(left);

@@ -6,6 +6,7 @@ import io.salesdesk.app.commerce.StockCheckView;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.app.studio.forms.LaidOutForm;
+import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.app.common.ErrorDialogs;
@@ -306,6 +307,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                         showGeneralProblem(I18n.get("studio.form.previewChecked"));
                         return;
                     }
+                    RulesOnSave.opportunity(context, saved.deal().id());
                     if (saved.linesFailed() != null) {
                         ErrorDialogs.show(saved.linesFailed());
                     } else if (saved.checked() != null && !saved.checked().freezes().isEmpty()) {

@@ -19,6 +19,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.app.studio.forms.FormLayoutsSection;
+import io.salesdesk.app.studio.onboarding.OnboardingPathsSection;
 import io.salesdesk.app.studio.rules.AutomationRulesSection;
 import io.salesdesk.app.studio.templates.TemplatesSection;
 import io.salesdesk.crm.User;
@@ -82,6 +83,7 @@ public final class SettingsPage extends VBox {
             getChildren().add(new CustomFieldsSection(context, SettingsPage::fillSection));
             getChildren().add(new FormLayoutsSection(context, SettingsPage::fillSection));
             getChildren().add(new AutomationRulesSection(context, SettingsPage::fillSection));
+            getChildren().add(new OnboardingPathsSection(context, SettingsPage::fillSection));
             getChildren().add(new TemplatesSection(context, SettingsPage::fillSection));
         }
         if (context.currentUser().role().seesEverything()) {

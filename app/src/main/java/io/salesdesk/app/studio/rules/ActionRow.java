@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * One action of the rule builder: what to do, then what it needs — a task's title and due days, a
  * message, an escalation reason, a field and its new value, the new owner, the reason for returning a
- * customer to the pool, or a webhook's address.
+ * customer to the pool, a board and the column to move the card to, or a webhook's address.
  */
 final class ActionRow extends HBox {
 
@@ -39,6 +39,11 @@ final class ActionRow extends HBox {
     private final Label categoriesLabel = new Label(I18n.get("rules.dialog.freezeCategories"));
     private final TextField categories = new TextField();
     private final RuleValueInput owner;
+    private final Label boardLabel = new Label(I18n.get("rules.dialog.board"));
+    private final ComboBox<RuleChoices.BoardChoice> board;
+    private final Label columnLabel = new Label(I18n.get("rules.dialog.toColumn"));
+    private final ComboBox<RuleValueInput.Option> column = Pickers.of(List.of(), RuleValueInput.Option::label,
+            I18n.get("rules.dialog.pickColumn"));
 
     ActionRow(RuleChoices choices, String entity, RuleAction existing, Consumer<ActionRow> remove) {
         super(8);
@@ -56,6 +61,17 @@ final class ActionRow extends HBox {
         kind.getItems().removeIf(k -> k == RuleAction.Kind.RETURN_TO_POOL && !RuleDefinition.CUSTOMER.equals(entity));
         // A lead has no customer whose orders could be frozen.
         kind.getItems().removeIf(k -> k == RuleAction.Kind.FREEZE_ORDERS && RuleDefinition.LEAD.equals(entity));
+        // Leads have no saved board (their board is by status, moved by the lead actions).
+        kind.getItems().removeIf(k -> k == RuleAction.Kind.MOVE_ON_BOARD && choices.boards(entity).isEmpty());
+        board = Pickers.of(choices.boards(entity), RuleChoices.BoardChoice::name, I18n.get("rules.dialog.pickBoard"));
+        board.getStyleClass().add("rule-action-board");
+        board.setPrefWidth(190);
+        column.getStyleClass().add("rule-action-column");
+        column.setPrefWidth(150);
+        board.valueProperty().addListener((o, was, now) -> {
+            column.getItems().setAll(now == null ? List.of() : now.columns());
+            column.setValue(null);
+        });
         categories.getStyleClass().add("rule-action-categories");
         categories.setPromptText(I18n.get("rules.dialog.freezeCategoriesPrompt"));
         categories.setPrefColumnCount(12);
@@ -77,7 +93,7 @@ final class ActionRow extends HBox {
         delete.setTooltip(new Tooltip(I18n.get("rules.dialog.remove")));
         delete.setOnAction(e -> remove.accept(this));
         getChildren().addAll(kind, categoriesLabel, categories, text, days, daysUnit, field, setTo, value, assignTo, owner,
-                delete);
+                boardLabel, board, columnLabel, column, delete);
         if (existing != null) {
             kind.setValue(existing.kind());
             text.setText(existing.text() == null ? existing.kind() == RuleAction.Kind.WEBHOOK
@@ -89,6 +105,14 @@ final class ActionRow extends HBox {
             if (existing.kind() == RuleAction.Kind.FREEZE_ORDERS) {
                 categories.setText(existing.value() == null ? "" : existing.value());
             }
+            if (existing.kind() == RuleAction.Kind.MOVE_ON_BOARD) {
+                choices.boards(entity).stream().filter(b -> b.id().toString().equals(existing.field())).findFirst()
+                        .ifPresent(b -> {
+                            board.setValue(b);
+                            b.columns().stream().filter(c -> c.value().equals(existing.value())).findFirst()
+                                    .ifPresent(column::setValue);
+                        });
+            }
         } else {
             show(null);
         }
@@ -98,7 +122,12 @@ final class ActionRow extends HBox {
         boolean task = k == RuleAction.Kind.CREATE_TASK;
         boolean set = k == RuleAction.Kind.SET_FIELD;
         boolean assign = k == RuleAction.Kind.ASSIGN;
-        boolean hasText = k != null && !set && !assign;
+        boolean move = k == RuleAction.Kind.MOVE_ON_BOARD;
+        boolean hasText = k != null && !set && !assign && !move;
+        shown(boardLabel, move);
+        shown(board, move);
+        shown(columnLabel, move);
+        shown(column, move);
         shown(text, hasText);
         shown(days, task);
         shown(daysUnit, task);
@@ -141,6 +170,11 @@ final class ActionRow extends HBox {
         }
         if (k == RuleAction.Kind.FREEZE_ORDERS) {
             return RuleAction.freezeOrders(categories.getText(), text.getText());
+        }
+        if (k == RuleAction.Kind.MOVE_ON_BOARD) {
+            RuleChoices.BoardChoice b = board.getValue();
+            RuleValueInput.Option c = column.getValue();
+            return new RuleAction(k, null, null, b == null ? null : b.id().toString(), c == null ? null : c.value());
         }
         if (k == RuleAction.Kind.WEBHOOK) {
             return RuleAction.webhook(text.getText() == null ? null : text.getText().strip());

@@ -194,6 +194,47 @@ class RuleBuilderUiTest {
                 .as("the list says when in words").contains("商机：预计成交日期前 3 天 · 金额 大于 500000");
     }
 
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void aManagerBuildsARuleThatMovesBigNewDealsToTheQuoteColumnOfThePipeline(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        scrollTo(robot, "#automationRulesSection");
+        robot.clickOn("#addRule");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> robot.lookup("#ruleName").queryAs(TextField.class).setText("大单直接进入报价"));
+        ComboBox<String> entity = robot.lookup("#ruleEntity").queryAs(ComboBox.class);
+        robot.interact(() -> entity.setValue("OPPORTUNITY"));
+        ComboBox<RuleTrigger.Kind> trigger = robot.lookup("#ruleTrigger").queryAs(ComboBox.class);
+        robot.interact(() -> trigger.setValue(RuleTrigger.Kind.CREATED));
+
+        ComboBox<RuleAction.Kind> action = robot.lookup(".rule-action-kind").queryAs(ComboBox.class);
+        assertThat(action.getConverter().toString(RuleAction.Kind.MOVE_ON_BOARD)).isEqualTo("移到看板列");
+        robot.interact(() -> action.setValue(RuleAction.Kind.MOVE_ON_BOARD));
+        ComboBox<Object> board = robot.lookup(".rule-action-board").queryAs(ComboBox.class);
+        ComboBox<Object> column = robot.lookup(".rule-action-column").queryAs(ComboBox.class);
+        assertThat(board.isVisible()).isTrue();
+        assertThat(board.getItems()).extracting(b -> board.getConverter().toString(b))
+                .as("the pipeline boards, not the task or customer boards").contains("销售漏斗", "A 类客户攻坚")
+                .doesNotContain("任务看板");
+        robot.interact(() -> board.setValue(board.getItems().stream()
+                .filter(b -> board.getConverter().toString(b).equals("销售漏斗")).findFirst().orElseThrow()));
+        assertThat(column.getItems()).extracting(c -> column.getConverter().toString(c))
+                .as("the stages, as the board's columns").startsWith("初步接洽", "需求确认", "方案演示", "报价");
+        robot.interact(() -> column.setValue(column.getItems().stream()
+                .filter(c -> column.getConverter().toString(c).equals("报价")).findFirst().orElseThrow()));
+
+        robot.clickOn("#ruleSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AutomationRule> rules = robot.lookup("#ruleTable").queryAs(TableView.class);
+        AutomationRule saved = rules.getItems().stream().filter(r -> r.name().equals("大单直接进入报价"))
+                .findFirst().orElseThrow();
+        assertThat(saved.definition().actions()).containsExactly(RuleAction.moveOnBoard(
+                java.util.UUID.fromString("0192f000-0000-7000-8000-000000000001"), "QUOTE"));
+    }
+
     private static void scrollTo(FxRobot robot, String id) {
         Node section = robot.lookup(id).query();
         ScrollPane scroll = robot.lookup(".scroll-pane").match(n -> ((ScrollPane) n).getContent() != null

@@ -66,6 +66,51 @@ final class OnboardingRepository {
                 FieldChange.diff(Map.of(), Map.of("name", path.name(), "days", path.definition().days())));
     }
 
+    /**
+     * Saves a path's new version if it is still at {@code expectedVersion}; false if someone changed or
+     * retired it meanwhile. Hires already on it keep the copy they started with.
+     */
+    boolean updatePath(Actor actor, ChangeReason reason, OnboardingPath before, OnboardingPath after) {
+        int updated = dsl.update(ONBOARDING_PATH).set(ONBOARDING_PATH.NAME, after.name())
+                .set(ONBOARDING_PATH.DESCRIPTION, after.description())
+                .set(ONBOARDING_PATH.DAYS, after.definition().days())
+                .set(ONBOARDING_PATH.DEFINITION, PathJson.write(after.definition()))
+                .set(ONBOARDING_PATH.VERSION, after.version())
+                .set(ONBOARDING_PATH.UPDATED_AT, Rows.now(clock)).set(ONBOARDING_PATH.UPDATED_BY, Rows.userId(actor))
+                .where(ONBOARDING_PATH.ID.eq(before.id()), ONBOARDING_PATH.VERSION.eq(before.version()),
+                        ONBOARDING_PATH.DELETED_AT.isNull())
+                .execute();
+        if (updated == 1) {
+            Map<String, Object> was = new LinkedHashMap<>();
+            was.put("name", before.name());
+            was.put("days", before.definition().days());
+            was.put("steps", before.definition().steps().size());
+            Map<String, Object> now = new LinkedHashMap<>();
+            now.put("name", after.name());
+            now.put("days", after.definition().days());
+            now.put("steps", after.definition().steps().size());
+            changeLog.record(actor, reason, PATH_ENTITY, before.id(), ChangeEntry.Operation.UPDATE,
+                    FieldChange.diff(was, now));
+        }
+        return updated == 1;
+    }
+
+    /** Retires a path (soft delete) if it is still at {@code expectedVersion}; false if it changed. */
+    boolean retirePath(Actor actor, ChangeReason reason, OnboardingPath path) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(ONBOARDING_PATH).set(ONBOARDING_PATH.DELETED_AT, now)
+                .set(ONBOARDING_PATH.VERSION, path.version() + 1)
+                .set(ONBOARDING_PATH.UPDATED_AT, now).set(ONBOARDING_PATH.UPDATED_BY, Rows.userId(actor))
+                .where(ONBOARDING_PATH.ID.eq(path.id()), ONBOARDING_PATH.VERSION.eq(path.version()),
+                        ONBOARDING_PATH.DELETED_AT.isNull())
+                .execute();
+        if (updated == 1) {
+            changeLog.record(actor, reason, PATH_ENTITY, path.id(), ChangeEntry.Operation.DELETE,
+                    FieldChange.diff(Map.of("name", path.name()), Map.of()));
+        }
+        return updated == 1;
+    }
+
     List<OnboardingPath> paths() {
         return dsl.selectFrom(ONBOARDING_PATH).where(ONBOARDING_PATH.DELETED_AT.isNull())
                 .orderBy(ONBOARDING_PATH.NAME).fetch(OnboardingRepository::path);

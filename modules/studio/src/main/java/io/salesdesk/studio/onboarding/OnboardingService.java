@@ -9,6 +9,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.User;
@@ -78,14 +79,66 @@ public final class OnboardingService {
      */
     public OnboardingPath define(Actor actor, String name, String description, PathDefinition definition) {
         requireManager(actor);
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new ValidationException(List.of(FieldProblem.of("name", "studio.onboarding.name")));
-        }
+        String trimmed = checkedName(name);
         PathJson.check(definition);
         OnboardingPath path = new OnboardingPath(Ids.newId(clock), trimmed, description, definition, 1);
         db.transaction(cfg -> repository(cfg).insertPath(actor, ChangeReason.user(), path));
         return path;
+    }
+
+    /**
+     * Saves a changed path as its next version. Hires already on the path keep the version they started
+     * with (their assignment holds a copy of it, and their tasks were made from it); hires put on it from
+     * now on get this one.
+     *
+     * @throws SalesDeskException     {@code studio.notAllowed} unless a manager or administrator
+     * @throws ValidationException    naming what is wrong with the name or the stages
+     * @throws StaleRecordException   if someone changed or retired the path since {@code expectedVersion}
+     */
+    public OnboardingPath update(Actor actor, UUID id, long expectedVersion, String name, String description,
+                                 PathDefinition definition) {
+        requireManager(actor);
+        String trimmed = checkedName(name);
+        PathJson.check(definition);
+        return db.transactionResult(cfg -> {
+            OnboardingRepository repository = repository(cfg);
+            OnboardingPath before = repository.path(id).filter(p -> p.version() == expectedVersion)
+                    .orElseThrow(() -> stale(repository, id, expectedVersion));
+            OnboardingPath after = new OnboardingPath(id, trimmed, description, definition, expectedVersion + 1);
+            if (!repository.updatePath(actor, ChangeReason.user(), before, after)) {
+                throw stale(repository, id, expectedVersion);
+            }
+            return after;
+        });
+    }
+
+    /**
+     * Retires a path: nobody new can be put on it; hires on it go on with their copy.
+     *
+     * @throws StaleRecordException if someone changed or retired the path since {@code expectedVersion}
+     */
+    public void retire(Actor actor, UUID id, long expectedVersion) {
+        requireManager(actor);
+        db.transaction(cfg -> {
+            OnboardingRepository repository = repository(cfg);
+            OnboardingPath path = repository.path(id).filter(p -> p.version() == expectedVersion)
+                    .orElseThrow(() -> stale(repository, id, expectedVersion));
+            if (!repository.retirePath(actor, ChangeReason.user(), path)) {
+                throw stale(repository, id, expectedVersion);
+            }
+        });
+    }
+
+    private static String checkedName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new ValidationException(List.of(FieldProblem.of("name", "studio.onboarding.name")));
+        }
+        return trimmed;
+    }
+
+    private static StaleRecordException stale(OnboardingRepository repository, UUID id, long expectedVersion) {
+        return new StaleRecordException("onboarding_path", id, expectedVersion, repository.path(id).orElse(null));
     }
 
     /** Adds the built-in 新员工 90 天成长路径, or returns it if a path of that name exists. */

@@ -131,10 +131,12 @@ public final class AutomationRuleService {
         RuleDefinition valid = RuleValidator.check(definition, fieldsOf(definition));
         return db.transactionResult(cfg -> {
             AutomationRuleRepository rules = repo(cfg);
+            checkBoards(cfg, valid);
             if (valid.enabled()) {
                 List<RuleDefinition> others = rules.all().stream().filter(r -> !r.id().equals(id))
                         .map(AutomationRule::definition).toList();
-                RuleLoops.through(valid, others).ifPresent(loop -> {
+                RuleLoops.through(valid, others, board -> RuleBoards.find(cfg, clock, board)
+                        .flatMap(RuleBoards::fieldSetBy)).ifPresent(loop -> {
                     throw new ValidationException(List.of(FieldProblem.of("actions", "rule.loop.rules",
                             String.join(" → ", loop))));
                 });
@@ -143,6 +145,16 @@ public final class AutomationRuleService {
             return id == null ? rules.insert(actor.userId(), Ids.newId(clock), valid, suggestion, head)
                     : rules.update(actor.userId(), id, expectedVersion, valid, head);
         });
+    }
+
+    /** A board a "move on a board" action names must exist and show the rule's records. */
+    private void checkBoards(org.jooq.Configuration cfg, RuleDefinition rule) {
+        for (RuleAction a : rule.actions()) {
+            if (a.kind() == RuleAction.Kind.MOVE_ON_BOARD && RuleBoards.find(cfg, clock, a.field())
+                    .filter(b -> RuleBoards.kindOf(rule.entity()).orElse(null) == b.kind()).isEmpty()) {
+                throw new ValidationException(List.of(FieldProblem.of("actions", "rule.action.move.board")));
+            }
+        }
     }
 
     /** The custom fields of the entity the rule runs on (none for an entity rules do not know: refused later). */

@@ -9,7 +9,9 @@ package io.salesdesk.studio.rule;
  * @param field for {@link Kind#SET_FIELD}: the field set
  * @param value for {@link Kind#SET_FIELD}: the value it gets; for {@link Kind#ASSIGN}: the new owner's user
  *              id, or {@link #AUTO} for the dispatch module's automatic assignment (leads); for
- *              {@link Kind#WEBHOOK}: the URL
+ *              {@link Kind#WEBHOOK}: the URL; for {@link Kind#MOVE_ON_BOARD}: the column's key
+ *
+ * For {@link Kind#MOVE_ON_BOARD}, {@code field} is the board's id.
  */
 public record RuleAction(Kind kind, String text, Integer days, String field, String value) {
 
@@ -34,7 +36,13 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
         /** The record is submitted to the approval flow set up for rules on its entity; text is the title. */
         START_APPROVAL,
         /** The customer's orders in some product categories (value, comma-separated) are held; text is the reason. */
-        FREEZE_ORDERS;
+        FREEZE_ORDERS,
+        /**
+         * The record's card goes to a column of a board (field: the board's id, value: the column's key):
+         * the record gets what the column means (a stage, a tier, a choice field's value), through its own
+         * service's checks.
+         */
+        MOVE_ON_BOARD;
 
         /** Whether the action is for the record's owner, so it cannot act on a record without one. */
         public boolean needsOwner() {
@@ -82,6 +90,11 @@ public record RuleAction(Kind kind, String text, Integer days, String field, Str
     /** @param categories product categories, comma-separated; @param reason shown on the freeze, may be blank */
     public static RuleAction freezeOrders(String categories, String reason) {
         return new RuleAction(Kind.FREEZE_ORDERS, reason, null, null, categories);
+    }
+
+    /** @param board the board's id; @param column the key of the column the card goes to */
+    public static RuleAction moveOnBoard(java.util.UUID board, String column) {
+        return new RuleAction(Kind.MOVE_ON_BOARD, null, null, board.toString(), column);
     }
 
     public static RuleAction webhook(String url) {

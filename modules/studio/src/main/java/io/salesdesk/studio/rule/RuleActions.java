@@ -1,5 +1,10 @@
 package io.salesdesk.studio.rule;
 
+import io.salesdesk.board.Board;
+import io.salesdesk.board.BoardService;
+import io.salesdesk.board.Card;
+import io.salesdesk.board.ColumnValue;
+import io.salesdesk.board.WipLimitExceededException;
 import io.salesdesk.board.escalation.EscalationService;
 import io.salesdesk.board.escalation.EscalationSubject;
 import io.salesdesk.board.task.Task;
@@ -10,6 +15,8 @@ import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.ValidationException;
+import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerService;
@@ -35,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Takes a rule's actions on a matched record: tasks, messages, escalations, fields, owners, the public
@@ -54,6 +62,7 @@ public final class RuleActions {
     private final RuleWebhook webhook;
     private final ApprovalService approvals;
     private final OrderHold orders;
+    private final BoardService boards;
 
     /**
      * The services that change owners; any may be null when the app does not offer the action (a rule
@@ -67,11 +76,17 @@ public final class RuleActions {
      * The services behind the actions beyond tasks, messages and fields; any may be null when the app
      * does not offer the action (a rule that needs it then logs that it is not available).
      */
-    public record Extras(Owners owners, RuleWebhook webhook, ApprovalService approvals, OrderHold orders) {
+    public record Extras(Owners owners, RuleWebhook webhook, ApprovalService approvals, OrderHold orders,
+                         BoardService boards) {
+
+        /** Without board moves. */
+        public Extras(Owners owners, RuleWebhook webhook, ApprovalService approvals, OrderHold orders) {
+            this(owners, webhook, approvals, orders, null);
+        }
 
         /** None of them: tasks, messages, escalations and fields only. */
         public static Extras none() {
-            return new Extras(null, null, null, null);
+            return new Extras(null, null, null, null, null);
         }
     }
 
@@ -103,6 +118,7 @@ public final class RuleActions {
         this.webhook = with.webhook();
         this.approvals = with.approvals();
         this.orders = with.orders();
+        this.boards = with.boards();
     }
 
     /** Takes one action; returns what it did, in words for the run log. */
@@ -176,6 +192,9 @@ public final class RuleActions {
             case START_APPROVAL -> {
                 return startApproval(actor, rule, entity, match, text);
             }
+            case MOVE_ON_BOARD -> {
+                return moveOnBoard(actor, rule, entity, action, match);
+            }
             case WEBHOOK -> {
                 if (webhook == null) {
                     throw new SalesDeskException("rule.run.unavailable");
@@ -216,6 +235,44 @@ public final class RuleActions {
             throw new SalesDeskException("rule.run.unavailable");
         }
         return say("done.assign", name);
+    }
+
+    /**
+     * Moves the record's card on a board through the board's move (so the stage rules, the choice field's
+     * checks and the audit trail apply); a refusal is this firing's failure with the reason. A card
+     * already in the column is left alone, so a rule set off by its own move does nothing the second time.
+     */
+    private String moveOnBoard(Actor actor, AutomationRule rule, RuleEntity entity, RuleAction action, RuleMatch match) {
+        if (boards == null) {
+            throw new SalesDeskException("rule.run.unavailable");
+        }
+        Board board = RuleBoards.find(db, clock, action.field())
+                .filter(b -> RuleBoards.kindOf(entity.key()).orElse(null) == b.kind())
+                .orElseThrow(() -> new SalesDeskException("rule.run.noBoard"));
+        String column = action.value() == null ? "" : action.value().strip();
+        ColumnValue target = boards.columns(board).stream().filter(c -> c.key().equals(column)).findFirst()
+                .orElseThrow(() -> new SalesDeskException("rule.run.noColumn", board.name(), column));
+        String shown = locale.getLanguage().equals("zh") ? target.nameZh() : target.nameEn();
+        Card card = boards.current(actor, board, match.recordId())
+                .orElseThrow(() -> new SalesDeskException("rule.run.gone"));
+        if (column.equals(card.column())) {
+            return say("done.moveSame", board.name(), shown);
+        }
+        try {
+            boards.move(actor, board, card, column, say("move.reason", rule.name()), null, null, false);
+        } catch (WipLimitExceededException e) {
+            throw new SalesDeskException("rule.run.wipFull", board.name(), shown, e.limit());
+        } catch (ValidationException e) {
+            throw new SalesDeskException("rule.run.moveRefused", board.name(), shown, e.problems().stream()
+                    .map(this::problem).collect(Collectors.joining("；")));
+        }
+        return say("done.move", board.name(), shown);
+    }
+
+    /** A refusal in the run log's words where the rules know them (the stage rules), else its key. */
+    private String problem(FieldProblem p) {
+        ResourceBundle words = ResourceBundle.getBundle("io.salesdesk.studio.rule.rules", locale);
+        return words.containsKey(p.messageKey()) ? say(p.messageKey(), p.arguments().toArray()) : p.messageKey();
     }
 
     /** Submits the record to the flow set up for rules on its entity (RuleApprovals). */

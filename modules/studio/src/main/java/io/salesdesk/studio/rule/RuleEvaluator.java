@@ -24,11 +24,21 @@ final class RuleEvaluator {
     }
 
     /**
-     * The match the rule makes on the record now and has not acted on, or empty. Only the triggers that
-     * look at the record as it is (no activity, created); "field changed to" reads the audit trail in
-     * the minute run.
+     * The match the rule makes on the record now and has not acted on, or empty, for the triggers that
+     * look at the record as it is (no activity, created).
      */
     static Optional<RuleMatch> due(AutomationRule rule, RuleRecord r, List<CustomField> fields, OffsetDateTime now) {
+        return due(rule, r, fields, now, List.of());
+    }
+
+    /**
+     * As {@link #due(AutomationRule, RuleRecord, List, OffsetDateTime)}, and for "field changed to" and
+     * "updated" the record's {@code updates} past the rule's change-log position: the anchor is the newest
+     * update that sets the rule off, the one the minute run would read, so the firing row lets only one of
+     * the two act on it. "Date" and "approval outcome" are left to the minute run.
+     */
+    static Optional<RuleMatch> due(AutomationRule rule, RuleRecord r, List<CustomField> fields, OffsetDateTime now,
+                                   List<RuleMatchRepository.RecordChange> updates) {
         RuleDefinition d = rule.definition();
         RuleTrigger t = d.trigger();
         OffsetDateTime anchor;
@@ -47,6 +57,12 @@ final class RuleEvaluator {
                 }
                 anchor = r.createdAt();
             }
+            case FIELD_CHANGED, UPDATED -> {
+                anchor = changeAnchor(rule, updates);
+                if (anchor == null) {
+                    return Optional.empty();
+                }
+            }
             default -> {
                 return Optional.empty();
             }
@@ -60,6 +76,21 @@ final class RuleEvaluator {
             return Optional.empty();
         }
         return Optional.of(new RuleMatch(r.id(), r.label(), r.ownerId(), anchor, r.customerId()));
+    }
+
+    /** When the newest update the rule has not read yet and that sets it off was made; null for none. */
+    private static OffsetDateTime changeAnchor(AutomationRule rule, List<RuleMatchRepository.RecordChange> updates) {
+        OffsetDateTime anchor = null;
+        for (RuleMatchRepository.RecordChange u : updates) {
+            // Before its first run a rule reads from when it was switched on (the save sets the position).
+            boolean unread = rule.scannedSeq() != null ? u.seq() > rule.scannedSeq()
+                    : !u.changedAt().isBefore(rule.activeSince());
+            if (unread && RuleMatchRepository.setsOff(rule.definition().trigger(), u.reasonKind(), u.changes())
+                    && (anchor == null || u.changedAt().isAfter(anchor))) {
+                anchor = u.changedAt();
+            }
+        }
+        return anchor;
     }
 
     static boolean needsOwner(RuleDefinition d) {

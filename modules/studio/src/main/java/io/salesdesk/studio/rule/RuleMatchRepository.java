@@ -229,10 +229,7 @@ public final class RuleMatchRepository {
             if (!e.auditName().equals(r.value2()) || !"UPDATE".equals(r.value5())) {
                 continue;
             }
-            boolean sets = t.kind() == RuleTrigger.Kind.UPDATED
-                    ? !"RULE".equals(r.value6())
-                    : r.value7().contains("\"" + t.field() + "\"") && changedTo(r.value7(), t.field(), t.value());
-            if (sets) {
+            if (setsOff(t, r.value6(), r.value7())) {
                 changed.put(r.value3(), r.value4());
             }
         }
@@ -241,6 +238,32 @@ public final class RuleMatchRepository {
 
     /** What {@link #changes} found: the changed records, how far it read, and whether more is left. */
     record Changes(Map<UUID, OffsetDateTime> records, long readTo, boolean more) {
+    }
+
+    /**
+     * Whether one update sets off a "field changed to" rule (the watched field changed to the watched
+     * value) or an "updated" rule (made by a person or an import, not by a rule).
+     */
+    static boolean setsOff(RuleTrigger t, String reasonKind, String changes) {
+        return t.kind() == RuleTrigger.Kind.UPDATED
+                ? !"RULE".equals(reasonKind)
+                : changes.contains("\"" + t.field() + "\"") && changedTo(changes, t.field(), t.value());
+    }
+
+    /**
+     * The updates of one record after {@code fromSeq}, oldest first: what "field changed to" and "updated"
+     * rules test right after a save ({@link RuleEvaluator}), read by the record's index.
+     */
+    List<RecordChange> updatesOf(RuleEntity e, UUID id, long fromSeq) {
+        return dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.CHANGED_AT, CHANGE_LOG.REASON_KIND, CHANGE_LOG.CHANGES)
+                .from(CHANGE_LOG)
+                .where(CHANGE_LOG.ENTITY_ID.eq(id), CHANGE_LOG.SEQ.gt(fromSeq), CHANGE_LOG.ENTITY.eq(e.auditName()),
+                        CHANGE_LOG.OPERATION.eq("UPDATE"))
+                .orderBy(CHANGE_LOG.SEQ).fetch(r -> new RecordChange(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** One update of a record in the change log. */
+    record RecordChange(long seq, OffsetDateTime changedAt, String reasonKind, String changes) {
     }
 
     /**

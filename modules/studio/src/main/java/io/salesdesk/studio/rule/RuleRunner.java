@@ -126,9 +126,10 @@ public final class RuleRunner {
 
     /**
      * Runs the enabled rules of the entity on one record just saved, so a rule acts at once instead of at
-     * the next minute: the record is read once and every rule tested in memory ({@link RuleEvaluator}).
-     * Covers the triggers that look at the record as it is (no activity, created); the minute run still
-     * reads the audit trail and approvals for the others. The firing rows keep the two from acting twice.
+     * the next minute: the record and its latest updates are read once and every rule tested in memory
+     * ({@link RuleEvaluator}). Covers "no activity", "created", "field changed to" and "updated"; the minute
+     * run still reads dates and approvals. The firing rows (one per rule, record and anchor) keep the two
+     * from acting twice on the same creation or change.
      *
      * @param entity {@link RuleDefinition#CUSTOMER}, LEAD or OPPORTUNITY
      * @return how many rules acted on the record
@@ -161,7 +162,17 @@ public final class RuleRunner {
      */
     List<Due> evaluate(List<AutomationRule> rules, List<CustomField> fields, RuleEntity entity, UUID recordId,
                        OffsetDateTime now) {
-        Optional<RuleRecord> record = db.transactionResult(cfg -> RuleMatchRepository.using(cfg).record(entity, recordId));
+        // The record's updates are read once, past the earliest position of its change rules.
+        long from = rules.stream().filter(r -> r.enabled() && watchesChanges(r))
+                .mapToLong(r -> r.scannedSeq() == null ? 0 : r.scannedSeq()).min().orElse(-1);
+        record Read(Optional<RuleRecord> record, List<RuleMatchRepository.RecordChange> updates) {
+        }
+        Read read = db.transactionResult(cfg -> {
+            RuleMatchRepository matches = RuleMatchRepository.using(cfg);
+            return new Read(matches.record(entity, recordId),
+                    from < 0 ? List.of() : matches.updatesOf(entity, recordId, from));
+        });
+        Optional<RuleRecord> record = read.record();
         if (record.isEmpty()) {
             return List.of();
         }
@@ -171,12 +182,18 @@ public final class RuleRunner {
                 continue;
             }
             try {
-                RuleEvaluator.due(rule, record.get(), fields, now).ifPresent(m -> due.add(new Due(rule, m)));
+                RuleEvaluator.due(rule, record.get(), fields, now, read.updates())
+                        .ifPresent(m -> due.add(new Due(rule, m)));
             } catch (RuntimeException e) {
                 LOG.debug("Rule {} not tested on {}", rule.name(), recordId, e);
             }
         }
         return due;
+    }
+
+    private static boolean watchesChanges(AutomationRule rule) {
+        RuleTrigger.Kind kind = rule.definition().trigger().kind();
+        return kind == RuleTrigger.Kind.FIELD_CHANGED || kind == RuleTrigger.Kind.UPDATED;
     }
 
     private int run(AutomationRule rule, RuleEntity entity, List<CustomField> fields, OffsetDateTime now) {

@@ -45,7 +45,8 @@ final class RuleValidator {
             checkAction(rule.entity(), a, custom, problems);
         }
         if (rule.trigger() != null && rule.trigger().kind() == RuleTrigger.Kind.UPDATED
-                && rule.actions().stream().anyMatch(a -> a.kind() == RuleAction.Kind.SET_FIELD)) {
+                && rule.actions().stream().anyMatch(a -> a.kind() == RuleAction.Kind.SET_FIELD
+                || a.kind() == RuleAction.Kind.MOVE_ON_BOARD)) {
             // Changes made by rules do not set off "updated" rules, so this would not loop; but a rule
             // that edits whatever was just edited is almost always a mistake worth a word.
             problems.add(FieldProblem.of("actions", "rule.loop.updated"));
@@ -203,6 +204,15 @@ final class RuleValidator {
             case START_APPROVAL -> {
                 if (a.text() != null && a.text().strip().length() > TEXT_MAX) {
                     problems.add(FieldProblem.of("actions", "rule.action.text.tooLong", TEXT_MAX));
+                }
+            }
+            case MOVE_ON_BOARD -> {
+                if (RuleBoards.kindOf(entity).isEmpty()) {
+                    problems.add(FieldProblem.of("actions", "rule.action.move.leads"));
+                } else if (!isUuid(a.field())) {
+                    problems.add(FieldProblem.of("actions", "rule.action.move.board"));
+                } else if (blank(a.value())) {
+                    problems.add(FieldProblem.of("actions", "rule.action.move.column"));
                 }
             }
             case WEBHOOK -> {

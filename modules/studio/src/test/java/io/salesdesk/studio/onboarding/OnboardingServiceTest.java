@@ -8,6 +8,7 @@ import io.salesdesk.board.task.TaskFilter;
 import io.salesdesk.board.task.TaskService;
 import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.crm.testing.TestClock;
@@ -68,6 +69,48 @@ class OnboardingServiceTest {
         assertThat(path.definition().stages()).extracting(PathStage::fromDay).containsExactly(1, 31, 61);
         assertThat(onboarding.addNewHirePath(f.zjManager.asActor()).id()).isEqualTo(path.id());
         assertThat(onboarding.paths()).hasSize(1);
+    }
+
+    @Test
+    void anEditedPathIsItsNextVersionAndAHireAlreadyOnItKeepsTheVersionHeStartedWith() {
+        onboarding.assign(f.zjManager.asActor(), path.id(), f.wang.id(), f.li.id(), START);
+        PathDefinition shorter = new PathDefinition(List.of(new PathStage("only", "第一阶段：上手", 1, 14, List.of(
+                new PathStep("read", StepKind.LEARNING, "阅读销售手册", null, 5, null, List.of()),
+                new PathStep("drill", StepKind.DRILL, "电话开场演练", null, 14, 75, List.of())))));
+
+        OnboardingPath edited = onboarding.update(f.zjManager.asActor(), path.id(), path.version(), "两周上手路径",
+                "短版", shorter);
+
+        assertThat(edited.version()).isEqualTo(path.version() + 1);
+        assertThat(onboarding.paths()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("两周上手路径");
+            assertThat(p.definition().days()).isEqualTo(14);
+        });
+        OnboardingProgress wang = onboarding.mine(f.wang.asActor(), START).orElseThrow();
+        assertThat(wang.assignment().definition().days()).as("the version 王一 started with").isEqualTo(90);
+        assertThat(wang.steps()).hasSize(13);
+        onboarding.assign(f.zjManager.asActor(), path.id(), f.li.id(), f.zjManager.id(), START);
+        assertThat(onboarding.mine(f.li.asActor(), START).orElseThrow().steps()).as("a new hire gets the new one")
+                .hasSize(2);
+
+        assertThatThrownBy(() -> onboarding.update(f.zjManager.asActor(), path.id(), path.version(), "旧版本上的修改",
+                null, shorter)).isInstanceOf(StaleRecordException.class);
+    }
+
+    @Test
+    void aRetiredPathIsOfferedToNobodyNewAndItsHiresGoOn() {
+        onboarding.assign(f.zjManager.asActor(), path.id(), f.wang.id(), f.li.id(), START);
+
+        onboarding.retire(f.zjManager.asActor(), path.id(), path.version());
+
+        assertThat(onboarding.paths()).isEmpty();
+        assertThat(onboarding.mine(f.wang.asActor(), START)).isPresent();
+        assertThatThrownBy(() -> onboarding.assign(f.zjManager.asActor(), path.id(), f.li.id(), f.zjManager.id(), START))
+                .isInstanceOfSatisfying(SalesDeskException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("studio.onboarding.pathGone"));
+        assertThatThrownBy(() -> onboarding.retire(f.wang.asActor(), path.id(), path.version() + 1))
+                .isInstanceOfSatisfying(SalesDeskException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("studio.notAllowed"));
     }
 
     @Test

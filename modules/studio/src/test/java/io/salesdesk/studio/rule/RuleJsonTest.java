@@ -32,12 +32,16 @@ class RuleJsonTest {
             assertThat(RuleJson.trigger(RuleJson.write(t))).isEqualTo(t);
         }
         List<RuleAction> actions = List.of(RuleAction.assign(RuleAction.AUTO), RuleAction.returnToPool("60 天未拜访"),
-                RuleAction.webhook("https://example.com/hook"));
+                RuleAction.webhook("https://example.com/hook"),
+                RuleAction.moveOnBoard(java.util.UUID.fromString("0192f000-0000-7000-8000-000000000001"), "QUOTE"));
         assertThat(RuleJson.actions(RuleJson.write(actions))).isEqualTo(actions);
         RuleConditions withExpression = new RuleConditions(RuleConditions.Match.ANY, List.of(), "amount > 500000.0");
         assertThat(RuleJson.conditions(RuleJson.write(withExpression))).isEqualTo(withExpression);
         assertThat(RuleJson.write(RuleConditions.all())).as("no expression: the JSON rules had before")
                 .isEqualTo("{\"match\":\"ALL\",\"rows\":[]}");
+        assertThat(RuleJson.write(actions.get(3))).as("the board in field, the column in value")
+                .isEqualTo("{\"kind\":\"MOVE_ON_BOARD\",\"field\":\"0192f000-0000-7000-8000-000000000001\","
+                        + "\"value\":\"QUOTE\"}");
         assertThat(RuleJson.write(RuleTrigger.relativeTo("expectedCloseOn", -3)))
                 .isEqualTo("{\"kind\":\"DATE_RELATIVE\",\"days\":-3,\"field\":\"expectedCloseOn\"}");
     }

@@ -240,6 +240,45 @@ class RuleTriggersAndActionsTest {
     }
 
     @Test
+    void aFieldChangedRuleActsRightAfterTheSaveAndTheMinuteRunDoesNotActAgain() {
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.B, SalesOrgFixture.XIHU, null);
+        save(new RuleDefinition("转为检验机构后安排演示", RuleDefinition.CUSTOMER, RuleTrigger.fieldChanged("industry", "LAB"),
+                RuleConditions.all(), List.of(RuleAction.createTask("为{客户}安排检验科演示", 3)), true));
+
+        edit(hospital, Tier.B, "HOSPITAL");
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).as("another value: nothing").isZero();
+        edit(hospital, Tier.B, "LAB");
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).isEqualTo(1);
+        assertThat(tasks.myOpen(f.wang.asActor(), 10)).extracting(Task::title).containsExactly("为浙江省中医院安排检验科演示");
+
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).as("the same change, saved again").isZero();
+        assertThat(runner.runDue().fired()).as("the minute run reads the same change").isZero();
+        assertThat(rules.runLog(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void anUpdatedRuleActsAtOnceOnEachSaveButNotOnTheChangeItsOwnActionMakes() {
+        UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.B, SalesOrgFixture.XIHU, null);
+        save(new RuleDefinition("客户资料变更通知主管", RuleDefinition.CUSTOMER, RuleTrigger.updated(),
+                RuleConditions.all(new RuleCondition("regionCode", RuleCondition.Operator.EQ, "330000")),
+                List.of(RuleAction.notifyManager("{客户}的资料有变更")), true));
+        save(new RuleDefinition("检验机构升 A", RuleDefinition.CUSTOMER, RuleTrigger.fieldChanged("industry", "LAB"),
+                RuleConditions.all(), List.of(RuleAction.setField("tier", "A")), true));
+
+        edit(hospital, Tier.B, "LAB");
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).as("the person's change, and the field rule")
+                .isEqualTo(2);
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).as("the tier the rule set is no person's change")
+                .isZero();
+        assertThat(runner.runDue().fired()).isZero();
+        days(1);
+        edit(hospital, Tier.A, "HOSPITAL");
+        assertThat(runner.runFor(RuleDefinition.CUSTOMER, hospital)).isEqualTo(1);
+        assertThat(runner.runDue().fired()).isZero();
+        assertThat(ruleMessages(f.zjManager)).hasSize(2);
+    }
+
+    @Test
     void anApprovedRequestAboutACustomerSetsOffTheRuleOnce() {
         UUID hospital = f.customer(f.wang, "浙江省中医院", Tier.A, SalesOrgFixture.XIHU, null);
         UUID other = f.customer(f.wang, "杭州市第一人民医院", Tier.A, SalesOrgFixture.XIHU, null);
