@@ -78,6 +78,7 @@ public final class SettingsPage extends VBox {
         // Connection profiles belong to this user on this computer, whatever their role.
         getChildren().add(new ConnectionSection(context,
                 new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv()))));
+        getChildren().add(new BackupSection(context));
         // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -27,10 +30,15 @@ import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.db.DatabaseServer;
+import io.salesdesk.db.backup.BackupRotation;
+import io.salesdesk.db.backup.BackupSchedule;
 import io.salesdesk.db.profile.ConnectionProfile;
 import io.salesdesk.db.profile.ConnectionProfiles;
 
-/** A user adds the team's server in Settings, 连接, tries it, and picks it for the next start. */
+/**
+ * Settings, 连接 and 备份: a user adds the team's server, tries it, and picks it for the next start;
+ * backs the workspace up now and sets how many daily backups are kept.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionSettingsUiTest {
 
@@ -123,6 +131,31 @@ class ConnectionSettingsUiTest {
         assertThat(robot.lookup(".general-problem").queryAs(Label.class).getText())
                 .isEqualTo("连接配置“laptop”需要一个数据文件夹。");
         robot.interact(() -> robot.lookup("#connectionProfileSave").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void backUpNowWritesABackupAndTheNumberKeptIsSaved(FxRobot robot) throws IOException {
+        robot.clickOn("#nav-SETTINGS");
+        UiRobots.reveal(robot, "#backupNow");
+        robot.clickOn("#backupNow");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path folder = BackupRotation.folder(context.database().config().dataDir());
+        try (Stream<Path> files = Files.list(folder)) {
+            Path made = files.filter(p -> p.getFileName().toString().startsWith("salesdesk-manual-")).findFirst()
+                    .orElseThrow();
+            assertThat(robot.lookup("#backupStatus").queryAs(Label.class).getText())
+                    .startsWith("备份已写入 " + made);
+        }
+
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> keep = robot.lookup("#backupKeep").queryAs(Spinner.class);
+        assertThat(keep.getValue()).isEqualTo(BackupRotation.DEFAULT_KEEP);
+        robot.interact(() -> keep.getValueFactory().setValue(3));
+        robot.clickOn("#saveBackupKeep");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(BackupSchedule.keep(context.database())).isEqualTo(3);
     }
 
     private static void fill(FxRobot robot, String id, String text) {
