@@ -72,6 +72,28 @@ class ProfileCommandTest {
     }
 
     @Test
+    void aWrongSavedPasswordIsAClearMessageNotAStackTrace() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.io.PrintStream stderr = System.err;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try (DatabaseServer server = DatabaseServer.start(dir.resolve("office"),
+                new DatabaseServer.Options(port, "team", "s3cret", false))) {
+            new ConnectionProfiles(dir.resolve("config")).save(new ConnectionProfile("office",
+                    ConnectionProfile.Kind.HSQLDB_SERVER, null, "localhost", port, "salesdesk", "team"), "wrong");
+
+            assertThat(Main.run("--profile", "office", "info")).isEqualTo(2);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("jdbc:hsqldb:hsql://localhost:" + port)
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void removingAnUnknownProfileSaysSoAndFails() {
         assertThat(Main.run("profile", "remove", "nowhere")).isEqualTo(2);
     }

@@ -2,6 +2,7 @@ package io.salesdesk.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.backup.BackupRotation;
 import io.salesdesk.db.backup.DatabaseBackup;
@@ -134,7 +135,13 @@ public final class Database implements AutoCloseable {
                 hikari.setPassword(config.password());
                 hikari.setMaximumPoolSize(8);
                 hikari.setPoolName("salesdesk");
-                return new HikariDataSource(hikari);
+                try {
+                    return new HikariDataSource(hikari);
+                } catch (HikariPool.PoolInitializationException e) {
+                    // A wrong password or a server that is not running: the driver's words, without a stack trace.
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw new SalesDeskException(e, "error.db.connect", config.url(), cause.getMessage());
+                }
         }
     }
 
