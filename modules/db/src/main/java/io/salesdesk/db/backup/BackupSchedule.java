@@ -37,8 +37,16 @@ public final class BackupSchedule implements AutoCloseable {
 
     /** The number of daily backups the workspace keeps. */
     public static int keep(Database db) {
-        return db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(BackupRotation.KEEP_SETTING))
-                .map(Integer::parseInt).orElse(BackupRotation.DEFAULT_KEEP);
+        String value = db.transactionResult(cfg -> WorkspaceSettings.using(cfg).get(BackupRotation.KEEP_SETTING))
+                .orElse(null);
+        try {
+            return value == null ? BackupRotation.DEFAULT_KEEP : Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            // A hand-edited setting that is not a number must not stop the backups.
+            LOG.warn("The setting {}={} is not a number; keeping {} daily backups", BackupRotation.KEEP_SETTING,
+                    value, BackupRotation.DEFAULT_KEEP);
+            return BackupRotation.DEFAULT_KEEP;
+        }
     }
 
     private static void runOnce(Database db, Clock clock) {

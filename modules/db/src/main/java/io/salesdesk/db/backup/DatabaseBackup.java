@@ -89,8 +89,13 @@ public final class DatabaseBackup {
                     contents.schemaVersion(), contents.rowCounts(), BackupFiles.checksums(dbCopy));
             Path archive = toDir.resolve("salesdesk-" + label + "-" + STAMP.format(now) + ".zip");
             Path part = toDir.resolve(archive.getFileName() + ".part");
-            writeZip(part, dbCopy, manifest);
-            Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                writeZip(part, dbCopy, manifest);
+                Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                // A disk that filled up half-way leaves no half backup behind.
+                Files.deleteIfExists(part);
+            }
             return new Result(archive, manifest);
         } catch (IOException | SQLException e) {
             throw new SalesDeskException(e, "error.backup.write", toDir, e.getMessage());

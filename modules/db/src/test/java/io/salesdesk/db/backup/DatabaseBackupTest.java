@@ -120,6 +120,15 @@ class DatabaseBackupTest {
     }
 
     @Test
+    void aKeepSettingThatIsNotANumberFallsBackToSevenInsteadOfStoppingTheBackups() {
+        try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
+            db.transaction(cfg -> WorkspaceSettings.using(cfg).put(BackupRotation.KEEP_SETTING, "seven"));
+
+            assertThat(BackupSchedule.keep(db)).isEqualTo(BackupRotation.DEFAULT_KEEP);
+        }
+    }
+
+    @Test
     void aWorkspaceIsBackedUpBeforeItsSchemaIsMigrated() throws IOException {
         DatabaseConfig config = DatabaseConfig.embedded(dir);
         Flyway.configure().dataSource(config.url(), config.user(), config.password())
