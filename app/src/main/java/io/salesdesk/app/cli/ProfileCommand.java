@@ -132,7 +132,7 @@ public final class ProfileCommand {
         }
     }
 
-    /** {@code profile use NAME}: the profile the app opens next time it starts (or --none). */
+    /** {@code profile use NAME}: the profile the app opens next time it starts; {@code --none}: the default folder. */
     @Command(name = "use", mixinStandardHelpOptions = true,
             description = "Open this profile when the app starts without --profile or --data-dir.")
     static final class Use implements Callable<Integer> {
@@ -140,11 +140,20 @@ public final class ProfileCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", arity = "0..1")
         String name;
+
+        @Option(names = "--none", description = "Start with the default data folder again.")
+        boolean none;
 
         @Override
         public Integer call() {
+            if (none || name == null) {
+                // The way back when the profile to start with points at a server that is gone.
+                profiles().setStartWith(null);
+                spec.commandLine().getOut().println(I18n.get("cli.profile.startWithNone"));
+                return 0;
+            }
             profiles().setStartWith(name);
             spec.commandLine().getOut().println(I18n.get("cli.profile.startWith", name));
             return 0;

@@ -54,6 +54,17 @@ class ProfileCommandTest {
     }
 
     @Test
+    void useNoneGoesBackToTheDefaultFolderWhenTheServerToStartWithIsGone() {
+        new ConnectionProfiles(dir.resolve("config")).save(new ConnectionProfile("gone",
+                ConnectionProfile.Kind.HSQLDB_SERVER, null, "localhost", 1, "salesdesk", "team"), "pw");
+        assertThat(Main.run("profile", "use", "gone")).isZero();
+
+        assertThat(Main.run("profile", "use", "--none")).isZero();
+
+        assertThat(new ConnectionProfiles(dir.resolve("config")).startWith()).isEmpty();
+    }
+
+    @Test
     void aServerProfileReachesTheServerWithItsSavedPassword() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
