@@ -1,8 +1,11 @@
 package io.salesdesk.app.cli;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesdesk.app.Main;
+import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
@@ -16,12 +19,16 @@ import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseAlreadyOpenException;
 import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.db.DatabaseServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +61,7 @@ class DatabaseServerTest {
             }
         }
         try (Database reopened = Database.open(DatabaseConfig.embedded(dir))) {
-            assertThat(reopened.dsl().fetchExists(io.salesdesk.db.jooq.Tables.CUSTOMER,
-                    io.salesdesk.db.jooq.Tables.CUSTOMER.NAME.eq(written))).isTrue();
+            assertThat(reopened.dsl().fetchExists(CUSTOMER, CUSTOMER.NAME.eq(written))).isTrue();
         }
     }
 
@@ -88,6 +94,22 @@ class DatabaseServerTest {
                             e -> assertThat(e.messageKey()).isEqualTo("error.server.start"));
         }
         Database.open(DatabaseConfig.embedded(dir)).close();
+    }
+
+    @Test
+    void theCommandWithoutItsPasswordVariableSaysWhichVariableToSet() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(Main.run("server", "--data-dir", dir.toString(),
+                    "--db-password-env", "SALESDESK_TEST_UNSET_PASSWORD")).isEqualTo(2);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("环境变量 SALESDESK_TEST_UNSET_PASSWORD 没有设置");
     }
 
     private static int freePort() throws IOException {
