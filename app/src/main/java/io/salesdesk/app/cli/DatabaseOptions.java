@@ -2,7 +2,10 @@ package io.salesdesk.app.cli;
 
 import io.salesdesk.app.Workspace;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.profile.ConnectionProfiles;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -27,12 +30,30 @@ public final class DatabaseOptions {
             description = "Name of the environment variable that holds the shared database's password (never typed on the command line).")
     String dbPasswordEnv;
 
-    /** The database these options point at. */
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "A connection profile (see salesdesk profile list).")
+    String profile;
+
+    /**
+     * The database these options point at: the named profile, else the URL, else the data folder
+     * given; with none of them the profile marked to start with, else the default data folder.
+     */
     public DatabaseConfig config() {
+        if (profile != null && !profile.isBlank()) {
+            return ProfileCommand.profiles().config(profile);
+        }
         if (dbUrl != null && !dbUrl.isBlank()) {
             String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
             return DatabaseConfig.server(dbUrl, dbUser, password);
         }
-        return DatabaseConfig.embedded(Workspace.dataDir(dataDir, System.getenv()));
+        Map<String, String> env = System.getenv();
+        if (dataDir == null && env.get("SALESDESK_HOME") == null) {
+            ConnectionProfiles profiles = ProfileCommand.profiles();
+            Optional<String> start = profiles.startWith();
+            if (start.isPresent()) {
+                return profiles.config(start.get());
+            }
+        }
+        return DatabaseConfig.embedded(Workspace.dataDir(dataDir, env));
     }
 }

@@ -7,6 +7,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.shell.SalesDeskApplication;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.backup.BackupSchedule;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
         description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
-                RegionCommand.class, KpiCommand.class, ReportCommand.class})
+                RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
+                ProfileCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
@@ -45,6 +47,8 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     @Option(names = "--user", paramLabel = "USERNAME", description = "Start as this user (login arrives later).")
     String username;
+
+    private volatile BackupSchedule dailyBackups;
 
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
@@ -73,6 +77,10 @@ public final class SalesDeskCommand implements Callable<Integer> {
         Future<AppContext> opening = background.submit(() -> {
             AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
             LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
+            if (config.mode() == DatabaseConfig.Mode.EMBEDDED) {
+                // The first check waits a few minutes, so a backup never competes with the start.
+                dailyBackups = BackupSchedule.start(context.database(), Clock.systemUTC(), 5);
+            }
             if (username != null) {
                 context.users().byUsername(username).ifPresent(context::setCurrentUser);
             }
@@ -100,9 +108,12 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void closeWhenOpened(Future<AppContext> opening) {
+    private void closeWhenOpened(Future<AppContext> opening) {
         try {
             AppContext context = opening.get();
+            if (dailyBackups != null) {
+                dailyBackups.close();
+            }
             context.customers().saveListSnapshot();
             context.database().close();
         } catch (ExecutionException e) {

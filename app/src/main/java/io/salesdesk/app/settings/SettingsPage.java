@@ -23,6 +23,7 @@ import io.salesdesk.app.studio.onboarding.OnboardingPathsSection;
 import io.salesdesk.app.studio.rules.AutomationRulesSection;
 import io.salesdesk.app.studio.templates.TemplatesSection;
 import io.salesdesk.crm.User;
+import io.salesdesk.db.profile.ConnectionProfiles;
 import io.salesdesk.studio.field.CustomFieldService;
 
 /** Settings (设置): language and theme apply at once; the current user stands in for login for now. */
@@ -75,6 +76,10 @@ public final class SettingsPage extends VBox {
                         row(I18n.get("settings.currentUser"), user)));
         // Everyone may clear the map tiles cached on their computer; the section locks the rest.
         getChildren().add(new MapTilesSection(context));
+        // Connection profiles belong to this user on this computer, whatever their role.
+        getChildren().add(new ConnectionSection(context,
+                new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv()))));
+        getChildren().add(new BackupSection(context));
         // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).

@@ -2,7 +2,10 @@ package io.salesdesk.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.db.backup.BackupRotation;
+import io.salesdesk.db.backup.DatabaseBackup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +135,13 @@ public final class Database implements AutoCloseable {
                 hikari.setPassword(config.password());
                 hikari.setMaximumPoolSize(8);
                 hikari.setPoolName("salesdesk");
-                return new HikariDataSource(hikari);
+                try {
+                    return new HikariDataSource(hikari);
+                } catch (HikariPool.PoolInitializationException e) {
+                    // A wrong password or a server that is not running: the driver's words, without a stack trace.
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw new SalesDeskException(e, "error.db.connect", config.url(), cause.getMessage());
+                }
         }
     }
 
@@ -151,11 +161,28 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .load();
+        if (applied != null && config.mode() == DatabaseConfig.Mode.EMBEDDED) {
+            backUpBeforeMigrating(config, dataSource, applied);
+        }
         flyway.migrate();
         MigrationInfo current = flyway.info().current();
         String version = current == null ? "0" : current.getVersion().getVersion();
         LOG.info("Database {} at schema version {}", config.mode(), version);
         return version;
+    }
+
+    /**
+     * A migration rewrites tables; if one fails half-way on a user's data, or the new version has to be
+     * rolled back, this backup (in {@code DATA_DIR/backups}, never removed automatically) is the way back.
+     */
+    private static void backUpBeforeMigrating(DatabaseConfig config, DataSource dataSource, MigrationVersion applied) {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseBackup.Result backup = DatabaseBackup.create(c, config.dataDir(),
+                    BackupRotation.folder(config.dataDir()), "pre-migration-v" + applied.getVersion(), Clock.systemUTC());
+            LOG.info("Backed up schema version {} to {} before migrating", applied.getVersion(), backup.archive());
+        } catch (SQLException e) {
+            throw new SalesDeskException(e, "error.backup.write", config.dataDir(), e.getMessage());
+        }
     }
 
     /**
@@ -310,7 +337,7 @@ public final class Database implements AutoCloseable {
      * An OS-level lock on the data folder, taken before HSQLDB opens its files, so a second
      * SalesDesk on the same folder gets a clear message instead of a database error.
      */
-    static final class DataDirLock {
+    public static final class DataDirLock {
 
         private final FileChannel channel;
         private final FileLock fileLock;
@@ -320,7 +347,7 @@ public final class Database implements AutoCloseable {
             this.fileLock = fileLock;
         }
 
-        static DataDirLock acquire(Path dataDir) {
+        public static DataDirLock acquire(Path dataDir) {
             try {
                 Files.createDirectories(dataDir);
                 FileChannel channel = FileChannel.open(dataDir.resolve("salesdesk.lock"),
@@ -341,7 +368,7 @@ public final class Database implements AutoCloseable {
             }
         }
 
-        void release() {
+        public void release() {
             List<IOException> failures = new ArrayList<>();
             try {
                 fileLock.release();

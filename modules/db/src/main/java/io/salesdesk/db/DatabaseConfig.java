@@ -34,7 +34,8 @@ public record DatabaseConfig(Mode mode, String url, String user, String password
         // lock file would refuse a restart for several seconds after a crash (its heartbeat).
         String url = "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.default_table_type=cached"
                 + ";hsqldb.tx=mvcc;hsqldb.lock_file=false";
-        return new DatabaseConfig(Mode.EMBEDDED, url, "SA", "", dataDir.toAbsolutePath());
+        return new DatabaseConfig(Mode.EMBEDDED, url, "SA", LocalAdminPassword.read(file.getParent()),
+                dataDir.toAbsolutePath());
     }
 
     /** A private in-memory database, for tests that need no file. */

@@ -1,0 +1,42 @@
+package io.salesdesk.app.cli;
+
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.backup.DatabaseRestore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesdesk restore FILE}: verifies the backup and only then makes it the workspace's database;
+ * the database it replaces is kept beside it.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Verify a backup and make it the workspace's database (the current one is kept aside).")
+public final class RestoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SalesDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A backup made by salesdesk backup.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        DatabaseConfig config = root.databaseConfig();
+        BackupCommand.refuseServers(config);
+        DatabaseRestore.Result result = DatabaseRestore.restore(file.toAbsolutePath(), config.dataDir(), Clock.systemUTC());
+        spec.commandLine().getOut().println(I18n.get("cli.restore.done", file.toString(),
+                result.manifest().schemaVersion(), result.manifest().totalRows(),
+                result.previous() == null ? "-" : result.previous().toString()));
+        return 0;
+    }
+}
