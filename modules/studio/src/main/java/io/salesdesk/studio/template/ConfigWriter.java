@@ -40,9 +40,11 @@ final class ConfigWriter {
     private final SlaRuleService slas;
     private final FunnelService funnels;
     private final TierService tiers;
+    private final StudioAreas studio;
 
     ConfigWriter(Database db, Clock clock, CustomFieldService fields, AutomationRuleService rules, BoardService boards,
-                 ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers) {
+                 ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers,
+                 StudioAreas studio) {
         this.db = db;
         this.clock = clock;
         this.fields = fields;
@@ -52,12 +54,22 @@ final class ConfigWriter {
         this.slas = slas;
         this.funnels = funnels;
         this.tiers = tiers;
+        this.studio = studio;
     }
 
-    /** Replaces the bonus formula or the dispatch weights. */
+    /**
+     * Replaces the bonus formula, the dispatch weights or the team's dashboard (a null dashboard: none, so
+     * everyone sees the built-in one again).
+     */
     void saveSetting(Actor actor, ItemKind kind, Object value) {
         if (kind == ItemKind.BONUS) {
             tiers.saveFormula(actor, (BonusFormula) value);
+        } else if (kind == ItemKind.DASHBOARD) {
+            if (value == null) {
+                db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock).deleteTeamDashboard());
+            } else {
+                studio.dashboards().saveTeamDefault(actor, ((Template.Dashboard) value).widgets());
+            }
         } else {
             db.transaction(cfg -> DispatchSettings.using(cfg).save((DispatchWeights) value));
         }
@@ -97,6 +109,14 @@ final class ConfigWriter {
                 tiers.save(actor, new TierRule(null, t.name(), t.tier(), t.activityKind(), t.count(), t.period(), true,
                         0));
             }
+            case FORM -> {
+                Template.Form f = (Template.Form) wanted.item();
+                studio.forms().save(actor, f.entity(), studio.forms().layout(f.entity()).version(), f.sections());
+            }
+            case ONBOARDING -> {
+                Template.Onboarding o = (Template.Onboarding) wanted.item();
+                studio.onboarding().define(actor, o.name(), o.description(), o.definition());
+            }
             default -> throw new IllegalArgumentException(wanted.kind().name());
         }
     }
@@ -115,6 +135,10 @@ final class ConfigWriter {
                     .deleteFunnel(actor, reason, now.id()));
             case TIER -> tiers.delete(actor, tiers.rules().stream().filter(t -> t.id().equals(now.id())).findFirst()
                     .orElseThrow());
+            // The form goes back to the default layout; hires on a removed path keep their copy of it.
+            case FORM -> studio.forms().reset(actor, ((Template.Form) now.item()).entity(), now.version());
+            case ONBOARDING -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                    .deletePath(actor, reason, now.id()));
             default -> throw new IllegalArgumentException(now.kind().name());
         }
     }

@@ -46,12 +46,12 @@ public final class TemplateService {
     /** @param appVersion the running SalesDesk's version, which a template's {@code minAppVersion} must not pass */
     public TemplateService(Database db, Clock clock, String appVersion, CustomFieldService fields,
                            AutomationRuleService rules, BoardService boards, ApprovalService approvals,
-                           SlaRuleService slas, FunnelService funnels, TierService tiers) {
+                           SlaRuleService slas, FunnelService funnels, TierService tiers, StudioAreas studio) {
         this.db = db;
         this.clock = clock;
         this.appVersion = appVersion;
-        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers);
-        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers);
+        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers, studio);
+        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers, studio);
     }
 
     public String appVersion() {
@@ -92,7 +92,8 @@ public final class TemplateService {
             ConfigItem existing = current.computeIfAbsent(wanted.kind(), this::byKey).get(wanted.key());
             PlanLine.Action action;
             if (wanted.kind().setting()) {
-                action = TemplateFile.json(existing.item()).equals(TemplateFile.json(wanted.item()))
+                action = existing == null ? PlanLine.Action.ADD
+                        : TemplateFile.json(existing.item()).equals(TemplateFile.json(wanted.item()))
                         ? PlanLine.Action.EXISTS : PlanLine.Action.REPLACE;
             } else if (existing == null) {
                 action = PlanLine.Action.ADD;
@@ -163,8 +164,9 @@ public final class TemplateService {
             List<InstalledTemplate.InstalledItem> items = new ArrayList<>(installed.items());
             java.util.Collections.reverse(items); // rules go before the fields they use
             for (InstalledTemplate.InstalledItem item : items) {
-                Optional<ConfigItem> current = item.kind().setting() ? config.find(item.kind(), item.key())
-                        : config.items(item.kind()).stream().filter(c -> c.id().equals(item.itemId())).findFirst();
+                // Settings and form layouts are one of a kind (per entity): found by key, the rest by id.
+                Optional<ConfigItem> current = item.itemId() == null ? config.find(item.kind(), item.key())
+                        : config.items(item.kind()).stream().filter(c -> item.itemId().equals(c.id())).findFirst();
                 if (current.isEmpty()) {
                     gone.add(new PlanLine(item.kind(), item.key(), item.key(), PlanLine.Action.ADD));
                     continue;
@@ -209,8 +211,11 @@ public final class TemplateService {
         List<Template.Sla> s = new ArrayList<>();
         List<Template.Funnel> fu = new ArrayList<>();
         List<Template.TierRuleItem> t = new ArrayList<>();
+        List<Template.Form> forms = new ArrayList<>();
+        List<Template.Onboarding> paths = new ArrayList<>();
         BonusFormula bonus = null;
         DispatchWeights dispatch = null;
+        Template.Dashboard dashboard = null;
         for (ConfigItem c : chosen) {
             switch (c.kind()) {
                 case FIELD -> f.add((Template.Field) c.item());
@@ -222,10 +227,13 @@ public final class TemplateService {
                 case TIER -> t.add((Template.TierRuleItem) c.item());
                 case BONUS -> bonus = (BonusFormula) c.item();
                 case DISPATCH -> dispatch = (DispatchWeights) c.item();
+                case FORM -> forms.add((Template.Form) c.item());
+                case ONBOARDING -> paths.add((Template.Onboarding) c.item());
+                case DASHBOARD -> dashboard = (Template.Dashboard) c.item();
             }
         }
         return new Template(TemplateFile.FORMAT, id, version, appVersion, name, description, f, r, b, fl, s, fu, t,
-                bonus, dispatch);
+                bonus, dispatch, forms, dashboard, paths);
     }
 
     /**
@@ -263,7 +271,8 @@ public final class TemplateService {
     private InstalledTemplate.InstalledItem apply(Actor actor, PlanLine line, ConfigItem wanted) {
         ItemKind kind = wanted.kind();
         if (kind.setting()) {
-            String previous = TemplateFile.json(config.find(kind, wanted.key()).orElseThrow().item());
+            // The team's dashboard may not exist before: uninstall then removes it rather than putting one back.
+            String previous = config.find(kind, wanted.key()).map(c -> TemplateFile.json(c.item())).orElse(null);
             writer.saveSetting(actor, kind, wanted.item());
             return new InstalledTemplate.InstalledItem(kind, wanted.key(), null,
                     state(config.find(kind, wanted.key()).orElseThrow()), previous);
@@ -282,8 +291,13 @@ public final class TemplateService {
 
     private void remove(Actor actor, ChangeReason reason, InstalledTemplate.InstalledItem item, ConfigItem now) {
         if (item.kind().setting()) {
-            Class<?> type = item.kind() == ItemKind.BONUS ? BonusFormula.class : DispatchWeights.class;
-            writer.saveSetting(actor, item.kind(), TemplateFile.parse(item.previousValue(), type));
+            Class<?> type = switch (item.kind()) {
+                case BONUS -> BonusFormula.class;
+                case DISPATCH -> DispatchWeights.class;
+                default -> Template.Dashboard.class;
+            };
+            writer.saveSetting(actor, item.kind(), item.previousValue() == null ? null
+                    : TemplateFile.parse(item.previousValue(), type));
         } else if (DORMANT.equals(item.previousValue())) {
             // What the install switched back on is switched off again; what it added is removed.
             writer.switchOn(actor, now, false);
@@ -303,11 +317,14 @@ public final class TemplateService {
         if (item.kind().setting()) {
             return TemplateFile.json(item.item());
         }
-        return TemplateFile.sha256((item.dormant() ? "off:" : "on:") + TemplateFile.json(item.item()));
+        // A form's read-only roles are a set, written in no fixed order: sorted, or the same layout would differ.
+        String json = item.kind() == ItemKind.FORM ? TemplateFile.canonicalJson(item.item(), "readOnlyFor")
+                : TemplateFile.json(item.item());
+        return TemplateFile.sha256((item.dormant() ? "off:" : "on:") + json);
     }
 
     private static boolean companyWide(ItemKind kind) {
-        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind.setting();
+        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind == ItemKind.BONUS || kind == ItemKind.DISPATCH;
     }
 
     private static ChangeReason reason(Template template) {
