@@ -98,7 +98,8 @@ class TemplatesUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         press(robot, "#templateMessage", ButtonType.OK);
 
-        assertThat(customerFieldKeys()).contains("key_account", "tech_contact", "tech_contact_title", "competitors");
+        assertThat(customerFieldKeys()).contains("key_account", "tech_contact", "tech_contact_title", "competitor",
+                "attack_stage");
         assertThat(context.boards().boards(BoardKind.OPPORTUNITY)).extracting(b -> b.name()).contains("大客户专项攻坚看板");
         assertThat(context.templates().installed()).extracting(InstalledTemplate::templateId).containsExactly("key-account");
         assertThat(robot.lookup("#templateInstalled-key-account").queryAs(Label.class).getText()).startsWith("已安装 v1");

@@ -121,6 +121,65 @@ final class ConfigWriter {
         }
     }
 
+    /** Adds choices to a choice field the workspace has (the template's it lacked), after its own. */
+    void addChoices(Actor actor, ConfigItem field, List<String> choices) {
+        Template.Field f = (Template.Field) field.item();
+        List<String> all = new java.util.ArrayList<>(f.choices());
+        all.addAll(choices);
+        fields.update(actor, field.id(), field.version(), new CustomFieldDraft(f.label(), f.key(), f.type(), all,
+                f.required(), f.defaultValue(), f.helpText()));
+    }
+
+    /**
+     * Makes an item the workspace has what a newer version of its template says, through its area's service
+     * (an onboarding path, which has no edit, is replaced: hires on it keep their copy).
+     */
+    void update(Actor actor, ConfigItem now, ConfigItem wanted) {
+        switch (now.kind()) {
+            case FIELD -> {
+                Template.Field f = (Template.Field) wanted.item();
+                fields.update(actor, now.id(), now.version(), new CustomFieldDraft(f.label(), f.key(), f.type(),
+                        f.choices(), f.required(), f.defaultValue(), f.helpText()));
+            }
+            case RULE -> rules.save(actor, now.id(), now.version(), (RuleDefinition) wanted.item());
+            case BOARD -> {
+                Template.Board b = (Template.Board) wanted.item();
+                boards.update(actor, now.id(), now.version(), b.name(), b.definition());
+            }
+            case FLOW -> add(actor, wanted); // a flow saved again is its next version
+            case SLA -> {
+                Template.Sla w = (Template.Sla) wanted.item();
+                SlaRule s = slas.rules().stream().filter(r -> r.id().equals(now.id())).findFirst().orElseThrow();
+                slas.save(actor, new SlaRule(s.id(), s.code(), w.name(), w.subject(), w.sinceField(), w.tier(),
+                        w.remindAfterMinutes(), w.escalateAfterMinutes(), w.notifyManager(), w.workingTime(),
+                        s.enabled(), null, s.activeSince(), s.remindScannedTo(), s.escalateScannedTo(), s.sortOrder(),
+                        s.version()));
+            }
+            case FUNNEL -> {
+                Template.Funnel f = (Template.Funnel) wanted.item();
+                List<FunnelNode> nodes = IntStream.range(0, f.nodes().size())
+                        .mapToObj(i -> FunnelSteps.node(f.nodes().get(i), i + 1)).toList();
+                funnels.save(actor, new Funnel(now.id(), f.name(), f.productFilter(), !now.dormant(), now.version(),
+                        nodes));
+            }
+            case TIER -> {
+                Template.TierRuleItem t = (Template.TierRuleItem) wanted.item();
+                tiers.save(actor, new TierRule(now.id(), t.name(), t.tier(), t.activityKind(), t.count(), t.period(),
+                        !now.dormant(), now.version()));
+            }
+            case FORM -> {
+                Template.Form f = (Template.Form) wanted.item();
+                studio.forms().save(actor, f.entity(), now.version(), f.sections());
+            }
+            case ONBOARDING -> {
+                db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                        .deletePath(actor, ChangeReason.user(), now.id()));
+                add(actor, wanted);
+            }
+            default -> throw new IllegalArgumentException(now.kind().name());
+        }
+    }
+
     /** Removes an item an install added: see {@link TemplateService#uninstall} for what removing means per kind. */
     void remove(Actor actor, ChangeReason reason, ConfigItem now) {
         switch (now.kind()) {

@@ -132,7 +132,7 @@ class BuiltInTemplatesTest {
         UUID account = w.org.customer(w.org.wang, "浙江大学医学院附属第一医院", Tier.A, SalesOrgFixture.XIHU, null);
         UUID other = w.org.customer(w.org.wang, "西湖社区卫生服务中心", Tier.A, SalesOrgFixture.XIHU, null);
         w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, account,
-                Map.of("key_account", "true", "tech_contact", "周工", "competitors", "迈瑞\n联影"));
+                Map.of("key_account", "true", "tech_contact", "周工", "competitor", "迈瑞\n联影"));
 
         days(15);
         w.ruleRunner().runDue();

@@ -172,8 +172,8 @@ class TemplateServiceTest {
         assertThat(again.lines()).filteredOn(l -> l.kind() == ItemKind.FIELD)
                 .extracting(PlanLine::key, PlanLine::action).contains(
                         tuple("CUSTOMER/tech_contact", PlanLine.Action.EXISTS),
-                        tuple("CUSTOMER/competitors", PlanLine.Action.RESTORE));
-        assertThat(w.fields.fields(CustomEntity.CUSTOMER)).hasSize(5);
+                        tuple("CUSTOMER/competitor", PlanLine.Action.RESTORE));
+        assertThat(w.fields.fields(CustomEntity.CUSTOMER)).hasSize(6);
         assertThat(w.rules.rules()).hasSize(1);
     }
 
