@@ -54,7 +54,21 @@ final class TemplateTexts {
         // A setting is one of a kind: its name says it all ("线索派单权重").
         String text = line.kind().setting() ? I18n.get("templates.setting." + line.kind().name())
                 : I18n.get("templates.kind." + line.kind().name()) + " · " + label(line.kind(), line.label());
-        return line.existingLabel() == null ? text : I18n.get("templates.plan.existsAs", text, line.existingLabel());
+        if (line.existingLabel() != null) {
+            text = I18n.get("templates.plan.existsAs", text, line.existingLabel());
+        }
+        return line.note() == null ? text : note(text, line.note());
+    }
+
+    /** Why: the choices a field gets, or what a conflict is about, field types in words. */
+    private static String note(String text, PlanLine.Note note) {
+        List<String> v = note.values();
+        return switch (note.reason()) {
+            case CHOICES_ADDED -> I18n.get("templates.note.CHOICES_ADDED", text, String.join("、", v));
+            case TYPE_DIFFERS -> I18n.get("templates.note.TYPE_DIFFERS", text, I18n.get("studio.type." + v.get(0)),
+                    I18n.get("studio.type." + v.get(1)));
+            case LABEL_TAKEN -> I18n.get("templates.note.LABEL_TAKEN", text, v.get(0));
+        };
     }
 
     /** An item of the workspace as the export list shows it, under its kind's heading. */

@@ -25,9 +25,14 @@ public record InstallPlan(Template template, List<PlanLine> lines, int installed
         return lines.stream().filter(PlanLine::changes).toList();
     }
 
-    /** The items that already exist and are left alone (changed here since an earlier version's install too). */
+    /** The items that already exist and are left alone. */
     public List<PlanLine> existing() {
-        return lines.stream().filter(l -> !l.changes() && l.action() != PlanLine.Action.CONFLICT).toList();
+        return lines.stream().filter(l -> l.action() == PlanLine.Action.EXISTS).toList();
+    }
+
+    /** What a newer version changed but someone changed here since the install: kept as it is. */
+    public List<PlanLine> keptChanged() {
+        return lines.stream().filter(l -> l.action() == PlanLine.Action.KEEP_CHANGED).toList();
     }
 
     /** The items the workspace has in a form the template's cannot take: the install is refused while any. */
