@@ -166,8 +166,11 @@ public final class TemplateService {
             List<PlanLine> kept = new ArrayList<>();
             List<PlanLine> gone = new ArrayList<>();
             ChangeReason reason = ChangeReason.of(ChangeReason.Kind.USER, "template " + templateId);
+            // Install order backwards, by kind (an upgrade appends its new fields after the old rules): rules and
+            // forms go before the fields they use.
             List<InstalledTemplate.InstalledItem> items = new ArrayList<>(installed.items());
-            java.util.Collections.reverse(items); // rules go before the fields they use
+            java.util.Collections.reverse(items);
+            items.sort(java.util.Comparator.comparing((InstalledTemplate.InstalledItem i) -> i.kind()).reversed());
             for (InstalledTemplate.InstalledItem item : items) {
                 // Settings and form layouts are one of a kind (per entity): found by key, the rest by id.
                 Optional<ConfigItem> current = item.itemId() == null ? config.find(item.kind(), item.key())
