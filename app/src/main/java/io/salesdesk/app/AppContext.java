@@ -41,6 +41,7 @@ import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleActions;
 import io.salesdesk.studio.rule.RuleApprovals;
 import io.salesdesk.studio.rule.RuleRunner;
+import io.salesdesk.studio.template.StudioAreas;
 import io.salesdesk.studio.template.TemplateService;
 import io.salesdesk.studio.rule.RuleWebhook;
 import io.salesdesk.insight.funnel.FunnelScanner;
@@ -185,7 +186,7 @@ public final class AppContext {
         this.onboarding = new OnboardingService(database, clock, tasks, locale);
         this.dashboardLayouts = new DashboardLayoutService(database, clock);
         this.templates = new TemplateService(database, clock, appVersion(), customFields, automationRules, boards,
-                approvals, slaRules, funnels, tiers);
+                approvals, slaRules, funnels, tiers, new StudioAreas(formLayouts, dashboardLayouts, onboarding));
         // Rules change owners through the same services a person uses; a lead's automatic assignment is
         // the dispatch module's, in one transaction, as when a lead is captured.
         RuleActions.LeadAutoAssign autoAssign = (actor, leadId) -> database.transactionResult(cfg -> {

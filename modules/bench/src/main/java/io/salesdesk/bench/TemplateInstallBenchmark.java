@@ -9,9 +9,14 @@ import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
+import io.salesdesk.board.task.TaskService;
+import io.salesdesk.studio.dashboard.DashboardLayoutService;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.form.FormLayoutService;
+import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.template.InstallPlan;
+import io.salesdesk.studio.template.StudioAreas;
 import io.salesdesk.studio.template.Template;
 import io.salesdesk.studio.template.TemplateService;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -82,9 +87,7 @@ public class TemplateInstallBenchmark {
     }
 
     private static int items(Template t) {
-        return t.customFields().size() + t.automationRules().size() + t.boards().size() + t.approvalFlows().size()
-                + t.slaRules().size() + t.funnels().size() + t.funnels().stream().mapToInt(f -> f.nodes().size()).sum()
-                + t.tierRules().size() + (t.bonusFormula() == null ? 0 : 1) + (t.dispatchWeights() == null ? 0 : 1);
+        return t.size();
     }
 
     @Setup(Level.Iteration)
@@ -98,7 +101,9 @@ public class TemplateInstallBenchmark {
         templates = new TemplateService(db, clock, APP_VERSION, fields, new AutomationRuleService(db, clock, fields, zh),
                 new BoardService(db, clock, List.of()),
                 new ApprovalService(db, clock, cfg -> UserDirectory.using(cfg, clock), zh), new SlaRuleService(db, clock),
-                new FunnelService(db, clock, new FunnelScanner(db, clock, zh)), new TierService(db, clock));
+                new FunnelService(db, clock, new FunnelScanner(db, clock, zh)), new TierService(db, clock),
+                new StudioAreas(new FormLayoutService(db, clock, zh), new DashboardLayoutService(db, clock),
+                        new OnboardingService(db, clock, new TaskService(db, clock), zh)));
     }
 
     @TearDown(Level.Iteration)

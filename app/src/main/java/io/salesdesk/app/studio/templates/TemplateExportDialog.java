@@ -32,7 +32,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * 导出为模板…: the workspace's fields, rules, boards, flows, SLA rules, funnels, tier rules and settings to
+ * 导出为模板…: the workspace's fields, rules, boards, flows, SLA rules, funnels, tier rules, form layouts,
+ * onboarding paths and settings (the team's dashboard among them) to
  * tick, a name for the template, and the file it is written to.
  */
 final class TemplateExportDialog extends Dialog<File> {

@@ -21,20 +21,26 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
 
     TemplatePlanDialog(InstallPlan plan) {
         setTitle(I18n.get("templates.plan.title"));
-        setHeaderText(I18n.get("templates.plan.header", TemplateTexts.name(plan.template()), plan.template().version()));
+        setHeaderText(plan.upgrade()
+                ? I18n.get("templates.plan.upgradeHeader", TemplateTexts.name(plan.template()), plan.installedVersion(),
+                        plan.template().version())
+                : I18n.get("templates.plan.header", TemplateTexts.name(plan.template()), plan.template().version()));
         getDialogPane().setId("templatePlanDialog");
         Stylesheets.addTo(getDialogPane());
 
         VBox body = new VBox(12);
         body.setPrefWidth(560);
-        List<PlanLine> added = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.ADD).toList();
-        List<PlanLine> restored = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.RESTORE).toList();
-        List<PlanLine> replaced = plan.lines().stream().filter(l -> l.action() == PlanLine.Action.REPLACE).toList();
-        group(body, "templates.plan.add", added, Feather.PLUS_CIRCLE, Styles.SUCCESS);
-        group(body, "templates.plan.restore", restored, Feather.ROTATE_CCW, Styles.ACCENT);
-        group(body, "templates.plan.replace", replaced, Feather.REFRESH_CW, Styles.WARNING);
+        // Conflicts first: while there is one, nothing can be installed.
+        group(body, "templates.plan.conflict", plan.conflicts(), Feather.ALERT_OCTAGON, Styles.DANGER);
+        group(body, "templates.plan.add", lines(plan, PlanLine.Action.ADD), Feather.PLUS_CIRCLE, Styles.SUCCESS);
+        group(body, "templates.plan.update", lines(plan, PlanLine.Action.UPDATE), Feather.ARROW_UP_CIRCLE,
+                Styles.ACCENT);
+        group(body, "templates.plan.restore", lines(plan, PlanLine.Action.RESTORE), Feather.ROTATE_CCW, Styles.ACCENT);
+        group(body, "templates.plan.replace", lines(plan, PlanLine.Action.REPLACE), Feather.REFRESH_CW, Styles.WARNING);
+        group(body, "templates.plan.merge", lines(plan, PlanLine.Action.MERGE), Feather.GIT_MERGE, Styles.ACCENT);
+        group(body, "templates.plan.keepChanged", plan.keptChanged(), Feather.SHIELD, Styles.WARNING);
         group(body, "templates.plan.exists", plan.existing(), Feather.SKIP_FORWARD, Styles.TEXT_MUTED);
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && plan.conflicts().isEmpty()) {
             body.getChildren().add(new Label(I18n.get("templates.plan.nothing")));
         }
         Label after = new Label(I18n.get("templates.plan.after"));
@@ -47,13 +53,19 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
         scroll.setPrefViewportHeight(Math.min(480, 100 + 22 * plan.lines().size() + 40 * groups));
         getDialogPane().setContent(scroll);
 
-        ButtonType install = new ButtonType(I18n.get("templates.install"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType install = new ButtonType(
+                I18n.get(plan.upgrade() ? "templates.plan.upgradeButton" : "templates.install"),
+                ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(install, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(install);
         ok.setId("templatePlanInstall");
         ok.getStyleClass().add(Styles.ACCENT);
-        ok.setDisable(plan.changes().isEmpty());
+        ok.setDisable(plan.changes().isEmpty() || !plan.conflicts().isEmpty());
         setResultConverter(button -> button == install);
+    }
+
+    private static List<PlanLine> lines(InstallPlan plan, PlanLine.Action action) {
+        return plan.lines().stream().filter(l -> l.action() == action).toList();
     }
 
     private static void group(VBox body, String titleKey, List<PlanLine> lines, Feather icon, String style) {
@@ -68,6 +80,9 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
         items.getStyleClass().add("template-plan-group");
         for (PlanLine line : lines) {
             Label text = new Label(TemplateTexts.line(line));
+            if (line.action() == PlanLine.Action.CONFLICT) {
+                text.getStyleClass().add(Styles.DANGER);
+            }
             text.setWrapText(true);
             items.getChildren().add(text);
         }

@@ -40,6 +40,9 @@ final class TemplateTexts {
         counts.put(ItemKind.TIER, t.tierRules().size());
         counts.put(ItemKind.BONUS, t.bonusFormula() == null ? 0 : 1);
         counts.put(ItemKind.DISPATCH, t.dispatchWeights() == null ? 0 : 1);
+        counts.put(ItemKind.FORM, t.formLayouts().size());
+        counts.put(ItemKind.ONBOARDING, t.onboardingPaths().size());
+        counts.put(ItemKind.DASHBOARD, t.dashboardLayout() == null ? 0 : 1);
         int nodes = t.funnels().stream().mapToInt(f -> f.nodes().size()).sum();
         return counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> I18n.get("templates.count." + e.getKey().name(), e.getValue(), nodes))
@@ -50,17 +53,37 @@ final class TemplateTexts {
     static String line(PlanLine line) {
         // A setting is one of a kind: its name says it all ("线索派单权重").
         String text = line.kind().setting() ? I18n.get("templates.setting." + line.kind().name())
-                : I18n.get("templates.kind." + line.kind().name()) + " · " + line.label();
-        return line.existingLabel() == null ? text : I18n.get("templates.plan.existsAs", text, line.existingLabel());
+                : I18n.get("templates.kind." + line.kind().name()) + " · " + label(line.kind(), line.label());
+        if (line.existingLabel() != null) {
+            text = I18n.get("templates.plan.existsAs", text, line.existingLabel());
+        }
+        return line.note() == null ? text : note(text, line.note());
+    }
+
+    /** Why: the choices a field gets, or what a conflict is about, field types in words. */
+    private static String note(String text, PlanLine.Note note) {
+        List<String> v = note.values();
+        return switch (note.reason()) {
+            case CHOICES_ADDED -> I18n.get("templates.note.CHOICES_ADDED", text, String.join("、", v));
+            case TYPE_DIFFERS -> I18n.get("templates.note.TYPE_DIFFERS", text, I18n.get("studio.type." + v.get(0)),
+                    I18n.get("studio.type." + v.get(1)));
+            case LABEL_TAKEN -> I18n.get("templates.note.LABEL_TAKEN", text, v.get(0));
+        };
     }
 
     /** An item of the workspace as the export list shows it, under its kind's heading. */
     static String item(ConfigItem item) {
-        String label = item.kind().setting() ? I18n.get("templates.setting." + item.kind().name()) : item.label();
+        String label = item.kind().setting() ? I18n.get("templates.setting." + item.kind().name())
+                : label(item.kind(), item.label());
         if (item.item() instanceof Template.Field f) {
             label = I18n.get("studio.entity." + f.entity().name()) + " · " + label;
         }
         return item.dormant() ? I18n.get("templates.export.off", label) : label;
+    }
+
+    /** A form layout is named by its entity ("客户"); every other item by its own name. */
+    private static String label(ItemKind kind, String label) {
+        return kind == ItemKind.FORM ? I18n.get("studio.entity." + label) : label;
     }
 
     static String lines(List<PlanLine> lines) {

@@ -107,6 +107,16 @@ public final class TemplatesSection extends VBox {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         HBox footer = footer(installed, () -> install(t), t.id());
+        if (installed != null && installed.version() < t.version()) {
+            // The built-in is newer than the installed version: 升级 installs it over the old one.
+            Button upgrade = new Button(I18n.get("templates.upgrade", t.version()),
+                    new FontIcon(Feather.ARROW_UP_CIRCLE));
+            upgrade.setId("upgradeTemplate-" + t.id());
+            upgrade.getStyleClass().add(Styles.ACCENT);
+            upgrade.setOnAction(e -> install(t));
+            upgrade.setDisable(!TemplateService.mayInstall(context.currentUser().asActor(), t));
+            footer.getChildren().add(footer.getChildren().size() - 1, upgrade);
+        }
         if (installed == null && !TemplateService.mayInstall(context.currentUser().asActor(), t)) {
             // Flows, SLAs and pay settings bind the whole company: say who can install it instead of failing.
             Label who = new Label(I18n.get("templates.needsCompanyRole"), new FontIcon(Feather.LOCK));
@@ -186,7 +196,14 @@ public final class TemplatesSection extends VBox {
         BackgroundTask.wrap(() -> templates().install(context.currentUser().asActor(), t, I18n.locale()))
                 .onSuccess(done -> {
                     load();
-                    String text = I18n.get("templates.done", TemplateTexts.name(t), done.changes().size());
+                    String text = done.upgrade()
+                            ? I18n.get("templates.done.upgraded", TemplateTexts.name(t), t.version(),
+                                    done.changes().size())
+                            : I18n.get("templates.done", TemplateTexts.name(t), done.changes().size());
+                    if (!done.keptChanged().isEmpty()) {
+                        text += "\n\n" + I18n.get("templates.done.keptChanged", done.keptChanged().size()) + "\n"
+                                + TemplateTexts.lines(done.keptChanged());
+                    }
                     if (!done.existing().isEmpty()) {
                         text += "\n\n" + I18n.get("templates.done.existing", done.existing().size()) + "\n"
                                 + TemplateTexts.lines(done.existing());

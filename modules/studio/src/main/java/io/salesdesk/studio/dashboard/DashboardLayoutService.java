@@ -48,6 +48,12 @@ public final class DashboardLayoutService {
         });
     }
 
+    /** The team's default layout as saved (widgets in order), if a manager saved one. */
+    public java.util.Optional<List<String>> teamDefault() {
+        return db.transactionResult(cfg -> DashboardLayoutRepository.using(cfg, clock).widgets(null)
+                .map(DashboardLayoutService::read));
+    }
+
     /** Saves the user's own layout. */
     public void saveOwn(Actor actor, List<String> widgets) {
         save(actor, actor.userId(), widgets);

@@ -12,7 +12,7 @@ public final class BuiltInTemplates {
     /** The files under {@code builtin/}, in gallery order. */
     static final List<String> FILES = List.of(
             "medical-regional", "key-account", "industrial-tiering", "edtech-trial", "saas-renewal",
-            "project-collection", "store-sales", "fmcg-promotion");
+            "project-collection", "store-sales", "fmcg-promotion", "new-hire-90-days");
 
     private BuiltInTemplates() {
     }

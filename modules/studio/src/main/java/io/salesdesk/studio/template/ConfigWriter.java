@@ -40,9 +40,11 @@ final class ConfigWriter {
     private final SlaRuleService slas;
     private final FunnelService funnels;
     private final TierService tiers;
+    private final StudioAreas studio;
 
     ConfigWriter(Database db, Clock clock, CustomFieldService fields, AutomationRuleService rules, BoardService boards,
-                 ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers) {
+                 ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers,
+                 StudioAreas studio) {
         this.db = db;
         this.clock = clock;
         this.fields = fields;
@@ -52,12 +54,22 @@ final class ConfigWriter {
         this.slas = slas;
         this.funnels = funnels;
         this.tiers = tiers;
+        this.studio = studio;
     }
 
-    /** Replaces the bonus formula or the dispatch weights. */
+    /**
+     * Replaces the bonus formula, the dispatch weights or the team's dashboard (a null dashboard: none, so
+     * everyone sees the built-in one again).
+     */
     void saveSetting(Actor actor, ItemKind kind, Object value) {
         if (kind == ItemKind.BONUS) {
             tiers.saveFormula(actor, (BonusFormula) value);
+        } else if (kind == ItemKind.DASHBOARD) {
+            if (value == null) {
+                db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock).deleteTeamDashboard());
+            } else {
+                studio.dashboards().saveTeamDefault(actor, ((Template.Dashboard) value).widgets());
+            }
         } else {
             db.transaction(cfg -> DispatchSettings.using(cfg).save((DispatchWeights) value));
         }
@@ -97,7 +109,74 @@ final class ConfigWriter {
                 tiers.save(actor, new TierRule(null, t.name(), t.tier(), t.activityKind(), t.count(), t.period(), true,
                         0));
             }
+            case FORM -> {
+                Template.Form f = (Template.Form) wanted.item();
+                studio.forms().save(actor, f.entity(), studio.forms().layout(f.entity()).version(), f.sections());
+            }
+            case ONBOARDING -> {
+                Template.Onboarding o = (Template.Onboarding) wanted.item();
+                studio.onboarding().define(actor, o.name(), o.description(), o.definition());
+            }
             default -> throw new IllegalArgumentException(wanted.kind().name());
+        }
+    }
+
+    /** Adds choices to a choice field the workspace has (the template's it lacked), after its own. */
+    void addChoices(Actor actor, ConfigItem field, List<String> choices) {
+        Template.Field f = (Template.Field) field.item();
+        List<String> all = new java.util.ArrayList<>(f.choices());
+        all.addAll(choices);
+        fields.update(actor, field.id(), field.version(), new CustomFieldDraft(f.label(), f.key(), f.type(), all,
+                f.required(), f.defaultValue(), f.helpText()));
+    }
+
+    /**
+     * Makes an item the workspace has what a newer version of its template says, through its area's service
+     * (an onboarding path, which has no edit, is replaced: hires on it keep their copy).
+     */
+    void update(Actor actor, ConfigItem now, ConfigItem wanted) {
+        switch (now.kind()) {
+            case FIELD -> {
+                Template.Field f = (Template.Field) wanted.item();
+                fields.update(actor, now.id(), now.version(), new CustomFieldDraft(f.label(), f.key(), f.type(),
+                        f.choices(), f.required(), f.defaultValue(), f.helpText()));
+            }
+            case RULE -> rules.save(actor, now.id(), now.version(), (RuleDefinition) wanted.item());
+            case BOARD -> {
+                Template.Board b = (Template.Board) wanted.item();
+                boards.update(actor, now.id(), now.version(), b.name(), b.definition());
+            }
+            case FLOW -> add(actor, wanted); // a flow saved again is its next version
+            case SLA -> {
+                Template.Sla w = (Template.Sla) wanted.item();
+                SlaRule s = slas.rules().stream().filter(r -> r.id().equals(now.id())).findFirst().orElseThrow();
+                slas.save(actor, new SlaRule(s.id(), s.code(), w.name(), w.subject(), w.sinceField(), w.tier(),
+                        w.remindAfterMinutes(), w.escalateAfterMinutes(), w.notifyManager(), w.workingTime(),
+                        s.enabled(), null, s.activeSince(), s.remindScannedTo(), s.escalateScannedTo(), s.sortOrder(),
+                        s.version()));
+            }
+            case FUNNEL -> {
+                Template.Funnel f = (Template.Funnel) wanted.item();
+                List<FunnelNode> nodes = IntStream.range(0, f.nodes().size())
+                        .mapToObj(i -> FunnelSteps.node(f.nodes().get(i), i + 1)).toList();
+                funnels.save(actor, new Funnel(now.id(), f.name(), f.productFilter(), !now.dormant(), now.version(),
+                        nodes));
+            }
+            case TIER -> {
+                Template.TierRuleItem t = (Template.TierRuleItem) wanted.item();
+                tiers.save(actor, new TierRule(now.id(), t.name(), t.tier(), t.activityKind(), t.count(), t.period(),
+                        !now.dormant(), now.version()));
+            }
+            case FORM -> {
+                Template.Form f = (Template.Form) wanted.item();
+                studio.forms().save(actor, f.entity(), now.version(), f.sections());
+            }
+            case ONBOARDING -> {
+                db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                        .deletePath(actor, ChangeReason.user(), now.id()));
+                add(actor, wanted);
+            }
+            default -> throw new IllegalArgumentException(now.kind().name());
         }
     }
 
@@ -115,6 +194,10 @@ final class ConfigWriter {
                     .deleteFunnel(actor, reason, now.id()));
             case TIER -> tiers.delete(actor, tiers.rules().stream().filter(t -> t.id().equals(now.id())).findFirst()
                     .orElseThrow());
+            // The form goes back to the default layout; hires on a removed path keep their copy of it.
+            case FORM -> studio.forms().reset(actor, ((Template.Form) now.item()).entity(), now.version());
+            case ONBOARDING -> db.transaction(cfg -> RemovableConfigRepository.using(cfg, clock)
+                    .deletePath(actor, reason, now.id()));
             default -> throw new IllegalArgumentException(now.kind().name());
         }
     }

@@ -2,8 +2,10 @@ package io.salesdesk.studio.template;
 
 import static io.salesdesk.db.jooq.Tables.APPROVAL_FLOW;
 import static io.salesdesk.db.jooq.Tables.BOARD;
+import static io.salesdesk.db.jooq.Tables.DASHBOARD_LAYOUT;
 import static io.salesdesk.db.jooq.Tables.FUNNEL;
 import static io.salesdesk.db.jooq.Tables.FUNNEL_NODE;
+import static io.salesdesk.db.jooq.Tables.ONBOARDING_PATH;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -20,7 +22,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Soft-deletes the boards, approval flows and funnels an uninstall removes. Their modules offer no
+ * Soft-deletes the boards, approval flows, funnels and onboarding paths an uninstall removes, and forgets
+ * the team's dashboard one put in place. Their modules offer no
  * "delete" yet, so uninstall marks the row deleted here (deleted_at, version + 1, an audit entry), as
  * those modules' own reads already expect; running approvals keep the flow version they started with.
  * Move each method into its module when the module grows a delete of its own.
@@ -66,6 +69,21 @@ final class RemovableConfigRepository {
                 .set(FUNNEL.UPDATED_AT, now).set(FUNNEL.UPDATED_BY, Rows.userId(actor))
                 .where(FUNNEL.ID.eq(id), FUNNEL.DELETED_AT.isNull()).execute();
         deleted(actor, reason, "funnel", id);
+    }
+
+    /** Hires already on the path keep going: each assignment holds its own copy of the stages. */
+    void deletePath(Actor actor, ChangeReason reason, UUID id) {
+        OffsetDateTime now = Rows.now(clock);
+        dsl.update(ONBOARDING_PATH).set(ONBOARDING_PATH.DELETED_AT, now)
+                .set(ONBOARDING_PATH.VERSION, ONBOARDING_PATH.VERSION.plus(1)).set(ONBOARDING_PATH.UPDATED_AT, now)
+                .set(ONBOARDING_PATH.UPDATED_BY, Rows.userId(actor))
+                .where(ONBOARDING_PATH.ID.eq(id), ONBOARDING_PATH.DELETED_AT.isNull()).execute();
+        deleted(actor, reason, "onboarding_path", id);
+    }
+
+    /** Everyone without a layout of their own sees the built-in dashboard again. */
+    void deleteTeamDashboard() {
+        dsl.deleteFrom(DASHBOARD_LAYOUT).where(DASHBOARD_LAYOUT.OWNER_ID.isNull()).execute();
     }
 
     private void deleted(Actor actor, ChangeReason reason, String entity, UUID id) {

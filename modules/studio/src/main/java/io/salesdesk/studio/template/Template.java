@@ -11,6 +11,9 @@ import io.salesdesk.insight.tier.BonusFormula;
 import io.salesdesk.insight.tier.Period;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.FieldType;
+import io.salesdesk.studio.form.FormSection;
+import io.salesdesk.studio.onboarding.PathDefinition;
+import io.salesdesk.studio.onboarding.PathStage;
 import io.salesdesk.studio.rule.RuleDefinition;
 import io.salesdesk.workflow.approval.flow.FlowDefinition;
 import io.salesdesk.workflow.sla.SlaRule;
@@ -28,13 +31,17 @@ import java.util.Locale;
  * @param minAppVersion the oldest SalesDesk the template works with, e.g. {@code 0.1.0}
  * @param name          what the gallery shows
  * @param description   what the scenario is, one or two sentences
+ * @param formLayouts     form layouts, one per entity
+ * @param dashboardLayout the team's default dashboard layout (the widgets everyone without their own sees)
+ * @param onboardingPaths onboarding paths (成长路径) managers put new hires on
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"format", "id", "version", "minAppVersion", "name", "description"})
 public record Template(int format, String id, int version, String minAppVersion, Text name, Text description,
                       List<Field> customFields, List<RuleDefinition> automationRules, List<Board> boards,
                       List<Flow> approvalFlows, List<Sla> slaRules, List<Funnel> funnels, List<TierRuleItem> tierRules,
-                      BonusFormula bonusFormula, DispatchWeights dispatchWeights) {
+                      BonusFormula bonusFormula, DispatchWeights dispatchWeights, List<Form> formLayouts,
+                      Dashboard dashboardLayout, List<Onboarding> onboardingPaths) {
 
     public Template {
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
@@ -44,6 +51,17 @@ public record Template(int format, String id, int version, String minAppVersion,
         slaRules = slaRules == null ? List.of() : List.copyOf(slaRules);
         funnels = funnels == null ? List.of() : List.copyOf(funnels);
         tierRules = tierRules == null ? List.of() : List.copyOf(tierRules);
+        formLayouts = formLayouts == null ? List.of() : List.copyOf(formLayouts);
+        onboardingPaths = onboardingPaths == null ? List.of() : List.copyOf(onboardingPaths);
+    }
+
+    /** How many items the template holds (a funnel's nodes each count): what the gallery and the benchmark weigh. */
+    public int size() {
+        return customFields.size() + automationRules.size() + boards.size() + approvalFlows.size() + slaRules.size()
+                + funnels.size() + funnels.stream().mapToInt(f -> f.nodes().size()).sum() + tierRules.size()
+                + (bonusFormula == null ? 0 : 1) + (dispatchWeights == null ? 0 : 1) + formLayouts.size()
+                + (dashboardLayout == null ? 0 : 1) + onboardingPaths.size()
+                + onboardingPaths.stream().mapToInt(p -> p.definition().steps().size()).sum();
     }
 
     /** A text in Chinese and English; either may be missing, the other stands in. */
@@ -106,5 +124,34 @@ public record Template(int format, String id, int version, String minAppVersion,
 
     /** A customer tier rule ("A 类客户每月 2 次技术演示"), keyed by name. */
     public record TierRuleItem(String name, Tier tier, ActivityKind activityKind, int count, Period period) {
+    }
+
+    /** An entity's form layout (表单布局), keyed by the entity; sections as the form designer saves them. */
+    public record Form(CustomEntity entity, List<FormSection> sections) {
+
+        public Form {
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+    }
+
+    /** The team's default dashboard: widget keys in order ({@code kpi.SIGNED_AMOUNT}, {@code chart.signed}). */
+    public record Dashboard(List<String> widgets) {
+
+        public Dashboard {
+            widgets = widgets == null ? List.of() : List.copyOf(widgets);
+        }
+    }
+
+    /** An onboarding path (成长路径), keyed by name; stages as the path editor saves them. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Onboarding(String name, String description, List<PathStage> stages) {
+
+        public Onboarding {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        public PathDefinition definition() {
+            return new PathDefinition(stages);
+        }
     }
 }

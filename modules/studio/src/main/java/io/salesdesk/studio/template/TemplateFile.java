@@ -121,6 +121,27 @@ public final class TemplateFile {
         }
     }
 
+    /** {@link #json} with the arrays under the named keys sorted: sets that serialise in no fixed order. */
+    static String canonicalJson(Object value, String setKey) {
+        JsonNode tree = COMPACT.valueToTree(value);
+        sortArrays(tree, setKey);
+        return json(tree);
+    }
+
+    private static void sortArrays(JsonNode node, String key) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            JsonNode set = o.get(key);
+            if (set instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+                java.util.List<JsonNode> sorted = new java.util.ArrayList<>();
+                a.forEach(sorted::add);
+                sorted.sort(java.util.Comparator.comparing(JsonNode::asText));
+                a.removeAll();
+                a.addAll(sorted);
+            }
+        }
+        node.forEach(child -> sortArrays(child, key));
+    }
+
     /** A value written by {@link #json}, read back. */
     static <T> T parse(String json, Class<T> type) {
         try {
@@ -218,10 +239,11 @@ public final class TemplateFile {
         for (int i = 0; i < t.tierRules().size(); i++) {
             require(t.tierRules().get(i).name(), "tierRules[" + (i + 1) + "].name");
         }
+        StudioItemChecks.check(t);
         return t;
     }
 
-    private static void require(Object value, String path) {
+    static void require(Object value, String path) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new TemplateException("template.file.missing", path);
         }

@@ -58,19 +58,37 @@ public final class TemplateInstallRepository {
                 .set(TEMPLATE_INSTALL.VERSION, 1L).set(TEMPLATE_INSTALL.CREATED_AT, now)
                 .set(TEMPLATE_INSTALL.CREATED_BY, Rows.userId(actor)).set(TEMPLATE_INSTALL.UPDATED_AT, now)
                 .set(TEMPLATE_INSTALL.UPDATED_BY, Rows.userId(actor)).execute();
+        insertItems(id, items);
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(),
+                Map.of("templateId", template.id(), "templateVersion", template.version(), "items", items.size())));
+    }
+
+    /** Records an upgrade: the install now stands for the newer version, with these items. */
+    void upgrade(Actor actor, ChangeReason reason, InstalledTemplate installed, Template template, String name,
+                 List<InstalledTemplate.InstalledItem> items) {
+        dsl.update(TEMPLATE_INSTALL).set(TEMPLATE_INSTALL.TEMPLATE_VERSION, template.version())
+                .set(TEMPLATE_INSTALL.NAME, name).set(TEMPLATE_INSTALL.VERSION, TEMPLATE_INSTALL.VERSION.plus(1))
+                .set(TEMPLATE_INSTALL.UPDATED_AT, Rows.now(clock)).set(TEMPLATE_INSTALL.UPDATED_BY, Rows.userId(actor))
+                .where(TEMPLATE_INSTALL.ID.eq(installed.id())).execute();
+        dsl.deleteFrom(TEMPLATE_ITEM).where(TEMPLATE_ITEM.INSTALL_ID.eq(installed.id())).execute();
+        insertItems(installed.id(), items);
+        changeLog.record(actor, reason, ENTITY, installed.id(), ChangeEntry.Operation.UPDATE, FieldChange.diff(
+                Map.of("templateVersion", installed.version(), "items", installed.items().size()),
+                Map.of("templateVersion", template.version(), "items", items.size())));
+    }
+
+    private void insertItems(UUID id, List<InstalledTemplate.InstalledItem> items) {
         var insert = dsl.insertInto(TEMPLATE_ITEM, TEMPLATE_ITEM.INSTALL_ID, TEMPLATE_ITEM.POSITION, TEMPLATE_ITEM.KIND,
                 TEMPLATE_ITEM.ITEM_KEY, TEMPLATE_ITEM.ITEM_ID, TEMPLATE_ITEM.INSTALLED_STATE,
-                TEMPLATE_ITEM.PREVIOUS_VALUE);
+                TEMPLATE_ITEM.PREVIOUS_VALUE, TEMPLATE_ITEM.TEMPLATE_STATE);
         for (int i = 0; i < items.size(); i++) {
             InstalledTemplate.InstalledItem it = items.get(i);
             insert = insert.values(id, i + 1, it.kind().name(), it.key(), it.itemId(), it.installedState(),
-                    it.previousValue());
+                    it.previousValue(), it.templateState());
         }
         if (!items.isEmpty()) {
             insert.execute();
         }
-        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(),
-                Map.of("templateId", template.id(), "templateVersion", template.version(), "items", items.size())));
     }
 
     /** Forgets an install (its items were removed or kept by the uninstall). */
@@ -85,7 +103,7 @@ public final class TemplateInstallRepository {
         List<InstalledTemplate.InstalledItem> items = dsl.selectFrom(TEMPLATE_ITEM)
                 .where(TEMPLATE_ITEM.INSTALL_ID.eq(r.getId())).orderBy(TEMPLATE_ITEM.POSITION).fetch()
                 .map(i -> new InstalledTemplate.InstalledItem(ItemKind.valueOf(i.getKind()), i.getItemKey(),
-                        i.getItemId(), i.getInstalledState(), i.getPreviousValue()));
+                        i.getItemId(), i.getInstalledState(), i.getPreviousValue(), i.getTemplateState()));
         return new InstalledTemplate(r.getId(), r.getTemplateId(), r.getTemplateVersion(), r.getName(),
                 r.getCreatedAt(), items);
     }

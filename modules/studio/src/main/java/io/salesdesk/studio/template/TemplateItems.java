@@ -28,6 +28,12 @@ final class TemplateItems {
             items.add(item(ItemKind.DISPATCH, WorkspaceConfig.DISPATCH_KEY, WorkspaceConfig.DISPATCH_KEY,
                     t.dispatchWeights()));
         }
+        t.formLayouts().forEach(f -> items.add(item(ItemKind.FORM, f.entity().name(), f.entity().name(), f)));
+        t.onboardingPaths().forEach(p -> items.add(item(ItemKind.ONBOARDING, p.name(), p.name(), p)));
+        if (t.dashboardLayout() != null) {
+            items.add(item(ItemKind.DASHBOARD, WorkspaceConfig.DASHBOARD_KEY, WorkspaceConfig.DASHBOARD_KEY,
+                    t.dashboardLayout()));
+        }
         return items;
     }
 

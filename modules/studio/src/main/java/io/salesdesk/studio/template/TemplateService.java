@@ -18,7 +18,6 @@ import io.salesdesk.workflow.sla.SlaRuleService;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +45,12 @@ public final class TemplateService {
     /** @param appVersion the running SalesDesk's version, which a template's {@code minAppVersion} must not pass */
     public TemplateService(Database db, Clock clock, String appVersion, CustomFieldService fields,
                            AutomationRuleService rules, BoardService boards, ApprovalService approvals,
-                           SlaRuleService slas, FunnelService funnels, TierService tiers) {
+                           SlaRuleService slas, FunnelService funnels, TierService tiers, StudioAreas studio) {
         this.db = db;
         this.clock = clock;
         this.appVersion = appVersion;
-        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers);
-        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers);
+        this.config = new WorkspaceConfig(db, fields, rules, boards, approvals, slas, funnels, tiers, studio);
+        this.writer = new ConfigWriter(db, clock, fields, rules, boards, approvals, slas, funnels, tiers, studio);
     }
 
     public String appVersion() {
@@ -84,35 +83,22 @@ public final class TemplateService {
         return db.transactionResult(cfg -> TemplateInstallRepository.using(cfg, clock).all());
     }
 
-    /** What installing the template would do now, without writing anything. */
+    /** What installing the template would do now (an upgrade, if an older version is installed), without writing anything. */
     public InstallPlan plan(Template template) {
-        Map<ItemKind, Map<String, ConfigItem>> current = new EnumMap<>(ItemKind.class);
-        List<PlanLine> lines = new ArrayList<>();
-        for (ConfigItem wanted : TemplateItems.of(template)) {
-            ConfigItem existing = current.computeIfAbsent(wanted.kind(), this::byKey).get(wanted.key());
-            PlanLine.Action action;
-            if (wanted.kind().setting()) {
-                action = TemplateFile.json(existing.item()).equals(TemplateFile.json(wanted.item()))
-                        ? PlanLine.Action.EXISTS : PlanLine.Action.REPLACE;
-            } else if (existing == null) {
-                action = PlanLine.Action.ADD;
-            } else {
-                action = existing.dormant() ? PlanLine.Action.RESTORE : PlanLine.Action.EXISTS;
-            }
-            String existingLabel = action == PlanLine.Action.EXISTS && !wanted.kind().setting()
-                    && !existing.label().equals(wanted.label()) ? existing.label() : null;
-            lines.add(new PlanLine(wanted.kind(), wanted.key(), wanted.label(), action, existingLabel));
-        }
-        return new InstallPlan(template, lines);
+        return db.oneTransaction(cfg -> new InstallPlanner(config)
+                .plan(template, TemplateInstallRepository.using(cfg, clock).find(template.id())));
     }
 
     /**
      * Installs a template in one transaction: every item of the plan is added (or switched back on, or the
-     * setting replaced) and recorded, or, if any item is refused, nothing is. Items the workspace already
-     * has are left as they are and reported in the plan returned.
+     * setting replaced, or a choice field's missing choices added) and recorded, or, if any item is refused,
+     * nothing is. Items the workspace already has are left as they are and reported in the plan returned.
+     * A newer version of an installed template upgrades it in place: what the new version changed is updated
+     * where nobody changed it since, kept (and listed) where someone did; what is new is added.
      *
-     * @throws TemplateException if the template is installed already, the actor may not install it, or an
-     *                           item is refused (the cause says why)
+     * @throws TemplateException if this version (or a newer one) is installed already, the actor may not
+     *                           install it, an item conflicts with the workspace, or an item is refused (the
+     *                           cause says why)
      */
     public InstallPlan install(Actor actor, Template template, Locale locale) {
         if (!mayInstall(actor, template)) {
@@ -120,24 +106,44 @@ public final class TemplateService {
         }
         return db.oneTransaction(cfg -> {
             TemplateInstallRepository installs = TemplateInstallRepository.using(cfg, clock);
-            if (installs.find(template.id()).isPresent()) {
+            Optional<InstalledTemplate> installed = installs.find(template.id());
+            if (installed.isPresent() && installed.get().version() > template.version()) {
+                throw new TemplateException("template.install.older", template.name().in(locale),
+                        installed.get().version(), template.version());
+            }
+            if (installed.isPresent() && installed.get().version() == template.version()) {
                 throw new TemplateException("template.install.already", template.name().in(locale));
             }
-            InstallPlan plan = plan(template);
+            InstallPlan plan = new InstallPlanner(config).plan(template, installed);
+            if (!plan.conflicts().isEmpty()) {
+                throw new TemplateException("template.install.conflict", plan.conflicts().get(0).label(),
+                        plan.conflicts().size());
+            }
             List<ConfigItem> wanted = TemplateItems.of(template);
-            List<InstalledTemplate.InstalledItem> done = new ArrayList<>();
+            // An upgrade keeps the records of what it leaves alone; what it adds or updates is recorded anew.
+            Map<String, InstalledTemplate.InstalledItem> records = new LinkedHashMap<>();
+            installed.ifPresent(i -> i.items().forEach(r -> records.put(InstallPlanner.id(r.kind(), r.key()), r)));
             for (int i = 0; i < wanted.size(); i++) {
                 PlanLine line = plan.lines().get(i);
                 if (!line.changes()) {
                     continue;
                 }
+                String id = InstallPlanner.id(line.kind(), line.key());
                 try {
-                    done.add(apply(actor, line, wanted.get(i)));
+                    InstalledTemplate.InstalledItem done = apply(actor, line, wanted.get(i), records.get(id));
+                    if (done != null) {
+                        records.put(id, done);
+                    }
                 } catch (SalesDeskException e) {
                     throw new TemplateException(e, "template.install.itemRefused", line.label());
                 }
             }
-            installs.insert(actor, reason(template), Ids.newId(clock), template, template.name().in(locale), done);
+            List<InstalledTemplate.InstalledItem> done = new ArrayList<>(records.values());
+            if (installed.isPresent()) {
+                installs.upgrade(actor, reason(template), installed.get(), template, template.name().in(locale), done);
+            } else {
+                installs.insert(actor, reason(template), Ids.newId(clock), template, template.name().in(locale), done);
+            }
             return plan;
         });
     }
@@ -160,18 +166,22 @@ public final class TemplateService {
             List<PlanLine> kept = new ArrayList<>();
             List<PlanLine> gone = new ArrayList<>();
             ChangeReason reason = ChangeReason.of(ChangeReason.Kind.USER, "template " + templateId);
+            // Install order backwards, by kind (an upgrade appends its new fields after the old rules): rules and
+            // forms go before the fields they use.
             List<InstalledTemplate.InstalledItem> items = new ArrayList<>(installed.items());
-            java.util.Collections.reverse(items); // rules go before the fields they use
+            java.util.Collections.reverse(items);
+            items.sort(java.util.Comparator.comparing((InstalledTemplate.InstalledItem i) -> i.kind()).reversed());
             for (InstalledTemplate.InstalledItem item : items) {
-                Optional<ConfigItem> current = item.kind().setting() ? config.find(item.kind(), item.key())
-                        : config.items(item.kind()).stream().filter(c -> c.id().equals(item.itemId())).findFirst();
+                // Settings and form layouts are one of a kind (per entity): found by key, the rest by id.
+                Optional<ConfigItem> current = item.itemId() == null ? config.find(item.kind(), item.key())
+                        : config.items(item.kind()).stream().filter(c -> item.itemId().equals(c.id())).findFirst();
                 if (current.isEmpty()) {
                     gone.add(new PlanLine(item.kind(), item.key(), item.key(), PlanLine.Action.ADD));
                     continue;
                 }
                 ConfigItem now = current.get();
                 PlanLine line = new PlanLine(item.kind(), item.key(), now.label(), PlanLine.Action.ADD);
-                if (!state(now).equals(item.installedState())) {
+                if (!ItemStates.state(now).equals(item.installedState())) {
                     kept.add(line);
                     continue;
                 }
@@ -209,8 +219,11 @@ public final class TemplateService {
         List<Template.Sla> s = new ArrayList<>();
         List<Template.Funnel> fu = new ArrayList<>();
         List<Template.TierRuleItem> t = new ArrayList<>();
+        List<Template.Form> forms = new ArrayList<>();
+        List<Template.Onboarding> paths = new ArrayList<>();
         BonusFormula bonus = null;
         DispatchWeights dispatch = null;
+        Template.Dashboard dashboard = null;
         for (ConfigItem c : chosen) {
             switch (c.kind()) {
                 case FIELD -> f.add((Template.Field) c.item());
@@ -222,10 +235,13 @@ public final class TemplateService {
                 case TIER -> t.add((Template.TierRuleItem) c.item());
                 case BONUS -> bonus = (BonusFormula) c.item();
                 case DISPATCH -> dispatch = (DispatchWeights) c.item();
+                case FORM -> forms.add((Template.Form) c.item());
+                case ONBOARDING -> paths.add((Template.Onboarding) c.item());
+                case DASHBOARD -> dashboard = (Template.Dashboard) c.item();
             }
         }
         return new Template(TemplateFile.FORMAT, id, version, appVersion, name, description, f, r, b, fl, s, fu, t,
-                bonus, dispatch);
+                bonus, dispatch, forms, dashboard, paths);
     }
 
     /**
@@ -260,30 +276,46 @@ public final class TemplateService {
 
     // ------------------------------------------------------------------ one item
 
-    private InstalledTemplate.InstalledItem apply(Actor actor, PlanLine line, ConfigItem wanted) {
+    /** Makes one line of the plan happen; returns what to record of it (null: nothing, a merged field is not ours). */
+    private InstalledTemplate.InstalledItem apply(Actor actor, PlanLine line, ConfigItem wanted,
+                                                  InstalledTemplate.InstalledItem before) {
         ItemKind kind = wanted.kind();
+        String templateState = ItemStates.templateState(wanted);
         if (kind.setting()) {
-            String previous = TemplateFile.json(config.find(kind, wanted.key()).orElseThrow().item());
+            // The team's dashboard may not exist before: uninstall then removes it rather than putting one back.
+            // An upgrade keeps the value from before the first install, which uninstall puts back.
+            String previous = before != null ? before.previousValue()
+                    : config.find(kind, wanted.key()).map(c -> TemplateFile.json(c.item())).orElse(null);
             writer.saveSetting(actor, kind, wanted.item());
             return new InstalledTemplate.InstalledItem(kind, wanted.key(), null,
-                    state(config.find(kind, wanted.key()).orElseThrow()), previous);
+                    ItemStates.state(config.find(kind, wanted.key()).orElseThrow()), previous, templateState);
         }
-        if (line.action() == PlanLine.Action.RESTORE) {
-            ConfigItem existing = config.find(kind, wanted.key()).orElseThrow();
-            writer.switchOn(actor, existing, true);
-            ConfigItem now = config.find(kind, wanted.key()).orElseThrow();
-            return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), DORMANT);
+        switch (line.action()) {
+            case RESTORE -> writer.switchOn(actor, config.find(kind, wanted.key()).orElseThrow(), true);
+            case MERGE -> writer.addChoices(actor, config.find(kind, wanted.key()).orElseThrow(), line.note().values());
+            case UPDATE -> writer.update(actor, config.find(kind, wanted.key()).orElseThrow(), wanted);
+            default -> writer.add(actor, wanted);
         }
-        writer.add(actor, wanted);
+        if (line.action() == PlanLine.Action.MERGE) {
+            return null;
+        }
         ConfigItem now = config.find(kind, wanted.key())
-                .orElseThrow(() -> new IllegalStateException("added item not found: " + wanted.key()));
-        return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), state(now), null);
+                .orElseThrow(() -> new IllegalStateException("installed item not found: " + wanted.key()));
+        String previous = line.action() == PlanLine.Action.RESTORE ? DORMANT
+                : line.action() == PlanLine.Action.UPDATE ? before.previousValue() : null;
+        return new InstalledTemplate.InstalledItem(kind, wanted.key(), now.id(), ItemStates.state(now), previous,
+                templateState);
     }
 
     private void remove(Actor actor, ChangeReason reason, InstalledTemplate.InstalledItem item, ConfigItem now) {
         if (item.kind().setting()) {
-            Class<?> type = item.kind() == ItemKind.BONUS ? BonusFormula.class : DispatchWeights.class;
-            writer.saveSetting(actor, item.kind(), TemplateFile.parse(item.previousValue(), type));
+            Class<?> type = switch (item.kind()) {
+                case BONUS -> BonusFormula.class;
+                case DISPATCH -> DispatchWeights.class;
+                default -> Template.Dashboard.class;
+            };
+            writer.saveSetting(actor, item.kind(), item.previousValue() == null ? null
+                    : TemplateFile.parse(item.previousValue(), type));
         } else if (DORMANT.equals(item.previousValue())) {
             // What the install switched back on is switched off again; what it added is removed.
             writer.switchOn(actor, now, false);
@@ -292,22 +324,8 @@ public final class TemplateService {
         }
     }
 
-    private Map<String, ConfigItem> byKey(ItemKind kind) {
-        Map<String, ConfigItem> map = new LinkedHashMap<>();
-        config.items(kind).forEach(c -> map.putIfAbsent(c.key(), c));
-        return map;
-    }
-
-    /** An item's state as uninstall compares it: its content and whether it is switched off, hashed. */
-    private static String state(ConfigItem item) {
-        if (item.kind().setting()) {
-            return TemplateFile.json(item.item());
-        }
-        return TemplateFile.sha256((item.dormant() ? "off:" : "on:") + TemplateFile.json(item.item()));
-    }
-
     private static boolean companyWide(ItemKind kind) {
-        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind.setting();
+        return kind == ItemKind.FLOW || kind == ItemKind.SLA || kind == ItemKind.BONUS || kind == ItemKind.DISPATCH;
     }
 
     private static ChangeReason reason(Template template) {

@@ -12,6 +12,9 @@ import io.salesdesk.insight.tier.TierService;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.form.BuiltInFields;
+import io.salesdesk.studio.form.FormLayout;
+import io.salesdesk.studio.onboarding.OnboardingPath;
 import io.salesdesk.studio.rule.AutomationRule;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -30,6 +33,7 @@ final class WorkspaceConfig {
 
     static final String BONUS_KEY = "bonusFormula";
     static final String DISPATCH_KEY = "dispatchWeights";
+    static final String DASHBOARD_KEY = "dashboardLayout";
 
     private final Database db;
     private final CustomFieldService fields;
@@ -39,9 +43,11 @@ final class WorkspaceConfig {
     private final SlaRuleService slas;
     private final FunnelService funnels;
     private final TierService tiers;
+    private final StudioAreas studio;
 
     WorkspaceConfig(Database db, CustomFieldService fields, AutomationRuleService rules, BoardService boards,
-                    ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers) {
+                    ApprovalService approvals, SlaRuleService slas, FunnelService funnels, TierService tiers,
+                    StudioAreas studio) {
         this.db = db;
         this.fields = fields;
         this.rules = rules;
@@ -50,6 +56,7 @@ final class WorkspaceConfig {
         this.slas = slas;
         this.funnels = funnels;
         this.tiers = tiers;
+        this.studio = studio;
     }
 
     /** Everything of a kind. */
@@ -74,6 +81,20 @@ final class WorkspaceConfig {
             case BONUS -> items.add(new ConfigItem(kind, BONUS_KEY, BONUS_KEY, null, tiers.formula(), false, 0));
             case DISPATCH -> items.add(new ConfigItem(kind, DISPATCH_KEY, DISPATCH_KEY, null,
                     db.transactionResult(cfg -> DispatchSettings.using(cfg).weights()), false, 0));
+            case FORM -> {
+                // Only a layout someone saved is configuration; the default one is what every workspace has.
+                for (CustomEntity entity : CustomEntity.values()) {
+                    if (BuiltInFields.designable(entity)) {
+                        FormLayout layout = studio.forms().layout(entity);
+                        if (layout.saved()) {
+                            items.add(form(layout));
+                        }
+                    }
+                }
+            }
+            case ONBOARDING -> studio.onboarding().paths().forEach(p -> items.add(onboarding(p)));
+            case DASHBOARD -> studio.dashboards().teamDefault().ifPresent(w -> items.add(new ConfigItem(kind,
+                    DASHBOARD_KEY, DASHBOARD_KEY, null, new Template.Dashboard(w), false, 0)));
         }
         return items;
     }
@@ -127,6 +148,16 @@ final class WorkspaceConfig {
         Template.Funnel item = new Template.Funnel(f.name(), f.productFilter(),
                 f.nodes().stream().map(FunnelSteps::step).toList());
         return new ConfigItem(ItemKind.FUNNEL, f.name(), f.name(), f.id(), item, !f.enabled(), f.version());
+    }
+
+    private static ConfigItem form(FormLayout l) {
+        return new ConfigItem(ItemKind.FORM, l.entity().name(), l.entity().name(), null,
+                new Template.Form(l.entity(), l.sections()), false, l.version());
+    }
+
+    private static ConfigItem onboarding(OnboardingPath p) {
+        return new ConfigItem(ItemKind.ONBOARDING, p.name(), p.name(), p.id(),
+                new Template.Onboarding(p.name(), p.description(), p.definition().stages()), false, p.version());
     }
 
     private static ConfigItem tier(TierRule t) {

@@ -22,6 +22,11 @@ import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.dispatch.DispatchSettings;
 import io.salesdesk.insight.tier.Completion;
 import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.onboarding.Assignment;
+import io.salesdesk.studio.onboarding.OnboardingPath;
+import io.salesdesk.studio.onboarding.OnboardingService;
+import io.salesdesk.studio.rule.RuleRunner;
+import io.salesdesk.workflow.notify.NotificationService;
 import io.salesdesk.workflow.approval.Route;
 import io.salesdesk.workflow.approval.RouteParallel;
 import io.salesdesk.workflow.approval.RouteStep;
@@ -127,7 +132,7 @@ class BuiltInTemplatesTest {
         UUID account = w.org.customer(w.org.wang, "浙江大学医学院附属第一医院", Tier.A, SalesOrgFixture.XIHU, null);
         UUID other = w.org.customer(w.org.wang, "西湖社区卫生服务中心", Tier.A, SalesOrgFixture.XIHU, null);
         w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, account,
-                Map.of("key_account", "true", "tech_contact", "周工", "competitors", "迈瑞\n联影"));
+                Map.of("key_account", "true", "tech_contact", "周工", "competitor", "迈瑞\n联影"));
 
         days(15);
         w.ruleRunner().runDue();
@@ -271,5 +276,47 @@ class BuiltInTemplatesTest {
 
         assertThat(suzhou.lead().ownerId()).isEqualTo(w.org.zhang.id());
         assertThat(hangzhou.lead().ownerId()).isIn(w.org.wang.id(), w.org.li.id());
+    }
+
+    @Test
+    void newHire90DaysPutsAHireOnThePathWithATaskForEveryStep() {
+        InstallPlan plan = w.templates.install(w.org.zjManager.asActor(), w.builtIn("new-hire-90-days"),
+                TemplateWorkspace.ZH);
+        assertThat(plan.changes()).extracting(PlanLine::kind).contains(ItemKind.FIELD, ItemKind.RULE,
+                ItemKind.ONBOARDING, ItemKind.DASHBOARD);
+        OnboardingPath path = w.onboarding.paths().stream()
+                .filter(p -> p.name().equals(OnboardingService.NEW_HIRE_90_DAYS)).findFirst().orElseThrow();
+        assertThat(path.definition().days()).isEqualTo(90);
+
+        Assignment a = w.onboarding.assign(w.org.zjManager.asActor(), path.id(), w.org.wang.id(), w.org.li.id(),
+                LocalDate.of(2026, 11, 2));
+
+        // The hire learns (7 tasks); the mentor scores the 3 drills and fills in the 3 feedback forms.
+        assertThat(w.tasks.myOpen(w.org.wang.asActor(), 50)).hasSize(7);
+        assertThat(w.tasks.myOpen(w.org.li.asActor(), 50)).hasSize(6)
+                .extracting(Task::title).anyMatch(t -> t.contains("产品讲解演练"));
+        assertThat(w.onboarding.team(w.org.zjManager.asActor(), LocalDate.of(2026, 11, 2)))
+                .extracting(p -> p.assignment().id()).containsExactly(a.id());
+        assertThat(w.dashboards.teamDefault()).hasValueSatisfying(widgets ->
+                assertThat(widgets).startsWith("kpi.DAILY_TOUCHES"));
+        assertThat(w.fields.fields(CustomEntity.TASK)).extracting(f -> f.key())
+                .containsExactly("mentor_feedback", "mentor_readiness");
+    }
+
+    @Test
+    void newHire90DaysTellsTheManagerWhenAPracticeCustomerHasNoFollowUpFor7Days() {
+        install("new-hire-90-days");
+        UUID practice = w.org.customer(w.org.wang, "杭州新人练手客户", Tier.C, SalesOrgFixture.XIHU, null);
+        w.org.customer(w.org.wang, "杭州普通客户", Tier.C, SalesOrgFixture.XIHU, null);
+        w.fields.setValues(w.org.wang.asActor(), CustomEntity.CUSTOMER, practice, Map.of("practice_account", "true"));
+
+        days(8);
+        w.ruleRunner().runDue();
+
+        assertThat(w.tasks.myOpen(w.org.wang.asActor(), 10)).extracting(Task::title)
+                .containsExactly("跟进带教客户杭州新人练手客户，记录需求和下一步");
+        assertThat(new NotificationService(db, w.clock).inbox(w.org.zjManager.asActor()))
+                .filteredOn(n -> n.kind().equals(RuleRunner.NOTIFY_KIND)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("杭州新人练手客户", "7 天"));
     }
 }

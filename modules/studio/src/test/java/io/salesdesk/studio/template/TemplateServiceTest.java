@@ -112,7 +112,8 @@ class TemplateServiceTest {
                 io.salesdesk.insight.tier.Period.MONTH));
         Template bad = new Template(1, good.id(), 1, null, good.name(), good.description(), good.customFields(),
                 good.automationRules(), good.boards(), good.approvalFlows(), good.slaRules(), good.funnels(), tiers,
-                good.bonusFormula(), good.dispatchWeights());
+                good.bonusFormula(), good.dispatchWeights(), good.formLayouts(), good.dashboardLayout(),
+                good.onboardingPaths());
         BonusFormula before = w.tiers.formula();
 
         assertThatThrownBy(() -> w.templates.install(w.org.admin.asActor(), bad, TemplateWorkspace.ZH))
@@ -171,8 +172,8 @@ class TemplateServiceTest {
         assertThat(again.lines()).filteredOn(l -> l.kind() == ItemKind.FIELD)
                 .extracting(PlanLine::key, PlanLine::action).contains(
                         tuple("CUSTOMER/tech_contact", PlanLine.Action.EXISTS),
-                        tuple("CUSTOMER/competitors", PlanLine.Action.RESTORE));
-        assertThat(w.fields.fields(CustomEntity.CUSTOMER)).hasSize(5);
+                        tuple("CUSTOMER/competitor", PlanLine.Action.RESTORE));
+        assertThat(w.fields.fields(CustomEntity.CUSTOMER)).hasSize(6);
         assertThat(w.rules.rules()).hasSize(1);
     }
 

@@ -14,7 +14,10 @@ import io.salesdesk.db.Database;
 import io.salesdesk.insight.funnel.FunnelScanner;
 import io.salesdesk.insight.funnel.FunnelService;
 import io.salesdesk.insight.tier.TierService;
+import io.salesdesk.studio.dashboard.DashboardLayoutService;
 import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.form.FormLayoutService;
+import io.salesdesk.studio.onboarding.OnboardingService;
 import io.salesdesk.studio.rule.AutomationRuleService;
 import io.salesdesk.studio.rule.RuleRunner;
 import io.salesdesk.workflow.approval.ApprovalService;
@@ -46,6 +49,9 @@ final class TemplateWorkspace {
     final TierService tiers;
     final TaskService tasks;
     final EscalationService escalations;
+    final FormLayoutService forms;
+    final DashboardLayoutService dashboards;
+    final OnboardingService onboarding;
     final TemplateService templates;
 
     TemplateWorkspace(Database db) {
@@ -69,7 +75,11 @@ final class TemplateWorkspace {
         tiers = new TierService(db, clock);
         tasks = new TaskService(db, clock);
         escalations = new EscalationService(db, clock);
-        templates = new TemplateService(db, clock, APP_VERSION, fields, rules, boards, approvals, slas, funnels, tiers);
+        forms = new FormLayoutService(db, clock, ZH);
+        dashboards = new DashboardLayoutService(db, clock);
+        onboarding = new OnboardingService(db, clock, tasks, ZH);
+        templates = new TemplateService(db, clock, APP_VERSION, fields, rules, boards, approvals, slas, funnels, tiers,
+                new StudioAreas(forms, dashboards, onboarding));
     }
 
     Template builtIn(String id) {
