@@ -5,6 +5,7 @@ import io.salesdesk.app.Workspace;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.shell.SalesDeskApplication;
+import io.salesdesk.app.signin.StartUser;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.DatabaseConfig;
 import java.lang.management.ManagementFactory;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
 @Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -43,8 +45,13 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return database.config();
     }
 
-    @Option(names = "--user", paramLabel = "USERNAME", description = "Start as this user (login arrives later).")
+    @Option(names = "--user", paramLabel = "USERNAME",
+            description = "Start as this user; where people sign in, the user to sign in as.")
     String username;
+
+    @Option(names = "--password-env", scope = ScopeType.INHERIT, paramLabel = "VAR",
+            description = "Where people sign in: the environment variable holding --user's password (never typed on the command line).")
+    String passwordEnv;
 
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
@@ -73,9 +80,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
         Future<AppContext> opening = background.submit(() -> {
             AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
             LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
-            if (username != null) {
-                context.users().byUsername(username).ifPresent(context::setCurrentUser);
-            }
+            StartUser.choose(context, username, passwordEnv, System.getenv());
             // The list loads once the window is on screen: before, it would take a core from the
             // window's first styling and layout on a two-core machine. The first query waits for it.
             SalesDeskApplication.shown().thenRunAsync(() -> {
