@@ -79,7 +79,7 @@ public final class UserAdminService {
                     rows.add(new UserRow(account, unit, credentials.get(account.id())));
                 }
             }
-            rows.sort((a, b) -> (a.orgUnit().path() + a.username()).compareTo(b.orgUnit().path() + b.username()));
+            rows.sort(java.util.Comparator.comparing((UserRow r) -> r.orgUnit().path()).thenComparing(UserRow::username));
             return rows;
         });
     }
