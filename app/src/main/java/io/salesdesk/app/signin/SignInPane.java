@@ -58,7 +58,13 @@ public final class SignInPane extends StackPane {
         card.setMaxSize(400, Region.USE_PREF_SIZE);
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
-        Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
+        // Once on screen (the scene would otherwise focus its first field): the login, or the
+        // password when the login is offered.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
+            }
+        });
     }
 
     private VBox brand() {
