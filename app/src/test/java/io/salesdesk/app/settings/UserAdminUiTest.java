@@ -21,6 +21,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.auth.UserAdminService.UserRow;
 
 /**
@@ -45,6 +46,9 @@ class UserAdminUiTest {
         workspace = UiTestWorkspace.create(dir);
         context = workspace.context();
         context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+        // Whoever gives out passwords has one of their own first (UserAdminService).
+        context.signIn().setPasswordBySystem(context.currentUser().id(), "admin-secret".toCharArray(), false,
+                ChangeReason.of(ChangeReason.Kind.SYSTEM, "test"));
     }
 
     @AfterAll

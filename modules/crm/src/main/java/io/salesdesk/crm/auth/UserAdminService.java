@@ -110,6 +110,7 @@ public final class UserAdminService {
         String hash = hasher.hash(initialPassword);
         UUID id = Ids.newId(clock);
         db.transaction(cfg -> {
+            requireOwnPassword(cfg, admin);
             requireUnit(cfg, admin, draft.orgUnitId());
             UserRepository users = UserRepository.using(cfg, clock);
             if (!users.accountsByUsernames(List.of(login)).isEmpty()) {
@@ -157,8 +158,10 @@ public final class UserAdminService {
         UserAdminPolicy.requireManage(admin, row.orgUnit().path());
         PasswordPolicy.check(row.username(), newPassword);
         String hash = hasher.hash(newPassword);
-        db.transaction(cfg -> CredentialRepository.using(cfg, clock)
-                .setPassword(admin, ChangeReason.user(), row.id(), hash, true));
+        db.transaction(cfg -> {
+            requireOwnPassword(cfg, admin);
+            CredentialRepository.using(cfg, clock).setPassword(admin, ChangeReason.user(), row.id(), hash, true);
+        });
     }
 
     /** Lifts a lockout before it ends. */
@@ -201,6 +204,17 @@ public final class UserAdminService {
         OrgUnit unit = OrgUnitRepository.using(cfg, clock).byId(orgUnitId)
                 .orElseThrow(() -> new SalesDeskException("users.orgUnitRequired"));
         UserAdminPolicy.requireManage(admin, unit.path());
+    }
+
+    /**
+     * The first password given to someone makes everyone sign in from the next start; an admin
+     * without a password of their own would then be locked out of the user admin. So they set
+     * their own first (Settings → 修改密码).
+     */
+    private void requireOwnPassword(org.jooq.Configuration cfg, Actor admin) {
+        if (CredentialRepository.using(cfg, clock).byUser(admin.userId()).isEmpty()) {
+            throw new SalesDeskException("users.setOwnPasswordFirst");
+        }
     }
 
     private static String requireName(String name) {

@@ -3,6 +3,7 @@ package io.salesdesk.crm.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.OrgUnit;
@@ -11,7 +12,6 @@ import io.salesdesk.crm.UserService;
 import io.salesdesk.crm.testing.SalesOrgFixture;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.Database;
-import io.salesdesk.db.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The user admin on a real HSQLDB. */
-class UserAdminServiceTest {
+/** The user admin on a real database; HSQLDB and, when configured, PostgreSQL. */
+abstract class UserAdminServiceContract {
 
     @TempDir
     Path dataDir;
@@ -32,13 +32,19 @@ class UserAdminServiceTest {
     UserAdminService admin;
     SignInService signIn;
 
+    abstract Database open(Path dir);
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.hsqldb(dataDir);
+        db = open(dataDir);
         org = new SalesOrgFixture(db, clock);
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.Cost.FAST_FOR_TESTS);
         admin = new UserAdminService(db, clock, hasher);
         signIn = new SignInService(db, clock, hasher);
+        // Whoever gives out passwords has one: see anAdminWithoutAPasswordSetsTheirOwnFirst.
+        ChangeReason setup = ChangeReason.of(ChangeReason.Kind.SYSTEM, "test");
+        signIn.setPasswordBySystem(org.admin.id(), "admin-secret".toCharArray(), false, setup);
+        signIn.setPasswordBySystem(org.zjManager.id(), "manager-secret".toCharArray(), false, setup);
     }
 
     @AfterEach
@@ -101,6 +107,17 @@ class UserAdminServiceTest {
         assertThat(row("wang").account().active()).isFalse();
         admin.setActive(org.admin.asActor(), row("wang"), true);
         assertThat(signIn.signIn("wang", "Welcome2026".toCharArray()).mustChangePassword()).isTrue();
+    }
+
+    @Test
+    void anAdminWithoutAPasswordSetsTheirOwnFirst() {
+        var southManager = org.jsManager.asActor();
+        UserDraft rep = new UserDraft("qian", "钱八", Role.REP, org.jsManager.orgUnitId(), null, null, null);
+
+        assertThatThrownBy(() -> admin.addUser(southManager, rep, "Welcome2026".toCharArray()))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("users.setOwnPasswordFirst"));
+        signIn.changePassword(org.jsManager, new char[0], "south-secret".toCharArray());
+        admin.addUser(southManager, rep, "Welcome2026".toCharArray());
     }
 
     @Test
