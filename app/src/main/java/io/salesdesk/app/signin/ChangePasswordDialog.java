@@ -46,7 +46,8 @@ public final class ChangePasswordDialog extends FormDialog<Boolean> {
             why.setMaxWidth(360);
             form.getChildren().add(why);
         }
-        if (this.knownOldPassword == null) {
+        // A first password (none set yet) needs no old one.
+        if (this.knownOldPassword == null && context.signIn().hasPassword(user.id())) {
             form.getChildren().add(field("old", I18n.get("password.change.old"), oldPassword));
         }
         FormField fresh = field("new", I18n.get("password.change.new"), newPassword);
@@ -63,6 +64,8 @@ public final class ChangePasswordDialog extends FormDialog<Boolean> {
             return;
         }
         char[] old = knownOldPassword != null ? knownOldPassword : oldPassword.getText().toCharArray();
+        // The service checks the old password only where there is one.
+
         char[] fresh = newPassword.getText().toCharArray();
         try {
             context.signIn().changePassword(user, old, fresh);

@@ -53,6 +53,11 @@ public final class SignInService {
         return db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).anyPassword());
     }
 
+    /** Whether this user has a password (else their first one is set without an old one). */
+    public boolean hasPassword(UUID userId) {
+        return db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).byUser(userId).isPresent());
+    }
+
     /**
      * Checks a login and password.
      *

@@ -153,6 +153,17 @@ abstract class SignInServiceContract {
     }
 
     @Test
+    void aFirstPasswordNeedsNoOldOneAndTurnsSignInOn() {
+        assertThat(signIn.hasPassword(org.li.id())).isFalse();
+
+        signIn.changePassword(org.li, new char[0], pw("li's own secret"));
+
+        assertThat(signIn.hasPassword(org.li.id())).isTrue();
+        assertThat(signIn.signInRequired()).isTrue();
+        assertThat(signIn.signIn("li", pw("li's own secret")).mustChangePassword()).isFalse();
+    }
+
+    @Test
     void aPasswordChangeNeedsTheRightOldPassword() {
         givePassword("correct horse");
 
