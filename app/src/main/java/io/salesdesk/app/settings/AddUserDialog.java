@@ -36,10 +36,12 @@ final class AddUserDialog extends FormDialog<UUID> {
         login.setId("newUserLogin");
         name.setId("newUserName");
         password.setId("newUserPassword");
-        role = Pickers.of(List.of(Role.values()), r -> I18n.label("role", r), "");
+        role = Pickers.of(grantable(context), r -> I18n.label("role", r), "");
+        role.setPrefWidth(200);
         role.setId("newUserRole");
         role.setValue(Role.REP);
         unit = OrgUnitsPane.picker(context.userAdmin().orgUnits(actor));
+        unit.setPrefWidth(200);
         unit.setId("newUserOrgUnit");
         unit.setValue(context.userAdmin().orgUnits(actor).stream()
                 .filter(u -> u.id().equals(context.currentUser().orgUnitId())).findFirst()
@@ -69,5 +71,11 @@ final class AddUserDialog extends FormDialog<UUID> {
         } catch (SalesDeskException e) {
             showFailure(e);
         }
+    }
+
+    /** The roles this admin may give: only an admin makes admins (the service refuses it anyway). */
+    static List<Role> grantable(AppContext context) {
+        return java.util.Arrays.stream(Role.values())
+                .filter(r -> r != Role.ADMIN || context.currentUser().role() == Role.ADMIN).toList();
     }
 }

@@ -26,11 +26,13 @@ final class EditUserDialog extends FormDialog<Boolean> {
         super(I18n.get("users.edit.title", row.account().draft().displayName()), "userEditSave");
         this.context = context;
         this.row = row;
-        role = Pickers.of(List.of(Role.values()), r -> I18n.label("role", r), "");
+        role = Pickers.of(AddUserDialog.grantable(context), r -> I18n.label("role", r), "");
+        role.setPrefWidth(200);
         role.setId("editUserRole");
         role.setValue(row.account().draft().role());
         List<OrgUnit> units = context.userAdmin().orgUnits(context.currentUser().asActor());
         unit = OrgUnitsPane.picker(units);
+        unit.setPrefWidth(200);
         unit.setId("editUserOrgUnit");
         units.stream().filter(u -> u.id().equals(row.orgUnit().id())).findFirst().ifPresent(unit::setValue);
         GridPane grid = grid();

@@ -72,7 +72,7 @@ final class UserAdminSection extends VBox {
         table.setId("userTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(300);
+        table.setPrefHeight(240);
         table.getColumns().setAll(List.of(
                 column("users.col.name", r -> r.account().draft().displayName(), 110),
                 column("users.col.login", UserRow::username, 120),
