@@ -23,6 +23,9 @@ import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.auth.PasswordHasher;
+import io.salesdesk.crm.auth.SignInService;
+import io.salesdesk.crm.auth.UserAdminService;
 import io.salesdesk.crm.approval.ChangeApproval;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.lead.Lead;
@@ -125,7 +128,11 @@ public final class AppContext {
     private final AutomationRuleService automationRules;
     private final RuleRunner ruleRunner;
     private final TemplateService templates;
+    private final SignInService signIn;
+    private final UserAdminService userAdmin;
+    private final boolean signInRequired;
     private volatile User currentUser;
+    private volatile String offeredUsername;
     private final Locale messageLanguage;
 
     public AppContext(Database database, Clock clock, Executor executor, User currentUser) {
@@ -135,6 +142,11 @@ public final class AppContext {
         // Addresses are placed by the territory parser (with a confidence) on customer save, import and leads.
         this.regions = new RegionService(database, AddressParser::new);
         this.users = new UserService(database, clock);
+        PasswordHasher hasher = PasswordHasher.standard();
+        this.signIn = new SignInService(database, clock, hasher);
+        this.userAdmin = new UserAdminService(database, clock, hasher);
+        // Decided once at start: giving someone the first password takes effect at the next start.
+        this.signInRequired = signIn.signInRequired();
         // Words the system writes for everyone (dispatch reasons, reminders, escalations, coaching
         // prompts) use the workspace's language, the same whichever client runs the timers.
         Locale locale = WorkspaceLanguage.settle(database, Locale.getDefault());
@@ -450,12 +462,37 @@ public final class AppContext {
         return database.config().dataDir();
     }
 
-    /** The user the app works as (chosen at start until login arrives). */
+    /** The user the app works as: signed in, or chosen at start on a workspace without passwords. */
     public User currentUser() {
         return currentUser;
     }
 
     public void setCurrentUser(User user) {
         this.currentUser = Objects.requireNonNull(user, "user");
+    }
+
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    public UserAdminService userAdmin() {
+        return userAdmin;
+    }
+
+    /**
+     * Whether people sign in with a password here (a shared database, or a workspace where someone
+     * has a password); otherwise the app starts as a user chosen at start, as a personal workspace does.
+     */
+    public boolean signInRequired() {
+        return signInRequired;
+    }
+
+    /** The login the sign-in screen offers (given with {@code --user}), or null. */
+    public String offeredUsername() {
+        return offeredUsername;
+    }
+
+    public void setOfferedUsername(String username) {
+        this.offeredUsername = username;
     }
 }

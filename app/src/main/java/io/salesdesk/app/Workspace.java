@@ -62,8 +62,11 @@ public final class Workspace {
                 new DemoSteps(db, clock, DEMO_SEED, DEMO_CUSTOMERS).createOrResume();
             }
             UserService users = new UserService(db, clock);
-            AppContext context = new AppContext(db, clock, executor,
-                    users.defaultUser(DemoWorkspace.DEFAULT_USER).orElse(null));
+            AppContext context = new AppContext(db, clock, executor, null);
+            // Where people sign in, nobody works until they have; elsewhere the app starts as a user.
+            if (!context.signInRequired()) {
+                users.defaultUser(DemoWorkspace.DEFAULT_USER).ifPresent(context::setCurrentUser);
+            }
             WorkspaceLedgers.rollBackUnfinishedImports(context);
             return context;
         } catch (RuntimeException e) {

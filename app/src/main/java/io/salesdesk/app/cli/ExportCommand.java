@@ -62,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
             UserService users = new UserService(db, clock);
             // An unknown --entity is refused, naming the exportable ones, before anything is read.
             ExportTarget target = ImportCommand.entities(db, clock, users).exportTarget(entity);
-            Actor actor = ImportCommand.actor(users, root.username);
+            Actor actor = ImportCommand.actor(db, clock, root.username, root.passwordEnv);
             CustomerQuery query = CustomerQuery.all().withTier(tier).withRegionPrefix(region)
                     .withText(search == null ? "" : search);
             if (owner != null) {

@@ -7,6 +7,8 @@ import io.salesdesk.crm.CustomerService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserService;
+import io.salesdesk.crm.auth.PasswordHasher;
+import io.salesdesk.crm.auth.SignInService;
 import io.salesdesk.crm.demo.DemoWorkspace;
 import io.salesdesk.crm.lead.LeadService;
 import io.salesdesk.db.Database;
@@ -125,7 +127,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database db = Database.open(root.databaseConfig())) {
             Clock clock = Clock.systemUTC();
             UserService users = new UserService(db, clock);
-            Actor actor = actor(users, root.username);
+            Actor actor = actor(db, clock, root.username, root.passwordEnv);
             List<ImportTarget> targets = targets(db, clock, users);
             if (undo != null) {
                 return undo(out, new ImportHistory(db, clock, targets), actor);
@@ -314,8 +316,21 @@ public final class ImportCommand implements Callable<Integer> {
         return entities(db, clock, users).importTargets();
     }
 
-    /** Who the command works as: {@code --user}, else the first administrator, else the default user. */
-    static Actor actor(UserService users, String username) {
+    /**
+     * Who the command works as. Where people sign in: {@code --user} signed in with the password
+     * from the {@code --password-env} variable. Elsewhere: {@code --user}, else the first
+     * administrator, else the default user.
+     */
+    static Actor actor(Database db, Clock clock, String username, String passwordEnv) {
+        UserService users = new UserService(db, clock);
+        SignInService signIn = new SignInService(db, clock, PasswordHasher.standard());
+        if (signIn.signInRequired()) {
+            String password = passwordEnv == null ? null : System.getenv(passwordEnv);
+            if (username == null || password == null) {
+                throw new io.salesdesk.core.SalesDeskException("cli.signInNeeded");
+            }
+            return signIn.signIn(username, password.toCharArray()).user().asActor();
+        }
         if (username != null) {
             return users.byUsername(username).map(User::asActor)
                     .orElseThrow(() -> new io.salesdesk.core.SalesDeskException("cli.noSuchUser", username));

@@ -88,7 +88,7 @@ public final class KpiCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(root.databaseConfig())) {
-            Actor actor = ImportCommand.actor(new UserService(db, clock), username);
+            Actor actor = ImportCommand.actor(db, clock, username, root.passwordEnv);
             KpiReport report = new KpiService(db, new CostService(db, clock)).report(actor, new Period(first, last),
                     grouping);
             PrintWriter out = spec.commandLine().getOut();

@@ -81,7 +81,7 @@ public final class LeadCommand {
                 RegionService regions = new RegionService(db, AddressParser::new);
                 LeadService leads = new LeadService(db, clock, regions, new CustomerService(db, clock, regions));
                 DispatchService dispatch = new DispatchService(db, clock, regions, leads, I18n.locale());
-                Actor actor = ImportCommand.actor(new UserService(db, clock), username);
+                Actor actor = ImportCommand.actor(db, clock, username, lead.root.passwordEnv);
                 DispatchResult result;
                 try {
                     result = dispatch.capture(actor, new LeadDraft(name, contact, phone, address, region, industry, tier,

@@ -61,7 +61,7 @@ public final class ReportCommand {
             Clock clock = Clock.systemUTC();
             try (Database db = Database.open(report.root.databaseConfig())) {
                 DailyReportService reports = new DailyReportService(db, clock, AppContext.reportsRoot(db), I18n.locale());
-                Actor actor = ImportCommand.actor(new UserService(db, clock), username);
+                Actor actor = ImportCommand.actor(db, clock, username, report.root.passwordEnv);
                 try {
                     ReportScope scope = reports.scope(actor, team);
                     ReportPeriod period = date == null ? reports.defaultPeriod() : ReportPeriod.day(date);

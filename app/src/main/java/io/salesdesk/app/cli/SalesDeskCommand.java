@@ -5,6 +5,7 @@ import io.salesdesk.app.Workspace;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.shell.SalesDeskApplication;
+import io.salesdesk.app.signin.StartUser;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.db.backup.BackupSchedule;
@@ -22,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
 @Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -45,8 +47,13 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return database.config();
     }
 
-    @Option(names = "--user", paramLabel = "USERNAME", description = "Start as this user (login arrives later).")
+    @Option(names = "--user", paramLabel = "USERNAME",
+            description = "Start as this user; where people sign in, the user to sign in as.")
     String username;
+
+    @Option(names = "--password-env", scope = ScopeType.INHERIT, paramLabel = "VAR",
+            description = "Where people sign in: the environment variable holding --user's password (never typed on the command line).")
+    String passwordEnv;
 
     private volatile BackupSchedule dailyBackups;
 
@@ -81,9 +88,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
                 // The first check waits a few minutes, so a backup never competes with the start.
                 dailyBackups = BackupSchedule.start(context.database(), Clock.systemUTC(), 5);
             }
-            if (username != null) {
-                context.users().byUsername(username).ifPresent(context::setCurrentUser);
-            }
+            StartUser.choose(context, username, passwordEnv, System.getenv());
             // The list loads once the window is on screen: before, it would take a core from the
             // window's first styling and layout on a two-core machine. The first query waits for it.
             SalesDeskApplication.shown().thenRunAsync(() -> {

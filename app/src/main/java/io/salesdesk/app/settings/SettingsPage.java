@@ -6,10 +6,14 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.AppearancePreferences;
@@ -17,6 +21,7 @@ import io.salesdesk.app.common.AppearancePreferences.Language;
 import io.salesdesk.app.common.AppearancePreferences.Theme;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.signin.ChangePasswordDialog;
 import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.app.studio.forms.FormLayoutsSection;
 import io.salesdesk.app.studio.onboarding.OnboardingPathsSection;
@@ -24,9 +29,13 @@ import io.salesdesk.app.studio.rules.AutomationRulesSection;
 import io.salesdesk.app.studio.templates.TemplatesSection;
 import io.salesdesk.crm.User;
 import io.salesdesk.db.profile.ConnectionProfiles;
+import io.salesdesk.crm.auth.UserAdminPolicy;
 import io.salesdesk.studio.field.CustomFieldService;
 
-/** Settings (设置): language and theme apply at once; the current user stands in for login for now. */
+/**
+ * Settings (设置): language and theme apply at once; the current user (switchable only where nobody
+ * signs in) and 修改密码; the user admin for admins and managers; then the company-wide sections.
+ */
 public final class SettingsPage extends VBox {
 
     public SettingsPage(AppContext context, AppearancePreferences appearance, Runnable reload) {
@@ -69,11 +78,26 @@ public final class SettingsPage extends VBox {
             }
         });
 
+        // Where people sign in, the user is whoever signed in: no switching without a password.
+        user.setDisable(context.signInRequired());
+        Button changePassword = new Button(I18n.get("settings.password.change"), new FontIcon(Feather.KEY));
+        changePassword.setId("changePasswordButton");
+        Label changed = new Label();
+        changed.setId("passwordChanged");
+        changed.getStyleClass().add(Styles.SUCCESS);
+        changePassword.setOnAction(e -> new ChangePasswordDialog(context, context.currentUser(), null, false)
+                .showAndWait().ifPresent(done -> changed.setText(I18n.get("password.change.done"))));
+        javafx.scene.layout.HBox passwordRow = new javafx.scene.layout.HBox(12, changePassword, changed);
+        passwordRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, new SettingsIndex(this),
                 section(I18n.get("settings.appearance"), I18n.get("settings.appearance.hint"),
                         row(I18n.get("settings.language"), language), row(I18n.get("settings.theme"), theme)),
-                section(I18n.get("settings.user"), I18n.get("settings.user.hint"),
-                        row(I18n.get("settings.currentUser"), user)));
+                section(I18n.get("settings.user"),
+                        I18n.get(context.signInRequired() ? "settings.user.signedIn" : "settings.user.hint"),
+                        row(I18n.get("settings.currentUser"), user), new Node[] {new Label(), passwordRow}));
+        if (UserAdminPolicy.managesUsers(context.currentUser().role())) {
+            getChildren().add(new UserAdminSection(context));
+        }
         // Everyone may clear the map tiles cached on their computer; the section locks the rest.
         getChildren().add(new MapTilesSection(context));
         // Connection profiles belong to this user on this computer, whatever their role.

@@ -47,6 +47,7 @@ import io.salesdesk.app.dashboard.DashboardPage;
 import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.tasks.TasksPage;
 import io.salesdesk.app.settings.SettingsPage;
+import io.salesdesk.app.signin.SignInPane;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.User;
 
@@ -90,10 +91,28 @@ public final class MainWindow {
 
     /** Fills in the pages once the workspace is open; call on the FX thread. */
     public void attach(AppContext openedContext) {
+        attach(openedContext, () -> { });
+    }
+
+    /**
+     * Fills in the pages once the workspace is open, after the sign-in screen where people sign in
+     * and nobody has yet; {@code whenSignedIn} runs when the pages are there. Call on the FX thread.
+     */
+    public void attach(AppContext openedContext, Runnable whenSignedIn) {
+        if (openedContext.currentUser() == null && openedContext.signInRequired()) {
+            applyAppearance();
+            SignInPane signIn = new SignInPane(openedContext, openedContext.offeredUsername(),
+                    user -> attach(openedContext, whenSignedIn));
+            if (scene != null) {
+                scene.setRoot(signIn);
+            }
+            return;
+        }
         useContext(openedContext);
         if (scene != null) {
             scene.setRoot(buildRoot());
         }
+        whenSignedIn.run();
     }
 
     /** Whether the workspace is open and the pages are there. */

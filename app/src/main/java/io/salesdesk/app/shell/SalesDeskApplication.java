@@ -114,9 +114,11 @@ public final class SalesDeskApplication {
         try {
             AppContext opened = context.get();
             Platform.runLater(() -> {
-                window.attach(opened);
-                new TaskReminders(opened, stage).start();
-                new WorkflowTimers(opened, stage, window.bus()).start();
+                // Reminders and timers work for the user, so they start once someone is signed in.
+                window.attach(opened, () -> {
+                    new TaskReminders(opened, stage).start();
+                    new WorkflowTimers(opened, stage, window.bus()).start();
+                });
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
                     readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;

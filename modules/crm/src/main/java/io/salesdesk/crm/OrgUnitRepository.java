@@ -66,4 +66,60 @@ public final class OrgUnitRepository {
                 .fetch(r -> new OrgUnit(r.getId(), r.getParentId(), r.getName(), OrgUnit.Kind.valueOf(r.getKind()),
                         r.getPath(), r.getRegionCode()));
     }
+
+    /** The live unit with this id. */
+    public java.util.Optional<OrgUnit> byId(java.util.UUID id) {
+        return all().stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    /** Gives a unit another name. */
+    public void rename(Actor actor, ChangeReason reason, OrgUnit unit, String name) {
+        if (unit.name().equals(name)) {
+            return;
+        }
+        dsl.update(ORG_UNIT)
+                .set(ORG_UNIT.NAME, name)
+                .set(ORG_UNIT.VERSION, ORG_UNIT.VERSION.plus(1))
+                .set(ORG_UNIT.UPDATED_AT, Rows.now(clock))
+                .set(ORG_UNIT.UPDATED_BY, Rows.userId(actor))
+                .where(ORG_UNIT.ID.eq(unit.id()))
+                .execute();
+        changeLog.record(actor, reason, "org_unit", unit.id(), ChangeEntry.Operation.UPDATE,
+                FieldChange.diff(Map.of("name", unit.name()), Map.of("name", name)));
+    }
+
+    /**
+     * Puts a unit (with its subtree) under another parent: every path in the subtree takes the new
+     * prefix, so visibility by org subtree follows at once.
+     */
+    public void move(Actor actor, ChangeReason reason, OrgUnit unit, OrgUnit newParent) {
+        String oldPath = unit.path();
+        String newPath = newParent.childPath(unit.id());
+        OffsetDateTime now = Rows.now(clock);
+        for (OrgUnit inSubtree : all()) {
+            if (!inSubtree.path().startsWith(oldPath)) {
+                continue;
+            }
+            String moved = newPath + inSubtree.path().substring(oldPath.length());
+            var update = dsl.update(ORG_UNIT).set(ORG_UNIT.PATH, moved);
+            if (inSubtree.id().equals(unit.id())) {
+                update = update.set(ORG_UNIT.PARENT_ID, newParent.id());
+            }
+            update.set(ORG_UNIT.VERSION, ORG_UNIT.VERSION.plus(1))
+                    .set(ORG_UNIT.UPDATED_AT, now)
+                    .set(ORG_UNIT.UPDATED_BY, Rows.userId(actor))
+                    .where(ORG_UNIT.ID.eq(inSubtree.id()))
+                    .execute();
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("path", inSubtree.path());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("path", moved);
+            if (inSubtree.id().equals(unit.id())) {
+                before.put("parentId", unit.parentId());
+                after.put("parentId", newParent.id());
+            }
+            changeLog.record(actor, reason, "org_unit", inSubtree.id(), ChangeEntry.Operation.UPDATE,
+                    FieldChange.diff(before, after));
+        }
+    }
 }

@@ -1,0 +1,13 @@
+package io.salesdesk.crm.auth;
+
+import io.salesdesk.db.Database;
+import io.salesdesk.db.TestDatabases;
+import java.nio.file.Path;
+
+class SignInServiceHsqldbTest extends SignInServiceContract {
+
+    @Override
+    Database open(Path dir) {
+        return TestDatabases.hsqldb(dir);
+    }
+}
