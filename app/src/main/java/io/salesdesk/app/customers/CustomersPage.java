@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -46,6 +45,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.CustomFieldColumns;
 import io.salesdesk.app.studio.CustomFieldFilterDialog;
+import io.salesdesk.app.studio.CustomFilterBar;
 import io.salesdesk.app.studio.ListColumnPreferences;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
@@ -73,7 +73,7 @@ public final class CustomersPage extends BorderPane {
     private final ListColumnPreferences columnPreferences;
     private final CustomFieldColumns<Customer> customColumns;
     private UUID pendingSelection;
-    private final HBox customFilterChips = new HBox(6);
+    private final CustomFilterBar customFilters;
     /** Set while the table's rows are replaced: see {@link #showRows}. */
     private boolean replacingItems;
 
@@ -92,7 +92,8 @@ public final class CustomersPage extends BorderPane {
                 fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all() : List.of(),
                 context.clock(), Customer::id, model.customValues());
         getStyleClass().add("page");
-        setTop(new VBox(createHeader(), createFilters(), customFilterChips));
+        this.customFilters = new CustomFilterBar(context, CustomEntity.CUSTOMER, model.customFilters());
+        setTop(new VBox(createHeader(), createFilters(), customFilters.chips()));
         SplitPane split = new SplitPane(createTable(), detail);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
@@ -190,25 +191,10 @@ public final class CustomersPage extends BorderPane {
         clear.setOnAction(e -> model.clearFilters());
         clear.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customers.filter.clear")));
 
-        Button byField = new Button(I18n.get("customFilter.button"), new FontIcon(Feather.FILTER));
-        byField.setId("customFilterButton");
-        byField.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customFilter.tooltip")));
-        byField.setOnAction(e -> addCustomFilter(null));
-        byField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // The active field filters sit on a row of their own under the filters, shown while there are any.
-        customFilterChips.setId("customFilterChips");
-        customFilterChips.setAlignment(Pos.CENTER_LEFT);
-        customFilterChips.setPadding(new Insets(8, 0, 0, 0));
-        customFilterChips.setVisible(false);
-        customFilterChips.setManaged(false);
-        model.customFilters().addListener((javafx.collections.ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> {
-            customFilterChips.getChildren().setAll(model.customFilters().stream().map(this::chip).toList());
-            customFilterChips.setVisible(!model.customFilters().isEmpty());
-            customFilterChips.setManaged(!model.customFilters().isEmpty());
-            model.reload();
-        });
+        model.customFilters().addListener((javafx.collections.ListChangeListener<CustomFieldFilterDialog.Chosen>) c ->
+                model.reload());
 
-        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, byField, clear);
+        HBox filters = new HBox(8, search, tier, province, city, owner, unlocated, customFilters.button(), clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(12, 0, 0, 0));
         return filters;
@@ -327,44 +313,6 @@ public final class CustomersPage extends BorderPane {
         } else {
             table.refresh();
         }
-    }
-
-    private void addCustomFilter(CustomField on) {
-        List<CustomField> fields = customFields();
-        if (fields.isEmpty()) {
-            javafx.scene.control.Alert none = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.INFORMATION, I18n.get("customFilter.noFields"));
-            none.setHeaderText(null);
-            none.showAndWait();
-            return;
-        }
-        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER)
-                ? context.users().visibleOwners(context.currentUser().asActor()) : List.of();
-        CustomFieldFilterDialog dialog = new CustomFieldFilterDialog(fields, people, context.clock());
-        if (on != null) {
-            dialog.on(on);
-        }
-        dialog.showAndWait().ifPresent(chosen -> {
-            // One filter per field: a new one on the same field replaces the old.
-            model.customFilters().removeIf(c -> c.field().id().equals(chosen.field().id()));
-            model.customFilters().add(chosen);
-        });
-    }
-
-    /** An active custom-field filter: its words; a click edits it, the cross removes it. */
-    private Node chip(CustomFieldFilterDialog.Chosen chosen) {
-        Button text = new Button(chosen.description());
-        text.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.BUTTON_OUTLINED);
-        text.setOnAction(e -> addCustomFilter(chosen.field()));
-        Button remove = new Button(null, new FontIcon(Feather.X));
-        remove.setId("removeCustomFilter-" + chosen.field().key());
-        remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT);
-        remove.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customFilter.remove")));
-        remove.setOnAction(e -> model.customFilters().remove(chosen));
-        HBox chip = new HBox(0, text, remove);
-        chip.setAlignment(Pos.CENTER_LEFT);
-        chip.getStyleClass().add("custom-filter-chip");
-        return chip;
     }
 
     private VBox emptyState() {

@@ -1,9 +1,6 @@
 package io.salesdesk.app.studio;
 
-import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
-import io.salesdesk.app.common.I18n;
-import io.salesdesk.crm.User;
 import io.salesdesk.db.custom.CustomValueFilter;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomField;
@@ -19,18 +16,11 @@ import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A list's custom-field tools for a list read whole and sorted in memory (leads, deals): the
@@ -49,7 +39,7 @@ public final class CustomFieldListTools<T> {
     private final Map<UUID, Map<String, String>> values = new HashMap<>();
     private final CustomFieldColumns<T> columns;
     private final ObservableList<CustomFieldFilterDialog.Chosen> chosen = FXCollections.observableArrayList();
-    private final HBox chips = new HBox(6);
+    private final CustomFilterBar filterBar;
     private final Runnable reload;
 
     /**
@@ -68,17 +58,8 @@ public final class CustomFieldListTools<T> {
         this.columns = new CustomFieldColumns<>(
                 fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all() : List.of(),
                 context.clock(), idOf, values);
-        chips.setId("customFilterChips");
-        chips.setAlignment(Pos.CENTER_LEFT);
-        chips.setPadding(new Insets(8, 0, 0, 0));
-        chips.setVisible(false);
-        chips.setManaged(false);
-        chosen.addListener((ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> {
-            chips.getChildren().setAll(chosen.stream().map(this::chip).toList());
-            chips.setVisible(!chosen.isEmpty());
-            chips.setManaged(!chosen.isEmpty());
-            reload.run();
-        });
+        this.filterBar = new CustomFilterBar(context, entity, chosen);
+        chosen.addListener((ListChangeListener<CustomFieldFilterDialog.Chosen>) c -> reload.run());
         showColumns(fields, preferences.shown());
     }
 
@@ -95,17 +76,12 @@ public final class CustomFieldListTools<T> {
 
     /** The 按字段筛选 button of the list's filters. */
     public Button filterButton() {
-        Button byField = new Button(I18n.get("customFilter.button"), new FontIcon(Feather.FILTER));
-        byField.setId("customFilterButton");
-        byField.setTooltip(new Tooltip(I18n.get("customFilter.tooltip")));
-        byField.setOnAction(e -> addFilter(null));
-        byField.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return byField;
+        return filterBar.button();
     }
 
     /** The row of active filters, shown under the list's filters while there are any. */
     public Node chips() {
-        return chips;
+        return filterBar.chips();
     }
 
     /** The active filters, for the list's query. */
@@ -159,42 +135,5 @@ public final class CustomFieldListTools<T> {
             }
         }
         return added;
-    }
-
-    private void addFilter(CustomField on) {
-        List<CustomField> fields = fields();
-        if (fields.isEmpty()) {
-            Alert none = new Alert(Alert.AlertType.INFORMATION, I18n.get("customFilter.noFields"));
-            none.setHeaderText(null);
-            none.showAndWait();
-            return;
-        }
-        List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER)
-                ? context.users().visibleOwners(context.currentUser().asActor()) : List.of();
-        CustomFieldFilterDialog dialog = new CustomFieldFilterDialog(fields, people, context.clock());
-        if (on != null) {
-            dialog.on(on);
-        }
-        dialog.showAndWait().ifPresent(picked -> {
-            // One filter per field: a new one on the same field replaces the old.
-            chosen.removeIf(c -> c.field().id().equals(picked.field().id()));
-            chosen.add(picked);
-        });
-    }
-
-    /** An active filter: its words; a click edits it, the cross removes it. */
-    private Node chip(CustomFieldFilterDialog.Chosen filter) {
-        Button text = new Button(filter.description());
-        text.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.BUTTON_OUTLINED);
-        text.setOnAction(e -> addFilter(filter.field()));
-        Button remove = new Button(null, new FontIcon(Feather.X));
-        remove.setId("removeCustomFilter-" + filter.field().key());
-        remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT);
-        remove.setTooltip(new Tooltip(I18n.get("customFilter.remove")));
-        remove.setOnAction(e -> chosen.remove(filter));
-        HBox chip = new HBox(0, text, remove);
-        chip.setAlignment(Pos.CENTER_LEFT);
-        chip.getStyleClass().add("custom-filter-chip");
-        return chip;
     }
 }
