@@ -1,0 +1,124 @@
+package io.salesdesk.sync;
+
+import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.impl.DSL;
+
+/**
+ * The hub's side of sync, on the hub's own database: merges what replicas push, serves what they
+ * pull. Each push is one transaction on the hub, together with the ids of the changes it applied,
+ * so a push repeated after a lost answer applies nothing twice.
+ */
+public final class LocalHub implements SyncHub {
+
+    /** How long a replica may stay away before it must be created afresh. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration retention;
+
+    public LocalHub(Database db, Clock clock) {
+        this(db, clock, DEFAULT_RETENTION);
+    }
+
+    public LocalHub(Database db, Clock clock, Duration retention) {
+        this.db = db;
+        this.clock = clock;
+        this.retention = retention;
+        new RegionService(db);
+    }
+
+    @Override
+    public Registration register(UUID orgUnitId) {
+        return db.transactionResult(cfg -> {
+            SyncNodeRepository nodes = SyncNodeRepository.using(cfg, clock);
+            SyncNode hub = nodes.hub();
+            String path = DSL.using(cfg).select(ORG_UNIT.PATH).from(ORG_UNIT).where(ORG_UNIT.ID.eq(orgUnitId))
+                    .fetchOptional(ORG_UNIT.PATH)
+                    .orElseThrow(() -> new SalesDeskException("error.syncNoSuchOrgUnit", orgUnitId));
+            UUID replicaId = Ids.newId(clock);
+            nodes.addReplica(replicaId, orgUnitId, path);
+            return new Registration(replicaId, hub.nodeId(), orgUnitId, path, DirectoryRepository.using(cfg).read());
+        });
+    }
+
+    @Override
+    public Hello hello(UUID replicaId) {
+        return db.transactionResult(cfg -> {
+            SyncNodeRepository nodes = SyncNodeRepository.using(cfg, clock);
+            SyncNode hub = nodes.hub();
+            SyncNodeRepository.KnownReplica replica = known(nodes, replicaId);
+            if (replica.lastSeenAt().plus(retention).isBefore(OffsetDateTime.now(clock))) {
+                throw new ReplicaExpiredException(replicaId, retention.toDays());
+            }
+            nodes.seen(replicaId);
+            return new Hello(hub.nodeId(), hub.lamport(), DirectoryRepository.using(cfg).read());
+        });
+    }
+
+    @Override
+    public PushResult push(UUID replicaId, List<TravelChange> changes) {
+        return db.transactionResult(cfg -> {
+            SyncNodeRepository nodes = SyncNodeRepository.using(cfg, clock);
+            nodes.hub();
+            nodes.lock();
+            SyncNode hub = nodes.node().orElseThrow();
+            known(nodes, replicaId);
+            Set<UUID> done = nodes.alreadyReceived(changes.stream().map(TravelChange::changeId).toList());
+            List<TravelChange> fresh = changes.stream().filter(c -> !done.contains(c.changeId())).toList();
+            HubMerge merge = new HubMerge(cfg, clock);
+            int conflicts = 0;
+            long lamport = hub.lamport();
+            for (TravelChange change : fresh) {
+                conflicts += merge.apply(change);
+                lamport = Math.max(lamport, change.lamport());
+            }
+            nodes.received(fresh);
+            nodes.advanceClock(lamport);
+            // The hub's rows for everything pushed, repeated or not, so the replica ends where the hub is.
+            Map<SyncedEntity, Set<UUID>> touched = new LinkedHashMap<>();
+            for (SyncedEntity e : SyncedEntity.values()) {
+                touched.put(e, new LinkedHashSet<>());
+            }
+            changes.forEach(c -> touched.get(c.entity()).add(c.entityId()));
+            RowStateRepository rows = RowStateRepository.using(cfg);
+            List<RowState> states = new ArrayList<>();
+            touched.forEach((entity, ids) -> states.addAll(rows.read(entity, ids, null)));
+            return new PushResult(states, conflicts, lamport);
+        });
+    }
+
+    @Override
+    public PullPage pull(UUID replicaId, long afterSeq, int limit) {
+        return db.transactionResult(cfg -> {
+            SyncNodeRepository nodes = SyncNodeRepository.using(cfg, clock);
+            SyncNode hub = nodes.hub();
+            String scope = known(nodes, replicaId).scopePath();
+            RowStateRepository rows = RowStateRepository.using(cfg);
+            RowStateRepository.FeedPage page = rows.feed(afterSeq, limit);
+            List<RowState> states = new ArrayList<>();
+            page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
+            return new PullPage(states, page.lastSeq(), page.full(), hub.lamport());
+        });
+    }
+
+    private static SyncNodeRepository.KnownReplica known(SyncNodeRepository nodes, UUID replicaId) {
+        return nodes.replica(replicaId)
+                .orElseThrow(() -> new SalesDeskException("error.syncUnknownReplica", replicaId));
+    }
+}
