@@ -37,6 +37,11 @@ public final class InterruptingHub implements SyncHub {
         this.when = when;
     }
 
+    /** Lets every call through again. */
+    public void reset() {
+        this.failAt = -1;
+    }
+
     /** Push calls the hub has carried out (an answer lost after the hub counts). */
     public int pushesApplied() {
         return pushesApplied;
