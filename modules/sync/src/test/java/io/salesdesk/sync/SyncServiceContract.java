@@ -12,7 +12,6 @@ import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
-import io.salesdesk.db.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A hub and two replicas of 华东大区 on real HSQLDB files. */
-class SyncServiceTest {
+/** A hub and two replicas of 华东大区, the replicas on real HSQLDB files, the hub on the subclass's database. */
+abstract class SyncServiceContract {
 
     private static final int PAGE = 2;
 
@@ -43,7 +42,7 @@ class SyncServiceTest {
 
     @BeforeEach
     void setUp() {
-        hubDb = TestDatabases.hsqldb(dir.resolve("hub"));
+        hubDb = openHub(dir.resolve("hub"));
         org = new SyncFixture(hubDb, clock);
         east1 = org.create(hubDb, org.wang, "苏州第一医院");
         south1 = org.create(hubDb, org.zhang, "广州第一医院");
@@ -51,6 +50,9 @@ class SyncServiceTest {
         r1 = replica("r1");
         r2 = replica("r2");
     }
+
+    /** The hub's database. */
+    abstract Database openHub(Path hubDir);
 
     @AfterEach
     void tearDown() {
@@ -113,6 +115,29 @@ class SyncServiceTest {
         for (Database db : List.of(hubDb, r1, r2)) {
             assertThat(SyncFixture.field(db, east1.id(), "name")).isEqualTo("苏州市第一人民医院");
         }
+    }
+
+    @Test
+    void aManagerResolvesAConflictByChoosingTheReplicasValueAndItReachesEveryReplica() {
+        org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
+        org.edit(r2, org.li, east1.id(), d -> withName(d, "苏州大学附属第一医院"));
+        sync(r1);
+        sync(r2);
+        SyncConflictService conflicts = new SyncConflictService(hubDb, clock);
+        SyncConflict conflict = conflicts.open().get(0);
+
+        conflicts.resolve(org.wang.asActor(), conflict.id(), conflict.incomingValue());
+        sync(r1);
+        sync(r2);
+
+        for (Database db : List.of(hubDb, r1, r2)) {
+            assertThat(SyncFixture.field(db, east1.id(), "name")).isEqualTo("苏州大学附属第一医院");
+        }
+        assertThat(conflicts.open()).isEmpty();
+        assertThat(conflicts.all()).singleElement()
+                .satisfies(c -> assertThat(c.resolvedValue()).isEqualTo("苏州大学附属第一医院"));
+        assertThatThrownBy(() -> conflicts.resolve(org.wang.asActor(), conflict.id(), "x"))
+                .isInstanceOf(io.salesdesk.core.SalesDeskException.class);
     }
 
     @Test
