@@ -87,7 +87,15 @@ final class HubMerge {
                 }
             }
         }
-        writer.write(actor(change), reason(change), current, entity, change.entityId(), target, deleted);
+        if (!writer.write(actor(change), reason(change), current, entity, change.entityId(), target, deleted)) {
+            // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
+            target.forEach((field, value) -> {
+                if (value != null) {
+                    found.add(new SyncConflictRepository.Found(SyncConflict.Kind.EDIT_AFTER_DELETE, field, null, null,
+                            value));
+                }
+            });
+        }
         conflicts.insertAll(change, found);
         return found.size();
     }

@@ -57,6 +57,27 @@ public final class LocalHub implements SyncHub {
         });
     }
 
+    /**
+     * The org unit with this id or exact name (e.g. 华东大区), for the command line.
+     *
+     * @throws SalesDeskException if there is none, or more than one has the name
+     */
+    public UUID orgUnit(String idOrName) {
+        UUID id;
+        try {
+            id = UUID.fromString(idOrName);
+        } catch (IllegalArgumentException notAnId) {
+            id = null;
+        }
+        org.jooq.Condition match = id == null ? ORG_UNIT.NAME.eq(idOrName) : ORG_UNIT.ID.eq(id);
+        List<UUID> found = db.transactionResult(cfg -> DSL.using(cfg).select(ORG_UNIT.ID).from(ORG_UNIT)
+                .where(match, ORG_UNIT.DELETED_AT.isNull()).fetch(ORG_UNIT.ID));
+        if (found.size() != 1) {
+            throw new SalesDeskException("error.syncNoSuchOrgUnit", idOrName);
+        }
+        return found.get(0);
+    }
+
     @Override
     public Hello hello(UUID replicaId) {
         return db.transactionResult(cfg -> {

@@ -177,6 +177,23 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void aContactAddedToACustomerTheHubDeletedIsKeptAsAConflict() {
+        Contact contact = org.addContact(r1, org.wang, east1.id(), "周主任");
+        org.delete(hubDb, org.wang, east1.id());
+
+        sync(r1);
+
+        assertThat(SyncFixture.row(hubDb, SyncedEntity.CONTACT, contact.id())).isEmpty();
+        assertThat(SyncFixture.conflicts(hubDb)).filteredOn(c -> c.field().equals("name")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(SyncConflict.Kind.EDIT_AFTER_DELETE);
+                    assertThat(c.entityId()).isEqualTo(contact.id());
+                    assertThat(c.incomingValue()).isEqualTo("周主任");
+                });
+        assertThat(SyncFixture.row(r1, SyncedEntity.CUSTOMER, east1.id()).orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
     void newCustomersAndContactsTravelBothWays() {
         Customer fresh = org.create(r1, org.li, "昆山中医院");
         Contact contact = org.addContact(r1, org.li, fresh.id(), "周主任");
