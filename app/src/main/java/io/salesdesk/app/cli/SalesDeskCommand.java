@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
-                RegionCommand.class, KpiCommand.class, ReportCommand.class})
+                RegionCommand.class, KpiCommand.class, ReportCommand.class, SyncCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */

@@ -27,6 +27,24 @@ final class DirectoryRepository {
         return new DirectoryRepository(configuration);
     }
 
+    /** The path of a live org unit. */
+    java.util.Optional<String> pathOf(UUID orgUnitId) {
+        return dsl.select(ORG_UNIT.PATH).from(ORG_UNIT).where(ORG_UNIT.ID.eq(orgUnitId), ORG_UNIT.DELETED_AT.isNull())
+                .fetchOptional(ORG_UNIT.PATH);
+    }
+
+    /** The live org units with this id, or else with this exact name. */
+    List<UUID> findOrgUnits(String idOrName) {
+        UUID id;
+        try {
+            id = UUID.fromString(idOrName);
+        } catch (IllegalArgumentException notAnId) {
+            id = null;
+        }
+        org.jooq.Condition match = id == null ? ORG_UNIT.NAME.eq(idOrName) : ORG_UNIT.ID.eq(id);
+        return dsl.select(ORG_UNIT.ID).from(ORG_UNIT).where(match, ORG_UNIT.DELETED_AT.isNull()).fetch(ORG_UNIT.ID);
+    }
+
     Directory read() {
         List<Map<String, Object>> units = dsl.selectFrom(ORG_UNIT).orderBy(DSL.length(ORG_UNIT.PATH), ORG_UNIT.ID)
                 .fetch().map(OrgUnitRecord::intoMap);

@@ -1,7 +1,5 @@
 package io.salesdesk.sync;
 
-import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
-
 import io.salesdesk.core.Ids;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.crm.RegionService;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.impl.DSL;
 
 /**
  * The hub's side of sync, on the hub's own database: merges what replicas push, serves what they
@@ -48,8 +45,7 @@ public final class LocalHub implements SyncHub {
         return db.transactionResult(cfg -> {
             SyncNodeRepository nodes = SyncNodeRepository.using(cfg, clock);
             SyncNode hub = nodes.hub();
-            String path = DSL.using(cfg).select(ORG_UNIT.PATH).from(ORG_UNIT).where(ORG_UNIT.ID.eq(orgUnitId))
-                    .fetchOptional(ORG_UNIT.PATH)
+            String path = DirectoryRepository.using(cfg).pathOf(orgUnitId)
                     .orElseThrow(() -> new SalesDeskException("error.syncNoSuchOrgUnit", orgUnitId));
             UUID replicaId = Ids.newId(clock);
             nodes.addReplica(replicaId, orgUnitId, path);
@@ -63,15 +59,7 @@ public final class LocalHub implements SyncHub {
      * @throws SalesDeskException if there is none, or more than one has the name
      */
     public UUID orgUnit(String idOrName) {
-        UUID id;
-        try {
-            id = UUID.fromString(idOrName);
-        } catch (IllegalArgumentException notAnId) {
-            id = null;
-        }
-        org.jooq.Condition match = id == null ? ORG_UNIT.NAME.eq(idOrName) : ORG_UNIT.ID.eq(id);
-        List<UUID> found = db.transactionResult(cfg -> DSL.using(cfg).select(ORG_UNIT.ID).from(ORG_UNIT)
-                .where(match, ORG_UNIT.DELETED_AT.isNull()).fetch(ORG_UNIT.ID));
+        List<UUID> found = db.transactionResult(cfg -> DirectoryRepository.using(cfg).findOrgUnits(idOrName));
         if (found.size() != 1) {
             throw new SalesDeskException("error.syncNoSuchOrgUnit", idOrName);
         }

@@ -38,6 +38,13 @@ final class RowStateRepository {
         return new RowStateRepository(configuration);
     }
 
+    /** Every row of the entity this side has, deleted ones included. */
+    List<RowState> all(SyncedEntity entity) {
+        List<UUID> ids = entity == SyncedEntity.CUSTOMER ? dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID)
+                : dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+        return read(entity, ids, null);
+    }
+
     /** The row, deleted or not, if this side has it. */
     Optional<RowState> find(SyncedEntity entity, UUID id) {
         return read(entity, List.of(id), null).stream().findFirst();

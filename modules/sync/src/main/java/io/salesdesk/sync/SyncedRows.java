@@ -1,8 +1,5 @@
 package io.salesdesk.sync;
 
-import static io.salesdesk.db.jooq.Tables.CONTACT;
-import static io.salesdesk.db.jooq.Tables.CUSTOMER;
-
 import io.salesdesk.db.Database;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,16 +11,14 @@ public final class SyncedRows {
     private SyncedRows() {
     }
 
-    /** Customers then contacts, deleted ones included, by id. */
+    /** Customers and contacts, deleted ones included, by id. */
     public static Map<UUID, RowState> read(Database db) {
         return db.transactionResult(cfg -> {
             RowStateRepository rows = RowStateRepository.using(cfg);
             Map<UUID, RowState> all = new TreeMap<>();
-            var dsl = org.jooq.impl.DSL.using(cfg);
-            rows.read(SyncedEntity.CUSTOMER, dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID), null)
-                    .forEach(r -> all.put(r.id(), r));
-            rows.read(SyncedEntity.CONTACT, dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID), null)
-                    .forEach(r -> all.put(r.id(), r));
+            for (SyncedEntity entity : SyncedEntity.values()) {
+                rows.all(entity).forEach(r -> all.put(r.id(), r));
+            }
             return all;
         });
     }
