@@ -108,6 +108,11 @@ final class HubMerge {
 
     /** SYNC, with the replica and its change id, so the hub's trail leads back to the replica's. */
     static ChangeReason reason(TravelChange change) {
-        return ChangeReason.of(ChangeReason.Kind.SYNC, "node " + change.originNode() + " change " + change.changeId());
+        return ChangeReason.of(ChangeReason.Kind.SYNC, originPrefix(change.originNode()) + "change " + change.changeId());
+    }
+
+    /** How the reason detail of a change applied from a replica begins. */
+    static String originPrefix(java.util.UUID replicaId) {
+        return "node " + replicaId + " ";
     }
 }

@@ -119,7 +119,7 @@ public final class LocalHub implements SyncHub {
             SyncNode hub = nodes.hub();
             String scope = known(nodes, replicaId).scopePath();
             RowStateRepository rows = RowStateRepository.using(cfg);
-            RowStateRepository.FeedPage page = rows.feed(afterSeq, limit);
+            RowStateRepository.FeedPage page = rows.feed(afterSeq, limit, replicaId);
             List<RowState> states = new ArrayList<>();
             page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
             return new PullPage(states, page.lastSeq(), page.full(), hub.lamport());

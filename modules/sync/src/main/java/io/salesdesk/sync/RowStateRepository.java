@@ -6,6 +6,7 @@ import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import java.util.ArrayList;
@@ -76,11 +77,14 @@ final class RowStateRepository {
 
     /**
      * The rows the audit trail touched after {@code afterSeq}, in order, at most {@code limit}
-     * entries read.
+     * entries read, leaving out the entries that applied {@code replicaId}'s own pushes: the hub
+     * answered those pushes with the rows as they were then, and any later change has its own entry.
      */
-    FeedPage feed(long afterSeq, int limit) {
+    FeedPage feed(long afterSeq, int limit, UUID replicaId) {
         var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
-                .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()))
+                .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()),
+                        CHANGE_LOG.REASON_KIND.ne(ChangeReason.Kind.SYNC.name())
+                                .or(CHANGE_LOG.REASON_DETAIL.notLike(HubMerge.originPrefix(replicaId) + "%")))
                 .orderBy(CHANGE_LOG.SEQ).limit(limit).fetch();
         Map<SyncedEntity, List<UUID>> touched = new LinkedHashMap<>();
         for (SyncedEntity e : SyncedEntity.values()) {
