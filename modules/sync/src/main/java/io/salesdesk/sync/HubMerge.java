@@ -31,11 +31,21 @@ final class HubMerge {
         this.conflicts = SyncConflictRepository.using(configuration, clock);
     }
 
-    /** Applies the change; returns how many conflicts it recorded. */
-    int apply(TravelChange change) {
+    /**
+     * Applies the change; returns how many conflicts it recorded.
+     *
+     * @param outsideScope the hub's row is outside the replica's org subtree: nothing is applied
+     */
+    int apply(TravelChange change, boolean outsideScope) {
         SyncedEntity entity = change.entity();
-        RowState current = rows.find(entity, change.entityId()).orElse(null);
         List<SyncConflictRepository.Found> found = new ArrayList<>();
+        if (outsideScope) {
+            change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
+                    SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(), null, c.newValue())));
+            conflicts.insertAll(change, found);
+            return found.size();
+        }
+        RowState current = rows.find(entity, change.entityId()).orElse(null);
         Map<String, String> target;
         boolean deleted = false;
         if (current == null) {

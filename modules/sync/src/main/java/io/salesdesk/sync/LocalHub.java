@@ -87,14 +87,15 @@ public final class LocalHub implements SyncHub {
             nodes.hub();
             nodes.lock();
             SyncNode hub = nodes.node().orElseThrow();
-            known(nodes, replicaId);
+            String scope = known(nodes, replicaId).scopePath();
             Set<UUID> done = nodes.alreadyReceived(changes.stream().map(TravelChange::changeId).toList());
             List<TravelChange> fresh = changes.stream().filter(c -> !done.contains(c.changeId())).toList();
+            Set<UUID> outside = outsideScope(RowStateRepository.using(cfg), fresh, scope);
             HubMerge merge = new HubMerge(cfg, clock);
             int conflicts = 0;
             long lamport = hub.lamport();
             for (TravelChange change : fresh) {
-                conflicts += merge.apply(change);
+                conflicts += merge.apply(change, outside.contains(change.entityId()));
                 lamport = Math.max(lamport, change.lamport());
             }
             nodes.received(fresh);
@@ -124,6 +125,20 @@ public final class LocalHub implements SyncHub {
             page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
             return new PullPage(states, page.lastSeq(), page.full(), hub.lamport());
         });
+    }
+
+    /** Rows the hub has that lie outside the replica's subtree: a replica may not change them. */
+    private static Set<UUID> outsideScope(RowStateRepository rows, List<TravelChange> changes, String scope) {
+        Set<UUID> outside = new java.util.HashSet<>();
+        for (SyncedEntity entity : SyncedEntity.values()) {
+            List<UUID> ids = changes.stream().filter(c -> c.entity() == entity).map(TravelChange::entityId).toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            rows.read(entity, ids, null).forEach(r -> outside.add(r.id()));
+            rows.read(entity, ids, scope).forEach(r -> outside.remove(r.id()));
+        }
+        return outside;
     }
 
     private static SyncNodeRepository.KnownReplica known(SyncNodeRepository nodes, UUID replicaId) {

@@ -34,6 +34,8 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
         /** An edit arrived for a row the hub had deleted: the row stays deleted, the edit is kept here. */
         EDIT_AFTER_DELETE,
         /** A delete arrived for a row edited on the hub meanwhile: the row is deleted with the edit in it. */
-        DELETE_AFTER_EDIT
+        DELETE_AFTER_EDIT,
+        /** A change to a row outside the replica's org subtree: not applied, kept here. */
+        OUTSIDE_SCOPE
     }
 }

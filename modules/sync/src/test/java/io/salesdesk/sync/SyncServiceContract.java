@@ -12,10 +12,12 @@ import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.FieldChange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -191,6 +193,20 @@ abstract class SyncServiceContract {
                     assertThat(c.incomingValue()).isEqualTo("周主任");
                 });
         assertThat(SyncFixture.row(r1, SyncedEntity.CUSTOMER, east1.id()).orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void aReplicaCannotChangeACustomerOutsideItsOrgSubtree() {
+        UUID r1Id = new SyncService(r1, clock).node().nodeId();
+        TravelChange forged = new TravelChange(UUID.randomUUID(), r1Id, 1, SyncedEntity.CUSTOMER, south1.id(), "UPDATE",
+                Map.of("phone", new FieldChange(null, "020-12345678")), Map.of(),
+                org.wang.id(), "王一");
+
+        hub.push(r1Id, List.of(forged));
+
+        assertThat(SyncFixture.field(hubDb, south1.id(), "phone")).isNull();
+        assertThat(SyncFixture.conflicts(hubDb)).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(SyncConflict.Kind.OUTSIDE_SCOPE));
     }
 
     @Test
