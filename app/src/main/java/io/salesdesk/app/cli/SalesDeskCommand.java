@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
                 RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
-                ProfileCommand.class, BackupCommand.class, RestoreCommand.class})
+                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */

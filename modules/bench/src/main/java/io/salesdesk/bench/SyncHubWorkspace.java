@@ -1,0 +1,78 @@
+package io.salesdesk.bench;
+
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.CompanyName;
+import io.salesdesk.core.Ids;
+import io.salesdesk.core.Role;
+import io.salesdesk.crm.ContactDraft;
+import io.salesdesk.crm.ContactRepository;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.OrgUnit;
+import io.salesdesk.crm.OrgUnitRepository;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.User;
+import io.salesdesk.crm.UserRepository;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A hub database for the sync soak test and benchmark: a company with three branch teams, a rep
+ * in each, and customers (one contact each) spread over the reps.
+ */
+final class SyncHubWorkspace {
+
+    final Database db;
+    final OrgUnit company;
+    final List<User> reps = new ArrayList<>();
+    final List<UUID> customers = new ArrayList<>();
+    final List<UUID> contacts = new ArrayList<>();
+
+    SyncHubWorkspace(Path dir, Clock clock, int customerCount) {
+        db = Database.open(DatabaseConfig.embedded(dir));
+        new RegionService(db);
+        UUID companyId = Ids.newId(clock);
+        company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId), null);
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.DEMO, "sync bench");
+        db.transaction(cfg -> {
+            OrgUnitRepository units = OrgUnitRepository.using(cfg, clock);
+            UserRepository users = UserRepository.using(cfg, clock);
+            units.insert(null, reason, company);
+            String[] branches = {"昆山", "常熟", "太仓"};
+            for (int i = 0; i < branches.length; i++) {
+                UUID id = Ids.newId(clock);
+                OrgUnit team = new OrgUnit(id, companyId, branches[i] + "分公司", OrgUnit.Kind.TEAM,
+                        company.childPath(id), null);
+                units.insert(null, reason, team);
+                User rep = new User(Ids.newId(clock), "rep" + i, "销售" + i, Role.REP, id, team.name(), team.path(), null);
+                users.insert(null, reason, rep, null, null);
+                reps.add(rep);
+            }
+        });
+        db.transaction(cfg -> {
+            List<CustomerRepository.NewCustomer> newCustomers = new ArrayList<>();
+            List<ContactRepository.NewContact> newContacts = new ArrayList<>();
+            for (int i = 0; i < customerCount; i++) {
+                UUID id = Ids.newId(clock);
+                String name = "苏州客户" + i;
+                CustomerDraft draft = new CustomerDraft(name, null, Tier.B, "HOSPITAL", "320508", "人民路" + i + "号",
+                        null, reps.get(i % reps.size()).id());
+                newCustomers.add(new CustomerRepository.NewCustomer(id, draft, CompanyName.normalise(name), null, null, null));
+                UUID contactId = Ids.newId(clock);
+                newContacts.add(new ContactRepository.NewContact(contactId, id,
+                        new ContactDraft("联系人" + i, "采购", null, null, null, null, true, null)));
+                customers.add(id);
+                contacts.add(contactId);
+            }
+            CustomerRepository.using(cfg, clock, UnaryOperator.identity()).insertAll(null, reason, newCustomers);
+            ContactRepository.using(cfg, clock).insertAll(null, reason, newContacts);
+        });
+    }
+}

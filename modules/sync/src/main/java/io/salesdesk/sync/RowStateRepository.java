@@ -1,0 +1,144 @@
+package io.salesdesk.sync;
+
+import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
+import static io.salesdesk.db.jooq.Tables.CONTACT;
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.db.jooq.tables.records.ContactRecord;
+import io.salesdesk.db.jooq.tables.records.CustomerRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Customers and contacts read as {@link RowState}s, deleted ones included, and the hub's feed: which
+ * rows its audit trail touched after a sequence number.
+ */
+final class RowStateRepository {
+
+    private static final int CHUNK = 1000;
+
+    private final DSLContext dsl;
+
+    private RowStateRepository(Configuration configuration) {
+        this.dsl = DSL.using(configuration);
+    }
+
+    static RowStateRepository using(Configuration configuration) {
+        return new RowStateRepository(configuration);
+    }
+
+    /** Every row of the entity this side has, deleted ones included. */
+    List<RowState> all(SyncedEntity entity) {
+        List<UUID> ids = entity == SyncedEntity.CUSTOMER ? dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID)
+                : dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+        return read(entity, ids, null);
+    }
+
+    /** The row, deleted or not, if this side has it. */
+    Optional<RowState> find(SyncedEntity entity, UUID id) {
+        return read(entity, List.of(id), null).stream().findFirst();
+    }
+
+    /**
+     * The rows with these ids that this side has; with a scope path, only rows whose customer's owner
+     * sits in that org subtree.
+     */
+    List<RowState> read(SyncedEntity entity, Collection<UUID> ids, String scopePath) {
+        List<UUID> distinct = ids.stream().distinct().toList();
+        List<RowState> rows = new ArrayList<>(distinct.size());
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            if (entity == SyncedEntity.CUSTOMER) {
+                Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(customer(r)));
+            } else {
+                Condition scope = scopePath == null ? DSL.noCondition()
+                        : CONTACT.CUSTOMER_ID.in(DSL.select(CUSTOMER.ID).from(CUSTOMER)
+                        .where(CUSTOMER.OWNER_ID.in(usersIn(scopePath))));
+                dsl.selectFrom(CONTACT).where(CONTACT.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(contact(r)));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The rows the audit trail touched after {@code afterSeq}, in order, at most {@code limit}
+     * entries read, leaving out the entries that applied {@code replicaId}'s own pushes: the hub
+     * answered those pushes with the rows as they were then, and any later change has its own entry.
+     */
+    FeedPage feed(long afterSeq, int limit, UUID replicaId) {
+        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
+                .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()),
+                        CHANGE_LOG.REASON_KIND.ne(ChangeReason.Kind.SYNC.name())
+                                .or(CHANGE_LOG.REASON_DETAIL.notLike(HubMerge.originPrefix(replicaId) + "%")))
+                .orderBy(CHANGE_LOG.SEQ).limit(limit).fetch();
+        Map<SyncedEntity, List<UUID>> touched = new LinkedHashMap<>();
+        for (SyncedEntity e : SyncedEntity.values()) {
+            touched.put(e, new ArrayList<>());
+        }
+        long last = afterSeq;
+        for (var r : entries) {
+            touched.get(SyncedEntity.of(r.value2()).orElseThrow()).add(r.value3());
+            last = r.value1();
+        }
+        return new FeedPage(touched, last, entries.size() == limit);
+    }
+
+    /**
+     * One page of the feed.
+     *
+     * @param touched row ids per entity
+     * @param lastSeq the last sequence number read
+     * @param full    whether the page was full (more may follow)
+     */
+    record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full) {
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<UUID>> usersIn(String scopePath) {
+        return DSL.select(APP_USER.ID).from(APP_USER).join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+                .where(ORG_UNIT.PATH.startsWith(scopePath));
+    }
+
+    private static RowState customer(CustomerRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", r.getName());
+        f.put("creditCode", r.getCreditCode());
+        f.put("tier", r.getTier());
+        f.put("industry", r.getIndustry());
+        f.put("regionCode", r.getRegionCode());
+        f.put("address", r.getAddress());
+        f.put("phone", r.getPhone());
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("lastFollowUpAt", Values.text(r.getLastFollowUpAt()));
+        f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
+        return new RowState(SyncedEntity.CUSTOMER, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState contact(ContactRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("name", r.getName());
+        f.put("title", r.getTitle());
+        f.put("mobile", r.getMobile());
+        f.put("phone", r.getPhone());
+        f.put("email", r.getEmail());
+        f.put("wechat", r.getWechat());
+        f.put("primary", Values.text(r.getIsPrimary()));
+        f.put("notes", r.getNotes());
+        return new RowState(SyncedEntity.CONTACT, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+}

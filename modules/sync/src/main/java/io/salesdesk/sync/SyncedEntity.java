@@ -1,0 +1,54 @@
+package io.salesdesk.sync;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entities that travel between a replica and its hub, with the fields that travel: the field
+ * names of their change records in the audit trail.
+ */
+public enum SyncedEntity {
+
+    /** Customers; applied before contacts so that a new contact finds its customer. */
+    CUSTOMER("customer", List.of("name", "creditCode", "tier", "industry", "regionCode", "address", "phone",
+            "ownerId", "lastFollowUpAt", "nextFollowUpOn")),
+    /** Contacts; {@code customerId} is set when the contact is created and never moves. */
+    CONTACT("contact", List.of("customerId", "name", "title", "mobile", "phone", "email", "wechat", "primary",
+            "notes"));
+
+    /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
+    public static final String DELETED = "deletedAt";
+
+    private final String table;
+    private final List<String> fields;
+
+    SyncedEntity(String table, List<String> fields) {
+        this.table = table;
+        this.fields = fields;
+    }
+
+    /** The change log's entity name, which is the table name. */
+    public String table() {
+        return table;
+    }
+
+    /** The fields that travel, in a fixed order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The synced entity with this change-log name, if it is one. */
+    public static Optional<SyncedEntity> of(String table) {
+        for (SyncedEntity e : values()) {
+            if (e.table.equals(table)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The change-log names of every synced entity. */
+    public static List<String> tables() {
+        return List.of(CUSTOMER.table, CONTACT.table);
+    }
+}
