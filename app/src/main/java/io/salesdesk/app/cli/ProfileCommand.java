@@ -58,7 +58,8 @@ public final class ProfileCommand {
                 description = "Ask for the password (typed without echo).")
         char[] password;
 
-        @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable with the password.")
+        @Option(names = "--password-from", paramLabel = "VAR",
+                description = "Environment variable with the password (--password-env is the sign-in password's).")
         String passwordEnv;
 
         @Option(names = "--start-with", description = "Open this profile when no --profile or --data-dir is given.")

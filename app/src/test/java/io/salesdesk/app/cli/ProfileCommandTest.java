@@ -78,7 +78,7 @@ class ProfileCommandTest {
             assertThat(Main.run("--profile", "office", "info")).isZero();
 
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("\"mode\" : \"HSQLDB_SERVER\"")
-                    .contains("\"schemaVersion\" : \"31\"");
+                    .contains("\"schemaVersion\" : \"" + io.salesdesk.db.Database.SCHEMA_VERSION + "\"");
         }
     }
 
