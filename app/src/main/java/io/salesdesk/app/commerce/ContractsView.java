@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,8 +27,10 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.app.studio.CustomFieldListTools;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractStatus;
+import io.salesdesk.studio.field.CustomEntity;
 
 /**
  * 合同: every contract the user sees with its status, and beside it the one selected — its payment
@@ -43,6 +46,7 @@ final class ContractsView extends BorderPane implements CommerceTab {
             I18n.get("contracts.allStatuses"));
     private final Label count = new Label();
     private final ContractDetailPane detail;
+    private final CustomFieldListTools<Contract> custom;
 
     ContractsView(AppContext context) {
         this.context = context;
@@ -56,13 +60,15 @@ final class ContractsView extends BorderPane implements CommerceTab {
         create.setOnAction(e -> NewContractDialog.open(context, this::contractChanged));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, status, count, spacer, create);
-        filters.setAlignment(Pos.CENTER_LEFT);
         createTable();
+        custom = new CustomFieldListTools<>(context, CustomEntity.CONTRACT, table, Contract::id, "contracts",
+                this::refresh);
+        HBox filters = new HBox(8, status, custom.filterButton(), count, spacer, custom.columnsButton(), create);
+        filters.setAlignment(Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.55);
         SplitPane.setResizableWithParent(detail, false);
-        setTop(filters);
+        setTop(new VBox(filters, custom.chips()));
         setCenter(split);
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
     }
@@ -104,8 +110,14 @@ final class ContractsView extends BorderPane implements CommerceTab {
     private void reload(UUID keep, Contract changed) {
         var viewer = context.currentUser().asActor();
         ContractStatus wanted = status.getValue();
-        BackgroundTask.wrap(() -> context.contracts().list(viewer, wanted, null))
-                .onSuccess(contracts -> {
+        var filters = custom.filters();
+        BackgroundTask.wrap(() -> {
+                    List<Contract> listed = context.contracts().list(viewer, wanted, null, filters);
+                    return new Listed(listed, custom.readValues(listed.stream().map(Contract::id).toList()));
+                })
+                .onSuccess(read -> {
+                    List<Contract> contracts = read.contracts();
+                    custom.showValues(read.customValues());
                     table.getItems().setAll(contracts);
                     count.setText(I18n.get("contracts.count", contracts.size()));
                     Contract listed = contracts.stream().filter(c -> c.id().equals(keep)).findFirst().orElse(null);
@@ -120,5 +132,8 @@ final class ContractsView extends BorderPane implements CommerceTab {
                     }
                 })
                 .executeWith(context.executor());
+    }
+
+    private record Listed(List<Contract> contracts, java.util.Map<UUID, java.util.Map<String, String>> customValues) {
     }
 }

@@ -133,6 +133,33 @@ class ContractCustomFieldsUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shows(robot, "质保年限"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theContractListFiltersByAContractFieldAndShowsItAsAColumn(FxRobot robot) throws Exception {
+        Opportunity won = context.opportunities().column(admin, "WON", OpportunityFilter.all()).get(2);
+        Contract tendered = context.contracts().createFromOpportunity(admin, won.id(), PaymentTerm.defaults());
+        context.customFields().setValues(admin, CustomEntity.CONTRACT, tendered.id(),
+                java.util.Map.of("tender_no", "NB-ZB-077"));
+        robot.clickOn("#nav-COMMERCE");
+        robot.clickOn("#commerceView-CONTRACTS");
+        TableView<Contract> table = robot.lookup("#contractTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(c -> c.id().equals(tendered.id())));
+
+        robot.clickOn("#customFilterButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<io.salesdesk.studio.field.CustomField> field = robot.lookup("#customFilterField").queryAs(ComboBox.class);
+        robot.interact(() -> field.setValue(field.getItems().stream().filter(f -> f.key().equals("tender_no"))
+                .findFirst().orElseThrow()));
+        robot.interact(() -> robot.lookup("#customFilterText").queryAs(TextField.class).setText("NB-ZB"));
+        robot.clickOn("#customFilterApply");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems()).extracting(Contract::id).containsExactly(tendered.id());
+
+        robot.clickOn("#removeCustomFilter-tender_no");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() > 1);
+    }
+
     private static boolean shows(FxRobot robot, String text) {
         return robot.lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> text.equals(l.getText()) && visible(l));

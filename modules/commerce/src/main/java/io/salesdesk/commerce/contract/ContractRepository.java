@@ -18,6 +18,8 @@ import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.FieldChange;
 import io.salesdesk.db.Rows;
+import io.salesdesk.db.custom.CustomValueConditions;
+import io.salesdesk.db.custom.CustomValueFilter;
 import io.salesdesk.workflow.approval.ContractKpiDayRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -122,7 +124,16 @@ public final class ContractRepository {
      * @param customerId only this customer's, or null for all
      */
     public List<Contract> list(Actor viewer, ContractStatus status, UUID customerId, int limit) {
+        return list(viewer, status, customerId, List.of(), limit);
+    }
+
+    /** As {@link #list(Actor, ContractStatus, UUID, int)}, with conditions on the company's own contract fields. */
+    public List<Contract> list(Actor viewer, ContractStatus status, UUID customerId, List<CustomValueFilter> custom,
+                               int limit) {
         Condition where = CONTRACT.DELETED_AT.isNull().and(Visibility.ownedBy(CONTRACT.OWNER_ID, viewer));
+        if (!custom.isEmpty()) {
+            where = where.and(CustomValueConditions.matchAll(CONTRACT.ID, custom));
+        }
         if (status != null) {
             where = where.and(CONTRACT.STATUS.eq(status.name()));
         }

@@ -119,7 +119,13 @@ public final class ContractService {
      * @param customerId only this customer's, or null
      */
     public List<Contract> list(Actor viewer, ContractStatus status, UUID customerId) {
-        return db.transactionResult(cfg -> contracts(cfg).list(viewer, status, customerId, LIST_LIMIT));
+        return list(viewer, status, customerId, List.of());
+    }
+
+    /** As {@link #list(Actor, ContractStatus, UUID)}, narrowed by conditions on the company's own contract fields. */
+    public List<Contract> list(Actor viewer, ContractStatus status, UUID customerId,
+                               List<io.salesdesk.db.custom.CustomValueFilter> custom) {
+        return db.transactionResult(cfg -> contracts(cfg).list(viewer, status, customerId, custom, LIST_LIMIT));
     }
 
     /** Every recorded change of the contract, oldest first, if the viewer may see it. */
