@@ -64,6 +64,27 @@ public abstract class FormDialog<R> extends Dialog<R> {
         body.getChildren().add(generalProblem);
         getDialogPane().setContent(body);
         setResultConverter(button -> null);
+        // A dialog centred on its owner while still growing can open with its title bar above the screen.
+        addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(this::keepOnScreen));
+    }
+
+    /** Moves (and if need be shortens) the dialog so all of it is on the screen it opened on. */
+    private void keepOnScreen() {
+        if (!isShowing() || Double.isNaN(getY())) {
+            return;
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(getX(), getY(),
+                        Math.max(1, getWidth()), Math.max(1, getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (getHeight() > screen.getHeight()) {
+            setHeight(screen.getHeight());
+        }
+        if (getY() + getHeight() > screen.getMaxY()) {
+            setY(screen.getMaxY() - getHeight());
+        }
+        if (getY() < screen.getMinY()) {
+            setY(screen.getMinY());
+        }
     }
 
     /** Puts the form above the general problem line. */
@@ -135,6 +156,7 @@ public abstract class FormDialog<R> extends Dialog<R> {
         Platform.runLater(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
+                keepOnScreen();
             }
         });
     }
