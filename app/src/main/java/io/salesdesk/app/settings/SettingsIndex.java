@@ -16,11 +16,13 @@ import javafx.scene.layout.VBox;
 /**
  * The row of section names under the settings title: a company's administrator has a dozen
  * sections on one page, and finds 审批流程 by its name instead of by scrolling past the others.
- * Rebuilt whenever sections come or go, so a section added anywhere is listed in page order.
+ * Rebuilt whenever sections come, go, show or hide, so a section added anywhere is listed in page order.
  */
 final class SettingsIndex extends FlowPane {
 
     private final VBox page;
+    /** The sections whose showing and hiding is watched: one that shows only sometimes is listed only then. */
+    private final java.util.Set<Node> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     SettingsIndex(VBox page) {
         super(6, 6);
@@ -37,7 +39,10 @@ final class SettingsIndex extends FlowPane {
         getChildren().setAll(lead);
         int n = 0;
         for (Node child : page.getChildren()) {
-            if (child.getStyleClass().contains("settings-section") && child instanceof VBox section
+            if (child.getStyleClass().contains("settings-section") && watched.add(child)) {
+                child.visibleProperty().addListener((o, was, now) -> rebuild());
+            }
+            if (child.getStyleClass().contains("settings-section") && child.isVisible() && child instanceof VBox section
                     && !section.getChildren().isEmpty() && section.getChildren().get(0) instanceof Label heading) {
                 Button jump = new Button(heading.getText());
                 jump.setId("settingsJump-" + n++);

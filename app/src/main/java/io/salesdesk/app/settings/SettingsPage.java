@@ -104,6 +104,10 @@ public final class SettingsPage extends VBox {
         getChildren().add(new ConnectionSection(context,
                 new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv()))));
         getChildren().add(new BackupSection(context));
+        // Where branch offices sync with this database, a manager settles what both sides changed.
+        if (CustomFieldService.mayConfigure(context.currentUser().asActor())) {
+            getChildren().add(new SyncConflictsSection(context));
+        }
         // Follow-up rules, pool limits, dispatch weights, the calendar, the notification channels and
         // the approval flows bind the whole company: only its
         // company-wide roles see them (the services refuse everyone else anyway).

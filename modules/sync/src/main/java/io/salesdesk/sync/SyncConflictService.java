@@ -26,6 +26,12 @@ public final class SyncConflictService {
         this.clock = clock;
     }
 
+    /** Whether this database is a head office that branch replicas sync with (so conflicts can arise here). */
+    public boolean isHub() {
+        return hub.transactionResult(cfg -> SyncNodeRepository.using(cfg, clock).node()
+                .map(n -> n.role() == SyncNode.Role.HUB).orElse(false));
+    }
+
     /** Open conflicts, oldest first. */
     public List<SyncConflict> open() {
         return hub.transactionResult(cfg -> SyncConflictRepository.using(cfg, clock).open());

@@ -1,0 +1,158 @@
+package io.salesdesk.app.settings;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.Formats;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.crm.User;
+import io.salesdesk.sync.SyncConflict;
+import io.salesdesk.sync.SyncConflictService;
+import io.salesdesk.sync.SyncedEntity;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * 同步冲突 on the head office's database: the fields a branch and the head office both changed to
+ * different values (and edits that met deletes), each with both values, for a manager to settle with
+ * 保留总部的值 or 采用分支的值. The head office's value stays live until then; nothing is lost either way.
+ * Shown only where branches sync, to those who may settle.
+ */
+final class SyncConflictsSection extends VBox {
+
+    /** A conflict as the table shows it: the record by name, the values in words. */
+    record Line(SyncConflict conflict, String record, String field, String hubValue, String incomingValue) {
+    }
+
+    private final AppContext context;
+    private final SyncConflictService conflicts;
+    private final TableView<Line> table = new TableView<>();
+    private final Label count = new Label();
+
+    SyncConflictsSection(AppContext context) {
+        this.context = context;
+        this.conflicts = new SyncConflictService(context.database(), context.clock());
+        setId("syncConflictsSection");
+        Button keepHub = button("syncKeepHub", "sync.conflicts.keepHub", Feather.HOME, false,
+                line -> line.conflict().hubValue());
+        Button takeBranch = button("syncTakeBranch", "sync.conflicts.takeBranch", Feather.GIT_MERGE, true,
+                line -> line.conflict().incomingValue());
+        takeBranch.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
+                .map(l -> l.conflict().kind() != SyncConflict.Kind.FIELD).orElse(true));
+        keepHub.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        count.setId("syncConflictCount");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox actions = new HBox(8, count, new javafx.scene.layout.Region(), keepHub, takeBranch);
+        HBox.setHgrow(actions.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        SettingsPage.fillSection(this, I18n.get("sync.conflicts.title"), I18n.get("sync.conflicts.hint"),
+                createTable(), actions);
+        setVisible(false);
+        setManaged(false);
+        reload();
+    }
+
+    private TableView<Line> createTable() {
+        table.setId("syncConflictTable");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(240);
+        table.setPlaceholder(new Label(I18n.get("sync.conflicts.none")));
+        table.getColumns().setAll(List.of(
+                column("sync.conflicts.col.record", Line::record, 150),
+                column("sync.conflicts.col.field", Line::field, 90),
+                column("sync.conflicts.col.hub", Line::hubValue, 130),
+                column("sync.conflicts.col.branch", Line::incomingValue, 130),
+                column("sync.conflicts.col.by", l -> l.conflict().changedByName(), 80),
+                column("sync.conflicts.col.at", l -> Formats.dateTime(l.conflict().createdAt(),
+                        context.clock().getZone()), 120),
+                column("sync.conflicts.col.kind", l -> I18n.get("sync.conflicts.kind." + l.conflict().kind().name()),
+                        120)));
+        return table;
+    }
+
+    private static TableColumn<Line, String> column(String key, Function<Line, String> value, double width) {
+        TableColumn<Line, String> column = new TableColumn<>(I18n.get(key));
+        column.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private Button button(String id, String key, Feather icon, boolean accent, Function<Line, String> chosen) {
+        Button button = new Button(I18n.get(key), new FontIcon(icon));
+        button.setId(id);
+        if (accent) {
+            button.getStyleClass().add(Styles.ACCENT);
+        }
+        button.setOnAction(e -> {
+            Line line = table.getSelectionModel().getSelectedItem();
+            if (line == null) {
+                return;
+            }
+            var actor = context.currentUser().asActor();
+            BackgroundTask.wrap(() -> {
+                        conflicts.resolve(actor, line.conflict().id(), chosen.apply(line));
+                        return true;
+                    })
+                    .onSuccess(done -> reload())
+                    .onFailure(ErrorDialogs::show)
+                    .executeWith(context.executor());
+        });
+        return button;
+    }
+
+    /** Reads the open conflicts; the section shows only on a head office's database or while any are open. */
+    void reload() {
+        var viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> {
+                    boolean hub = conflicts.isHub();
+                    List<SyncConflict> open = conflicts.open();
+                    Map<UUID, String> names = new HashMap<>();
+                    for (SyncConflict c : open) {
+                        if (c.entity() == SyncedEntity.CUSTOMER) {
+                            context.customers().open(viewer, c.entityId())
+                                    .ifPresent(d -> names.put(c.entityId(), d.customer().name()));
+                        }
+                    }
+                    Map<String, String> people = new HashMap<>();
+                    context.users().all().forEach((User u) -> people.put(u.id().toString(), u.displayName()));
+                    List<Line> lines = open.stream().map(c -> line(c, names, people)).toList();
+                    return new Read(hub || !open.isEmpty(), lines);
+                })
+                .onSuccess(read -> {
+                    setVisible(read.shown());
+                    setManaged(read.shown());
+                    table.getItems().setAll(read.lines());
+                    count.setText(I18n.get("sync.conflicts.count", read.lines().size()));
+                })
+                .onFailure(ErrorDialogs::show)
+                .executeWith(context.executor());
+    }
+
+    private record Read(boolean shown, List<Line> lines) {
+    }
+
+    private static Line line(SyncConflict c, Map<UUID, String> names, Map<String, String> people) {
+        String entity = I18n.get("sync.conflicts.entity." + c.entity().name());
+        String record = names.containsKey(c.entityId()) ? entity + " " + names.get(c.entityId()) : entity;
+        String fieldKey = "sync.field." + c.field();
+        String field = I18n.has(fieldKey) ? I18n.get(fieldKey) : c.field();
+        Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty") : people.getOrDefault(v, v);
+        return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
+    }
+}

@@ -1,0 +1,110 @@
+package io.salesdesk.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesdesk.app.AppContext;
+import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.app.shell.MainWindow;
+import io.salesdesk.core.Actor;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerQuery;
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.crm.User;
+import io.salesdesk.db.Database;
+import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.sync.LocalHub;
+import io.salesdesk.sync.SyncService;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The head office's 同步冲突: a branch and the head office both changed a customer's phone while the
+ * branch was offline; after the branch syncs, an administrator sees both numbers and takes the
+ * branch's, which becomes the customer's phone.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SyncConflictsUiTest {
+
+    static {
+        UiTestWorkspace.prepareHeadlessScreen();
+    }
+
+    @TempDir
+    static Path dir;
+    static UiTestWorkspace workspace;
+    static AppContext context;
+    static Customer customer;
+
+    @BeforeAll
+    static void openWorkspace() {
+        workspace = UiTestWorkspace.create(dir.resolve("hub"));
+        context = workspace.context();
+        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+        Actor admin = context.currentUser().asActor();
+        customer = context.customers().page(admin, CustomerQuery.all(), 0, 50).stream()
+                .filter(c -> c.ownerId() != null).findFirst().orElseThrow();
+        User owner = context.users().all().stream().filter(u -> u.id().equals(customer.ownerId())).findFirst()
+                .orElseThrow();
+        LocalHub hub = new LocalHub(context.database(), UiTestWorkspace.CLOCK);
+        try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(dir.resolve("branch")),
+                owner.orgUnitId(), UiTestWorkspace.CLOCK, 500)) {
+            CustomerService atBranch = new CustomerService(branch, UiTestWorkspace.CLOCK, new RegionService(branch));
+            Customer there = atBranch.open(owner.asActor(), customer.id()).orElseThrow().customer();
+            atBranch.update(owner.asActor(), there.id(), there.version(), withPhone(there.toDraft(), "0571-88880001"));
+            Customer here = context.customers().open(admin, customer.id()).orElseThrow().customer();
+            context.customers().update(admin, here.id(), here.version(), withPhone(here.toDraft(), "0571-88880002"));
+            new SyncService(branch, UiTestWorkspace.CLOCK).sync(hub);
+        }
+    }
+
+    private static CustomerDraft withPhone(CustomerDraft d, String phone) {
+        return new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(), d.regionCode(), d.address(), phone,
+                d.ownerId());
+    }
+
+    @AfterAll
+    static void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
+        stage.show();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorTakesTheBranchsValueOfAConflictingField(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-SETTINGS");
+        TableView<SyncConflictsSection.Line> table = robot.lookup("#syncConflictTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        SyncConflictsSection.Line line = table.getItems().get(0);
+        assertThat(line.record()).isEqualTo("客户 " + customer.name());
+        assertThat(line.field()).isEqualTo("电话");
+        assertThat(line.hubValue()).isEqualTo("0571-88880002");
+        assertThat(line.incomingValue()).isEqualTo("0571-88880001");
+        assertThat(robot.lookup("#syncConflictsSection").queryAs(Node.class).isVisible()).isTrue();
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#syncTakeBranch").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+
+        assertThat(context.customers().open(context.currentUser().asActor(), customer.id()).orElseThrow().customer()
+                .phone()).isEqualTo("0571-88880001");
+    }
+}
