@@ -2,26 +2,23 @@ package io.salesdesk.app.studio.onboarding;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.common.Confirmations;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
-import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.app.studio.CustomFieldsSection;
 import io.salesdesk.studio.onboarding.OnboardingPath;
 import io.salesdesk.studio.onboarding.PathStage;
 import io.salesdesk.studio.onboarding.StepKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -124,13 +121,7 @@ public final class OnboardingPathsSection extends VBox {
         if (path == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, I18n.get("paths.retire.confirm", path.name()),
-                ButtonType.OK, ButtonType.CANCEL);
-        confirm.setTitle(I18n.get("app.title"));
-        confirm.setHeaderText(null);
-        Stylesheets.addTo(confirm.getDialogPane());
-        Optional<ButtonType> answer = confirm.showAndWait();
-        if (answer.isEmpty() || answer.get() != ButtonType.OK) {
+        if (!Confirmations.ask(I18n.get("paths.retire.confirm", path.name()))) {
             return;
         }
         run(() -> {
