@@ -41,6 +41,8 @@ public final class CustomFieldListTools<T> {
     private final ObservableList<CustomFieldFilterDialog.Chosen> chosen = FXCollections.observableArrayList();
     private final CustomFilterBar filterBar;
     private final Runnable reload;
+    /** Whether any custom column is shown; set on the FX thread, read by the list's background read. */
+    private volatile boolean columnsShown;
 
     /**
      * @param list           the list's name in the user's column preferences, e.g. {@code leads}
@@ -101,8 +103,7 @@ public final class CustomFieldListTools<T> {
      * custom column is shown.
      */
     public Map<UUID, Map<String, String>> readValues(Collection<UUID> ids) {
-        boolean shown = table.getColumns().stream().anyMatch(c -> c.getUserData() instanceof CustomField);
-        return !shown || ids.isEmpty() ? Map.of() : context.customFields().values(entity, ids);
+        return !columnsShown || ids.isEmpty() ? Map.of() : context.customFields().values(entity, ids);
     }
 
     /** Shows values read by {@link #readValues}, on the FX thread. */
@@ -127,6 +128,7 @@ public final class CustomFieldListTools<T> {
                 present.add(f.key());
             }
         }
+        columnsShown = fields.stream().anyMatch(f -> keys.contains(f.key()));
         boolean added = false;
         for (CustomField field : fields) {
             if (keys.contains(field.key()) && !present.contains(field.key())) {
