@@ -56,4 +56,29 @@ public final class DatabaseOptions {
         }
         return DatabaseConfig.embedded(Workspace.dataDir(dataDir, env));
     }
+
+    /** The profile named by {@code --profile}, if any. */
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile).filter(p -> !p.isBlank());
+    }
+
+    /**
+     * This machine's workspace with {@code --profile} left aside: for {@code salesdesk sync} the profile
+     * names the hub, not the workspace. The profile to start with counts unless it is {@code hub}.
+     */
+    public DatabaseConfig configWithoutProfile(String hub) {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
+            return DatabaseConfig.server(dbUrl, dbUser, password);
+        }
+        Map<String, String> env = System.getenv();
+        if (dataDir == null && env.get("SALESDESK_HOME") == null) {
+            ConnectionProfiles profiles = ProfileCommand.profiles();
+            Optional<String> start = profiles.startWith().filter(s -> !s.equals(hub));
+            if (start.isPresent()) {
+                return profiles.config(start.get());
+            }
+        }
+        return DatabaseConfig.embedded(Workspace.dataDir(dataDir, env));
+    }
 }

@@ -47,6 +47,11 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return database.config();
     }
 
+    /** The database options themselves, for a command that reads {@code --profile} its own way. */
+    DatabaseOptions databaseOptions() {
+        return database;
+    }
+
     @Option(names = "--user", paramLabel = "USERNAME",
             description = "Start as this user; where people sign in, the user to sign in as.")
     String username;

@@ -1,15 +1,19 @@
 package io.salesdesk.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.sync.HubProbe;
+import io.salesdesk.app.sync.SyncAttempt;
+import io.salesdesk.app.sync.UnsyncedExport;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.profile.ConnectionProfile;
+import io.salesdesk.db.profile.ConnectionProfiles;
 import io.salesdesk.sync.LocalHub;
-import io.salesdesk.sync.ReplicaExpiredException;
+import io.salesdesk.sync.ObservedHub;
+import io.salesdesk.sync.ReplicaSettings;
 import io.salesdesk.sync.SyncConflict;
 import io.salesdesk.sync.SyncConflictService;
-import io.salesdesk.sync.SyncReport;
 import io.salesdesk.sync.SyncService;
 import io.salesdesk.sync.SyncedRows;
 import io.salesdesk.sync.TravelChange;
@@ -18,8 +22,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,13 +33,22 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code salesdesk sync --hub-url URL}: syncs this workspace, a branch replica, with the head
- * office's database (docs/decisions.md, decision 6); {@code --create --org-unit ID} makes the
- * workspace a new replica of that unit's subtree; {@code --conflicts} lists the hub's open conflicts.
+ * {@code salesdesk sync --profile HQ}: syncs this workspace, a branch replica, with the head office's
+ * database (docs/decisions.md, decision 6), named by a connection profile (its password unsealed from
+ * the profile store, decision 4) or by {@code --hub-url}; with neither, the hub profile the replica
+ * remembers. {@code --create --org-unit ID} makes the workspace a new replica of that unit's subtree;
+ * {@code --conflicts} lists the hub's open conflicts; {@code --export-unsynced FILE} writes the changes
+ * not yet sent to a sheet.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Sync this branch replica with the head-office database (or create it with --create).")
+        description = "Sync this branch replica with the head-office database (or create it with --create). "
+                + "The head office is --profile NAME (a connection profile) or --hub-url.")
 public final class SyncCommand implements Callable<Integer> {
+
+    /** Exit code: the hub did not answer, or the line dropped part way (what was synced is kept). */
+    static final int OFFLINE = 3;
+    /** Exit code: the replica is past the hub's retention limit. */
+    static final int EXPIRED = 4;
 
     @ParentCommand
     SalesDeskCommand root;
@@ -41,15 +56,15 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hub-url", required = true, paramLabel = "JDBC_URL",
-            description = "The head-office database, e.g. jdbc:postgresql://hq/salesdesk or jdbc:hsqldb:hsql://hq/salesdesk")
+    @Option(names = "--hub-url", paramLabel = "JDBC_URL",
+            description = "The head-office database, e.g. jdbc:postgresql://hq/salesdesk or jdbc:hsqldb:hsql://hq/salesdesk"
+                    + " (instead of --profile).")
     String hubUrl;
 
-    @Option(names = "--hub-user", description = "User name for the head-office database.")
+    @Option(names = "--hub-user", description = "User name for --hub-url.")
     String hubUser;
 
-    @Option(names = "--hub-password", description = "Password for the head-office database.", interactive = true,
-            arity = "0..1")
+    @Option(names = "--hub-password", description = "Password for --hub-url.", interactive = true, arity = "0..1")
     String hubPassword;
 
     @Option(names = "--create", description = "Create this workspace as a new replica of the org unit's subtree.")
@@ -62,53 +77,134 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--conflicts", description = "List the head office's open sync conflicts.")
     boolean conflicts;
 
+    @Option(names = "--export-unsynced", paramLabel = "FILE",
+            description = "Write the local changes not yet synced to FILE (.xlsx or .csv); no connection needed.")
+    Path exportUnsynced;
+
+    /** Where the hub is, and how to check quickly that it answers. */
+    private record Hub(DatabaseConfig config, BooleanSupplier reachable, String profile) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        DatabaseConfig local = root.databaseConfig();
-        try (Database hubDb = Database.open(DatabaseConfig.server(hubUrl, hubUser, hubPassword))) {
-            LocalHub hub = new LocalHub(hubDb, clock);
-            if (conflicts) {
+        DatabaseOptions options = root.databaseOptions();
+        DatabaseConfig local = options.configWithoutProfile(options.profile().orElse(null));
+        if (exportUnsynced != null) {
+            try (Database replica = Database.open(local)) {
+                List<TravelChange> unsynced = new SyncService(replica, clock).unsyncedChanges();
+                UnsyncedExport.write(unsynced, exportUnsynced);
+                out.println(I18n.get("cli.sync.exported", unsynced.size(), exportUnsynced.toAbsolutePath()));
+            }
+            return 0;
+        }
+        if (create) {
+            return create(out, err, clock, local);
+        }
+        if (conflicts) {
+            Hub hub = hub(Optional.empty());
+            try (Database hubDb = Database.open(hub.config())) {
                 List<SyncConflict> open = new SyncConflictService(hubDb, clock).open();
                 out.println(I18n.get("cli.sync.conflicts", open.size()));
                 open.forEach(c -> out.println(I18n.get("cli.sync.conflict", c.entity().table(), c.entityId(),
                         c.field(), c.hubValue(), c.changedByName(), c.incomingValue(), c.kind())));
-                return 0;
             }
-            if (create) {
-                if (orgUnit == null) {
-                    spec.commandLine().getErr().println("--create needs --org-unit ID");
-                    return 2;
+            return 0;
+        }
+        try (Database replica = Database.open(local)) {
+            Optional<String> remembered = replica.transactionResult(cfg -> ReplicaSettings.using(cfg).hubProfile());
+            Hub hub = hub(remembered);
+            out.println(I18n.get("cli.sync.start", hub.profile() != null ? hub.profile() : hub.config().url()));
+            SyncAttempt attempt = new SyncAttempt(replica, clock, pageLines(out));
+            SyncAttempt.Result result = attempt.run(hub.config(), hub.reachable());
+            return switch (result.outcome()) {
+                case DONE -> {
+                    if (hub.profile() != null && remembered.isEmpty()) {
+                        // The first sync by profile names the replica's hub for the app's 立即同步.
+                        replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(hub.profile()));
+                    }
+                    out.println(I18n.get("cli.sync.done", result.pushed(), result.pulled(), result.conflicts()));
+                    yield 0;
                 }
-                UUID unit = hub.orgUnit(orgUnit);
-                try (Database replica = SyncService.createReplica(hub, local, unit, clock, SyncService.DEFAULT_PAGE)) {
-                    out.println(I18n.get("cli.sync.created", local.dataDir(), orgUnit, SyncedRows.read(replica).size()));
+                case OFFLINE -> {
+                    err.println(I18n.get("cli.sync.offline", result.message()));
+                    yield OFFLINE;
                 }
-                return 0;
-            }
-            try (Database replica = Database.open(local)) {
-                SyncService sync = new SyncService(replica, clock);
-                try {
-                    SyncReport report = sync.sync(hub);
-                    out.println(I18n.get("cli.sync.done", report.pushed(), report.pulled(), report.conflicts()));
-                    return 0;
-                } catch (ReplicaExpiredException e) {
-                    spec.commandLine().getErr().println(I18n.message(e));
-                    List<TravelChange> unsynced = sync.unsyncedChanges();
-                    Path file = exportUnsynced(local, unsynced);
-                    out.println(I18n.get("cli.sync.exported", unsynced.size(), file));
-                    return 2;
+                case INTERRUPTED -> {
+                    err.println(I18n.get("cli.sync.interrupted", result.pushed(), result.pulled(), result.message()));
+                    yield OFFLINE;
                 }
-            }
+                case EXPIRED -> {
+                    int waiting = new SyncService(replica, clock).unsyncedChanges().size();
+                    err.println(result.message());
+                    err.println(I18n.get("cli.sync.exportFirst", waiting, local.dataDir() == null ? ""
+                            : "--data-dir " + local.dataDir() + " ", "unsynced-" + LocalDate.now() + ".xlsx"));
+                    yield EXPIRED;
+                }
+                case CANCELLED, FAILED -> {
+                    err.println(result.message());
+                    yield 2;
+                }
+            };
         }
     }
 
-    private static Path exportUnsynced(DatabaseConfig local, List<TravelChange> changes) throws java.io.IOException {
-        Path dir = local.dataDir() == null ? Path.of(".") : local.dataDir();
-        Path file = dir.resolve("unsynced-" + LocalDate.now() + ".json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(file.toFile(), changes);
-        return file;
+    private Integer create(PrintWriter out, PrintWriter err, Clock clock, DatabaseConfig local) {
+        if (orgUnit == null) {
+            err.println(I18n.get("cli.sync.createNeedsUnit"));
+            return 2;
+        }
+        Hub hub = hub(Optional.empty());
+        if (!hub.reachable().getAsBoolean()) {
+            err.println(I18n.get("cli.sync.offline", I18n.get("sync.offline.reason", hub.config().url())));
+            return OFFLINE;
+        }
+        try (Database hubDb = Database.open(hub.config())) {
+            LocalHub lh = new LocalHub(hubDb, clock);
+            UUID unit = lh.orgUnit(orgUnit);
+            try (Database replica = SyncService.createReplica(lh, local, unit, clock, SyncService.DEFAULT_PAGE)) {
+                if (hub.profile() != null) {
+                    replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(hub.profile()));
+                }
+                out.println(I18n.get("cli.sync.created", local.dataDir(), orgUnit, SyncedRows.read(replica).size()));
+            }
+        }
+        return 0;
+    }
+
+    /** --hub-url, else --profile, else the profile the replica remembers. */
+    private Hub hub(Optional<String> remembered) {
+        if (hubUrl != null && !hubUrl.isBlank()) {
+            DatabaseConfig config = DatabaseConfig.server(hubUrl, hubUser, hubPassword);
+            return new Hub(config, () -> HubProbe.reachable(config), null);
+        }
+        String name = root.databaseOptions().profile().or(() -> remembered)
+                .orElseThrow(() -> new SalesDeskException("error.syncNoHub"));
+        ConnectionProfiles profiles = ProfileCommand.profiles();
+        ConnectionProfile profile = profiles.find(name)
+                .orElseThrow(() -> new SalesDeskException("error.profile.unknown", name));
+        return new Hub(profiles.config(name), () -> HubProbe.reachable(profile), name);
+    }
+
+    /** One line per page, so a branch offline for months sees the sync move. */
+    private static ObservedHub.Progress pageLines(PrintWriter out) {
+        return new ObservedHub.Progress() {
+            private int pushPages;
+            private int pullPages;
+
+            @Override
+            public void pushed(int changes) {
+                out.println(I18n.get("cli.sync.pushedPage", ++pushPages, changes));
+                out.flush();
+            }
+
+            @Override
+            public void pulled(int rows, boolean more) {
+                out.println(I18n.get("cli.sync.pulledPage", ++pullPages, rows));
+                out.flush();
+            }
+        };
     }
 }

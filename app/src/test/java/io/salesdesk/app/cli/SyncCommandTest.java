@@ -21,6 +21,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import io.salesdesk.db.profile.ConnectionProfile;
+import io.salesdesk.db.profile.ConnectionProfiles;
+import io.salesdesk.sync.ReplicaSettings;
+import io.salesdesk.sync.ReplicaStatus;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,6 +44,119 @@ class SyncCommandTest {
     private final Clock clock = Clock.systemUTC();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void ownConfigFolder() {
+        System.setProperty("salesdesk.config.dir", dir.resolve("config").toString());
+    }
+
+    @AfterEach
+    void defaultConfigFolder() {
+        System.clearProperty("salesdesk.config.dir");
+    }
+
+    @Test
+    void aBranchSyncsWithTheHeadOfficeNamedByAConnectionProfile() {
+        Path hubDir = dir.resolve("hq");
+        Customer customer = hubWithCustomer(hubDir);
+        profiles().save(new ConnectionProfile("HQ", ConnectionProfile.Kind.EMBEDDED, hubDir.toString(), null, 0,
+                null, null), null);
+        String branch = dir.resolve("branch").toString();
+        assertThat(run("--data-dir", branch, "sync", "--profile", "HQ", "--create", "--org-unit", "华东大区")).isZero();
+        renameOnReplica(customer, "苏州第一人民医院");
+
+        int exit = run("--data-dir", branch, "sync", "--profile", "HQ");
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("上传第 1 页：1 条本地修改已由总部合并").contains("同步完成：上传 1 条本地修改");
+        try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
+            assertThat(customers(hub).open(admin(customer), customer.id()).orElseThrow().customer().name())
+                    .isEqualTo("苏州第一人民医院");
+        }
+        try (Database replica = Database.open(DatabaseConfig.embedded(dir.resolve("branch")))) {
+            java.util.Optional<String> hubProfile = replica.transactionResult(
+                    cfg -> ReplicaSettings.using(cfg).hubProfile());
+            assertThat(hubProfile).contains("HQ");
+            assertThat(ReplicaStatus.of(replica).orElseThrow().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void anUnreachableHeadOfficeFailsWithAMessageAndChangesNothing() throws IOException {
+        Path hubDir = dir.resolve("hq");
+        Customer customer = hubWithCustomer(hubDir);
+        String branch = dir.resolve("branch").toString();
+        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create",
+                "--org-unit", "华东大区")).isZero();
+        renameOnReplica(customer, "苏州第一人民医院");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        profiles().save(new ConnectionProfile("HQ", ConnectionProfile.Kind.HSQLDB_SERVER, null, "127.0.0.1",
+                closedPort, "salesdesk", "sa"), "secret");
+
+        int exit = run("--data-dir", branch, "sync", "--profile", "HQ");
+
+        assertThat(exit).isEqualTo(SyncCommand.OFFLINE);
+        assertThat(err.toString()).contains("连接不到总部数据库").contains("本地数据没有任何改动");
+        try (Database replica = Database.open(DatabaseConfig.embedded(dir.resolve("branch")))) {
+            assertThat(ReplicaStatus.of(replica).orElseThrow().waiting()).isEqualTo(1);
+            assertThat(customers(replica).open(admin(customer), customer.id()).orElseThrow().customer().name())
+                    .isEqualTo("苏州第一人民医院");
+            java.util.Optional<ReplicaSettings.LastSync> last = replica.transactionResult(
+                    cfg -> ReplicaSettings.using(cfg).last());
+            assertThat(last.orElseThrow().outcome()).isEqualTo("OFFLINE");
+        }
+    }
+
+    @Test
+    void theUnsyncedChangesAreExportedToACsvFileWithoutAConnection() throws IOException {
+        Path hubDir = dir.resolve("hq");
+        Customer customer = hubWithCustomer(hubDir);
+        String branch = dir.resolve("branch").toString();
+        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create",
+                "--org-unit", "华东大区")).isZero();
+        renameOnReplica(customer, "苏州第一人民医院");
+        Path file = dir.resolve("未同步.csv");
+
+        int exit = run("--data-dir", branch, "sync", "--export-unsynced", file.toString());
+
+        assertThat(exit).isZero();
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(csv).contains("客户,").contains("修改,名称,苏州第一医院,苏州第一人民医院,王一");
+        assertThat(out.toString()).contains("1 条修改已导出到");
+    }
+
+    private Customer hubWithCustomer(Path hubDir) {
+        try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
+            User rep = org(hub);
+            return customers(hub).create(rep.asActor(),
+                    new CustomerDraft("苏州第一医院", null, Tier.B, "HOSPITAL", "320508", null, null, rep.id()));
+        }
+    }
+
+    private void renameOnReplica(Customer customer, String name) {
+        try (Database replica = Database.open(DatabaseConfig.embedded(dir.resolve("branch")))) {
+            Customer now = customers(replica).open(admin(customer), customer.id()).orElseThrow().customer();
+            customers(replica).update(new io.salesdesk.core.Actor(customer.ownerId(), "王一", Role.REP, "/"),
+                    now.id(), now.version(), new CustomerDraft(name, null, Tier.B, "HOSPITAL", "320508", null, null,
+                            customer.ownerId()));
+        }
+    }
+
+    private CustomerService customers(Database db) {
+        return new CustomerService(db, clock, new RegionService(db));
+    }
+
+    private static io.salesdesk.core.Actor admin(Customer customer) {
+        return new io.salesdesk.core.Actor(customer.ownerId(), "王一", Role.ADMIN, "/");
+    }
+
+    private ConnectionProfiles profiles() {
+        return new ConnectionProfiles(dir.resolve("config"));
+    }
 
     @Test
     void aBranchCreatesItsReplicaByOrgUnitNameAndSyncsTheHeadOfficesChanges() {
