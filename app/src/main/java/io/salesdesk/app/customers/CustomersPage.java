@@ -101,6 +101,8 @@ public final class CustomersPage extends BorderPane {
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
         showCustomColumns(fields, columnPreferences.shown());
         bus.subscribe(Navigation.OpenCustomer.class, event -> open(event.customerId(), event.customerName()));
+        // A branch replica's sync brought the head office's customers: the list shows them.
+        bus.subscribe(io.salesdesk.app.sync.SyncPulled.class, event -> model.reload());
         model.reload();
     }
 

@@ -104,6 +104,9 @@ public final class SettingsPage extends VBox {
         getChildren().add(new ConnectionSection(context,
                 new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv()))));
         getChildren().add(new BackupSection(context));
+        // On a branch replica: its head office, the automatic sync and the last result (hidden elsewhere).
+        getChildren().add(new ReplicaSyncSection(context,
+                new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv()))));
         // Where branch offices sync with this database, a manager settles what both sides changed.
         if (CustomFieldService.mayConfigure(context.currentUser().asActor())) {
             getChildren().add(new SyncConflictsSection(context));

@@ -45,11 +45,14 @@ import io.salesdesk.app.map.tiles.SalesDeskTiles;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.dashboard.DashboardPage;
 import io.salesdesk.app.pipeline.PipelinePage;
+import io.salesdesk.app.sync.ReplicaSync;
+import io.salesdesk.app.sync.SyncControl;
 import io.salesdesk.app.tasks.TasksPage;
 import io.salesdesk.app.settings.SettingsPage;
 import io.salesdesk.app.signin.SignInPane;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.User;
+import io.salesdesk.db.profile.ConnectionProfiles;
 
 /**
  * The main window's content: navigation on the left, the page in the middle, the status bar below.
@@ -72,6 +75,8 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private Scene scene;
     private EventBus bus;
+    /** The workspace's sync with its head office (shown only on a branch replica); outlives rebuilt roots. */
+    private ReplicaSync replicaSync;
     private Page current = Page.CUSTOMERS;
     private boolean building;
 
@@ -122,6 +127,8 @@ public final class MainWindow {
 
     private void useContext(AppContext openedContext) {
         this.context = openedContext;
+        this.replicaSync = new ReplicaSync(openedContext,
+                new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv())));
         if (openedContext.currentUser() == null) {
             openedContext.setCurrentUser(defaultUser());
         }
@@ -201,7 +208,9 @@ public final class MainWindow {
             root.setBottom(StatusBar.opening());
             navButtons.get(current).setSelected(true);
         } else {
-            root.setBottom(new StatusBar(context));
+            EventBus windowBus = bus;
+            replicaSync.publishTo(windowBus::publish);
+            root.setBottom(new StatusBar(context, new SyncControl(replicaSync)));
             show(current);
         }
         building = false;

@@ -2,6 +2,7 @@ package io.salesdesk.app.shell;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
@@ -19,7 +20,7 @@ import io.salesdesk.db.DatabaseConfig;
 /** Where the data lives and who is working: database mode, data folder, user and role, schema. */
 final class StatusBar extends HBox {
 
-    StatusBar(AppContext context) {
+    StatusBar(AppContext context, Node sync) {
         this();
         DatabaseConfig config = context.database().config();
         Label mode = item("statusDb", Feather.DATABASE, I18n.get("status.db", I18n.label("dbMode", config.mode())));
@@ -32,7 +33,11 @@ final class StatusBar extends HBox {
         Label schema = item("statusSchema", Feather.LAYERS, I18n.get("status.schema", context.database().schemaVersion()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(mode, separator(), dir, spacer, who, separator(), schema);
+        getChildren().addAll(mode, separator(), dir, separator(), sync, spacer, who, separator(), schema);
+        // The separator before the sync control shows only with it (on a branch replica).
+        Node before = getChildren().get(getChildren().indexOf(sync) - 1);
+        before.visibleProperty().bind(sync.visibleProperty());
+        before.managedProperty().bind(sync.managedProperty());
     }
 
     private StatusBar() {

@@ -1,0 +1,80 @@
+package io.salesdesk.app.sync;
+
+import atlantafx.base.theme.Styles;
+import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.Stylesheets;
+import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * 与总部同步: the sync under way with a progress bar and 停止同步 (it stops after the page under way,
+ * which is safe because every page commits with its cursor), then the report in words and 关闭.
+ * The sync runs in the background; closing the window does not stop it.
+ */
+final class SyncDialog extends Dialog<Void> {
+
+    SyncDialog(ReplicaSync sync, Window owner) {
+        setTitle(I18n.get("sync.dialog.title"));
+        setHeaderText(I18n.get("sync.dialog.header", sync.hubProfileProperty().get()));
+        initOwner(owner);
+        initModality(Modality.NONE);
+        getDialogPane().setId("syncDialog");
+        Stylesheets.addTo(getDialogPane());
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("syncProgress");
+        bar.setPrefWidth(420);
+        bar.progressProperty().bind(sync.progressProperty());
+        Label step = new Label();
+        step.setId("syncProgressText");
+        step.setWrapText(true);
+        step.setPrefWidth(420);
+        step.setMinHeight(48);
+        step.textProperty().bind(sync.progressTextProperty());
+        Label hint = new Label(I18n.get("sync.dialog.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        hint.setPrefWidth(420);
+        VBox body = new VBox(12, bar, step, hint);
+        body.setPadding(new Insets(8, 0, 0, 0));
+        getDialogPane().setContent(body);
+
+        ButtonType stop = new ButtonType(I18n.get("sync.dialog.stop"), ButtonType.CANCEL.getButtonData());
+        getDialogPane().getButtonTypes().setAll(stop);
+        Button button = (Button) getDialogPane().lookupButton(stop);
+        button.setId("syncDialogButton");
+        Runnable look = () -> {
+            boolean running = sync.running();
+            button.setText(I18n.get(running ? "sync.dialog.stop" : "sync.dialog.close"));
+            hint.setVisible(running);
+        };
+        // While the sync runs the button stops it (after the page under way) instead of closing the window.
+        button.addEventFilter(ActionEvent.ACTION, e -> {
+            if (sync.running()) {
+                e.consume();
+                sync.cancel();
+                button.setDisable(true);
+            }
+        });
+        ChangeListener<Object> finished = (o, was, now) -> {
+            button.setDisable(false);
+            look.run();
+        };
+        sync.lastResultProperty().addListener(finished);
+        sync.stateProperty().addListener(finished);
+        setOnHidden(e -> {
+            sync.lastResultProperty().removeListener(finished);
+            sync.stateProperty().removeListener(finished);
+        });
+        look.run();
+    }
+}
