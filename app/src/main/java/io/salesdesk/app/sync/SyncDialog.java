@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -32,18 +33,19 @@ final class SyncDialog extends Dialog<Void> {
 
         ProgressBar bar = new ProgressBar();
         bar.setId("syncProgress");
-        bar.setPrefWidth(420);
+        bar.setPrefWidth(460);
         bar.progressProperty().bind(sync.progressProperty());
         Label step = new Label();
         step.setId("syncProgressText");
         step.setWrapText(true);
-        step.setPrefWidth(420);
-        step.setMinHeight(48);
+        step.setPrefWidth(460);
+        step.setMinHeight(Region.USE_PREF_SIZE);
         step.textProperty().bind(sync.progressTextProperty());
         Label hint = new Label(I18n.get("sync.dialog.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
-        hint.setPrefWidth(420);
+        hint.setPrefWidth(460);
+        hint.managedProperty().bind(hint.visibleProperty());
         VBox body = new VBox(12, bar, step, hint);
         body.setPadding(new Insets(8, 0, 0, 0));
         getDialogPane().setContent(body);
@@ -68,6 +70,10 @@ final class SyncDialog extends Dialog<Void> {
         ChangeListener<Object> finished = (o, was, now) -> {
             button.setDisable(false);
             look.run();
+            // The report may be longer than the progress line: the window grows to show all of it.
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
         };
         sync.lastResultProperty().addListener(finished);
         sync.stateProperty().addListener(finished);
