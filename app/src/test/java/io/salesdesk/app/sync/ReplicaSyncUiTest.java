@@ -51,7 +51,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A branch office's laptop, a replica of the head office's database: the status bar says when it last
  * synced and what waits; 立即同步 asks once for the head office's profile, sends a customer edited at the
- * branch and says so in words; with the head office unreachable the status says 离线 and nothing changes.
+ * branch and says so in words; with the head office unreachable the status says 离线 and nothing changes;
+ * when it answers again, the next check syncs by itself.
  */
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,6 +159,27 @@ class ReplicaSyncUiTest {
         assertThat(ReplicaStatus.of(context.database()).orElseThrow().waiting()).isEqualTo(waiting);
         assertThat(context.customers().open(manager.asActor(), customer.id()).orElseThrow().customer().name())
                 .isEqualTo("离线时改的名称");
+    }
+
+    @Test
+    @Order(3)
+    void whenTheHeadOfficeAnswersAgainTheNextCheckSyncsByItself(FxRobot robot) throws Exception {
+        SyncControl control = (SyncControl) robot.lookup("#syncControl").query();
+        robot.interact(() -> control.sync().refresh());
+        assertThat(status(robot)).startsWith("离线 · "); // the last attempt, in the test before, found no hub
+        // The line is back: the replica's head office is reachable again (not yet five minutes later).
+        context.database().transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile("总部"));
+
+        robot.interact(control.sync()::tick);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot).startsWith("已同步"));
+        assertThat(status(robot)).endsWith("没有待上传的修改");
+        assertThat(robot.lookup(".dialog-pane").queryAll()).isEmpty(); // automatic: no window
+        try (Database hub = Database.open(DatabaseConfig.embedded(dir.resolve("hub")))) {
+            CustomerService atHub = new CustomerService(hub, UiTestWorkspace.CLOCK, new RegionService(hub));
+            assertThat(atHub.open(manager.asActor(), customer.id()).orElseThrow().customer().name())
+                    .isEqualTo("离线时改的名称");
+        }
     }
 
     private static void rename(String name) {
