@@ -35,6 +35,7 @@ final class HubChoiceDialog {
         choice.setContentText(I18n.get("sync.hub.label"));
         choice.initOwner(owner);
         choice.getDialogPane().setId("hubChoiceDialog");
+        choice.getDialogPane().setPrefWidth(520);
         Stylesheets.addTo(choice.getDialogPane());
         return choice.showAndWait();
     }

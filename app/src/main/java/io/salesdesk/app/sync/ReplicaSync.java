@@ -8,7 +8,11 @@ import io.salesdesk.db.profile.ConnectionProfiles;
 import io.salesdesk.sync.ObservedHub;
 import io.salesdesk.sync.ReplicaSettings;
 import io.salesdesk.sync.ReplicaStatus;
+import io.salesdesk.sync.SyncService;
+import io.salesdesk.sync.TravelChange;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -153,6 +157,18 @@ public final class ReplicaSync {
             attempt.cancel();
             progressText.set(I18n.get("sync.progress.stopping"));
         }
+    }
+
+    /**
+     * Writes the changes not yet sent to a sheet (.xlsx or .csv), in the background: what to keep
+     * before a replica past the hub's retention limit is created afresh.
+     */
+    public void exportUnsynced(Path file, Consumer<Integer> done) {
+        BackgroundTask.wrap(() -> {
+            List<TravelChange> changes = new SyncService(context.database(), context.clock()).unsyncedChanges();
+            UnsyncedExport.write(changes, file);
+            return changes.size();
+        }).onSuccess(done::accept).executeWith(context.executor());
     }
 
     /** Starts the automatic sync while the window shows this replica. */

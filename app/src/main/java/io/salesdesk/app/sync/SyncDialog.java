@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -46,7 +47,21 @@ final class SyncDialog extends Dialog<Void> {
         hint.setWrapText(true);
         hint.setPrefWidth(460);
         hint.managedProperty().bind(hint.visibleProperty());
-        VBox body = new VBox(12, bar, step, hint);
+        // A replica past the hub's retention limit keeps its unsynced work in a sheet before it is re-created.
+        Button export = new Button(I18n.get("sync.dialog.export"));
+        export.setId("syncExportUnsynced");
+        export.managedProperty().bind(export.visibleProperty());
+        Label exported = new Label();
+        exported.setId("syncExported");
+        exported.setWrapText(true);
+        exported.setPrefWidth(460);
+        exported.setMinHeight(Region.USE_PREF_SIZE);
+        exported.getStyleClass().add(Styles.SUCCESS);
+        exported.managedProperty().bind(exported.visibleProperty());
+        exported.visibleProperty().bind(exported.textProperty().isNotEmpty());
+        export.setOnAction(e -> chooseExportFile().ifPresent(file -> sync.exportUnsynced(file,
+                n -> exported.setText(I18n.get("cli.sync.exported", n, file)))));
+        VBox body = new VBox(12, bar, step, hint, export, exported);
         body.setPadding(new Insets(8, 0, 0, 0));
         getDialogPane().setContent(body);
 
@@ -56,6 +71,8 @@ final class SyncDialog extends Dialog<Void> {
         button.setId("syncDialogButton");
         Runnable look = () -> {
             boolean running = sync.running();
+            SyncAttempt.Result last = sync.lastResultProperty().get();
+            export.setVisible(!running && last != null && last.outcome() == SyncAttempt.Outcome.EXPIRED);
             button.setText(I18n.get(running ? "sync.dialog.stop" : "sync.dialog.close"));
             hint.setVisible(running);
         };
@@ -82,5 +99,15 @@ final class SyncDialog extends Dialog<Void> {
             sync.stateProperty().removeListener(finished);
         });
         look.run();
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get("sync.dialog.export"));
+        chooser.setInitialFileName(I18n.get("sync.export.fileName", java.time.LocalDate.now()));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"),
+                new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }
 }
