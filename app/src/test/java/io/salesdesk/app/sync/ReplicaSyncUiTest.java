@@ -34,6 +34,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +111,17 @@ class ReplicaSyncUiTest {
     @Test
     @Order(1)
     void syncNowAsksForTheHeadOfficeOnceSendsTheBranchsEditAndSaysSo(FxRobot robot) throws Exception {
-        rename("苏州分部改名测试医院");
+        // At the branch, a customer's phone is changed in the customer form.
+        robot.clickOn(robot.lookup("#customerTable .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        Customer edited = ((TableView<Customer>) robot.lookup("#customerTable").queryAs(TableView.class))
+                .getSelectionModel().getSelectedItem();
+        robot.clickOn("#editCustomer");
+        TextField phone = robot.lookup("#customerPhone").queryAs(TextField.class);
+        robot.clickOn(phone).eraseText(phone.getText().length()).write("0512-99990001");
+        robot.clickOn("#customerSave");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> ((SyncControl) robot.lookup("#syncControl").query()).sync().refresh());
         assertThat(status(robot)).contains("1 条修改待上传");
 
@@ -125,8 +137,8 @@ class ReplicaSyncUiTest {
         robot.clickOn("#syncDialogButton");
         try (Database hub = Database.open(DatabaseConfig.embedded(dir.resolve("hub")))) {
             CustomerService atHub = new CustomerService(hub, UiTestWorkspace.CLOCK, new RegionService(hub));
-            assertThat(atHub.open(manager.asActor(), customer.id()).orElseThrow().customer().name())
-                    .isEqualTo("苏州分部改名测试医院");
+            assertThat(atHub.open(manager.asActor(), edited.id()).orElseThrow().customer().phone())
+                    .isEqualTo("0512-99990001");
         }
         String remembered = context.database().transactionResult(cfg -> ReplicaSettings.using(cfg).hubProfile())
                 .orElseThrow();
