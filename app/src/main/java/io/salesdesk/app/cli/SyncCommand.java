@@ -91,7 +91,9 @@ public final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
         DatabaseOptions options = root.databaseOptions();
-        DatabaseConfig local = options.configWithoutProfile(options.profile().orElse(null));
+        // With --hub-url, --profile may name this workspace as on any command; otherwise it names the hub.
+        DatabaseConfig local = hubUrl != null && !hubUrl.isBlank() ? options.config()
+                : options.configWithoutProfile(options.profile().orElse(null));
         if (exportUnsynced != null) {
             try (Database replica = Database.open(local)) {
                 List<TravelChange> unsynced = new SyncService(replica, clock).unsyncedChanges();

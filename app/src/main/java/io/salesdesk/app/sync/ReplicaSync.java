@@ -60,6 +60,8 @@ public final class ReplicaSync {
     private final ObjectProperty<SyncAttempt.Result> lastResult = new SimpleObjectProperty<>(this, "lastResult");
     private volatile SyncAttempt current;
     private volatile boolean offline;
+    /** Whether the first read said what this workspace is; a workspace that is no replica is never checked again. */
+    private boolean known;
     private Consumer<Object> publisher = event -> { };
     private Timeline timer;
 
@@ -189,7 +191,7 @@ public final class ReplicaSync {
 
     /** Whether an automatic sync is due now: the interval passed, or the hub answers again after being offline. */
     void tick() {
-        if (busy.get()) {
+        if (busy.get() || (known && !replica.get())) {
             return;
         }
         // Each tick also refreshes the status line: edits made since show as changes waiting.
@@ -309,6 +311,7 @@ public final class ReplicaSync {
     }
 
     private void show(Status s) {
+        known = true;
         replica.set(s.replica());
         if (!s.replica()) {
             return;
