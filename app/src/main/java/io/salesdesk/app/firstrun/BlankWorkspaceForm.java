@@ -77,8 +77,10 @@ final class BlankWorkspaceForm extends VBox {
                     })
                     .executeWith(executor);
         });
-        HBox buttons = new HBox(8, back, create);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox buttons = new HBox(8, back, spacer, create);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title,
                 new FormField(I18n.get("firstrun.company"), company),
                 new FormField(I18n.get("firstrun.adminName"), adminName),

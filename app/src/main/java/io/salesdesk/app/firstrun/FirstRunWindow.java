@@ -75,6 +75,11 @@ public final class FirstRunWindow {
         // The main window follows this one; the toolkit must not end in between.
         Platform.setImplicitExit(false);
         Platform.runLater(() -> {
+            // The main window sets the theme when it builds; this window comes before it.
+            javafx.application.Application.setUserAgentStylesheet(
+                    appearance.getTheme() == AppearancePreferences.Theme.DARK
+                            ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                            : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Stage stage = new Stage();
             FirstRunWindow window = new FirstRunWindow(dataDir, appearance, profiles, executor, chosen -> {
                 result.complete(chosen);
@@ -176,6 +181,9 @@ public final class FirstRunWindow {
         Label hintLabel = new Label(hint);
         hintLabel.getStyleClass().add(Styles.TEXT_MUTED);
         hintLabel.setWrapText(true);
+        // A fixed reading width, so the wrapped hint's height is known before layout.
+        hintLabel.setPrefWidth(470);
+        hintLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox text = new VBox(2, titleLabel, hintLabel);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox content = new HBox(14, icon, text);
@@ -184,6 +192,7 @@ public final class FirstRunWindow {
         button.setId(id);
         button.getStyleClass().add("firstrun-choice");
         button.setMaxWidth(Double.MAX_VALUE);
+        button.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setAlignment(Pos.CENTER_LEFT);
         return button;
     }

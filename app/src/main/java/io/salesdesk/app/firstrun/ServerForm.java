@@ -83,7 +83,9 @@ final class ServerForm extends VBox {
             window.finish(Optional.of(profiles.config(profile.name())));
         }));
         HBox.setHgrow(host, Priority.ALWAYS);
-        HBox buttons = new HBox(8, test, back, connect);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, back, spacer, test, connect);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         FormField hostField = new FormField(I18n.get("firstrun.server.host"), host);
         HBox.setHgrow(hostField, Priority.ALWAYS);
@@ -122,7 +124,8 @@ final class ServerForm extends VBox {
                     button.setDisable(false);
                     if (problem.isPresent()) {
                         result.getStyleClass().add(Styles.DANGER);
-                        result.setText(I18n.get("firstrun.server.failed", problem.get()));
+                        // The driver's sentence ends with its own full stop; ours follows.
+                        result.setText(I18n.get("firstrun.server.failed", problem.get().replaceFirst("[.。]\\s*$", "")));
                     } else {
                         result.getStyleClass().add(Styles.SUCCESS);
                         ok.run();

@@ -16,19 +16,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import javafx.stage.Popup;
-import javafx.stage.Window;
 
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Page;
 
 /**
  * The short tour of the main pages: each step shows a page, shades the window but for the part it
- * talks about, and says in a callout what that part is for, with 下一步 and 跳过. It lies over the
- * window in a popup, so the pages under it stay exactly as they are.
+ * talks about, and says in a callout what that part is for, with 下一步 and 跳过. It lies in a layer
+ * over the window's content (the scene's root is a StackPane), so the pages under it stay as they are;
+ * not in a popup, whose see-through parts need a compositing window manager that not every Linux desktop has.
  */
 public final class Tour {
 
@@ -52,7 +52,6 @@ public final class Tour {
     private final Scene scene;
     private final Consumer<Page> showPage;
     private final Runnable finished;
-    private final Popup popup = new Popup();
     private final Pane layer = new Pane();
     private final InvalidationListener relayout = obs -> layoutStep();
     private int step = -1;
@@ -65,19 +64,18 @@ public final class Tour {
         this.scene = scene;
         this.showPage = showPage;
         this.finished = finished;
-        layer.getStylesheets().addAll(scene.getStylesheets());
         layer.setId("tourLayer");
-        popup.getContent().add(layer);
+        layer.setManaged(false);
     }
 
-    /** Starts at the first step. */
+    /** Starts at the first step; does nothing on a scene without a layered root. */
     public void start() {
-        Window window = scene.getWindow();
-        window.widthProperty().addListener(relayout);
-        window.heightProperty().addListener(relayout);
-        window.xProperty().addListener(relayout);
-        window.yProperty().addListener(relayout);
-        popup.show(window, window.getX() + scene.getX(), window.getY() + scene.getY());
+        if (!(scene.getRoot() instanceof StackPane layers)) {
+            return;
+        }
+        scene.widthProperty().addListener(relayout);
+        scene.heightProperty().addListener(relayout);
+        layers.getChildren().add(layer);
         go(0);
     }
 
@@ -102,12 +100,11 @@ public final class Tour {
 
     private void end() {
         step = -1;
-        Window window = scene.getWindow();
-        window.widthProperty().removeListener(relayout);
-        window.heightProperty().removeListener(relayout);
-        window.xProperty().removeListener(relayout);
-        window.yProperty().removeListener(relayout);
-        popup.hide();
+        scene.widthProperty().removeListener(relayout);
+        scene.heightProperty().removeListener(relayout);
+        if (layer.getParent() instanceof StackPane layers) {
+            layers.getChildren().remove(layer);
+        }
         finished.run();
     }
 
@@ -115,9 +112,6 @@ public final class Tour {
         if (step < 0) {
             return;
         }
-        Window window = scene.getWindow();
-        popup.setX(window.getX() + scene.getX());
-        popup.setY(window.getY() + scene.getY());
         double width = scene.getWidth();
         double height = scene.getHeight();
         Step current = STEPS.get(step);
@@ -127,8 +121,10 @@ public final class Tour {
         Shape shade = all;
         Rectangle ring = null;
         if (hole != null) {
-            Rectangle cut = new Rectangle(hole.getMinX() + 4, hole.getMinY() + 4, hole.getWidth() - 8,
-                    hole.getHeight() - 8);
+            // A page is ringed just inside its edge, a button just outside it, so neither is cut off.
+            double inset = hole.getHeight() < 100 ? -4 : 4;
+            Rectangle cut = new Rectangle(hole.getMinX() + inset, hole.getMinY() + inset,
+                    hole.getWidth() - 2 * inset, hole.getHeight() - 2 * inset);
             cut.setArcWidth(12);
             cut.setArcHeight(12);
             shade = Shape.subtract(all, cut);
@@ -145,7 +141,7 @@ public final class Tour {
             layer.getChildren().add(ring);
         }
         layer.getChildren().add(callout);
-        layer.setPrefSize(width, height);
+        layer.resizeRelocate(0, 0, width, height);
         callout.applyCss();
         callout.autosize();
         double calloutHeight = callout.prefHeight(CALLOUT_WIDTH);

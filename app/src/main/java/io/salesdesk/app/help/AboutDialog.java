@@ -35,9 +35,10 @@ final class AboutDialog {
         alert.initOwner(owner);
         alert.setTitle(I18n.get("help.about"));
         alert.getDialogPane().setId(ID);
-        FontIcon logo = new FontIcon(Feather.TRENDING_UP);
-        logo.setIconSize(40);
-        logo.getStyleClass().add("brand-icon");
+        FontIcon icon = new FontIcon(Feather.TRENDING_UP);
+        icon.getStyleClass().add("signin-logo-icon");
+        javafx.scene.layout.StackPane logo = new javafx.scene.layout.StackPane(icon);
+        logo.getStyleClass().add("signin-logo");
         Label name = new Label(I18n.get("app.name"));
         name.getStyleClass().add(Styles.TITLE_2);
         Label version = new Label(new VersionProvider().getVersion()[0]);
@@ -72,8 +73,9 @@ final class AboutDialog {
         text.setPadding(new javafx.geometry.Insets(8, 16, 8, 8));
         ScrollPane scroll = new ScrollPane(text);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(760, 520);
+        scroll.setPrefSize(780, 540);
         alert.getDialogPane().setContent(scroll);
+        alert.getDialogPane().setPrefWidth(820);
         alert.setResizable(true);
         Stylesheets.addTo(alert.getDialogPane());
         alert.showAndWait();

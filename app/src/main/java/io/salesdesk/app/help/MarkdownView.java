@@ -19,7 +19,7 @@ import javafx.scene.text.TextFlow;
 
 /**
  * Renders the Markdown the user guide is written in to JavaFX nodes: headings, paragraphs, bullet
- * and numbered lists, quotes (tips), images, and in lines **bold**, `code` and links. Only what
+ * and numbered lists, quotes (tips), fenced commands, images, and in lines **bold**, `code` and links. Only what
  * the guide uses; tables and HTML are shown as plain text. Images and linked chapters are resolved
  * by the caller, so the same files read on GitHub render here from the jar.
  */
@@ -47,10 +47,30 @@ final class MarkdownView extends VBox {
 
     private void render(String markdown) {
         List<String> paragraph = new ArrayList<>();
+        List<String> code = null;
         for (String raw : markdown.split("\\R")) {
             String line = raw.strip();
+            if (line.startsWith("```")) {
+                flush(paragraph);
+                if (code == null) {
+                    code = new ArrayList<>();
+                } else {
+                    codeBlock(code);
+                    code = null;
+                }
+                continue;
+            }
+            if (code != null) {
+                code.add(raw);
+                continue;
+            }
             if (line.isEmpty()) {
                 flush(paragraph);
+                continue;
+            }
+            if (line.startsWith("|")) {
+                flush(paragraph);
+                tableRow(line);
                 continue;
             }
             Matcher image = IMAGE.matcher(line);
@@ -63,10 +83,10 @@ final class MarkdownView extends VBox {
                 image(image.group(2), image.group(1));
             } else if (line.startsWith("- ") || line.startsWith("* ")) {
                 flush(paragraph);
-                listItem("•", line.substring(2));
+                listItem("•", line.substring(2), raw.indexOf(line.charAt(0)) > 0);
             } else if (numbered.matches()) {
                 flush(paragraph);
-                listItem(numbered.group(1) + ".", numbered.group(2));
+                listItem(numbered.group(1) + ".", numbered.group(2), raw.indexOf(line.charAt(0)) > 0);
             } else if (line.startsWith(">")) {
                 flush(paragraph);
                 TextFlow tip = flow(line.replaceFirst(">\\s?", ""));
@@ -84,6 +104,28 @@ final class MarkdownView extends VBox {
             getChildren().add(flow(String.join(" ", paragraph)));
             paragraph.clear();
         }
+    }
+
+    /**
+     * A table row as a line of its cells (the notices have a table; the guide has none): the
+     * separator row is dropped, the first row (the column titles) is bold.
+     */
+    private void tableRow(String line) {
+        if (line.matches("\\|[-:|\\s]+\\|")) {
+            return;
+        }
+        String cells = String.join("  ·  ", java.util.Arrays.stream(line.replaceAll("^\\||\\|$", "").split("\\|"))
+                .map(String::strip).toList());
+        boolean header = getChildren().isEmpty() || !(getChildren().get(getChildren().size() - 1) instanceof HBox);
+        listItem("•", header ? "**" + cells + "**" : cells, false);
+    }
+
+    /** A command to type, as it is: one line each, in a monospaced box. */
+    private void codeBlock(List<String> lines) {
+        Label block = new Label(String.join("\n", lines));
+        block.getStyleClass().add("markdown-code-block");
+        block.setMaxWidth(Double.MAX_VALUE);
+        getChildren().add(block);
     }
 
     private void heading(String line) {
@@ -116,12 +158,13 @@ final class MarkdownView extends VBox {
         getChildren().add(figure);
     }
 
-    private void listItem(String bullet, String text) {
+    /** A list item; {@code nested} ones (indented in the source) sit under their parent item. */
+    private void listItem(String bullet, String text, boolean nested) {
         Label mark = new Label(bullet);
         mark.setMinWidth(22);
         TextFlow body = flow(text);
         HBox item = new HBox(4, mark, body);
-        item.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
+        item.setPadding(new javafx.geometry.Insets(0, 0, 0, nested ? 40 : 12));
         getChildren().add(item);
     }
 

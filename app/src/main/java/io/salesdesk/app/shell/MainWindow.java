@@ -231,7 +231,10 @@ public final class MainWindow {
             show(current);
         }
         building = false;
-        return root;
+        // A layer over the window for the tour; a popup would need a compositing window manager.
+        StackPane layers = new StackPane(root);
+        layers.setId("windowLayers");
+        return layers;
     }
 
     private Node createPage(Page page) {
