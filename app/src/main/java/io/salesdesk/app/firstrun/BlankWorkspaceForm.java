@@ -85,9 +85,17 @@ final class BlankWorkspaceForm extends VBox {
                 new FormField(I18n.get("firstrun.company"), company),
                 new FormField(I18n.get("firstrun.adminName"), adminName),
                 new FormField(I18n.get("firstrun.username"), username),
-                new HBox(10, new FormField(I18n.get("firstrun.password"), password),
+                twoColumns(new FormField(I18n.get("firstrun.password"), password),
                         new FormField(I18n.get("firstrun.repeat"), repeat)),
                 hint(), problem, buttons);
+    }
+
+    private static HBox twoColumns(FormField left, FormField right) {
+        HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+        left.setMaxWidth(Double.MAX_VALUE);
+        right.setMaxWidth(Double.MAX_VALUE);
+        return new HBox(10, left, right);
     }
 
     private static Label hint() {

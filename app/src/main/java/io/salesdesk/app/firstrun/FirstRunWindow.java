@@ -180,10 +180,13 @@ public final class FirstRunWindow {
         titleLabel.getStyleClass().add("firstrun-choice-title");
         Label hintLabel = new Label(hint);
         hintLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        hintLabel.setWrapText(true);
-        // A fixed reading width, so the wrapped hint's height is known before layout.
-        hintLabel.setPrefWidth(470);
-        hintLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Short hints stay on one line; a long one wraps at a fixed reading width, so its height is
+        // known before layout (a wrapping label in a button's graphic otherwise asks for far too much).
+        if (hint.length() > 30) {
+            hintLabel.setWrapText(true);
+            hintLabel.setPrefWidth(470);
+            hintLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         VBox text = new VBox(2, titleLabel, hintLabel);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox content = new HBox(14, icon, text);

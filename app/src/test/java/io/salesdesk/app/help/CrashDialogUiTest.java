@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.I18n;
 
@@ -35,6 +36,7 @@ class CrashDialogUiTest {
     @Start
     void start(Stage stage) {
         I18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Button fail = new Button("fail");
         fail.setId("fail");
         fail.setOnAction(e -> {
@@ -67,6 +69,7 @@ class CrashDialogUiTest {
         assertThat(robot.from(dialog).lookup((Label l) -> l.getText().contains(LogFiles.folder().toString()))
                 .tryQuery()).isPresent();
         assertThat(robot.lookup("#crashOpenLogs").tryQuery()).isPresent();
+        UiRobots.screenshot(robot, "#" + CrashDialog.ID, "crash-dialog.png");
 
         robot.clickOn("#crashCopy");
         assertThat(robot.lookup("#" + CrashDialog.ID).tryQuery()).as("copying keeps the dialog open").isPresent();
