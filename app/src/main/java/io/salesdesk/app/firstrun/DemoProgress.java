@@ -23,6 +23,9 @@ import io.salesdesk.db.DatabaseConfig;
  */
 final class DemoProgress extends VBox {
 
+    /** The customers with their history, the first step, take about as long as the other steps together. */
+    private static final int FIRST_STEP_WEIGHT = 12;
+
     DemoProgress(FirstRunWindow window, DatabaseConfig config, Executor executor) {
         super(12);
         setId("firstRunDemoProgress");
@@ -39,7 +42,7 @@ final class DemoProgress extends VBox {
         List<String> steps = Workspace.demoSteps();
         BackgroundTask.wrap(() -> Workspace.createDemo(config, Clock.systemUTC(), (name, index) ->
                 Platform.runLater(() -> {
-                    bar.setProgress((double) index / steps.size());
+                    bar.setProgress(share(index, steps.size()));
                     step.setText(I18n.get("firstrun.demo.step", index + 1, steps.size(),
                             I18n.get("firstrun.demo.step." + name)));
                 })))
@@ -49,5 +52,11 @@ final class DemoProgress extends VBox {
                     window.showChoices();
                 })
                 .executeWith(executor);
+    }
+
+    /** How much of the work is done when step {@code index} starts: the first step weighs more. */
+    static double share(int index, int steps) {
+        double total = FIRST_STEP_WEIGHT + steps - 1;
+        return index == 0 ? 0 : (FIRST_STEP_WEIGHT + index - 1) / total;
     }
 }

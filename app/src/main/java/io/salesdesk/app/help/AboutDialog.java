@@ -31,7 +31,7 @@ final class AboutDialog {
 
     static void show(Window owner) {
         ButtonType notices = new ButtonType(I18n.get("help.about.notices"), ButtonBar.ButtonData.LEFT);
-        Alert alert = new Alert(Alert.AlertType.NONE, null, notices, ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.NONE, null, notices, close());
         alert.initOwner(owner);
         alert.setTitle(I18n.get("help.about"));
         alert.getDialogPane().setId(ID);
@@ -56,7 +56,7 @@ final class AboutDialog {
     }
 
     private static void showNotices(Window owner) {
-        Alert alert = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.NONE, null, close());
         alert.initOwner(owner);
         alert.setTitle(I18n.get("help.about.notices"));
         MarkdownView text = new MarkdownView(notices(), new MarkdownView.Resolver() {
@@ -79,6 +79,11 @@ final class AboutDialog {
         alert.setResizable(true);
         Stylesheets.addTo(alert.getDialogPane());
         alert.showAndWait();
+    }
+
+    /** Close in the language chosen in SalesDesk (JavaFX's own follows the JVM's locale). */
+    private static ButtonType close() {
+        return new ButtonType(I18n.get("crash.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     private static String notices() {

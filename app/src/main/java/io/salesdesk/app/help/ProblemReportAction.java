@@ -76,7 +76,9 @@ public final class ProblemReportAction {
 
     private static void saved(Path zip) {
         ButtonType show = new ButtonType(I18n.get("help.report.show"));
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.get("help.report.saved", zip), show, ButtonType.OK);
+        // Our own OK: JavaFX's follows the JVM's locale, not the language chosen in SalesDesk.
+        ButtonType ok = new ButtonType(I18n.get("action.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.get("help.report.saved", zip), show, ok);
         alert.setTitle(I18n.get("app.title"));
         alert.setHeaderText(I18n.get("help.report.savedHeader"));
         Stylesheets.addTo(alert.getDialogPane());
