@@ -60,11 +60,18 @@ final class BlankWorkspaceForm extends VBox {
                 problem.setText(I18n.get("firstrun.password.mismatch"));
                 return;
             }
-            create.setDisable(true);
             String companyName = company.getText();
             String admin = adminName.getText();
             String login = username.getText();
             char[] secret = password.getText().toCharArray();
+            try {
+                // Before the database is made: a refused form must not leave a workspace behind.
+                NewWorkspace.check(companyName, login, admin, secret);
+            } catch (io.salesdesk.core.SalesDeskException refused) {
+                problem.setText(I18n.message(refused));
+                return;
+            }
+            create.setDisable(true);
             BackgroundTask.wrap(() -> {
                 try (Database db = Database.open(config)) {
                     new NewWorkspace(db, Clock.systemUTC(), PasswordHasher.standard())

@@ -97,5 +97,7 @@ class FirstRunUiTest {
 
         assertThat(robot.lookup("#firstRunProblem").queryAs(Label.class).getText()).isEqualTo("Enter the company name.");
         assertThat(result.get()).isNull();
+        assertThat(FirstRun.isNew(DatabaseConfig.embedded(dir.resolve("data"))))
+                .as("a refused form leaves no workspace behind for the next start to fill with the demo").isTrue();
     }
 }

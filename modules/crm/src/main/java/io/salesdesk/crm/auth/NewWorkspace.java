@@ -31,16 +31,12 @@ public final class NewWorkspace {
     }
 
     /**
-     * Creates the company and its administrator.
+     * Checks the names and the password without touching the database, so a form can refuse them
+     * before a database is made in an empty folder.
      *
-     * @param password the administrator's password, or empty for none
-     * @return the administrator
-     * @throws SalesDeskException when the workspace already has people, a name is blank, or the password breaks the policy
+     * @throws SalesDeskException naming what is wrong
      */
-    public User create(String companyName, String adminUsername, String adminName, char[] password) {
-        if (!new DemoWorkspace(db, clock).isEmpty()) {
-            throw new SalesDeskException("firstrun.notEmpty");
-        }
+    public static void check(String companyName, String adminUsername, String adminName, char[] password) {
         if (companyName == null || companyName.isBlank()) {
             throw new SalesDeskException("firstrun.company.blank");
         }
@@ -53,6 +49,20 @@ public final class NewWorkspace {
         if (password.length > 0) {
             PasswordPolicy.check(adminUsername.strip(), password);
         }
+    }
+
+    /**
+     * Creates the company and its administrator.
+     *
+     * @param password the administrator's password, or empty for none
+     * @return the administrator
+     * @throws SalesDeskException when the workspace already has people, a name is blank, or the password breaks the policy
+     */
+    public User create(String companyName, String adminUsername, String adminName, char[] password) {
+        if (!new DemoWorkspace(db, clock).isEmpty()) {
+            throw new SalesDeskException("firstrun.notEmpty");
+        }
+        check(companyName, adminUsername, adminName, password);
         String hash = password.length == 0 ? null : hasher.hash(password);
         return db.transactionResult(cfg -> {
             ChangeReason reason = ChangeReason.of(ChangeReason.Kind.SYSTEM, "first run");
