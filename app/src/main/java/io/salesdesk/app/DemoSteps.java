@@ -77,6 +77,19 @@ final class DemoSteps {
 
     /** Creates the demo on an empty workspace, or finishes one an earlier start left half made. */
     void createOrResume() {
+        createOrResume((step, index) -> { });
+    }
+
+    /** The names of the steps, in order. */
+    List<String> stepNames() {
+        return List.copyOf(steps.keySet());
+    }
+
+    /**
+     * As {@link #createOrResume()}, telling {@code progress} the name and index (from 0) of each step
+     * as it starts, for the first-run window's progress bar.
+     */
+    void createOrResume(java.util.function.BiConsumer<String, Integer> progress) {
         List<String> done = done();
         if (done == null) {
             if (!new DemoWorkspace(db, clock).isEmpty()) {
@@ -87,7 +100,9 @@ final class DemoSteps {
             LOG.info("Empty workspace: creating the demo organisation");
         }
         String cutOff = setting(RUNNING_KEY);
+        int index = 0;
         for (Map.Entry<String, Runnable> step : steps.entrySet()) {
+            progress.accept(step.getKey(), index++);
             if (done.contains(step.getKey())) {
                 continue;
             }

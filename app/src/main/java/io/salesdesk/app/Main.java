@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 import io.salesdesk.app.cli.SalesDeskCommand;
+import io.salesdesk.app.help.CrashHandler;
+import io.salesdesk.app.help.LogFiles;
 import io.salesdesk.app.shell.FxStartup;
 import picocli.CommandLine;
 
@@ -21,9 +23,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Logback reads the log folder (DATA_DIR/logs) when it starts, at the first log call.
+        LogFiles.prepare(args, System.getenv());
         if (opensWindow(args)) {
             // Before anything else, even logging: the toolkit starts while the rest gets ready.
             FxStartup.begin();
+            // An exception nobody caught is logged and explained in a dialog, not lost.
+            CrashHandler.install();
         }
         int exit = SalesDeskCommand.commandLine().execute(args);
         // The window's own thread decides when the app ends; commands exit with their code.

@@ -52,6 +52,22 @@ public final class Workspace {
     }
 
     /**
+     * Creates the demo organisation in an empty workspace (first run's 从演示工作区开始), telling
+     * {@code progress} each step's name and index as it starts; returns the names of all steps.
+     * The database is closed afterwards.
+     */
+    public static void createDemo(DatabaseConfig config, Clock clock, java.util.function.BiConsumer<String, Integer> progress) {
+        try (Database db = Database.open(config)) {
+            new DemoSteps(db, clock, DEMO_SEED, DEMO_CUSTOMERS).createOrResume(progress);
+        }
+    }
+
+    /** The names of the demo's steps, in the order {@link #createDemo} makes them. */
+    public static java.util.List<String> demoSteps() {
+        return new DemoSteps(null, Clock.systemUTC(), DEMO_SEED, DEMO_CUSTOMERS).stepNames();
+    }
+
+    /**
      * Opens the database and, on an empty embedded workspace, creates the demo organisation (or
      * finishes it when an earlier start was closed half-way).
      */

@@ -35,6 +35,16 @@ public final class DatabaseOptions {
     String profile;
 
     /**
+     * Whether the command line or a profile to start with names the database; if not, the window
+     * opens the default (or given) data folder and may offer the first-run choices.
+     */
+    public boolean namesADatabase() {
+        return profile != null && !profile.isBlank() || dbUrl != null && !dbUrl.isBlank()
+                || dataDir == null && System.getenv("SALESDESK_HOME") == null
+                        && ProfileCommand.profiles().startWith().isPresent();
+    }
+
+    /**
      * The database these options point at: the named profile, else the URL, else the data folder
      * given; with none of them the profile marked to start with, else the default data folder.
      */

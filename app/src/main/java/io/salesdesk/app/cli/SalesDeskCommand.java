@@ -4,6 +4,10 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.Workspace;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.firstrun.FirstRun;
+import io.salesdesk.app.firstrun.FirstRunWindow;
+import io.salesdesk.app.firstrun.ProfileFile;
+import io.salesdesk.app.shell.FxStartup;
 import io.salesdesk.app.shell.SalesDeskApplication;
 import io.salesdesk.app.signin.StartUser;
 import io.salesdesk.core.SalesDeskException;
@@ -11,6 +15,7 @@ import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.db.backup.BackupSchedule;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +67,10 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     private volatile BackupSchedule dailyBackups;
 
+    @Option(names = "--profile-file", paramLabel = "FILE",
+            description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names).")
+    java.nio.file.Path profileFile;
+
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
     boolean exitAfterShown;
@@ -84,12 +93,26 @@ public final class SalesDeskCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
+        if (profileFile != null) {
+            ProfileFile.read(profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(), System.getenv());
+        }
         DatabaseConfig config = database.config();
+        if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(config)) {
+            FxStartup.await();
+            Optional<DatabaseConfig> chosen = FirstRunWindow.ask(config.dataDir(), AppearancePreferences.load(),
+                    ProfileCommand.profiles(), background);
+            if (chosen.isEmpty()) {
+                background.shutdownNow();
+                return 0;
+            }
+            config = chosen.get();
+        }
+        DatabaseConfig opened = config;
         // The database opens (and the customer list loads) while JavaFX starts up.
         Future<AppContext> opening = background.submit(() -> {
-            AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
+            AppContext context = Workspace.open(opened, true, Clock.systemUTC(), background);
             LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
-            if (config.mode() == DatabaseConfig.Mode.EMBEDDED) {
+            if (opened.mode() == DatabaseConfig.Mode.EMBEDDED) {
                 // The first check waits a few minutes, so a backup never competes with the start.
                 dailyBackups = BackupSchedule.start(context.database(), Clock.systemUTC(), 5);
             }

@@ -16,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +46,10 @@ import io.salesdesk.app.map.MapPage;
 import io.salesdesk.app.map.tiles.SalesDeskTiles;
 import io.salesdesk.app.myday.MyDayPage;
 import io.salesdesk.app.dashboard.DashboardPage;
+import io.salesdesk.app.firstrun.Tour;
+import io.salesdesk.app.firstrun.TourMemory;
+import io.salesdesk.app.help.HelpButton;
+import io.salesdesk.app.help.ProblemReportAction;
 import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.sync.ReplicaSync;
 import io.salesdesk.app.sync.SyncControl;
@@ -134,6 +140,7 @@ public final class MainWindow {
         }
         // The map's tiles follow the workspace's tile server and cache under its data folder.
         SalesDeskTiles.configure(openedContext);
+        ProblemReportAction.useWorkspace(openedContext);
     }
 
     /** The user to work as until login arrives: the demo regional manager, else the first manager. */
@@ -147,6 +154,7 @@ public final class MainWindow {
     public Scene createScene() {
         scene = new Scene(buildRoot(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Stylesheets.APP);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> HelpButton.openGuide(scene.getWindow()));
         return scene;
     }
 
@@ -156,6 +164,23 @@ public final class MainWindow {
         if (scene.getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(I18n.get("app.title"));
         }
+    }
+
+    /** Starts the tour of the main pages unless the user has seen it here (the app's first start). */
+    public void startTourIfNew() {
+        if (context != null && context.currentUser() != null
+                && !TourMemory.load().seen(context.currentUser().id())) {
+            startTour();
+        }
+    }
+
+    /** Starts the tour from its first step (Help → 重新开始导览); it is marked seen when it ends. */
+    public void startTour() {
+        if (context == null || scene == null || scene.getWindow() == null) {
+            return;
+        }
+        java.util.UUID user = context.currentUser().id();
+        new Tour(scene, this::show, () -> TourMemory.load().markSeen(user)).start();
     }
 
     public EventBus bus() {
@@ -202,6 +227,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-root");
         root.setLeft(createNavigation());
         content.getStyleClass().add("page-host");
+        content.setId("pageHost");
         root.setCenter(content);
         if (context == null) {
             content.getChildren().setAll(new OpeningPane());
@@ -214,7 +240,10 @@ public final class MainWindow {
             show(current);
         }
         building = false;
-        return root;
+        // A layer over the window for the tour; a popup would need a compositing window manager.
+        StackPane layers = new StackPane(root);
+        layers.setId("windowLayers");
+        return layers;
     }
 
     private Node createPage(Page page) {
@@ -275,6 +304,7 @@ public final class MainWindow {
             // The inbox needs the open workspace; while it opens, the navigation has none.
             nav.getChildren().add(new InboxButton(context, bus));
         }
+        nav.getChildren().add(HelpButton.create(this::startTour));
         nav.getChildren().add(navButton(Page.SETTINGS, group));
         nav.setId("navigation");
         nav.getStyleClass().add("navigation");

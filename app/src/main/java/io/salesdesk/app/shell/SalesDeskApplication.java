@@ -118,6 +118,10 @@ public final class SalesDeskApplication {
                 window.attach(opened, () -> {
                     new TaskReminders(opened, stage).start();
                     new WorkflowTimers(opened, stage, window.bus()).start();
+                    if (!exitAfterShown) {
+                        // Once the first page is drawn, so the tour points at laid-out parts.
+                        Platform.runLater(window::startTourIfNew);
+                    }
                 });
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {
