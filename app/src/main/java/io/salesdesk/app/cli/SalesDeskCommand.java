@@ -5,6 +5,7 @@ import io.salesdesk.app.Workspace;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.shell.SalesDeskApplication;
+import io.salesdesk.app.signin.PassphraseDialog;
 import io.salesdesk.app.signin.StartUser;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.DatabaseConfig;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
                 RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
-                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class})
+                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class,
+                EncryptCommand.class, DecryptCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
@@ -45,6 +47,11 @@ public final class SalesDeskCommand implements Callable<Integer> {
     /** The database the options point at. */
     DatabaseConfig databaseConfig() {
         return database.config();
+    }
+
+    /** The database the options point at, an encrypted workspace not yet unlocked (nothing asked). */
+    DatabaseConfig locatedConfig() {
+        return database.located();
     }
 
     @Option(names = "--user", paramLabel = "USERNAME",
@@ -79,12 +86,15 @@ public final class SalesDeskCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
-        DatabaseConfig config = database.config();
+        DatabaseConfig located = database.configForWindow();
         // The database opens (and the customer list loads) while JavaFX starts up.
         Future<AppContext> opening = background.submit(() -> {
+            // An encrypted workspace waits for its passphrase, asked in a dialog before anything else.
+            DatabaseConfig config = located.isEncrypted() && located.cryptKey() == null
+                    ? PassphraseDialog.unlock(located) : located;
             AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
             LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
-            if (config.mode() == DatabaseConfig.Mode.EMBEDDED) {
+            if (located.mode() == DatabaseConfig.Mode.EMBEDDED) {
                 // The first check waits a few minutes, so a backup never competes with the start.
                 dailyBackups = BackupSchedule.start(context.database(), Clock.systemUTC(), 5);
             }

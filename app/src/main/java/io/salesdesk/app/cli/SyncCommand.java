@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.crypt.WorkspaceKey;
 import io.salesdesk.sync.LocalHub;
 import io.salesdesk.sync.ReplicaExpiredException;
 import io.salesdesk.sync.SyncConflict;
@@ -14,7 +15,9 @@ import io.salesdesk.sync.SyncService;
 import io.salesdesk.sync.SyncedRows;
 import io.salesdesk.sync.TravelChange;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,6 +62,10 @@ public final class SyncCommand implements Callable<Integer> {
             description = "With --create: the org unit whose subtree the replica holds, by id or name (e.g. 华东大区).")
     String orgUnit;
 
+    @Option(names = "--no-encrypt",
+            description = "With --create: leave the replica's files unencrypted (not advised: a lost laptop then gives its data away).")
+    boolean noEncrypt;
+
     @Option(names = "--conflicts", description = "List the head office's open sync conflicts.")
     boolean conflicts;
 
@@ -66,7 +73,7 @@ public final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
-        DatabaseConfig local = root.databaseConfig();
+        DatabaseConfig local = create ? root.locatedConfig() : root.databaseConfig();
         try (Database hubDb = Database.open(DatabaseConfig.server(hubUrl, hubUser, hubPassword))) {
             LocalHub hub = new LocalHub(hubDb, clock);
             if (conflicts) {
@@ -82,6 +89,7 @@ public final class SyncCommand implements Callable<Integer> {
                     return 2;
                 }
                 UUID unit = hub.orgUnit(orgUnit);
+                local = encryptedByDefault(local);
                 try (Database replica = SyncService.createReplica(hub, local, unit, clock, SyncService.DEFAULT_PAGE)) {
                     out.println(I18n.get("cli.sync.created", local.dataDir(), orgUnit, SyncedRows.read(replica).size()));
                 }
@@ -101,6 +109,39 @@ public final class SyncCommand implements Callable<Integer> {
                     return 2;
                 }
             }
+        }
+    }
+
+    /**
+     * A branch replica lives on a laptop that travels, so it is created encrypted (docs/decisions.md,
+     * decision 7) unless {@code --no-encrypt}; a folder that already holds a plain database stays as it
+     * is, with a warning ({@code salesdesk encrypt} converts it).
+     */
+    private DatabaseConfig encryptedByDefault(DatabaseConfig local) {
+        if (local.mode() != DatabaseConfig.Mode.EMBEDDED) {
+            return local;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (local.isEncrypted()) {
+            return WorkspaceKey.unlock(local, Passphrases.existing(root.database.passphraseEnv, System.getenv(),
+                    System.console()));
+        }
+        if (noEncrypt) {
+            err.println(I18n.get("cli.sync.notEncrypted"));
+            return local;
+        }
+        if (Files.exists(local.dbDir().resolve("salesdesk.properties"))) {
+            err.println(I18n.get("cli.sync.plainExists", local.dataDir().toString()));
+            return local;
+        }
+        char[] passphrase = Passphrases.chooseNew(root.database.passphraseEnv, System.getenv(), System.console());
+        try {
+            WorkspaceKey key = WorkspaceKey.create(passphrase, WorkspaceKey.Cost.DEFAULT);
+            key.writeHeader(local.dbDir());
+            spec.commandLine().getOut().println(I18n.get("cli.sync.encrypted"));
+            return local.withCryptKey(key.hsqldbKey());
+        } finally {
+            Arrays.fill(passphrase, '\0');
         }
     }
 

@@ -35,7 +35,7 @@ public final class FxStartup {
     }
 
     /** Starts the toolkit if no one did and waits until it runs. */
-    static void await() {
+    public static void await() {
         begin();
         STARTED.join();
     }

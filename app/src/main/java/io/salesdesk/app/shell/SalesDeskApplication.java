@@ -131,6 +131,13 @@ public final class SalesDeskApplication {
                 });
             });
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+                // The user chose 退出 instead of typing the data passphrase: nothing to report.
+                LOG.info("Start ended: {}", e.getCause().getMessage());
+                Platform.runLater(Platform::exit);
+                closed.countDown();
+                return;
+            }
             LOG.warn("SalesDesk could not open its workspace: {}", e.getCause().getMessage());
             Platform.runLater(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.message(e.getCause()), ButtonType.OK);

@@ -137,6 +137,16 @@ public final class DatabaseRestore {
         }
     }
 
+    /** Whether the backup {@code archive} is of an encrypted workspace (and restores only with its passphrase). */
+    public static boolean isEncrypted(Path archive) {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.getEntry(DatabaseBackup.DB_FOLDER + WorkspaceKey.HEADER) != null;
+        } catch (IOException e) {
+            // verify says what is wrong with it.
+            return false;
+        }
+    }
+
     private static SalesDeskException unreadable(Path archive, String why) {
         return new SalesDeskException("error.backup.unreadable", archive, why);
     }
