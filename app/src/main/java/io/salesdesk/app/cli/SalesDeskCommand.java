@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
                 RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
                 ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class,
-                EncryptCommand.class, DecryptCommand.class})
+                EncryptCommand.class, DecryptCommand.class, UserCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
