@@ -1,6 +1,8 @@
 package io.salesdesk.app.shell;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import atlantafx.base.theme.PrimerDark;
@@ -72,8 +74,13 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private Scene scene;
     private EventBus bus;
-    private Page current = Page.CUSTOMERS;
+    private Page current = START_PAGE;
     private boolean building;
+    // What runs after each sign-in (the reminders and timers), and what undoes it at sign-out.
+    private Runnable whenSignedIn = () -> { };
+    private final List<Runnable> atSignOut = new ArrayList<>();
+
+    private static final Page START_PAGE = Page.CUSTOMERS;
 
     public MainWindow(AppContext context) {
         this(context, AppearancePreferences.load());
@@ -99,6 +106,7 @@ public final class MainWindow {
      * and nobody has yet; {@code whenSignedIn} runs when the pages are there. Call on the FX thread.
      */
     public void attach(AppContext openedContext, Runnable whenSignedIn) {
+        this.whenSignedIn = whenSignedIn;
         if (openedContext.currentUser() == null && openedContext.signInRequired()) {
             applyAppearance();
             SignInPane signIn = new SignInPane(openedContext, openedContext.offeredUsername(),
@@ -113,6 +121,34 @@ public final class MainWindow {
             scene.setRoot(buildRoot());
         }
         whenSignedIn.run();
+    }
+
+    /** Runs {@code undo} at the next sign-out, e.g. stopping what {@code whenSignedIn} started. */
+    public void atSignOut(Runnable undo) {
+        atSignOut.add(undo);
+    }
+
+    /**
+     * 退出登录 and 切换用户, where people sign in: back to the sign-in screen in this window, without
+     * a restart. The previous user's pages (and what they hold), the event bus, reminders and timers
+     * are dropped; the next user starts on the start page with fresh ones. Call on the FX thread.
+     */
+    public void signOut() {
+        if (context == null || !context.signInRequired()) {
+            return;
+        }
+        AppContext signedOut = context;
+        List<Runnable> undo = List.copyOf(atSignOut);
+        atSignOut.clear();
+        undo.forEach(Runnable::run);
+        pages.clear();
+        navButtons.clear();
+        content.getChildren().clear();
+        bus = null;
+        current = START_PAGE;
+        context = null;
+        signedOut.signOut();
+        attach(signedOut, whenSignedIn);
     }
 
     /** Whether the workspace is open and the pages are there. */
@@ -201,7 +237,7 @@ public final class MainWindow {
             root.setBottom(StatusBar.opening());
             navButtons.get(current).setSelected(true);
         } else {
-            root.setBottom(new StatusBar(context));
+            root.setBottom(new StatusBar(context, this::signOut));
             show(current);
         }
         building = false;

@@ -116,8 +116,15 @@ public final class SalesDeskApplication {
             Platform.runLater(() -> {
                 // Reminders and timers work for the user, so they start once someone is signed in.
                 window.attach(opened, () -> {
-                    new TaskReminders(opened, stage).start();
-                    new WorkflowTimers(opened, stage, window.bus()).start();
+                    TaskReminders reminders = new TaskReminders(opened, stage);
+                    WorkflowTimers timers = new WorkflowTimers(opened, stage, window.bus());
+                    reminders.start();
+                    timers.start();
+                    // After a sign-out they start again for the next user, with the new window's bus.
+                    window.atSignOut(() -> {
+                        reminders.stop();
+                        timers.stop();
+                    });
                 });
                 // The next pulse lays out and draws the first page.
                 Platform.runLater(() -> {

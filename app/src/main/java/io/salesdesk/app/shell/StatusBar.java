@@ -3,6 +3,8 @@ package io.salesdesk.app.shell;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,7 +21,8 @@ import io.salesdesk.db.DatabaseConfig;
 /** Where the data lives and who is working: database mode, data folder, user and role, schema. */
 final class StatusBar extends HBox {
 
-    StatusBar(AppContext context) {
+    /** @param signOut 退出登录 / 切换用户 where people sign in */
+    StatusBar(AppContext context, Runnable signOut) {
         this();
         DatabaseConfig config = context.database().config();
         Label mode = item("statusDb", Feather.DATABASE, I18n.get("status.db", I18n.label("dbMode", config.mode())));
@@ -29,10 +32,26 @@ final class StatusBar extends HBox {
         Label who = item("statusUser", Feather.USER, user == null ? "" : I18n.get("status.user",
                 user.displayName(), I18n.label("role", user.role()),
                 user.orgUnitName() == null ? "" : user.orgUnitName()));
+        javafx.scene.Node whoItem = context.signInRequired() ? userMenu(who, signOut) : who;
         Label schema = item("statusSchema", Feather.LAYERS, I18n.get("status.schema", context.database().schemaVersion()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(mode, separator(), dir, spacer, who, separator(), schema);
+        getChildren().addAll(mode, separator(), dir, spacer, whoItem, separator(), schema);
+    }
+
+    /** The user chip as a menu: 切换用户 and 退出登录 both lead back to the sign-in screen. */
+    private static MenuButton userMenu(Label who, Runnable signOut) {
+        MenuItem switchUser = new MenuItem(I18n.get("signout.switchUser"), new FontIcon(Feather.USERS));
+        switchUser.setId("switchUserItem");
+        switchUser.setOnAction(e -> signOut.run());
+        MenuItem signOutItem = new MenuItem(I18n.get("signout.signOut"), new FontIcon(Feather.LOG_OUT));
+        signOutItem.setId("signOutItem");
+        signOutItem.setOnAction(e -> signOut.run());
+        // The label stays the chip's face, so it reads as before.
+        MenuButton menu = new MenuButton(null, who, switchUser, signOutItem);
+        menu.setId("userMenu");
+        menu.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.FLAT);
+        return menu;
     }
 
     private StatusBar() {
