@@ -50,7 +50,7 @@ final class StatusBar extends HBox {
         // The label stays the chip's face, so it reads as before.
         MenuButton menu = new MenuButton(null, who, switchUser, signOutItem);
         menu.setId("userMenu");
-        menu.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.FLAT);
+        menu.getStyleClass().add(Styles.FLAT);
         return menu;
     }
 
