@@ -471,6 +471,18 @@ public final class AppContext {
         this.currentUser = Objects.requireNonNull(user, "user");
     }
 
+    /**
+     * 退出登录: nobody works here until the next sign-in (only where people sign in; a personal
+     * workspace always has its user). The sign-in screen then offers no login.
+     */
+    public void signOut() {
+        if (!signInRequired) {
+            throw new IllegalStateException("A workspace without passwords has no sign-out");
+        }
+        this.currentUser = null;
+        this.offeredUsername = null;
+    }
+
     public SignInService signIn() {
         return signIn;
     }

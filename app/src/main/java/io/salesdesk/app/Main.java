@@ -17,7 +17,7 @@ public final class Main {
      * test; bin/salesdesk has the same list for its class-data archive).
      */
     static final Set<String> NOT_WINDOW = Set.of("approval", "bench", "demo", "export", "import", "imports", "info",
-            "kpi", "lead", "region", "report", "server", "profile", "backup", "restore", "sync", "help", "-h", "--help", "-V", "--version");
+            "kpi", "lead", "region", "report", "server", "profile", "backup", "restore", "sync", "encrypt", "decrypt", "user", "help", "-h", "--help", "-V", "--version");
 
     private Main() {
     }

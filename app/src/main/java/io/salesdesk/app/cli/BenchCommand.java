@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " list and query figures: java -jar modules/bench/target/benchmarks.jar");
             return 2;
         }
-        String dataDir = root.databaseConfig().dataDir().toString();
+        String dataDir = root.locatedConfig().dataDir().toString();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<Long> shown = new ArrayList<>();
         List<Long> ready = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.salesdesk.app.cli;
 
 import io.salesdesk.app.Workspace;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.crypt.WorkspaceKey;
 import io.salesdesk.db.profile.ConnectionProfiles;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +35,35 @@ public final class DatabaseOptions {
             description = "A connection profile (see salesdesk profile list).")
     String profile;
 
+    @Option(names = "--passphrase-env", scope = ScopeType.INHERIT, paramLabel = "VAR",
+            description = "The environment variable holding the data passphrase of an encrypted workspace (never typed on the command line; without it you are asked).")
+    String passphraseEnv;
+
+    /**
+     * The database these options point at, ready to open: an encrypted workspace unlocked with the
+     * passphrase from {@code --passphrase-env} or typed at the prompt.
+     */
+    public DatabaseConfig config() {
+        return unlocked(located());
+    }
+
+    /** {@code config} ready to open: if it is an encrypted workspace still locked, unlocked as {@link #config()} does. */
+    public DatabaseConfig unlocked(DatabaseConfig config) {
+        if (!config.isEncrypted() || config.cryptKey() != null) {
+            return config;
+        }
+        return WorkspaceKey.unlock(config, Passphrases.existing(passphraseEnv, System.getenv(), System.console()));
+    }
+
+    /**
+     * The database these options point at, an encrypted workspace still locked unless
+     * {@code --passphrase-env} was given: the window asks for the passphrase itself.
+     */
+    public DatabaseConfig configForWindow() {
+        DatabaseConfig located = located();
+        return passphraseEnv == null ? located : config();
+    }
+
     /**
      * Whether the command line or a profile to start with names the database; if not, the window
      * opens the default (or given) data folder and may offer the first-run choices.
@@ -48,7 +78,7 @@ public final class DatabaseOptions {
      * The database these options point at: the named profile, else the URL, else the data folder
      * given; with none of them the profile marked to start with, else the default data folder.
      */
-    public DatabaseConfig config() {
+    public DatabaseConfig located() {
         if (profile != null && !profile.isBlank()) {
             return ProfileCommand.profiles().config(profile);
         }

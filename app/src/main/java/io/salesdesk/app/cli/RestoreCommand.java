@@ -31,12 +31,22 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatabaseConfig config = root.databaseConfig();
+        DatabaseConfig config = root.locatedConfig();
         BackupCommand.refuseServers(config);
-        DatabaseRestore.Result result = DatabaseRestore.restore(file.toAbsolutePath(), config.dataDir(), Clock.systemUTC());
+        // The backup's own passphrase (its key header is in the archive), asked only for an encrypted one.
+        boolean encryptedBackup = DatabaseRestore.isEncrypted(file.toAbsolutePath());
+        boolean encryptedNow = config.isEncrypted();
+        char[] passphrase = encryptedBackup
+                ? Passphrases.existing(root.database.passphraseEnv, System.getenv(), System.console()) : null;
+        DatabaseRestore.Result result = DatabaseRestore.restore(file.toAbsolutePath(), config.dataDir(),
+                Clock.systemUTC(), passphrase);
         spec.commandLine().getOut().println(I18n.get("cli.restore.done", file.toString(),
                 result.manifest().schemaVersion(), result.manifest().totalRows(),
                 result.previous() == null ? "-" : result.previous().toString()));
+        if (encryptedNow && !encryptedBackup) {
+            // A plain backup makes the workspace plain again: say so, rather than let it pass unnoticed.
+            spec.commandLine().getErr().println(I18n.get("cli.restore.nowPlain", config.dataDir().toString()));
+        }
         return 0;
     }
 }

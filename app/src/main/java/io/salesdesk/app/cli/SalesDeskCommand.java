@@ -9,6 +9,7 @@ import io.salesdesk.app.firstrun.FirstRunWindow;
 import io.salesdesk.app.firstrun.ProfileFile;
 import io.salesdesk.app.shell.FxStartup;
 import io.salesdesk.app.shell.SalesDeskApplication;
+import io.salesdesk.app.signin.PassphraseDialog;
 import io.salesdesk.app.signin.StartUser;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.DatabaseConfig;
@@ -36,7 +37,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
                 ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
                 RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
-                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class})
+                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class,
+                EncryptCommand.class, DecryptCommand.class, UserCommand.class})
 public final class SalesDeskCommand implements Callable<Integer> {
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
@@ -55,6 +57,11 @@ public final class SalesDeskCommand implements Callable<Integer> {
     /** The database options themselves, for a command that reads {@code --profile} its own way. */
     DatabaseOptions databaseOptions() {
         return database;
+    }
+
+    /** The database the options point at, an encrypted workspace not yet unlocked (nothing asked). */
+    DatabaseConfig locatedConfig() {
+        return database.located();
     }
 
     @Option(names = "--user", paramLabel = "USERNAME",
@@ -96,23 +103,26 @@ public final class SalesDeskCommand implements Callable<Integer> {
         if (profileFile != null) {
             ProfileFile.read(profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(), System.getenv());
         }
-        DatabaseConfig config = database.config();
-        if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(config)) {
+        DatabaseConfig located = database.configForWindow();
+        if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(located)) {
             FxStartup.await();
-            Optional<DatabaseConfig> chosen = FirstRunWindow.ask(config.dataDir(), AppearancePreferences.load(),
+            Optional<DatabaseConfig> chosen = FirstRunWindow.ask(located.dataDir(), AppearancePreferences.load(),
                     ProfileCommand.profiles(), background);
             if (chosen.isEmpty()) {
                 background.shutdownNow();
                 return 0;
             }
-            config = chosen.get();
+            located = chosen.get();
         }
-        DatabaseConfig opened = config;
+        DatabaseConfig start = located;
         // The database opens (and the customer list loads) while JavaFX starts up.
         Future<AppContext> opening = background.submit(() -> {
-            AppContext context = Workspace.open(opened, true, Clock.systemUTC(), background);
+            // An encrypted workspace waits for its passphrase, asked in a dialog before anything else.
+            DatabaseConfig config = start.isEncrypted() && start.cryptKey() == null
+                    ? PassphraseDialog.unlock(start) : start;
+            AppContext context = Workspace.open(config, true, Clock.systemUTC(), background);
             LOG.info("Workspace open {} ms after start", (System.nanoTime() - started) / 1_000_000);
-            if (opened.mode() == DatabaseConfig.Mode.EMBEDDED) {
+            if (start.mode() == DatabaseConfig.Mode.EMBEDDED) {
                 // The first check waits a few minutes, so a backup never competes with the start.
                 dailyBackups = BackupSchedule.start(context.database(), Clock.systemUTC(), 5);
             }

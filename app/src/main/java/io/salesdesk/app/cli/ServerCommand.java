@@ -47,9 +47,13 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DatabaseConfig config = root.databaseConfig();
+        DatabaseConfig config = root.locatedConfig();
         if (config.mode() != DatabaseConfig.Mode.EMBEDDED) {
             throw new SalesDeskException("error.server.notEmbedded");
+        }
+        if (config.isEncrypted()) {
+            // The server's clients would each need the key; a served folder belongs on a guarded machine.
+            throw new SalesDeskException("error.server.encrypted", config.dataDir());
         }
         String user = root.database.dbUser == null ? DEFAULT_USER : root.database.dbUser;
         String passwordEnv = root.database.dbPasswordEnv == null ? DEFAULT_PASSWORD_ENV : root.database.dbPasswordEnv;

@@ -7,6 +7,7 @@ import io.salesdesk.app.sync.UnsyncedExport;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.crypt.WorkspaceKey;
 import io.salesdesk.db.profile.ConnectionProfile;
 import io.salesdesk.db.profile.ConnectionProfiles;
 import io.salesdesk.sync.LocalHub;
@@ -18,9 +19,11 @@ import io.salesdesk.sync.SyncService;
 import io.salesdesk.sync.SyncedRows;
 import io.salesdesk.sync.TravelChange;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +77,10 @@ public final class SyncCommand implements Callable<Integer> {
             description = "With --create: the org unit whose subtree the replica holds, by id or name (e.g. 华东大区).")
     String orgUnit;
 
+    @Option(names = "--no-encrypt",
+            description = "With --create: leave the replica's files unencrypted (not advised: a lost laptop then gives its data away).")
+    boolean noEncrypt;
+
     @Option(names = "--conflicts", description = "List the head office's open sync conflicts.")
     boolean conflicts;
 
@@ -92,8 +99,10 @@ public final class SyncCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         DatabaseOptions options = root.databaseOptions();
         // With --hub-url, --profile may name this workspace as on any command; otherwise it names the hub.
-        DatabaseConfig local = hubUrl != null && !hubUrl.isBlank() ? options.config()
+        // A replica being created is not unlocked (it has no key yet); encryptedByDefault decides.
+        DatabaseConfig located = hubUrl != null && !hubUrl.isBlank() ? options.located()
                 : options.configWithoutProfile(options.profile().orElse(null));
+        DatabaseConfig local = create ? located : options.unlocked(located);
         if (exportUnsynced != null) {
             try (Database replica = Database.open(local)) {
                 List<TravelChange> unsynced = new SyncService(replica, clock).unsyncedChanges();
@@ -166,7 +175,8 @@ public final class SyncCommand implements Callable<Integer> {
         try (Database hubDb = Database.open(hub.config())) {
             LocalHub lh = new LocalHub(hubDb, clock);
             UUID unit = lh.orgUnit(orgUnit);
-            try (Database replica = SyncService.createReplica(lh, local, unit, clock, SyncService.DEFAULT_PAGE)) {
+            DatabaseConfig replicaConfig = encryptedByDefault(local);
+            try (Database replica = SyncService.createReplica(lh, replicaConfig, unit, clock, SyncService.DEFAULT_PAGE)) {
                 if (hub.profile() != null) {
                     replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(hub.profile()));
                 }
@@ -174,6 +184,38 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A branch replica lives on a laptop that travels, so it is created encrypted (docs/decisions.md,
+     * decision 7) unless {@code --no-encrypt}; a folder that already holds a plain database stays as it
+     * is, with a warning ({@code salesdesk encrypt} converts it).
+     */
+    private DatabaseConfig encryptedByDefault(DatabaseConfig local) {
+        if (local.mode() != DatabaseConfig.Mode.EMBEDDED) {
+            return local;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (local.isEncrypted()) {
+            return root.databaseOptions().unlocked(local);
+        }
+        if (noEncrypt) {
+            err.println(I18n.get("cli.sync.notEncrypted"));
+            return local;
+        }
+        if (Files.exists(local.dbDir().resolve("salesdesk.properties"))) {
+            err.println(I18n.get("cli.sync.plainExists", local.dataDir().toString()));
+            return local;
+        }
+        char[] passphrase = Passphrases.chooseNew(root.database.passphraseEnv, System.getenv(), System.console());
+        try {
+            WorkspaceKey key = WorkspaceKey.create(passphrase, WorkspaceKey.Cost.DEFAULT);
+            key.writeHeader(local.dbDir());
+            spec.commandLine().getOut().println(I18n.get("cli.sync.encrypted"));
+            return local.withCryptKey(key.hsqldbKey());
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /** --hub-url, else --profile, else the profile the replica remembers. */

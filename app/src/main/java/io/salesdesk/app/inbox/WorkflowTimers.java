@@ -75,7 +75,9 @@ public final class WorkflowTimers {
             // A period's forecast is frozen as it begins, so its accuracy can be measured once it closes.
             context.forecasts().freezeDue();
             context.dailyReports().runDue();
-            return new Run(raised, context.notifications().takeUnshown(context.currentUser().asActor(), 50));
+            var user = context.currentUser();
+            // Signed out since the run was scheduled: the next user's timers show their messages.
+            return new Run(raised, user == null ? List.of() : context.notifications().takeUnshown(user.asActor(), 50));
         }).onSuccess(run -> {
             List<Notification> fresh = run.fresh();
             // A scan here, or another client's scan that told this user: the open map shows it now.

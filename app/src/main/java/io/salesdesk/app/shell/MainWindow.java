@@ -1,6 +1,8 @@
 package io.salesdesk.app.shell;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import atlantafx.base.theme.PrimerDark;
@@ -83,8 +85,13 @@ public final class MainWindow {
     private EventBus bus;
     /** The workspace's sync with its head office (shown only on a branch replica); outlives rebuilt roots. */
     private ReplicaSync replicaSync;
-    private Page current = Page.CUSTOMERS;
+    private Page current = START_PAGE;
     private boolean building;
+    // What runs after each sign-in (the reminders and timers), and what undoes it at sign-out.
+    private Runnable whenSignedIn = () -> { };
+    private final List<Runnable> atSignOut = new ArrayList<>();
+
+    private static final Page START_PAGE = Page.CUSTOMERS;
 
     public MainWindow(AppContext context) {
         this(context, AppearancePreferences.load());
@@ -110,6 +117,7 @@ public final class MainWindow {
      * and nobody has yet; {@code whenSignedIn} runs when the pages are there. Call on the FX thread.
      */
     public void attach(AppContext openedContext, Runnable whenSignedIn) {
+        this.whenSignedIn = whenSignedIn;
         if (openedContext.currentUser() == null && openedContext.signInRequired()) {
             applyAppearance();
             SignInPane signIn = new SignInPane(openedContext, openedContext.offeredUsername(),
@@ -126,6 +134,34 @@ public final class MainWindow {
         whenSignedIn.run();
     }
 
+    /** Runs {@code undo} at the next sign-out, e.g. stopping what {@code whenSignedIn} started. */
+    public void atSignOut(Runnable undo) {
+        atSignOut.add(undo);
+    }
+
+    /**
+     * 退出登录 and 切换用户, where people sign in: back to the sign-in screen in this window, without
+     * a restart. The previous user's pages (and what they hold), the event bus, reminders and timers
+     * are dropped; the next user starts on the start page with fresh ones. Call on the FX thread.
+     */
+    public void signOut() {
+        if (context == null || !context.signInRequired()) {
+            return;
+        }
+        AppContext signedOut = context;
+        List<Runnable> undo = List.copyOf(atSignOut);
+        atSignOut.clear();
+        undo.forEach(Runnable::run);
+        pages.clear();
+        navButtons.clear();
+        content.getChildren().clear();
+        bus = null;
+        current = START_PAGE;
+        context = null;
+        signedOut.signOut();
+        attach(signedOut, whenSignedIn);
+    }
+
     /** Whether the workspace is open and the pages are there. */
     public boolean attached() {
         return context != null;
@@ -133,8 +169,11 @@ public final class MainWindow {
 
     private void useContext(AppContext openedContext) {
         this.context = openedContext;
-        this.replicaSync = new ReplicaSync(openedContext,
-                new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv())));
+        // Kept across a sign-out on the same workspace, so a sync still running is never joined by a second.
+        if (replicaSync == null || replicaSync.context() != openedContext) {
+            this.replicaSync = new ReplicaSync(openedContext,
+                    new ConnectionProfiles(ConnectionProfiles.defaultDir(System.getenv())));
+        }
         if (openedContext.currentUser() == null) {
             openedContext.setCurrentUser(defaultUser());
         }
@@ -236,7 +275,7 @@ public final class MainWindow {
         } else {
             EventBus windowBus = bus;
             replicaSync.publishTo(windowBus::publish);
-            root.setBottom(new StatusBar(context, new SyncControl(replicaSync)));
+            root.setBottom(new StatusBar(context, new SyncControl(replicaSync), this::signOut));
             show(current);
         }
         building = false;

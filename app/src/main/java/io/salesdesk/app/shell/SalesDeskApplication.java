@@ -116,8 +116,15 @@ public final class SalesDeskApplication {
             Platform.runLater(() -> {
                 // Reminders and timers work for the user, so they start once someone is signed in.
                 window.attach(opened, () -> {
-                    new TaskReminders(opened, stage).start();
-                    new WorkflowTimers(opened, stage, window.bus()).start();
+                    TaskReminders reminders = new TaskReminders(opened, stage);
+                    WorkflowTimers timers = new WorkflowTimers(opened, stage, window.bus());
+                    reminders.start();
+                    timers.start();
+                    // After a sign-out they start again for the next user, with the new window's bus.
+                    window.atSignOut(() -> {
+                        reminders.stop();
+                        timers.stop();
+                    });
                     if (!exitAfterShown) {
                         // Once the first page is drawn, so the tour points at laid-out parts.
                         Platform.runLater(window::startTourIfNew);
@@ -135,6 +142,13 @@ public final class SalesDeskApplication {
                 });
             });
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+                // The user chose 退出 instead of typing the data passphrase: nothing to report.
+                LOG.info("Start ended: {}", e.getCause().getMessage());
+                Platform.runLater(Platform::exit);
+                closed.countDown();
+                return;
+            }
             LOG.warn("SalesDesk could not open its workspace: {}", e.getCause().getMessage());
             Platform.runLater(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.message(e.getCause()), ButtonType.OK);

@@ -70,6 +70,11 @@ public final class ReplicaSync {
         this.profiles = profiles;
     }
 
+    /** The workspace this sync belongs to. */
+    public AppContext context() {
+        return context;
+    }
+
     /** Whether the workspace is a branch replica: known after {@link #refresh}. */
     public ReadOnlyBooleanProperty replicaProperty() {
         return replica;

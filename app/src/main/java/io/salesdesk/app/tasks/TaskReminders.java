@@ -5,6 +5,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.board.task.Task;
+import io.salesdesk.crm.User;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,11 @@ public final class TaskReminders {
 
     /** The current user's tasks due now and not yet reminded, marked reminded. */
     List<Task> collect() {
-        UUID me = context.currentUser().id();
+        User user = context.currentUser();
+        if (user == null) {
+            return List.of(); // signed out since the check was scheduled
+        }
+        UUID me = user.id();
         OffsetDateTime now = OffsetDateTime.now(context.clock());
         List<Task> mine = context.tasks().dueForReminder(me, now);
         if (!mine.isEmpty()) {

@@ -85,7 +85,9 @@ public final class CustomerService {
         approvals.whenApproved(ChangeApproval.CUSTOMER, this::applyTransfer);
         boolean embedded = db.config().mode() == DatabaseConfig.Mode.EMBEDDED;
         this.listCache = embedded ? new CustomerListCache() : null;
-        this.listSnapshot = embedded ? new CustomerListSnapshot(db.config().dataDir()) : null;
+        // An encrypted workspace keeps no plain copy of its customers beside the database.
+        this.listSnapshot = embedded && db.config().cryptKey() == null
+                ? new CustomerListSnapshot(db.config().dataDir()) : null;
     }
 
     /**
@@ -93,7 +95,7 @@ public final class CustomerService {
      * customer table; the app calls it when it closes.
      */
     public synchronized void saveListSnapshot() {
-        if (listCache != null && listLoaded) {
+        if (listCache != null && listLoaded && listSnapshot != null) {
             listSnapshot.save(listStamp, listCache.all());
         }
     }
@@ -171,7 +173,7 @@ public final class CustomerService {
         }
         if (!listLoaded) {
             ChangeLog.Head head = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).head());
-            List<Customer> all = listSnapshot.load(head, regions::fullName).orElse(null);
+            List<Customer> all = listSnapshot == null ? null : listSnapshot.load(head, regions::fullName).orElse(null);
             if (all == null) {
                 // Rows and head read in one transaction, so the stamp matches the rows.
                 all = db.transactionResult(cfg -> {

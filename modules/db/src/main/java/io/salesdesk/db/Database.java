@@ -101,6 +101,10 @@ public final class Database implements AutoCloseable {
      * @throws SchemaTooNewException        if a newer SalesDesk wrote the database
      */
     public static Database open(DatabaseConfig config) {
+        if (config.cryptKey() == null && config.isEncrypted()) {
+            // Without its key HSQLDB would take the encrypted script for a damaged one.
+            throw new SalesDeskException("error.crypt.passphraseNeeded", config.dataDir());
+        }
         DataDirLock lock = config.dataDir() == null ? null : DataDirLock.acquire(config.dataDir());
         DataSource dataSource = null;
         try {
@@ -125,6 +129,11 @@ public final class Database implements AutoCloseable {
             case MEMORY:
                 JDBCPool pool = new JDBCPool(8);
                 pool.setUrl(config.url());
+                if (config.cryptKey() != null) {
+                    // As connection properties, not in the URL, which is logged and shown. Set before
+                    // user and password, which setProperties would otherwise replace.
+                    pool.setProperties(cryptProperties(config.cryptKey()));
+                }
                 pool.setUser(config.user());
                 pool.setPassword(config.password());
                 return pool;
@@ -143,6 +152,18 @@ public final class Database implements AutoCloseable {
                     throw new SalesDeskException(e, "error.db.connect", config.url(), cause.getMessage());
                 }
         }
+    }
+
+    /**
+     * HSQLDB's encrypted files: AES over the script, log, data and (crypt_lobs) lob files; only the
+     * small .properties file stays plain.
+     */
+    public static java.util.Properties cryptProperties(String key) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("crypt_key", key);
+        properties.setProperty("crypt_type", "AES");
+        properties.setProperty("crypt_lobs", "true");
+        return properties;
     }
 
     private static String migrate(DatabaseConfig config, DataSource dataSource) {
@@ -177,7 +198,7 @@ public final class Database implements AutoCloseable {
      */
     private static void backUpBeforeMigrating(DatabaseConfig config, DataSource dataSource, MigrationVersion applied) {
         try (Connection c = dataSource.getConnection()) {
-            DatabaseBackup.Result backup = DatabaseBackup.create(c, config.dataDir(),
+            DatabaseBackup.Result backup = DatabaseBackup.create(c, config,
                     BackupRotation.folder(config.dataDir()), "pre-migration-v" + applied.getVersion(), Clock.systemUTC());
             LOG.info("Backed up schema version {} to {} before migrating", applied.getVersion(), backup.archive());
         } catch (SQLException e) {

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param user     database user
  * @param password database password (never logged)
  * @param dataDir  the data folder for embedded mode, otherwise {@code null}
+ * @param cryptKey HSQLDB's AES key (hex) of an encrypted embedded workspace, otherwise {@code null}; never logged
  */
-public record DatabaseConfig(Mode mode, String url, String user, String password, Path dataDir) {
+public record DatabaseConfig(Mode mode, String url, String user, String password, Path dataDir, String cryptKey) {
 
     /** The database modes SalesDesk runs on. */
     public enum Mode {
@@ -22,6 +23,29 @@ public record DatabaseConfig(Mode mode, String url, String user, String password
     public DatabaseConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(url, "url");
+    }
+
+    /** A database whose files are not encrypted. */
+    public DatabaseConfig(Mode mode, String url, String user, String password, Path dataDir) {
+        this(mode, url, user, password, dataDir, null);
+    }
+
+    /** This embedded workspace opened with the key of its encrypted files ({@code WorkspaceKey.hsqldbKey}). */
+    public DatabaseConfig withCryptKey(String key) {
+        if (mode != Mode.EMBEDDED) {
+            throw new IllegalStateException("Only an embedded workspace is encrypted, not " + mode);
+        }
+        return new DatabaseConfig(mode, url, user, password, dataDir, key);
+    }
+
+    /** The folder of the embedded database's files ({@code DATA_DIR/db}), or null for other modes. */
+    public Path dbDir() {
+        return dataDir == null ? null : dataDir.resolve("db");
+    }
+
+    /** Whether this is an embedded workspace whose files are encrypted (its key header is there). */
+    public boolean isEncrypted() {
+        return mode == Mode.EMBEDDED && io.salesdesk.db.crypt.WorkspaceKey.isEncrypted(dbDir());
     }
 
     /** One person on one machine: an HSQLDB file database under {@code dataDir/db}. */

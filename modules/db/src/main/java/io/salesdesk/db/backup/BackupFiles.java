@@ -63,12 +63,16 @@ final class BackupFiles {
      * Opens the files read-only in this process (no migration, nothing written), reads the newest
      * applied migration and counts the rows of every table, and shuts the copy down again.
      */
-    static Contents inspect(Path dbDir) throws SQLException, IOException {
+    static Contents inspect(Path dbDir, String cryptKey) throws SQLException, IOException {
         Path passwordFile = dbDir.resolve(SA_PASSWORD);
         String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : "";
         String url = "jdbc:hsqldb:file:" + dbDir.toAbsolutePath().resolve(STEM)
                 + ";files_readonly=true;hsqldb.lock_file=false;ifexists=true";
-        try (Connection c = DriverManager.getConnection(url, "SA", password); Statement s = c.createStatement()) {
+        // An encrypted copy opens with the key of the workspace it came from.
+        java.util.Properties properties = cryptKey == null ? new java.util.Properties() : Database.cryptProperties(cryptKey);
+        properties.setProperty("user", "SA");
+        properties.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
             try {
                 MigrationVersion newest = null;
                 try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""

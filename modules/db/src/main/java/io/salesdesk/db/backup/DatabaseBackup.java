@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.crypt.WorkspaceKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class DatabaseBackup {
             throw new SalesDeskException("error.backup.notEmbedded");
         }
         try {
-            return db.dsl().connectionResult(c -> create(c, config.dataDir(), toDir, label, clock));
+            return db.dsl().connectionResult(c -> create(c, config, toDir, label, clock));
         } catch (DataAccessException e) {
             throw e.getCause() instanceof SalesDeskException domain ? domain : e;
         }
@@ -65,9 +66,12 @@ public final class DatabaseBackup {
 
     /**
      * Backs up the database behind {@code connection} (an embedded one in {@code dataDir}); also used
-     * by {@link Database} before it migrates, when no {@link Database} exists yet.
+     * by {@link Database} before it migrates, when no {@link Database} exists yet. The backup of an
+     * encrypted workspace holds its encrypted files and key header, so it stays encrypted and restores
+     * with the passphrase.
      */
-    public static Result create(Connection connection, Path dataDir, Path toDir, String label, Clock clock) {
+    public static Result create(Connection connection, DatabaseConfig config, Path toDir, String label, Clock clock) {
+        Path dataDir = config.dataDir();
         Path scratch = null;
         try {
             Files.createDirectories(toDir);
@@ -83,7 +87,11 @@ public final class DatabaseBackup {
             if (Files.exists(password)) {
                 Files.copy(password, dbCopy.resolve(BackupFiles.SA_PASSWORD));
             }
-            BackupFiles.Contents contents = BackupFiles.inspect(dbCopy);
+            Path keyHeader = dataDir.resolve("db").resolve(WorkspaceKey.HEADER);
+            if (config.cryptKey() != null && Files.exists(keyHeader)) {
+                Files.copy(keyHeader, dbCopy.resolve(WorkspaceKey.HEADER));
+            }
+            BackupFiles.Contents contents = BackupFiles.inspect(dbCopy, config.cryptKey());
             Instant now = clock.instant();
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, now.toString(),
                     contents.schemaVersion(), contents.rowCounts(), BackupFiles.checksums(dbCopy));

@@ -3,6 +3,7 @@ package io.salesdesk.db.backup;
 import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import io.salesdesk.db.crypt.WorkspaceKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,6 +48,21 @@ public final class DatabaseRestore {
      * @throws SalesDeskException saying what is wrong with the backup
      */
     public static BackupManifest verify(Path archive, Path scratch) {
+        return verify(archive, scratch, null).manifest();
+    }
+
+    /** A verified backup and, for an encrypted one, the key its passphrase unlocked. */
+    public record Verified(BackupManifest manifest, String cryptKey) {
+    }
+
+    /**
+     * As {@link #verify(Path, Path)}, for a backup that may be encrypted: its key header is in the
+     * archive and {@code passphrase} unlocks it.
+     *
+     * @throws SalesDeskException {@code error.crypt.passphraseNeeded} for an encrypted backup without a
+     *                            passphrase, {@code error.crypt.wrongPassphrase} for a wrong one
+     */
+    public static Verified verify(Path archive, Path scratch, char[] passphrase) {
         Path dbCopy = scratch.resolve("db");
         BackupManifest manifest;
         Set<String> unpacked = new HashSet<>();
@@ -97,7 +113,14 @@ public final class DatabaseRestore {
                 throw new SalesDeskException("error.backup.schemaTooNew", archive, manifest.schemaVersion(),
                         Database.SCHEMA_VERSION);
             }
-            BackupFiles.Contents contents = BackupFiles.inspect(dbCopy);
+            String key = null;
+            if (WorkspaceKey.isEncrypted(dbCopy)) {
+                if (passphrase == null) {
+                    throw new SalesDeskException("error.crypt.passphraseNeeded", archive);
+                }
+                key = WorkspaceKey.unlock(dbCopy, passphrase).hsqldbKey();
+            }
+            BackupFiles.Contents contents = BackupFiles.inspect(dbCopy, key);
             if (!contents.schemaVersion().equals(manifest.schemaVersion())) {
                 throw unreadable(archive, "schema " + contents.schemaVersion());
             }
@@ -108,9 +131,19 @@ public final class DatabaseRestore {
                             expected.getValue(), found == null ? 0 : found);
                 }
             }
-            return manifest;
+            return new Verified(manifest, key);
         } catch (IOException | SQLException e) {
             throw unreadable(archive, e.getMessage());
+        }
+    }
+
+    /** Whether the backup {@code archive} is of an encrypted workspace (and restores only with its passphrase). */
+    public static boolean isEncrypted(Path archive) {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.getEntry(DatabaseBackup.DB_FOLDER + WorkspaceKey.HEADER) != null;
+        } catch (IOException e) {
+            // verify says what is wrong with it.
+            return false;
         }
     }
 
@@ -123,6 +156,11 @@ public final class DatabaseRestore {
      * {@code dataDir}, which must not be open.
      */
     public static Result restore(Path archive, Path dataDir, Clock clock) {
+        return restore(archive, dataDir, clock, null);
+    }
+
+    /** As {@link #restore(Path, Path, Clock)}; {@code passphrase} unlocks an encrypted backup (else null). */
+    public static Result restore(Path archive, Path dataDir, Clock clock, char[] passphrase) {
         Path folder = dataDir.toAbsolutePath();
         String stamp = STAMP.format(clock.instant());
         Path scratch = folder.resolve(".restore-" + stamp);
@@ -131,7 +169,8 @@ public final class DatabaseRestore {
         Database.DataDirLock lock = Database.DataDirLock.acquire(folder);
         boolean moved = false;
         try {
-            BackupManifest manifest = verify(archive, scratch);
+            Verified verified = verify(archive, scratch, passphrase);
+            BackupManifest manifest = verified.manifest();
             try {
                 if (Files.exists(current)) {
                     Files.move(current, previous);
@@ -146,7 +185,8 @@ public final class DatabaseRestore {
             lock = null;
             try {
                 // Opening migrates a backup from an older SalesDesk, and proves the restored files work.
-                Database.open(DatabaseConfig.embedded(folder)).close();
+                DatabaseConfig restored = DatabaseConfig.embedded(folder);
+                Database.open(verified.cryptKey() == null ? restored : restored.withCryptKey(verified.cryptKey())).close();
             } catch (RuntimeException e) {
                 putBack(current, previous, moved);
                 throw new SalesDeskException(e, "error.backup.restoreFailed", archive, e.getMessage());
