@@ -104,6 +104,11 @@ public final class CustomFieldForm {
                 : context.customFields().values(entity, recordId));
     }
 
+    /** Shows these values by key (a merge of two versions, for example). */
+    public void showValues(Map<String, String> values) {
+        editors.show(values);
+    }
+
     /** The values in the form, by key; read on the FX thread before saving. */
     public Map<String, String> values() {
         return editors.values();
