@@ -76,7 +76,6 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
     private LaidOutForm laidOut;
     /** What the user's edit started from: the customer as opened, or as merged with a newer save. */
     private Customer base;
-    private Map<String, String> baseCustom = Map.of();
 
     private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed,
                                FormLayout layout, boolean preview) {
@@ -198,8 +197,6 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
     private void fill() {
         custom.show(existing == null ? null : existing.id());
         base = existing;
-        // As the editors show them, so an untouched field compares equal to what the user saves.
-        baseCustom = Map.copyOf(withoutNulls(custom.values()));
         if (existing == null) {
             tier.setValue(Tier.C);
             User me = context.currentUser();
@@ -300,6 +297,11 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     if (preview) {
                         return null;
                     }
+                    if (existing != null && !custom.conflicts(existing.id(), customValues).isEmpty()) {
+                        // Only a custom field both changed: merged like any other field.
+                        throw new StaleRecordException("customer", existing.id(), expectedVersion,
+                                context.customers().open(actor, existing.id()).map(d -> d.customer()).orElse(null));
+                    }
                     try {
                         Customer saved = existing == null
                                 ? context.customers().create(actor, draft)
@@ -386,7 +388,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
     }
 
     private void merge(Customer theirs, TheirSide side, CustomerDraft mine, Map<String, String> mineCustom) {
-        FieldMerge merge = FieldMerge.of(CustomerVersions.fields(base.toDraft(), baseCustom),
+        FieldMerge merge = FieldMerge.of(CustomerVersions.fields(base.toDraft(), custom.base()),
                 CustomerVersions.fields(mine, mineCustom), CustomerVersions.fields(theirs.toDraft(), side.customValues()));
         Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
                 new CustomerMergeWords(context).words(side.history())).merged();
@@ -396,20 +398,10 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
             return;
         }
         base = theirs;
-        baseCustom = Map.copyOf(withoutNulls(side.customValues()));
+        custom.rebase(side.customValues());
         // The form shows what is saved, so a save refused for another reason is retried on the merge.
         show(CustomerVersions.draft(merged.get()));
         custom.showValues(CustomerVersions.customValues(merged.get()));
         save(draft(), custom.values(), theirs.version());
-    }
-
-    private static Map<String, String> withoutNulls(Map<String, String> values) {
-        Map<String, String> present = new HashMap<>();
-        values.forEach((k, v) -> {
-            if (v != null) {
-                present.put(k, v);
-            }
-        });
-        return present;
     }
 }

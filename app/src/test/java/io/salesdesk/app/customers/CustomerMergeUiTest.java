@@ -177,4 +177,22 @@ class CustomerMergeUiTest {
         assertThat(saved.tier()).isEqualTo(again.tier());
         assertThat(saved.phone()).isNotEqualTo(again.phone()).contains("62220000");
     }
+
+    @Test
+    void aCustomFieldBothChangedIsMergedEvenWhenTheCustomerRowDidNotChange(FxRobot robot) throws Exception {
+        Customer original = customer(7);
+        context.customFields().setValues(colleague, CustomEntity.CUSTOMER, original.id(), Map.of("source", "转介绍"));
+        openEdit(robot, original);
+        context.customFields().setValues(colleague, CustomEntity.CUSTOMER, original.id(), Map.of("source", "展会"));
+        type(robot, "custom-source", "招标");
+
+        robot.clickOn("#customerSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(saveDisabled(robot)).isTrue();
+        robot.clickOn("#mergeMine-custom_source");
+        robot.clickOn("#mergeSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customerSave").tryQuery().isEmpty());
+
+        assertThat(context.customFields().values(CustomEntity.CUSTOMER, original.id())).containsEntry("source", "招标");
+    }
 }
