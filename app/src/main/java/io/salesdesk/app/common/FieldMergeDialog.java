@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -87,7 +88,7 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         grid.getStyleClass().add("merge-table");
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints value = new ColumnConstraints(120, 240, 280);
+        ColumnConstraints value = new ColumnConstraints(100, 200, 280);
         grid.getColumnConstraints().addAll(names, value, value, value);
         grid.addRow(0, heading("merge.field"), heading("merge.mine"), heading("merge.theirs"), heading("merge.base"));
         int row = 1;
@@ -103,8 +104,10 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setPrefViewportHeight(Math.min(420, 40 + 52 * row));
+        // Tall enough for every row of a usual merge (a value may take two lines), then it scrolls.
+        scroll.setPrefViewportHeight(Math.min(480, 80 + 92 * (row - 1)));
         scroll.setPrefViewportWidth(820);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return new VBox(12, scroll, open, hint);
     }
 
@@ -113,9 +116,13 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         boolean conflict = field.kind() == FieldMerge.Kind.CONFLICT;
         Label label = new Label(words.label().apply(name));
         label.getStyleClass().add(conflict ? Styles.DANGER : Styles.TEXT_MUTED);
+        VBox labelCell = new VBox(2, label);
         if (conflict) {
-            label.setText(label.getText() + " " + I18n.get("merge.bothChanged"));
+            // Under the field's name, so the first column stays narrow.
+            Label both = new Label(I18n.get("merge.bothChanged"));
+            both.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
             label.getStyleClass().add(Styles.TEXT_BOLD);
+            labelCell.getChildren().add(both);
         }
         ToggleGroup group = new ToggleGroup();
         RadioButton mine = choice(words.display().apply(name, field.mine()), group, "mergeMine-" + idOf(name));
@@ -138,9 +145,12 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         Label base = new Label(orDash(words.display().apply(name, field.base())));
         base.setWrapText(true);
         base.getStyleClass().add(Styles.TEXT_MUTED);
-        grid.addRow(row, label, mine, theirsCell, base);
+        grid.addRow(row, labelCell, mine, theirsCell, base);
+        for (Node cell : List.of(labelCell, mine, theirsCell, base)) {
+            GridPane.setValignment(cell, VPos.TOP);
+        }
         if (conflict) {
-            for (Node cell : List.of(label, mine, theirsCell, base)) {
+            for (Node cell : List.of(labelCell, mine, theirsCell, base)) {
                 cell.getStyleClass().add("merge-conflict");
             }
         }
@@ -181,6 +191,7 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
     private static Label heading(String key) {
         Label label = new Label(I18n.get(key));
         label.getStyleClass().add(Styles.TITLE_4);
+        label.setWrapText(true);
         return label;
     }
 }

@@ -156,6 +156,7 @@ class CustomerMergeUiTest {
         assertThat(selected(robot, "mergeTheirs-address")).isTrue();
         assertThat(saveDisabled(robot)).isTrue();
         assertThat(robot.lookup("#mergeOpen").queryAs(Label.class).getText()).contains("电话");
+        UiRobots.screenshot(robot, "#mergeSave", "customer-merge-conflict.png");
 
         robot.clickOn("#mergeMine-phone");
         assertThat(saveDisabled(robot)).isFalse();
