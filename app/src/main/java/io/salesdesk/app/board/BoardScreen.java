@@ -5,6 +5,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.LastChange;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.board.Board;
@@ -324,11 +325,35 @@ public class BoardScreen extends BorderPane {
                     } else if (error instanceof StaleRecordException stale) {
                         showNotice(I18n.get(stale.current() == null ? "board.gone" : "board.movedMeanwhile",
                                 presenter.title(card)));
+                        if (stale.current() != null) {
+                            sayWhoChanged(stale, presenter.title(card));
+                        }
                     } else if (!(error instanceof WipLimitExceededException)) {
                         ErrorDialogs.show(error);
                     }
                     reload();
                 })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * A move met someone else's save: for a customer or a deal the notice then says who changed what
+     * (from the change log); other cards keep the plain notice.
+     */
+    private void sayWhoChanged(StaleRecordException stale, String title) {
+        var actor = context.currentUser().asActor();
+        java.util.concurrent.Callable<List<io.salesdesk.db.ChangeEntry>> history = switch (stale.entity()) {
+            case "customer" -> () -> context.customers().history(actor, stale.id());
+            case "opportunity" -> () -> context.opportunities().history(actor, stale.id());
+            default -> null;
+        };
+        if (history == null) {
+            return;
+        }
+        BackgroundTask.wrap(() -> LastChange.describe(history.call(), context.clock().getZone()))
+                .onSuccess(what -> what.ifPresent(w -> showNotice(I18n.get("board.movedMeanwhileBy", title, w))))
+                // The plain notice is already shown; it stays when the log cannot be read.
+                .onFailure(e -> { })
                 .executeWith(context.executor());
     }
 

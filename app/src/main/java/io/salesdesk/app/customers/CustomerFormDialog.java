@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
@@ -37,6 +38,7 @@ import io.salesdesk.app.common.Navigation;
 import io.salesdesk.app.common.Pickers;
 import io.salesdesk.core.CreditCode;
 import io.salesdesk.core.PhoneNumber;
+import io.salesdesk.core.FieldMerge;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
@@ -44,6 +46,7 @@ import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.DuplicateCustomerException;
 import io.salesdesk.crm.Region;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.approval.SubmittedForApproval;
 
@@ -71,6 +74,8 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
     private final boolean preview;
     private CustomFieldForm custom;
     private LaidOutForm laidOut;
+    /** What the user's edit started from: the customer as opened, or as merged with a newer save. */
+    private Customer base;
 
     private CustomerFormDialog(AppContext context, EventBus bus, Customer existing, Consumer<UUID> changed,
                                FormLayout layout, boolean preview) {
@@ -191,6 +196,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
 
     private void fill() {
         custom.show(existing == null ? null : existing.id());
+        base = existing;
         if (existing == null) {
             tier.setValue(Tier.C);
             User me = context.currentUser();
@@ -198,15 +204,22 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     .ifPresent(owner::setValue);
             return;
         }
-        name.setText(existing.name());
-        creditCode.setText(existing.creditCode());
-        tier.setValue(existing.tier());
-        industry.setValue(existing.industry());
-        address.setText(existing.address());
-        phone.setText(existing.phone());
-        owner.getItems().stream().filter(u -> u != null && u.id().equals(existing.ownerId())).findFirst()
+        show(existing.toDraft());
+    }
+
+    /** Puts a version of the customer into the form's standard fields. */
+    private void show(CustomerDraft d) {
+        name.setText(d.name());
+        creditCode.setText(d.creditCode());
+        tier.setValue(d.tier());
+        industry.setValue(d.industry());
+        address.setText(d.address());
+        phone.setText(d.phone());
+        owner.setValue(null);
+        owner.getItems().stream().filter(u -> u != null && u.id().equals(d.ownerId())).findFirst()
                 .ifPresent(owner::setValue);
-        String code = existing.regionCode();
+        province.setValue(null);
+        String code = d.regionCode();
         if (code != null && code.length() == 6) {
             select(province, code.substring(0, 2) + "0000");
             select(city, code.substring(0, 4) + "00");
@@ -271,12 +284,11 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         if (!creditOk || !phoneOk) {
             return;
         }
-        save(draft(), existing == null ? 0 : existing.version());
+        save(draft(), custom.values(), existing == null ? 0 : base.version());
     }
 
-    private void save(CustomerDraft draft, long expectedVersion) {
+    private void save(CustomerDraft draft, Map<String, String> customValues, long expectedVersion) {
         var actor = context.currentUser().asActor();
-        Map<String, String> customValues = custom.values();
         List<FieldProblem> missing = laidOut.missing();
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value or an empty required field saves nothing,
@@ -284,6 +296,11 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     custom.check(existing == null ? null : existing.id(), customValues, missing);
                     if (preview) {
                         return null;
+                    }
+                    if (existing != null && !custom.conflicts(existing.id(), customValues).isEmpty()) {
+                        // Only a custom field both changed: merged like any other field.
+                        throw new StaleRecordException("customer", existing.id(), expectedVersion,
+                                context.customers().open(actor, existing.id()).map(d -> d.customer()).orElse(null));
                     }
                     try {
                         Customer saved = existing == null
@@ -320,7 +337,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
                     } else if (error instanceof DuplicateCustomerException duplicate) {
                         showDuplicate(duplicate);
                     } else if (error instanceof StaleRecordException stale) {
-                        resolveConflict(stale, draft);
+                        resolveConflict(stale, draft, customValues);
                     } else {
                         showFailure(error);
                     }
@@ -343,14 +360,48 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         }
     }
 
-    private void resolveConflict(StaleRecordException stale, CustomerDraft mine) {
+    /**
+     * Someone saved the customer since the edit started: their version is read with who changed
+     * what, and the user merges field by field; the merge is saved on their version (and comes back
+     * with the newer values if someone saved again meanwhile).
+     */
+    private void resolveConflict(StaleRecordException stale, CustomerDraft mine, Map<String, String> mineCustom) {
         Customer theirs = stale.current() instanceof Customer c ? c : null;
-        Optional<StaleRecordDialog.Choice> choice = new StaleRecordDialog(context, theirs, mine).showAndWait();
-        if (choice.isPresent() && choice.get() == StaleRecordDialog.Choice.OVERWRITE && theirs != null) {
-            save(mine, theirs.version());
-        } else {
+        if (theirs == null) {
+            Alert gone = new Alert(Alert.AlertType.WARNING, I18n.get("merge.deleted", existing.name()), ButtonType.OK);
+            gone.setHeaderText(null);
+            gone.showAndWait();
             close();
             changed.accept(existing.id());
+            return;
         }
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> new TheirSide(context.customFields().values(CustomEntity.CUSTOMER, theirs.id()),
+                        context.customers().history(actor, theirs.id())))
+                .onSuccess(side -> merge(theirs, side, mine, mineCustom))
+                .onFailure(this::showFailure)
+                .executeWith(context.executor());
+    }
+
+    /** The custom values and change log read with the other person's version. */
+    private record TheirSide(Map<String, String> customValues, List<ChangeEntry> history) {
+    }
+
+    private void merge(Customer theirs, TheirSide side, CustomerDraft mine, Map<String, String> mineCustom) {
+        FieldMerge merge = FieldMerge.of(CustomerVersions.fields(base.toDraft(), custom.base()),
+                CustomerVersions.fields(mine, mineCustom), CustomerVersions.fields(theirs.toDraft(), side.customValues()));
+        Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
+                new CustomerMergeWords(context).words(side.history())).merged();
+        if (merged.isEmpty()) {
+            close();
+            changed.accept(existing.id());
+            return;
+        }
+        base = theirs;
+        custom.rebase(side.customValues());
+        // The form shows what is saved, so a save refused for another reason is retried on the merge.
+        show(CustomerVersions.draft(merged.get()));
+        custom.showValues(CustomerVersions.customValues(merged.get()));
+        save(draft(), custom.values(), theirs.version());
     }
 }

@@ -3,6 +3,7 @@ package io.salesdesk.app.map;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.LastChange;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.crm.Customer;
@@ -55,13 +56,24 @@ final class PinMoves {
                 })
                 .onFailure(error -> {
                     if (error instanceof StaleRecordException) {
-                        say.accept(I18n.get("map.pins.stale", customer.name()));
+                        sayWhoChanged(customer);
                     } else {
                         LOG.warn("Pin of customer {} could not be moved", customer.id(), error);
                         say.accept(I18n.get("map.pins.failed", customer.name(), I18n.message(error)));
                     }
                     reload.run();
                 })
+                .executeWith(context.executor());
+    }
+
+    /** The pin met someone else's save: the notice says who changed what, from the change log. */
+    private void sayWhoChanged(Customer customer) {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> LastChange.describe(context.customers().history(actor, customer.id()),
+                        context.clock().getZone()))
+                .onSuccess(what -> say.accept(what.map(w -> I18n.get("map.pins.staleBy", customer.name(), w))
+                        .orElse(I18n.get("map.pins.stale", customer.name()))))
+                .onFailure(e -> say.accept(I18n.get("map.pins.stale", customer.name())))
                 .executeWith(context.executor());
     }
 }

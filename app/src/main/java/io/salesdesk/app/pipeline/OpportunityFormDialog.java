@@ -10,6 +10,7 @@ import io.salesdesk.app.studio.rules.RulesOnSave;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.app.common.ErrorDialogs;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.commerce.freeze.OrderFreeze;
@@ -25,6 +26,7 @@ import io.salesdesk.app.common.CustomerSearch;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
+import io.salesdesk.core.FieldMerge;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -71,6 +74,8 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
     private final boolean preview;
     private CustomFieldForm custom;
     private LaidOutForm laidOut;
+    /** What the edit started from: the deal as opened, or as merged with someone's newer save. */
+    private Opportunity base;
 
     private OpportunityFormDialog(AppContext context, Opportunity existing, String stageCode, Customer forCustomer,
                                   FormLayout layout, boolean preview) {
@@ -201,6 +206,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
 
     private void fill(String stageCode, Customer forCustomer) {
         custom.show(existing == null ? null : existing.id());
+        base = existing;
         if (existing == null) {
             String code = stageCode == null ? context.opportunities().stages().get(0).code() : stageCode;
             stage.setValue(context.opportunities().stage(code));
@@ -210,19 +216,30 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
             }
             return;
         }
-        name.setText(existing.name());
-        stage.setValue(context.opportunities().stage(existing.stage()));
-        amount.setText(existing.amount() == null ? "" : existing.amount().toPlainString());
-        expectedClose.setValue(existing.expectedCloseOn());
-        probability.setText(Integer.toString(existing.probability()));
-        products.setText(existing.products());
-        closeReason.setText(existing.closeReason());
-        owner.getItems().stream().filter(u -> u != null && u.id().equals(existing.ownerId())).findFirst()
-                .ifPresent(owner::setValue);
+        show(draftOf(existing));
         var viewer = context.currentUser().asActor();
         lines.setLines(context.opportunityLines().lines(viewer, existing.id()));
         context.opportunityLines().lastCheck(viewer, existing.id()).ifPresent(stockCheck::show);
         linesTouched = false;
+    }
+
+    private static OpportunityDraft draftOf(Opportunity o) {
+        return new OpportunityDraft(o.customerId(), o.name(), o.ownerId(), o.stage(), o.amount(), o.expectedCloseOn(),
+                o.probability(), o.products(), o.closeReason());
+    }
+
+    /** Puts a version of the deal into the form's own fields. */
+    private void show(OpportunityDraft d) {
+        name.setText(d.name());
+        stage.setValue(d.stage() == null ? null : context.opportunities().stage(d.stage()));
+        amount.setText(d.amount() == null ? "" : d.amount().toPlainString());
+        expectedClose.setValue(d.expectedCloseOn());
+        probability.setText(d.probability() == null ? "" : Integer.toString(d.probability()));
+        products.setText(d.products());
+        closeReason.setText(d.closeReason());
+        owner.setValue(null);
+        owner.getItems().stream().filter(u -> u != null && u.id().equals(d.ownerId())).findFirst()
+                .ifPresent(owner::setValue);
     }
 
     /**
@@ -289,8 +306,13 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                     if (preview) {
                         return null;
                     }
+                    if (existing != null && !custom.conflicts(existing.id(), customValues).isEmpty()) {
+                        // Only a custom field both changed: merged like any other field.
+                        throw new StaleRecordException("opportunity", existing.id(), base.version(),
+                                context.opportunities().find(actor, existing.id()).orElse(null));
+                    }
                     Opportunity deal = existing == null ? context.opportunities().create(actor, draft)
-                            : context.opportunities().update(actor, existing.id(), existing.version(), draft);
+                            : context.opportunities().update(actor, existing.id(), base.version(), draft);
                     custom.save(actor, deal.id(), customValues);
                     if (!saveLines) {
                         return new Saved(deal, null, null);
@@ -316,12 +338,42 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                     finish(saved.deal());
                 })
                 .onFailure(error -> {
-                    if (error instanceof StaleRecordException) {
+                    if (error instanceof StaleRecordException stale && stale.current() instanceof Opportunity theirs
+                            && existing != null) {
+                        resolveConflict(theirs, draft, customValues);
+                    } else if (error instanceof StaleRecordException) {
                         showGeneralProblem(I18n.get("opportunityForm.stale"));
                     } else {
                         showFailure(error);
                     }
                 })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * Someone saved the deal since the edit started: the user merges field by field, and the merge is
+     * saved on their version (coming back with newer values if someone saved again meanwhile).
+     */
+    private void resolveConflict(Opportunity theirs, OpportunityDraft mine, Map<String, String> mineCustom) {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> Map.entry(context.customFields().values(CustomEntity.OPPORTUNITY, theirs.id()),
+                        context.opportunities().history(actor, theirs.id())))
+                .onSuccess(side -> {
+                    FieldMerge merge = FieldMerge.of(DealVersions.fields(draftOf(base), custom.base()),
+                            DealVersions.fields(mine, mineCustom), DealVersions.fields(draftOf(theirs), side.getKey()));
+                    Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
+                            DealVersions.words(context, side.getValue())).merged();
+                    if (merged.isEmpty()) {
+                        close();
+                        return;
+                    }
+                    base = theirs;
+                    custom.rebase(side.getKey());
+                    show(DealVersions.draft(theirs.customerId(), merged.get()));
+                    custom.showValues(DealVersions.customValues(merged.get()));
+                    save();
+                })
+                .onFailure(this::showFailure)
                 .executeWith(context.executor());
     }
 }

@@ -26,6 +26,8 @@ public final class CustomFieldForm {
     private final AppContext context;
     private final CustomEntity entity;
     private final CustomFieldEditors editors;
+    /** The values shown for an existing record, as the editors show them: what the user's edit started from. */
+    private Map<String, String> base;
 
     /** @param maker the form dialog's own field maker, so problems reach the fields ({@code custom.KEY}) */
     public CustomFieldForm(AppContext context, CustomEntity entity, CustomFieldEditors.FieldMaker maker) {
@@ -102,6 +104,41 @@ public final class CustomFieldForm {
     public void show(UUID recordId) {
         editors.show(recordId == null ? context.customFields().defaults(entity)
                 : context.customFields().values(entity, recordId));
+        base = recordId == null ? null : Map.copyOf(nonNull(editors.values()));
+    }
+
+    /** What the user's edit started from; empty for a new record. */
+    public Map<String, String> base() {
+        return base == null ? Map.of() : base;
+    }
+
+    /** Takes {@code values} (someone else's, merged with) as what the edit starts from now. */
+    public void rebase(Map<String, String> values) {
+        base = Map.copyOf(nonNull(values));
+    }
+
+    /**
+     * The fields the user changed that someone else has changed too since the form was filled (off
+     * the FX thread); empty for a new record.
+     */
+    public java.util.Set<String> conflicts(UUID recordId, Map<String, String> values) {
+        return base == null || recordId == null ? java.util.Set.of()
+                : context.customFields().conflicts(entity, recordId, base, values);
+    }
+
+    private static Map<String, String> nonNull(Map<String, String> values) {
+        Map<String, String> present = new java.util.HashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        return present;
+    }
+
+    /** Shows these values by key (a merge of two versions, for example). */
+    public void showValues(Map<String, String> values) {
+        editors.show(values);
     }
 
     /** The values in the form, by key; read on the FX thread before saving. */
@@ -133,8 +170,17 @@ public final class CustomFieldForm {
         }
     }
 
-    /** Saves values on the saved record (off the FX thread). */
+    /**
+     * Saves values on the saved record (off the FX thread). For a record the form was filled from,
+     * only the fields the user changed are written: a colleague's change to another field meanwhile
+     * is kept, and one to the same field is refused ({@link io.salesdesk.core.StaleRecordException})
+     * rather than overwritten.
+     */
     public void save(Actor actor, UUID recordId, Map<String, String> values) {
-        context.customFields().setValues(actor, entity, recordId, values);
+        if (base == null) {
+            context.customFields().setValues(actor, entity, recordId, values);
+        } else {
+            context.customFields().setValuesSince(actor, entity, recordId, base, values);
+        }
     }
 }

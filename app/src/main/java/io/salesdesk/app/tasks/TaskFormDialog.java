@@ -2,6 +2,7 @@ package io.salesdesk.app.tasks;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
@@ -9,6 +10,8 @@ import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskDraft;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskStatus;
+import io.salesdesk.core.FieldMerge;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.User;
@@ -20,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -49,6 +53,8 @@ public final class TaskFormDialog extends FormDialog<Task> {
     private final DatePicker dueDate = new DatePicker();
     private final TextField dueTime = new TextField("18:00");
     private final CustomFieldForm custom;
+    /** What the edit started from: the task as opened, or as merged with someone's newer save. */
+    private Task base;
 
     private TaskFormDialog(AppContext context, Task existing, UUID customerId, String customerName,
                            UUID opportunityId, String opportunityName) {
@@ -92,18 +98,25 @@ public final class TaskFormDialog extends FormDialog<Task> {
         custom.show(existing == null ? null : existing.id());
         grid.setPrefWidth(560);
         setForm(grid);
+        base = existing;
         if (existing != null) {
-            title.setText(existing.title());
-            description.setText(existing.description());
-            priority.setValue(existing.priority());
-            assignee.getItems().stream().filter(u -> u.id().equals(existing.assigneeId())).findFirst()
-                    .ifPresent(assignee::setValue);
-            dueDate.setValue(existing.dueAt() == null ? null
-                    : existing.dueAt().atZoneSameInstant(context.clock().getZone()).toLocalDate());
-            dueTime.setText(existing.dueAt() == null ? "18:00" : existing.dueAt()
-                    .atZoneSameInstant(context.clock().getZone()).toLocalTime().toString());
+            show(TaskVersions.draftOf(existing));
         }
         setOnShown(e -> title.requestFocus());
+    }
+
+    /** Puts a version of the task into the form's fields. */
+    private void show(TaskDraft d) {
+        title.setText(d.title());
+        description.setText(d.description());
+        priority.setValue(d.priority());
+        assignee.setValue(null);
+        assignee.getItems().stream().filter(u -> u.id().equals(d.assigneeId())).findFirst()
+                .ifPresent(assignee::setValue);
+        dueDate.setValue(d.dueAt() == null ? null
+                : d.dueAt().atZoneSameInstant(context.clock().getZone()).toLocalDate());
+        dueTime.setText(d.dueAt() == null ? "18:00" : d.dueAt()
+                .atZoneSameInstant(context.clock().getZone()).toLocalTime().toString());
     }
 
     /** A task of the user's own, about nothing in particular. */
@@ -149,12 +162,52 @@ public final class TaskFormDialog extends FormDialog<Task> {
         BackgroundTask.wrap(() -> {
                     // Checked first: a refused custom value saves nothing, not a task without it.
                     custom.check(existing == null ? null : existing.id(), customValues);
+                    if (existing != null && !custom.conflicts(existing.id(), customValues).isEmpty()) {
+                        // Only a custom field both changed: merged like any other field.
+                        throw new StaleRecordException("task", existing.id(), base.version(),
+                                context.tasks().find(actor, existing.id()).orElse(null));
+                    }
                     Task task = existing == null ? context.tasks().create(actor, draft, TaskStatus.TODO)
-                            : context.tasks().update(actor, existing.id(), existing.version(), draft);
+                            : context.tasks().update(actor, existing.id(), base.version(), draft);
                     custom.save(actor, task.id(), customValues);
                     return task;
                 })
                 .onSuccess(this::finish)
+                .onFailure(error -> {
+                    if (error instanceof StaleRecordException stale && stale.current() instanceof Task theirs
+                            && existing != null) {
+                        resolveConflict(theirs, draft, customValues);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * Someone saved the task since the edit started: the user merges field by field, and the merge is
+     * saved on their version (coming back with newer values if someone saved again meanwhile).
+     */
+    private void resolveConflict(Task theirs, TaskDraft mine, Map<String, String> mineCustom) {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> Map.entry(context.customFields().values(CustomEntity.TASK, theirs.id()),
+                        context.tasks().history(actor, theirs.id())))
+                .onSuccess(side -> {
+                    FieldMerge merge = FieldMerge.of(TaskVersions.fields(TaskVersions.draftOf(base), custom.base()),
+                            TaskVersions.fields(mine, mineCustom),
+                            TaskVersions.fields(TaskVersions.draftOf(theirs), side.getKey()));
+                    Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.title(), merge,
+                            TaskVersions.words(context, side.getValue())).merged();
+                    if (merged.isEmpty()) {
+                        close();
+                        return;
+                    }
+                    base = theirs;
+                    custom.rebase(side.getKey());
+                    show(TaskVersions.draft(mine, merged.get()));
+                    custom.showValues(TaskVersions.customValues(merged.get()));
+                    save();
+                })
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
     }

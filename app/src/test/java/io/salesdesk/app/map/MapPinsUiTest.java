@@ -205,7 +205,10 @@ class MapPinsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#mapMovePins");
 
-        assertThat(robot.lookup("#mapPinsNote").queryAs(Label.class).getText()).contains("刚被他人修改");
+        String gmName = context.users().byUsername("gm").orElseThrow().displayName();
+        // It says what the other person changed, from the change log.
+        assertThat(robot.lookup("#mapPinsNote").queryAs(Label.class).getText()).contains("刚被他人修改")
+                .contains(gmName).contains("修改了位置");
         Record2<BigDecimal, BigDecimal> saved = context.database().transactionResult(cfg -> DSL.using(cfg)
                 .select(CUSTOMER.LONGITUDE, CUSTOMER.LATITUDE).from(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOne());
         assertThat(saved.value1()).isEqualByComparingTo("121.4");

@@ -236,7 +236,10 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("同事改过的地址 1 号").tryQuery()).isPresent();
         assertThat(robot.lookup("我的新地址 8 号").tryQuery()).isPresent();
-        robot.clickOn("#staleOverwrite");
+        // Both changed the address: nothing is saved until the user chooses, then mine is kept.
+        assertThat(robot.lookup("#mergeSave").query().isDisabled()).isTrue();
+        robot.clickOn("#mergeMine-address");
+        robot.clickOn("#mergeSave");
         WaitForAsyncUtils.waitForFxEvents();
 
         var now = context.customers().open(colleague, original.id()).orElseThrow().customer();

@@ -13,6 +13,8 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import java.time.Clock;
@@ -271,6 +273,15 @@ public final class TaskService {
     /** The task without its checklist and comments, if the viewer may see it (a board card). */
     public Optional<Task> find(Actor viewer, UUID id) {
         return db.transactionResult(cfg -> tasks(cfg).find(viewer, id));
+    }
+
+    /**
+     * The task's change log, oldest first, if the viewer may see the task: who changed what, for a
+     * save that met someone else's.
+     */
+    public List<ChangeEntry> history(Actor viewer, UUID id) {
+        return db.transactionResult(cfg -> tasks(cfg).find(viewer, id).isEmpty() ? List.<ChangeEntry>of()
+                : ChangeLog.using(cfg, clock).forEntity(id));
     }
 
     /** My Day: the viewer's own open tasks, due first and undated last, at most {@code limit}. */

@@ -4,6 +4,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.db.Database;
@@ -169,6 +170,76 @@ public final class CustomFieldService {
     /** {@link #setValues(Actor, CustomEntity, UUID, Map)} in the caller's transaction (beside the record's own save). */
     public void setValues(Configuration cfg, Actor actor, CustomEntity entity, UUID recordId, Map<String, String> values) {
         setValues(cfg, actor, ChangeReason.user(), entity, recordId, values, true);
+    }
+
+    /**
+     * Saves what the user changed in a form that showed {@code base}: only the fields whose value
+     * differs from {@code base} are written, so a colleague's change to another field meanwhile is
+     * kept; a field the colleague changed too, to something else, is refused instead of overwritten.
+     * The required-field check is {@link #setValues}'s.
+     *
+     * @throws StaleRecordException (the record's values now as {@code current()}) if someone else
+     *                              changed a field the user changed too; nothing is written then
+     */
+    public void setValuesSince(Actor actor, CustomEntity entity, UUID recordId, Map<String, String> base,
+                               Map<String, String> values) {
+        db.transaction(cfg -> {
+            List<CustomField> live = fields(cfg).fields(entity, false);
+            Map<String, String> now = values(cfg).values(recordId, live);
+            Map<String, String> mine = changedSince(live, base, values);
+            if (!conflicts(live, base, now, mine).isEmpty()) {
+                throw new StaleRecordException(entity.auditName(), recordId, -1, now);
+            }
+            setValues(cfg, actor, ChangeReason.user(), entity, recordId, mine, true);
+        });
+    }
+
+    /**
+     * The fields a user changed from {@code base} that someone else has also changed since, to
+     * something else: what saving {@code values} over {@code base} would overwrite.
+     */
+    public Set<String> conflicts(CustomEntity entity, UUID recordId, Map<String, String> base,
+                                 Map<String, String> values) {
+        return db.transactionResult(cfg -> {
+            List<CustomField> live = fields(cfg).fields(entity, false);
+            return conflicts(live, base, values(cfg).values(recordId, live), changedSince(live, base, values));
+        });
+    }
+
+    private static Set<String> conflicts(List<CustomField> live, Map<String, String> base, Map<String, String> now,
+                                         Map<String, String> mine) {
+        Set<String> conflicts = new java.util.LinkedHashSet<>();
+        mine.forEach((key, value) -> {
+            String theirs = comparable(live, key, now.get(key));
+            if (!java.util.Objects.equals(theirs, comparable(live, key, base.get(key)))
+                    && !java.util.Objects.equals(theirs, comparable(live, key, value))) {
+                conflicts.add(key);
+            }
+        });
+        return conflicts;
+    }
+
+    private static Map<String, String> changedSince(List<CustomField> live, Map<String, String> base,
+                                                    Map<String, String> values) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!java.util.Objects.equals(comparable(live, key, value), comparable(live, key, base.get(key)))) {
+                changed.put(key, value);
+            }
+        });
+        return changed;
+    }
+
+    /** A value as the field stores it, so "1000" and "1000.00" compare equal; as typed if refused. */
+    private static String comparable(List<CustomField> live, String key, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        CustomField field = live.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+        if (field == null) {
+            return text;
+        }
+        return canonical(field, text, new ArrayList<>()).orElse(text);
     }
 
     /**

@@ -213,4 +213,42 @@ class CustomFieldServiceTest {
         assertThat(studio.fields(CustomEntity.CUSTOMER)).extracting(CustomField::label).containsExactly("在用竞品",
                 "床位数");
     }
+
+    @Test
+    void twoPeopleSavingDifferentFieldsOfOneRecordKeepBothChanges() {
+        studio.define(manager(), CustomEntity.CUSTOMER, new CustomFieldDraft("床位数", "beds", FieldType.NUMBER,
+                List.of(), false, null, null));
+        studio.define(manager(), CustomEntity.CUSTOMER, CustomFieldDraft.of("院长", FieldType.TEXT));
+        studio.setValues(manager(), CustomEntity.CUSTOMER, hospital, Map.of("beds", "800"));
+        Map<String, String> bothOpened = studio.values(CustomEntity.CUSTOMER, hospital);
+        String director = studio.fields(CustomEntity.CUSTOMER).get(1).key();
+
+        // A colleague saves the director; the user, who opened the form before, saves the beds.
+        Map<String, String> colleagues = new HashMap<>(bothOpened);
+        colleagues.put(director, "张院长");
+        studio.setValuesSince(f.wang.asActor(), CustomEntity.CUSTOMER, hospital, bothOpened, colleagues);
+        Map<String, String> mine = new HashMap<>(bothOpened);
+        mine.put("beds", "1000.0");
+        studio.setValuesSince(manager(), CustomEntity.CUSTOMER, hospital, bothOpened, mine);
+
+        assertThat(studio.values(CustomEntity.CUSTOMER, hospital)).containsEntry("beds", "1000")
+                .containsEntry(director, "张院长");
+    }
+
+    @Test
+    void aFieldSomeoneElseChangedMeanwhileIsNotOverwritten() {
+        studio.define(manager(), CustomEntity.CUSTOMER, new CustomFieldDraft("床位数", "beds", FieldType.NUMBER,
+                List.of(), false, null, null));
+        studio.setValues(manager(), CustomEntity.CUSTOMER, hospital, Map.of("beds", "800"));
+        Map<String, String> opened = studio.values(CustomEntity.CUSTOMER, hospital);
+        studio.setValuesSince(f.wang.asActor(), CustomEntity.CUSTOMER, hospital, opened, Map.of("beds", "900"));
+
+        assertThat(studio.conflicts(CustomEntity.CUSTOMER, hospital, opened, Map.of("beds", "1000"))).containsExactly("beds");
+        assertThat(studio.conflicts(CustomEntity.CUSTOMER, hospital, opened, Map.of("beds", "900"))).isEmpty();
+        assertThatThrownBy(() -> studio.setValuesSince(manager(), CustomEntity.CUSTOMER, hospital, opened,
+                Map.of("beds", "1000")))
+                .isInstanceOfSatisfying(StaleRecordException.class,
+                        e -> assertThat(e.current()).isEqualTo(Map.of("beds", "900")));
+        assertThat(studio.values(CustomEntity.CUSTOMER, hospital)).containsEntry("beds", "900");
+    }
 }
