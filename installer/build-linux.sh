@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Builds SalesDesk's Linux packages with jlink and jpackage (JDK 17):
+#   installer/target/image/salesdesk/   an app image with its own trimmed runtime and a class data archive
+#   installer/target/salesdesk_VERSION_ARCH.deb
+# from the distribution `./mvnw package` makes in app/target/salesdesk (built first if absent).
+# Usage: installer/build-linux.sh [--image-only]
+# Needs a full JDK 17 with jmods (Debian: openjdk-17-jdk openjdk-17-jmods) and, for the .deb,
+# fakeroot and dpkg-deb. No display is needed.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+INSTALLER="$ROOT/installer"
+DIST="$ROOT/app/target/salesdesk"
+OUT="$INSTALLER/target"
+IMAGE_ONLY=no
+[ "${1:-}" = --image-only ] && IMAGE_ONLY=yes
+
+fail() { echo "build-linux: $*" >&2; exit 1; }
+step() { echo "build-linux [$(date +%T)]: $*"; }
+
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac || command -v java)")")")}
+for tool in jdeps jlink jpackage; do
+  [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool is missing: a full JDK 17 is needed (set JAVA_HOME)"
+done
+[ -f "$JAVA_HOME/jmods/java.base.jmod" ] \
+  || fail "$JAVA_HOME/jmods is missing: jlink needs the JDK's modules (Debian: apt-get install openjdk-17-jmods)"
+if [ $IMAGE_ONLY = no ]; then
+  for tool in fakeroot dpkg-deb; do
+    command -v $tool >/dev/null || fail "$tool is missing: it makes the .deb (Debian: apt-get install $tool)"
+  done
+fi
+
+if [ ! -d "$DIST/lib" ]; then
+  step "building the app (./mvnw package -DskipTests -pl app -am)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl app -am)
+fi
+APP_JAR=$(cd "$DIST/lib" && ls salesdesk-app-*.jar)
+# 0.1.0-SNAPSHOT -> 0.1.0: packages want a plain number.
+VERSION=${APP_JAR#salesdesk-app-}; VERSION=${VERSION%.jar}; VERSION=${VERSION%-SNAPSHOT}
+
+rm -rf "$OUT"
+mkdir -p "$OUT/input"
+cp "$DIST"/lib/*.jar "$OUT/input/"
+# Monocle (JavaFX without a display) is on the class path only so the class data archive can be
+# recorded by a headless start (postinst, below); it is inert unless -Dglass.platform=Monocle.
+MONOCLE_VERSION=$(sed -n 's:.*<monocle.version>\(.*\)</monocle.version>.*:\1:p' "$ROOT/pom.xml")
+MONOCLE_JAR="$HOME/.m2/repository/org/testfx/openjfx-monocle/$MONOCLE_VERSION/openjfx-monocle-$MONOCLE_VERSION.jar"
+if [ ! -f "$MONOCLE_JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="org.testfx:openjfx-monocle:$MONOCLE_VERSION")
+fi
+cp "$MONOCLE_JAR" "$OUT/input/"
+
+# The JDK modules the jars use. jdeps refuses modular jars whose own module dependencies are not
+# all present (POI names modules the app never loads), so it reads the classes unpacked instead.
+step "finding the JDK modules the app needs (jdeps)"
+mkdir -p "$OUT/classes"
+for jar in "$OUT"/input/*.jar; do
+  dir="$OUT/classes/$(basename "$jar" .jar)"
+  mkdir -p "$dir"
+  unzip -q -o "$jar" -x 'module-info.class' 'META-INF/versions/*/module-info.class' -d "$dir" 2>/dev/null || true
+done
+MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$OUT"/classes/*)
+rm -rf "$OUT/classes"
+# What jdeps cannot see: Chinese locale data (dates, numbers), GBK/GB18030 for Chinese CSV files,
+# elliptic-curve TLS to PostgreSQL, zip file systems, and JFR to diagnose a slow start.
+MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr"
+step "runtime modules: $MODULES"
+
+step "linking the runtime (jlink)"
+# --generate-cds-archive: the runtime's own class data archive, the base the app's archive extends.
+"$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --include-locales=en,zh \
+  --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
+  --output "$OUT/runtime"
+
+# Every start maps the class data archive if it is there and matches; -Xshare:auto makes a
+# missing, stale or damaged one a silent fallback to loading classes, never an error.
+JAVA_OPTIONS=(--java-options '-Dfile.encoding=UTF-8'
+  --java-options '-Dsalesdesk.home=$APPDIR/../..'
+  --java-options '-Xshare:auto'
+  --java-options '-XX:SharedArchiveFile=$APPDIR/salesdesk.jsa'
+  --java-options '-Xlog:cds=off'
+  --java-options '-Xlog:cds+dynamic=off')
+DESCRIPTION="Sales operations for a sales team: customers, leads, deals, contracts and payments"
+COMMON=(--name salesdesk --app-version "$VERSION" --vendor "SalesDesk"
+  --description "$DESCRIPTION" --copyright "SalesDesk")
+
+step "making the app image (jpackage)"
+# A second launcher, salesdesk-cds, records the archive: the same class path as salesdesk (an
+# archive only matches the class path it was recorded with), headless, writing the archive at exit.
+cat > "$OUT/salesdesk-cds.properties" <<'EOF'
+java-options=-Dfile.encoding=UTF-8 -XX:ArchiveClassesAtExit=$APPDIR/salesdesk.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1920x1200-32 -Dprism.order=sw -Djava.awt.headless=true
+linux-shortcut=false
+EOF
+"$JAVA_HOME/bin/jpackage" --type app-image "${COMMON[@]}" \
+  --input "$OUT/input" --main-jar "$APP_JAR" --main-class io.salesdesk.app.Main \
+  --runtime-image "$OUT/runtime" --icon "$INSTALLER/icons/salesdesk-256.png" \
+  "${JAVA_OPTIONS[@]}" --add-launcher salesdesk-cds="$OUT/salesdesk-cds.properties" \
+  --dest "$OUT/image"
+IMAGE="$OUT/image/salesdesk"
+
+if [ $IMAGE_ONLY = no ]; then
+  step "making the .deb (jpackage)"
+  # The .deb installs under /opt/salesdesk, where postinst records the archive (one recorded
+  # here would not match that path): it is packed before the image gets its own.
+  "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" --app-image "$IMAGE" \
+    --resource-dir "$INSTALLER/linux" --icon "$INSTALLER/icons/salesdesk-256.png" \
+    --linux-package-name salesdesk --linux-deb-maintainer support@salesdesk.io \
+    --linux-menu-group Office --linux-shortcut --license-file "$ROOT/LICENSE" \
+    --dest "$OUT"
+fi
+
+step "recording the image's class data archive (a headless start on an empty workspace)"
+SCRATCH=$(mktemp -d)
+if JAVA_TOOL_OPTIONS="-Duser.home=$SCRATCH" timeout 300 "$IMAGE/bin/salesdesk-cds" \
+    --data-dir "$SCRATCH/workspace" --exit-after-shown >"$OUT/cds-training.log" 2>&1 \
+    && [ -f "$IMAGE/lib/app/salesdesk.jsa" ]; then
+  step "class data archive: $(du -h "$IMAGE/lib/app/salesdesk.jsa" | cut -f1)"
+else
+  echo "build-linux: no class data archive (see $OUT/cds-training.log); the image starts without one" >&2
+fi
+rm -rf "$SCRATCH" "$OUT/input"
+
+step "done: $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
+[ $IMAGE_ONLY = yes ] || step "done: $(ls "$OUT"/*.deb) ($(du -h "$OUT"/*.deb | cut -f1))"
