@@ -3,16 +3,28 @@
 #   installer/target/image/salesdesk/   an app image with its own trimmed runtime and a class data archive
 #   installer/target/salesdesk_VERSION_ARCH.deb
 # from the distribution `./mvnw package` makes in app/target/salesdesk (built first if absent).
-# Usage: installer/build-linux.sh [--image-only]
-# Needs a full JDK 17 with jmods (Debian: openjdk-17-jdk openjdk-17-jmods) and, for the .deb,
-# fakeroot and dpkg-deb. No display is needed.
+# Usage: installer/build-linux.sh [--image-only] [--no-image-archive]
+#   --image-only        no .deb
+#   --no-image-archive  the image goes without its class data archive (CI: the .deb's postinst
+#                       records its own, and this saves a start of the app)
+# dpkg-deb packs with xz (smallest download, minutes on a busy machine); DPKG_DEB_COMPRESSOR_TYPE=gzip
+# in the environment packs in seconds (CI does).
+# Needs a full JDK 17 with jmods (Debian: openjdk-17-jdk openjdk-17-jmods), objcopy (binutils,
+# for jlink --strip-debug) and, for the .deb, fakeroot and dpkg-deb. No display is needed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 INSTALLER="$ROOT/installer"
 DIST="$ROOT/app/target/salesdesk"
 OUT="$INSTALLER/target"
 IMAGE_ONLY=no
-[ "${1:-}" = --image-only ] && IMAGE_ONLY=yes
+IMAGE_ARCHIVE=yes
+for arg in "$@"; do
+  case "$arg" in
+    --image-only) IMAGE_ONLY=yes ;;
+    --no-image-archive) IMAGE_ARCHIVE=no ;;
+    *) echo "build-linux: unknown option $arg (try --image-only, --no-image-archive)" >&2; exit 2 ;;
+  esac
+done
 
 fail() { echo "build-linux: $*" >&2; exit 1; }
 step() { echo "build-linux [$(date +%T)]: $*"; }
@@ -23,6 +35,7 @@ for tool in jdeps jlink jpackage; do
 done
 [ -f "$JAVA_HOME/jmods/java.base.jmod" ] \
   || fail "$JAVA_HOME/jmods is missing: jlink needs the JDK's modules (Debian: apt-get install openjdk-17-jmods)"
+command -v objcopy >/dev/null || fail "objcopy is missing: jlink --strip-debug runs it (Debian: apt-get install binutils)"
 if [ $IMAGE_ONLY = no ]; then
   for tool in fakeroot dpkg-deb; do
     command -v $tool >/dev/null || fail "$tool is missing: it makes the .deb (Debian: apt-get install $tool)"
@@ -56,8 +69,9 @@ mkdir -p "$OUT/classes"
 for jar in "$OUT"/input/*.jar; do
   dir="$OUT/classes/$(basename "$jar" .jar)"
   mkdir -p "$dir"
-  unzip -q -o "$jar" -x 'module-info.class' 'META-INF/versions/*/module-info.class' -d "$dir" 2>/dev/null || true
+  (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar")
 done
+find "$OUT/classes" -name module-info.class -delete
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$OUT"/classes/*)
 rm -rf "$OUT/classes"
 # What jdeps cannot see: Chinese locale data (dates, numbers), GBK/GB18030 for Chinese CSV files,
@@ -108,16 +122,22 @@ if [ $IMAGE_ONLY = no ]; then
     --dest "$OUT"
 fi
 
-step "recording the image's class data archive (a headless start on an empty workspace)"
-SCRATCH=$(mktemp -d)
-if JAVA_TOOL_OPTIONS="-Duser.home=$SCRATCH" timeout 300 "$IMAGE/bin/salesdesk-cds" \
-    --data-dir "$SCRATCH/workspace" --exit-after-shown >"$OUT/cds-training.log" 2>&1 \
-    && [ -f "$IMAGE/lib/app/salesdesk.jsa" ]; then
-  step "class data archive: $(du -h "$IMAGE/lib/app/salesdesk.jsa" | cut -f1)"
-else
-  echo "build-linux: no class data archive (see $OUT/cds-training.log); the image starts without one" >&2
+if [ $IMAGE_ARCHIVE = yes ]; then
+  # As the .deb's postinst does: a headless start on a small throwaway demo workspace.
+  step "recording the image's class data archive (a headless start on a small demo workspace)"
+  SCRATCH=$(mktemp -d)
+  if JAVA_TOOL_OPTIONS="-Duser.home=$SCRATCH" timeout 300 "$IMAGE/bin/salesdesk" demo \
+        --data-dir "$SCRATCH/workspace" --customers 50 >"$OUT/cds-training.log" 2>&1 \
+      && JAVA_TOOL_OPTIONS="-Duser.home=$SCRATCH" timeout 300 "$IMAGE/bin/salesdesk-cds" \
+        --data-dir "$SCRATCH/workspace" --exit-after-shown >>"$OUT/cds-training.log" 2>&1 \
+      && [ -f "$IMAGE/lib/app/salesdesk.jsa" ]; then
+    step "class data archive: $(du -h "$IMAGE/lib/app/salesdesk.jsa" | cut -f1)"
+  else
+    echo "build-linux: no class data archive (see $OUT/cds-training.log); the image starts without one" >&2
+  fi
+  rm -rf "$SCRATCH"
 fi
-rm -rf "$SCRATCH" "$OUT/input"
+rm -rf "$OUT/input"
 
 step "done: $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
 [ $IMAGE_ONLY = yes ] || step "done: $(ls "$OUT"/*.deb) ($(du -h "$OUT"/*.deb | cut -f1))"
