@@ -75,9 +75,12 @@ for jar in "$OUT"/input/*.jar; do
   # when the security providers were looked up (a third of a start's CPU), and class data sharing
   # cannot archive a signed jar's classes. SalesDesk uses BouncyCastle as a library (Argon2), not
   # as a JCE provider, so the signature protects nothing here. Only the manifest's main section
-  # is kept (the rest lists every entry's digest).
+  # is kept (the rest lists every entry's digest). Its provider registration goes too: the JDK
+  # looking for a provider named in java.security that the trimmed runtime leaves out (SunPCSC, JdkSASL, SunPKCS11; now added)
+  # scanned the class path and built the whole BouncyCastle provider on every start.
   if ls "$dir"/META-INF/*.SF >/dev/null 2>&1; then
     rm -f "$dir"/META-INF/*.SF "$dir"/META-INF/*.RSA "$dir"/META-INF/*.DSA "$dir"/META-INF/*.EC
+    rm -f "$dir"/META-INF/services/java.security.Provider
     awk '{ sub(/\r$/, "") } /^$/ { exit } { print }' "$dir/META-INF/MANIFEST.MF" > "$OUT/manifest.mf"
     rm -f "$jar"
     "$JAVA_HOME/bin/jar" --create --file "$jar" --manifest "$OUT/manifest.mf" -C "$dir" .
@@ -88,8 +91,10 @@ find "$OUT/classes" -name module-info.class -delete
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$OUT"/classes/*)
 rm -rf "$OUT/classes"
 # What jdeps cannot see: Chinese locale data (dates, numbers), GBK/GB18030 for Chinese CSV files,
-# elliptic-curve TLS to PostgreSQL, zip file systems, and JFR to diagnose a slow start.
-MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr"
+# elliptic-curve TLS to PostgreSQL, zip file systems, JFR to diagnose a slow start, and the
+# security providers java.security names (SunPCSC, JdkSASL, SunPKCS11): one missing sends the JDK
+# looking through every jar on the class path for it whenever the provider list is first read.
+MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki"
 step "runtime modules: $MODULES"
 
 step "linking the runtime (jlink)"

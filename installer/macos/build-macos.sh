@@ -24,10 +24,18 @@ cp "$DIST"/lib/*.jar "$OUT/input/"
 for jar in "$OUT"/input/*.jar; do
   dir="$OUT/classes/$(basename "$jar" .jar)"; mkdir -p "$dir"
   (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar")
+  # Signed jars (BouncyCastle) repacked unsigned, as in build-linux.sh (see why there).
+  if ls "$dir"/META-INF/*.SF >/dev/null 2>&1; then
+    rm -f "$dir"/META-INF/*.SF "$dir"/META-INF/*.RSA "$dir"/META-INF/*.DSA "$dir"/META-INF/*.EC
+    rm -f "$dir"/META-INF/services/java.security.Provider
+    awk '{ sub(/\r$/, "") } /^$/ { exit } { print }' "$dir/META-INF/MANIFEST.MF" > "$OUT/manifest.mf"
+    rm -f "$jar"
+    "$JAVA_HOME/bin/jar" --create --file "$jar" --manifest "$OUT/manifest.mf" -C "$dir" .
+  fi
 done
 find "$OUT/classes" -name module-info.class -delete
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$OUT"/classes/*)
-MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr"
+MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki"
 rm -rf "$OUT/classes"
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --include-locales=en,zh --strip-debug --no-man-pages \
   --no-header-files --compress=2 --generate-cds-archive --output "$OUT/runtime"

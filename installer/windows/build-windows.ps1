@@ -26,11 +26,24 @@ Copy-Item "$dist\lib\*.jar" "$out\input"
 foreach ($jar in Get-ChildItem "$out\input\*.jar") {
   $dir = New-Item -ItemType Directory "$out\classes\$($jar.BaseName)"
   Push-Location $dir; & "$jdk\bin\jar.exe" xf $jar.FullName; Pop-Location
+  # Signed jars (BouncyCastle) repacked unsigned, as in build-linux.sh (see why there): only the
+  # manifest's main section is kept.
+  $signatures = Get-ChildItem "$dir\META-INF" -ErrorAction SilentlyContinue | Where-Object { $_.Extension -in '.SF', '.RSA', '.DSA', '.EC' }
+  if ($signatures) {
+    $signatures | Remove-Item
+    Remove-Item "$dir\META-INF\services\java.security.Provider" -ErrorAction SilentlyContinue
+    $main = @()
+    foreach ($line in Get-Content "$dir\META-INF\MANIFEST.MF") { if ($line -eq '') { break }; $main += $line }
+    Set-Content "$out\manifest.mf" ($main + '') -Encoding ascii
+    Remove-Item $jar.FullName
+    & "$jdk\bin\jar.exe" --create --file $jar.FullName --manifest "$out\manifest.mf" -C $dir.FullName .
+    if ($LASTEXITCODE -ne 0) { throw "repacking $($jar.Name) failed" }
+  }
 }
 Get-ChildItem -Recurse "$out\classes" -Filter module-info.class | Remove-Item
 $modules = & "$jdk\bin\jdeps.exe" --multi-release 17 --ignore-missing-deps --print-module-deps -q (Get-ChildItem "$out\classes" -Directory).FullName
 if ($LASTEXITCODE -ne 0) { throw "jdeps failed" }
-$modules = "$modules,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr"
+$modules = "$modules,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.jfr,java.smartcardio,jdk.security.jgss,jdk.crypto.cryptoki"
 Remove-Item -Recurse -Force "$out\classes"
 
 & "$jdk\bin\jlink.exe" --add-modules $modules --include-locales=en,zh --strip-debug --no-man-pages `
