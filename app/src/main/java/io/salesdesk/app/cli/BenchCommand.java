@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code salesdesk bench startup}: starts the app in fresh JVMs on the workspace until its main
- * window is shown, and prints the times. Needs a display (Xvfb will do). The query figures of a
+ * window is shown, and prints the times. Needs a display (Xvfb will do). {@code --launcher} times
+ * another launcher, such as an installed package's. The query figures of a
  * 100,000-customer list are JMH benchmarks in {@code modules/bench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -42,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "How many cold starts (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "Time this launcher instead of this distribution's, e.g. the installed package's"
+                    + " /opt/salesdesk/bin/salesdesk (it must accept --data-dir and --exit-after-shown).")
+    Path launcher;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,14 +58,23 @@ public final class BenchCommand implements Callable<Integer> {
                     + " list and query figures: java -jar modules/bench/target/benchmarks.jar");
             return 2;
         }
+        if (launcher != null && !Files.isExecutable(launcher)) {
+            spec.commandLine().getErr().println("No launcher to run at " + launcher.toAbsolutePath()
+                    + " (the installed package's is /opt/salesdesk/bin/salesdesk)");
+            return 2;
+        }
         String dataDir = root.locatedConfig().dataDir().toString();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = launcher != null
+                ? List.of(launcher.toAbsolutePath().toString(), "--data-dir", dataDir, "--exit-after-shown")
+                : launchCommand(java, dataDir);
+        out.println("launcher: " + command.get(0));
         List<Long> shown = new ArrayList<>();
         List<Long> ready = new ArrayList<>();
         List<Long> wall = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             long before = System.nanoTime();
-            Process child = new ProcessBuilder(launchCommand(java, dataDir))
+            Process child = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long startup = -1;
             long firstPage = -1;
