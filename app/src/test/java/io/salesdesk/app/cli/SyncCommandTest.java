@@ -1,5 +1,7 @@
 package io.salesdesk.app.cli;
 
+import io.salesdesk.app.common.I18n;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.core.ChangeReason;
@@ -62,12 +64,13 @@ class SyncCommandTest {
         profiles().save(new ConnectionProfile("HQ", ConnectionProfile.Kind.EMBEDDED, hubDir.toString(), null, 0,
                 null, null), null);
         String branch = dir.resolve("branch").toString();
-        assertThat(run("--data-dir", branch, "sync", "--profile", "HQ", "--create", "--org-unit", "华东大区")).isZero();
+        assertThat(run("--data-dir", branch, "sync", "--profile", "HQ", "--create", "--no-encrypt", "--org-unit", "华东大区")).isZero();
         renameOnReplica(customer, "苏州第一人民医院");
 
         int exit = run("--data-dir", branch, "sync", "--profile", "HQ");
 
-        assertThat(err.toString()).isEmpty();
+        // Only the warning that --no-encrypt leaves the replica's files readable.
+        assertThat(err.toString().strip()).isEqualTo(I18n.get("cli.sync.notEncrypted"));
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("上传第 1 页：1 条本地修改已由总部合并").contains("同步完成：上传 1 条本地修改");
         try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
@@ -87,7 +90,7 @@ class SyncCommandTest {
         Path hubDir = dir.resolve("hq");
         Customer customer = hubWithCustomer(hubDir);
         String branch = dir.resolve("branch").toString();
-        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create",
+        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create", "--no-encrypt",
                 "--org-unit", "华东大区")).isZero();
         renameOnReplica(customer, "苏州第一人民医院");
         int closedPort;
@@ -116,7 +119,7 @@ class SyncCommandTest {
         Path hubDir = dir.resolve("hq");
         Customer customer = hubWithCustomer(hubDir);
         String branch = dir.resolve("branch").toString();
-        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create",
+        assertThat(run("--data-dir", branch, "sync", "--hub-url", DatabaseConfig.embedded(hubDir).url(), "--create", "--no-encrypt",
                 "--org-unit", "华东大区")).isZero();
         renameOnReplica(customer, "苏州第一人民医院");
         Path file = dir.resolve("未同步.csv");
@@ -170,10 +173,11 @@ class SyncCommandTest {
         String hubUrl = DatabaseConfig.embedded(hubDir).url();
         String branch = dir.resolve("branch").toString();
 
-        int created = run("--data-dir", branch, "sync", "--hub-url", hubUrl, "--create", "--org-unit", "华东大区");
+        int created = run("--data-dir", branch, "sync", "--hub-url", hubUrl, "--create", "--no-encrypt", "--org-unit", "华东大区");
         int synced = run("--data-dir", branch, "sync", "--hub-url", hubUrl);
 
-        assertThat(err.toString()).isEmpty();
+        // Only the warning that --no-encrypt leaves the replica's files readable.
+        assertThat(err.toString().strip()).isEqualTo(I18n.get("cli.sync.notEncrypted"));
         assertThat(created).isZero();
         assertThat(synced).isZero();
         assertThat(out.toString()).contains(branch);
@@ -190,7 +194,7 @@ class SyncCommandTest {
             org(hub);
         }
         int exit = run("--data-dir", dir.resolve("branch").toString(), "sync", "--hub-url",
-                DatabaseConfig.embedded(hubDir).url(), "--create", "--org-unit", "西北大区");
+                DatabaseConfig.embedded(hubDir).url(), "--create", "--no-encrypt", "--org-unit", "西北大区");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("西北大区");
