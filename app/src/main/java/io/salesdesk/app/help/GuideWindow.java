@@ -90,5 +90,7 @@ public final class GuideWindow {
         view.getStyleClass().add("guide-text");
         page.setContent(view);
         page.setVvalue(0);
+        // Again once laid out with its pictures, so a chapter always opens at its top.
+        javafx.application.Platform.runLater(() -> page.setVvalue(0));
     }
 }

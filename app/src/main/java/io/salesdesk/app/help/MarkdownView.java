@@ -154,6 +154,8 @@ final class MarkdownView extends VBox {
                 view.getImage().getWidth())));
         view.setAccessibleText(alt);
         VBox figure = new VBox(view);
+        // Else the picture's own width is the page's least width and the page never narrows to the window.
+        figure.setMinWidth(0);
         figure.getStyleClass().add("markdown-figure");
         getChildren().add(figure);
     }
@@ -196,6 +198,8 @@ final class MarkdownView extends VBox {
     private Node link(String label, String target) {
         Hyperlink link = new Hyperlink(label);
         link.setPadding(javafx.geometry.Insets.EMPTY);
+        // A focused link is scrolled into view: the chapter would open at its "next chapter" link.
+        link.setFocusTraversable(false);
         link.setOnAction(e -> resolver.follow(target));
         return link;
     }
