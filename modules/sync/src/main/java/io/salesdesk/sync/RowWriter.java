@@ -11,22 +11,35 @@ import io.salesdesk.crm.Tier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Configuration;
 
 /**
- * Writes rows as sync decided them, through the customer and contact repositories, so versions
- * move on and the audit trail records each change (with a SYNC reason, which never travels back).
- * A deleted row stays deleted: a delete wins over edits (docs/decisions.md).
+ * Writes a page of rows as sync decided them, through the customer and contact repositories, so
+ * versions move on and the audit trail records each change (with a SYNC reason, which never travels
+ * back). A page is written with a few batches rather than row by row: one row at a time, each
+ * audit entry updated the chain head again and a page of 1,000 rows cost seconds. A deleted row
+ * stays deleted: a delete wins over edits (docs/decisions.md).
+ *
+ * <p>Writes are queued with {@link #queue} in the order sync decided them and written by
+ * {@link #flush}: customers before contacts (a new contact needs its customer), new rows, then
+ * edits, then deletes, which is the order the decisions were made in for any one row.
  */
 final class RowWriter {
 
     private final CustomerRepository customers;
     private final ContactRepository contacts;
+    private final List<Write> queued = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
@@ -34,64 +47,139 @@ final class RowWriter {
     }
 
     /**
-     * Makes the row hold {@code target}'s fields and deletion.
+     * One row as sync decided it.
      *
-     * @param current the row as this side holds it, null if it does not
-     * @return false if the row could not be written because its customer is missing here
+     * @param actor   who made the change, null for sync itself
+     * @param reason  the SYNC reason
+     * @param current the row as this side held it before this write (after earlier writes of the
+     *                page), null if it did not
+     * @param entity  customer or contact
+     * @param id      row id
+     * @param target  the fields the row is to hold
+     * @param deleted whether the row is to be deleted
      */
-    boolean write(Actor actor, ChangeReason reason, RowState current, SyncedEntity entity, UUID id,
-                  Map<String, String> target, boolean deleted) {
-        if (current == null) {
-            if (deleted) {
-                return true;
-            }
-            return insert(actor, reason, entity, id, target);
-        }
-        if (current.deleted()) {
-            return true;
-        }
-        long version = current.version();
-        if (!sameFields(entity, current.fields(), target)) {
-            version = entity == SyncedEntity.CUSTOMER
-                    ? updateCustomer(actor, reason, id, version, current.fields(), target)
-                    : contacts.update(actor, reason, id, version, contactDraft(target)).version();
-        }
-        if (deleted) {
-            if (entity == SyncedEntity.CUSTOMER) {
-                customers.delete(actor, reason, id, version);
-            } else {
-                contacts.delete(actor, reason, id, version);
-            }
-        }
-        return true;
+    record Write(Actor actor, ChangeReason reason, RowState current, SyncedEntity entity, UUID id,
+                 Map<String, String> target, boolean deleted) {
     }
 
-    private boolean insert(Actor actor, ChangeReason reason, SyncedEntity entity, UUID id, Map<String, String> target) {
-        if (entity == SyncedEntity.CUSTOMER) {
-            CustomerDraft draft = customerDraft(target);
-            customers.insertAll(actor, reason, List.of(new CustomerRepository.NewCustomer(id, draft,
-                    CompanyName.normalise(draft.name()), time(target.get("lastFollowUpAt")),
-                    date(target.get("nextFollowUpOn")), null)));
-            return true;
+    /**
+     * Queues a write; returns the row as it will be after it (for a later change of the same row in
+     * the page), or null if the row will not exist.
+     */
+    RowState queue(Write write) {
+        RowState current = write.current();
+        if (current == null && write.deleted()) {
+            return null;
         }
-        UUID customerId = uuid(target.get("customerId"));
-        if (customers.findLiveByIds(List.of(customerId)).isEmpty()) {
-            return false;
+        if (current != null && current.deleted()) {
+            return current;
         }
-        contacts.insertAll(actor, reason, List.of(new ContactRepository.NewContact(id, customerId, contactDraft(target))));
-        return true;
+        queued.add(write);
+        long version = current == null ? 1 : current.version();
+        if (current != null && !sameFields(write.entity(), current.fields(), write.target())) {
+            version++;
+        }
+        return new RowState(write.entity(), write.id(), write.deleted(), write.target(),
+                write.deleted() ? version + 1 : version);
     }
 
-    private long updateCustomer(Actor actor, ChangeReason reason, UUID id, long version, Map<String, String> current,
-                                Map<String, String> target) {
-        CustomerDraft draft = customerDraft(target);
-        long next = customers.update(actor, reason, id, version, draft, CompanyName.normalise(draft.name())).version();
-        if (!Objects.equals(current.get("lastFollowUpAt"), target.get("lastFollowUpAt"))
-                || !Objects.equals(current.get("nextFollowUpOn"), target.get("nextFollowUpOn"))) {
-            next = customers.restoreFollowUp(actor, reason, id, next, time(target.get("lastFollowUpAt")),
-                    date(target.get("nextFollowUpOn"))).version();
+    /**
+     * Writes what was queued and empties the queue.
+     *
+     * @return the writes that could not be made: new contacts whose customer is missing or deleted here
+     */
+    Set<Write> flush() {
+        Set<Write> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Write> writes = List.copyOf(queued);
+        queued.clear();
+        if (writes.isEmpty()) {
+            return failed;
         }
-        return next;
+        // The version each row had before the page; a row new in this page starts at 1.
+        Map<UUID, Long> startVersion = new HashMap<>();
+        writes.forEach(w -> startVersion.putIfAbsent(w.id(), w.current() == null ? 1L : w.current().version()));
+        List<CustomerRepository.Insert> newCustomers = new ArrayList<>();
+        List<CustomerRepository.Edit> customerEdits = new ArrayList<>();
+        Set<UUID> customersDeletedSoFar = new HashSet<>();
+        Set<UUID> newContactCustomers = new HashSet<>();
+        for (Write w : writes) {
+            if (w.entity() == SyncedEntity.CUSTOMER) {
+                if (w.current() == null) {
+                    CustomerDraft draft = customerDraft(w.target());
+                    newCustomers.add(new CustomerRepository.Insert(w.actor(), w.reason(),
+                            new CustomerRepository.NewCustomer(w.id(), draft, CompanyName.normalise(draft.name()),
+                                    time(w.target().get("lastFollowUpAt")), date(w.target().get("nextFollowUpOn")),
+                                    null)));
+                } else if (!sameFields(w.entity(), w.current().fields(), w.target())) {
+                    CustomerDraft draft = customerDraft(w.target());
+                    customerEdits.add(new CustomerRepository.Edit(w.actor(), w.reason(), w.id(), w.current().version(),
+                            draft, CompanyName.normalise(draft.name()), time(w.target().get("lastFollowUpAt")),
+                            date(w.target().get("nextFollowUpOn"))));
+                }
+                if (w.deleted()) {
+                    customersDeletedSoFar.add(w.id());
+                }
+            } else if (w.current() == null) {
+                UUID customerId = uuid(w.target().get("customerId"));
+                if (customersDeletedSoFar.contains(customerId)) {
+                    failed.add(w);
+                } else {
+                    newContactCustomers.add(customerId);
+                }
+            }
+        }
+        customers.insertEach(newCustomers);
+        Map<UUID, Long> versions = new HashMap<>(customers.updateAll(customerEdits));
+        Set<UUID> live = new HashSet<>();
+        customers.findLiveByIds(newContactCustomers).forEach(c -> live.add(c.id()));
+        // Contacts, once their customers are written; a contact that could not be added takes its
+        // later changes in the page with it.
+        List<ContactRepository.Insert> newContacts = new ArrayList<>();
+        List<ContactRepository.Edit> contactEdits = new ArrayList<>();
+        Set<UUID> missing = new HashSet<>();
+        List<Write> deletes = new ArrayList<>();
+        for (Write w : writes) {
+            if (w.entity() == SyncedEntity.CONTACT) {
+                if (failed.contains(w) || missing.contains(w.id())) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                if (w.current() == null) {
+                    UUID customerId = uuid(w.target().get("customerId"));
+                    if (!live.contains(customerId)) {
+                        failed.add(w);
+                        missing.add(w.id());
+                        continue;
+                    }
+                    newContacts.add(new ContactRepository.Insert(w.actor(), w.reason(),
+                            new ContactRepository.NewContact(w.id(), customerId, contactDraft(w.target()))));
+                } else if (!sameFields(w.entity(), w.current().fields(), w.target())) {
+                    contactEdits.add(new ContactRepository.Edit(w.actor(), w.reason(), w.id(), w.current().version(),
+                            contactDraft(w.target())));
+                }
+            }
+            if (w.deleted()) {
+                deletes.add(w);
+            }
+        }
+        contacts.insertEach(newContacts);
+        versions.putAll(contacts.updateAll(contactEdits));
+        // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
+        for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
+            for (Write w : deletes) {
+                if (w.entity() != entity) {
+                    continue;
+                }
+                long version = versions.getOrDefault(w.id(), startVersion.get(w.id()));
+                if (entity == SyncedEntity.CUSTOMER) {
+                    customers.delete(w.actor(), w.reason(), w.id(), version);
+                } else {
+                    contacts.delete(w.actor(), w.reason(), w.id(), version);
+                }
+            }
+        }
+        return failed;
     }
 
     private static boolean sameFields(SyncedEntity entity, Map<String, String> a, Map<String, String> b) {

@@ -96,6 +96,38 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void manyChangesToOneCustomerInOnePageEachKeepTheirAuthorAndTheTrailStaysIntact() {
+        org.edit(r1, org.wang, east1.id(), d -> withPhone(d, "0512-65223637"));
+        org.edit(r1, org.li, east1.id(), d -> withAddress(d, "江苏省苏州市姑苏区十全街8号"));
+        Contact buyer = org.addContact(r1, org.wang, east1.id(), "赵采购");
+        org.editContact(r1, org.wang, buyer.id(), d -> new ContactDraft(d.name(), "采购部主任", d.mobile(), d.phone(),
+                d.email(), d.wechat(), d.primary(), d.notes()));
+        org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
+        org.delete(r1, org.li, east1.id());
+
+        // One page holds every change: the hub writes them in batches, not row by row.
+        SyncReport report = new SyncService(r1, clock, 50).sync(hub);
+
+        assertThat(report.pushed()).isEqualTo(6);
+        RowState atHub = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, east1.id()).orElseThrow();
+        assertThat(atHub.deleted()).isTrue();
+        assertThat(atHub.get("name")).isEqualTo("苏州市第一人民医院");
+        assertThat(atHub.get("phone")).isEqualTo("0512-65223637");
+        assertThat(atHub.get("address")).isEqualTo("江苏省苏州市姑苏区十全街8号");
+        assertThat(SyncFixture.row(hubDb, SyncedEntity.CONTACT, buyer.id()).orElseThrow().get("title"))
+                .isEqualTo("采购部主任");
+        assertThat(hubDb.dsl().select(CHANGE_LOG.CHANGED_BY_NAME, CHANGE_LOG.OPERATION).from(CHANGE_LOG)
+                .where(CHANGE_LOG.ENTITY_ID.eq(east1.id()), CHANGE_LOG.REASON_KIND.eq("SYNC"))
+                .orderBy(CHANGE_LOG.SEQ).fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactly("王一 UPDATE", "李二 UPDATE", "王一 UPDATE", "李二 DELETE");
+        java.util.OptionalLong broken = hubDb.transactionResult(cfg ->
+                io.salesdesk.db.ChangeLog.using(cfg, clock).firstBrokenSeq());
+        assertThat(broken).isEmpty();
+        assertThat(SyncFixture.snapshot(r1)).isEqualTo(SyncFixture.snapshot(hubDb).lines()
+                .filter(l -> !l.contains(south1.id().toString())).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @Test
     void theSameFieldChangedToDifferentValuesIsOneConflictWithBothValuesKept() {
         org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
         org.edit(r2, org.li, east1.id(), d -> withName(d, "苏州大学附属第一医院"));
