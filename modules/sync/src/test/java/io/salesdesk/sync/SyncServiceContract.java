@@ -128,6 +128,30 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void anOrgUnitRenamedAndAUserEditedAtTheHubReachTheReplicas() {
+        hubDb.transaction(cfg -> {
+            var units = io.salesdesk.crm.OrgUnitRepository.using(cfg, clock);
+            var team = units.all().stream().filter(u -> u.name().equals("苏州团队")).findFirst().orElseThrow();
+            units.rename(null, io.salesdesk.core.ChangeReason.user(), team, "苏州一组");
+            var users = io.salesdesk.crm.UserRepository.using(cfg, clock);
+            var li = users.accountsByIds(List.of(org.li.id())).get(0);
+            var d = li.draft();
+            users.update(null, io.salesdesk.core.ChangeReason.user(), li.id(), li.version(),
+                    new io.salesdesk.crm.UserDraft(d.username(), "李二娃", d.role(), d.orgUnitId(), d.managerId(),
+                            d.email(), d.mobile(), d.joinedOn(), d.leftOn()));
+        });
+
+        sync(r1);
+
+        r1.transaction(cfg -> {
+            assertThat(io.salesdesk.crm.OrgUnitRepository.using(cfg, clock).all())
+                    .extracting(io.salesdesk.crm.OrgUnit::name).contains("苏州一组").doesNotContain("苏州团队");
+            assertThat(io.salesdesk.crm.UserRepository.using(cfg, clock).byId(org.li.id()).orElseThrow().displayName())
+                    .isEqualTo("李二娃");
+        });
+    }
+
+    @Test
     void theSameFieldChangedToDifferentValuesIsOneConflictWithBothValuesKept() {
         org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
         org.edit(r2, org.li, east1.id(), d -> withName(d, "苏州大学附属第一医院"));
