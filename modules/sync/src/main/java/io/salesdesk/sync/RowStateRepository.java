@@ -4,11 +4,13 @@ import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
+import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,8 +43,11 @@ final class RowStateRepository {
 
     /** Every row of the entity this side has, deleted ones included. */
     List<RowState> all(SyncedEntity entity) {
-        List<UUID> ids = entity == SyncedEntity.CUSTOMER ? dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID)
-                : dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+        List<UUID> ids = switch (entity) {
+            case CUSTOMER -> dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID);
+            case CONTACT -> dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+            case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
+        };
         return read(entity, ids, null);
     }
 
@@ -52,8 +57,8 @@ final class RowStateRepository {
     }
 
     /**
-     * The rows with these ids that this side has; with a scope path, only rows whose customer's owner
-     * sits in that org subtree.
+     * The rows with these ids that this side has; with a scope path, only rows whose owner (for a
+     * contact, its customer's owner) sits in that org subtree.
      */
     List<RowState> read(SyncedEntity entity, Collection<UUID> ids, String scopePath) {
         List<UUID> distinct = ids.stream().distinct().toList();
@@ -64,6 +69,10 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
                         .forEach(r -> rows.add(customer(r)));
+            } else if (entity == SyncedEntity.DEAL) {
+                Condition scope = scopePath == null ? DSL.noCondition() : OPPORTUNITY.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(OPPORTUNITY).where(OPPORTUNITY.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(deal(r)));
             } else {
                 Condition scope = scopePath == null ? DSL.noCondition()
                         : CONTACT.CUSTOMER_ID.in(DSL.select(CUSTOMER.ID).from(CUSTOMER)
@@ -140,5 +149,20 @@ final class RowStateRepository {
         f.put("primary", Values.text(r.getIsPrimary()));
         f.put("notes", r.getNotes());
         return new RowState(SyncedEntity.CONTACT, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState deal(OpportunityRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("name", r.getName());
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("stage", r.getStage());
+        f.put("amount", Values.text(r.getAmount()));
+        f.put("expectedCloseOn", Values.text(r.getExpectedCloseOn()));
+        f.put("probability", Values.text(r.getProbability()));
+        f.put("products", r.getProducts());
+        f.put("closeReason", r.getCloseReason());
+        f.put("boardRank", r.getBoardRank());
+        return new RowState(SyncedEntity.DEAL, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 }

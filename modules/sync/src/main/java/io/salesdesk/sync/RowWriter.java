@@ -7,6 +7,9 @@ import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.Tier;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,11 +42,13 @@ final class RowWriter {
 
     private final CustomerRepository customers;
     private final ContactRepository contacts;
+    private final OpportunityRepository deals;
     private final List<Write> queued = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
         this.contacts = ContactRepository.using(configuration, clock);
+        this.deals = OpportunityRepository.using(configuration, clock);
     }
 
     /**
@@ -159,12 +164,13 @@ final class RowWriter {
                             contactDraft(w.target())));
                 }
             }
-            if (w.deleted()) {
+            if (w.deleted() && w.entity() != SyncedEntity.DEAL) {
                 deletes.add(w);
             }
         }
         contacts.insertEach(newContacts);
         versions.putAll(contacts.updateAll(contactEdits));
+        writeDeals(writes, failed, versions);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
             for (Write w : deletes) {
@@ -180,6 +186,52 @@ final class RowWriter {
             }
         }
         return failed;
+    }
+
+    /**
+     * Deals one by one, through the repository that keeps the KPI roll-ups and first wins in step
+     * with them; there are far fewer deals than customers. A new deal whose customer is missing or
+     * deleted here fails, and its later changes in the page with it.
+     */
+    private void writeDeals(List<Write> writes, Set<Write> failed, Map<UUID, Long> versions) {
+        List<Write> ofDeals = writes.stream().filter(w -> w.entity() == SyncedEntity.DEAL).toList();
+        if (ofDeals.isEmpty()) {
+            return;
+        }
+        Set<UUID> live = new HashSet<>();
+        customers.findLiveByIds(ofDeals.stream().filter(w -> w.current() == null)
+                .map(w -> uuid(w.target().get("customerId"))).toList()).forEach(c -> live.add(c.id()));
+        Map<String, Boolean> closing = new HashMap<>();
+        deals.stages().forEach(s -> closing.put(s.code(), s.outcome() != OpportunityStage.Outcome.OPEN));
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofDeals) {
+            if (missing.contains(w.id())) {
+                failed.add(w);
+                continue;
+            }
+            Map<String, String> f = w.target();
+            OpportunityDraft draft = new OpportunityDraft(uuid(f.get("customerId")), f.get("name"), uuid(f.get("ownerId")),
+                    f.get("stage"), decimal(f.get("amount")), date(f.get("expectedCloseOn")), integer(f.get("probability")),
+                    f.get("products"), f.get("closeReason"));
+            int probability = draft.probability() == null ? 0 : draft.probability();
+            if (w.current() == null) {
+                if (!live.contains(draft.customerId())) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                deals.insertAll(w.actor(), w.reason(), List.of(new OpportunityRepository.NewOpportunity(w.id(), draft,
+                        probability, f.get("boardRank"), null)));
+                versions.put(w.id(), 1L);
+            } else if (!sameFields(w.entity(), w.current().fields(), f)) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                versions.put(w.id(), deals.update(w.actor(), w.reason(), w.id(), version, draft, probability,
+                        closing.getOrDefault(draft.stage(), false), f.get("boardRank")).version());
+            }
+            if (w.deleted()) {
+                deals.delete(w.actor(), w.reason(), w.id(), versions.getOrDefault(w.id(), w.current().version()));
+            }
+        }
     }
 
     private static boolean sameFields(SyncedEntity entity, Map<String, String> a, Map<String, String> b) {
@@ -207,6 +259,14 @@ final class RowWriter {
 
     private static OffsetDateTime time(String text) {
         return text == null ? null : OffsetDateTime.parse(text);
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        return text == null ? null : new java.math.BigDecimal(text);
+    }
+
+    private static Integer integer(String text) {
+        return text == null ? null : Integer.valueOf(text);
     }
 
     private static LocalDate date(String text) {

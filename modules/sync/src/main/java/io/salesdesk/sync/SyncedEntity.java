@@ -14,7 +14,13 @@ public enum SyncedEntity {
             "ownerId", "lastFollowUpAt", "nextFollowUpOn")),
     /** Contacts; {@code customerId} is set when the contact is created and never moves. */
     CONTACT("contact", List.of("customerId", "name", "title", "mobile", "phone", "email", "wechat", "primary",
-            "notes"));
+            "notes")),
+    /**
+     * Deals (opportunities), after customers; they belong to a replica's subtree by their owner, as
+     * customers do. {@code customerId} does not move by sync.
+     */
+    DEAL("opportunity", List.of("customerId", "name", "ownerId", "stage", "amount", "expectedCloseOn", "probability",
+            "products", "closeReason", "boardRank"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";
@@ -49,6 +55,6 @@ public enum SyncedEntity {
 
     /** The change-log names of every synced entity. */
     public static List<String> tables() {
-        return List.of(CUSTOMER.table, CONTACT.table);
+        return java.util.Arrays.stream(values()).map(SyncedEntity::table).toList();
     }
 }

@@ -152,6 +152,57 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void aDealsStageChangedAtTheReplicaAndItsAmountAtTheHubBothSurvive() {
+        io.salesdesk.crm.OpportunityService hubDeals = new io.salesdesk.crm.OpportunityService(hubDb, clock);
+        io.salesdesk.crm.Opportunity deal = hubDeals.create(org.wang.asActor(), new io.salesdesk.crm.OpportunityDraft(
+                east1.id(), "门诊楼信息化", org.wang.id(), "NEEDS", new java.math.BigDecimal("100000.00"), null, null,
+                null, null));
+        sync(r1);
+        io.salesdesk.crm.OpportunityService branchDeals = new io.salesdesk.crm.OpportunityService(r1, clock);
+        io.salesdesk.crm.Opportunity atBranch = branchDeals.find(org.wang.asActor(), deal.id()).orElseThrow();
+
+        branchDeals.update(org.wang.asActor(), deal.id(), atBranch.version(), withStage(atBranch.toDraft(), "SOLUTION"));
+        hubDeals.update(org.wang.asActor(), deal.id(), deal.version(), withAmount(deal.toDraft(), "120000.00"));
+        sync(r1);
+
+        for (Database db : List.of(hubDb, r1)) {
+            io.salesdesk.crm.Opportunity merged = new io.salesdesk.crm.OpportunityService(db, clock)
+                    .find(org.wang.asActor(), deal.id()).orElseThrow();
+            assertThat(merged.stage()).isEqualTo("SOLUTION");
+            assertThat(merged.amount()).isEqualByComparingTo("120000.00");
+        }
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
+    void aDealCreatedOfflineArrivesAtTheHubOnceEvenAfterAnInterruptedSync() {
+        io.salesdesk.crm.Opportunity deal = new io.salesdesk.crm.OpportunityService(r1, clock).create(org.wang.asActor(),
+                new io.salesdesk.crm.OpportunityDraft(east1.id(), "病房楼扩建", org.wang.id(), "INITIAL", null, null,
+                        null, null, null));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(hubDb.dsl().fetchCount(io.salesdesk.db.jooq.Tables.OPPORTUNITY,
+                io.salesdesk.db.jooq.Tables.OPPORTUNITY.NAME.eq("病房楼扩建"))).isEqualTo(1);
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(deal.id()))).isEqualTo(1);
+        assertThat(new io.salesdesk.crm.OpportunityService(r2, clock).find(org.wang.asActor(), deal.id()))
+                .hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("病房楼扩建"));
+    }
+
+    private static io.salesdesk.crm.OpportunityDraft withStage(io.salesdesk.crm.OpportunityDraft d, String stage) {
+        return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), stage, d.amount(),
+                d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
+    }
+
+    private static io.salesdesk.crm.OpportunityDraft withAmount(io.salesdesk.crm.OpportunityDraft d, String amount) {
+        return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), d.stage(),
+                new java.math.BigDecimal(amount), d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
+    }
+
+    @Test
     void theSameFieldChangedToDifferentValuesIsOneConflictWithBothValuesKept() {
         org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
         org.edit(r2, org.li, east1.id(), d -> withName(d, "苏州大学附属第一医院"));
