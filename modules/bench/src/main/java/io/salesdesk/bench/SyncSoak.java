@@ -175,7 +175,7 @@ public final class SyncSoak {
         int k = random.nextInt(4);
         return switch (field) {
             case "name" -> "项目" + index + (k == 0 ? "" : "-" + k);
-            case "amount" -> (100000 + 10000 * k) + ".00";
+            case "amount" -> Integer.toString(100000 + 10000 * k);
             case "products" -> k == 0 ? null : "产品" + k;
             default -> k == 0 ? null : "2027-0" + k + "-15";
         };
@@ -186,7 +186,7 @@ public final class SyncSoak {
         Opportunity d = deals.findAny(id).orElseThrow();
         Map<String, String> f = new HashMap<>();
         f.put("name", d.name());
-        f.put("amount", d.amount() == null ? null : d.amount().toString());
+        f.put("amount", d.amount() == null ? null : d.amount().stripTrailingZeros().toPlainString());
         f.put("products", d.products());
         f.put("expectedCloseOn", d.expectedCloseOn() == null ? null : d.expectedCloseOn().toString());
         String before = f.get(field);

@@ -124,7 +124,7 @@ final class RowWriter {
                 if (w.deleted()) {
                     customersDeletedSoFar.add(w.id());
                 }
-            } else if (w.current() == null) {
+            } else if (w.entity() == SyncedEntity.CONTACT && w.current() == null) {
                 UUID customerId = uuid(w.target().get("customerId"));
                 if (customersDeletedSoFar.contains(customerId)) {
                     failed.add(w);

@@ -171,6 +171,10 @@ abstract class SyncServiceContract {
             assertThat(merged.stage()).isEqualTo("SOLUTION");
             assertThat(merged.amount()).isEqualByComparingTo("120000.00");
         }
+        atBranch = branchDeals.find(org.wang.asActor(), deal.id()).orElseThrow();
+        branchDeals.update(org.wang.asActor(), deal.id(), atBranch.version(), withAmount(atBranch.toDraft(), "150000.00"));
+        sync(r1);
+        assertThat(hubDeals.find(org.wang.asActor(), deal.id()).orElseThrow().amount()).isEqualByComparingTo("150000");
         assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
     }
 
