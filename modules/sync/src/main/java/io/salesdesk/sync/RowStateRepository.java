@@ -1,5 +1,6 @@
 package io.salesdesk.sync;
 
+import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
@@ -8,6 +9,7 @@ import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.core.ChangeReason;
+import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
@@ -47,6 +49,7 @@ final class RowStateRepository {
             case CUSTOMER -> dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID);
             case CONTACT -> dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
             case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
+            case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
         };
         return read(entity, ids, null);
     }
@@ -69,6 +72,10 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
                         .forEach(r -> rows.add(customer(r)));
+            } else if (entity == SyncedEntity.ACTIVITY) {
+                Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(activity(r)));
             } else if (entity == SyncedEntity.DEAL) {
                 Condition scope = scopePath == null ? DSL.noCondition() : OPPORTUNITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(OPPORTUNITY).where(OPPORTUNITY.ID.in(chunk), scope)
@@ -164,5 +171,20 @@ final class RowStateRepository {
         f.put("closeReason", r.getCloseReason());
         f.put("boardRank", r.getBoardRank());
         return new RowState(SyncedEntity.DEAL, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState activity(ActivityRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("contactId", Values.text(r.getContactId()));
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("kind", r.getKind());
+        f.put("occurredAt", Values.text(r.getOccurredAt()));
+        f.put("durationMinutes", Values.text(r.getDurationMinutes()));
+        f.put("note", r.getNote());
+        f.put("outcome", r.getOutcome());
+        f.put("nextStep", r.getNextStep());
+        f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
+        return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 }

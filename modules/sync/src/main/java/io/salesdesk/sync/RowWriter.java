@@ -3,6 +3,9 @@ package io.salesdesk.sync;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
+import io.salesdesk.crm.ActivityDraft;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.ActivityRepository;
 import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerDraft;
@@ -43,12 +46,14 @@ final class RowWriter {
     private final CustomerRepository customers;
     private final ContactRepository contacts;
     private final OpportunityRepository deals;
+    private final ActivityRepository activities;
     private final List<Write> queued = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
         this.contacts = ContactRepository.using(configuration, clock);
         this.deals = OpportunityRepository.using(configuration, clock);
+        this.activities = ActivityRepository.using(configuration, clock);
     }
 
     /**
@@ -164,13 +169,14 @@ final class RowWriter {
                             contactDraft(w.target())));
                 }
             }
-            if (w.deleted() && w.entity() != SyncedEntity.DEAL) {
+            if (w.deleted() && (w.entity() == SyncedEntity.CUSTOMER || w.entity() == SyncedEntity.CONTACT)) {
                 deletes.add(w);
             }
         }
         contacts.insertEach(newContacts);
         versions.putAll(contacts.updateAll(contactEdits));
         writeDeals(writes, failed, versions);
+        writeActivities(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
             for (Write w : deletes) {
@@ -230,6 +236,62 @@ final class RowWriter {
             }
             if (w.deleted()) {
                 deals.delete(w.actor(), w.reason(), w.id(), versions.getOrDefault(w.id(), w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Follow-ups: new ones in batches (one per run of the same user and reason), deleted ones one by
+     * one. A new follow-up whose customer or contact is missing here fails. The app never edits a
+     * follow-up, so an edit is not written here.
+     */
+    private void writeActivities(List<Write> writes, Set<Write> failed) {
+        List<Write> ofActivities = writes.stream().filter(w -> w.entity() == SyncedEntity.ACTIVITY).toList();
+        if (ofActivities.isEmpty()) {
+            return;
+        }
+        List<Write> added = ofActivities.stream().filter(w -> w.current() == null).toList();
+        Set<UUID> liveCustomers = new HashSet<>();
+        customers.findLiveByIds(added.stream().map(w -> uuid(w.target().get("customerId"))).toList())
+                .forEach(c -> liveCustomers.add(c.id()));
+        Set<UUID> liveContacts = new HashSet<>();
+        contacts.findLiveByIds(added.stream().map(w -> uuid(w.target().get("contactId"))).filter(Objects::nonNull)
+                .toList()).forEach(c -> liveContacts.add(c.id()));
+        Set<UUID> missing = new HashSet<>();
+        List<ActivityRepository.NewActivity> run = new ArrayList<>();
+        Write runOwner = null;
+        for (Write w : ofActivities) {
+            Map<String, String> f = w.target();
+            if (missing.contains(w.id())) {
+                failed.add(w);
+                continue;
+            }
+            if (w.current() == null) {
+                UUID contactId = uuid(f.get("contactId"));
+                if (!liveCustomers.contains(uuid(f.get("customerId")))
+                        || (contactId != null && !liveContacts.contains(contactId))) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                if (runOwner != null && !(Objects.equals(runOwner.actor(), w.actor())
+                        && runOwner.reason().equals(w.reason()))) {
+                    activities.insertAll(runOwner.actor(), runOwner.reason(), run);
+                    run = new ArrayList<>();
+                }
+                runOwner = w;
+                run.add(new ActivityRepository.NewActivity(w.id(), uuid(f.get("customerId")), uuid(f.get("ownerId")),
+                        new ActivityDraft(ActivityKind.valueOf(f.get("kind")), time(f.get("occurredAt")), contactId,
+                                integer(f.get("durationMinutes")), f.get("note"), f.get("outcome"), f.get("nextStep"),
+                                date(f.get("nextFollowUpOn")))));
+            }
+        }
+        if (runOwner != null) {
+            activities.insertAll(runOwner.actor(), runOwner.reason(), run);
+        }
+        for (Write w : ofActivities) {
+            if (w.deleted() && !missing.contains(w.id())) {
+                activities.delete(w.actor(), w.reason(), w.id(), w.current() == null ? 1 : w.current().version());
             }
         }
     }

@@ -20,7 +20,13 @@ public enum SyncedEntity {
      * customers do. {@code customerId} does not move by sync.
      */
     DEAL("opportunity", List.of("customerId", "name", "ownerId", "stage", "amount", "expectedCloseOn", "probability",
-            "products", "closeReason", "boardRank"));
+            "products", "closeReason", "boardRank")),
+    /**
+     * Follow-ups (activities), after customers and contacts, in the subtree by their owner. The app
+     * never edits a follow-up, so they travel as new and deleted rows; KPI day counts follow.
+     */
+    ACTIVITY("activity", List.of("customerId", "contactId", "ownerId", "kind", "occurredAt", "durationMinutes", "note",
+            "outcome", "nextStep", "nextFollowUpOn"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";

@@ -196,6 +196,32 @@ abstract class SyncServiceContract {
                 .hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("病房楼扩建"));
     }
 
+    @Test
+    void aFollowUpLoggedOfflineArrivesOnceAndADeleteAtTheHubReachesTheReplica() {
+        io.salesdesk.crm.Activity logged = new io.salesdesk.crm.CustomerService(r1, clock,
+                new io.salesdesk.crm.RegionService(r1)).logFollowUp(org.wang.asActor(), east1.id(),
+                new io.salesdesk.crm.ActivityDraft(io.salesdesk.crm.ActivityKind.VISIT, null, null, 30, "带样机演示",
+                        "有意向", "报价", null));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+
+        sync(r1);
+        sync(r2);
+
+        RowState atHub = SyncFixture.row(hubDb, SyncedEntity.ACTIVITY, logged.id()).orElseThrow();
+        assertThat(atHub.get("note")).isEqualTo("带样机演示");
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(logged.id()))).isEqualTo(1);
+        assertThat(SyncFixture.row(r2, SyncedEntity.ACTIVITY, logged.id()).orElseThrow().fields())
+                .isEqualTo(atHub.fields());
+
+        hubDb.transaction(cfg -> io.salesdesk.crm.ActivityRepository.using(cfg, clock)
+                .delete(org.wang.asActor(), io.salesdesk.core.ChangeReason.user(), logged.id(), atHub.version()));
+        sync(r1);
+
+        assertThat(SyncFixture.row(r1, SyncedEntity.ACTIVITY, logged.id()).orElseThrow().deleted()).isTrue();
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
     private static io.salesdesk.crm.OpportunityDraft withStage(io.salesdesk.crm.OpportunityDraft d, String stage) {
         return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), stage, d.amount(),
                 d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
