@@ -5,6 +5,7 @@ import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
@@ -12,6 +13,7 @@ import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
+import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +52,7 @@ final class RowStateRepository {
             case CONTACT -> dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
             case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
             case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
+            case LEAD -> dsl.select(LEAD.ID).from(LEAD).fetch(LEAD.ID);
         };
         return read(entity, ids, null);
     }
@@ -72,6 +75,9 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
                         .forEach(r -> rows.add(customer(r)));
+            } else if (entity == SyncedEntity.LEAD) {
+                Condition scope = scopePath == null ? DSL.noCondition() : LEAD.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(LEAD).where(LEAD.ID.in(chunk), scope).forEach(r -> rows.add(lead(r)));
             } else if (entity == SyncedEntity.ACTIVITY) {
                 Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
@@ -186,5 +192,28 @@ final class RowStateRepository {
         f.put("nextStep", r.getNextStep());
         f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
         return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState lead(LeadRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", r.getName());
+        f.put("contactName", r.getContactName());
+        f.put("phone", r.getPhone());
+        f.put("address", r.getAddress());
+        f.put("regionCode", r.getRegionCode());
+        f.put("industry", r.getIndustry());
+        f.put("tier", r.getTier());
+        f.put("source", r.getSource());
+        f.put("note", r.getNote());
+        f.put("status", r.getStatus());
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("assignmentReason", r.getAssignmentReason());
+        f.put("assignmentFlag", r.getAssignmentFlag());
+        f.put("firstResponseAt", Values.text(r.getFirstResponseAt()));
+        f.put("disqualifyReason", r.getDisqualifyReason());
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("opportunityId", Values.text(r.getOpportunityId()));
+        f.put("boardRank", r.getBoardRank());
+        return new RowState(SyncedEntity.LEAD, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 }

@@ -14,6 +14,11 @@ import io.salesdesk.crm.OpportunityDraft;
 import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.lead.Lead;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadFields;
+import io.salesdesk.crm.lead.LeadRepository;
+import io.salesdesk.crm.lead.LeadStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,6 +52,8 @@ final class RowWriter {
     private final ContactRepository contacts;
     private final OpportunityRepository deals;
     private final ActivityRepository activities;
+    private final LeadRepository leads;
+    private final RowStateRepository rows;
     private final List<Write> queued = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
@@ -54,6 +61,8 @@ final class RowWriter {
         this.contacts = ContactRepository.using(configuration, clock);
         this.deals = OpportunityRepository.using(configuration, clock);
         this.activities = ActivityRepository.using(configuration, clock);
+        this.leads = LeadRepository.using(configuration, clock);
+        this.rows = RowStateRepository.using(configuration);
     }
 
     /**
@@ -177,6 +186,7 @@ final class RowWriter {
         versions.putAll(contacts.updateAll(contactEdits));
         writeDeals(writes, failed, versions);
         writeActivities(writes, failed);
+        writeLeads(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
             for (Write w : deletes) {
@@ -292,6 +302,63 @@ final class RowWriter {
         for (Write w : ofActivities) {
             if (w.deleted() && !missing.contains(w.id())) {
                 activities.delete(w.actor(), w.reason(), w.id(), w.current() == null ? 1 : w.current().version());
+            }
+        }
+    }
+
+    /**
+     * Leads one by one, through the repository that keeps the lead KPI and day counts in step. A
+     * lead naming a customer or deal this side lacks fails (a converted lead outside the subtree's
+     * customers), and its later changes in the page with it.
+     */
+    private void writeLeads(List<Write> writes, Set<Write> failed) {
+        List<Write> ofLeads = writes.stream().filter(w -> w.entity() == SyncedEntity.LEAD).toList();
+        if (ofLeads.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.CUSTOMER, ofLeads.stream().map(w -> uuid(w.target().get("customerId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        rows.read(SyncedEntity.DEAL, ofLeads.stream().map(w -> uuid(w.target().get("opportunityId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofLeads) {
+            Map<String, String> f = w.target();
+            UUID customerId = uuid(f.get("customerId"));
+            UUID dealId = uuid(f.get("opportunityId"));
+            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
+                    || (dealId != null && !present.contains(dealId))) {
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            LeadDraft draft = new LeadDraft(f.get("name"), f.get("contactName"), f.get("phone"), f.get("address"),
+                    f.get("regionCode"), f.get("industry"), f.get("tier") == null ? null : Tier.valueOf(f.get("tier")),
+                    f.get("source"), f.get("note"));
+            LeadStatus status = LeadStatus.valueOf(f.get("status"));
+            UUID ownerId = uuid(f.get("ownerId"));
+            Lead.AssignmentFlag flag = f.get("assignmentFlag") == null ? null
+                    : Lead.AssignmentFlag.valueOf(f.get("assignmentFlag"));
+            boolean write = w.current() != null && !sameFields(w.entity(), w.current().fields(), f);
+            if (w.current() == null) {
+                leads.insertAll(w.actor(), w.reason(), List.of(new LeadRepository.NewLead(w.id(), draft, status, ownerId,
+                        null, f.get("assignmentReason"), flag, f.get("boardRank"), null)));
+                versions.put(w.id(), 1L);
+                // A new lead is inserted without its response, disqualification and conversion.
+                write = f.get("firstResponseAt") != null || f.get("disqualifyReason") != null || customerId != null
+                        || dealId != null;
+            }
+            if (write) {
+                long version = versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version());
+                versions.put(w.id(), leads.update(w.actor(), w.reason(), w.id(), version, old -> new LeadFields(draft,
+                        status, ownerId, old.assignedAt(), f.get("assignmentReason"), flag, time(f.get("firstResponseAt")),
+                        old.responseMinutes(), f.get("disqualifyReason"), customerId, dealId, old.closedAt(),
+                        f.get("boardRank"))).version());
+            }
+            if (w.deleted()) {
+                leads.delete(w.actor(), w.reason(), w.id(),
+                        versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
             }
         }
     }

@@ -26,7 +26,14 @@ public enum SyncedEntity {
      * never edits a follow-up, so they travel as new and deleted rows; KPI day counts follow.
      */
     ACTIVITY("activity", List.of("customerId", "contactId", "ownerId", "kind", "occurredAt", "durationMinutes", "note",
-            "outcome", "nextStep", "nextFollowUpOn"));
+            "outcome", "nextStep", "nextFollowUpOn")),
+    /**
+     * Leads, last (a converted lead names its customer and deal), in the subtree by their owner; a
+     * lead in the pool (no owner) does not travel. The fields are those of its audit entries.
+     */
+    LEAD("lead", List.of("name", "contactName", "phone", "address", "regionCode", "industry", "tier", "source", "note",
+            "status", "ownerId", "assignmentReason", "assignmentFlag", "firstResponseAt", "disqualifyReason",
+            "customerId", "opportunityId", "boardRank"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";

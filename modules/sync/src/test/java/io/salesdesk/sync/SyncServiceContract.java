@@ -222,6 +222,47 @@ abstract class SyncServiceContract {
         assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
     }
 
+    @Test
+    void aLeadCreatedOfflineArrivesOnceAndEditsOfDifferentFieldsMerge() {
+        UUID leadId = UUID.randomUUID();
+        r1.transaction(cfg -> io.salesdesk.crm.lead.LeadRepository.using(cfg, clock).insertAll(org.wang.asActor(),
+                io.salesdesk.core.ChangeReason.user(), List.of(new io.salesdesk.crm.lead.LeadRepository.NewLead(leadId,
+                        new io.salesdesk.crm.lead.LeadDraft("昆山第三医院", "陈主任", "0512-57001234", null, "320583",
+                                "HOSPITAL", null, "展会", null),
+                        io.salesdesk.crm.lead.LeadStatus.ASSIGNED, org.wang.id(), null, null, null, "a0", null))));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+        sync(r1);
+
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(leadId))).isEqualTo(1);
+        editLead(hubDb, leadId, d -> new io.salesdesk.crm.lead.LeadDraft(d.name(), d.contactName(), "0512-57009999",
+                d.address(), d.regionCode(), d.industry(), d.tier(), d.source(), d.note()));
+        editLead(r1, leadId, d -> new io.salesdesk.crm.lead.LeadDraft(d.name(), d.contactName(), d.phone(),
+                d.address(), d.regionCode(), d.industry(), d.tier(), d.source(), "要两台彩超"));
+        sync(r1);
+        sync(r2);
+
+        for (Database db : List.of(hubDb, r1, r2)) {
+            RowState lead = SyncFixture.row(db, SyncedEntity.LEAD, leadId).orElseThrow();
+            assertThat(lead.get("phone")).isEqualTo("0512-57009999");
+            assertThat(lead.get("note")).isEqualTo("要两台彩超");
+        }
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    private void editLead(Database db, UUID leadId,
+                          java.util.function.UnaryOperator<io.salesdesk.crm.lead.LeadDraft> change) {
+        db.transaction(cfg -> {
+            var leads = io.salesdesk.crm.lead.LeadRepository.using(cfg, clock);
+            var lead = leads.findAny(leadId).orElseThrow();
+            leads.update(org.wang.asActor(), io.salesdesk.core.ChangeReason.user(), leadId, lead.version(),
+                    f -> new io.salesdesk.crm.lead.LeadFields(change.apply(f.draft()), f.status(), f.ownerId(),
+                            f.assignedAt(), f.assignmentReason(), f.assignmentFlag(), f.firstResponseAt(),
+                            f.responseMinutes(), f.disqualifyReason(), f.customerId(), f.opportunityId(), f.closedAt(),
+                            f.boardRank()));
+        });
+    }
+
     private static io.salesdesk.crm.OpportunityDraft withStage(io.salesdesk.crm.OpportunityDraft d, String stage) {
         return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), stage, d.amount(),
                 d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
