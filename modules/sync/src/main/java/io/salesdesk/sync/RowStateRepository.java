@@ -103,7 +103,8 @@ final class RowStateRepository {
      * answered those pushes with the rows as they were then, and any later change has its own entry.
      */
     FeedPage feed(long afterSeq, int limit, UUID replicaId) {
-        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
+        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.CHANGES)
+                .from(CHANGE_LOG)
                 .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()),
                         CHANGE_LOG.REASON_KIND.ne(ChangeReason.Kind.SYNC.name())
                                 .or(CHANGE_LOG.REASON_DETAIL.notLike(HubMerge.originPrefix(replicaId) + "%")))
@@ -113,9 +114,22 @@ final class RowStateRepository {
             touched.put(e, new ArrayList<>());
         }
         long last = afterSeq;
+        List<UUID> newOwner = new ArrayList<>();
         for (var r : entries) {
-            touched.get(SyncedEntity.of(r.value2()).orElseThrow()).add(r.value3());
+            SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
+            touched.get(entity).add(r.value3());
+            if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
+                newOwner.add(r.value3());
+            }
             last = r.value1();
+        }
+        // A customer given a new owner may have just entered a replica's subtree: its contacts,
+        // which follow it, come along even if they have not changed.
+        List<UUID> contacts = touched.get(SyncedEntity.CONTACT);
+        for (int from = 0; from < newOwner.size(); from += CHUNK) {
+            contacts.addAll(dsl.select(CONTACT.ID).from(CONTACT)
+                    .where(CONTACT.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
+                    .fetch(CONTACT.ID));
         }
         return new FeedPage(touched, last, entries.size() == limit);
     }

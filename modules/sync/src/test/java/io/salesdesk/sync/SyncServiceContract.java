@@ -263,6 +263,20 @@ abstract class SyncServiceContract {
         });
     }
 
+    @Test
+    void aCustomerMovedIntoTheSubtreeArrivesWithItsContacts() {
+        Contact buyer = org.addContact(hubDb, org.zhang, south1.id(), "黄采购");
+        sync(r1);
+        assertThat(SyncFixture.row(r1, SyncedEntity.CONTACT, buyer.id())).isEmpty();
+
+        org.edit(hubDb, org.zhang, south1.id(), d -> new CustomerDraft(d.name(), d.creditCode(), d.tier(),
+                d.industry(), d.regionCode(), d.address(), d.phone(), org.wang.id()));
+        sync(r1);
+
+        assertThat(SyncFixture.row(r1, SyncedEntity.CUSTOMER, south1.id())).isPresent();
+        assertThat(SyncFixture.row(r1, SyncedEntity.CONTACT, buyer.id()).orElseThrow().get("name")).isEqualTo("黄采购");
+    }
+
     private static io.salesdesk.crm.OpportunityDraft withStage(io.salesdesk.crm.OpportunityDraft d, String stage) {
         return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), stage, d.amount(),
                 d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
