@@ -8,6 +8,8 @@ import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.OrgUnitRepository;
 import io.salesdesk.crm.RegionService;
@@ -16,6 +18,7 @@ import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A hub database for the sync soak test and benchmark: a company with three branch teams, a rep
- * in each, and customers (one contact each) spread over the reps.
+ * in each, and customers (one contact each) spread over the reps; for the soak test, a deal per
+ * customer too.
  */
 final class SyncHubWorkspace {
 
@@ -34,8 +38,11 @@ final class SyncHubWorkspace {
     final List<User> reps = new ArrayList<>();
     final List<UUID> customers = new ArrayList<>();
     final List<UUID> contacts = new ArrayList<>();
+    final List<UUID> deals = new ArrayList<>();
+    private final Clock clock;
 
     SyncHubWorkspace(Path dir, Clock clock, int customerCount) {
+        this.clock = clock;
         db = Database.open(DatabaseConfig.embedded(dir));
         new RegionService(db);
         UUID companyId = Ids.newId(clock);
@@ -73,6 +80,22 @@ final class SyncHubWorkspace {
             }
             CustomerRepository.using(cfg, clock, UnaryOperator.identity()).insertAll(null, reason, newCustomers);
             ContactRepository.using(cfg, clock).insertAll(null, reason, newContacts);
+        });
+    }
+
+    /** Adds a deal for each customer, owned by the customer's rep. */
+    void addDeals() {
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.DEMO, "sync bench");
+        db.transaction(cfg -> {
+            List<OpportunityRepository.NewOpportunity> rows = new ArrayList<>();
+            for (int i = 0; i < customers.size(); i++) {
+                UUID id = Ids.newId(clock);
+                rows.add(new OpportunityRepository.NewOpportunity(id, new OpportunityDraft(customers.get(i),
+                        "项目" + i, reps.get(i % reps.size()).id(), "NEEDS", new BigDecimal("100000.00"), null, 20,
+                        null, null), 20, String.format("a%05d", i), null));
+                deals.add(id);
+            }
+            OpportunityRepository.using(cfg, clock).insertAll(null, reason, rows);
         });
     }
 }

@@ -8,6 +8,9 @@ import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.Opportunity;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
 import io.salesdesk.db.Database;
@@ -20,6 +23,8 @@ import io.salesdesk.sync.SyncConflictService;
 import io.salesdesk.sync.SyncService;
 import io.salesdesk.sync.SyncedRows;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +40,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The sync soak test of issue 11: a hub and three replicas of the whole company, random edits of
- * customers and contacts with deliberate overlaps (a hot set of rows, few values per field) on the
+ * customers, contacts and deals with deliberate overlaps (a hot set of rows, few values per field) on the
  * replicas and the hub, syncs at random with interrupted ones among them, then every replica synced
  * until all converge. An independent model replays each edit with the merge rule of decision 6 and
  * predicts the hub's rows and every conflict; the figures printed compare the databases with it.
@@ -52,6 +57,7 @@ public final class SyncSoak {
     private static final int PAGE = 25;
     private static final String[] CUSTOMER_FIELDS = {"name", "phone", "address", "industry", "tier"};
     private static final String[] CONTACT_FIELDS = {"title", "mobile", "notes"};
+    private static final String[] DEAL_FIELDS = {"name", "amount", "products", "expectedCloseOn"};
 
     private final Random random;
     private final Clock clock = Clock.systemUTC();
@@ -69,6 +75,7 @@ public final class SyncSoak {
     private SyncSoak(Path dir, long seed) {
         random = new Random(seed);
         hubSpace = new SyncHubWorkspace(dir.resolve("hub"), clock, CUSTOMERS);
+        hubSpace.addDeals();
         hub = new InterruptingHub(new LocalHub(hubSpace.db, clock));
         model.hub.putAll(copy(SyncedRows.read(hubSpace.db)));
         for (int i = 0; i < 3; i++) {
@@ -123,21 +130,22 @@ public final class SyncSoak {
     private boolean edit(int node) {
         Database db = node == 3 ? hubSpace.db : replicas.get(node);
         Map<UUID, Map<String, String>> view = node == 3 ? model.hub : model.replicas.get(node).view;
-        boolean customer = random.nextInt(10) < 7;
+        int kind = random.nextInt(10);
+        boolean customer = kind < 5;
+        boolean deal = kind >= 8;
         int index = random.nextInt(3) == 0 ? random.nextInt(CUSTOMERS) : random.nextInt(HOT_ROWS);
-        UUID id = customer ? hubSpace.customers.get(index) : hubSpace.contacts.get(index);
-        String[] fields = customer ? CUSTOMER_FIELDS : CONTACT_FIELDS;
+        UUID id = customer ? hubSpace.customers.get(index) : deal ? hubSpace.deals.get(index) : hubSpace.contacts.get(index);
+        String[] fields = customer ? CUSTOMER_FIELDS : deal ? DEAL_FIELDS : CONTACT_FIELDS;
         String field = fields[random.nextInt(fields.length)];
-        String value = value(field, index);
+        String value = deal ? dealValue(field, index) : value(field, index);
         String base = view.get(id).get(field);
         if (Objects.equals(base, value)) {
             skippedNoChange++;
             return false;
         }
         User by = hubSpace.reps.get(node % 3);
-        String actual = db.transactionResult(cfg -> customer
-                ? editCustomer(cfg, by, id, field, value)
-                : editContact(cfg, by, id, field, value));
+        String actual = db.transactionResult(cfg -> customer ? editCustomer(cfg, by, id, field, value)
+                : deal ? editDeal(cfg, by, id, field, value) : editContact(cfg, by, id, field, value));
         if (!Objects.equals(actual, base)) {
             throw new IllegalStateException("Model and database disagree before an edit on node " + node + ": " + id
                     + " " + field + " model " + base + ", database " + actual);
@@ -161,6 +169,34 @@ public final class SyncSoak {
             case "mobile" -> "1391234567" + k;
             default -> "备注" + k;
         };
+    }
+
+    private String dealValue(String field, int index) {
+        int k = random.nextInt(4);
+        return switch (field) {
+            case "name" -> "项目" + index + (k == 0 ? "" : "-" + k);
+            case "amount" -> Integer.toString(100000 + 10000 * k);
+            case "products" -> k == 0 ? null : "产品" + k;
+            default -> k == 0 ? null : "2027-0" + k + "-15";
+        };
+    }
+
+    private String editDeal(org.jooq.Configuration cfg, User by, UUID id, String field, String value) {
+        OpportunityRepository deals = OpportunityRepository.using(cfg, clock);
+        Opportunity d = deals.findAny(id).orElseThrow();
+        Map<String, String> f = new HashMap<>();
+        f.put("name", d.name());
+        f.put("amount", d.amount() == null ? null : d.amount().stripTrailingZeros().toPlainString());
+        f.put("products", d.products());
+        f.put("expectedCloseOn", d.expectedCloseOn() == null ? null : d.expectedCloseOn().toString());
+        String before = f.get(field);
+        f.put(field, value);
+        OpportunityDraft draft = new OpportunityDraft(d.customerId(), f.get("name"), d.ownerId(), d.stage(),
+                f.get("amount") == null ? null : new BigDecimal(f.get("amount")),
+                f.get("expectedCloseOn") == null ? null : LocalDate.parse(f.get("expectedCloseOn")), d.probability(),
+                f.get("products"), d.closeReason());
+        deals.update(by.asActor(), ChangeReason.user(), id, d.version(), draft, d.probability(), false, d.rank());
+        return before;
     }
 
     private String editCustomer(org.jooq.Configuration cfg, User by, UUID id, String field, String value) {
@@ -268,7 +304,8 @@ public final class SyncSoak {
         boolean conflictsMatch = actualConflicts.equals(expectedConflicts);
         // Every replica edit must have reached the hub and met the merge rule: taken, equal or a conflict.
         long lost = editsBy[0] + editsBy[1] + editsBy[2] - model.fates.size();
-        System.out.printf("sync soak: hub + 3 replicas, %d customers + %d contacts, page %d%n", CUSTOMERS, CUSTOMERS, PAGE);
+        System.out.printf("sync soak: hub + 3 replicas, %d customers + %d contacts + %d deals, page %d%n", CUSTOMERS,
+                CUSTOMERS, CUSTOMERS, PAGE);
         System.out.printf("edits: %d (replicas %d / %d / %d, hub %d); %d picks skipped as no change%n",
                 editsBy[0] + editsBy[1] + editsBy[2] + editsBy[3], editsBy[0], editsBy[1], editsBy[2], editsBy[3],
                 skippedNoChange);

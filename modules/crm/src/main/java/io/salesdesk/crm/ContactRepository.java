@@ -16,11 +16,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.Configuration;
@@ -92,10 +95,28 @@ public final class ContactRepository {
 
     /** Inserts validated contacts in one batch with one audit entry each. */
     public void insertAll(Actor actor, ChangeReason reason, List<NewContact> contacts) {
+        insertEach(contacts.stream().map(c -> new Insert(actor, reason, c)).toList());
+    }
+
+    /**
+     * A contact to insert by its own actor for its own reason (sync applying changes made by
+     * different users on a replica).
+     *
+     * @param actor   who made it, null for the system
+     * @param reason  why
+     * @param contact the contact
+     */
+    public record Insert(Actor actor, ChangeReason reason, NewContact contact) {
+    }
+
+    /** Inserts validated contacts in one batch with one audit entry each, each by its own actor. */
+    public void insertEach(List<Insert> inserts) {
         OffsetDateTime now = Rows.now(clock);
-        List<ContactRecord> records = new ArrayList<>(contacts.size());
-        List<ChangeLog.Pending> audit = new ArrayList<>(contacts.size());
-        for (NewContact c : contacts) {
+        List<ContactRecord> records = new ArrayList<>(inserts.size());
+        List<ChangeLog.Attributed> audit = new ArrayList<>(inserts.size());
+        for (Insert insert : inserts) {
+            NewContact c = insert.contact();
+            Actor actor = insert.actor();
             ContactRecord r = dsl.newRecord(CONTACT);
             r.setId(c.id());
             r.setCustomerId(c.customerId());
@@ -106,11 +127,11 @@ public final class ContactRepository {
             r.setUpdatedAt(now);
             r.setUpdatedBy(Rows.userId(actor));
             records.add(r);
-            audit.add(new ChangeLog.Pending(ENTITY, c.id(), ChangeEntry.Operation.INSERT,
-                    FieldChange.diff(Map.of(), snapshot(r))));
+            audit.add(new ChangeLog.Attributed(actor, insert.reason(), new ChangeLog.Pending(ENTITY, c.id(),
+                    ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), snapshot(r)))));
         }
         BulkInsert.insert(dsl, records);
-        changeLog.recordAll(actor, reason, audit);
+        changeLog.recordEach(audit);
     }
 
     /**
@@ -149,6 +170,87 @@ public final class ContactRepository {
         }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * An edit for {@link #updateAll}, made on {@code expectedVersion} by {@code actor} for {@code reason}.
+     *
+     * @param actor           who made it, null for the system
+     * @param reason          why
+     * @param id              the contact
+     * @param expectedVersion the version the edit was made on
+     * @param draft           validated fields
+     */
+    public record Edit(Actor actor, ChangeReason reason, UUID id, long expectedVersion, ContactDraft draft) {
+    }
+
+    /**
+     * Applies many edits (a page of sync) as {@link #update} does one: one read per chunk, one
+     * batch of updates and one batch of audit entries, each edit its own entry by its own actor.
+     * An id may come more than once: its first edit is checked against the expected version, the
+     * later ones apply on the edit before them.
+     *
+     * @return the new version of each contact that changed
+     * @throws StaleRecordException if a contact is deleted or not at its edit's expected version
+     */
+    public Map<UUID, Long> updateAll(List<Edit> edits) {
+        Map<UUID, ContactRecord> current = new HashMap<>();
+        List<UUID> ids = edits.stream().map(Edit::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += CustomerRepository.LOOKUP_CHUNK) {
+            dsl.selectFrom(CONTACT).where(CONTACT.ID.in(ids.subList(from,
+                    Math.min(ids.size(), from + CustomerRepository.LOOKUP_CHUNK))), CONTACT.DELETED_AT.isNull())
+                    .forEach(r -> current.put(r.getId(), r));
+        }
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        List<Edit> written = new ArrayList<>();
+        List<ChangeLog.Attributed> audit = new ArrayList<>();
+        OffsetDateTime now = Rows.now(clock);
+        // One prepared statement bound once per edit; values bind in the order they appear.
+        var batch = dsl.batch(dsl.update(CONTACT)
+                .set(CONTACT.NAME, (String) null).set(CONTACT.TITLE, (String) null)
+                .set(CONTACT.MOBILE, (String) null).set(CONTACT.PHONE, (String) null)
+                .set(CONTACT.EMAIL, (String) null).set(CONTACT.WECHAT, (String) null)
+                .set(CONTACT.IS_PRIMARY, (Boolean) null).set(CONTACT.NOTES, (String) null)
+                .set(CONTACT.VERSION, (Long) null).set(CONTACT.UPDATED_AT, (OffsetDateTime) null)
+                .set(CONTACT.UPDATED_BY, (UUID) null)
+                .where(CONTACT.ID.eq((UUID) null), CONTACT.VERSION.eq((Long) null), CONTACT.DELETED_AT.isNull()));
+        Set<UUID> seen = new HashSet<>();
+        for (Edit edit : edits) {
+            ContactRecord before = current.get(edit.id());
+            if (before == null || (seen.add(edit.id()) && before.getVersion() != edit.expectedVersion())) {
+                throw new StaleRecordException(ENTITY, edit.id(), edit.expectedVersion(), find(edit.id()).orElse(null));
+            }
+            long expected = before.getVersion();
+            ContactRecord changed = before.copy();
+            changed.setId(edit.id());
+            apply(changed, edit.draft());
+            Map<String, FieldChange> changes = FieldChange.diff(snapshot(before), snapshot(changed));
+            if (changes.isEmpty()) {
+                continue;
+            }
+            long version = expected + 1;
+            changed.setVersion(version);
+            current.put(edit.id(), changed);
+            batch.bind(changed.getName(), changed.getTitle(), changed.getMobile(), changed.getPhone(),
+                    changed.getEmail(), changed.getWechat(), changed.getIsPrimary(), changed.getNotes(), version, now,
+                    Rows.userId(edit.actor()), edit.id(), expected);
+            written.add(edit);
+            versions.put(edit.id(), version);
+            audit.add(new ChangeLog.Attributed(edit.actor(), edit.reason(),
+                    new ChangeLog.Pending(ENTITY, edit.id(), ChangeEntry.Operation.UPDATE, changes)));
+        }
+        if (written.isEmpty()) {
+            return versions;
+        }
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Edit edit = written.get(i);
+                throw new StaleRecordException(ENTITY, edit.id(), edit.expectedVersion(), find(edit.id()).orElse(null));
+            }
+        }
+        changeLog.recordEach(audit);
+        return versions;
     }
 
     /**

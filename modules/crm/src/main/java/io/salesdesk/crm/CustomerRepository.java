@@ -169,10 +169,28 @@ public final class CustomerRepository {
 
     /** Inserts many customers in one batch with one audit entry each (imports, the demo workspace). */
     public void insertAll(Actor actor, ChangeReason reason, List<NewCustomer> customers) {
+        insertEach(customers.stream().map(c -> new Insert(actor, reason, c)).toList());
+    }
+
+    /**
+     * A customer to insert by its own actor for its own reason (sync applying changes made by
+     * different users on a replica).
+     *
+     * @param actor    who made it, null for the system
+     * @param reason   why
+     * @param customer the customer
+     */
+    public record Insert(Actor actor, ChangeReason reason, NewCustomer customer) {
+    }
+
+    /** Inserts many customers in one batch with one audit entry each, each by its own actor. */
+    public void insertEach(List<Insert> inserts) {
         OffsetDateTime now = Rows.now(clock);
-        List<CustomerRecord> records = new ArrayList<>(customers.size());
-        List<ChangeLog.Pending> audit = new ArrayList<>(customers.size());
-        for (NewCustomer c : customers) {
+        List<CustomerRecord> records = new ArrayList<>(inserts.size());
+        List<ChangeLog.Attributed> audit = new ArrayList<>(inserts.size());
+        for (Insert insert : inserts) {
+            NewCustomer c = insert.customer();
+            Actor actor = insert.actor();
             CustomerRecord r = dsl.newRecord(CUSTOMER);
             r.setId(c.id());
             apply(r, c.draft(), c.normalizedName());
@@ -185,11 +203,11 @@ public final class CustomerRepository {
             r.setUpdatedAt(created);
             r.setUpdatedBy(Rows.userId(actor));
             records.add(r);
-            audit.add(new ChangeLog.Pending(ENTITY, c.id(), ChangeEntry.Operation.INSERT,
-                    FieldChange.diff(Map.of(), snapshot(r))));
+            audit.add(new ChangeLog.Attributed(actor, insert.reason(), new ChangeLog.Pending(ENTITY, c.id(),
+                    ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), snapshot(r)))));
         }
         BulkInsert.insert(dsl, records);
-        changeLog.recordAll(actor, reason, audit);
+        changeLog.recordEach(audit);
     }
 
     /**
@@ -351,6 +369,96 @@ public final class CustomerRepository {
         }
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, changes);
         return findAny(id).orElseThrow();
+    }
+
+    /**
+     * An edit for {@link #updateAll}: every field a user edits and the follow-up state, made on
+     * {@code expectedVersion} by {@code actor} for {@code reason}.
+     *
+     * @param actor           who made it, null for the system
+     * @param reason          why
+     * @param id              the customer
+     * @param expectedVersion the version the edit was made on
+     * @param draft           validated fields
+     * @param normalizedName  the draft's name normalised
+     * @param lastFollowUpAt  last follow-up, may be null
+     * @param nextFollowUpOn  next follow-up due, may be null
+     */
+    public record Edit(Actor actor, ChangeReason reason, UUID id, long expectedVersion, CustomerDraft draft,
+                       String normalizedName, OffsetDateTime lastFollowUpAt, LocalDate nextFollowUpOn) {
+    }
+
+    /**
+     * Applies many edits (a page of sync) as {@link #update} does one: one read per chunk, one
+     * batch of updates and one batch of audit entries, each edit its own entry by its own actor.
+     * An id may come more than once: its first edit is checked against the expected version, the
+     * later ones apply on the edit before them.
+     *
+     * @return the new version of each customer that changed
+     * @throws StaleRecordException if a customer is deleted or not at its edit's expected version
+     */
+    public Map<UUID, Long> updateAll(List<Edit> edits) {
+        Map<UUID, CustomerRecord> current = new HashMap<>();
+        List<UUID> ids = edits.stream().map(Edit::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))),
+                    CUSTOMER.DELETED_AT.isNull()).forEach(r -> current.put(r.getId(), r));
+        }
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        List<Edit> written = new ArrayList<>();
+        List<ChangeLog.Attributed> audit = new ArrayList<>();
+        OffsetDateTime now = Rows.now(clock);
+        // One prepared statement bound once per edit; values bind in the order they appear.
+        var batch = dsl.batch(dsl.update(CUSTOMER)
+                .set(CUSTOMER.NAME, (String) null).set(CUSTOMER.NORMALIZED_NAME, (String) null)
+                .set(CUSTOMER.CREDIT_CODE, (String) null).set(CUSTOMER.TIER, (String) null)
+                .set(CUSTOMER.INDUSTRY, (String) null).set(CUSTOMER.REGION_CODE, (String) null)
+                .set(CUSTOMER.ADDRESS, (String) null).set(CUSTOMER.PHONE, (String) null)
+                .set(CUSTOMER.OWNER_ID, (UUID) null).set(CUSTOMER.SEARCH_TEXT, (String) null)
+                .set(CUSTOMER.LAST_FOLLOW_UP_AT, (OffsetDateTime) null)
+                .set(CUSTOMER.NEXT_FOLLOW_UP_ON, (LocalDate) null)
+                .set(CUSTOMER.VERSION, (Long) null).set(CUSTOMER.UPDATED_AT, (OffsetDateTime) null)
+                .set(CUSTOMER.UPDATED_BY, (UUID) null)
+                .where(CUSTOMER.ID.eq((UUID) null), CUSTOMER.VERSION.eq((Long) null), CUSTOMER.DELETED_AT.isNull()));
+        Set<UUID> seen = new HashSet<>();
+        for (Edit edit : edits) {
+            CustomerRecord before = current.get(edit.id());
+            if (before == null || (seen.add(edit.id()) && before.getVersion() != edit.expectedVersion())) {
+                throw stale(edit.id(), edit.expectedVersion());
+            }
+            long expected = before.getVersion();
+            CustomerRecord changed = before.copy();
+            changed.setId(edit.id());
+            apply(changed, edit.draft(), edit.normalizedName());
+            changed.setLastFollowUpAt(edit.lastFollowUpAt());
+            changed.setNextFollowUpOn(edit.nextFollowUpOn());
+            Map<String, FieldChange> changes = FieldChange.diff(snapshot(before), snapshot(changed));
+            if (changes.isEmpty()) {
+                continue;
+            }
+            long version = expected + 1;
+            changed.setVersion(version);
+            current.put(edit.id(), changed);
+            batch.bind(changed.getName(), changed.getNormalizedName(), changed.getCreditCode(), changed.getTier(),
+                    changed.getIndustry(), changed.getRegionCode(), changed.getAddress(), changed.getPhone(),
+                    changed.getOwnerId(), changed.getSearchText(), changed.getLastFollowUpAt(),
+                    changed.getNextFollowUpOn(), version, now, Rows.userId(edit.actor()), edit.id(), expected);
+            written.add(edit);
+            versions.put(edit.id(), version);
+            audit.add(new ChangeLog.Attributed(edit.actor(), edit.reason(),
+                    new ChangeLog.Pending(ENTITY, edit.id(), ChangeEntry.Operation.UPDATE, changes)));
+        }
+        if (written.isEmpty()) {
+            return versions;
+        }
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw stale(written.get(i).id(), written.get(i).expectedVersion());
+            }
+        }
+        changeLog.recordEach(audit);
+        return versions;
     }
 
     // Moves the record's follow-up state for a follow-up at {@code at} and returns what changed:

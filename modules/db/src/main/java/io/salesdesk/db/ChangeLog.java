@@ -65,8 +65,17 @@ public final class ChangeLog {
      * the caller's transaction, chained in list order and written in one batch.
      */
     public void recordAll(Actor actor, ChangeReason reason, List<Pending> pending) {
-        List<Pending> real = pending.stream()
-                .filter(p -> !(p.changes().isEmpty() && p.operation() == ChangeEntry.Operation.UPDATE))
+        recordEach(pending.stream().map(p -> new Attributed(actor, reason, p)).toList());
+    }
+
+    /**
+     * Records many changes, each by its own actor for its own reason (sync applying a page of
+     * changes made by different users on a replica), in the caller's transaction, chained in list
+     * order and written in one batch.
+     */
+    public void recordEach(List<Attributed> pending) {
+        List<Attributed> real = pending.stream()
+                .filter(a -> !(a.pending().changes().isEmpty() && a.pending().operation() == ChangeEntry.Operation.UPDATE))
                 .toList();
         if (real.isEmpty()) {
             return;
@@ -79,10 +88,12 @@ public final class ChangeLog {
         long seq = head.value1() - real.size();
         String prevHash = head.value2();
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        UUID userId = actor == null ? null : actor.userId();
-        String userName = actor == null ? null : actor.displayName();
         List<ChangeLogRecord> records = new ArrayList<>(real.size());
-        for (Pending p : real) {
+        for (Attributed a : real) {
+            Pending p = a.pending();
+            UUID userId = a.actor() == null ? null : a.actor().userId();
+            String userName = a.actor() == null ? null : a.actor().displayName();
+            ChangeReason reason = a.reason();
             seq++;
             String changesJson = toJson(p.changes());
             String hash = hash(prevHash, seq, p.entity(), p.entityId(), p.operation().name(), at, userId,
@@ -106,6 +117,16 @@ public final class ChangeLog {
         }
         BulkInsert.insert(dsl, records);
         dsl.update(CHANGE_LOG_HEAD).set(CHANGE_LOG_HEAD.HASH, prevHash).where(CHANGE_LOG_HEAD.ID.eq(1)).execute();
+    }
+
+    /**
+     * A change waiting to be recorded with who made it and why.
+     *
+     * @param actor   who made it, null for the system
+     * @param reason  why
+     * @param pending the change
+     */
+    public record Attributed(Actor actor, ChangeReason reason, Pending pending) {
     }
 
     /**

@@ -5,10 +5,8 @@ import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import io.salesdesk.db.jooq.tables.records.OrgUnitRecord;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -53,34 +51,41 @@ final class DirectoryRepository {
     }
 
     /**
-     * Adds the org units and users this side lacks. Users go in without their manager first, since
-     * a manager may come later in the list. Rows this side has are left as they are.
+     * Makes this side's org units and users those of the hub, which alone manages them: adds the
+     * ones this side lacks and overwrites the ones whose version differs (a unit renamed or moved, a
+     * user given another unit or role). Users go in without their manager first, since a manager may
+     * come later in the list. Passwords are not part of the directory and stay as they are.
      */
     void addMissing(Directory directory) {
-        Set<UUID> units = new HashSet<>(dsl.select(ORG_UNIT.ID).from(ORG_UNIT).fetch(ORG_UNIT.ID));
+        Map<UUID, Long> units = dsl.select(ORG_UNIT.ID, ORG_UNIT.VERSION).from(ORG_UNIT)
+                .fetchMap(ORG_UNIT.ID, ORG_UNIT.VERSION);
         for (Map<String, Object> values : directory.orgUnits()) {
             OrgUnitRecord r = dsl.newRecord(ORG_UNIT);
             r.fromMap(values);
-            if (!units.contains(r.getId())) {
+            Long local = units.get(r.getId());
+            if (local == null) {
                 r.insert();
+            } else if (!local.equals(r.getVersion())) {
+                dsl.executeUpdate(r);
             }
         }
-        Set<UUID> users = new HashSet<>(dsl.select(APP_USER.ID).from(APP_USER).fetch(APP_USER.ID));
-        List<AppUserRecord> added = directory.users().stream().map(values -> {
+        Map<UUID, Long> users = dsl.select(APP_USER.ID, APP_USER.VERSION).from(APP_USER)
+                .fetchMap(APP_USER.ID, APP_USER.VERSION);
+        List<AppUserRecord> changed = directory.users().stream().map(values -> {
             AppUserRecord r = dsl.newRecord(APP_USER);
             r.fromMap(values);
             return r;
-        }).filter(r -> !users.contains(r.getId())).toList();
-        for (AppUserRecord r : added) {
-            UUID manager = r.getManagerId();
-            r.setManagerId(null);
-            r.insert();
-            r.setManagerId(manager);
-        }
-        for (AppUserRecord r : added) {
-            if (r.getManagerId() != null) {
-                dsl.update(APP_USER).set(APP_USER.MANAGER_ID, r.getManagerId()).where(APP_USER.ID.eq(r.getId())).execute();
+        }).filter(r -> !r.getVersion().equals(users.get(r.getId()))).toList();
+        for (AppUserRecord r : changed) {
+            if (!users.containsKey(r.getId())) {
+                UUID manager = r.getManagerId();
+                r.setManagerId(null);
+                r.insert();
+                r.setManagerId(manager);
             }
+        }
+        for (AppUserRecord r : changed) {
+            dsl.executeUpdate(r);
         }
     }
 }

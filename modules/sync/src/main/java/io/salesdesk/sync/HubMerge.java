@@ -6,10 +6,14 @@ import io.salesdesk.core.Role;
 import io.salesdesk.db.FieldChange;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.jooq.Configuration;
 
 /**
@@ -32,20 +36,59 @@ final class HubMerge {
     }
 
     /**
-     * Applies the change; returns how many conflicts it recorded.
+     * Merges a page of changes in their order and writes the result in a few batches; returns how
+     * many conflicts it recorded.
      *
-     * @param outsideScope the hub's row is outside the replica's org subtree: nothing is applied
+     * @param outside the ids of hub rows outside the replica's org subtree: changes to them are not applied
      */
-    int apply(TravelChange change, boolean outsideScope) {
+    int applyAll(List<TravelChange> changes, Set<UUID> outside) {
+        // The rows as the page's earlier changes leave them; absent: the hub does not have the row.
+        Map<UUID, RowState> state = new HashMap<>();
+        for (SyncedEntity entity : SyncedEntity.values()) {
+            List<UUID> ids = changes.stream().filter(c -> c.entity() == entity).map(TravelChange::entityId).toList();
+            if (!ids.isEmpty()) {
+                rows.read(entity, ids, null).forEach(r -> state.put(r.id(), r));
+            }
+        }
+        Map<RowWriter.Write, TravelChange> written = new IdentityHashMap<>();
+        Map<TravelChange, List<SyncConflictRepository.Found>> found = new LinkedHashMap<>();
+        for (TravelChange change : changes) {
+            List<SyncConflictRepository.Found> ofChange = new ArrayList<>();
+            found.put(change, ofChange);
+            RowWriter.Write write = merge(change, outside.contains(change.entityId()), state.get(change.entityId()),
+                    ofChange);
+            if (write != null) {
+                written.put(write, change);
+                state.put(change.entityId(), writer.queue(write));
+            }
+        }
+        for (RowWriter.Write failed : writer.flush()) {
+            // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
+            List<SyncConflictRepository.Found> ofChange = found.get(written.get(failed));
+            failed.target().forEach((field, value) -> {
+                if (value != null) {
+                    ofChange.add(new SyncConflictRepository.Found(SyncConflict.Kind.EDIT_AFTER_DELETE, field, null,
+                            null, value));
+                }
+            });
+        }
+        int count = 0;
+        for (Map.Entry<TravelChange, List<SyncConflictRepository.Found>> e : found.entrySet()) {
+            conflicts.insertAll(e.getKey(), e.getValue());
+            count += e.getValue().size();
+        }
+        return count;
+    }
+
+    /** Decides one change against the row as the hub holds it; returns the write to make, if any. */
+    private static RowWriter.Write merge(TravelChange change, boolean outsideScope, RowState current,
+                                         List<SyncConflictRepository.Found> found) {
         SyncedEntity entity = change.entity();
-        List<SyncConflictRepository.Found> found = new ArrayList<>();
         if (outsideScope) {
             change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
                     SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(), null, c.newValue())));
-            conflicts.insertAll(change, found);
-            return found.size();
+            return null;
         }
-        RowState current = rows.find(entity, change.entityId()).orElse(null);
         Map<String, String> target;
         boolean deleted = false;
         if (current == null) {
@@ -53,8 +96,7 @@ final class HubMerge {
                 // An edit or delete of a row the hub never had: nothing to merge into; kept as conflicts.
                 change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
                         SyncConflict.Kind.EDIT_AFTER_DELETE, field, c.oldValue(), null, c.newValue())));
-                conflicts.insertAll(change, found);
-                return found.size();
+                return null;
             }
             target = new LinkedHashMap<>();
             for (String field : entity.fields()) {
@@ -68,8 +110,7 @@ final class HubMerge {
                             c.oldValue(), current.get(field), c.newValue()));
                 }
             });
-            conflicts.insertAll(change, found);
-            return found.size();
+            return null;
         } else if ("DELETE".equals(change.operation())) {
             target = current.fields();
             deleted = true;
@@ -97,17 +138,7 @@ final class HubMerge {
                 }
             }
         }
-        if (!writer.write(actor(change), reason(change), current, entity, change.entityId(), target, deleted)) {
-            // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
-            target.forEach((field, value) -> {
-                if (value != null) {
-                    found.add(new SyncConflictRepository.Found(SyncConflict.Kind.EDIT_AFTER_DELETE, field, null, null,
-                            value));
-                }
-            });
-        }
-        conflicts.insertAll(change, found);
-        return found.size();
+        return new RowWriter.Write(actor(change), reason(change), current, entity, change.entityId(), target, deleted);
     }
 
     private static Actor actor(TravelChange change) {
@@ -122,7 +153,7 @@ final class HubMerge {
     }
 
     /** How the reason detail of a change applied from a replica begins. */
-    static String originPrefix(java.util.UUID replicaId) {
+    static String originPrefix(UUID replicaId) {
         return "node " + replicaId + " ";
     }
 }

@@ -91,11 +91,9 @@ public final class LocalHub implements SyncHub {
             Set<UUID> done = nodes.alreadyReceived(changes.stream().map(TravelChange::changeId).toList());
             List<TravelChange> fresh = changes.stream().filter(c -> !done.contains(c.changeId())).toList();
             Set<UUID> outside = outsideScope(RowStateRepository.using(cfg), fresh, scope);
-            HubMerge merge = new HubMerge(cfg, clock);
-            int conflicts = 0;
+            int conflicts = new HubMerge(cfg, clock).applyAll(fresh, outside);
             long lamport = hub.lamport();
             for (TravelChange change : fresh) {
-                conflicts += merge.apply(change, outside.contains(change.entityId()));
                 lamport = Math.max(lamport, change.lamport());
             }
             nodes.received(fresh);

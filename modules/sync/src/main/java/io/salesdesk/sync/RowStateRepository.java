@@ -1,14 +1,20 @@
 package io.salesdesk.sync;
 
+import static io.salesdesk.db.jooq.Tables.ACTIVITY;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CHANGE_LOG;
 import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
+import static io.salesdesk.db.jooq.Tables.LEAD;
+import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.core.ChangeReason;
+import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
+import io.salesdesk.db.jooq.tables.records.LeadRecord;
+import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,8 +47,13 @@ final class RowStateRepository {
 
     /** Every row of the entity this side has, deleted ones included. */
     List<RowState> all(SyncedEntity entity) {
-        List<UUID> ids = entity == SyncedEntity.CUSTOMER ? dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID)
-                : dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+        List<UUID> ids = switch (entity) {
+            case CUSTOMER -> dsl.select(CUSTOMER.ID).from(CUSTOMER).fetch(CUSTOMER.ID);
+            case CONTACT -> dsl.select(CONTACT.ID).from(CONTACT).fetch(CONTACT.ID);
+            case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
+            case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
+            case LEAD -> dsl.select(LEAD.ID).from(LEAD).fetch(LEAD.ID);
+        };
         return read(entity, ids, null);
     }
 
@@ -52,8 +63,8 @@ final class RowStateRepository {
     }
 
     /**
-     * The rows with these ids that this side has; with a scope path, only rows whose customer's owner
-     * sits in that org subtree.
+     * The rows with these ids that this side has; with a scope path, only rows whose owner (for a
+     * contact, its customer's owner) sits in that org subtree.
      */
     List<RowState> read(SyncedEntity entity, Collection<UUID> ids, String scopePath) {
         List<UUID> distinct = ids.stream().distinct().toList();
@@ -64,6 +75,17 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
                         .forEach(r -> rows.add(customer(r)));
+            } else if (entity == SyncedEntity.LEAD) {
+                Condition scope = scopePath == null ? DSL.noCondition() : LEAD.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(LEAD).where(LEAD.ID.in(chunk), scope).forEach(r -> rows.add(lead(r)));
+            } else if (entity == SyncedEntity.ACTIVITY) {
+                Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(activity(r)));
+            } else if (entity == SyncedEntity.DEAL) {
+                Condition scope = scopePath == null ? DSL.noCondition() : OPPORTUNITY.OWNER_ID.in(usersIn(scopePath));
+                dsl.selectFrom(OPPORTUNITY).where(OPPORTUNITY.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(deal(r)));
             } else {
                 Condition scope = scopePath == null ? DSL.noCondition()
                         : CONTACT.CUSTOMER_ID.in(DSL.select(CUSTOMER.ID).from(CUSTOMER)
@@ -81,7 +103,8 @@ final class RowStateRepository {
      * answered those pushes with the rows as they were then, and any later change has its own entry.
      */
     FeedPage feed(long afterSeq, int limit, UUID replicaId) {
-        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
+        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.CHANGES)
+                .from(CHANGE_LOG)
                 .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()),
                         CHANGE_LOG.REASON_KIND.ne(ChangeReason.Kind.SYNC.name())
                                 .or(CHANGE_LOG.REASON_DETAIL.notLike(HubMerge.originPrefix(replicaId) + "%")))
@@ -91,9 +114,22 @@ final class RowStateRepository {
             touched.put(e, new ArrayList<>());
         }
         long last = afterSeq;
+        List<UUID> newOwner = new ArrayList<>();
         for (var r : entries) {
-            touched.get(SyncedEntity.of(r.value2()).orElseThrow()).add(r.value3());
+            SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
+            touched.get(entity).add(r.value3());
+            if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
+                newOwner.add(r.value3());
+            }
             last = r.value1();
+        }
+        // A customer given a new owner may have just entered a replica's subtree: its contacts,
+        // which follow it, come along even if they have not changed.
+        List<UUID> contacts = touched.get(SyncedEntity.CONTACT);
+        for (int from = 0; from < newOwner.size(); from += CHUNK) {
+            contacts.addAll(dsl.select(CONTACT.ID).from(CONTACT)
+                    .where(CONTACT.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
+                    .fetch(CONTACT.ID));
         }
         return new FeedPage(touched, last, entries.size() == limit);
     }
@@ -140,5 +176,58 @@ final class RowStateRepository {
         f.put("primary", Values.text(r.getIsPrimary()));
         f.put("notes", r.getNotes());
         return new RowState(SyncedEntity.CONTACT, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState deal(OpportunityRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("name", r.getName());
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("stage", r.getStage());
+        f.put("amount", Values.text(r.getAmount()));
+        f.put("expectedCloseOn", Values.text(r.getExpectedCloseOn()));
+        f.put("probability", Values.text(r.getProbability()));
+        f.put("products", r.getProducts());
+        f.put("closeReason", r.getCloseReason());
+        f.put("boardRank", r.getBoardRank());
+        return new RowState(SyncedEntity.DEAL, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState activity(ActivityRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("contactId", Values.text(r.getContactId()));
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("kind", r.getKind());
+        f.put("occurredAt", Values.text(r.getOccurredAt()));
+        f.put("durationMinutes", Values.text(r.getDurationMinutes()));
+        f.put("note", r.getNote());
+        f.put("outcome", r.getOutcome());
+        f.put("nextStep", r.getNextStep());
+        f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
+        return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState lead(LeadRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", r.getName());
+        f.put("contactName", r.getContactName());
+        f.put("phone", r.getPhone());
+        f.put("address", r.getAddress());
+        f.put("regionCode", r.getRegionCode());
+        f.put("industry", r.getIndustry());
+        f.put("tier", r.getTier());
+        f.put("source", r.getSource());
+        f.put("note", r.getNote());
+        f.put("status", r.getStatus());
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("assignmentReason", r.getAssignmentReason());
+        f.put("assignmentFlag", r.getAssignmentFlag());
+        f.put("firstResponseAt", Values.text(r.getFirstResponseAt()));
+        f.put("disqualifyReason", r.getDisqualifyReason());
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("opportunityId", Values.text(r.getOpportunityId()));
+        f.put("boardRank", r.getBoardRank());
+        return new RowState(SyncedEntity.LEAD, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 }

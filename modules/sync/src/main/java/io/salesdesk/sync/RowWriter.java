@@ -3,95 +3,364 @@ package io.salesdesk.sync;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
+import io.salesdesk.crm.ActivityDraft;
+import io.salesdesk.crm.ActivityKind;
+import io.salesdesk.crm.ActivityRepository;
 import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.ContactRepository;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.OpportunityDraft;
+import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.lead.Lead;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadFields;
+import io.salesdesk.crm.lead.LeadRepository;
+import io.salesdesk.crm.lead.LeadStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Configuration;
 
 /**
- * Writes rows as sync decided them, through the customer and contact repositories, so versions
- * move on and the audit trail records each change (with a SYNC reason, which never travels back).
- * A deleted row stays deleted: a delete wins over edits (docs/decisions.md).
+ * Writes a page of rows as sync decided them, through the customer and contact repositories, so
+ * versions move on and the audit trail records each change (with a SYNC reason, which never travels
+ * back). A page is written with a few batches rather than row by row: one row at a time, each
+ * audit entry updated the chain head again and a page of 1,000 rows cost seconds. A deleted row
+ * stays deleted: a delete wins over edits (docs/decisions.md).
+ *
+ * <p>Writes are queued with {@link #queue} in the order sync decided them and written by
+ * {@link #flush}: customers before contacts (a new contact needs its customer), new rows, then
+ * edits, then deletes, which is the order the decisions were made in for any one row.
  */
 final class RowWriter {
 
     private final CustomerRepository customers;
     private final ContactRepository contacts;
+    private final OpportunityRepository deals;
+    private final ActivityRepository activities;
+    private final LeadRepository leads;
+    private final RowStateRepository rows;
+    private final List<Write> queued = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
         this.contacts = ContactRepository.using(configuration, clock);
+        this.deals = OpportunityRepository.using(configuration, clock);
+        this.activities = ActivityRepository.using(configuration, clock);
+        this.leads = LeadRepository.using(configuration, clock);
+        this.rows = RowStateRepository.using(configuration);
     }
 
     /**
-     * Makes the row hold {@code target}'s fields and deletion.
+     * One row as sync decided it.
      *
-     * @param current the row as this side holds it, null if it does not
-     * @return false if the row could not be written because its customer is missing here
+     * @param actor   who made the change, null for sync itself
+     * @param reason  the SYNC reason
+     * @param current the row as this side held it before this write (after earlier writes of the
+     *                page), null if it did not
+     * @param entity  customer or contact
+     * @param id      row id
+     * @param target  the fields the row is to hold
+     * @param deleted whether the row is to be deleted
      */
-    boolean write(Actor actor, ChangeReason reason, RowState current, SyncedEntity entity, UUID id,
-                  Map<String, String> target, boolean deleted) {
-        if (current == null) {
-            if (deleted) {
-                return true;
-            }
-            return insert(actor, reason, entity, id, target);
-        }
-        if (current.deleted()) {
-            return true;
-        }
-        long version = current.version();
-        if (!sameFields(entity, current.fields(), target)) {
-            version = entity == SyncedEntity.CUSTOMER
-                    ? updateCustomer(actor, reason, id, version, current.fields(), target)
-                    : contacts.update(actor, reason, id, version, contactDraft(target)).version();
-        }
-        if (deleted) {
-            if (entity == SyncedEntity.CUSTOMER) {
-                customers.delete(actor, reason, id, version);
-            } else {
-                contacts.delete(actor, reason, id, version);
-            }
-        }
-        return true;
+    record Write(Actor actor, ChangeReason reason, RowState current, SyncedEntity entity, UUID id,
+                 Map<String, String> target, boolean deleted) {
     }
 
-    private boolean insert(Actor actor, ChangeReason reason, SyncedEntity entity, UUID id, Map<String, String> target) {
-        if (entity == SyncedEntity.CUSTOMER) {
-            CustomerDraft draft = customerDraft(target);
-            customers.insertAll(actor, reason, List.of(new CustomerRepository.NewCustomer(id, draft,
-                    CompanyName.normalise(draft.name()), time(target.get("lastFollowUpAt")),
-                    date(target.get("nextFollowUpOn")), null)));
-            return true;
+    /**
+     * Queues a write; returns the row as it will be after it (for a later change of the same row in
+     * the page), or null if the row will not exist.
+     */
+    RowState queue(Write write) {
+        RowState current = write.current();
+        if (current == null && write.deleted()) {
+            return null;
         }
-        UUID customerId = uuid(target.get("customerId"));
-        if (customers.findLiveByIds(List.of(customerId)).isEmpty()) {
-            return false;
+        if (current != null && current.deleted()) {
+            return current;
         }
-        contacts.insertAll(actor, reason, List.of(new ContactRepository.NewContact(id, customerId, contactDraft(target))));
-        return true;
+        queued.add(write);
+        long version = current == null ? 1 : current.version();
+        if (current != null && !sameFields(write.entity(), current.fields(), write.target())) {
+            version++;
+        }
+        return new RowState(write.entity(), write.id(), write.deleted(), write.target(),
+                write.deleted() ? version + 1 : version);
     }
 
-    private long updateCustomer(Actor actor, ChangeReason reason, UUID id, long version, Map<String, String> current,
-                                Map<String, String> target) {
-        CustomerDraft draft = customerDraft(target);
-        long next = customers.update(actor, reason, id, version, draft, CompanyName.normalise(draft.name())).version();
-        if (!Objects.equals(current.get("lastFollowUpAt"), target.get("lastFollowUpAt"))
-                || !Objects.equals(current.get("nextFollowUpOn"), target.get("nextFollowUpOn"))) {
-            next = customers.restoreFollowUp(actor, reason, id, next, time(target.get("lastFollowUpAt")),
-                    date(target.get("nextFollowUpOn"))).version();
+    /**
+     * Writes what was queued and empties the queue.
+     *
+     * @return the writes that could not be made: new contacts whose customer is missing or deleted here
+     */
+    Set<Write> flush() {
+        Set<Write> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Write> writes = List.copyOf(queued);
+        queued.clear();
+        if (writes.isEmpty()) {
+            return failed;
         }
-        return next;
+        // The version each row had before the page; a row new in this page starts at 1.
+        Map<UUID, Long> startVersion = new HashMap<>();
+        writes.forEach(w -> startVersion.putIfAbsent(w.id(), w.current() == null ? 1L : w.current().version()));
+        List<CustomerRepository.Insert> newCustomers = new ArrayList<>();
+        List<CustomerRepository.Edit> customerEdits = new ArrayList<>();
+        Set<UUID> customersDeletedSoFar = new HashSet<>();
+        Set<UUID> newContactCustomers = new HashSet<>();
+        for (Write w : writes) {
+            if (w.entity() == SyncedEntity.CUSTOMER) {
+                if (w.current() == null) {
+                    CustomerDraft draft = customerDraft(w.target());
+                    newCustomers.add(new CustomerRepository.Insert(w.actor(), w.reason(),
+                            new CustomerRepository.NewCustomer(w.id(), draft, CompanyName.normalise(draft.name()),
+                                    time(w.target().get("lastFollowUpAt")), date(w.target().get("nextFollowUpOn")),
+                                    null)));
+                } else if (!sameFields(w.entity(), w.current().fields(), w.target())) {
+                    CustomerDraft draft = customerDraft(w.target());
+                    customerEdits.add(new CustomerRepository.Edit(w.actor(), w.reason(), w.id(), w.current().version(),
+                            draft, CompanyName.normalise(draft.name()), time(w.target().get("lastFollowUpAt")),
+                            date(w.target().get("nextFollowUpOn"))));
+                }
+                if (w.deleted()) {
+                    customersDeletedSoFar.add(w.id());
+                }
+            } else if (w.entity() == SyncedEntity.CONTACT && w.current() == null) {
+                UUID customerId = uuid(w.target().get("customerId"));
+                if (customersDeletedSoFar.contains(customerId)) {
+                    failed.add(w);
+                } else {
+                    newContactCustomers.add(customerId);
+                }
+            }
+        }
+        customers.insertEach(newCustomers);
+        Map<UUID, Long> versions = new HashMap<>(customers.updateAll(customerEdits));
+        Set<UUID> live = new HashSet<>();
+        customers.findLiveByIds(newContactCustomers).forEach(c -> live.add(c.id()));
+        // Contacts, once their customers are written; a contact that could not be added takes its
+        // later changes in the page with it.
+        List<ContactRepository.Insert> newContacts = new ArrayList<>();
+        List<ContactRepository.Edit> contactEdits = new ArrayList<>();
+        Set<UUID> missing = new HashSet<>();
+        List<Write> deletes = new ArrayList<>();
+        for (Write w : writes) {
+            if (w.entity() == SyncedEntity.CONTACT) {
+                if (failed.contains(w) || missing.contains(w.id())) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                if (w.current() == null) {
+                    UUID customerId = uuid(w.target().get("customerId"));
+                    if (!live.contains(customerId)) {
+                        failed.add(w);
+                        missing.add(w.id());
+                        continue;
+                    }
+                    newContacts.add(new ContactRepository.Insert(w.actor(), w.reason(),
+                            new ContactRepository.NewContact(w.id(), customerId, contactDraft(w.target()))));
+                } else if (!sameFields(w.entity(), w.current().fields(), w.target())) {
+                    contactEdits.add(new ContactRepository.Edit(w.actor(), w.reason(), w.id(), w.current().version(),
+                            contactDraft(w.target())));
+                }
+            }
+            if (w.deleted() && (w.entity() == SyncedEntity.CUSTOMER || w.entity() == SyncedEntity.CONTACT)) {
+                deletes.add(w);
+            }
+        }
+        contacts.insertEach(newContacts);
+        versions.putAll(contacts.updateAll(contactEdits));
+        writeDeals(writes, failed, versions);
+        writeActivities(writes, failed);
+        writeLeads(writes, failed);
+        // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
+        for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
+            for (Write w : deletes) {
+                if (w.entity() != entity) {
+                    continue;
+                }
+                long version = versions.getOrDefault(w.id(), startVersion.get(w.id()));
+                if (entity == SyncedEntity.CUSTOMER) {
+                    customers.delete(w.actor(), w.reason(), w.id(), version);
+                } else {
+                    contacts.delete(w.actor(), w.reason(), w.id(), version);
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Deals one by one, through the repository that keeps the KPI roll-ups and first wins in step
+     * with them; there are far fewer deals than customers. A new deal whose customer is missing or
+     * deleted here fails, and its later changes in the page with it.
+     */
+    private void writeDeals(List<Write> writes, Set<Write> failed, Map<UUID, Long> versions) {
+        List<Write> ofDeals = writes.stream().filter(w -> w.entity() == SyncedEntity.DEAL).toList();
+        if (ofDeals.isEmpty()) {
+            return;
+        }
+        Set<UUID> live = new HashSet<>();
+        customers.findLiveByIds(ofDeals.stream().filter(w -> w.current() == null)
+                .map(w -> uuid(w.target().get("customerId"))).toList()).forEach(c -> live.add(c.id()));
+        Map<String, Boolean> closing = new HashMap<>();
+        deals.stages().forEach(s -> closing.put(s.code(), s.outcome() != OpportunityStage.Outcome.OPEN));
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofDeals) {
+            if (missing.contains(w.id())) {
+                failed.add(w);
+                continue;
+            }
+            Map<String, String> f = w.target();
+            OpportunityDraft draft = new OpportunityDraft(uuid(f.get("customerId")), f.get("name"), uuid(f.get("ownerId")),
+                    f.get("stage"), decimal(f.get("amount")), date(f.get("expectedCloseOn")), integer(f.get("probability")),
+                    f.get("products"), f.get("closeReason"));
+            int probability = draft.probability() == null ? 0 : draft.probability();
+            if (w.current() == null) {
+                if (!live.contains(draft.customerId())) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                deals.insertAll(w.actor(), w.reason(), List.of(new OpportunityRepository.NewOpportunity(w.id(), draft,
+                        probability, f.get("boardRank"), null)));
+                versions.put(w.id(), 1L);
+            } else if (!sameFields(w.entity(), w.current().fields(), f)) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                versions.put(w.id(), deals.update(w.actor(), w.reason(), w.id(), version, draft, probability,
+                        closing.getOrDefault(draft.stage(), false), f.get("boardRank")).version());
+            }
+            if (w.deleted()) {
+                deals.delete(w.actor(), w.reason(), w.id(), versions.getOrDefault(w.id(), w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Follow-ups: new ones in batches (one per run of the same user and reason), deleted ones one by
+     * one. A new follow-up whose customer or contact is missing here fails. The app never edits a
+     * follow-up, so an edit is not written here.
+     */
+    private void writeActivities(List<Write> writes, Set<Write> failed) {
+        List<Write> ofActivities = writes.stream().filter(w -> w.entity() == SyncedEntity.ACTIVITY).toList();
+        if (ofActivities.isEmpty()) {
+            return;
+        }
+        List<Write> added = ofActivities.stream().filter(w -> w.current() == null).toList();
+        Set<UUID> liveCustomers = new HashSet<>();
+        customers.findLiveByIds(added.stream().map(w -> uuid(w.target().get("customerId"))).toList())
+                .forEach(c -> liveCustomers.add(c.id()));
+        Set<UUID> liveContacts = new HashSet<>();
+        contacts.findLiveByIds(added.stream().map(w -> uuid(w.target().get("contactId"))).filter(Objects::nonNull)
+                .toList()).forEach(c -> liveContacts.add(c.id()));
+        Set<UUID> missing = new HashSet<>();
+        List<ActivityRepository.NewActivity> run = new ArrayList<>();
+        Write runOwner = null;
+        for (Write w : ofActivities) {
+            Map<String, String> f = w.target();
+            if (missing.contains(w.id())) {
+                failed.add(w);
+                continue;
+            }
+            if (w.current() == null) {
+                UUID contactId = uuid(f.get("contactId"));
+                if (!liveCustomers.contains(uuid(f.get("customerId")))
+                        || (contactId != null && !liveContacts.contains(contactId))) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                if (runOwner != null && !(Objects.equals(runOwner.actor(), w.actor())
+                        && runOwner.reason().equals(w.reason()))) {
+                    activities.insertAll(runOwner.actor(), runOwner.reason(), run);
+                    run = new ArrayList<>();
+                }
+                runOwner = w;
+                run.add(new ActivityRepository.NewActivity(w.id(), uuid(f.get("customerId")), uuid(f.get("ownerId")),
+                        new ActivityDraft(ActivityKind.valueOf(f.get("kind")), time(f.get("occurredAt")), contactId,
+                                integer(f.get("durationMinutes")), f.get("note"), f.get("outcome"), f.get("nextStep"),
+                                date(f.get("nextFollowUpOn")))));
+            }
+        }
+        if (runOwner != null) {
+            activities.insertAll(runOwner.actor(), runOwner.reason(), run);
+        }
+        for (Write w : ofActivities) {
+            if (w.deleted() && !missing.contains(w.id())) {
+                activities.delete(w.actor(), w.reason(), w.id(), w.current() == null ? 1 : w.current().version());
+            }
+        }
+    }
+
+    /**
+     * Leads one by one, through the repository that keeps the lead KPI and day counts in step. A
+     * lead naming a customer or deal this side lacks fails (a converted lead outside the subtree's
+     * customers), and its later changes in the page with it.
+     */
+    private void writeLeads(List<Write> writes, Set<Write> failed) {
+        List<Write> ofLeads = writes.stream().filter(w -> w.entity() == SyncedEntity.LEAD).toList();
+        if (ofLeads.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.CUSTOMER, ofLeads.stream().map(w -> uuid(w.target().get("customerId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        rows.read(SyncedEntity.DEAL, ofLeads.stream().map(w -> uuid(w.target().get("opportunityId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofLeads) {
+            Map<String, String> f = w.target();
+            UUID customerId = uuid(f.get("customerId"));
+            UUID dealId = uuid(f.get("opportunityId"));
+            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
+                    || (dealId != null && !present.contains(dealId))) {
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            LeadDraft draft = new LeadDraft(f.get("name"), f.get("contactName"), f.get("phone"), f.get("address"),
+                    f.get("regionCode"), f.get("industry"), f.get("tier") == null ? null : Tier.valueOf(f.get("tier")),
+                    f.get("source"), f.get("note"));
+            LeadStatus status = LeadStatus.valueOf(f.get("status"));
+            UUID ownerId = uuid(f.get("ownerId"));
+            Lead.AssignmentFlag flag = f.get("assignmentFlag") == null ? null
+                    : Lead.AssignmentFlag.valueOf(f.get("assignmentFlag"));
+            boolean write = w.current() != null && !sameFields(w.entity(), w.current().fields(), f);
+            if (w.current() == null) {
+                leads.insertAll(w.actor(), w.reason(), List.of(new LeadRepository.NewLead(w.id(), draft, status, ownerId,
+                        null, f.get("assignmentReason"), flag, f.get("boardRank"), null)));
+                versions.put(w.id(), 1L);
+                // A new lead is inserted without its response, disqualification and conversion.
+                write = f.get("firstResponseAt") != null || f.get("disqualifyReason") != null || customerId != null
+                        || dealId != null;
+            }
+            if (write) {
+                long version = versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version());
+                versions.put(w.id(), leads.update(w.actor(), w.reason(), w.id(), version, old -> new LeadFields(draft,
+                        status, ownerId, old.assignedAt(), f.get("assignmentReason"), flag, time(f.get("firstResponseAt")),
+                        old.responseMinutes(), f.get("disqualifyReason"), customerId, dealId, old.closedAt(),
+                        f.get("boardRank"))).version());
+            }
+            if (w.deleted()) {
+                leads.delete(w.actor(), w.reason(), w.id(),
+                        versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
     }
 
     private static boolean sameFields(SyncedEntity entity, Map<String, String> a, Map<String, String> b) {
@@ -119,6 +388,14 @@ final class RowWriter {
 
     private static OffsetDateTime time(String text) {
         return text == null ? null : OffsetDateTime.parse(text);
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        return text == null ? null : new java.math.BigDecimal(text);
+    }
+
+    private static Integer integer(String text) {
+        return text == null ? null : Integer.valueOf(text);
     }
 
     private static LocalDate date(String text) {

@@ -65,7 +65,9 @@ public final class SyncConflictService {
         }
         Map<String, String> target = new LinkedHashMap<>(row.fields());
         target.put(conflict.field(), chosenValue);
-        new RowWriter(cfg, clock).write(manager, ChangeReason.of(ChangeReason.Kind.SYNC, "conflict " + conflict.id()),
-                row, conflict.entity(), conflict.entityId(), target, false);
+        RowWriter writer = new RowWriter(cfg, clock);
+        writer.queue(new RowWriter.Write(manager, ChangeReason.of(ChangeReason.Kind.SYNC, "conflict " + conflict.id()),
+                row, conflict.entity(), conflict.entityId(), target, false));
+        writer.flush();
     }
 }

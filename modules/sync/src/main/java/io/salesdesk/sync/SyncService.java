@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,24 +173,28 @@ public final class SyncService {
         Map<UUID, Set<String>> unpushed = LocalChangeRepository.using(cfg)
                 .unpushedFields(pushedSeq, hubRows.stream().map(RowState::id).toList());
         List<RowState> ordered = hubRows.stream().sorted(Comparator.comparing(RowState::entity)).toList();
+        Map<UUID, RowState> local = new java.util.HashMap<>();
         for (SyncedEntity entity : SyncedEntity.values()) {
-            List<RowState> ofEntity = ordered.stream().filter(r -> r.entity() == entity).toList();
-            Map<UUID, RowState> local = rows.read(entity, ofEntity.stream().map(RowState::id).toList(), null).stream()
-                    .collect(Collectors.toMap(RowState::id, Function.identity()));
-            for (RowState hubRow : ofEntity) {
-                Set<String> mine = unpushed.getOrDefault(hubRow.id(), Set.of());
-                if (mine.contains(SyncedEntity.DELETED)) {
-                    continue;
-                }
-                RowState current = local.get(hubRow.id());
-                Map<String, String> target = new java.util.LinkedHashMap<>(hubRow.fields());
-                if (current != null) {
-                    mine.forEach(field -> target.put(field, current.get(field)));
-                }
-                if (!writer.write(null, reason, current, entity, hubRow.id(), target, hubRow.deleted())) {
-                    LOG.warn("Sync skipped {} {}: its customer is not on this replica", entity, hubRow.id());
-                }
+            List<UUID> ids = ordered.stream().filter(r -> r.entity() == entity).map(RowState::id).toList();
+            if (!ids.isEmpty()) {
+                rows.read(entity, ids, null).forEach(r -> local.put(r.id(), r));
             }
+        }
+        for (RowState hubRow : ordered) {
+            Set<String> mine = unpushed.getOrDefault(hubRow.id(), Set.of());
+            if (mine.contains(SyncedEntity.DELETED)) {
+                continue;
+            }
+            RowState current = local.get(hubRow.id());
+            Map<String, String> target = new java.util.LinkedHashMap<>(hubRow.fields());
+            if (current != null) {
+                mine.forEach(field -> target.put(field, current.get(field)));
+            }
+            writer.queue(new RowWriter.Write(null, reason, current, hubRow.entity(), hubRow.id(), target,
+                    hubRow.deleted()));
+        }
+        for (RowWriter.Write skipped : writer.flush()) {
+            LOG.warn("Sync skipped {} {}: its customer is not on this replica", skipped.entity(), skipped.id());
         }
     }
 

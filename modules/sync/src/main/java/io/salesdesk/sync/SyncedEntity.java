@@ -14,7 +14,26 @@ public enum SyncedEntity {
             "ownerId", "lastFollowUpAt", "nextFollowUpOn")),
     /** Contacts; {@code customerId} is set when the contact is created and never moves. */
     CONTACT("contact", List.of("customerId", "name", "title", "mobile", "phone", "email", "wechat", "primary",
-            "notes"));
+            "notes")),
+    /**
+     * Deals (opportunities), after customers; they belong to a replica's subtree by their owner, as
+     * customers do. {@code customerId} does not move by sync.
+     */
+    DEAL("opportunity", List.of("customerId", "name", "ownerId", "stage", "amount", "expectedCloseOn", "probability",
+            "products", "closeReason", "boardRank")),
+    /**
+     * Follow-ups (activities), after customers and contacts, in the subtree by their owner. The app
+     * never edits a follow-up, so they travel as new and deleted rows; KPI day counts follow.
+     */
+    ACTIVITY("activity", List.of("customerId", "contactId", "ownerId", "kind", "occurredAt", "durationMinutes", "note",
+            "outcome", "nextStep", "nextFollowUpOn")),
+    /**
+     * Leads, last (a converted lead names its customer and deal), in the subtree by their owner; a
+     * lead in the pool (no owner) does not travel. The fields are those of its audit entries.
+     */
+    LEAD("lead", List.of("name", "contactName", "phone", "address", "regionCode", "industry", "tier", "source", "note",
+            "status", "ownerId", "assignmentReason", "assignmentFlag", "firstResponseAt", "disqualifyReason",
+            "customerId", "opportunityId", "boardRank"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";
@@ -49,6 +68,6 @@ public enum SyncedEntity {
 
     /** The change-log names of every synced entity. */
     public static List<String> tables() {
-        return List.of(CUSTOMER.table, CONTACT.table);
+        return java.util.Arrays.stream(values()).map(SyncedEntity::table).toList();
     }
 }

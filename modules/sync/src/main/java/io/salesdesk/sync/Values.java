@@ -1,5 +1,6 @@
 package io.salesdesk.sync;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,11 @@ final class Values {
     static String text(Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            // 100000.00 read from a DECIMAL column is 100000 in the audit trail: without the same
+            // spelling a deal's amount would never equal its change record's base.
+            return decimal.stripTrailingZeros().toPlainString();
         }
         if (value instanceof OffsetDateTime time) {
             return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString();

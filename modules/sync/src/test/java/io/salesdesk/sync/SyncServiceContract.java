@@ -96,6 +96,198 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void manyChangesToOneCustomerInOnePageEachKeepTheirAuthorAndTheTrailStaysIntact() {
+        org.edit(r1, org.wang, east1.id(), d -> withPhone(d, "0512-65223637"));
+        org.edit(r1, org.li, east1.id(), d -> withAddress(d, "江苏省苏州市姑苏区十全街8号"));
+        Contact buyer = org.addContact(r1, org.wang, east1.id(), "赵采购");
+        org.editContact(r1, org.wang, buyer.id(), d -> new ContactDraft(d.name(), "采购部主任", d.mobile(), d.phone(),
+                d.email(), d.wechat(), d.primary(), d.notes()));
+        org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
+        org.delete(r1, org.li, east1.id());
+
+        // One page holds every change: the hub writes them in batches, not row by row.
+        SyncReport report = new SyncService(r1, clock, 50).sync(hub);
+
+        assertThat(report.pushed()).isEqualTo(6);
+        RowState atHub = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, east1.id()).orElseThrow();
+        assertThat(atHub.deleted()).isTrue();
+        assertThat(atHub.get("name")).isEqualTo("苏州市第一人民医院");
+        assertThat(atHub.get("phone")).isEqualTo("0512-65223637");
+        assertThat(atHub.get("address")).isEqualTo("江苏省苏州市姑苏区十全街8号");
+        assertThat(SyncFixture.row(hubDb, SyncedEntity.CONTACT, buyer.id()).orElseThrow().get("title"))
+                .isEqualTo("采购部主任");
+        assertThat(hubDb.dsl().select(CHANGE_LOG.CHANGED_BY_NAME, CHANGE_LOG.OPERATION).from(CHANGE_LOG)
+                .where(CHANGE_LOG.ENTITY_ID.eq(east1.id()), CHANGE_LOG.REASON_KIND.eq("SYNC"))
+                .orderBy(CHANGE_LOG.SEQ).fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactly("王一 UPDATE", "李二 UPDATE", "王一 UPDATE", "李二 DELETE");
+        java.util.OptionalLong broken = hubDb.transactionResult(cfg ->
+                io.salesdesk.db.ChangeLog.using(cfg, clock).firstBrokenSeq());
+        assertThat(broken).isEmpty();
+        assertThat(SyncFixture.snapshot(r1)).isEqualTo(SyncFixture.snapshot(hubDb).lines()
+                .filter(l -> !l.contains(south1.id().toString())).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @Test
+    void anOrgUnitRenamedAndAUserEditedAtTheHubReachTheReplicas() {
+        hubDb.transaction(cfg -> {
+            var units = io.salesdesk.crm.OrgUnitRepository.using(cfg, clock);
+            var team = units.all().stream().filter(u -> u.name().equals("苏州团队")).findFirst().orElseThrow();
+            units.rename(null, io.salesdesk.core.ChangeReason.user(), team, "苏州一组");
+            var users = io.salesdesk.crm.UserRepository.using(cfg, clock);
+            var li = users.accountsByIds(List.of(org.li.id())).get(0);
+            var d = li.draft();
+            users.update(null, io.salesdesk.core.ChangeReason.user(), li.id(), li.version(),
+                    new io.salesdesk.crm.UserDraft(d.username(), "李二娃", d.role(), d.orgUnitId(), d.managerId(),
+                            d.email(), d.mobile(), d.joinedOn(), d.leftOn()));
+        });
+
+        sync(r1);
+
+        r1.transaction(cfg -> {
+            assertThat(io.salesdesk.crm.OrgUnitRepository.using(cfg, clock).all())
+                    .extracting(io.salesdesk.crm.OrgUnit::name).contains("苏州一组").doesNotContain("苏州团队");
+            assertThat(io.salesdesk.crm.UserRepository.using(cfg, clock).byId(org.li.id()).orElseThrow().displayName())
+                    .isEqualTo("李二娃");
+        });
+    }
+
+    @Test
+    void aDealsStageChangedAtTheReplicaAndItsAmountAtTheHubBothSurvive() {
+        io.salesdesk.crm.OpportunityService hubDeals = new io.salesdesk.crm.OpportunityService(hubDb, clock);
+        io.salesdesk.crm.Opportunity deal = hubDeals.create(org.wang.asActor(), new io.salesdesk.crm.OpportunityDraft(
+                east1.id(), "门诊楼信息化", org.wang.id(), "NEEDS", new java.math.BigDecimal("100000.00"), null, null,
+                null, null));
+        sync(r1);
+        io.salesdesk.crm.OpportunityService branchDeals = new io.salesdesk.crm.OpportunityService(r1, clock);
+        io.salesdesk.crm.Opportunity atBranch = branchDeals.find(org.wang.asActor(), deal.id()).orElseThrow();
+
+        branchDeals.update(org.wang.asActor(), deal.id(), atBranch.version(), withStage(atBranch.toDraft(), "SOLUTION"));
+        hubDeals.update(org.wang.asActor(), deal.id(), deal.version(), withAmount(deal.toDraft(), "120000.00"));
+        sync(r1);
+
+        for (Database db : List.of(hubDb, r1)) {
+            io.salesdesk.crm.Opportunity merged = new io.salesdesk.crm.OpportunityService(db, clock)
+                    .find(org.wang.asActor(), deal.id()).orElseThrow();
+            assertThat(merged.stage()).isEqualTo("SOLUTION");
+            assertThat(merged.amount()).isEqualByComparingTo("120000.00");
+        }
+        atBranch = branchDeals.find(org.wang.asActor(), deal.id()).orElseThrow();
+        branchDeals.update(org.wang.asActor(), deal.id(), atBranch.version(), withAmount(atBranch.toDraft(), "150000.00"));
+        sync(r1);
+        assertThat(hubDeals.find(org.wang.asActor(), deal.id()).orElseThrow().amount()).isEqualByComparingTo("150000");
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
+    void aDealCreatedOfflineArrivesAtTheHubOnceEvenAfterAnInterruptedSync() {
+        io.salesdesk.crm.Opportunity deal = new io.salesdesk.crm.OpportunityService(r1, clock).create(org.wang.asActor(),
+                new io.salesdesk.crm.OpportunityDraft(east1.id(), "病房楼扩建", org.wang.id(), "INITIAL", null, null,
+                        null, null, null));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(hubDb.dsl().fetchCount(io.salesdesk.db.jooq.Tables.OPPORTUNITY,
+                io.salesdesk.db.jooq.Tables.OPPORTUNITY.NAME.eq("病房楼扩建"))).isEqualTo(1);
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(deal.id()))).isEqualTo(1);
+        assertThat(new io.salesdesk.crm.OpportunityService(r2, clock).find(org.wang.asActor(), deal.id()))
+                .hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("病房楼扩建"));
+    }
+
+    @Test
+    void aFollowUpLoggedOfflineArrivesOnceAndADeleteAtTheHubReachesTheReplica() {
+        io.salesdesk.crm.Activity logged = new io.salesdesk.crm.CustomerService(r1, clock,
+                new io.salesdesk.crm.RegionService(r1)).logFollowUp(org.wang.asActor(), east1.id(),
+                new io.salesdesk.crm.ActivityDraft(io.salesdesk.crm.ActivityKind.VISIT, null, null, 30, "带样机演示",
+                        "有意向", "报价", null));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+
+        sync(r1);
+        sync(r2);
+
+        RowState atHub = SyncFixture.row(hubDb, SyncedEntity.ACTIVITY, logged.id()).orElseThrow();
+        assertThat(atHub.get("note")).isEqualTo("带样机演示");
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(logged.id()))).isEqualTo(1);
+        assertThat(SyncFixture.row(r2, SyncedEntity.ACTIVITY, logged.id()).orElseThrow().fields())
+                .isEqualTo(atHub.fields());
+
+        hubDb.transaction(cfg -> io.salesdesk.crm.ActivityRepository.using(cfg, clock)
+                .delete(org.wang.asActor(), io.salesdesk.core.ChangeReason.user(), logged.id(), atHub.version()));
+        sync(r1);
+
+        assertThat(SyncFixture.row(r1, SyncedEntity.ACTIVITY, logged.id()).orElseThrow().deleted()).isTrue();
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
+    void aLeadCreatedOfflineArrivesOnceAndEditsOfDifferentFieldsMerge() {
+        UUID leadId = UUID.randomUUID();
+        r1.transaction(cfg -> io.salesdesk.crm.lead.LeadRepository.using(cfg, clock).insertAll(org.wang.asActor(),
+                io.salesdesk.core.ChangeReason.user(), List.of(new io.salesdesk.crm.lead.LeadRepository.NewLead(leadId,
+                        new io.salesdesk.crm.lead.LeadDraft("昆山第三医院", "陈主任", "0512-57001234", null, "320583",
+                                "HOSPITAL", null, "展会", null),
+                        io.salesdesk.crm.lead.LeadStatus.ASSIGNED, org.wang.id(), null, null, null, "a0", null))));
+        hub.dropAt(1, InterruptingHub.When.AFTER_HUB);
+        assertThatThrownBy(() -> sync(r1)).isInstanceOf(InterruptingHub.LineDropped.class);
+        sync(r1);
+
+        assertThat(hubDb.dsl().fetchCount(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(leadId))).isEqualTo(1);
+        editLead(hubDb, leadId, d -> new io.salesdesk.crm.lead.LeadDraft(d.name(), d.contactName(), "0512-57009999",
+                d.address(), d.regionCode(), d.industry(), d.tier(), d.source(), d.note()));
+        editLead(r1, leadId, d -> new io.salesdesk.crm.lead.LeadDraft(d.name(), d.contactName(), d.phone(),
+                d.address(), d.regionCode(), d.industry(), d.tier(), d.source(), "要两台彩超"));
+        sync(r1);
+        sync(r2);
+
+        for (Database db : List.of(hubDb, r1, r2)) {
+            RowState lead = SyncFixture.row(db, SyncedEntity.LEAD, leadId).orElseThrow();
+            assertThat(lead.get("phone")).isEqualTo("0512-57009999");
+            assertThat(lead.get("note")).isEqualTo("要两台彩超");
+        }
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    private void editLead(Database db, UUID leadId,
+                          java.util.function.UnaryOperator<io.salesdesk.crm.lead.LeadDraft> change) {
+        db.transaction(cfg -> {
+            var leads = io.salesdesk.crm.lead.LeadRepository.using(cfg, clock);
+            var lead = leads.findAny(leadId).orElseThrow();
+            leads.update(org.wang.asActor(), io.salesdesk.core.ChangeReason.user(), leadId, lead.version(),
+                    f -> new io.salesdesk.crm.lead.LeadFields(change.apply(f.draft()), f.status(), f.ownerId(),
+                            f.assignedAt(), f.assignmentReason(), f.assignmentFlag(), f.firstResponseAt(),
+                            f.responseMinutes(), f.disqualifyReason(), f.customerId(), f.opportunityId(), f.closedAt(),
+                            f.boardRank()));
+        });
+    }
+
+    @Test
+    void aCustomerMovedIntoTheSubtreeArrivesWithItsContacts() {
+        Contact buyer = org.addContact(hubDb, org.zhang, south1.id(), "黄采购");
+        sync(r1);
+        assertThat(SyncFixture.row(r1, SyncedEntity.CONTACT, buyer.id())).isEmpty();
+
+        org.edit(hubDb, org.zhang, south1.id(), d -> new CustomerDraft(d.name(), d.creditCode(), d.tier(),
+                d.industry(), d.regionCode(), d.address(), d.phone(), org.wang.id()));
+        sync(r1);
+
+        assertThat(SyncFixture.row(r1, SyncedEntity.CUSTOMER, south1.id())).isPresent();
+        assertThat(SyncFixture.row(r1, SyncedEntity.CONTACT, buyer.id()).orElseThrow().get("name")).isEqualTo("黄采购");
+    }
+
+    private static io.salesdesk.crm.OpportunityDraft withStage(io.salesdesk.crm.OpportunityDraft d, String stage) {
+        return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), stage, d.amount(),
+                d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
+    }
+
+    private static io.salesdesk.crm.OpportunityDraft withAmount(io.salesdesk.crm.OpportunityDraft d, String amount) {
+        return new io.salesdesk.crm.OpportunityDraft(d.customerId(), d.name(), d.ownerId(), d.stage(),
+                new java.math.BigDecimal(amount), d.expectedCloseOn(), d.probability(), d.products(), d.closeReason());
+    }
+
+    @Test
     void theSameFieldChangedToDifferentValuesIsOneConflictWithBothValuesKept() {
         org.edit(r1, org.wang, east1.id(), d -> withName(d, "苏州市第一人民医院"));
         org.edit(r2, org.li, east1.id(), d -> withName(d, "苏州大学附属第一医院"));
