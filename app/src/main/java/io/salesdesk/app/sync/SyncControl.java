@@ -2,11 +2,14 @@ package io.salesdesk.app.sync;
 
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.common.I18n;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -19,6 +22,8 @@ public final class SyncControl extends HBox {
 
     private final ReplicaSync sync;
     private final FontIcon icon = new FontIcon(Feather.REFRESH_CW);
+    /** Whether a showing window holds this control. */
+    private final ObservableValue<Boolean> showing;
 
     public SyncControl(ReplicaSync sync) {
         super(8);
@@ -40,15 +45,20 @@ public final class SyncControl extends HBox {
         managedProperty().bind(sync.replicaProperty());
         sync.stateProperty().addListener((o, was, state) -> style(state));
         style(sync.stateProperty().get());
-        // The automatic sync lives as long as the window shows this control (a rebuilt window makes a new one).
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene == null) {
-                sync.stopAutomatic();
-            } else {
-                sync.startAutomatic();
-            }
-        });
+        // The automatic sync runs only on a replica and while a showing window holds this control: its
+        // timer keeps the whole workspace reachable, so a closed window or a rebuilt root must stop it.
+        showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        showing.addListener((o, was, is) -> runAutomaticIfDue());
+        sync.replicaProperty().addListener((o, was, is) -> runAutomaticIfDue());
         sync.refresh();
+    }
+
+    private void runAutomaticIfDue() {
+        if (showing.getValue() && sync.replicaProperty().get()) {
+            sync.startAutomatic();
+        } else {
+            sync.stopAutomatic();
+        }
     }
 
     /** The sync this control shows. */
