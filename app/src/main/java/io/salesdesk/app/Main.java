@@ -25,13 +25,14 @@ public final class Main {
     public static void main(String[] args) {
         // Logback reads the log folder (DATA_DIR/logs) when it starts, at the first log call.
         LogFiles.prepare(args, System.getenv());
-        if (opensWindow(args)) {
+        boolean opensWindow = opensWindow(args);
+        if (opensWindow) {
             // Before anything else, even logging: the toolkit starts while the rest gets ready.
             FxStartup.begin();
             // An exception nobody caught is logged and explained in a dialog, not lost.
             CrashHandler.install();
         }
-        int exit = SalesDeskCommand.commandLine().execute(args);
+        int exit = (opensWindow ? SalesDeskCommand.windowCommandLine() : SalesDeskCommand.commandLine()).execute(args);
         // The window's own thread decides when the app ends; commands exit with their code.
         if (exit != SalesDeskCommand.WINDOW_OPENED) {
             System.exit(exit);

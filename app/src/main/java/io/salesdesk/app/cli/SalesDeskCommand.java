@@ -16,6 +16,7 @@ import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.db.backup.BackupSchedule;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -33,13 +34,19 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
 @Command(name = "salesdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "SalesDesk: sales operations for teams moving off Excel ledgers.",
-        subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class, ImportCommand.class,
-                ImportCommand.History.class, ExportCommand.class, LeadCommand.class, ApprovalCommand.class,
-                RegionCommand.class, KpiCommand.class, ReportCommand.class, ServerCommand.class,
-                ProfileCommand.class, BackupCommand.class, RestoreCommand.class, SyncCommand.class,
-                EncryptCommand.class, DecryptCommand.class, UserCommand.class})
+        description = "SalesDesk: sales operations for teams moving off Excel ledgers.")
 public final class SalesDeskCommand implements Callable<Integer> {
+
+    /**
+     * The commands. They are added in code, not in the annotation, so a start that opens the window
+     * builds none of them: picocli builds every command's model by reflection from classes the class
+     * data archive cannot hold (picocli's are Java 5 bytecode), a third of a second of the start.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, InfoCommand.class,
+            BenchCommand.class, ImportCommand.class, ImportCommand.History.class, ExportCommand.class,
+            LeadCommand.class, ApprovalCommand.class, RegionCommand.class, KpiCommand.class, ReportCommand.class,
+            ServerCommand.class, ProfileCommand.class, BackupCommand.class, RestoreCommand.class,
+            SyncCommand.class, EncryptCommand.class, DecryptCommand.class, UserCommand.class);
 
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int WINDOW_OPENED = -1;
@@ -82,8 +89,25 @@ public final class SalesDeskCommand implements Callable<Integer> {
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
     boolean exitAfterShown;
 
-    /** The command line with SalesDesk's error handling. */
+    /** The command line with every command and SalesDesk's error handling. */
     public static CommandLine commandLine() {
+        CommandLine commandLine = rootCommandLine();
+        COMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    /**
+     * The command line of a start that opens the window: the root options only. Arguments it does
+     * not understand (a mistyped command) are explained by the full command line, with its
+     * suggestions.
+     */
+    public static CommandLine windowCommandLine() {
+        CommandLine commandLine = rootCommandLine();
+        commandLine.setParameterExceptionHandler((e, args) -> commandLine().execute(args));
+        return commandLine;
+    }
+
+    private static CommandLine rootCommandLine() {
         I18n.setLocale(AppearancePreferences.Language.forLocale(java.util.Locale.getDefault()).locale());
         CommandLine commandLine = new CommandLine(new SalesDeskCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

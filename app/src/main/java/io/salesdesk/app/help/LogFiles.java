@@ -14,7 +14,7 @@ import io.salesdesk.app.Workspace;
  */
 public final class LogFiles {
 
-    /** The system property logback.xml reads the folder from. */
+    /** The system property that holds the folder ({@link LogSetup} reads it through {@link #folder()}). */
     public static final String PROPERTY = "salesdesk.logs";
     private static final String DATA_DIR = "--data-dir";
 
