@@ -57,6 +57,7 @@ import io.salesdesk.dispatch.DispatchService;
 import io.salesdesk.territory.address.AddressParser;
 import io.salesdesk.territory.surge.SurgeService;
 import io.salesdesk.territory.territory.TerritoryService;
+import io.salesdesk.sync.ReplicaStatus;
 import io.salesdesk.workflow.Timers;
 import io.salesdesk.workflow.approval.ApprovalService;
 import io.salesdesk.workflow.approval.ApprovalTimeouts;
@@ -174,7 +175,10 @@ public final class AppContext {
         this.channels = new ChannelService(database, clock, outbox);
         this.slaRules = new SlaRuleService(database, clock);
         this.calendar = new CalendarService(database, clock);
-        this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale), pool, locale);
+        // A branch replica returns nobody to the pool: the head office does, with every follow-up to hand.
+        boolean replica = ReplicaStatus.of(database).isPresent();
+        this.timers = new Timers(database, clock, new SlaScanner(database, clock, escalations, locale),
+                replica ? null : pool, locale);
         this.approvalTimeouts = new ApprovalTimeouts(database, clock, approvals, escalations, locale);
         this.contracts = new ContractService(database, clock, attachmentsRoot(database), approvals);
         this.products = new ProductService(database, clock);

@@ -32,6 +32,11 @@ public final class Timers {
     private final PoolService pool;
     private final Locale locale;
 
+    /**
+     * @param pool the pool whose return rules run here, or null where they run elsewhere: a branch
+     *             replica leaves them to the head office, which has every follow-up logged
+     *             anywhere (the replica may not have them yet), and its returns arrive by sync
+     */
     public Timers(Database db, Clock clock, SlaScanner sla, PoolService pool, Locale locale) {
         this.db = db;
         this.clock = clock;
@@ -54,7 +59,7 @@ public final class Timers {
         }
         List<Returned> returned = List.of();
         try {
-            returned = returnToPool();
+            returned = pool == null ? List.of() : returnToPool();
         } catch (RuntimeException e) {
             LOG.error("Pool return failed", e);
         }
