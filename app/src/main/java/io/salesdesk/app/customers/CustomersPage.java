@@ -101,8 +101,15 @@ public final class CustomersPage extends BorderPane {
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
         showCustomColumns(fields, columnPreferences.shown());
         bus.subscribe(Navigation.OpenCustomer.class, event -> open(event.customerId(), event.customerName()));
-        // A branch replica's sync brought the head office's customers: the list shows them.
-        bus.subscribe(io.salesdesk.app.sync.SyncPulled.class, event -> model.reload());
+        // A branch replica's sync brought the head office's rows: the list and the open customer show them.
+        bus.subscribe(io.salesdesk.app.sync.SyncPulled.class, event -> {
+            Customer shown = table.getSelectionModel().getSelectedItem();
+            if (shown != null) {
+                customerChanged(shown.id());
+            } else {
+                model.reload();
+            }
+        });
         model.reload();
     }
 

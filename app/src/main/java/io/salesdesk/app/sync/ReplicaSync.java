@@ -247,6 +247,10 @@ public final class ReplicaSync {
             } finally {
                 current = null;
             }
+            if (result.pulled() > 0) {
+                // The sync wrote rows beside the customer service: its list, kept in memory, is read again.
+                context.customers().reloadList();
+            }
         }
         return new Read(result, read());
     }

@@ -194,6 +194,40 @@ class ReplicaSyncUiTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void aPhoneChangedAtTheHeadOfficeShowsInTheBranchsListAndDetailAfterTheSync(FxRobot robot) throws Exception {
+        try (Database hub = Database.open(DatabaseConfig.embedded(dir.resolve("hub")))) {
+            CustomerService atHub = new CustomerService(hub, UiTestWorkspace.CLOCK, new RegionService(hub));
+            Customer now = atHub.open(manager.asActor(), customer.id()).orElseThrow().customer();
+            CustomerDraft d = now.toDraft();
+            atHub.update(manager.asActor(), now.id(), now.version(), new CustomerDraft(d.name(), d.creditCode(),
+                    d.tier(), d.industry(), d.regionCode(), d.address(), "0512-66668888", d.ownerId()));
+        }
+        @SuppressWarnings("unchecked")
+        TableView<Customer> table = robot.lookup("#customerTable").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(shownRow(table)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#syncNow");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> "关闭".equals(robot.lookup("#syncDialogButton").queryAs(Button.class).getText()));
+        robot.clickOn("#syncDialogButton");
+
+        // The list kept in memory and the open detail both show the head office's number, without reopening.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "0512-66668888".equals(table.getItems().get(shownRow(table)).phone()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("0512-66668888").tryQuery().isPresent());
+    }
+
+    private static int shownRow(TableView<Customer> table) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).id().equals(customer.id())) {
+                return i;
+            }
+        }
+        throw new AssertionError("the customer is not in the list");
+    }
+
     private static void rename(String name) {
         Actor actor = manager.asActor();
         Customer now = context.customers().open(actor, customer.id()).orElseThrow().customer();
