@@ -4,6 +4,7 @@ import io.salesdesk.db.Rows;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.db.ChangeLog;
@@ -72,18 +73,27 @@ public final class OrgUnitRepository {
         return all().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
-    /** Gives a unit another name. */
+    /**
+     * Gives a unit another name.
+     *
+     * @throws SalesDeskException {@code orgUnit.stale} when someone renamed, moved or removed the
+     *                            unit since {@code unit} was read (its name is compared, not overwritten)
+     */
     public void rename(Actor actor, ChangeReason reason, OrgUnit unit, String name) {
         if (unit.name().equals(name)) {
             return;
         }
-        dsl.update(ORG_UNIT)
+        int updated = dsl.update(ORG_UNIT)
                 .set(ORG_UNIT.NAME, name)
                 .set(ORG_UNIT.VERSION, ORG_UNIT.VERSION.plus(1))
                 .set(ORG_UNIT.UPDATED_AT, Rows.now(clock))
                 .set(ORG_UNIT.UPDATED_BY, Rows.userId(actor))
-                .where(ORG_UNIT.ID.eq(unit.id()))
+                .where(ORG_UNIT.ID.eq(unit.id()), ORG_UNIT.NAME.eq(unit.name()), ORG_UNIT.PATH.eq(unit.path()),
+                        ORG_UNIT.DELETED_AT.isNull())
                 .execute();
+        if (updated == 0) {
+            throw new SalesDeskException("orgUnit.stale", unit.name());
+        }
         changeLog.record(actor, reason, "org_unit", unit.id(), ChangeEntry.Operation.UPDATE,
                 FieldChange.diff(Map.of("name", unit.name()), Map.of("name", name)));
     }
@@ -96,6 +106,15 @@ public final class OrgUnitRepository {
         String oldPath = unit.path();
         String newPath = newParent.childPath(unit.id());
         OffsetDateTime now = Rows.now(clock);
+        // Both units as they were read, so a move never builds on a tree someone else changed meanwhile.
+        int locked = dsl.update(ORG_UNIT).set(ORG_UNIT.VERSION, ORG_UNIT.VERSION)
+                .where(DSL.and(ORG_UNIT.ID.eq(unit.id()), ORG_UNIT.PATH.eq(oldPath))
+                        .or(DSL.and(ORG_UNIT.ID.eq(newParent.id()), ORG_UNIT.PATH.eq(newParent.path()))))
+                .and(ORG_UNIT.DELETED_AT.isNull())
+                .execute();
+        if (locked < 2) {
+            throw new SalesDeskException("orgUnit.stale", unit.name());
+        }
         for (OrgUnit inSubtree : all()) {
             if (!inSubtree.path().startsWith(oldPath)) {
                 continue;

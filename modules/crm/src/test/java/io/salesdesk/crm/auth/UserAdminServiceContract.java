@@ -170,6 +170,27 @@ abstract class UserAdminServiceContract {
                 .satisfies(e -> assertThat(key(e)).isEqualTo("orgUnit.moveIntoItself"));
     }
 
+    @Test
+    void twoAdminsChangingTheSameUnitFromTheSameListDoNotOverwriteEachOther() {
+        var actor = org.admin.asActor();
+        OrgUnit zj = unit(org.zjManager.orgUnitId());
+        OrgUnit js = unit(org.jsManager.orgUnitId());
+        OrgUnit team = admin.addOrgUnit(actor, zj, "杭州二组", OrgUnit.Kind.TEAM);
+        // Both admins have the list open; the first renames the team, then moves 浙江 under 江苏.
+        OrgUnit teamAsSeen = unit(team.id());
+        OrgUnit zjAsSeen = unit(zj.id());
+        admin.renameOrgUnit(actor, teamAsSeen, "杭州三组");
+
+        assertThatThrownBy(() -> admin.renameOrgUnit(actor, teamAsSeen, "杭州四组"))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("orgUnit.stale"));
+        admin.moveOrgUnit(actor, zjAsSeen, js);
+        assertThatThrownBy(() -> admin.moveOrgUnit(actor, teamAsSeen, zjAsSeen))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("orgUnit.stale"));
+
+        assertThat(unit(team.id()).name()).isEqualTo("杭州三组");
+        assertThat(unit(team.id()).path()).isEqualTo(js.path() + zj.id() + "/" + team.id() + "/");
+    }
+
     private OrgUnit unit(UUID id) {
         return admin.orgUnits(org.admin.asActor()).stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow();
     }
