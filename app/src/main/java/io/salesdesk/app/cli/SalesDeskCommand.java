@@ -29,6 +29,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
@@ -78,6 +79,11 @@ public final class SalesDeskCommand implements Callable<Integer> {
             description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names).")
     java.nio.file.Path profileFile;
 
+    // A file, not a command: picocli takes a word that names a subcommand as the subcommand first.
+    @Parameters(arity = "0..1", paramLabel = "TEMPLATE_FILE",
+            description = "A SalesDesk template (.sdtemplate) to install: the window opens as usual, then shows what the template adds (a double-click on the file does this).")
+    java.nio.file.Path templateFile;
+
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
     boolean exitAfterShown;
@@ -96,9 +102,15 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /** The template file to open once the window is up, absolute (the window may change the working folder). */
+    public java.util.Optional<java.nio.file.Path> templateFile() {
+        return java.util.Optional.ofNullable(templateFile).map(f -> f.toAbsolutePath().normalize());
+    }
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        checkTemplateFile();
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
         if (profileFile != null) {
             ProfileFile.read(profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(), System.getenv());
@@ -135,7 +147,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
             }, background);
             return context;
         });
-        SalesDeskApplication.launch(opening, started, exitAfterShown);
+        SalesDeskApplication.launch(opening, started, exitAfterShown, templateFile().orElse(null));
         closeWhenOpened(opening);
         background.shutdownNow();
         if (SalesDeskApplication.failed()) {
@@ -150,6 +162,25 @@ public final class SalesDeskCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /**
+     * A mistyped command ({@code salesdesk imprt}) would otherwise open the window to say that no
+     * template file "imprt" exists: a word that is no file and does not look like one is refused here.
+     * A template file that went missing is explained in the window, in the user's language.
+     */
+    private void checkTemplateFile() {
+        if (templateFile == null || java.nio.file.Files.exists(templateFile)) {
+            return;
+        }
+        String name = templateFile.toString();
+        boolean looksLikeFile = name.contains("/") || name.contains(java.io.File.separator) || name.contains(".");
+        if (!looksLikeFile) {
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.get("cli.unknownCommand", name));
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private void closeWhenOpened(Future<AppContext> opening) {
         try {
