@@ -76,7 +76,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
     private volatile BackupSchedule dailyBackups;
 
     @Option(names = "--profile-file", paramLabel = "FILE",
-            description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names).")
+            description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names); also before a command (salesdesk --profile-file FILE info).")
     java.nio.file.Path profileFile;
 
     // A file, not a command: picocli takes a word that names a subcommand as the subcommand first.
@@ -91,7 +91,21 @@ public final class SalesDeskCommand implements Callable<Integer> {
     /** The command line with SalesDesk's error handling. */
     public static CommandLine commandLine() {
         I18n.setLocale(AppearancePreferences.Language.forLocale(java.util.Locale.getDefault()).locale());
-        CommandLine commandLine = new CommandLine(new SalesDeskCommand());
+        SalesDeskCommand root = new SalesDeskCommand();
+        CommandLine commandLine = new CommandLine(root);
+        // --profile-file is set up before whatever runs, the window or a command (salesdesk
+        // --profile-file F info sets it up without a window, e.g. from a deployment script).
+        commandLine.setExecutionStrategy(parsed -> {
+            if (root.profileFile != null) {
+                try {
+                    ProfileFile.read(root.profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(),
+                            System.getenv());
+                } catch (SalesDeskException e) {
+                    throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SalesDeskException domain) {
                 cmd.getErr().println(I18n.message(domain));
@@ -112,9 +126,6 @@ public final class SalesDeskCommand implements Callable<Integer> {
         long started = System.nanoTime();
         checkTemplateFile();
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
-        if (profileFile != null) {
-            ProfileFile.read(profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(), System.getenv());
-        }
         DatabaseConfig located = database.configForWindow();
         if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(located)) {
             FxStartup.await();
