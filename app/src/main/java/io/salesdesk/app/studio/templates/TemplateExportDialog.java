@@ -152,12 +152,13 @@ final class TemplateExportDialog extends Dialog<File> {
     }
 
     /**
-     * The name as typed, with .sdtemplate added when it has no extension (GTK's save dialog does not
-     * add it), so a double-click on the file opens SalesDesk.
+     * The name as typed, with .sdtemplate added unless it ends in a template's extension (GTK's save
+     * dialog adds none), so a double-click on the file opens SalesDesk. "v1.2 门店" is no extension.
      */
     static File withExtension(File chosen) {
-        String name = chosen.getName();
-        return name.contains(".") ? chosen : new File(chosen.getParentFile(), name + "." + TemplateInstall.EXTENSION);
+        String name = chosen.getName().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith("." + TemplateInstall.EXTENSION) || name.endsWith("." + TemplateInstall.OLD_EXTENSION)
+                ? chosen : new File(chosen.getParentFile(), chosen.getName() + "." + TemplateInstall.EXTENSION);
     }
 
     private static String blankToNull(String s) {
