@@ -59,9 +59,13 @@ class OpenTemplateFileUiTest {
     }
 
     private void startWith(FxRobot robot, Path file) {
+        startWith(robot, file, workspace.context());
+    }
+
+    private void startWith(FxRobot robot, Path file, io.salesdesk.app.AppContext context) {
         robot.interact(() -> window.openAfterSignIn(file));
         // Not robot.interact: the plan dialog waits for an answer on the FX thread.
-        javafx.application.Platform.runLater(() -> window.attach(workspace.context()));
+        javafx.application.Platform.runLater(() -> window.attach(context));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -94,6 +98,35 @@ class OpenTemplateFileUiTest {
         assertThat(robot.lookup("#nav-CUSTOMERS").tryQuery()).isPresent();
         robot.interact(window::startTourIfNew);
         assertThat(robot.lookup("#tourLayer").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void whereSignInIsRequiredThePlanWaitsUntilSomeoneHasSignedIn(FxRobot robot) throws Exception {
+        io.salesdesk.crm.User manager = workspace.context().users().byUsername("manager.sh").orElseThrow();
+        workspace.context().signIn().setPasswordBySystem(manager.id(), "salesdesk".toCharArray(), false,
+                io.salesdesk.core.ChangeReason.of(io.salesdesk.core.ChangeReason.Kind.SYSTEM, "test"));
+        // The app as it starts on this workspace now: nobody chosen, sign-in required.
+        io.salesdesk.app.AppContext signInContext = new io.salesdesk.app.AppContext(
+                workspace.context().database(), UiTestWorkspace.CLOCK, UiTestWorkspace.SAME_THREAD, null);
+        Path file = dir.resolve("trial.sdtemplate");
+        try (InputStream in = Template.class.getResourceAsStream("builtin/edtech-trial.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+
+        startWith(robot, file, signInContext);
+
+        assertThat(robot.lookup("#signInPane").tryQuery()).isPresent();
+        assertThat(robot.lookup("#templatePlanDialog").tryQuery()).isEmpty();
+        robot.clickOn("#signInUsername").write("manager.sh");
+        robot.clickOn("#signInPassword").write("salesdesk").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane plan = robot.lookup("#templatePlanDialog").queryAs(DialogPane.class);
+        assertThat(plan.getHeaderText()).isEqualTo("安装“教育科技试听转化”（v1）将做以下改动");
+        robot.clickOn(plan.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workspace.context().templates().installed()).extracting(InstalledTemplate::templateId)
+                .doesNotContain("edtech-trial");
     }
 
     @Test
