@@ -75,6 +75,9 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     private volatile BackupSchedule dailyBackups;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--profile-file", paramLabel = "FILE",
             description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names); also before a command (salesdesk --profile-file FILE info).")
     java.nio.file.Path profileFile;
@@ -96,7 +99,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
         // --profile-file is set up before whatever runs, the window or a command (salesdesk
         // --profile-file F info sets it up without a window, e.g. from a deployment script).
         commandLine.setExecutionStrategy(parsed -> {
-            if (root.profileFile != null) {
+            if (root.profileFile != null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
                 try {
                     ProfileFile.read(root.profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(),
                             System.getenv());
@@ -116,7 +119,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return commandLine;
     }
 
-    /** The template file to open once the window is up, absolute (the window may change the working folder). */
+    /** The template file to open once the window is up, absolute, so a message names it in full. */
     public java.util.Optional<java.nio.file.Path> templateFile() {
         return java.util.Optional.ofNullable(templateFile).map(f -> f.toAbsolutePath().normalize());
     }
@@ -189,9 +192,6 @@ public final class SalesDeskCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.get("cli.unknownCommand", name));
         }
     }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private void closeWhenOpened(Future<AppContext> opening) {
         try {
