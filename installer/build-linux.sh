@@ -71,20 +71,10 @@ for jar in "$OUT"/input/*.jar; do
   mkdir -p "$dir"
   # unzip where there is one: jar starts a JVM per jar, minutes for ~100 jars on a busy machine.
   if command -v unzip >/dev/null; then unzip -q -o "$jar" -d "$dir"; else (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar"); fi
-  # A signed jar (BouncyCastle) is repacked unsigned: the JVM checked its signature at every start
-  # when the security providers were looked up (a third of a start's CPU), and class data sharing
-  # cannot archive a signed jar's classes. SalesDesk uses BouncyCastle as a library (Argon2), not
-  # as a JCE provider, so the signature protects nothing here. Only the manifest's main section
-  # is kept (the rest lists every entry's digest). Its provider registration goes too: the JDK
-  # looking for a provider named in java.security that the trimmed runtime leaves out (SunPCSC, JdkSASL, SunPKCS11; now added)
-  # scanned the class path and built the whole BouncyCastle provider on every start.
+  # The build repacks BouncyCastle unsigned (app/pom.xml; why: installer/README.md "Fast start"). A
+  # distribution built before that still has the signed jar, which would slow every start.
   if ls "$dir"/META-INF/*.SF >/dev/null 2>&1; then
-    rm -f "$dir"/META-INF/*.SF "$dir"/META-INF/*.RSA "$dir"/META-INF/*.DSA "$dir"/META-INF/*.EC
-    rm -f "$dir"/META-INF/services/java.security.Provider
-    awk '{ sub(/\r$/, "") } /^$/ { exit } { print }' "$dir/META-INF/MANIFEST.MF" > "$OUT/manifest.mf"
-    rm -f "$jar"
-    "$JAVA_HOME/bin/jar" --create --file "$jar" --manifest "$OUT/manifest.mf" -C "$dir" .
-    step "repacked unsigned: $(basename "$jar")"
+    fail "$(basename "$jar") in $DIST/lib is signed: rebuild the app (./mvnw package -DskipTests -pl app -am)"
   fi
 done
 find "$OUT/classes" -name module-info.class -delete
@@ -129,15 +119,28 @@ EOF
   --dest "$OUT/image"
 IMAGE="$OUT/image/salesdesk"
 
+# What the .deb's postinst copies to /usr/share (and prerm removes): the icon in every size
+# installer/icons has, for menus, docks and file managers, and the template file type for
+# shared-mime-info (a double-click on a .sdtemplate file opens SalesDesk).
+SHARE="$IMAGE/lib/share"
+for png in "$INSTALLER"/icons/salesdesk-*.png; do
+  size=${png##*/salesdesk-}; size=${size%.png}
+  install -D -m 644 "$png" "$SHARE/icons/hicolor/${size}x${size}/apps/salesdesk.png"
+done
+install -D -m 644 "$INSTALLER/icons/salesdesk.svg" "$SHARE/icons/hicolor/scalable/apps/salesdesk.svg"
+install -D -m 644 "$INSTALLER/linux/salesdesk-mime.xml" "$SHARE/mime/packages/salesdesk.xml"
+
 if [ $IMAGE_ONLY = no ]; then
   step "making the .deb (jpackage)"
   # The .deb installs under /opt/salesdesk, where postinst records the archive (one recorded
-  # here would not match that path): it is packed before the image gets its own.
-  "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" --app-image "$IMAGE" \
+  # here would not match that path): it is packed before the image gets its own. jpackage runs
+  # in the repository: the file association's icon is named relative to it.
+  (cd "$ROOT" && "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" --app-image "$IMAGE" \
     --resource-dir "$INSTALLER/linux" --icon "$INSTALLER/icons/salesdesk-256.png" \
+    --file-associations "$INSTALLER/linux/sdtemplate.properties" \
     --linux-package-name salesdesk --linux-deb-maintainer support@salesdesk.io \
     --linux-menu-group Office --linux-shortcut --license-file "$ROOT/LICENSE" \
-    --dest "$OUT"
+    --dest "$OUT")
 fi
 
 if [ $IMAGE_ARCHIVE = yes ]; then

@@ -26,18 +26,9 @@ Copy-Item "$dist\lib\*.jar" "$out\input"
 foreach ($jar in Get-ChildItem "$out\input\*.jar") {
   $dir = New-Item -ItemType Directory "$out\classes\$($jar.BaseName)"
   Push-Location $dir; & "$jdk\bin\jar.exe" xf $jar.FullName; Pop-Location
-  # Signed jars (BouncyCastle) repacked unsigned, as in build-linux.sh (see why there): only the
-  # manifest's main section is kept.
-  $signatures = Get-ChildItem "$dir\META-INF" -ErrorAction SilentlyContinue | Where-Object { $_.Extension -in '.SF', '.RSA', '.DSA', '.EC' }
-  if ($signatures) {
-    $signatures | Remove-Item
-    Remove-Item "$dir\META-INF\services\java.security.Provider" -ErrorAction SilentlyContinue
-    $main = @()
-    foreach ($line in Get-Content "$dir\META-INF\MANIFEST.MF") { if ($line -eq '') { break }; $main += $line }
-    Set-Content "$out\manifest.mf" ($main + '') -Encoding ascii
-    Remove-Item $jar.FullName
-    & "$jdk\bin\jar.exe" --create --file $jar.FullName --manifest "$out\manifest.mf" -C $dir.FullName .
-    if ($LASTEXITCODE -ne 0) { throw "repacking $($jar.Name) failed" }
+  # The build repacks BouncyCastle unsigned (app/pom.xml; why: installer/README.md "Fast start").
+  if (Get-ChildItem "$dir\META-INF" -ErrorAction SilentlyContinue | Where-Object { $_.Extension -in '.SF', '.RSA', '.DSA', '.EC' }) {
+    throw "$($jar.Name) in $dist\lib is signed: rebuild the app (.\mvnw.cmd -B package -DskipTests -pl app -am)"
   }
 }
 Get-ChildItem -Recurse "$out\classes" -Filter module-info.class | Remove-Item
@@ -53,15 +44,21 @@ if ($LASTEXITCODE -ne 0) { throw "jlink failed" }
 # salesdesk-cli: the same app with a console, for the command line (salesdesk-cli info, import...).
 Set-Content "$out\salesdesk-cli.properties" "win-console=true`nwin-shortcut=false`nwin-menu=false"
 # The upgrade code stays the same across versions, so a newer .msi replaces an older one.
+# --file-associations: a double-click on a .sdtemplate file opens SalesDesk on its install plan;
+# jpackage runs in the repository, as the association's icon is named relative to it.
+Push-Location $root
 & "$jdk\bin\jpackage.exe" --type msi --name SalesDesk --app-version $version --vendor SalesDesk `
   --description "SalesDesk: customers, leads, deals, contracts and payments" `
   --input "$out\input" --main-jar $appJar --main-class io.salesdesk.app.Main `
   --runtime-image "$out\runtime" --icon "$root\installer\icons\salesdesk.ico" `
   --java-options '-Dfile.encoding=UTF-8' --java-options '-Dsalesdesk.home=$APPDIR\..' `
   --add-launcher "salesdesk-cli=$out\salesdesk-cli.properties" `
+  --file-associations "$root\installer\windows\sdtemplate.properties" `
   --win-per-user-install --win-menu --win-menu-group SalesDesk --win-shortcut --win-dir-chooser `
   --win-upgrade-uuid 6f3a8f0e-5b1d-4c59-9a1e-2d7c4b8e9f10 `
   --license-file "$root\LICENSE" --dest $out
-if ($LASTEXITCODE -ne 0) { throw "jpackage failed" }
+$jpackageExit = $LASTEXITCODE
+Pop-Location
+if ($jpackageExit -ne 0) { throw "jpackage failed" }
 Remove-Item -Recurse -Force "$out\input"
 Get-ChildItem "$out\*.msi"

@@ -22,4 +22,12 @@ class MainTest {
         assertThat(Main.opensWindow("--data-dir", "/tmp/x", "import", "a.xlsx")).isFalse();
         assertThat(Main.opensWindow("--version")).isFalse();
     }
+
+    @Test
+    void aTemplateFileOpensTheWindowAloneOrAfterOptions() {
+        // What a double-click runs: the launcher with the file's path, with or without options.
+        assertThat(Main.opensWindow("/home/li/下载/大客户.sdtemplate")).isTrue();
+        assertThat(Main.opensWindow("--data-dir", "/tmp/x", "--user", "rep.sh1", "x.sdtemplate")).isTrue();
+        assertThat(Main.opensWindow("--data-dir", "/tmp/x", "info")).isFalse();
+    }
 }

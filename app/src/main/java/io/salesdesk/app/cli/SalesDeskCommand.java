@@ -30,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /** {@code salesdesk}: with no command it opens the window on the workspace. */
@@ -81,9 +82,17 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     private volatile BackupSchedule dailyBackups;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--profile-file", paramLabel = "FILE",
-            description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names).")
+            description = "For IT: set up a connection profile and the language from this JSON or properties file on first start (the password from the environment variable it names); also before a command (salesdesk --profile-file FILE info).")
     java.nio.file.Path profileFile;
+
+    // A file, not a command: picocli takes a word that names a subcommand as the subcommand first.
+    @Parameters(arity = "0..1", paramLabel = "TEMPLATE_FILE",
+            description = "A SalesDesk template (.sdtemplate) to install: the window opens as usual, then shows what the template adds (a double-click on the file does this).")
+    java.nio.file.Path templateFile;
 
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the main window is shown and print the time it took (for bench startup).")
@@ -109,7 +118,21 @@ public final class SalesDeskCommand implements Callable<Integer> {
 
     private static CommandLine rootCommandLine() {
         I18n.setLocale(AppearancePreferences.Language.forLocale(java.util.Locale.getDefault()).locale());
-        CommandLine commandLine = new CommandLine(new SalesDeskCommand());
+        SalesDeskCommand root = new SalesDeskCommand();
+        CommandLine commandLine = new CommandLine(root);
+        // --profile-file is set up before whatever runs, the window or a command (salesdesk
+        // --profile-file F info sets it up without a window, e.g. from a deployment script).
+        commandLine.setExecutionStrategy(parsed -> {
+            if (root.profileFile != null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+                try {
+                    ProfileFile.read(root.profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(),
+                            System.getenv());
+                } catch (SalesDeskException e) {
+                    throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SalesDeskException domain) {
                 cmd.getErr().println(I18n.message(domain));
@@ -120,13 +143,16 @@ public final class SalesDeskCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /** The template file to open once the window is up, absolute, so a message names it in full. */
+    public java.util.Optional<java.nio.file.Path> templateFile() {
+        return java.util.Optional.ofNullable(templateFile).map(f -> f.toAbsolutePath().normalize());
+    }
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        checkTemplateFile();
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
-        if (profileFile != null) {
-            ProfileFile.read(profileFile).apply(ProfileCommand.profiles(), AppearancePreferences.load(), System.getenv());
-        }
         DatabaseConfig located = database.configForWindow();
         if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(located)) {
             FxStartup.await();
@@ -159,7 +185,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
             }, background);
             return context;
         });
-        SalesDeskApplication.launch(opening, started, exitAfterShown);
+        SalesDeskApplication.launch(opening, started, exitAfterShown, templateFile().orElse(null));
         closeWhenOpened(opening);
         background.shutdownNow();
         if (SalesDeskApplication.failed()) {
@@ -173,6 +199,22 @@ public final class SalesDeskCommand implements Callable<Integer> {
             System.out.println(BenchCommand.READY_PREFIX + (jvmToCall + SalesDeskApplication.readyMillis()));
         }
         return 0;
+    }
+
+    /**
+     * A mistyped command ({@code salesdesk imprt}) would otherwise open the window to say that no
+     * template file "imprt" exists: a word that is no file and does not look like one is refused here.
+     * A template file that went missing is explained in the window, in the user's language.
+     */
+    private void checkTemplateFile() {
+        if (templateFile == null || java.nio.file.Files.exists(templateFile)) {
+            return;
+        }
+        String name = templateFile.toString();
+        boolean looksLikeFile = name.contains("/") || name.contains(java.io.File.separator) || name.contains(".");
+        if (!looksLikeFile) {
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.get("cli.unknownCommand", name));
+        }
     }
 
     private void closeWhenOpened(Future<AppContext> opening) {

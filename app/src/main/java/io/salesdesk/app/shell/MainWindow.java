@@ -54,6 +54,7 @@ import io.salesdesk.app.help.HelpButton;
 import io.salesdesk.app.help.ProblemReportAction;
 import io.salesdesk.app.pipeline.PipelinePage;
 import io.salesdesk.app.sync.ReplicaSync;
+import io.salesdesk.app.studio.templates.TemplateInstall;
 import io.salesdesk.app.sync.SyncControl;
 import io.salesdesk.app.tasks.TasksPage;
 import io.salesdesk.app.settings.SettingsPage;
@@ -90,6 +91,9 @@ public final class MainWindow {
     // What runs after each sign-in (the reminders and timers), and what undoes it at sign-out.
     private Runnable whenSignedIn = () -> { };
     private final List<Runnable> atSignOut = new ArrayList<>();
+    // A template file SalesDesk was started with: its install plan shows once, after the first sign-in.
+    private java.nio.file.Path fileToOpen;
+    private boolean openedFile;
 
     private static final Page START_PAGE = Page.CUSTOMERS;
 
@@ -132,6 +136,21 @@ public final class MainWindow {
             scene.setRoot(buildRoot());
         }
         whenSignedIn.run();
+        if (fileToOpen != null) {
+            java.nio.file.Path file = fileToOpen;
+            fileToOpen = null;
+            openedFile = true;
+            // Later, so the first page is drawn under the plan; the plan waits for an answer.
+            javafx.application.Platform.runLater(() -> new TemplateInstall(context, () -> { }).file(file));
+        }
+    }
+
+    /**
+     * Shows the install plan of this template file once the workspace is open and someone is signed in
+     * (a double-click on a .sdtemplate file, {@code salesdesk FILE}). Call before {@link #attach}.
+     */
+    public void openAfterSignIn(java.nio.file.Path templateFile) {
+        this.fileToOpen = templateFile;
     }
 
     /** Runs {@code undo} at the next sign-out, e.g. stopping what {@code whenSignedIn} started. */
@@ -207,7 +226,8 @@ public final class MainWindow {
 
     /** Starts the tour of the main pages unless the user has seen it here (the app's first start). */
     public void startTourIfNew() {
-        if (context != null && context.currentUser() != null
+        // A template's install plan is on screen: the tour would point past it; it comes next start.
+        if (context != null && context.currentUser() != null && !openedFile
                 && !TourMemory.load().seen(context.currentUser().id())) {
             startTour();
         }

@@ -37,6 +37,7 @@ public final class SalesDeskApplication {
     private static volatile long readyMillis = -1;
     private static final CompletableFuture<Void> SHOWN = new CompletableFuture<>();
     private static volatile boolean failed;
+    private static volatile java.nio.file.Path templateFile;
 
     /**
      * Starts the UI while the workspace is still opening and returns when the window closes: the
@@ -46,6 +47,16 @@ public final class SalesDeskApplication {
      * {@link #readyMillis()} (measured from {@code started}, a {@link System#nanoTime()}).
      */
     public static void launch(Future<AppContext> openingContext, long started, boolean exitAfterShown) {
+        launch(openingContext, started, exitAfterShown, null);
+    }
+
+    /**
+     * As {@link #launch(Future, long, boolean)}, then, once someone is signed in, shows the install plan
+     * of {@code templateFile} (a template double-clicked on the desktop); {@code null} for none.
+     */
+    public static void launch(Future<AppContext> openingContext, long started, boolean exitAfterShown,
+                              java.nio.file.Path templateFile) {
+        SalesDeskApplication.templateFile = templateFile;
         context = Objects.requireNonNull(openingContext, "context");
         startedNanos = started;
         SalesDeskApplication.exitAfterShown = exitAfterShown;
@@ -90,6 +101,9 @@ public final class SalesDeskApplication {
         // The window shows at once; the pages come when the workspace is open (a large one takes
         // seconds, creating the demo workspace on first start longer).
         MainWindow window = new MainWindow(AppearancePreferences.load());
+        if (templateFile != null && !exitAfterShown) {
+            window.openAfterSignIn(templateFile);
+        }
         stage.setScene(window.createScene());
         stage.setTitle(I18n.get("app.title"));
         stage.setMinWidth(1000);

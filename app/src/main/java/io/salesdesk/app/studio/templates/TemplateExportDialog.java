@@ -131,12 +131,14 @@ final class TemplateExportDialog extends Dialog<File> {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get("templates.export.title"));
-        chooser.setInitialFileName(id.getText().strip() + ".json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("templates.fileType"), "*.json"));
-        File file = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
-        if (file == null) {
+        chooser.setInitialFileName(id.getText().strip() + "." + TemplateInstall.EXTENSION);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("templates.fileType"),
+                "*." + TemplateInstall.EXTENSION));
+        File picked = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
+        if (picked == null) {
             return null;
         }
+        File file = withExtension(picked);
         Template t = context.templates().export(id.getText().strip(), 1,
                 new Template.Text(blankToNull(nameZh.getText()), blankToNull(nameEn.getText())),
                 new Template.Text(blankToNull(description.getText()), null), chosen);
@@ -147,6 +149,16 @@ final class TemplateExportDialog extends Dialog<File> {
             problem.setText(I18n.get("templates.export.failed", e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * The name as typed, with .sdtemplate added unless it ends in a template's extension (GTK's save
+     * dialog adds none), so a double-click on the file opens SalesDesk. "v1.2 门店" is no extension.
+     */
+    static File withExtension(File chosen) {
+        String name = chosen.getName().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith("." + TemplateInstall.EXTENSION) || name.endsWith("." + TemplateInstall.OLD_EXTENSION)
+                ? chosen : new File(chosen.getParentFile(), chosen.getName() + "." + TemplateInstall.EXTENSION);
     }
 
     private static String blankToNull(String s) {

@@ -180,36 +180,7 @@ public final class TemplatesSection extends VBox {
     }
 
     private void install(Template template) {
-        if (!TemplateService.mayInstall(context.currentUser().asActor(), template)) {
-            info(Alert.AlertType.WARNING, I18n.get("templates.notAllowed", TemplateTexts.name(template)));
-            return;
-        }
-        BackgroundTask.wrap(() -> templates().plan(template)).onSuccess(plan -> confirmAndInstall(plan))
-                .onFailure(this::fail).executeWith(context.executor());
-    }
-
-    private void confirmAndInstall(InstallPlan plan) {
-        if (!new TemplatePlanDialog(plan).showAndWait().orElse(false)) {
-            return;
-        }
-        Template t = plan.template();
-        BackgroundTask.wrap(() -> templates().install(context.currentUser().asActor(), t, I18n.locale()))
-                .onSuccess(done -> {
-                    load();
-                    String text = done.upgrade()
-                            ? I18n.get("templates.done.upgraded", TemplateTexts.name(t), t.version(),
-                                    done.changes().size())
-                            : I18n.get("templates.done", TemplateTexts.name(t), done.changes().size());
-                    if (!done.keptChanged().isEmpty()) {
-                        text += "\n\n" + I18n.get("templates.done.keptChanged", done.keptChanged().size()) + "\n"
-                                + TemplateTexts.lines(done.keptChanged());
-                    }
-                    if (!done.existing().isEmpty()) {
-                        text += "\n\n" + I18n.get("templates.done.existing", done.existing().size()) + "\n"
-                                + TemplateTexts.lines(done.existing());
-                    }
-                    info(Alert.AlertType.INFORMATION, text);
-                }).onFailure(this::fail).executeWith(context.executor());
+        new TemplateInstall(context, this::load).builtIn(template);
     }
 
     private void uninstall(InstalledTemplate installed) {
@@ -245,7 +216,9 @@ public final class TemplatesSection extends VBox {
     private void installFromFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get("templates.fromFile"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("templates.fileType"), "*.json"));
+        // Files exported before templates had their own extension are .json: still offered.
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("templates.fileTypeOpen"),
+                "*." + TemplateInstall.EXTENSION, "*." + TemplateInstall.OLD_EXTENSION));
         java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             installFrom(file.toPath());
@@ -254,21 +227,7 @@ public final class TemplatesSection extends VBox {
 
     /** Reads, checks and plans a template file, then asks as for a built-in one. */
     void installFrom(Path file) {
-        BackgroundTask.wrap(() -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                Template t = templates().read(in);
-                return templates().plan(t);
-            } catch (IOException e) {
-                throw new io.salesdesk.studio.template.TemplateException(e, "template.file.unreadable",
-                        e.getMessage());
-            }
-        }).onSuccess(plan -> {
-            if (!TemplateService.mayInstall(context.currentUser().asActor(), plan.template())) {
-                info(Alert.AlertType.WARNING, I18n.get("templates.notAllowed", TemplateTexts.name(plan.template())));
-                return;
-            }
-            confirmAndInstall(plan);
-        }).onFailure(this::fail).executeWith(context.executor());
+        new TemplateInstall(context, this::load).file(file);
     }
 
     private void fail(Throwable error) {
@@ -277,12 +236,6 @@ public final class TemplatesSection extends VBox {
     }
 
     private static void info(Alert.AlertType type, String text) {
-        Alert alert = new Alert(type, text, ButtonType.OK);
-        alert.setTitle(I18n.get("app.title"));
-        alert.setHeaderText(type == Alert.AlertType.ERROR ? I18n.get("templates.error.header") : null);
-        alert.getDialogPane().setId("templateMessage");
-        alert.getDialogPane().setMinWidth(480);
-        Stylesheets.addTo(alert.getDialogPane());
-        alert.show();
+        TemplateInstall.info(type, text);
     }
 }
