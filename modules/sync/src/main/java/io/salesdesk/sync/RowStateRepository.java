@@ -28,7 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Customers and contacts read as {@link RowState}s, deleted ones included, and the hub's feed: which
+ * Synced rows read as {@link RowState}s with their custom values, deleted ones included, and the hub's feed: which
  * rows its audit trail touched after a sequence number.
  */
 final class RowStateRepository {
@@ -36,9 +36,12 @@ final class RowStateRepository {
     private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
+    // Reads only, so the clock (which stamps writes) does not matter.
+    private final CustomValues customValues;
 
     private RowStateRepository(Configuration configuration) {
         this.dsl = DSL.using(configuration);
+        this.customValues = new CustomValues(configuration, java.time.Clock.systemUTC());
     }
 
     static RowStateRepository using(Configuration configuration) {
@@ -71,6 +74,7 @@ final class RowStateRepository {
         List<RowState> rows = new ArrayList<>(distinct.size());
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            int before = rows.size();
             if (entity == SyncedEntity.CUSTOMER) {
                 Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
@@ -93,6 +97,7 @@ final class RowStateRepository {
                 dsl.selectFrom(CONTACT).where(CONTACT.ID.in(chunk), scope)
                         .forEach(r -> rows.add(contact(r)));
             }
+            customValues.addTo(entity, rows.subList(before, rows.size()));
         }
         return rows;
     }

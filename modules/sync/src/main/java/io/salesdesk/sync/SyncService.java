@@ -196,6 +196,10 @@ public final class SyncService {
         for (RowWriter.Write skipped : writer.flush()) {
             LOG.warn("Sync skipped {} {}: its customer is not on this replica", skipped.entity(), skipped.id());
         }
+        for (RowWriter.Refused refused : writer.refused()) {
+            LOG.warn("Sync skipped {} of {} {}: the field is not in use here or refuses {}", refused.field(),
+                    refused.write().entity(), refused.write().id(), refused.value());
+        }
     }
 
     private static TravelChange travel(Configuration cfg, SyncNode n, LocalChangeRepository.LocalChange c,
