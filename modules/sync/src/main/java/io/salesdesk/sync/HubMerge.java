@@ -29,8 +29,10 @@ final class HubMerge {
     private final RowWriter writer;
     private final SyncConflictRepository conflicts;
     private final CustomValues customFields;
+    private final PoolClaims claims;
 
     HubMerge(Configuration configuration, Clock clock) {
+        this.claims = new PoolClaims(configuration, clock);
         this.customFields = new CustomValues(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.writer = new RowWriter(configuration, clock);
@@ -64,7 +66,9 @@ final class HubMerge {
                 state.put(change.entityId(), writer.queue(write));
             }
         }
-        for (RowWriter.Write failed : writer.flush()) {
+        Set<RowWriter.Write> failedWrites = writer.flush();
+        claims.stampApplied(state);
+        for (RowWriter.Write failed : failedWrites) {
             // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
             List<SyncConflictRepository.Found> ofChange = found.get(written.get(failed));
             failed.target().forEach((field, value) -> {
@@ -96,6 +100,12 @@ final class HubMerge {
                                          List<SyncConflictRepository.Found> found) {
         SyncedEntity entity = change.entity();
         if (outsideScope) {
+            if (current != null && PoolClaims.isClaim(change) && PoolClaims.lostTo(change, current)) {
+                // A pool record the replica held, claimed first by someone outside its subtree.
+                found.add(new SyncConflictRepository.Found(SyncConflict.Kind.CLAIM_LOST, "ownerId", null,
+                        current.get("ownerId"), change.changes().get("ownerId").newValue()));
+                return null;
+            }
             change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
                     SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(), null, c.newValue())));
             return null;
@@ -137,6 +147,14 @@ final class HubMerge {
                 }
             }
         } else {
+            if (PoolClaims.isClaim(change) && (PoolClaims.lostTo(change, current)
+                    || current.get("ownerId") == null && PoolClaims.isOwnCustomerClaim(change)
+                    && !claims.withinDailyLimit(change))) {
+                // The first claim to reach the hub wins; this one is recorded, resolved, and dropped whole.
+                found.add(new SyncConflictRepository.Found(SyncConflict.Kind.CLAIM_LOST, "ownerId", null,
+                        current.get("ownerId"), change.changes().get("ownerId").newValue()));
+                return null;
+            }
             target = new LinkedHashMap<>(current.fields());
             for (Map.Entry<String, FieldChange> e : change.changes().entrySet()) {
                 String field = e.getKey();

@@ -133,6 +133,7 @@ public final class SyncService {
             long lamport = Math.max(page.get(page.size() - 1).lamport(), result.lamport());
             db.transaction(cfg -> {
                 apply(cfg, n.hubId(), result.rows(), lastSeq);
+                LostClaims.tell(cfg, clock, LostClaims.of(page, result.rows()), result.rows());
                 SyncNodeRepository.using(cfg, clock).pushedThrough(lastSeq, lamport);
             });
             pushed += page.size();

@@ -160,6 +160,17 @@ public final class PoolRepository {
     }
 
     /**
+     * Stamps a claim made on another database (a branch replica's, applied by sync, which wrote the
+     * owner): claimed now, protected until then, out of the pool. The version does not move: the
+     * owner's write moved it.
+     */
+    public void stampClaim(UUID id, OffsetDateTime claimedAt, OffsetDateTime protectedUntil) {
+        dsl.update(CUSTOMER).set(CUSTOMER.CLAIMED_AT, claimedAt).set(CUSTOMER.PROTECTED_UNTIL, protectedUntil)
+                .set(CUSTOMER.POOLED_AT, (OffsetDateTime) null).set(CUSTOMER.POOL_REASON, (String) null)
+                .where(CUSTOMER.ID.eq(id)).execute();
+    }
+
+    /**
      * Sends an owned customer to the pool; false when it changed meanwhile (another owner, a newer
      * version, deleted).
      */
