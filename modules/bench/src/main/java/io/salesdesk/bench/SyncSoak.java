@@ -458,7 +458,10 @@ public final class SyncSoak {
             }
         }
         List<String> actualConflicts = new ArrayList<>();
+        Map<String, Integer> conflictsOf = new java.util.TreeMap<>();
         for (SyncConflict c : new SyncConflictService(hubSpace.db, clock).all()) {
+            conflictsOf.merge(c.kind() + " " + c.entity() + (c.field().startsWith("custom.") ? " custom" : ""), 1,
+                    Integer::sum);
             actualConflicts.add(c.entityId() + "|" + c.field() + "|" + c.baseValue() + "|" + c.hubValue() + "|"
                     + c.incomingValue());
         }
@@ -480,6 +483,7 @@ public final class SyncSoak {
                 model.count(Fate.TAKEN), model.count(Fate.EQUAL), model.count(Fate.CONFLICT));
         System.out.printf("conflict rows: %d recorded, %d predicted by the model, identical: %s%n",
                 actualConflicts.size(), expectedConflicts.size(), conflictsMatch);
+        System.out.printf("conflicts recorded by kind: %s%n", conflictsOf);
         System.out.printf("hub fields differing from the model: %d; replica rows differing from the hub: %d"
                 + " (besides %d deleted rows a replica never had); edits lost: %d%n", fieldMismatches,
                 replicaMismatches, deletedNeverSeen, lost);
