@@ -29,16 +29,24 @@ final class LostClaims {
     private LostClaims() {
     }
 
-    /** The page's claims the hub's rows show were not kept. */
+    /**
+     * The page's claims the hub's rows show were not kept. Only a row's last owner change in the
+     * page counts: a claim released again in the same page was not lost.
+     */
     static List<TravelChange> of(List<TravelChange> page, List<RowState> hubRows) {
         Map<UUID, RowState> byId = new HashMap<>();
         hubRows.forEach(r -> byId.put(r.id(), r));
         List<TravelChange> lost = new ArrayList<>();
-        for (TravelChange change : page) {
+        Set<UUID> ownerSeen = new java.util.HashSet<>();
+        for (int i = page.size() - 1; i >= 0; i--) {
+            TravelChange change = page.get(i);
+            if (!change.changes().containsKey("ownerId") || !ownerSeen.add(change.entityId())) {
+                continue;
+            }
             RowState hub = byId.get(change.entityId());
             if (PoolClaims.isClaim(change) && hub != null
                     && !change.changes().get("ownerId").newValue().equals(hub.get("ownerId"))) {
-                lost.add(change);
+                lost.add(0, change);
             }
         }
         return lost;

@@ -25,12 +25,12 @@ import org.jooq.Configuration;
  */
 final class PoolClaims {
 
+    private final Configuration configuration;
     private final PoolRepository pool;
     private final Clock clock;
     private final Map<UUID, Integer> takenToday = new HashMap<>();
     private final List<TravelChange> applied = new ArrayList<>();
     private Integer limit;
-    private final Configuration configuration;
 
     PoolClaims(Configuration configuration, Clock clock) {
         this.configuration = configuration;
@@ -84,12 +84,13 @@ final class PoolClaims {
             RowState row = rows.get(claim.entityId());
             String tier = row == null ? null : row.get("tier");
             int days = tier == null ? 0 : protection.getOrDefault(Tier.valueOf(tier), 0);
-            pool.stampClaim(claim.entityId(), now, now.plusDays(days));
+            UUID owner = UUID.fromString(claim.changes().get("ownerId").newValue());
+            pool.stampClaim(claim.entityId(), owner, now, now.plusDays(days));
             pool.event(claim.entityId(), claim.changedBy(), "CLAIM", now, "sync");
         }
     }
 
-    /** The claim the hub holds against an incoming one: the owner another claim gave the record first, if any. */
+    /** Whether another claim reached the hub first: the hub's row already has another owner. */
     static boolean lostTo(TravelChange change, RowState hubRow) {
         String owner = hubRow.get("ownerId");
         return owner != null && !Objects.equals(owner, change.changes().get("ownerId").newValue());

@@ -129,6 +129,20 @@ abstract class PoolSyncContract {
     }
 
     @Test
+    void aClaimReleasedAgainBeforeTheSyncLeavesTheCustomerInThePoolAndTellsNobody() {
+        pool(r1).claim(org.wang.asActor(), suzhouPool);
+        long version = SyncFixture.row(r1, SyncedEntity.CUSTOMER, suzhouPool).orElseThrow().version();
+        pool(r1).release(org.wang.asActor(), suzhouPool, version, "不是我们的客户");
+
+        sync(r1);
+
+        assertThat(SyncFixture.field(hubDb, suzhouPool, "ownerId")).isNull();
+        assertThat(pool(hubDb).pool(org.li.asActor(), null)).extracting(p -> p.name()).contains("苏州公海医院");
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+        assertThat(inbox(r1, org.wang)).isEmpty();
+    }
+
+    @Test
     void anOfflineClaimPastTheDailyLimitAtTheHubGoesBackToThePool() {
         Actor admin = new Actor(org.zhang.id(), "管理员", Role.ADMIN, org.company.path());
         pool(hubDb).setDailyClaimLimit(admin, 1);
