@@ -131,7 +131,8 @@ final class SyncConflictsSection extends VBox {
                     }
                     Map<String, String> people = new HashMap<>();
                     context.users().all().forEach((User u) -> people.put(u.id().toString(), u.displayName()));
-                    List<Line> lines = open.stream().map(c -> line(c, names, people)).toList();
+                    Map<String, String> customLabels = customLabels(open);
+                    List<Line> lines = open.stream().map(c -> line(c, names, people, customLabels)).toList();
                     return new Read(hub || !open.isEmpty(), lines);
                 })
                 .onSuccess(read -> {
@@ -147,11 +148,22 @@ final class SyncConflictsSection extends VBox {
     private record Read(boolean shown, List<Line> lines) {
     }
 
-    private static Line line(SyncConflict c, Map<UUID, String> names, Map<String, String> people) {
+    /** The labels of the custom fields the conflicts name, by entity and "custom.KEY" (retired fields too). */
+    private Map<String, String> customLabels(List<SyncConflict> open) {
+        Map<String, String> labels = new HashMap<>();
+        open.stream().filter(c -> c.field().startsWith(SyncedEntity.CUSTOM)).map(SyncConflict::entity).distinct()
+                .forEach(entity -> context.customFields().allFields(entity.customEntity()).forEach(f ->
+                        labels.put(entity.name() + " " + SyncedEntity.CUSTOM + f.key(), f.label())));
+        return labels;
+    }
+
+    private static Line line(SyncConflict c, Map<UUID, String> names, Map<String, String> people,
+                             Map<String, String> customLabels) {
         String entity = I18n.get("sync.conflicts.entity." + c.entity().name());
         String record = names.containsKey(c.entityId()) ? entity + " " + names.get(c.entityId()) : entity;
         String fieldKey = "sync.field." + c.field();
-        String field = I18n.has(fieldKey) ? I18n.get(fieldKey) : c.field();
+        String field = I18n.has(fieldKey) ? I18n.get(fieldKey)
+                : customLabels.getOrDefault(c.entity().name() + " " + c.field(), c.field());
         Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty") : people.getOrDefault(v, v);
         return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
     }

@@ -6,6 +6,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerQuery;
@@ -15,6 +16,10 @@ import io.salesdesk.crm.User;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.sync.LocalHub;
+import io.salesdesk.studio.field.CustomEntity;
+import io.salesdesk.studio.field.CustomFieldDraft;
+import io.salesdesk.studio.field.CustomFieldService;
+import io.salesdesk.studio.field.FieldType;
 import io.salesdesk.sync.SyncService;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +64,8 @@ class SyncConflictsUiTest {
                 .filter(c -> c.ownerId() != null).findFirst().orElseThrow();
         User owner = context.users().all().stream().filter(u -> u.id().equals(customer.ownerId())).findFirst()
                 .orElseThrow();
+        context.customFields().define(admin, CustomEntity.CUSTOMER, new CustomFieldDraft("床位数", "bed_count",
+                FieldType.NUMBER, java.util.List.of(), false, null, null));
         LocalHub hub = new LocalHub(context.database(), UiTestWorkspace.CLOCK);
         try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(dir.resolve("branch")),
                 owner.orgUnitId(), UiTestWorkspace.CLOCK, 500)) {
@@ -67,6 +74,12 @@ class SyncConflictsUiTest {
             atBranch.update(owner.asActor(), there.id(), there.version(), withPhone(there.toDraft(), "0571-88880001"));
             Customer here = context.customers().open(admin, customer.id()).orElseThrow().customer();
             context.customers().update(admin, here.id(), here.version(), withPhone(here.toDraft(), "0571-88880002"));
+            // Only the one value: the workspace may have required fields this test does not fill.
+            branch.transaction(cfg -> new CustomFieldService(branch, UiTestWorkspace.CLOCK).setImportedValues(cfg,
+                    owner.asActor(), ChangeReason.user(), CustomEntity.CUSTOMER, customer.id(),
+                    java.util.Map.of("bed_count", "600")));
+            context.database().transaction(cfg -> context.customFields().setImportedValues(cfg, admin,
+                    ChangeReason.user(), CustomEntity.CUSTOMER, customer.id(), java.util.Map.of("bed_count", "700")));
             new SyncService(branch, UiTestWorkspace.CLOCK).sync(hub);
         }
     }
@@ -92,17 +105,24 @@ class SyncConflictsUiTest {
     void anAdministratorTakesTheBranchsValueOfAConflictingField(FxRobot robot) throws Exception {
         robot.clickOn("#nav-SETTINGS");
         TableView<SyncConflictsSection.Line> table = robot.lookup("#syncConflictTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        SyncConflictsSection.Line line = table.getItems().get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        // A custom field's conflict is named by the field's label, its values in words.
+        assertThat(table.getItems()).anySatisfy(custom -> {
+            assertThat(custom.field()).isEqualTo("床位数");
+            assertThat(custom.hubValue()).isEqualTo("700");
+            assertThat(custom.incomingValue()).isEqualTo("600");
+        });
+        SyncConflictsSection.Line line = table.getItems().stream().filter(l -> l.field().equals("电话")).findFirst()
+                .orElseThrow();
         assertThat(line.record()).isEqualTo("客户 " + customer.name());
         assertThat(line.field()).isEqualTo("电话");
         assertThat(line.hubValue()).isEqualTo("0571-88880002");
         assertThat(line.incomingValue()).isEqualTo("0571-88880001");
         assertThat(robot.lookup("#syncConflictsSection").queryAs(Node.class).isVisible()).isTrue();
 
-        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> table.getSelectionModel().select(line));
         robot.interact(() -> robot.lookup("#syncTakeBranch").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
         assertThat(context.customers().open(context.currentUser().asActor(), customer.id()).orElseThrow().customer()
                 .phone()).isEqualTo("0571-88880001");

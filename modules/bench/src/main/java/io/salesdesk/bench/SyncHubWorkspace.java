@@ -14,6 +14,9 @@ import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.OrgUnitRepository;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
+import io.salesdesk.crm.lead.LeadDraft;
+import io.salesdesk.crm.lead.LeadRepository;
+import io.salesdesk.crm.lead.LeadStatus;
 import io.salesdesk.crm.User;
 import io.salesdesk.crm.UserRepository;
 import io.salesdesk.db.Database;
@@ -29,7 +32,7 @@ import java.util.function.UnaryOperator;
 /**
  * A hub database for the sync soak test and benchmark: a company with three branch teams, a rep
  * in each, and customers (one contact each) spread over the reps; for the soak test, a deal per
- * customer too.
+ * customer too, and leads, some in the pool.
  */
 final class SyncHubWorkspace {
 
@@ -39,6 +42,8 @@ final class SyncHubWorkspace {
     final List<UUID> customers = new ArrayList<>();
     final List<UUID> contacts = new ArrayList<>();
     final List<UUID> deals = new ArrayList<>();
+    final List<UUID> leads = new ArrayList<>();
+    final List<UUID> poolLeads = new ArrayList<>();
     private final Clock clock;
 
     SyncHubWorkspace(Path dir, Clock clock, int customerCount) {
@@ -46,7 +51,8 @@ final class SyncHubWorkspace {
         db = Database.open(DatabaseConfig.embedded(dir));
         new RegionService(db);
         UUID companyId = Ids.newId(clock);
-        company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId), null);
+        // Jiangsu (32): the company's pool, which its replicas hold.
+        company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId), "320000");
         ChangeReason reason = ChangeReason.of(ChangeReason.Kind.DEMO, "sync bench");
         db.transaction(cfg -> {
             OrgUnitRepository units = OrgUnitRepository.using(cfg, clock);
@@ -80,6 +86,23 @@ final class SyncHubWorkspace {
             }
             CustomerRepository.using(cfg, clock, UnaryOperator.identity()).insertAll(null, reason, newCustomers);
             ContactRepository.using(cfg, clock).insertAll(null, reason, newContacts);
+        });
+    }
+
+    /** Adds leads: {@code owned} spread over the reps, then {@code pooled} without an owner (公海), in Suzhou. */
+    void addLeads(int owned, int pooled) {
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.DEMO, "sync bench");
+        db.transaction(cfg -> {
+            List<LeadRepository.NewLead> rows = new ArrayList<>();
+            for (int i = 0; i < owned + pooled; i++) {
+                UUID id = Ids.newId(clock);
+                UUID owner = i < owned ? reps.get(i % reps.size()).id() : null;
+                rows.add(new LeadRepository.NewLead(id, new LeadDraft("线索" + i, "陈主任", "0512-5700" + (1000 + i),
+                        null, "320508", "HOSPITAL", null, "展会", null), owner == null ? LeadStatus.NEW
+                        : LeadStatus.ASSIGNED, owner, null, null, null, String.format("a%05d", i), null));
+                (i < owned ? leads : poolLeads).add(id);
+            }
+            LeadRepository.using(cfg, clock).insertAll(null, reason, rows);
         });
     }
 

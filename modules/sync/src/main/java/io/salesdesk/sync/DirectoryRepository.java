@@ -1,9 +1,11 @@
 package io.salesdesk.sync;
 
 import static io.salesdesk.db.jooq.Tables.APP_USER;
+import static io.salesdesk.db.jooq.Tables.CUSTOM_FIELD;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
+import io.salesdesk.db.jooq.tables.records.CustomFieldRecord;
 import io.salesdesk.db.jooq.tables.records.OrgUnitRecord;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The org tree and users, read whole on the hub and added where missing on a replica. */
+/** The org tree, users and custom field definitions, read whole on the hub and added where missing on a replica. */
 final class DirectoryRepository {
 
     private final DSLContext dsl;
@@ -47,7 +49,9 @@ final class DirectoryRepository {
         List<Map<String, Object>> units = dsl.selectFrom(ORG_UNIT).orderBy(DSL.length(ORG_UNIT.PATH), ORG_UNIT.ID)
                 .fetch().map(OrgUnitRecord::intoMap);
         List<Map<String, Object>> users = dsl.selectFrom(APP_USER).orderBy(APP_USER.ID).fetch().map(AppUserRecord::intoMap);
-        return new Directory(units, users);
+        List<Map<String, Object>> fields = dsl.selectFrom(CUSTOM_FIELD).orderBy(CUSTOM_FIELD.ID).fetch()
+                .map(CustomFieldRecord::intoMap);
+        return new Directory(units, users, fields);
     }
 
     /**
@@ -86,6 +90,31 @@ final class DirectoryRepository {
         }
         for (AppUserRecord r : changed) {
             dsl.executeUpdate(r);
+        }
+        addCustomFields(directory.customFields());
+    }
+
+    /**
+     * The hub's custom field definitions, added or overwritten where the version differs (a label,
+     * choices or retirement changed at the hub). A replica defines none (docs/decisions.md, decision
+     * 6); one defined on a replica before that rule whose entity and key the hub now uses is left
+     * alone, and the hub's field with it, so sync never fails on it.
+     */
+    private void addCustomFields(List<Map<String, Object>> hubFields) {
+        Map<UUID, Long> local = dsl.select(CUSTOM_FIELD.ID, CUSTOM_FIELD.VERSION).from(CUSTOM_FIELD)
+                .fetchMap(CUSTOM_FIELD.ID, CUSTOM_FIELD.VERSION);
+        for (Map<String, Object> values : hubFields) {
+            CustomFieldRecord r = dsl.newRecord(CUSTOM_FIELD);
+            r.fromMap(values);
+            Long version = local.get(r.getId());
+            if (version == null) {
+                if (!dsl.fetchExists(CUSTOM_FIELD, CUSTOM_FIELD.ENTITY.eq(r.getEntity()),
+                        CUSTOM_FIELD.FIELD_KEY.eq(r.getFieldKey()))) {
+                    r.insert();
+                }
+            } else if (!version.equals(r.getVersion())) {
+                dsl.executeUpdate(r);
+            }
         }
     }
 }

@@ -28,8 +28,12 @@ final class HubMerge {
     private final RowStateRepository rows;
     private final RowWriter writer;
     private final SyncConflictRepository conflicts;
+    private final CustomValues customFields;
+    private final PoolClaims claims;
 
     HubMerge(Configuration configuration, Clock clock) {
+        this.claims = new PoolClaims(configuration, clock);
+        this.customFields = new CustomValues(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.writer = new RowWriter(configuration, clock);
         this.conflicts = SyncConflictRepository.using(configuration, clock);
@@ -62,7 +66,9 @@ final class HubMerge {
                 state.put(change.entityId(), writer.queue(write));
             }
         }
-        for (RowWriter.Write failed : writer.flush()) {
+        Set<RowWriter.Write> failedWrites = writer.flush();
+        claims.stampApplied(state);
+        for (RowWriter.Write failed : failedWrites) {
             // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
             List<SyncConflictRepository.Found> ofChange = found.get(written.get(failed));
             failed.target().forEach((field, value) -> {
@@ -71,6 +77,15 @@ final class HubMerge {
                             null, value));
                 }
             });
+        }
+        for (RowWriter.Refused refused : writer.refused()) {
+            // A value the hub's field does not take: the hub keeps its value, the replica's is kept here.
+            TravelChange change = written.get(refused.write());
+            FieldChange c = change.changes().get(refused.field());
+            RowState before = refused.write().current();
+            found.get(change).add(new SyncConflictRepository.Found(SyncConflict.Kind.FIELD, refused.field(),
+                    c == null ? null : c.oldValue(), before == null ? null : before.get(refused.field()),
+                    refused.value()));
         }
         int count = 0;
         for (Map.Entry<TravelChange, List<SyncConflictRepository.Found>> e : found.entrySet()) {
@@ -81,10 +96,16 @@ final class HubMerge {
     }
 
     /** Decides one change against the row as the hub holds it; returns the write to make, if any. */
-    private static RowWriter.Write merge(TravelChange change, boolean outsideScope, RowState current,
+    private RowWriter.Write merge(TravelChange change, boolean outsideScope, RowState current,
                                          List<SyncConflictRepository.Found> found) {
         SyncedEntity entity = change.entity();
         if (outsideScope) {
+            if (current != null && PoolClaims.isClaim(change) && PoolClaims.lostTo(change, current)) {
+                // A pool record the replica held, claimed first by someone outside its subtree.
+                found.add(new SyncConflictRepository.Found(SyncConflict.Kind.CLAIM_LOST, "ownerId", null,
+                        current.get("ownerId"), change.changes().get("ownerId").newValue()));
+                return null;
+            }
             change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
                     SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(), null, c.newValue())));
             return null;
@@ -103,9 +124,13 @@ final class HubMerge {
                 FieldChange c = change.changes().get(field);
                 target.put(field, c == null ? null : c.newValue());
             }
+            // The hub's custom fields, empty: the new row's values follow in their own change.
+            for (var field : customFields.fields(entity)) {
+                target.put(SyncedEntity.CUSTOM + field.key(), null);
+            }
         } else if (current.deleted()) {
             change.changes().forEach((field, c) -> {
-                if (entity.fields().contains(field) && !Objects.equals(c.newValue(), current.get(field))) {
+                if (entity.travels(field) && !Objects.equals(c.newValue(), current.get(field))) {
                     found.add(new SyncConflictRepository.Found(SyncConflict.Kind.EDIT_AFTER_DELETE, field,
                             c.oldValue(), current.get(field), c.newValue()));
                 }
@@ -114,7 +139,7 @@ final class HubMerge {
         } else if ("DELETE".equals(change.operation())) {
             target = current.fields();
             deleted = true;
-            for (String field : entity.fields()) {
+            for (String field : current.fields().keySet()) {
                 String base = change.deletedBase().get(field);
                 if (!Objects.equals(base, current.get(field))) {
                     found.add(new SyncConflictRepository.Found(SyncConflict.Kind.DELETE_AFTER_EDIT, field, base,
@@ -122,10 +147,24 @@ final class HubMerge {
                 }
             }
         } else {
+            if (PoolClaims.isClaim(change) && (PoolClaims.lostTo(change, current)
+                    || current.get("ownerId") == null && PoolClaims.isOwnCustomerClaim(change)
+                    && !claims.withinDailyLimit(change))) {
+                // The first claim to reach the hub wins; this one is recorded, resolved, and dropped whole.
+                found.add(new SyncConflictRepository.Found(SyncConflict.Kind.CLAIM_LOST, "ownerId", null,
+                        current.get("ownerId"), change.changes().get("ownerId").newValue()));
+                return null;
+            }
             target = new LinkedHashMap<>(current.fields());
             for (Map.Entry<String, FieldChange> e : change.changes().entrySet()) {
                 String field = e.getKey();
-                if (!entity.fields().contains(field) || "customerId".equals(field)) {
+                if (!entity.travels(field) || "customerId".equals(field)) {
+                    continue;
+                }
+                if (!current.fields().containsKey(field)) {
+                    // A custom field the hub does not have in use (retired meanwhile): kept, not applied.
+                    found.add(new SyncConflictRepository.Found(SyncConflict.Kind.FIELD, field,
+                            e.getValue().oldValue(), null, e.getValue().newValue()));
                     continue;
                 }
                 String base = "INSERT".equals(change.operation()) ? current.get(field) : e.getValue().oldValue();

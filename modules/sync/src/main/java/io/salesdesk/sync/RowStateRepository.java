@@ -28,7 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Customers and contacts read as {@link RowState}s, deleted ones included, and the hub's feed: which
+ * Synced rows read as {@link RowState}s with their custom values, deleted ones included, and the hub's feed: which
  * rows its audit trail touched after a sequence number.
  */
 final class RowStateRepository {
@@ -36,9 +36,13 @@ final class RowStateRepository {
     private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
+    // Reads only, so the clock (which stamps writes) does not matter.
+    private final CustomValues customValues;
+    private final Map<String, List<String>> poolPrefixes = new java.util.HashMap<>();
 
     private RowStateRepository(Configuration configuration) {
         this.dsl = DSL.using(configuration);
+        this.customValues = new CustomValues(configuration, java.time.Clock.systemUTC());
     }
 
     static RowStateRepository using(Configuration configuration) {
@@ -71,12 +75,14 @@ final class RowStateRepository {
         List<RowState> rows = new ArrayList<>(distinct.size());
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            int before = rows.size();
             if (entity == SyncedEntity.CUSTOMER) {
-                Condition scope = scopePath == null ? DSL.noCondition() : CUSTOMER.OWNER_ID.in(usersIn(scopePath));
+                Condition scope = scopePath == null ? DSL.noCondition() : customersIn(scopePath);
                 dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(chunk), scope)
                         .forEach(r -> rows.add(customer(r)));
             } else if (entity == SyncedEntity.LEAD) {
-                Condition scope = scopePath == null ? DSL.noCondition() : LEAD.OWNER_ID.in(usersIn(scopePath));
+                Condition scope = scopePath == null ? DSL.noCondition() : LEAD.OWNER_ID.in(usersIn(scopePath))
+                        .or(LEAD.OWNER_ID.isNull().and(inPoolRegions(LEAD.REGION_CODE, scopePath)));
                 dsl.selectFrom(LEAD).where(LEAD.ID.in(chunk), scope).forEach(r -> rows.add(lead(r)));
             } else if (entity == SyncedEntity.ACTIVITY) {
                 Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
@@ -89,10 +95,11 @@ final class RowStateRepository {
             } else {
                 Condition scope = scopePath == null ? DSL.noCondition()
                         : CONTACT.CUSTOMER_ID.in(DSL.select(CUSTOMER.ID).from(CUSTOMER)
-                        .where(CUSTOMER.OWNER_ID.in(usersIn(scopePath))));
+                        .where(customersIn(scopePath)));
                 dsl.selectFrom(CONTACT).where(CONTACT.ID.in(chunk), scope)
                         .forEach(r -> rows.add(contact(r)));
             }
+            customValues.addTo(entity, rows.subList(before, rows.size()));
         }
         return rows;
     }
@@ -142,6 +149,33 @@ final class RowStateRepository {
      * @param full    whether the page was full (more may follow)
      */
     record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full) {
+    }
+
+    /** Customers owned in the subtree, and pool customers (no owner) of its regions. */
+    private Condition customersIn(String scopePath) {
+        return CUSTOMER.OWNER_ID.in(usersIn(scopePath))
+                .or(CUSTOMER.OWNER_ID.isNull().and(inPoolRegions(CUSTOMER.REGION_CODE, scopePath)));
+    }
+
+    /**
+     * Whether a pool record's region lies in a region of an org unit of the subtree: the pool a rep
+     * there sees (320000 covers the province 32, 320500 the city 3205, as the pool itself reads
+     * a unit's region). A subtree without a region has no pool on its replica.
+     */
+    private Condition inPoolRegions(org.jooq.Field<String> regionCode, String scopePath) {
+        List<String> prefixes = poolPrefixes.computeIfAbsent(scopePath, p -> dsl.selectDistinct(ORG_UNIT.REGION_CODE)
+                .from(ORG_UNIT).where(ORG_UNIT.PATH.startsWith(p), ORG_UNIT.REGION_CODE.isNotNull(),
+                        ORG_UNIT.DELETED_AT.isNull())
+                .fetch(ORG_UNIT.REGION_CODE).stream().map(RowStateRepository::regionPrefix).distinct().toList());
+        return prefixes.isEmpty() ? DSL.falseCondition()
+                : DSL.or(prefixes.stream().map(regionCode::startsWith).toList());
+    }
+
+    private static String regionPrefix(String regionCode) {
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
     }
 
     private static org.jooq.Select<org.jooq.Record1<UUID>> usersIn(String scopePath) {

@@ -54,7 +54,9 @@ final class RowWriter {
     private final ActivityRepository activities;
     private final LeadRepository leads;
     private final RowStateRepository rows;
+    private final CustomValues customValues;
     private final List<Write> queued = new ArrayList<>();
+    private final List<Refused> refused = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
@@ -63,6 +65,19 @@ final class RowWriter {
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
+        this.customValues = new CustomValues(configuration, clock);
+    }
+
+    /**
+     * A custom value this side would not take: its field is not in use here, or the field refuses
+     * the value (its choices changed meanwhile). The row keeps the value it had.
+     */
+    record Refused(Write write, String field, String value) {
+    }
+
+    /** The custom values refused by the flushes so far. */
+    List<Refused> refused() {
+        return List.copyOf(refused);
     }
 
     /**
@@ -187,6 +202,7 @@ final class RowWriter {
         writeDeals(writes, failed, versions);
         writeActivities(writes, failed);
         writeLeads(writes, failed);
+        writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
             for (Write w : deletes) {
@@ -359,6 +375,29 @@ final class RowWriter {
             if (w.deleted()) {
                 leads.delete(w.actor(), w.reason(), w.id(),
                         versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Custom values, once their rows exist: per write, the "custom.KEY" fields whose value differs
+     * from the row's before it, in one change record on the row's history (as the app records them).
+     */
+    private void writeCustomValues(List<Write> writes, Set<Write> failed) {
+        for (Write w : writes) {
+            if (failed.contains(w)) {
+                continue;
+            }
+            Map<String, String> changed = new java.util.LinkedHashMap<>();
+            w.target().forEach((field, value) -> {
+                if (field.startsWith(SyncedEntity.CUSTOM)
+                        && !Objects.equals(value, w.current() == null ? null : w.current().get(field))) {
+                    changed.put(field, value);
+                }
+            });
+            if (!changed.isEmpty()) {
+                customValues.write(w.actor(), w.reason(), w.entity(), w.id(), changed)
+                        .forEach(field -> refused.add(new Refused(w, field, changed.get(field))));
             }
         }
     }

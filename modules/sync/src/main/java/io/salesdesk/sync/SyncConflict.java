@@ -36,6 +36,12 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
         /** A delete arrived for a row edited on the hub meanwhile: the row is deleted with the edit in it. */
         DELETE_AFTER_EDIT,
         /** A change to a row outside the replica's org subtree: not applied, kept here. */
-        OUTSIDE_SCOPE
+        OUTSIDE_SCOPE,
+        /**
+         * A claim of a pool customer or lead (no owner → someone) that another claim reached the hub
+         * before, or past the claimant's daily limit: resolved by rule when recorded (the hub's
+         * owner stays), the claimant told on the replica's sync.
+         */
+        CLAIM_LOST
     }
 }

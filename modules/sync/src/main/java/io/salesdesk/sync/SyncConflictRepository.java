@@ -65,6 +65,11 @@ final class SyncConflictRepository {
             r.setCreatedBy(change.changedBy());
             r.setUpdatedAt(now);
             r.setUpdatedBy(change.changedBy());
+            if (f.kind() == SyncConflict.Kind.CLAIM_LOST) {
+                // Resolved by rule: the first claim to reach the hub keeps the record.
+                r.setResolvedAt(now);
+                r.setResolvedValue(f.hub());
+            }
             records.add(r);
         }
         if (!records.isEmpty()) {

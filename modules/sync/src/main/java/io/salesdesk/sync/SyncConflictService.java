@@ -60,7 +60,7 @@ public final class SyncConflictService {
 
     private void write(Configuration cfg, Actor manager, SyncConflict conflict, String chosenValue) {
         RowState row = RowStateRepository.using(cfg).find(conflict.entity(), conflict.entityId()).orElse(null);
-        if (row == null || row.deleted() || !conflict.entity().fields().contains(conflict.field())) {
+        if (row == null || row.deleted() || !row.fields().containsKey(conflict.field())) {
             return;
         }
         Map<String, String> target = new LinkedHashMap<>(row.fields());

@@ -133,6 +133,7 @@ public final class SyncService {
             long lamport = Math.max(page.get(page.size() - 1).lamport(), result.lamport());
             db.transaction(cfg -> {
                 apply(cfg, n.hubId(), result.rows(), lastSeq);
+                LostClaims.tell(cfg, clock, LostClaims.of(page, result.rows()), result.rows());
                 SyncNodeRepository.using(cfg, clock).pushedThrough(lastSeq, lamport);
             });
             pushed += page.size();
@@ -195,6 +196,10 @@ public final class SyncService {
         }
         for (RowWriter.Write skipped : writer.flush()) {
             LOG.warn("Sync skipped {} {}: its customer is not on this replica", skipped.entity(), skipped.id());
+        }
+        for (RowWriter.Refused refused : writer.refused()) {
+            LOG.warn("Sync skipped {} of {} {}: the field is not in use here or refuses {}", refused.field(),
+                    refused.write().entity(), refused.write().id(), refused.value());
         }
     }
 

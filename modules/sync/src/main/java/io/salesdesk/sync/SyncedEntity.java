@@ -1,49 +1,68 @@
 package io.salesdesk.sync;
 
+import io.salesdesk.studio.field.CustomEntity;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The entities that travel between a replica and its hub, with the fields that travel: the field
- * names of their change records in the audit trail.
+ * names of their change records in the audit trail, and their custom fields.
  */
 public enum SyncedEntity {
 
     /** Customers; applied before contacts so that a new contact finds its customer. */
-    CUSTOMER("customer", List.of("name", "creditCode", "tier", "industry", "regionCode", "address", "phone",
+    CUSTOMER("customer", CustomEntity.CUSTOMER, List.of("name", "creditCode", "tier", "industry", "regionCode", "address", "phone",
             "ownerId", "lastFollowUpAt", "nextFollowUpOn")),
     /** Contacts; {@code customerId} is set when the contact is created and never moves. */
-    CONTACT("contact", List.of("customerId", "name", "title", "mobile", "phone", "email", "wechat", "primary",
+    CONTACT("contact", CustomEntity.CONTACT, List.of("customerId", "name", "title", "mobile", "phone", "email", "wechat", "primary",
             "notes")),
     /**
      * Deals (opportunities), after customers; they belong to a replica's subtree by their owner, as
      * customers do. {@code customerId} does not move by sync.
      */
-    DEAL("opportunity", List.of("customerId", "name", "ownerId", "stage", "amount", "expectedCloseOn", "probability",
+    DEAL("opportunity", CustomEntity.OPPORTUNITY, List.of("customerId", "name", "ownerId", "stage", "amount", "expectedCloseOn", "probability",
             "products", "closeReason", "boardRank")),
     /**
      * Follow-ups (activities), after customers and contacts, in the subtree by their owner. The app
      * never edits a follow-up, so they travel as new and deleted rows; KPI day counts follow.
      */
-    ACTIVITY("activity", List.of("customerId", "contactId", "ownerId", "kind", "occurredAt", "durationMinutes", "note",
+    ACTIVITY("activity", CustomEntity.ACTIVITY, List.of("customerId", "contactId", "ownerId", "kind", "occurredAt", "durationMinutes", "note",
             "outcome", "nextStep", "nextFollowUpOn")),
     /**
      * Leads, last (a converted lead names its customer and deal), in the subtree by their owner; a
      * lead in the pool (no owner) does not travel. The fields are those of its audit entries.
      */
-    LEAD("lead", List.of("name", "contactName", "phone", "address", "regionCode", "industry", "tier", "source", "note",
+    LEAD("lead", CustomEntity.LEAD, List.of("name", "contactName", "phone", "address", "regionCode", "industry", "tier", "source", "note",
             "status", "ownerId", "assignmentReason", "assignmentFlag", "firstResponseAt", "disqualifyReason",
             "customerId", "opportunityId", "boardRank"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";
 
+    /**
+     * How a custom field's value is named among a row's fields and in its change records
+     * ("custom.bed_count"): each custom field travels and merges as a field of its record.
+     */
+    public static final String CUSTOM = "custom.";
+
     private final String table;
+    private final CustomEntity customEntity;
     private final List<String> fields;
 
-    SyncedEntity(String table, List<String> fields) {
+    SyncedEntity(String table, CustomEntity customEntity, List<String> fields) {
         this.table = table;
+        this.customEntity = customEntity;
         this.fields = fields;
+    }
+
+    /** The entity's name among custom fields. */
+    public CustomEntity customEntity() {
+        return customEntity;
+    }
+
+    /** Whether a field of a change record travels: one of {@link #fields()} or a custom field. */
+    public boolean travels(String field) {
+        return fields.contains(field) || field.startsWith(CUSTOM);
     }
 
     /** The change log's entity name, which is the table name. */

@@ -11,7 +11,7 @@ public final class SyncedRows {
     private SyncedRows() {
     }
 
-    /** Customers and contacts, deleted ones included, by id. */
+    /** Every synced row with its custom values, deleted ones included, by id. */
     public static Map<UUID, RowState> read(Database db) {
         return db.transactionResult(cfg -> {
             RowStateRepository rows = RowStateRepository.using(cfg);

@@ -52,18 +52,20 @@ final class SyncFixture {
             UUID companyId = Ids.newId(clock);
             company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId), null);
             units.insert(null, reason, company);
-            east = child(units, reason, company, "华东大区", OrgUnit.Kind.REGION);
-            OrgUnit suzhou = child(units, reason, east, "苏州团队", OrgUnit.Kind.TEAM);
-            south = child(units, reason, company, "华南大区", OrgUnit.Kind.REGION);
+            // The regions' codes make their pools (公海): Jiangsu 32 for 华东, Guangdong 44 for 华南.
+            east = child(units, reason, company, "华东大区", OrgUnit.Kind.REGION, "320000");
+            OrgUnit suzhou = child(units, reason, east, "苏州团队", OrgUnit.Kind.TEAM, null);
+            south = child(units, reason, company, "华南大区", OrgUnit.Kind.REGION, "440000");
             wang = user(users, reason, "wang", "王一", suzhou);
             li = user(users, reason, "li", "李二", suzhou);
             zhang = user(users, reason, "zhang", "张三", south);
         });
     }
 
-    private OrgUnit child(OrgUnitRepository units, ChangeReason reason, OrgUnit parent, String name, OrgUnit.Kind kind) {
+    private OrgUnit child(OrgUnitRepository units, ChangeReason reason, OrgUnit parent, String name, OrgUnit.Kind kind,
+                          String regionCode) {
         UUID id = Ids.newId(clock);
-        OrgUnit unit = new OrgUnit(id, parent.id(), name, kind, parent.childPath(id), null);
+        OrgUnit unit = new OrgUnit(id, parent.id(), name, kind, parent.childPath(id), regionCode);
         units.insert(null, reason, unit);
         return unit;
     }

@@ -160,6 +160,18 @@ public final class PoolRepository {
     }
 
     /**
+     * Stamps a claim made on another database (a branch replica's, applied by sync, which wrote the
+     * owner): claimed now, protected until then, out of the pool. The version does not move: the
+     * owner's write moved it. Nothing happens if the customer has another owner by now (released
+     * again later in the same sync).
+     */
+    public void stampClaim(UUID id, UUID ownerId, OffsetDateTime claimedAt, OffsetDateTime protectedUntil) {
+        dsl.update(CUSTOMER).set(CUSTOMER.CLAIMED_AT, claimedAt).set(CUSTOMER.PROTECTED_UNTIL, protectedUntil)
+                .set(CUSTOMER.POOLED_AT, (OffsetDateTime) null).set(CUSTOMER.POOL_REASON, (String) null)
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.OWNER_ID.eq(ownerId)).execute();
+    }
+
+    /**
      * Sends an owned customer to the pool; false when it changed meanwhile (another owner, a newer
      * version, deleted).
      */

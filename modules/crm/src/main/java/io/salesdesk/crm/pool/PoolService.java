@@ -73,7 +73,7 @@ public final class PoolService {
     }
 
     public int dailyClaimLimit() {
-        return db.transactionResult(this::dailyClaimLimit);
+        return db.transactionResult(PoolService::dailyClaimLimit);
     }
 
     /** Sets how many customers a rep may claim a day; admins and company-wide roles only. */
@@ -250,7 +250,8 @@ public final class PoolService {
         return prefixes;
     }
 
-    private int dailyClaimLimit(Configuration cfg) {
+    /** How many customers a rep may claim a day, in the caller's transaction (a branch's claims are counted at the hub too). */
+    public static int dailyClaimLimit(Configuration cfg) {
         String v = WorkspaceSettings.using(cfg).get(DAILY_CLAIMS_KEY).orElse(null);
         try {
             return v == null ? DEFAULT_DAILY_CLAIMS : Math.max(0, Integer.parseInt(v.strip()));

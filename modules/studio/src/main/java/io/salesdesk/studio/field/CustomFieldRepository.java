@@ -1,6 +1,7 @@
 package io.salesdesk.studio.field;
 
 import static io.salesdesk.db.jooq.Tables.CUSTOM_FIELD;
+import static io.salesdesk.db.jooq.Tables.SYNC_NODE;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -53,6 +54,14 @@ public final class CustomFieldRepository {
 
     public Optional<CustomField> find(UUID id) {
         return dsl.selectFrom(CUSTOM_FIELD).where(CUSTOM_FIELD.ID.eq(id)).fetchOptional(CustomFieldRepository::toField);
+    }
+
+    /**
+     * Whether this database is a branch replica: fields are defined at the head office only and
+     * reach a replica when it syncs (docs/decisions.md, decision 6).
+     */
+    boolean onReplica() {
+        return dsl.fetchExists(SYNC_NODE, SYNC_NODE.ROLE.eq("REPLICA"));
     }
 
     boolean keyTaken(CustomEntity entity, String key) {

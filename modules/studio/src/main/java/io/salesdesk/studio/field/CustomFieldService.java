@@ -416,9 +416,14 @@ public final class CustomFieldService {
         }
     }
 
-    private static void requireConfigure(Actor actor) {
+    private void requireConfigure(Actor actor) {
         if (!mayConfigure(actor)) {
             throw new SalesDeskException("studio.notAllowed");
+        }
+        // A branch replica receives the head office's fields on every sync; one defined here would
+        // have values the head office does not know.
+        if (db.transactionResult(cfg -> fields(cfg).onReplica())) {
+            throw new SalesDeskException("studio.field.atHeadOffice");
         }
     }
 

@@ -78,6 +78,40 @@ public final class CustomValueRepository {
     }
 
     /**
+     * Sets values another database decided (a branch sync), given as canonical text by key (null
+     * clears one), and records what changed on the record's history with that reason. The values
+     * were checked where they were typed; a value this side's field refuses (its choices changed
+     * meanwhile) is not written.
+     *
+     * @param fields the entity's fields on this side
+     * @return the keys not written: no such field here, or a value the field refuses
+     */
+    public java.util.Set<String> writeText(Actor actor, ChangeReason reason, CustomEntity entity, UUID recordId,
+                                           List<CustomField> fields, Map<String, String> values) {
+        Map<String, CustomField> byKey = new HashMap<>();
+        fields.forEach(f -> byKey.put(f.key(), f));
+        Map<String, String> before = values(recordId, fields);
+        Map<CustomField, FieldType.Stored> changed = new LinkedHashMap<>();
+        java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+        values.forEach((key, text) -> {
+            CustomField field = byKey.get(key);
+            if (field == null) {
+                refused.add(key);
+            } else if (!java.util.Objects.equals(text, before.get(key))) {
+                try {
+                    changed.put(field, text == null ? null : field.type().store(text, field.choices()));
+                } catch (FieldType.Refused e) {
+                    refused.add(key);
+                }
+            }
+        });
+        if (!changed.isEmpty()) {
+            write(actor, reason, entity, recordId, changed, before);
+        }
+        return refused;
+    }
+
+    /**
      * Sets these fields' values on a record (null clears one) and records what changed on the record's
      * history.
      */
