@@ -120,15 +120,17 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         // once shown, as tall as the rows really are (a quote's lines take one text line each).
         scroll.setPrefViewportHeight(Math.min(MAX_TABLE_HEIGHT, 80 + 92 * (row - 1)));
         scroll.setPrefViewportWidth(820);
-        setOnShown(e -> fitTable(scroll, grid));
+        setOnShown(e -> javafx.application.Platform.runLater(() -> fitTable(scroll, grid)));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return new VBox(12, scroll, open, hint);
     }
 
     /** Makes the table as tall as its rows laid out (up to the most), keeping the dialog on the screen. */
     private void fitTable(ScrollPane scroll, GridPane grid) {
-        double rows = grid.getHeight();
-        if (rows <= 0 || Math.abs(rows - scroll.getViewportBounds().getHeight()) < 1) {
+        // The cells' own bounds: the grid itself may be stretched to the viewport.
+        double rows = grid.getChildren().stream().mapToDouble(cell -> cell.getBoundsInParent().getMaxY()).max()
+                .orElse(0) + grid.getInsets().getBottom();
+        if (rows <= 0) {
             return;
         }
         scroll.setPrefViewportHeight(Math.min(MAX_TABLE_HEIGHT, rows));
