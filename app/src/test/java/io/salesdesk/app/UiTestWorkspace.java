@@ -84,6 +84,14 @@ public final class UiTestWorkspace implements AutoCloseable {
         // the static initialiser above has run by now
     }
 
+    /**
+     * A workspace and the main window on it for a class of TestFX tests, to register with
+     * {@code @RegisterExtension}: see {@link MainWindowFixture}.
+     */
+    public static MainWindowFixture withMainWindow() {
+        return new MainWindowFixture();
+    }
+
     public static UiTestWorkspace create(Path dir) {
         return new UiTestWorkspace(dir, 300);
     }

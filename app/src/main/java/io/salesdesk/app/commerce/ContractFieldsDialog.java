@@ -3,18 +3,25 @@ package io.salesdesk.app.commerce;
 import atlantafx.base.theme.Styles;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.app.studio.CustomFieldForm;
 import io.salesdesk.commerce.contract.Contract;
+import io.salesdesk.core.FieldMerge;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.studio.field.CustomEntity;
 import java.util.Map;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
  * The company's own contract fields (自定义字段) of one contract, edited apart from its terms: a
  * contract's amount and parties change only through its own actions, its custom fields any time.
+ * Only the fields the user changed are saved; one someone else changed meanwhile too is merged
+ * field by field.
  */
 final class ContractFieldsDialog extends FormDialog<Contract> {
 
@@ -47,6 +54,39 @@ final class ContractFieldsDialog extends FormDialog<Contract> {
                     return contract;
                 })
                 .onSuccess(this::finish)
+                .onFailure(error -> {
+                    if (error instanceof StaleRecordException stale && stale.current() instanceof Map<?, ?>) {
+                        resolveConflict(values);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * Someone changed a field the user changed too: their values are read with who changed what, the
+     * user merges field by field, and the merge is saved over their values (coming back if someone
+     * changed one again meanwhile).
+     */
+    private void resolveConflict(Map<String, String> mine) {
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> Map.entry(context.customFields().values(CustomEntity.CONTRACT, contract.id()),
+                        context.contracts().history(actor, contract.id())))
+                .onSuccess(theirs -> {
+                    FieldMerge merge = FieldMerge.of(MergeFields.withCustom(Map.of(), custom.base()),
+                            MergeFields.withCustom(Map.of(), mine), MergeFields.withCustom(Map.of(), theirs.getKey()));
+                    Optional<Map<String, String>> merged = new FieldMergeDialog(contract.contractNo(), merge,
+                            new MergeFields(context, CustomEntity.CONTRACT, Map.of(), (name, value) -> value)
+                                    .words(theirs.getValue())).merged();
+                    if (merged.isEmpty()) {
+                        close();
+                        return;
+                    }
+                    custom.rebase(theirs.getKey());
+                    custom.showValues(MergeFields.customValues(merged.get()));
+                    save();
+                })
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
     }

@@ -1,6 +1,8 @@
 package io.salesdesk.app.commerce;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.ComboBox;
@@ -11,11 +13,14 @@ import javafx.scene.layout.GridPane;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductDraft;
 import io.salesdesk.commerce.product.ProductService;
+import io.salesdesk.core.FieldMerge;
+import io.salesdesk.core.StaleRecordException;
 
 /**
  * 新建 / 编辑产品: SKU, name, category (one of those in use, or a new one), unit, list and cost price,
@@ -25,6 +30,8 @@ final class ProductFormDialog extends FormDialog<Product> {
 
     private final AppContext context;
     private final Product existing;
+    /** The version the edit is saved on: the product opened, or theirs once a stale save was merged. */
+    private Product base;
     private final TextField sku = new TextField();
     private final TextField name = new TextField();
     private final ComboBox<String> category = new ComboBox<>();
@@ -37,6 +44,7 @@ final class ProductFormDialog extends FormDialog<Product> {
         super(I18n.get(existing == null ? "products.new.title" : "products.edit.title"), "productSave");
         this.context = context;
         this.existing = existing;
+        this.base = existing;
         sku.setId("productSku");
         name.setId("productName");
         category.setId("productCategory");
@@ -53,13 +61,7 @@ final class ProductFormDialog extends FormDialog<Product> {
         listPrice.textProperty().addListener((obs, was, now) -> showMargin());
         costPrice.textProperty().addListener((obs, was, now) -> showMargin());
         if (existing != null) {
-            sku.setText(existing.sku());
-            name.setText(existing.name());
-            category.getEditor().setText(existing.category());
-            category.setValue(existing.category());
-            unit.setText(existing.unit());
-            listPrice.setText(existing.listPrice().toPlainString());
-            costPrice.setText(existing.costPrice().toPlainString());
+            show(existing.toDraft());
         }
         GridPane grid = grid();
         ColumnConstraints half = new ColumnConstraints();
@@ -94,6 +96,16 @@ final class ProductFormDialog extends FormDialog<Product> {
                         Columns.yuan(list.subtract(cost))));
     }
 
+    private void show(ProductDraft d) {
+        sku.setText(d.sku());
+        name.setText(d.name());
+        category.getEditor().setText(d.category());
+        category.setValue(d.category());
+        unit.setText(d.unit());
+        listPrice.setText(d.listPrice() == null ? "" : d.listPrice().toPlainString());
+        costPrice.setText(d.costPrice() == null ? "" : d.costPrice().toPlainString());
+    }
+
     @Override
     protected void save() {
         // A price that is not a number reaches the service as missing; the service names the field.
@@ -101,8 +113,42 @@ final class ProductFormDialog extends FormDialog<Product> {
                 Amounts.parse(listPrice.getText()), Amounts.parse(costPrice.getText()));
         var actor = context.currentUser().asActor();
         BackgroundTask.wrap(() -> existing == null ? context.products().create(actor, draft)
-                        : context.products().update(actor, existing.id(), existing.version(), draft))
+                        : context.products().update(actor, existing.id(), base.version(), draft))
                 .onSuccess(this::finish)
+                .onFailure(error -> {
+                    if (error instanceof StaleRecordException stale && existing != null) {
+                        resolveConflict(stale, draft);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * Someone saved the product since the edit started: the user merges field by field and the merge
+     * is saved on their version (coming back with newer values if someone saved again meanwhile).
+     */
+    private void resolveConflict(StaleRecordException stale, ProductDraft mine) {
+        if (!(stale.current() instanceof Product theirs)) {
+            showGeneralProblem(I18n.get("merge.deleted", existing.name()));
+            return;
+        }
+        BackgroundTask.wrap(() -> context.products().history(theirs.id()))
+                .onSuccess(history -> {
+                    FieldMerge merge = FieldMerge.of(ProductVersions.fields(base.toDraft()),
+                            ProductVersions.fields(mine), ProductVersions.fields(theirs.toDraft()));
+                    Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
+                            ProductVersions.mergeFields(context).words(history)).merged();
+                    if (merged.isEmpty()) {
+                        close();
+                        return;
+                    }
+                    base = theirs;
+                    // The form shows what is saved, so a save refused for another reason is retried on the merge.
+                    show(ProductVersions.draft(merged.get()));
+                    save();
+                })
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
     }

@@ -1,7 +1,11 @@
 package io.salesdesk.app.commerce;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
@@ -22,12 +26,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.CustomerSearch;
+import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.commerce.CommerceException;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.quote.Quote;
 import io.salesdesk.commerce.quote.QuoteDraft;
 import io.salesdesk.core.BusinessTime;
+import io.salesdesk.core.FieldMerge;
+import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.crm.Customer;
@@ -42,6 +50,9 @@ final class QuoteFormDialog extends FormDialog<Quote> {
 
     private final AppContext context;
     private final Quote existing;
+    private final List<Product> products;
+    /** The version the edit is saved on: the quote opened, or theirs once a stale save was merged. */
+    private Quote base;
     private final ComboBox<Customer> customer = new ComboBox<>();
     private final DatePicker validUntil = new DatePicker();
     private final TextField note = new TextField();
@@ -56,6 +67,8 @@ final class QuoteFormDialog extends FormDialog<Quote> {
                 "quoteSave");
         this.context = context;
         this.existing = existing;
+        this.base = existing;
+        this.products = products;
         lines = new QuoteLinesEditor(products, typing::playFromStart);
         typing.setOnFinished(e -> preview());
         customer.setId("quoteCustomer");
@@ -215,9 +228,63 @@ final class QuoteFormDialog extends FormDialog<Quote> {
         QuoteDraft draft = draft(false);
         var actor = context.currentUser().asActor();
         BackgroundTask.wrap(() -> existing == null ? context.quotes().create(actor, draft)
-                        : context.quotes().update(actor, existing.id(), existing.version(), draft))
+                        : context.quotes().update(actor, existing.id(), base.version(), draft))
                 .onSuccess(this::finish)
+                .onFailure(error -> {
+                    if (error instanceof StaleRecordException stale && existing != null) {
+                        resolveConflict(stale, draft);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    /**
+     * Someone saved the quote since the edit started: the user merges field by field and the merge is
+     * saved on their version (coming back with newer values if someone saved again meanwhile). A
+     * quote deleted, sent or answered meanwhile cannot be edited any more, and the form says so.
+     */
+    private void resolveConflict(StaleRecordException stale, QuoteDraft mine) {
+        if (!(stale.current() instanceof Quote theirs)) {
+            showGeneralProblem(I18n.get("merge.deleted", existing.quoteNo()));
+            return;
+        }
+        if (!theirs.status().editable()) {
+            showFailure(new CommerceException("quote.notEditable", theirs.quoteNo(),
+                    I18n.label("quoteStatus", theirs.status())));
+            return;
+        }
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.quotes().history(actor, theirs.id()))
+                .onSuccess(history -> {
+                    FieldMerge merge = FieldMerge.of(QuoteVersions.fields(QuoteVersions.draftOf(base)),
+                            QuoteVersions.fields(mine), QuoteVersions.fields(QuoteVersions.draftOf(theirs)));
+                    Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.quoteNo(), merge,
+                            QuoteVersions.mergeFields(context, productNames(theirs)).words(history)).merged();
+                    if (merged.isEmpty()) {
+                        close();
+                        return;
+                    }
+                    base = theirs;
+                    QuoteDraft chosen = QuoteVersions.draft(mine, merged.get());
+                    // The form shows what is saved, so a save refused for another reason is retried on the merge.
+                    validUntil.setValue(chosen.validUntil());
+                    note.setText(chosen.note());
+                    lines.setDrafts(chosen.lines());
+                    save();
+                })
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
+    }
+
+    /** Each product of the lines in the three versions by name, as the quote's detail names it. */
+    private Map<UUID, String> productNames(Quote theirs) {
+        Map<UUID, String> names = new HashMap<>();
+        for (Quote q : List.of(base, theirs)) {
+            q.lines().forEach(l -> names.put(l.productId(), l.name()));
+        }
+        products.forEach(p -> names.put(p.id(), p.name()));
+        return names;
     }
 }

@@ -109,6 +109,25 @@ final class QuoteLinesEditor extends VBox {
         layoutLines();
     }
 
+    /** Shows these lines (a merge of two versions, for example); a product no longer on sale stays unchosen. */
+    void setDrafts(List<QuoteLineDraft> drafts) {
+        lines.clear();
+        for (QuoteLineDraft d : drafts) {
+            Line line = new Line();
+            products.stream().filter(p -> p.id().equals(d.productId())).findFirst().ifPresent(line.product::setValue);
+            line.quantity.setText(d.quantity() == null ? "" : Figures.quantity(d.quantity()));
+            if (d.unitPrice() != null) {
+                line.unitPrice.setText(d.unitPrice().toPlainString());
+            }
+            line.discount.setText(d.discountPct() == null ? "0" : d.discountPct().stripTrailingZeros().toPlainString());
+            lines.add(line);
+        }
+        if (lines.isEmpty()) {
+            lines.add(new Line());
+        }
+        layoutLines();
+    }
+
     private void layoutLines() {
         grid.getChildren().clear();
         String[] heads = {"quotes.line.product", "quotes.line.qty", "quotes.line.unitPrice", "quotes.line.discount",

@@ -47,12 +47,17 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
                         Map<String, String> changedBy) {
     }
 
+    /** The most the table of fields takes of the screen's height before it scrolls. */
+    private static final double MAX_TABLE_HEIGHT = 480;
+
     private final FieldMerge merge;
 
     public FieldMergeDialog(String recordName, FieldMerge merge, Words words) {
         this.merge = merge;
         setTitle(I18n.get("merge.title"));
         Stylesheets.addTo(getDialogPane());
+        // Four columns of values do not fit the theme's 600 px dialog.
+        getDialogPane().getStyleClass().add("wide-dialog");
         setHeaderText(I18n.get("merge.header", recordName));
         ButtonType save = new ButtonType(I18n.get("merge.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType discard = new ButtonType(I18n.get("merge.discard"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -76,8 +81,15 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         setResultConverter(button -> button == save ? merge.result() : null);
     }
 
-    /** Shows the dialog and waits: the merged values, or empty when the user gave up the edit. */
+    /**
+     * Shows the dialog and waits: the merged values, or empty when the user gave up the edit. When
+     * the two versions differ in no field (someone saved what the form does not show, e.g. a status),
+     * there is nothing to choose and the merge is returned without asking.
+     */
     public Optional<Map<String, String>> merged() {
+        if (merge.fields().stream().noneMatch(FieldMerge.Field::differs)) {
+            return Optional.of(merge.result());
+        }
         return showAndWait();
     }
 
@@ -104,11 +116,31 @@ public final class FieldMergeDialog extends Dialog<Map<String, String>> {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        // Tall enough for every row of a usual merge (a value may take two lines), then it scrolls.
-        scroll.setPrefViewportHeight(Math.min(480, 80 + 92 * (row - 1)));
+        // Tall enough for every row of a usual merge (a value may take two lines), then it scrolls;
+        // once shown, as tall as the rows really are (a quote's lines take one text line each).
+        scroll.setPrefViewportHeight(Math.min(MAX_TABLE_HEIGHT, 80 + 92 * (row - 1)));
         scroll.setPrefViewportWidth(820);
+        setOnShown(e -> javafx.application.Platform.runLater(() -> fitTable(scroll, grid)));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return new VBox(12, scroll, open, hint);
+    }
+
+    /** Makes the table as tall as its rows laid out (up to the most), keeping the dialog on the screen. */
+    private void fitTable(ScrollPane scroll, GridPane grid) {
+        // The cells' own bounds: the grid itself may be stretched to the viewport.
+        double rows = grid.getChildren().stream().mapToDouble(cell -> cell.getBoundsInParent().getMaxY()).max()
+                .orElse(0) + grid.getInsets().getBottom();
+        if (rows <= 0) {
+            return;
+        }
+        scroll.setPrefViewportHeight(Math.min(MAX_TABLE_HEIGHT, rows));
+        javafx.stage.Window window = getDialogPane().getScene().getWindow();
+        window.sizeToScene();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+                1, 1).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+        }
     }
 
     private void addRow(GridPane grid, int row, FieldMerge.Field field, Words words, Runnable refresh) {

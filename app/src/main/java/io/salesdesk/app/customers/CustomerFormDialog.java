@@ -26,6 +26,7 @@ import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.FieldMergeDialog;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
@@ -391,7 +392,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         FieldMerge merge = FieldMerge.of(CustomerVersions.fields(base.toDraft(), custom.base()),
                 CustomerVersions.fields(mine, mineCustom), CustomerVersions.fields(theirs.toDraft(), side.customValues()));
         Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
-                new CustomerMergeWords(context).words(side.history())).merged();
+                CustomerVersions.mergeFields(context).words(side.history())).merged();
         if (merged.isEmpty()) {
             close();
             changed.accept(existing.id());
@@ -401,7 +402,7 @@ public final class CustomerFormDialog extends FormDialog<Customer> {
         custom.rebase(side.customValues());
         // The form shows what is saved, so a save refused for another reason is retried on the merge.
         show(CustomerVersions.draft(merged.get()));
-        custom.showValues(CustomerVersions.customValues(merged.get()));
+        custom.showValues(MergeFields.customValues(merged.get()));
         save(draft(), custom.values(), theirs.version());
     }
 }

@@ -2,20 +2,15 @@ package io.salesdesk.app.pipeline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.salesdesk.app.AppContext;
-import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.crm.OpportunityDraft;
-import io.salesdesk.crm.User;
-import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.studio.field.CustomEntity;
-import io.salesdesk.studio.field.CustomField;
 
 /**
  * A version of a deal as field name → text, named as the change log names them (custom fields as
@@ -23,7 +18,6 @@ import io.salesdesk.studio.field.CustomField;
  */
 final class DealVersions {
 
-    static final String CUSTOM = "custom.";
     private static final Map<String, String> LABELS = Map.of("name", "opportunityForm.name",
             "stage", "opportunityForm.stage", "probability", "opportunityForm.probability",
             "amount", "opportunityForm.amount", "expectedCloseOn", "opportunityForm.expectedClose",
@@ -43,8 +37,7 @@ final class DealVersions {
         fields.put("products", d.products());
         fields.put("ownerId", d.ownerId() == null ? null : d.ownerId().toString());
         fields.put("closeReason", d.closeReason());
-        customValues.forEach((key, value) -> fields.put(CUSTOM + key, value));
-        return fields;
+        return MergeFields.withCustom(fields, customValues);
     }
 
     static OpportunityDraft draft(UUID customerId, Map<String, String> f) {
@@ -56,25 +49,8 @@ final class DealVersions {
                 f.get("closeReason"));
     }
 
-    static Map<String, String> customValues(Map<String, String> fields) {
-        Map<String, String> values = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            if (name.startsWith(CUSTOM)) {
-                values.put(name.substring(CUSTOM.length()), value);
-            }
-        });
-        return values;
-    }
-
-    static FieldMergeDialog.Words words(AppContext context, List<ChangeEntry> history) {
-        Map<String, String> customLabels = new HashMap<>();
-        for (CustomField field : context.customFields().fields(CustomEntity.OPPORTUNITY)) {
-            customLabels.put(CUSTOM + field.key(), field.label());
-        }
-        return new FieldMergeDialog.Words(
-                name -> LABELS.containsKey(name) ? I18n.get(LABELS.get(name)) : customLabels.getOrDefault(name, name),
-                (name, value) -> display(context, name, value),
-                FieldMergeDialog.changedBy(history, context.clock().getZone()));
+    static MergeFields mergeFields(AppContext context) {
+        return new MergeFields(context, CustomEntity.OPPORTUNITY, LABELS, (name, value) -> display(context, name, value));
     }
 
     private static String display(AppContext context, String name, String value) {
@@ -82,8 +58,7 @@ final class DealVersions {
             return name.equals("ownerId") ? I18n.get("opportunityForm.ownerDefault") : null;
         }
         return switch (name) {
-            case "ownerId" -> context.users().all().stream().filter(u -> u.id().toString().equals(value))
-                    .map(User::displayName).findFirst().orElse(value);
+            case "ownerId" -> MergeFields.userName(context, value);
             case "stage" -> context.opportunities().stage(value).name(I18n.locale());
             case "probability" -> value + "%";
             default -> value;

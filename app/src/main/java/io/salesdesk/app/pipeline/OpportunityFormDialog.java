@@ -11,6 +11,7 @@ import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.form.FormLayout;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.FieldMergeDialog;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.Stylesheets;
 import io.salesdesk.commerce.freeze.OrderFreeze;
@@ -362,7 +363,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                     FieldMerge merge = FieldMerge.of(DealVersions.fields(draftOf(base), custom.base()),
                             DealVersions.fields(mine, mineCustom), DealVersions.fields(draftOf(theirs), side.getKey()));
                     Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.name(), merge,
-                            DealVersions.words(context, side.getValue())).merged();
+                            DealVersions.mergeFields(context).words(side.getValue())).merged();
                     if (merged.isEmpty()) {
                         close();
                         return;
@@ -370,7 +371,7 @@ public final class OpportunityFormDialog extends FormDialog<Opportunity> {
                     base = theirs;
                     custom.rebase(side.getKey());
                     show(DealVersions.draft(theirs.customerId(), merged.get()));
-                    custom.showValues(DealVersions.customValues(merged.get()));
+                    custom.showValues(MergeFields.customValues(merged.get()));
                     save();
                 })
                 .onFailure(this::showFailure)

@@ -3,6 +3,7 @@ package io.salesdesk.app.tasks;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.FieldMergeDialog;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.Pickers;
@@ -197,7 +198,7 @@ public final class TaskFormDialog extends FormDialog<Task> {
                             TaskVersions.fields(mine, mineCustom),
                             TaskVersions.fields(TaskVersions.draftOf(theirs), side.getKey()));
                     Optional<Map<String, String>> merged = new FieldMergeDialog(theirs.title(), merge,
-                            TaskVersions.words(context, side.getValue())).merged();
+                            TaskVersions.mergeFields(context).words(side.getValue())).merged();
                     if (merged.isEmpty()) {
                         close();
                         return;
@@ -205,7 +206,7 @@ public final class TaskFormDialog extends FormDialog<Task> {
                     base = theirs;
                     custom.rebase(side.getKey());
                     show(TaskVersions.draft(mine, merged.get()));
-                    custom.showValues(TaskVersions.customValues(merged.get()));
+                    custom.showValues(MergeFields.customValues(merged.get()));
                     save();
                 })
                 .onFailure(this::showFailure)

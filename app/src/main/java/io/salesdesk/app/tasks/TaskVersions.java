@@ -3,23 +3,18 @@ package io.salesdesk.app.tasks;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.salesdesk.app.AppContext;
-import io.salesdesk.app.common.FieldMergeDialog;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.common.MergeFields;
 import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskDraft;
 import io.salesdesk.board.task.TaskPriority;
-import io.salesdesk.crm.User;
-import io.salesdesk.db.ChangeEntry;
 import io.salesdesk.studio.field.CustomEntity;
-import io.salesdesk.studio.field.CustomField;
 
 /**
  * A version of a task as field name → text, named as the change log names them (custom fields as
@@ -27,7 +22,6 @@ import io.salesdesk.studio.field.CustomField;
  */
 final class TaskVersions {
 
-    static final String CUSTOM = "custom.";
     private static final Map<String, String> LABELS = Map.of("title", "taskForm.name",
             "assigneeId", "taskForm.assignee", "priority", "taskForm.priority", "dueAt", "taskForm.due",
             "description", "taskForm.description");
@@ -49,8 +43,7 @@ final class TaskVersions {
         // To the minute in UTC, so one instant written with different offsets compares equal.
         fields.put("dueAt", d.dueAt() == null ? null
                 : d.dueAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString());
-        customValues.forEach((key, value) -> fields.put(CUSTOM + key, value));
-        return fields;
+        return MergeFields.withCustom(fields, customValues);
     }
 
     static TaskDraft draft(TaskDraft about, Map<String, String> f) {
@@ -61,25 +54,8 @@ final class TaskVersions {
                 about.opportunityId());
     }
 
-    static Map<String, String> customValues(Map<String, String> fields) {
-        Map<String, String> values = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            if (name.startsWith(CUSTOM)) {
-                values.put(name.substring(CUSTOM.length()), value);
-            }
-        });
-        return values;
-    }
-
-    static FieldMergeDialog.Words words(AppContext context, List<ChangeEntry> history) {
-        Map<String, String> customLabels = new HashMap<>();
-        for (CustomField field : context.customFields().fields(CustomEntity.TASK)) {
-            customLabels.put(CUSTOM + field.key(), field.label());
-        }
-        return new FieldMergeDialog.Words(
-                name -> LABELS.containsKey(name) ? I18n.get(LABELS.get(name)) : customLabels.getOrDefault(name, name),
-                (name, value) -> display(context, name, value),
-                FieldMergeDialog.changedBy(history, context.clock().getZone()));
+    static MergeFields mergeFields(AppContext context) {
+        return new MergeFields(context, CustomEntity.TASK, LABELS, (name, value) -> display(context, name, value));
     }
 
     private static String display(AppContext context, String name, String value) {
@@ -87,8 +63,7 @@ final class TaskVersions {
             return null;
         }
         return switch (name) {
-            case "assigneeId" -> context.users().all().stream().filter(u -> u.id().toString().equals(value))
-                    .map(User::displayName).findFirst().orElse(value);
+            case "assigneeId" -> MergeFields.userName(context, value);
             case "priority" -> I18n.label("taskPriority", TaskPriority.valueOf(value));
             case "dueAt" -> Formats.dateTime(OffsetDateTime.parse(value), context.clock().getZone());
             default -> value;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.PaymentTerm;
 import io.salesdesk.core.Actor;
@@ -15,7 +15,6 @@ import io.salesdesk.crm.OpportunityFilter;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomFieldDraft;
 import io.salesdesk.studio.field.FieldType;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -23,15 +22,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,37 +37,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ContractCustomFieldsUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Actor admin;
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+        context = app.context();
         admin = context.currentUser().asActor();
         context.customFields().define(admin, CustomEntity.CONTRACT,
                 new CustomFieldDraft("招标编号", "tender_no", FieldType.TEXT, List.of(), true, null, null));
         context.customFields().define(admin, CustomEntity.CONTRACT,
                 new CustomFieldDraft("质保年限", "warranty_years", FieldType.NUMBER, List.of(), false, null, null));
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     @Test

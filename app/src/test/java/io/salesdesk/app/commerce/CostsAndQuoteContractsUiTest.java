@@ -3,7 +3,6 @@ package io.salesdesk.app.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,23 +13,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.FormField;
 import io.salesdesk.app.common.I18n;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.commerce.contract.Contract;
 import io.salesdesk.commerce.contract.ContractStatus;
 import io.salesdesk.commerce.cost.CostBasis;
@@ -56,13 +52,8 @@ import io.salesdesk.crm.Customer;
 @ExtendWith(ApplicationExtension.class)
 class CostsAndQuoteContractsUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Actor admin;
     static LocalDate today;
@@ -71,24 +62,11 @@ class CostsAndQuoteContractsUiTest {
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+        context = app.context();
         admin = context.currentUser().asActor();
         today = LocalDate.now(UiTestWorkspace.CLOCK);
         won = context.costs().cacByCustomer(admin, today.withDayOfYear(1), today);
         assertThat(won).as("the demo has customers won this year").hasSizeGreaterThanOrEqualTo(4);
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     @Test

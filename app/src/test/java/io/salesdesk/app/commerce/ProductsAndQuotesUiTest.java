@@ -3,7 +3,6 @@ package io.salesdesk.app.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,22 +12,19 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.I18n;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductDraft;
 import io.salesdesk.commerce.quote.Quote;
@@ -48,33 +44,15 @@ import io.salesdesk.crm.CustomerQuery;
 @ExtendWith(ApplicationExtension.class)
 class ProductsAndQuotesUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Actor admin;
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
+        context = app.context();
         admin = context.currentUser().asActor();
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     private static Product product(String sku, String listPrice, String costPrice) {

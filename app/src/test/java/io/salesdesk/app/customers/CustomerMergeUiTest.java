@@ -3,10 +3,10 @@ package io.salesdesk.app.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiRobots;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.app.common.EventBus;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.Customer;
@@ -16,7 +16,6 @@ import io.salesdesk.crm.CustomerService;
 import io.salesdesk.studio.field.CustomEntity;
 import io.salesdesk.studio.field.CustomFieldDraft;
 import io.salesdesk.studio.field.FieldType;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,15 +24,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,37 +40,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CustomerMergeUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow();
     static AppContext context;
     static CustomerService colleagueDesk;
     static Actor colleague;
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
+        context = app.context();
         context.customFields().define(context.currentUser().asActor(), CustomEntity.CUSTOMER,
                 new CustomFieldDraft("客户来源", "source", FieldType.TEXT, List.of(), false, null, null));
         colleagueDesk = new CustomerService(context.database(), UiTestWorkspace.CLOCK, context.regions());
         colleague = context.users().all().stream().filter(u -> u.role() == Role.ADMIN).findFirst().orElseThrow()
                 .asActor();
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     private static Customer customer(int index) {

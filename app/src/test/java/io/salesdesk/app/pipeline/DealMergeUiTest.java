@@ -3,8 +3,8 @@ package io.salesdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
@@ -12,32 +12,23 @@ import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityDraft;
 import io.salesdesk.crm.OpportunityService;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A deal saved by a colleague while the user edits it is merged field by field, nothing lost. */
 @ExtendWith(ApplicationExtension.class)
 class DealMergeUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Actor admin;
     static Customer customer;
@@ -45,23 +36,10 @@ class DealMergeUiTest {
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
-        admin = context.currentUser().asActor();
+        context = app.context();
+        admin = app.me();
         customer = context.customers().page(admin, CustomerQuery.all(), 0, 1).get(0);
         colleagueDesk = new OpportunityService(context.database(), UiTestWorkspace.CLOCK);
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     private static OpportunityDraft draft(Opportunity o, String name, BigDecimal amount, String products) {

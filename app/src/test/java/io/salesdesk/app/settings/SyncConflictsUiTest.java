@@ -3,8 +3,8 @@ package io.salesdesk.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.Customer;
@@ -21,19 +21,15 @@ import io.salesdesk.studio.field.CustomFieldDraft;
 import io.salesdesk.studio.field.CustomFieldService;
 import io.salesdesk.studio.field.FieldType;
 import io.salesdesk.sync.SyncService;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,22 +40,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SyncConflictsUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Customer customer;
 
     @BeforeAll
     static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir.resolve("hub"));
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
-        Actor admin = context.currentUser().asActor();
+        context = app.context();
+        Actor admin = app.me();
         customer = context.customers().page(admin, CustomerQuery.all(), 0, 50).stream()
                 .filter(c -> c.ownerId() != null).findFirst().orElseThrow();
         User owner = context.users().all().stream().filter(u -> u.id().equals(customer.ownerId())).findFirst()
@@ -67,7 +56,7 @@ class SyncConflictsUiTest {
         context.customFields().define(admin, CustomEntity.CUSTOMER, new CustomFieldDraft("床位数", "bed_count",
                 FieldType.NUMBER, java.util.List.of(), false, null, null));
         LocalHub hub = new LocalHub(context.database(), UiTestWorkspace.CLOCK);
-        try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(dir.resolve("branch")),
+        try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(app.dir().resolve("branch")),
                 owner.orgUnitId(), UiTestWorkspace.CLOCK, 500)) {
             CustomerService atBranch = new CustomerService(branch, UiTestWorkspace.CLOCK, new RegionService(branch));
             Customer there = atBranch.open(owner.asActor(), customer.id()).orElseThrow().customer();
@@ -87,17 +76,6 @@ class SyncConflictsUiTest {
     private static CustomerDraft withPhone(CustomerDraft d, String phone) {
         return new CustomerDraft(d.name(), d.creditCode(), d.tier(), d.industry(), d.regionCode(), d.address(), phone,
                 d.ownerId());
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
     }
 
     @Test

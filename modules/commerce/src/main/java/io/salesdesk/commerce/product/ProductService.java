@@ -7,6 +7,8 @@ import io.salesdesk.core.Ids;
 import io.salesdesk.core.StaleRecordException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import java.math.BigDecimal;
@@ -118,6 +120,15 @@ public final class ProductService {
             Product current = current(products, id, expectedVersion);
             return products.update(actor, ChangeReason.user(), id, expectedVersion, current.toDraft(), active);
         });
+    }
+
+    /**
+     * The product's change log, oldest first: who changed what and when, for a save that met
+     * someone else's. The catalogue is the whole company's, so anyone may read it.
+     */
+    public List<ChangeEntry> history(UUID id) {
+        return db.transactionResult(cfg -> ProductRepository.using(cfg, clock).findAny(id).isEmpty()
+                ? List.<ChangeEntry>of() : ChangeLog.using(cfg, clock).forEntity(id));
     }
 
     public Optional<Product> find(UUID id) {

@@ -123,6 +123,11 @@ public final class QuoteRepository {
         return list(QUOTE.ID.eq(id)).stream().findFirst();
     }
 
+    /** The quote as it is now, if the viewer may see it (by owner, as {@link #visibleTo}). */
+    public Optional<Quote> find(Actor viewer, UUID id) {
+        return list(QUOTE.ID.eq(id).and(Visibility.ownedBy(QUOTE.OWNER_ID, viewer))).stream().findFirst();
+    }
+
     public List<Quote> forCustomer(UUID customerId) {
         return list(QUOTE.CUSTOMER_ID.eq(customerId));
     }

@@ -18,6 +18,8 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.crm.Opportunity;
 import io.salesdesk.crm.OpportunityRepository;
+import io.salesdesk.db.ChangeEntry;
+import io.salesdesk.db.ChangeLog;
 import io.salesdesk.db.Database;
 import io.salesdesk.db.Rows;
 import io.salesdesk.workflow.approval.ApprovalRequest;
@@ -344,6 +346,15 @@ public final class QuoteService {
 
     public Optional<Quote> find(UUID id) {
         return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).find(id));
+    }
+
+    /**
+     * The quote's change log, oldest first, if the viewer may see the quote: who changed what and
+     * when, for a save that met someone else's.
+     */
+    public List<ChangeEntry> history(Actor viewer, UUID id) {
+        return db.transactionResult(cfg -> QuoteRepository.using(cfg, clock).find(viewer, id).isEmpty()
+                ? List.<ChangeEntry>of() : ChangeLog.using(cfg, clock).forEntity(id));
     }
 
     /** The customer's quotes, newest number first. */

@@ -112,4 +112,19 @@ class ProductServiceTest {
         assertThat(f.products.list(null, null, true)).isEmpty();
         assertThat(f.products.list("m8", null, false)).extracting(Product::active).containsExactly(false);
     }
+
+    @Test
+    void aProductsHistorySaysWhoChangedWhichFieldAndWhen() {
+        Product p = f.product("MON-M8", "监护仪", "38000", "26000");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        f.products.update(f.manager, p.id(), p.version(), new ProductDraft(p.sku(), p.name(), p.category(), p.unit(),
+                new BigDecimal("39000"), p.costPrice()));
+
+        List<ChangeEntry> history = f.products.history(p.id());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).changedBy()).isEqualTo(f.manager.userId());
+        assertThat(history.get(1).changedAt().toInstant()).isEqualTo(clock.instant());
+        assertThat(history.get(1).changes()).containsOnlyKeys("listPrice");
+        assertThat(f.products.history(java.util.UUID.randomUUID())).isEmpty();
+    }
 }

@@ -190,4 +190,22 @@ class QuoteServiceTest {
         assertThat(f.quotes.expireLapsed()).isEqualTo(1);
         assertThat(f.quotes.find(q.id()).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
     }
+
+    @Test
+    void aQuotesHistorySaysWhoChangedWhichFieldAndOnlyToThoseWhoMaySeeIt() {
+        Quote q = f.quotes.create(f.rep, draft(line(monitor, "2", null, "5")));
+        clock.advance(java.time.Duration.ofMinutes(5));
+        Quote changed = f.quotes.update(f.manager, q.id(), q.version(), new QuoteDraft(hospital, null, null,
+                "含运输", List.of(line(monitor, "3", null, "5"))));
+
+        assertThat(changed.version()).isEqualTo(q.version() + 1);
+        List<io.salesdesk.db.ChangeEntry> history = f.quotes.history(f.rep, q.id());
+        assertThat(history).hasSize(2);
+        io.salesdesk.db.ChangeEntry last = history.get(1);
+        assertThat(last.changedBy()).isEqualTo(f.manager.userId());
+        assertThat(last.changedByName()).isEqualTo(f.org.zjManager.displayName());
+        assertThat(last.changedAt().toInstant()).isEqualTo(clock.instant());
+        assertThat(last.changes()).containsKeys("note", "lines");
+        assertThat(f.quotes.history(f.org.zhang.asActor(), q.id())).isEmpty();
+    }
 }
