@@ -27,6 +27,13 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
                            String changedByName, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
                            String resolvedValue) {
 
+    /** The field of a {@link Kind#DUPLICATE} conflict: its hub value is the id of the customer it duplicates. */
+    public static final String DUPLICATE_OF = "duplicateOf";
+    /** How a duplicate is resolved when the manager merged the two customers. */
+    public static final String MERGED = "MERGED";
+    /** How a duplicate is resolved when the manager said the two are different companies. */
+    public static final String NOT_DUPLICATE = "NOT_DUPLICATE";
+
     /** What met what. */
     public enum Kind {
         /** Both sides changed the field to different values. */
@@ -36,6 +43,11 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
         /** A delete arrived for a row edited on the hub meanwhile: the row is deleted with the edit in it. */
         DELETE_AFTER_EDIT,
         /** A change to a row outside the replica's org subtree: not applied, kept here. */
-        OUTSIDE_SCOPE
+        OUTSIDE_SCOPE,
+        /**
+         * A new customer from a replica that another live customer already is (same credit code or
+         * normalised name): both kept, the new one with its rows, until a manager merges or dismisses.
+         */
+        DUPLICATE
     }
 }
