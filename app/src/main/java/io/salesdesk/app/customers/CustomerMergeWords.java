@@ -35,12 +35,12 @@ final class CustomerMergeWords {
                 FieldMergeDialog.changedBy(history, context.clock().getZone()));
     }
 
-    private String label(String field) {
+    String label(String field) {
         String key = LABELS.get(field);
         return key != null ? I18n.get(key) : customLabels.getOrDefault(field, field);
     }
 
-    private String display(String field, String value) {
+    String display(String field, String value) {
         if (field.equals("ownerId")) {
             return value == null ? I18n.get("form.pool") : context.users().all().stream()
                     .filter(u -> u.id().toString().equals(value)).map(User::displayName).findFirst().orElse(value);
