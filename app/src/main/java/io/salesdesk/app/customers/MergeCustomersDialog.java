@@ -48,15 +48,17 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
     private final CustomerMergeWords words;
     private final Customer first;
     private final Customer second;
+    private final List<String> notes;
     private final GridPane fields = new GridPane();
     private final Label same = new Label();
     private final Set<String> fromMerged = new HashSet<>();
     private Customer survivor;
 
-    private MergeCustomersDialog(AppContext context, Customer first, Customer second) {
+    private MergeCustomersDialog(AppContext context, Customer first, Customer second, List<String> notes) {
         this.words = new CustomerMergeWords(context);
         this.first = first;
         this.second = second;
+        this.notes = notes;
         this.survivor = first;
         setTitle(I18n.get("customerMerge.title"));
         Stylesheets.addTo(getDialogPane());
@@ -76,7 +78,19 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
      * {@code done} with the result; nothing happens when the user cancels.
      */
     public static void open(AppContext context, Customer first, Customer second, Consumer<CustomerMergeResult> done) {
-        new MergeCustomersDialog(context, first, second).showAndWait().ifPresent(choice -> {
+        open(context, first, null, second, null, done);
+    }
+
+    /**
+     * As {@link #open(AppContext, Customer, Customer, Consumer)}, with a note beside each customer
+     * that tells two of the same name apart (总部已有, 分支新建); a note may be null.
+     */
+    public static void open(AppContext context, Customer first, String firstNote, Customer second, String secondNote,
+                            Consumer<CustomerMergeResult> done) {
+        java.util.ArrayList<String> notes = new java.util.ArrayList<>();
+        notes.add(firstNote);
+        notes.add(secondNote);
+        new MergeCustomersDialog(context, first, second, notes).showAndWait().ifPresent(choice -> {
             var actor = context.currentUser().asActor();
             BackgroundTask.wrap(() -> context.customerMerges().merge(actor, choice.survivor().id(),
                             choice.survivor().version(), choice.merged().id(), choice.merged().version(),
@@ -94,8 +108,8 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
         Label question = new Label(I18n.get("customerMerge.keep"));
         question.getStyleClass().add(Styles.TITLE_4);
         ToggleGroup group = new ToggleGroup();
-        RadioButton keepFirst = keepButton(first, "customerMergeKeepFirst", group);
-        RadioButton keepSecond = keepButton(second, "customerMergeKeepSecond", group);
+        RadioButton keepFirst = keepButton(first, notes.get(0), "customerMergeKeepFirst", group);
+        RadioButton keepSecond = keepButton(second, notes.get(1), "customerMergeKeepSecond", group);
         group.selectToggle(keepFirst);
         group.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -107,9 +121,10 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
         return new VBox(6, question, new HBox(24, keepFirst, keepSecond));
     }
 
-    private RadioButton keepButton(Customer customer, String id, ToggleGroup group) {
+    private RadioButton keepButton(Customer customer, String note, String id, ToggleGroup group) {
         String owner = customer.ownerName() == null ? I18n.get("form.pool") : customer.ownerName();
-        RadioButton button = new RadioButton(I18n.get("customerMerge.keepOne", customer.name(), owner));
+        String text = I18n.get("customerMerge.keepOne", customer.name(), owner);
+        RadioButton button = new RadioButton(note == null ? text : text + " · " + note);
         button.setId(id);
         button.setToggleGroup(group);
         button.setWrapText(true);

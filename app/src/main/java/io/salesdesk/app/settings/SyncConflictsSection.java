@@ -145,7 +145,10 @@ final class SyncConflictsSection extends VBox {
             ErrorDialogs.show(new io.salesdesk.core.SalesDeskException("error.customerMergeNotVisible"));
             return;
         }
-        io.salesdesk.app.customers.MergeCustomersDialog.open(context, first.get().customer(), second.get().customer(),
+        String by = line.conflict().changedByName() == null ? I18n.get("merge.system") : line.conflict().changedByName();
+        io.salesdesk.app.customers.MergeCustomersDialog.open(context, first.get().customer(),
+                I18n.get("sync.conflicts.duplicate.existing"), second.get().customer(),
+                I18n.get("sync.conflicts.duplicate.fromBranch", by),
                 result -> BackgroundTask.wrap(() -> {
                             conflicts.resolveDuplicate(actor, line.conflict().id(), true);
                             return true;
