@@ -164,6 +164,32 @@ abstract class DuplicateCustomerSyncContract {
         assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
     }
 
+    @Test
+    void aMergeMadeOnAReplicaReachesTheHubAndTheOtherReplica() {
+        Customer kept = org.create(r1, org.wang, COMPANY);
+        Customer merged = org.create(r1, org.li, "杭州某某医疗有限公司");
+        Contact contact = org.addContact(r1, org.li, merged.id(), "王主任");
+        sync(r1);
+        sync(r2);
+
+        RegionService regions = new RegionService(r1);
+        CustomerService customers = new CustomerService(r1, clock, regions);
+        new CustomerMergeService(r1, clock, regions, customers, CustomerMergeService.registered())
+                .merge(admin.asActor(), kept.id(), SyncFixture.row(r1, SyncedEntity.CUSTOMER, kept.id()).orElseThrow()
+                        .version(), merged.id(), SyncFixture.row(r1, SyncedEntity.CUSTOMER, merged.id()).orElseThrow()
+                        .version(), Set.of());
+        sync(r1);
+        sync(r2);
+
+        for (Database db : List.of(hubDb, r2)) {
+            assertThat(SyncFixture.row(db, SyncedEntity.CUSTOMER, merged.id()).orElseThrow().get(
+                    RowStateRepository.MERGED_INTO)).isEqualTo(kept.id().toString());
+            assertThat(SyncFixture.row(db, SyncedEntity.CONTACT, contact.id()).orElseThrow().get("customerId"))
+                    .isEqualTo(kept.id().toString());
+        }
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
     private SyncConflict onlyOpenDuplicate() {
         List<SyncConflict> open = new SyncConflictService(hubDb, clock).open();
         assertThat(open).extracting(SyncConflict::kind).containsExactly(SyncConflict.Kind.DUPLICATE);
