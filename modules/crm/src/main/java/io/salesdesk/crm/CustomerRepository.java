@@ -564,16 +564,6 @@ public final class CustomerRepository {
         return survivors;
     }
 
-    /** Live customers, other than {@code exceptId}, with this credit code or normalised name, whoever owns them. */
-    public List<Customer> findLiveDuplicates(String creditCode, String normalizedName, UUID exceptId) {
-        Condition same = CUSTOMER.NORMALIZED_NAME.eq(normalizedName);
-        if (creditCode != null && !creditCode.isBlank()) {
-            same = same.or(CUSTOMER.CREDIT_CODE.eq(creditCode));
-        }
-        return selectWithOwner().where(same, CUSTOMER.DELETED_AT.isNull(), CUSTOMER.ID.ne(exceptId))
-                .orderBy(CUSTOMER.CREATED_AT, CUSTOMER.ID).fetch(this::toCustomer);
-    }
-
     /** Customers the viewer sees whose next follow-up is due on or before {@code day}, oldest due first. */
     public List<FollowUpDue> dueBy(Actor viewer, LocalDate day, int limit) {
         // The next step promised at the latest follow-up, in the same query (no query per row).

@@ -4,6 +4,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.db.FieldChange;
 import java.time.Clock;
@@ -59,6 +60,7 @@ final class HubMerge {
         Map<RowWriter.Write, TravelChange> written = new IdentityHashMap<>();
         Map<TravelChange, List<SyncConflictRepository.Found>> found = new LinkedHashMap<>();
         Map<UUID, UUID> survivors = survivorsOfNewRowsCustomers(changes);
+        List<Customer> lookalikes = lookalikesOfNewCustomers(changes, state);
         for (TravelChange change : changes) {
             List<SyncConflictRepository.Found> ofChange = new ArrayList<>();
             found.put(change, ofChange);
@@ -68,7 +70,7 @@ final class HubMerge {
             if (write != null && isNew) {
                 redirectToSurvivor(write, survivors);
                 if (change.entity() == SyncedEntity.CUSTOMER) {
-                    duplicateOf(change, write.target()).ifPresent(ofChange::add);
+                    duplicateOf(change, write.target(), lookalikes).ifPresent(ofChange::add);
                 }
             }
             if (write != null) {
@@ -119,22 +121,57 @@ final class HubMerge {
     }
 
     /**
+     * The live customers here with the credit code or normalised name of a customer new in the page:
+     * two reads for the page (a branch that imported thousands of customers offline pushes them all
+     * at once), not one per customer.
+     */
+    private List<Customer> lookalikesOfNewCustomers(List<TravelChange> changes, Map<UUID, RowState> state) {
+        List<String> names = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (TravelChange c : changes) {
+            if (c.entity() == SyncedEntity.CUSTOMER && "INSERT".equals(c.operation()) && !state.containsKey(c.entityId())) {
+                FieldChange name = c.changes().get("name");
+                FieldChange code = c.changes().get("creditCode");
+                if (name != null && name.newValue() != null) {
+                    names.add(CompanyName.normalise(name.newValue()));
+                }
+                if (code != null && code.newValue() != null) {
+                    codes.add(code.newValue());
+                }
+            }
+        }
+        List<Customer> found = new ArrayList<>(customers.findLiveByCreditCodes(codes));
+        found.addAll(customers.findLiveByNormalizedNames(names));
+        return found;
+    }
+
+    /**
      * A new customer from a replica whose credit code or normalised name a live customer here
      * already has (two branches created the same company offline): it is still added, with the
      * replica's contacts and deals, and a DUPLICATE conflict names the other one, for a manager to
-     * merge or dismiss (decision 12).
+     * merge or dismiss (decision 12). A same credit code is named before a same name.
      */
-    private Optional<SyncConflictRepository.Found> duplicateOf(TravelChange change, Map<String, String> target) {
+    private static Optional<SyncConflictRepository.Found> duplicateOf(TravelChange change, Map<String, String> target,
+                                                                      List<Customer> lookalikes) {
         String name = target.get("name");
         if (name == null) {
             return Optional.empty();
         }
         String creditCode = target.get("creditCode");
-        return customers.findLiveDuplicates(creditCode, CompanyName.normalise(name), change.entityId()).stream()
-                .findFirst()
-                .map(other -> new SyncConflictRepository.Found(SyncConflict.Kind.DUPLICATE, SyncConflict.DUPLICATE_OF,
-                        creditCode != null && creditCode.equals(other.creditCode()) ? "creditCode" : "name",
-                        other.id().toString(), name));
+        String normalised = CompanyName.normalise(name);
+        Optional<Customer> sameCode = creditCode == null ? Optional.empty() : lookalikes.stream()
+                .filter(c -> !c.id().equals(change.entityId()) && creditCode.equals(c.creditCode())).findFirst();
+        if (sameCode.isPresent()) {
+            return Optional.of(found(sameCode.get(), "creditCode", name));
+        }
+        return lookalikes.stream()
+                .filter(c -> !c.id().equals(change.entityId()) && normalised.equals(CompanyName.normalise(c.name())))
+                .findFirst().map(c -> found(c, "name", name));
+    }
+
+    private static SyncConflictRepository.Found found(Customer other, String matchedBy, String name) {
+        return new SyncConflictRepository.Found(SyncConflict.Kind.DUPLICATE, SyncConflict.DUPLICATE_OF, matchedBy,
+                other.id().toString(), name);
     }
 
     /** Decides one change against the row as the hub holds it; returns the write to make, if any. */
