@@ -76,6 +76,9 @@ class MergeCustomersUiTest {
         robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("杭州某某"));
         TableView<?> table = robot.lookup("#customerTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        // The rows are laid out a pulse after the items arrive.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customerTable .table-cell")
+                .match((TableCell<?, ?> c) -> "杭州某某医疗有限公司".equals(c.getText())).tryQuery().isPresent());
         assertThat(robot.lookup("#mergeCustomers").query().isDisabled()).as("needs two customers").isTrue();
 
         robot.clickOn(cell(robot, "杭州某某有限公司"));
