@@ -19,6 +19,7 @@ import io.salesdesk.commerce.stock.StockService;
 import io.salesdesk.commerce.cost.CostService;
 import io.salesdesk.crm.CustomerLocationService;
 import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.merge.CustomerMergeService;
 import io.salesdesk.crm.OpportunityService;
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.User;
@@ -88,6 +89,7 @@ public final class AppContext {
     private final RegionService regions;
     private final UserService users;
     private final CustomerService customers;
+    private final CustomerMergeService customerMerges;
     private final CustomerLocationService customerLocations;
     private final OpportunityService opportunities;
     private final TaskService tasks;
@@ -160,6 +162,9 @@ public final class AppContext {
         ChangeApproval changeApprovals = new WorkflowChangeApproval(approvals, clock);
         this.customers = new CustomerService(database, clock, regions, changeApprovals);
         this.customerLocations = new CustomerLocationService(database, clock, customers);
+        // Every module on the class path moves its own rows of a merged customer.
+        this.customerMerges = new CustomerMergeService(database, clock, regions, customers,
+                CustomerMergeService.registered());
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.formLayouts = new FormLayoutService(database, clock, locale);
@@ -258,6 +263,11 @@ public final class AppContext {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Merging two records of the same company (合并客户). */
+    public CustomerMergeService customerMerges() {
+        return customerMerges;
     }
 
     /** Customers' map pins, dragged positions and tags. */

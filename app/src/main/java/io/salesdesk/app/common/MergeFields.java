@@ -78,14 +78,15 @@ public final class MergeFields {
                 .findFirst().orElse(id);
     }
 
-    private String label(String field) {
+    /** A field's label as its form shows it. */
+    public String label(String field) {
         String key = labelKeys.get(field);
         CustomField custom = customFields.get(field);
         return key != null ? I18n.get(key) : custom != null ? custom.label() : field;
     }
 
     /** A custom value as the record's detail shows it (a user's name, 是/否); an own field as the form says. */
-    private String display(String field, String value) {
+    public String display(String field, String value) {
         CustomField custom = customFields.get(field);
         if (custom == null) {
             return display.apply(field, value);

@@ -56,6 +56,7 @@ import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerQuery;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
+import io.salesdesk.crm.merge.CustomerMergeService;
 
 /**
  * The customer list (客户): search as you type, filters, server-side sort and paging, and the
@@ -137,10 +138,35 @@ public final class CustomersPage extends BorderPane {
             columnPreferences.setShown(keys);
             showCustomColumns(customFields(), keys);
         });
-        HBox header = new HBox(12, title, count, busy, spacer, columns, export, create);
+        HBox header = new HBox(12, title, count, busy, spacer, columns, export, createMergeButton(), create);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("page-header");
         return header;
+    }
+
+    /**
+     * 合并客户, for managers and admins: enabled with two customers selected (Ctrl/Shift-click), it
+     * opens the merge of the two.
+     */
+    private Button createMergeButton() {
+        Button merge = new Button(I18n.get("customerMerge.button"), new FontIcon(Feather.GIT_MERGE));
+        merge.setId("mergeCustomers");
+        merge.setTooltip(new javafx.scene.control.Tooltip(I18n.get("customerMerge.tooltip")));
+        boolean may = CustomerMergeService.mayMerge(context.currentUser().asActor());
+        merge.setVisible(may);
+        merge.setManaged(may);
+        merge.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems())
+                .isNotEqualTo(2));
+        merge.setOnAction(e -> {
+            List<Customer> two = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (two.size() == 2) {
+                MergeCustomersDialog.open(context, two.get(0), two.get(1), result -> {
+                    table.getSelectionModel().clearSelection();
+                    customerChanged(result.survivor().id());
+                });
+            }
+        });
+        return merge;
     }
 
     private HBox createFilters() {
@@ -211,6 +237,8 @@ public final class CustomersPage extends BorderPane {
 
     private TableView<Customer> createTable() {
         table.setId("customerTable");
+        // Two selected customers can be merged (合并客户).
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Clock clock = context.clock();

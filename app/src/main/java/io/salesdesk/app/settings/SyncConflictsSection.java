@@ -54,10 +54,22 @@ final class SyncConflictsSection extends VBox {
                 line -> line.conflict().incomingValue());
         takeBranch.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
                 .map(l -> l.conflict().kind() != SyncConflict.Kind.FIELD).orElse(true));
-        keepHub.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        keepHub.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
+                .map(l -> l.conflict().kind() == SyncConflict.Kind.DUPLICATE).orElse(true));
+        Button merge = new Button(I18n.get("sync.conflicts.merge"), new FontIcon(Feather.GIT_MERGE));
+        merge.setId("syncDuplicateMerge");
+        merge.getStyleClass().add(Styles.ACCENT);
+        merge.setOnAction(e -> mergeDuplicate());
+        Button notDuplicate = new Button(I18n.get("sync.conflicts.notDuplicate"), new FontIcon(Feather.X_CIRCLE));
+        notDuplicate.setId("syncNotDuplicate");
+        notDuplicate.setOnAction(e -> dismissDuplicate());
+        for (Button b : List.of(merge, notDuplicate)) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
+                    .map(l -> l.conflict().kind() != SyncConflict.Kind.DUPLICATE).orElse(true));
+        }
         count.setId("syncConflictCount");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox actions = new HBox(8, count, new javafx.scene.layout.Region(), keepHub, takeBranch);
+        HBox actions = new HBox(8, count, new javafx.scene.layout.Region(), keepHub, takeBranch, merge, notDuplicate);
         HBox.setHgrow(actions.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         actions.setAlignment(Pos.CENTER_LEFT);
         SettingsPage.fillSection(this, I18n.get("sync.conflicts.title"), I18n.get("sync.conflicts.hint"),
@@ -116,6 +128,52 @@ final class SyncConflictsSection extends VBox {
         return button;
     }
 
+    /**
+     * 合并 on a duplicate: the customer merge of the two, the one already at the head office first;
+     * once merged the duplicate is settled as merged.
+     */
+    private void mergeDuplicate() {
+        Line line = table.getSelectionModel().getSelectedItem();
+        if (line == null) {
+            return;
+        }
+        var actor = context.currentUser().asActor();
+        UUID existing = UUID.fromString(line.conflict().hubValue());
+        var first = context.customers().open(actor, existing);
+        var second = context.customers().open(actor, line.conflict().entityId());
+        if (first.isEmpty() || second.isEmpty()) {
+            ErrorDialogs.show(new io.salesdesk.core.SalesDeskException("error.customerMergeNotVisible"));
+            return;
+        }
+        String by = line.conflict().changedByName() == null ? I18n.get("merge.system") : line.conflict().changedByName();
+        io.salesdesk.app.customers.MergeCustomersDialog.open(context, first.get().customer(),
+                I18n.get("sync.conflicts.duplicate.existing"), second.get().customer(),
+                I18n.get("sync.conflicts.duplicate.fromBranch", by),
+                result -> BackgroundTask.wrap(() -> {
+                            conflicts.resolveDuplicate(actor, line.conflict().id(), true);
+                            return true;
+                        })
+                        .onSuccess(done -> reload())
+                        .onFailure(ErrorDialogs::show)
+                        .executeWith(context.executor()));
+    }
+
+    /** 不是重复: both customers stay; the answer is recorded. */
+    private void dismissDuplicate() {
+        Line line = table.getSelectionModel().getSelectedItem();
+        if (line == null) {
+            return;
+        }
+        var actor = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> {
+                    conflicts.resolveDuplicate(actor, line.conflict().id(), false);
+                    return true;
+                })
+                .onSuccess(done -> reload())
+                .onFailure(ErrorDialogs::show)
+                .executeWith(context.executor());
+    }
+
     /** Reads the open conflicts; the section shows only on a head office's database or while any are open. */
     void reload() {
         var viewer = context.currentUser().asActor();
@@ -127,6 +185,14 @@ final class SyncConflictsSection extends VBox {
                         if (c.entity() == SyncedEntity.CUSTOMER) {
                             context.customers().open(viewer, c.entityId())
                                     .ifPresent(d -> names.put(c.entityId(), d.customer().name()));
+                        }
+                        if (c.kind() == SyncConflict.Kind.DUPLICATE) {
+                            // The customer it duplicates, by name and owner, in the hub value's column.
+                            UUID other = UUID.fromString(c.hubValue());
+                            context.customers().open(viewer, other).ifPresent(d -> names.put(other,
+                                    I18n.get("sync.conflicts.duplicate.other", d.customer().name(),
+                                            d.customer().ownerName() == null ? I18n.get("form.pool")
+                                                    : d.customer().ownerName())));
                         }
                     }
                     Map<String, String> people = new HashMap<>();
@@ -159,6 +225,11 @@ final class SyncConflictsSection extends VBox {
 
     private static Line line(SyncConflict c, Map<UUID, String> names, Map<String, String> people,
                              Map<String, String> customLabels) {
+        if (c.kind() == SyncConflict.Kind.DUPLICATE) {
+            String other = names.getOrDefault(UUID.fromString(c.hubValue()), I18n.get("sync.conflicts.duplicate.gone"));
+            return new Line(c, I18n.get("sync.conflicts.duplicate.record", c.incomingValue()),
+                    I18n.get("sync.conflicts.duplicate.by." + c.baseValue()), other, c.incomingValue());
+        }
         String entity = I18n.get("sync.conflicts.entity." + c.entity().name());
         String record = names.containsKey(c.entityId()) ? entity + " " + names.get(c.entityId()) : entity;
         String fieldKey = "sync.field." + c.field();

@@ -499,6 +499,71 @@ public final class CustomerRepository {
                 FieldChange.diff(Map.of(), Map.of("deletedAt", now)));
     }
 
+    /**
+     * Soft-deletes {@code id} as merged into {@code survivorId}: the row stays, names the survivor,
+     * and its audit entry records both, so links to it resolve and the merge can be traced.
+     *
+     * @throws StaleRecordException if the row changed or was deleted since {@code expectedVersion}
+     */
+    public void markMerged(Actor actor, ChangeReason reason, UUID id, long expectedVersion, UUID survivorId) {
+        OffsetDateTime now = Rows.now(clock);
+        int updated = dsl.update(CUSTOMER)
+                .set(CUSTOMER.DELETED_AT, now)
+                .set(CUSTOMER.MERGED_INTO_ID, survivorId)
+                .set(CUSTOMER.VERSION, expectedVersion + 1)
+                .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.VERSION.eq(expectedVersion), CUSTOMER.DELETED_AT.isNull())
+                .execute();
+        if (updated == 0) {
+            throw stale(id, expectedVersion);
+        }
+        ActivityDayRepository.using(dsl.configuration()).removeCustomer(id);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("deletedAt", now);
+        after.put("mergedIntoId", survivorId);
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.DELETE, FieldChange.diff(Map.of(), after));
+    }
+
+    /**
+     * The customer each of {@code ids} was merged into, following chains (B into A, A later into
+     * C gives C); ids that were not merged are absent.
+     */
+    public Map<UUID, UUID> survivors(Collection<UUID> ids) {
+        Map<UUID, UUID> survivors = new HashMap<>();
+        Set<UUID> asked = new HashSet<>(ids);
+        asked.remove(null);
+        Map<UUID, UUID> step = new HashMap<>();
+        Set<UUID> toRead = asked;
+        // A chain is as long as the number of times a company was merged: a few steps at most.
+        for (int depth = 0; depth < 16 && !toRead.isEmpty(); depth++) {
+            Set<UUID> next = new HashSet<>();
+            List<UUID> chunk = List.copyOf(toRead);
+            for (int from = 0; from < chunk.size(); from += LOOKUP_CHUNK) {
+                dsl.select(CUSTOMER.ID, CUSTOMER.MERGED_INTO_ID).from(CUSTOMER)
+                        .where(CUSTOMER.ID.in(chunk.subList(from, Math.min(chunk.size(), from + LOOKUP_CHUNK))),
+                                CUSTOMER.MERGED_INTO_ID.isNotNull())
+                        .forEach(r -> {
+                            step.put(r.value1(), r.value2());
+                            if (!step.containsKey(r.value2())) {
+                                next.add(r.value2());
+                            }
+                        });
+            }
+            toRead = next;
+        }
+        for (UUID id : asked) {
+            UUID at = step.get(id);
+            while (at != null && step.containsKey(at) && !at.equals(id)) {
+                at = step.get(at);
+            }
+            if (at != null) {
+                survivors.put(id, at);
+            }
+        }
+        return survivors;
+    }
+
     /** Customers the viewer sees whose next follow-up is due on or before {@code day}, oldest due first. */
     public List<FollowUpDue> dueBy(Actor viewer, LocalDate day, int limit) {
         // The next step promised at the latest follow-up, in the same query (no query per row).

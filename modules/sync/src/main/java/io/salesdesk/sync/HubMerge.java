@@ -2,7 +2,10 @@ package io.salesdesk.sync;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.CompanyName;
 import io.salesdesk.core.Role;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerRepository;
 import io.salesdesk.db.FieldChange;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.Configuration;
 
 /**
@@ -30,6 +35,7 @@ final class HubMerge {
     private final SyncConflictRepository conflicts;
     private final CustomValues customFields;
     private final PoolClaims claims;
+    private final CustomerRepository customers;
 
     HubMerge(Configuration configuration, Clock clock) {
         this.claims = new PoolClaims(configuration, clock);
@@ -37,6 +43,7 @@ final class HubMerge {
         this.rows = RowStateRepository.using(configuration);
         this.writer = new RowWriter(configuration, clock);
         this.conflicts = SyncConflictRepository.using(configuration, clock);
+        this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
     }
 
     /**
@@ -56,11 +63,20 @@ final class HubMerge {
         }
         Map<RowWriter.Write, TravelChange> written = new IdentityHashMap<>();
         Map<TravelChange, List<SyncConflictRepository.Found>> found = new LinkedHashMap<>();
+        Map<UUID, UUID> survivors = survivorsOfNewRowsCustomers(changes);
+        List<Customer> lookalikes = lookalikesOfNewCustomers(changes, state);
         for (TravelChange change : changes) {
             List<SyncConflictRepository.Found> ofChange = new ArrayList<>();
             found.put(change, ofChange);
+            boolean isNew = state.get(change.entityId()) == null;
             RowWriter.Write write = merge(change, outside.contains(change.entityId()), state.get(change.entityId()),
                     ofChange);
+            if (write != null && isNew) {
+                redirectToSurvivor(write, survivors);
+                if (change.entity() == SyncedEntity.CUSTOMER) {
+                    duplicateOf(change, write.target(), lookalikes).ifPresent(ofChange::add);
+                }
+            }
             if (write != null) {
                 written.put(write, change);
                 state.put(change.entityId(), writer.queue(write));
@@ -93,6 +109,84 @@ final class HubMerge {
             count += e.getValue().size();
         }
         return count;
+    }
+
+    /**
+     * The customers that the new contacts, deals, follow-ups and leads of the page name and that were
+     * merged into another here, with their survivors: a row a replica made offline for a customer
+     * merged meanwhile attaches to the survivor, as the merged customer's own rows did.
+     */
+    private Map<UUID, UUID> survivorsOfNewRowsCustomers(List<TravelChange> changes) {
+        List<UUID> named = changes.stream()
+                .filter(c -> c.entity() != SyncedEntity.CUSTOMER && "INSERT".equals(c.operation()))
+                .map(c -> c.changes().get("customerId"))
+                .filter(Objects::nonNull).map(FieldChange::newValue).filter(Objects::nonNull)
+                .map(UUID::fromString).toList();
+        return named.isEmpty() ? Map.of() : customers.survivors(named);
+    }
+
+    private static void redirectToSurvivor(RowWriter.Write write, Map<UUID, UUID> survivors) {
+        String customerId = write.target().get("customerId");
+        if (customerId != null && write.entity() != SyncedEntity.CUSTOMER) {
+            UUID survivor = survivors.get(UUID.fromString(customerId));
+            if (survivor != null) {
+                write.target().put("customerId", survivor.toString());
+            }
+        }
+    }
+
+    /**
+     * The live customers here with the credit code or normalised name of a customer new in the page:
+     * two reads for the page (a branch that imported thousands of customers offline pushes them all
+     * at once), not one per customer.
+     */
+    private List<Customer> lookalikesOfNewCustomers(List<TravelChange> changes, Map<UUID, RowState> state) {
+        List<String> names = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (TravelChange c : changes) {
+            if (c.entity() == SyncedEntity.CUSTOMER && "INSERT".equals(c.operation()) && !state.containsKey(c.entityId())) {
+                FieldChange name = c.changes().get("name");
+                FieldChange code = c.changes().get("creditCode");
+                if (name != null && name.newValue() != null) {
+                    names.add(CompanyName.normalise(name.newValue()));
+                }
+                if (code != null && code.newValue() != null) {
+                    codes.add(code.newValue());
+                }
+            }
+        }
+        List<Customer> found = new ArrayList<>(customers.findLiveByCreditCodes(codes));
+        found.addAll(customers.findLiveByNormalizedNames(names));
+        return found;
+    }
+
+    /**
+     * A new customer from a replica whose credit code or normalised name a live customer here
+     * already has (two branches created the same company offline): it is still added, with the
+     * replica's contacts and deals, and a DUPLICATE conflict names the other one, for a manager to
+     * merge or dismiss (decision 12). A same credit code is named before a same name.
+     */
+    private static Optional<SyncConflictRepository.Found> duplicateOf(TravelChange change, Map<String, String> target,
+                                                                      List<Customer> lookalikes) {
+        String name = target.get("name");
+        if (name == null) {
+            return Optional.empty();
+        }
+        String creditCode = target.get("creditCode");
+        String normalised = CompanyName.normalise(name);
+        Optional<Customer> sameCode = creditCode == null ? Optional.empty() : lookalikes.stream()
+                .filter(c -> !c.id().equals(change.entityId()) && creditCode.equals(c.creditCode())).findFirst();
+        if (sameCode.isPresent()) {
+            return Optional.of(found(sameCode.get(), "creditCode", name));
+        }
+        return lookalikes.stream()
+                .filter(c -> !c.id().equals(change.entityId()) && normalised.equals(CompanyName.normalise(c.name())))
+                .findFirst().map(c -> found(c, "name", name));
+    }
+
+    private static SyncConflictRepository.Found found(Customer other, String matchedBy, String name) {
+        return new SyncConflictRepository.Found(SyncConflict.Kind.DUPLICATE, SyncConflict.DUPLICATE_OF, matchedBy,
+                other.id().toString(), name);
     }
 
     /** Decides one change against the row as the hub holds it; returns the write to make, if any. */
@@ -138,6 +232,12 @@ final class HubMerge {
             return null;
         } else if ("DELETE".equals(change.operation())) {
             target = current.fields();
+            FieldChange mergedInto = change.changes().get(RowStateRepository.MERGED_INTO);
+            if (entity == SyncedEntity.CUSTOMER && mergedInto != null && mergedInto.newValue() != null) {
+                // Merged on the replica: the hub moves the customer's rows to the survivor as well.
+                target = new LinkedHashMap<>(current.fields());
+                target.put(RowStateRepository.MERGED_INTO, mergedInto.newValue());
+            }
             deleted = true;
             for (String field : current.fields().keySet()) {
                 String base = change.deletedBase().get(field);

@@ -33,6 +33,9 @@ import org.jooq.impl.DSL;
  */
 final class RowStateRepository {
 
+    /** The survivor a deleted customer was merged into, in a customer's row state. */
+    static final String MERGED_INTO = "mergedIntoId";
+
     private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
@@ -195,6 +198,8 @@ final class RowStateRepository {
         f.put("ownerId", Values.text(r.getOwnerId()));
         f.put("lastFollowUpAt", Values.text(r.getLastFollowUpAt()));
         f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
+        // Not a synced field (never merged): it tells the other side to merge a deleted customer's rows too.
+        f.put(MERGED_INTO, Values.text(r.getMergedIntoId()));
         return new RowState(SyncedEntity.CUSTOMER, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 

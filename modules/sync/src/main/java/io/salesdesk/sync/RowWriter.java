@@ -15,6 +15,8 @@ import io.salesdesk.crm.OpportunityRepository;
 import io.salesdesk.crm.OpportunityStage;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.lead.Lead;
+import io.salesdesk.crm.merge.CustomerMergeService;
+import io.salesdesk.crm.merge.CustomerReferences;
 import io.salesdesk.crm.lead.LeadDraft;
 import io.salesdesk.crm.lead.LeadFields;
 import io.salesdesk.crm.lead.LeadRepository;
@@ -55,10 +57,14 @@ final class RowWriter {
     private final LeadRepository leads;
     private final RowStateRepository rows;
     private final CustomValues customValues;
+    private final Configuration configuration;
+    private final Clock clock;
     private final List<Write> queued = new ArrayList<>();
     private final List<Refused> refused = new ArrayList<>();
 
     RowWriter(Configuration configuration, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
         this.customers = CustomerRepository.using(configuration, clock, UnaryOperator.identity());
         this.contacts = ContactRepository.using(configuration, clock);
         this.deals = OpportunityRepository.using(configuration, clock);
@@ -211,13 +217,31 @@ final class RowWriter {
                 }
                 long version = versions.getOrDefault(w.id(), startVersion.get(w.id()));
                 if (entity == SyncedEntity.CUSTOMER) {
-                    customers.delete(w.actor(), w.reason(), w.id(), version);
+                    deleteCustomer(w, version);
                 } else {
                     contacts.delete(w.actor(), w.reason(), w.id(), version);
                 }
             }
         }
         return failed;
+    }
+
+    /**
+     * Deletes a customer; one the other side merged into a survivor this side has is merged here too
+     * (its rows move to the survivor, with this write's reason), so both sides end alike. Without
+     * the survivor here (it is outside this replica's subtree) the customer is only deleted.
+     */
+    private void deleteCustomer(Write w, long version) {
+        String into = w.target().get(RowStateRepository.MERGED_INTO);
+        UUID survivor = into == null ? null : UUID.fromString(into);
+        if (survivor == null || customers.findAny(survivor).isEmpty()) {
+            customers.delete(w.actor(), w.reason(), w.id(), version);
+            return;
+        }
+        for (CustomerReferences mover : CustomerMergeService.registered()) {
+            mover.move(configuration, clock, w.actor(), w.reason(), w.id(), survivor);
+        }
+        customers.markMerged(w.actor(), w.reason(), w.id(), version, survivor);
     }
 
     /**

@@ -27,6 +27,13 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
                            String changedByName, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
                            String resolvedValue) {
 
+    /** The field of a {@link Kind#DUPLICATE} conflict: its hub value is the id of the customer it duplicates. */
+    public static final String DUPLICATE_OF = "duplicateOf";
+    /** How a duplicate is resolved when the manager merged the two customers. */
+    public static final String MERGED = "MERGED";
+    /** How a duplicate is resolved when the manager said the two are different companies. */
+    public static final String NOT_DUPLICATE = "NOT_DUPLICATE";
+
     /** What met what. */
     public enum Kind {
         /** Both sides changed the field to different values. */
@@ -42,6 +49,11 @@ public record SyncConflict(UUID id, SyncedEntity entity, UUID entityId, String f
          * before, or past the claimant's daily limit: resolved by rule when recorded (the hub's
          * owner stays), the claimant told on the replica's sync.
          */
-        CLAIM_LOST
+        CLAIM_LOST,
+        /**
+         * A new customer from a replica that another live customer already is (same credit code or
+         * normalised name): both kept, the new one with its rows, until a manager merges or dismisses.
+         */
+        DUPLICATE
     }
 }

@@ -58,6 +58,23 @@ public final class SyncConflictService {
         });
     }
 
+    /**
+     * Records the manager's answer to a {@link SyncConflict.Kind#DUPLICATE}: {@code merged} after they
+     * merged the two customers (the merge itself is the customer merge, which travels as any hub
+     * change), otherwise that the two are different companies and both stay.
+     *
+     * @throws SalesDeskException if the conflict does not exist, is resolved already or is no duplicate
+     */
+    public void resolveDuplicate(Actor manager, UUID conflictId, boolean merged) {
+        hub.transaction(cfg -> {
+            SyncConflictRepository conflicts = SyncConflictRepository.using(cfg, clock);
+            SyncConflict conflict = conflicts.open().stream().filter(c -> c.id().equals(conflictId)).findFirst()
+                    .filter(c -> c.kind() == SyncConflict.Kind.DUPLICATE)
+                    .orElseThrow(() -> new SalesDeskException("error.syncConflictNotOpen", conflictId));
+            conflicts.resolve(manager, conflict.id(), merged ? SyncConflict.MERGED : SyncConflict.NOT_DUPLICATE);
+        });
+    }
+
     private void write(Configuration cfg, Actor manager, SyncConflict conflict, String chosenValue) {
         RowState row = RowStateRepository.using(cfg).find(conflict.entity(), conflict.entityId()).orElse(null);
         if (row == null || row.deleted() || !row.fields().containsKey(conflict.field())) {

@@ -1,0 +1,134 @@
+package io.salesdesk.crm.merge;
+
+import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.CompanyName;
+import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.core.StaleRecordException;
+import io.salesdesk.crm.Customer;
+import io.salesdesk.crm.CustomerDraft;
+import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.CustomerService;
+import io.salesdesk.crm.RegionService;
+import io.salesdesk.db.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Merges one customer into another (two records of the same company): the survivor keeps its fields
+ * except those the user takes from the merged one, every row that points to the merged customer
+ * moves to the survivor, and the merged customer is soft-deleted with a mark naming the survivor.
+ * One transaction, every move in the audit trail with the reason MERGE detail, so it can be traced
+ * row by row. Managers (for customers in their subtree) and admins only.
+ */
+public final class CustomerMergeService {
+
+    /** The customer fields a user may take from the merged customer, in form order. */
+    public static final List<String> FIELDS = List.of("name", "creditCode", "tier", "industry", "regionCode",
+            "address", "phone", "ownerId");
+
+    private final Database db;
+    private final Clock clock;
+    private final RegionService regions;
+    private final CustomerService customers;
+    private final List<CustomerReferences> references;
+
+    /**
+     * @param references every module's mover of customer references; {@link #registered()} in the app
+     */
+    public CustomerMergeService(Database db, Clock clock, RegionService regions, CustomerService customers,
+                                List<CustomerReferences> references) {
+        this.db = db;
+        this.clock = clock;
+        this.regions = regions;
+        this.customers = customers;
+        this.references = List.copyOf(references);
+    }
+
+    /** The movers the modules on the class path registered. */
+    public static List<CustomerReferences> registered() {
+        List<CustomerReferences> found = new ArrayList<>();
+        ServiceLoader.load(CustomerReferences.class, CustomerReferences.class.getClassLoader()).forEach(found::add);
+        // A fixed order (by class name) so that audit entries come in the same order on every machine.
+        found.sort(java.util.Comparator.comparing(r -> r.getClass().getName()));
+        return found;
+    }
+
+    /** Whether this user may merge customers at all (the list shows 合并客户 only to them). */
+    public static boolean mayMerge(Actor actor) {
+        return actor.role() == Role.MANAGER || actor.role() == Role.ADMIN;
+    }
+
+    /**
+     * Merges {@code mergedId} into {@code survivorId}.
+     *
+     * @param survivorVersion  the survivor's version the user saw
+     * @param mergedVersion    the merged customer's version the user saw
+     * @param fromMerged       the {@link #FIELDS} whose value the survivor takes from the merged customer
+     * @throws SalesDeskException   if the user may not merge these customers
+     * @throws StaleRecordException if either changed since the user looked
+     */
+    public CustomerMergeResult merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId,
+                                     long mergedVersion, Set<String> fromMerged) {
+        Objects.requireNonNull(fromMerged, "fromMerged");
+        if (!mayMerge(actor)) {
+            throw new SalesDeskException("error.customerMergeNotAllowed");
+        }
+        if (survivorId.equals(mergedId)) {
+            throw new SalesDeskException("error.customerMergeSame");
+        }
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.USER, "merge " + mergedId + " into " + survivorId);
+        CustomerMergeResult result = db.transactionResult(cfg -> {
+            CustomerRepository repo = CustomerRepository.using(cfg, clock, regions::fullName);
+            Customer survivor = repo.find(actor, survivorId)
+                    .orElseThrow(() -> new SalesDeskException("error.customerMergeNotVisible"));
+            Customer merged = repo.find(actor, mergedId)
+                    .orElseThrow(() -> new SalesDeskException("error.customerMergeNotVisible"));
+            if (survivor.version() != survivorVersion) {
+                throw new StaleRecordException("customer", survivorId, survivorVersion, survivor);
+            }
+            if (merged.version() != mergedVersion) {
+                throw new StaleRecordException("customer", mergedId, mergedVersion, merged);
+            }
+            Map<String, Integer> moved = new LinkedHashMap<>();
+            for (CustomerReferences mover : references) {
+                mover.move(cfg, clock, actor, reason, mergedId, survivorId).forEach((k, n) -> moved.merge(k, n, Integer::sum));
+            }
+            // The merged row goes first, so the survivor may take its name without a duplicate.
+            repo.markMerged(actor, reason, mergedId, mergedVersion, survivorId);
+            CustomerDraft draft = combined(survivor.toDraft(), merged.toDraft(), fromMerged);
+            Customer saved = repo.update(actor, reason, survivorId, survivorVersion, draft,
+                    CompanyName.normalise(draft.name()));
+            return new CustomerMergeResult(saved, mergedId, moved);
+        });
+        customers.refresh(survivorId);
+        customers.refresh(mergedId);
+        return result;
+    }
+
+    /** The survivor's fields with those picked from the merged customer. */
+    static CustomerDraft combined(CustomerDraft a, CustomerDraft b, Set<String> fromB) {
+        for (String field : fromB) {
+            if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException("not a customer field: " + field);
+            }
+        }
+        return new CustomerDraft(
+                fromB.contains("name") ? b.name() : a.name(),
+                fromB.contains("creditCode") ? b.creditCode() : a.creditCode(),
+                fromB.contains("tier") ? b.tier() : a.tier(),
+                fromB.contains("industry") ? b.industry() : a.industry(),
+                fromB.contains("regionCode") ? b.regionCode() : a.regionCode(),
+                fromB.contains("address") ? b.address() : a.address(),
+                fromB.contains("phone") ? b.phone() : a.phone(),
+                fromB.contains("ownerId") ? b.ownerId() : a.ownerId());
+    }
+}
