@@ -615,7 +615,11 @@ public final class ForecastView extends BorderPane {
         result.setId("safetyMessage");
         forSku.setOnAction(e -> setSafety(quantity, procurement.getSelectionModel().getSelectedItem(), result));
         global.setOnAction(e -> setSafety(quantity, null, result));
+        // A refused save explains itself in a sentence or two: let it wrap rather than be cut off.
+        result.setWrapText(true);
+        result.setMaxWidth(Double.MAX_VALUE);
         HBox editor = new HBox(8, quantity, forSku, global, result);
+        HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
         editor.setAlignment(Pos.CENTER_LEFT);
         editor.setVisible(mayManage());
         editor.setManaged(mayManage());
