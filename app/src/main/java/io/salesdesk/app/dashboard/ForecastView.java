@@ -56,6 +56,7 @@ import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.insight.forecast.AccuracyFigure;
 import io.salesdesk.insight.forecast.ForecastEntry;
 import io.salesdesk.insight.forecast.ForecastLevel;
@@ -99,6 +100,8 @@ public final class ForecastView extends BorderPane {
     private final TableView<AccuracyFigure> accuracyTable = new TableView<>();
     private final Label accuracyPeriods = new Label();
     private final TableView<ProcurementLine> procurement = new TableView<>();
+    /** The global safety stock as last read; before the first read a save of it is checked against 0. */
+    private BigDecimal defaultSafetyAsRead = BigDecimal.ZERO;
     private List<AccuracyFigure> accuracy = List.of();
 
     public ForecastView(AppContext context, EventBus bus) {
@@ -335,7 +338,7 @@ public final class ForecastView extends BorderPane {
         ForecastLevel level = level();
         Actor actor = actor();
         BackgroundTask.wrap(() -> new Loaded(forecasts.forecast(actor, period, level), forecasts.isFrozen(period),
-                        context.procurement().lines(actor, period)))
+                        context.procurement().lines(actor, period), context.procurement().defaultSafetyStock()))
                 .onSuccess(loaded -> {
                     var selectedId = table.getSelectionModel().getSelectedItem() == null ? null
                             : table.getSelectionModel().getSelectedItem().subjectId();
@@ -344,11 +347,13 @@ public final class ForecastView extends BorderPane {
                             .ifPresent(r -> table.getSelectionModel().select(r));
                     frozenLabel.setText(loaded.frozen() ? I18n.get("forecast.frozen") : I18n.get("forecast.notFrozen"));
                     procurement.setItems(FXCollections.observableList(loaded.procurement()));
+                    defaultSafetyAsRead = loaded.defaultSafety();
                 })
                 .executeWith(context.executor());
     }
 
-    private record Loaded(List<ForecastRow> rows, boolean frozen, List<ProcurementLine> procurement) {
+    private record Loaded(List<ForecastRow> rows, boolean frozen, List<ProcurementLine> procurement,
+                          BigDecimal defaultSafety) {
     }
 
     /** The amount typed: "580000", "580,000", "58万"; null with a message when it is not a number. */
@@ -610,7 +615,11 @@ public final class ForecastView extends BorderPane {
         result.setId("safetyMessage");
         forSku.setOnAction(e -> setSafety(quantity, procurement.getSelectionModel().getSelectedItem(), result));
         global.setOnAction(e -> setSafety(quantity, null, result));
+        // A refused save explains itself in a sentence or two: let it wrap rather than be cut off.
+        result.setWrapText(true);
+        result.setMaxWidth(Double.MAX_VALUE);
         HBox editor = new HBox(8, quantity, forSku, global, result);
+        HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
         editor.setAlignment(Pos.CENTER_LEFT);
         editor.setVisible(mayManage());
         editor.setManaged(mayManage());
@@ -626,17 +635,24 @@ public final class ForecastView extends BorderPane {
             return;
         }
         Actor actor = actor();
+        // What the table showed is what the save is based on: a colleague's change meanwhile is refused.
+        BigDecimal asRead = line == null ? defaultSafetyAsRead : line.safetyStock();
         BackgroundTask.wrap(() -> {
             if (line == null) {
-                context.procurement().setDefaultSafetyStock(actor, value);
+                context.procurement().setDefaultSafetyStock(actor, asRead, value);
             } else {
-                context.procurement().setSafetyStock(actor, line.productId(), value);
+                context.procurement().setSafetyStock(actor, line.productId(), asRead, value);
             }
         }).onSuccess(v -> {
             result.setText(I18n.get("forecast.safety.saved"));
             field.clear();
             refresh();
-        }).onFailure(error -> result.setText(I18n.message(error))).executeWith(context.executor());
+        }).onFailure(error -> {
+            result.setText(I18n.message(error));
+            if (error instanceof SalesDeskException e && e.messageKey().startsWith("forecast.safety.stale")) {
+                refresh();
+            }
+        }).executeWith(context.executor());
     }
 
     private static TableColumn<ProcurementLine, String> quantity(String key,

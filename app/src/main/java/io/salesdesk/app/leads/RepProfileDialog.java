@@ -17,6 +17,7 @@ import io.salesdesk.app.common.FormDialog;
 import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.common.RegionChips;
 import io.salesdesk.app.common.RegionPicker;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.core.ValidationException.FieldProblem;
 import io.salesdesk.dispatch.RepProfile;
@@ -28,7 +29,8 @@ import io.salesdesk.dispatch.RepProfile;
 final class RepProfileDialog extends FormDialog<RepProfile> {
 
     private final AppContext context;
-    private final RepProfile profile;
+    /** The profile as this dialog last read it: what a save is based on. */
+    private RepProfile profile;
     private final RegionChips territories;
     private final TextField capacity = new TextField();
     private final DatePicker awayFrom = new DatePicker();
@@ -41,11 +43,8 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
         // The picker keeps the "lead" ids it has always had here.
         territories = new RegionChips(context.regions(), "rep", new RegionPicker(context.regions(), "lead"),
                 I18n.get("leads.profile.addTerritory"), I18n.get("leads.profile.noTerritory"));
-        territories.setCodes(profile.territories());
-
         capacity.setId("repCapacity");
         capacity.setPromptText(I18n.get("leads.profile.capacity.prompt", defaultCapacity));
-        capacity.setText(profile.monthlyCapacity() == null ? "" : profile.monthlyCapacity().toString());
         capacity.setPrefColumnCount(8);
         Label capacityHint = hint(I18n.get("leads.profile.capacity.hint"));
         HBox capacityRow = new HBox(10, capacity, capacityHint);
@@ -53,8 +52,7 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
 
         awayFrom.setId("repAwayFrom");
         awayUntil.setId("repAwayUntil");
-        awayFrom.setValue(profile.awayFrom());
-        awayUntil.setValue(profile.awayUntil());
+        show(profile);
         awayFrom.setPromptText(I18n.get("leads.profile.awayFrom.prompt"));
         awayUntil.setPromptText(I18n.get("leads.profile.awayUntil.prompt"));
         Hyperlink back = new Hyperlink(I18n.get("leads.profile.notAway"));
@@ -88,6 +86,14 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
                 .executeWith(context.executor());
     }
 
+    private void show(RepProfile read) {
+        profile = read;
+        territories.setCodes(read.territories());
+        capacity.setText(read.monthlyCapacity() == null ? "" : read.monthlyCapacity().toString());
+        awayFrom.setValue(read.awayFrom());
+        awayUntil.setValue(read.awayUntil());
+    }
+
     private static Label hint(String text) {
         Label hint = new Label(text);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -109,8 +115,31 @@ final class RepProfileDialog extends FormDialog<RepProfile> {
         RepProfile edited = new RepProfile(profile.userId(), profile.name(), territories.codes(), monthly,
                 awayFrom.getValue(), awayUntil.getValue());
         var actor = context.currentUser().asActor();
-        BackgroundTask.wrap(() -> context.dispatch().saveProfile(actor, edited))
+        RepProfile asRead = profile;
+        BackgroundTask.wrap(() -> context.dispatch().saveProfile(actor, asRead, edited))
                 .onSuccess(this::finish)
+                .onFailure(error -> {
+                    if (isStale(error)) {
+                        reloadAfterStale(error);
+                    } else {
+                        showFailure(error);
+                    }
+                })
+                .executeWith(context.executor());
+    }
+
+    private static boolean isStale(Throwable error) {
+        return error instanceof SalesDeskException e && e.messageKey().startsWith("dispatch.profile.stale");
+    }
+
+    /** Someone saved this rep meanwhile: show their values, not the stale ones, with who did it. */
+    private void reloadAfterStale(Throwable stale) {
+        var viewer = context.currentUser().asActor();
+        BackgroundTask.wrap(() -> context.dispatch().profile(viewer, profile.userId()))
+                .onSuccess(current -> {
+                    show(current);
+                    showFailure(stale);
+                })
                 .onFailure(this::showFailure)
                 .executeWith(context.executor());
     }

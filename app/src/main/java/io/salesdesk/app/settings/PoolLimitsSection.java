@@ -10,12 +10,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.core.ValidationException;
 import io.salesdesk.crm.pool.PoolPolicy;
 
@@ -30,6 +32,8 @@ final class PoolLimitsSection extends VBox {
     private final List<PolicyRow> rows = new ArrayList<>();
     private final Spinner<Integer> dailyLimit = Spinners.whole("dailyClaimLimit", 0, 1000, 0);
     private final Label status = new Label();
+    /** The limit as this page last read it: what a save is based on, like each row's policy. */
+    private int limitAsRead;
 
     private record PolicyRow(PoolPolicy policy, Spinner<Integer> protection, Spinner<Integer> noFollowUp,
                              Spinner<Integer> noProgress) {
@@ -50,11 +54,26 @@ final class PoolLimitsSection extends VBox {
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> save());
         status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setId("poolLimitsStatus");
+        // A refused save explains itself in a sentence or two.
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
         HBox actions = new HBox(12, status, save);
+        HBox.setHgrow(status, Priority.ALWAYS);
         actions.setAlignment(Pos.CENTER_RIGHT);
         SettingsPage.fillSection(this, I18n.get("leadRules.pool"), I18n.get("leadRules.pool.hint"), grid, actions);
+        load(null);
+    }
+
+    /** Reads the settings as they are now and shows them, then {@code notice} when there is one. */
+    private void load(Throwable notice) {
         BackgroundTask.wrap(() -> new Loaded(context.pool().policies(), context.pool().dailyClaimLimit()))
-                .onSuccess(this::show)
+                .onSuccess(loaded -> {
+                    show(loaded);
+                    if (notice != null) {
+                        status.setText(I18n.message(notice));
+                    }
+                })
                 .executeWith(context.executor());
     }
 
@@ -62,6 +81,9 @@ final class PoolLimitsSection extends VBox {
     }
 
     private void show(Loaded loaded) {
+        grid.getChildren().clear();
+        rows.clear();
+        limitAsRead = loaded.dailyLimit();
         grid.addRow(0, new Label(), header("leadRules.pool.protectionDays"),
                 header("leadRules.pool.returnNoFollowUpDays"), header("leadRules.pool.returnNoProgressDays"));
         int row = 1;
@@ -90,16 +112,22 @@ final class PoolLimitsSection extends VBox {
     private void save() {
         status.setText("");
         var actor = context.currentUser().asActor();
+        List<PoolPolicy> asRead = rows.stream().map(PolicyRow::policy).toList();
         List<PoolPolicy> policies = rows.stream().map(PolicyRow::edited).toList();
+        int limitRead = limitAsRead;
         int limit = Spinners.value(dailyLimit);
-        BackgroundTask.wrap(() -> {
-            for (PoolPolicy policy : policies) {
-                context.pool().savePolicy(actor, policy);
-            }
-            context.pool().setDailyClaimLimit(actor, limit);
-        }).onSuccess(done -> status.setText(I18n.get("leadRules.saved")))
+        BackgroundTask.wrap(() -> context.pool().saveLimits(actor, asRead, policies, limitRead, limit))
+                .onSuccess(done -> {
+                    // What was saved is now what the next save is based on.
+                    show(new Loaded(policies, limit));
+                    status.setText(I18n.get("leadRules.saved"));
+                })
                 .onFailure(error -> {
-                    if (error instanceof ValidationException validation) {
+                    if (error instanceof SalesDeskException stale && stale.messageKey().startsWith("pool.")
+                            && stale.messageKey().endsWith(".stale")) {
+                        // Someone saved meanwhile: show their values, not the ones this page read.
+                        load(stale);
+                    } else if (error instanceof ValidationException validation) {
                         status.setText(validation.problems().stream()
                                 .map(p -> I18n.get(p.messageKey(), p.arguments().toArray()))
                                 .reduce((a, b) -> a + "\n" + b).orElse(""));

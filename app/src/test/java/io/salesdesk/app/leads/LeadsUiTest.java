@@ -338,6 +338,38 @@ class LeadsUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aRepsSettingsSavedOverAColleaguesChangeAreRefusedAndTheDialogShowsTheirs(FxRobot robot) throws Exception {
+        User rep = context.users().byUsername("rep.zj4").orElseThrow();
+        robot.clickOn("#nav-LEADS");
+        robot.clickOn("#leadsView-LOAD");
+        TableView<io.salesdesk.dispatch.RepLoad> table = robot.lookup("#loadTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.userId().equals(rep.id())).findFirst().orElseThrow()));
+        robot.clickOn("#loadEditRep");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#repCapacity").tryQuery().isPresent());
+        // A colleague gives the rep 33 a month while the dialog is open.
+        var read = context.dispatch().profile(manager.asActor(), rep.id());
+        context.dispatch().saveProfile(manager.asActor(), read, new io.salesdesk.dispatch.RepProfile(read.userId(),
+                read.name(), read.territories(), 33, null, null));
+
+        robot.interact(() -> robot.lookup("#repCapacity").queryAs(TextField.class).setText("12"));
+        robot.clickOn("#repProfileSave");
+        TextField capacity = robot.lookup("#repCapacity").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "33".equals(capacity.getText()));
+
+        assertThat(context.dispatch().profile(manager.asActor(), rep.id()).monthlyCapacity()).isEqualTo(33);
+        assertThat(robot.lookup(".general-problem").queryAs(javafx.scene.control.Label.class).getText())
+                .contains(manager.displayName(), rep.displayName());
+        // On the values it now shows, the save goes through.
+        robot.interact(() -> capacity.setText("12"));
+        robot.clickOn("#repProfileSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> Integer.valueOf(12).equals(context.dispatch().profile(manager.asActor(), rep.id()).monthlyCapacity()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theLeadListExportsAsShownWithTheDispatchReason(FxRobot robot) throws Exception {
         robot.clickOn("#nav-LEADS");
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,4 +42,22 @@ public final class WorkspaceSettings {
                     .set(WORKSPACE_SETTING.SETTING_VALUE, value).execute();
         }
     }
+
+    /**
+     * Sets {@code key} only while its stored value is still {@code asRead} ({@code null}: not set):
+     * false when someone changed it meanwhile. A first setting made twice at once fails on the
+     * primary key, so it is never overwritten either.
+     */
+    public boolean putIfStill(String key, String asRead, String value) {
+        if (asRead == null) {
+            if (get(key).isPresent()) {
+                return false;
+            }
+            dsl.insertInto(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_KEY, key)
+                    .set(WORKSPACE_SETTING.SETTING_VALUE, value).execute();
+            return true;
+        }
+        return dsl.update(WORKSPACE_SETTING).set(WORKSPACE_SETTING.SETTING_VALUE, value)
+                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key), WORKSPACE_SETTING.SETTING_VALUE.eq(asRead)).execute() == 1;
+    }
 }

@@ -213,12 +213,29 @@ public final class DispatchService {
     }
 
     /**
-     * Saves a rep's territories, capacity and leave; the next dispatch uses them. A manager may
-     * set them for the reps they see.
+     * Saves a rep's territories, capacity and leave whatever they are now (templates, demo, scripts):
+     * last writer wins. A screen uses {@link #saveProfile(Actor, RepProfile, RepProfile)}.
      *
      * @throws ValidationException naming each refused field
      */
     public RepProfile saveProfile(Actor actor, RepProfile profile) {
+        return save(actor, null, profile);
+    }
+
+    /**
+     * Saves a rep's territories, capacity and leave as edited from {@code asRead}; the next dispatch
+     * uses them. A manager may set them for the reps they see. Nothing is written when nothing was
+     * changed.
+     *
+     * @throws ValidationException naming each refused field
+     * @throws SalesDeskException  {@code dispatch.profile.stale} (saying who) when someone changed the
+     *                             profile since {@code asRead}: nothing of this save is written
+     */
+    public RepProfile saveProfile(Actor actor, RepProfile asRead, RepProfile edited) {
+        return save(actor, java.util.Objects.requireNonNull(asRead, "asRead"), edited);
+    }
+
+    private RepProfile save(Actor actor, RepProfile asRead, RepProfile profile) {
         requireManager(actor);
         List<FieldProblem> problems = new ArrayList<>();
         Integer capacity = profile.monthlyCapacity();
@@ -234,24 +251,55 @@ public final class DispatchService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return db.transactionResult(cfg -> {
-            requireVisible(cfg, actor, profile.userId());
-            RepProfileRepository profiles = RepProfileRepository.using(cfg);
-            RepProfile before = profiles.find(profile.userId())
-                    .orElseThrow(() -> new SalesDeskException("dispatch.profile.notRep"));
-            List<String> territories = profile.territories().stream().distinct().sorted().toList();
-            Set<String> unknown = profiles.unknownRegions(territories);
-            if (!unknown.isEmpty()) {
-                throw new ValidationException(List.of(FieldProblem.of("territories", "dispatch.profile.unknownRegion",
-                        String.join(", ", unknown))));
+        try {
+            return db.transactionResult(cfg -> {
+                requireVisible(cfg, actor, profile.userId());
+                RepProfileRepository profiles = RepProfileRepository.using(cfg);
+                RepProfile before = profiles.find(profile.userId())
+                        .orElseThrow(() -> new SalesDeskException("dispatch.profile.notRep"));
+                List<String> territories = profile.territories().stream().distinct().sorted().toList();
+                Set<String> unknown = profiles.unknownRegions(territories);
+                if (!unknown.isEmpty()) {
+                    throw new ValidationException(List.of(FieldProblem.of("territories", "dispatch.profile.unknownRegion",
+                            String.join(", ", unknown))));
+                }
+                RepProfile after = new RepProfile(before.userId(), before.name(), territories, capacity,
+                        profile.awayFrom(), profile.awayUntil());
+                RepProfile base = asRead == null ? before : asRead;
+                if (snapshot(base).equals(snapshot(after))) {
+                    return before;
+                }
+                if (asRead == null) {
+                    profiles.save(after);
+                } else if (!profiles.saveIfUnchanged(asRead, after)) {
+                    throw new StaleProfile();
+                }
+                ChangeLog.using(cfg, clock).record(actor, ChangeReason.user(), RepProfileRepository.ENTITY,
+                        after.userId(), ChangeEntry.Operation.UPDATE, FieldChange.diff(snapshot(base), snapshot(after)));
+                return after;
+            });
+        } catch (StaleProfile | org.jooq.exception.IntegrityConstraintViolationException e) {
+            if (asRead == null) {
+                throw e;
             }
-            RepProfile after = new RepProfile(before.userId(), before.name(), territories, capacity,
-                    profile.awayFrom(), profile.awayUntil());
-            profiles.save(after);
-            ChangeLog.using(cfg, clock).record(actor, ChangeReason.user(), RepProfileRepository.ENTITY, after.userId(),
-                    ChangeEntry.Operation.UPDATE, FieldChange.diff(snapshot(before), snapshot(after)));
-            return after;
-        });
+            throw staleProfile(profile);
+        }
+    }
+
+    /** Someone saved the profile since it was read; rolls the save back. */
+    private static final class StaleProfile extends RuntimeException {
+        StaleProfile() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** "王经理 changed 王一's sales settings meanwhile", from the change log when it knows who. */
+    private SalesDeskException staleProfile(RepProfile profile) {
+        String who = db.transactionResult(cfg -> ChangeLog.using(cfg, clock).forEntity(profile.userId()).stream()
+                .filter(e -> RepProfileRepository.ENTITY.equals(e.entity()))
+                .reduce((first, second) -> second).map(ChangeEntry::changedByName).orElse(null));
+        return who == null ? new SalesDeskException("dispatch.profile.staleUnknown", profile.name())
+                : new SalesDeskException("dispatch.profile.stale", profile.name(), who);
     }
 
     private static Map<String, Object> snapshot(RepProfile p) {

@@ -7,6 +7,7 @@ import static io.salesdesk.db.jooq.Tables.REP_TERRITORY;
 
 import io.salesdesk.core.Role;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +52,44 @@ public final class RepProfileRepository {
         return unknown;
     }
 
-    /** Replaces the rep's territories and profile fields; keeps when they last got a lead. */
+    /**
+     * Saves {@code edited} only while the stored profile is still {@code asRead}: the profile row is
+     * updated where its fields are as read (which also locks it on PostgreSQL, so two saves queue),
+     * then the territories are compared. Returns false when someone changed it meanwhile; the caller
+     * must then roll back, as part of the edit may already be written.
+     */
+    public boolean saveIfUnchanged(RepProfile asRead, RepProfile edited) {
+        UUID id = edited.userId();
+        int updated = dsl.update(REP_PROFILE).set(REP_PROFILE.MONTHLY_CAPACITY, edited.monthlyCapacity())
+                .set(REP_PROFILE.AWAY_FROM, edited.awayFrom()).set(REP_PROFILE.AWAY_UNTIL, edited.awayUntil())
+                .where(REP_PROFILE.USER_ID.eq(id),
+                        REP_PROFILE.MONTHLY_CAPACITY.isNotDistinctFrom(asRead.monthlyCapacity()),
+                        REP_PROFILE.AWAY_FROM.isNotDistinctFrom(asRead.awayFrom()),
+                        REP_PROFILE.AWAY_UNTIL.isNotDistinctFrom(asRead.awayUntil()))
+                .execute();
+        if (updated == 0) {
+            boolean rowExists = dsl.fetchExists(REP_PROFILE, REP_PROFILE.USER_ID.eq(id));
+            boolean readAsNoRow = asRead.monthlyCapacity() == null && asRead.awayFrom() == null
+                    && asRead.awayUntil() == null;
+            if (rowExists || !readAsNoRow) {
+                return false;
+            }
+            // A second first save at the same moment fails on the primary key instead of overwriting.
+            dsl.insertInto(REP_PROFILE).set(REP_PROFILE.USER_ID, id)
+                    .set(REP_PROFILE.MONTHLY_CAPACITY, edited.monthlyCapacity())
+                    .set(REP_PROFILE.AWAY_FROM, edited.awayFrom()).set(REP_PROFILE.AWAY_UNTIL, edited.awayUntil())
+                    .execute();
+        }
+        List<String> stored = dsl.select(REP_TERRITORY.REGION_CODE).from(REP_TERRITORY)
+                .where(REP_TERRITORY.USER_ID.eq(id)).orderBy(REP_TERRITORY.REGION_CODE).fetch(REP_TERRITORY.REGION_CODE);
+        if (!stored.equals(asRead.territories().stream().sorted().toList())) {
+            return false;
+        }
+        replaceTerritories(id, edited.territories());
+        return true;
+    }
+
+    /** Replaces the rep's territories and profile fields whatever they are now (templates, demo); keeps when they last got a lead. */
     public void save(RepProfile profile) {
         UUID id = profile.userId();
         int updated = dsl.update(REP_PROFILE).set(REP_PROFILE.MONTHLY_CAPACITY, profile.monthlyCapacity())
@@ -63,8 +101,12 @@ public final class RepProfileRepository {
                     .set(REP_PROFILE.AWAY_FROM, profile.awayFrom()).set(REP_PROFILE.AWAY_UNTIL, profile.awayUntil())
                     .execute();
         }
+        replaceTerritories(id, profile.territories());
+    }
+
+    private void replaceTerritories(UUID id, List<String> territories) {
         dsl.deleteFrom(REP_TERRITORY).where(REP_TERRITORY.USER_ID.eq(id)).execute();
-        for (String code : profile.territories()) {
+        for (String code : territories) {
             dsl.insertInto(REP_TERRITORY).set(REP_TERRITORY.USER_ID, id).set(REP_TERRITORY.REGION_CODE, code).execute();
         }
     }

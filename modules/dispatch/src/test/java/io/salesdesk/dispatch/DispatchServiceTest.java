@@ -263,4 +263,43 @@ class DispatchServiceTest {
         assertThatThrownBy(() -> dispatch.profile(f.jsManager.asActor(), f.wang.id()))
                 .as("a manager of another region does not see the rep").isInstanceOf(SalesDeskException.class);
     }
+
+    @Test
+    void twoManagersSavingFromTheSameReadTheSecondIsRefusedAndNothingOfItIsWritten() {
+        var manager = f.zjManager.asActor();
+        RepProfile read = dispatch.profile(manager, f.wang.id());
+        RepProfile first = new RepProfile(read.userId(), read.name(), java.util.List.of(SalesOrgFixture.SUZHOU), 30,
+                null, null);
+        RepProfile second = new RepProfile(read.userId(), read.name(), java.util.List.of(SalesOrgFixture.HANGZHOU), null,
+                LocalDate.of(2026, 12, 1), null);
+        dispatch.saveProfile(manager, read, first);
+        int logged = changesOfWang();
+
+        assertThatThrownBy(() -> dispatch.saveProfile(f.admin.asActor(), read, second))
+                .isInstanceOfSatisfying(SalesDeskException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("dispatch.profile.stale");
+                    assertThat(e.arguments()).contains(f.zjManager.displayName());
+                });
+        RepProfile now = dispatch.profile(manager, f.wang.id());
+        assertThat(now.territories()).containsExactly(SalesOrgFixture.SUZHOU);
+        assertThat(now.monthlyCapacity()).isEqualTo(30);
+        assertThat(now.awayFrom()).isNull();
+        // Only the territories differ from what was read: still refused, not merged over them.
+        assertThatThrownBy(() -> dispatch.saveProfile(manager, read, new RepProfile(read.userId(), read.name(),
+                java.util.List.of(SalesOrgFixture.HANGZHOU), 30, null, null))).isInstanceOf(SalesDeskException.class);
+        assertThat(dispatch.profile(manager, f.wang.id())).isEqualTo(now);
+
+        // Saved again on what is there now it goes through; a save that changes nothing writes nothing.
+        dispatch.saveProfile(manager, now, second);
+        RepProfile last = dispatch.profile(manager, f.wang.id());
+        assertThat(last.awayFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
+        dispatch.saveProfile(manager, last, last);
+        assertThat(changesOfWang()).isEqualTo(logged + 1);
+    }
+
+    private int changesOfWang() {
+        java.util.List<io.salesdesk.db.ChangeEntry> changes =
+                db.transactionResult(cfg -> io.salesdesk.db.ChangeLog.using(cfg, clock).forEntity(f.wang.id()));
+        return changes.size();
+    }
 }

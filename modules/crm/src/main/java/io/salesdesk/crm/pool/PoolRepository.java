@@ -43,6 +43,22 @@ public final class PoolRepository {
                 r.getProtectionDays(), r.getReturnNoFollowUpDays(), r.getReturnNoProgressDays()));
     }
 
+    /**
+     * Saves {@code edited} only while the tier's stored policy is still {@code asRead}: false when
+     * someone changed it meanwhile (nothing is written then).
+     */
+    public boolean savePolicyIfUnchanged(PoolPolicy asRead, PoolPolicy edited) {
+        return dsl.update(POOL_POLICY).set(POOL_POLICY.PROTECTION_DAYS, edited.protectionDays())
+                .set(POOL_POLICY.RETURN_NO_FOLLOW_UP_DAYS, edited.returnNoFollowUpDays())
+                .set(POOL_POLICY.RETURN_NO_PROGRESS_DAYS, edited.returnNoProgressDays())
+                .where(POOL_POLICY.TIER.eq(asRead.tier().name()),
+                        POOL_POLICY.PROTECTION_DAYS.eq(asRead.protectionDays()),
+                        POOL_POLICY.RETURN_NO_FOLLOW_UP_DAYS.eq(asRead.returnNoFollowUpDays()),
+                        POOL_POLICY.RETURN_NO_PROGRESS_DAYS.eq(asRead.returnNoProgressDays()))
+                .execute() == 1;
+    }
+
+    /** Saves the tier's policy whatever it is now (templates, demo). */
     public void savePolicy(PoolPolicy p) {
         dsl.update(POOL_POLICY).set(POOL_POLICY.PROTECTION_DAYS, p.protectionDays())
                 .set(POOL_POLICY.RETURN_NO_FOLLOW_UP_DAYS, p.returnNoFollowUpDays())

@@ -76,7 +76,10 @@ public final class PoolService {
         return db.transactionResult(PoolService::dailyClaimLimit);
     }
 
-    /** Sets how many customers a rep may claim a day; admins and company-wide roles only. */
+    /**
+     * Sets how many customers a rep may claim a day whatever it is now (templates, scripts): last
+     * writer wins; admins and company-wide roles only.
+     */
     public void setDailyClaimLimit(Actor actor, int limit) {
         requireCompanyWide(actor);
         if (limit < 0) {
@@ -89,12 +92,90 @@ public final class PoolService {
         return db.transactionResult(cfg -> PoolRepository.using(cfg, clock).policies());
     }
 
+    /** Saves a tier's policy whatever it is now (templates, scripts): last writer wins. */
     public void savePolicy(Actor actor, PoolPolicy policy) {
         requireCompanyWide(actor);
+        requireValid(policy);
+        db.transaction(cfg -> PoolRepository.using(cfg, clock).savePolicy(policy));
+    }
+
+    /**
+     * Saves a tier's policy as edited from {@code asRead}; nothing is written when nothing changed.
+     *
+     * @throws SalesDeskException {@code pool.policy.stale} (with the tier's values now) when someone
+     *                            changed it since it was read
+     */
+    public void savePolicy(Actor actor, PoolPolicy asRead, PoolPolicy edited) {
+        saveLimits(actor, List.of(asRead), List.of(edited), null, null);
+    }
+
+    /**
+     * Sets the daily claim limit as changed from {@code asRead}; nothing is written when it is the same.
+     *
+     * @throws SalesDeskException {@code pool.limit.stale} (with the limit now) when someone changed it
+     *                            since it was read
+     */
+    public void setDailyClaimLimit(Actor actor, int asRead, int limit) {
+        saveLimits(actor, List.of(), List.of(), asRead, limit);
+    }
+
+    /**
+     * What the settings screen saves, all or nothing: the tiers' policies and the daily claim limit
+     * as edited from what it read ({@code null} limits leave the limit alone). Only what changed is
+     * written, and only while it is still as read.
+     *
+     * @throws SalesDeskException {@code pool.policy.stale} or {@code pool.limit.stale} saying what it
+     *                            is now, when someone changed it meanwhile: nothing of this save is written
+     */
+    public void saveLimits(Actor actor, List<PoolPolicy> policiesAsRead, List<PoolPolicy> policies,
+                           Integer limitAsRead, Integer limit) {
+        requireCompanyWide(actor);
+        if (policiesAsRead.size() != policies.size() || (limit != null && limitAsRead == null)) {
+            throw new IllegalArgumentException("every edited value needs the value as read");
+        }
+        policies.forEach(PoolService::requireValid);
+        if (limit != null && limit < 0) {
+            throw new ValidationException(List.of(FieldProblem.of("dailyClaimLimit", "pool.limit.negative")));
+        }
+        try {
+            saveLimits(policiesAsRead, policies, limitAsRead, limit);
+        } catch (org.jooq.exception.IntegrityConstraintViolationException firstLimitSetTwiceAtOnce) {
+            throw new SalesDeskException("pool.limit.stale", dailyClaimLimit());
+        }
+    }
+
+    private void saveLimits(List<PoolPolicy> policiesAsRead, List<PoolPolicy> policies, Integer limitAsRead,
+                            Integer limit) {
+        db.transaction(cfg -> {
+            PoolRepository pool = PoolRepository.using(cfg, clock);
+            for (int i = 0; i < policies.size(); i++) {
+                PoolPolicy asRead = policiesAsRead.get(i);
+                PoolPolicy edited = policies.get(i);
+                if (asRead.tier() != edited.tier()) {
+                    throw new IllegalArgumentException("policy as read for another tier: " + asRead.tier());
+                }
+                if (!asRead.equals(edited) && !pool.savePolicyIfUnchanged(asRead, edited)) {
+                    PoolPolicy now = pool.policies().stream().filter(p -> p.tier() == asRead.tier()).findFirst()
+                            .orElseThrow();
+                    throw new SalesDeskException("pool.policy.stale", now.tier().name(), now.protectionDays(),
+                            now.returnNoFollowUpDays(), now.returnNoProgressDays());
+                }
+            }
+            if (limit != null && !limit.equals(limitAsRead)) {
+                WorkspaceSettings settings = WorkspaceSettings.using(cfg);
+                String stored = settings.get(DAILY_CLAIMS_KEY).orElse(null);
+                if (dailyClaimLimit(cfg) != limitAsRead
+                        || !settings.putIfStill(DAILY_CLAIMS_KEY, stored, Integer.toString(limit))) {
+                    throw new SalesDeskException("pool.limit.stale", dailyClaimLimit(cfg));
+                }
+            }
+        });
+    }
+
+    private static void requireValid(PoolPolicy policy) {
         if (policy.protectionDays() < 0 || policy.returnNoFollowUpDays() < 1 || policy.returnNoProgressDays() < 1) {
             throw new ValidationException(List.of(FieldProblem.of("policy", "pool.policy.invalid")));
         }
-        db.transaction(cfg -> PoolRepository.using(cfg, clock).savePolicy(policy));
     }
 
     /** How many more customers the user may claim today. */

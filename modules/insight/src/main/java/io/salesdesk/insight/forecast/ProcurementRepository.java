@@ -141,7 +141,40 @@ public final class ProcurementRepository {
         return map;
     }
 
-    /** Sets (or with null removes) a SKU's own safety stock. */
+    /** The SKU's own safety stock; empty when it follows the global one. */
+    public Optional<BigDecimal> safetyStock(UUID productId) {
+        return dsl.select(SAFETY_STOCK.QUANTITY).from(SAFETY_STOCK).where(SAFETY_STOCK.PRODUCT_ID.eq(productId))
+                .fetchOptional(SAFETY_STOCK.QUANTITY);
+    }
+
+    /**
+     * Sets (or with null removes) a SKU's own safety stock only while it is still {@code asRead}
+     * (null: it had none): false when someone changed it meanwhile. Two first settings at once fail
+     * on the primary key instead of one overwriting the other.
+     */
+    public boolean putSafetyStockIfStill(Actor actor, UUID productId, BigDecimal asRead, BigDecimal quantity) {
+        if (asRead == null) {
+            if (safetyStock(productId).isPresent()) {
+                return false;
+            }
+            if (quantity != null) {
+                dsl.insertInto(SAFETY_STOCK).set(SAFETY_STOCK.PRODUCT_ID, productId).set(SAFETY_STOCK.QUANTITY, quantity)
+                        .set(SAFETY_STOCK.VERSION, 1L).set(SAFETY_STOCK.UPDATED_AT, Rows.now(clock))
+                        .set(SAFETY_STOCK.UPDATED_BY, Rows.userId(actor)).execute();
+            }
+            return true;
+        }
+        var still = SAFETY_STOCK.PRODUCT_ID.eq(productId).and(SAFETY_STOCK.QUANTITY.eq(asRead));
+        if (quantity == null) {
+            return dsl.deleteFrom(SAFETY_STOCK).where(still).execute() == 1;
+        }
+        return dsl.update(SAFETY_STOCK).set(SAFETY_STOCK.QUANTITY, quantity)
+                .set(SAFETY_STOCK.VERSION, SAFETY_STOCK.VERSION.plus(1))
+                .set(SAFETY_STOCK.UPDATED_AT, Rows.now(clock)).set(SAFETY_STOCK.UPDATED_BY, Rows.userId(actor))
+                .where(still).execute() == 1;
+    }
+
+    /** Sets (or with null removes) a SKU's own safety stock whatever it is now (demo, scripts). */
     public void putSafetyStock(Actor actor, UUID productId, BigDecimal quantity) {
         Optional<Long> version = dsl.select(SAFETY_STOCK.VERSION).from(SAFETY_STOCK)
                 .where(SAFETY_STOCK.PRODUCT_ID.eq(productId)).fetchOptional(SAFETY_STOCK.VERSION);

@@ -63,7 +63,77 @@ public final class ProcurementService {
         return settings.get(DEFAULT_SAFETY_KEY).map(BigDecimal::new).orElse(BigDecimal.ZERO);
     }
 
-    /** Sets the global safety stock (ops, managers and company-wide roles). */
+    /**
+     * Sets the global safety stock as changed from {@code asRead}; nothing is written when it is the same.
+     *
+     * @throws SalesDeskException {@code forecast.safety.staleDefault} (with the value now) when someone
+     *                            changed it since it was read
+     */
+    public void setDefaultSafetyStock(Actor actor, BigDecimal asRead, BigDecimal quantity) {
+        check(actor, quantity);
+        try {
+            db.transaction(cfg -> {
+                WorkspaceSettings settings = WorkspaceSettings.using(cfg);
+                BigDecimal now = defaultSafety(settings);
+                if (now.compareTo(asRead) != 0) {
+                    throw new SalesDeskException("forecast.safety.staleDefault", plain(now));
+                }
+                if (quantity.compareTo(asRead) == 0) {
+                    return;
+                }
+                String newValue = quantity.stripTrailingZeros().toPlainString();
+                if (!settings.putIfStill(DEFAULT_SAFETY_KEY, settings.get(DEFAULT_SAFETY_KEY).orElse(null), newValue)) {
+                    throw new SalesDeskException("forecast.safety.staleDefault", plain(defaultSafety(settings)));
+                }
+                ChangeLog.using(cfg, clock).record(actor, ChangeReason.user(), "safety_stock", new UUID(0, 0),
+                        ChangeEntry.Operation.UPDATE, FieldChange.diff(Map.of("quantity", now), Map.of("quantity", quantity)));
+            });
+        } catch (org.jooq.exception.IntegrityConstraintViolationException setTwiceAtOnce) {
+            throw new SalesDeskException("forecast.safety.staleDefault", plain(defaultSafetyStock()));
+        }
+    }
+
+    /**
+     * Sets a SKU's safety stock as changed from {@code asRead}, the value the screen showed for it
+     * (its own, or the global one when it has none); nothing is written when its own is already that.
+     *
+     * @throws SalesDeskException {@code forecast.safety.stale} (with the value now) when someone
+     *                            changed the SKU's own or the global safety stock since it was read
+     */
+    public void setSafetyStock(Actor actor, UUID productId, BigDecimal asRead, BigDecimal quantity) {
+        check(actor, quantity);
+        try {
+            db.transaction(cfg -> {
+                ProcurementRepository repo = ProcurementRepository.using(cfg, clock);
+                BigDecimal own = repo.safetyStock(productId).orElse(null);
+                BigDecimal now = own != null ? own : defaultSafety(WorkspaceSettings.using(cfg));
+                if (now.compareTo(asRead) != 0) {
+                    throw new SalesDeskException("forecast.safety.stale", plain(now));
+                }
+                if (own != null && own.compareTo(quantity) == 0) {
+                    return;
+                }
+                if (!repo.putSafetyStockIfStill(actor, productId, own, quantity)) {
+                    BigDecimal changed = repo.safetyStock(productId).orElse(defaultSafety(WorkspaceSettings.using(cfg)));
+                    throw new SalesDeskException("forecast.safety.stale", plain(changed));
+                }
+                Map<String, Object> before = new HashMap<>();
+                before.put("quantity", own);
+                ChangeLog.using(cfg, clock).record(actor, ChangeReason.user(), "safety_stock", productId,
+                        ChangeEntry.Operation.UPDATE, FieldChange.diff(before, Map.of("quantity", quantity)));
+            });
+        } catch (org.jooq.exception.IntegrityConstraintViolationException setTwiceAtOnce) {
+            BigDecimal changed = db.transactionResult(cfg -> ProcurementRepository.using(cfg, clock).safetyStock(productId)
+                    .orElse(defaultSafety(WorkspaceSettings.using(cfg))));
+            throw new SalesDeskException("forecast.safety.stale", plain(changed));
+        }
+    }
+
+    private static String plain(BigDecimal quantity) {
+        return quantity.stripTrailingZeros().toPlainString();
+    }
+
+    /** Sets the global safety stock whatever it is now (demo, scripts): last writer wins. */
     public void setDefaultSafetyStock(Actor actor, BigDecimal quantity) {
         check(actor, quantity);
         db.transaction(cfg -> {
@@ -77,7 +147,7 @@ public final class ProcurementService {
         });
     }
 
-    /** Sets a SKU's own safety stock; null goes back to the global one. */
+    /** Sets a SKU's own safety stock whatever it is now (demo, scripts); null goes back to the global one. */
     public void setSafetyStock(Actor actor, UUID productId, BigDecimal quantity) {
         if (quantity != null) {
             check(actor, quantity);
