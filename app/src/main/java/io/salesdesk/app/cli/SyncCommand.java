@@ -119,8 +119,11 @@ public final class SyncCommand implements Callable<Integer> {
             try (Database hubDb = Database.open(hub.config())) {
                 List<SyncConflict> open = new SyncConflictService(hubDb, clock).open();
                 out.println(I18n.get("cli.sync.conflicts", open.size()));
-                open.forEach(c -> out.println(I18n.get("cli.sync.conflict", c.entity().table(), c.entityId(),
-                        c.field(), c.hubValue(), c.changedByName(), c.incomingValue(), c.kind())));
+                open.forEach(c -> out.println(I18n.get("cli.sync.conflict",
+                        I18n.get("sync.conflicts.entity." + c.entity().name()), c.entityId(), fieldWords(c.field()),
+                        valueWords(c.hubValue()), c.changedByName() != null ? c.changedByName()
+                                : I18n.get("cli.sync.aBranch"), valueWords(c.incomingValue()),
+                        I18n.get("sync.conflicts.kind." + c.kind().name()))));
             }
             return 0;
         }
@@ -250,5 +253,15 @@ public final class SyncCommand implements Callable<Integer> {
                 out.flush();
             }
         };
+    }
+
+    /** A field as the conflicts view names it; a custom field by its key (the hub's labels need a signed-in view). */
+    private static String fieldWords(String field) {
+        String key = "sync.field." + field;
+        return I18n.has(key) ? I18n.get(key) : field;
+    }
+
+    private static String valueWords(String value) {
+        return value == null || value.isEmpty() ? I18n.get("sync.conflicts.empty") : value;
     }
 }

@@ -200,8 +200,13 @@ final class HubMerge {
                         current.get("ownerId"), change.changes().get("ownerId").newValue()));
                 return null;
             }
-            change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
-                    SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(), null, c.newValue())));
+            change.changes().forEach((field, c) -> {
+                // A change the hub already holds (both sides returned a customer to the pool) is no conflict.
+                if (current == null || !Objects.equals(c.newValue(), current.get(field))) {
+                    found.add(new SyncConflictRepository.Found(SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(),
+                            current == null ? null : current.get(field), c.newValue()));
+                }
+            });
             return null;
         }
         Map<String, String> target;
@@ -240,6 +245,9 @@ final class HubMerge {
             }
             deleted = true;
             for (String field : current.fields().keySet()) {
+                if (!entity.travels(field)) {
+                    continue; // mergedIntoId: the delete's own mark, not an edit it could have missed
+                }
                 String base = change.deletedBase().get(field);
                 if (!Objects.equals(base, current.get(field))) {
                     found.add(new SyncConflictRepository.Found(SyncConflict.Kind.DELETE_AFTER_EDIT, field, base,

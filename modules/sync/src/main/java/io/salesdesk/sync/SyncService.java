@@ -194,8 +194,13 @@ public final class SyncService {
             writer.queue(new RowWriter.Write(null, reason, current, hubRow.entity(), hubRow.id(), target,
                     hubRow.deleted()));
         }
-        for (RowWriter.Write skipped : writer.flush()) {
-            LOG.warn("Sync skipped {} {}: its customer is not on this replica", skipped.entity(), skipped.id());
+        Set<RowWriter.Write> skipped = writer.flush();
+        // Expected, not a fault: a rep's deal or follow-up on a customer another branch owns stays at the hub.
+        for (RowWriter.Write s : skipped) {
+            LOG.debug("Sync skipped {} {}: its customer is not on this replica", s.entity(), s.id());
+        }
+        if (!skipped.isEmpty()) {
+            LOG.info("Sync left {} rows at the hub whose customer is not on this replica", skipped.size());
         }
         for (RowWriter.Refused refused : writer.refused()) {
             LOG.warn("Sync skipped {} of {} {}: the field is not in use here or refuses {}", refused.field(),

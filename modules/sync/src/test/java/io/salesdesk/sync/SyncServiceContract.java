@@ -402,6 +402,19 @@ abstract class SyncServiceContract {
     }
 
     @Test
+    void aChangeOutsideTheSubtreeThatTheHubAlreadyHoldsIsNoConflict() {
+        UUID r1Id = new SyncService(r1, clock).node().nodeId();
+        String hubPhone = SyncFixture.field(hubDb, south1.id(), "phone");
+        // Both sides made the same change (as two pool-return runs did): nothing to decide.
+        TravelChange same = new TravelChange(UUID.randomUUID(), r1Id, 1, SyncedEntity.CUSTOMER, south1.id(), "UPDATE",
+                Map.of("phone", new FieldChange("0000", hubPhone)), Map.of(), org.wang.id(), "王一");
+
+        hub.push(r1Id, List.of(same));
+
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
     void newCustomersAndContactsTravelBothWays() {
         Customer fresh = org.create(r1, org.li, "昆山中医院");
         Contact contact = org.addContact(r1, org.li, fresh.id(), "周主任");
