@@ -2,16 +2,14 @@ package io.salesdesk.app.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiRobots;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.shell.MainWindow;
 import io.salesdesk.crm.ContactDraft;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDetail;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.Tier;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -19,15 +17,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,40 +31,17 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MergeCustomersUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
-    static AppContext context;
-
-    @BeforeAll
-    static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
-    }
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow();
 
     @Test
     void aManagerMergesTwoRecordsOfOneCompanyAndSeesWhatMoved(FxRobot robot) throws Exception {
-        var me = context.currentUser().asActor();
-        Customer kept = context.customers().create(me, new CustomerDraft("杭州某某有限公司", null, Tier.B, null,
+        var me = app.context().currentUser().asActor();
+        Customer kept = app.context().customers().create(me, new CustomerDraft("杭州某某有限公司", null, Tier.B, null,
                 "330106", "西湖区文三路 1 号", null, null));
-        Customer other = context.customers().create(me, new CustomerDraft("杭州某某医疗有限公司", null, Tier.A, null,
+        Customer other = app.context().customers().create(me, new CustomerDraft("杭州某某医疗有限公司", null, Tier.A, null,
                 "330106", "西湖区文三路 1 号", "0571-88886666", null));
-        context.customers().addContact(me, other.id(), new ContactDraft("刘主任", "设备科主任", "13800138000", null,
+        app.context().customers().addContact(me, other.id(), new ContactDraft("刘主任", "设备科主任", "13800138000", null,
                 null, null, true, null));
         robot.clickOn("#nav-CUSTOMERS");
         robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("杭州某某"));
@@ -101,11 +72,11 @@ class MergeCustomersUiTest {
         robot.interact(() -> summary.getScene().getWindow().hide());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
-        CustomerDetail survivor = context.customers().open(me, kept.id()).orElseThrow();
+        CustomerDetail survivor = app.context().customers().open(me, kept.id()).orElseThrow();
         assertThat(survivor.customer().phone()).isEqualTo("0571-88886666");
         assertThat(survivor.customer().tier()).as("not picked: the survivor's own").isEqualTo(Tier.B);
         assertThat(survivor.contacts()).extracting(c -> c.name()).containsExactly("刘主任");
-        assertThat(context.customers().open(me, other.id())).isEmpty();
+        assertThat(app.context().customers().open(me, other.id())).isEmpty();
     }
 
     private static Node cell(FxRobot robot, String text) {

@@ -2,28 +2,22 @@ package io.salesdesk.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import io.salesdesk.app.AppContext;
 import io.salesdesk.app.UiRobots;
+import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
-import io.salesdesk.app.shell.MainWindow;
 
 /**
  * Two administrators with the pool settings open: the one who saves second is told what the other
@@ -32,41 +26,17 @@ import io.salesdesk.app.shell.MainWindow;
 @ExtendWith(ApplicationExtension.class)
 class PoolLimitsStaleUiTest {
 
-    static {
-        UiTestWorkspace.prepareHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-    static UiTestWorkspace workspace;
-    static AppContext context;
-
-    @BeforeAll
-    static void openWorkspace() {
-        workspace = UiTestWorkspace.create(dir);
-        context = workspace.context();
-        context.setCurrentUser(context.users().byUsername("admin").orElseThrow());
-    }
-
-    @AfterAll
-    static void closeWorkspace() {
-        workspace.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new MainWindow(context, workspace.appearance()).createScene());
-        stage.show();
-    }
+    @RegisterExtension
+    static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
 
     @Test
     void aLimitSavedOverAColleaguesChangeIsRefusedAndThePageShowsTheirs(FxRobot robot) throws Exception {
         robot.clickOn("#nav-SETTINGS");
         UiRobots.reveal(robot, "#savePoolLimits");
         WaitForAsyncUtils.waitForFxEvents();
-        int read = context.pool().dailyClaimLimit();
+        int read = app.context().pool().dailyClaimLimit();
         // The colleague saves while this page is open.
-        context.pool().setDailyClaimLimit(context.currentUser().asActor(), read, 9);
+        app.context().pool().setDailyClaimLimit(app.context().currentUser().asActor(), read, 9);
 
         TextField limit = robot.lookup("#dailyClaimLimit .text-field").queryAs(TextField.class);
         robot.interact(limit::clear);
@@ -75,7 +45,7 @@ class PoolLimitsStaleUiTest {
         Label status = robot.lookup("#poolLimitsStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("9"));
 
-        assertThat(context.pool().dailyClaimLimit()).isEqualTo(9);
+        assertThat(app.context().pool().dailyClaimLimit()).isEqualTo(9);
         assertThat(status.getText()).contains("每日领取上限", "9");
         @SuppressWarnings("unchecked")
         Spinner<Integer> spinner = robot.lookup("#dailyClaimLimit").queryAs(Spinner.class);
@@ -86,6 +56,6 @@ class PoolLimitsStaleUiTest {
         robot.interact(reloaded::clear);
         robot.clickOn(reloaded).write("3");
         robot.clickOn("#savePoolLimits");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.pool().dailyClaimLimit() == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context().pool().dailyClaimLimit() == 3);
     }
 }
