@@ -25,6 +25,8 @@ import java.nio.file.Path;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
+    private static final String FLYWAY_SCRIPTS = "org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null
@@ -60,6 +62,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         file.start();
 
         context.getLogger("org.jooq.Constants").setLevel(Level.OFF);
+        // HSQLDB reports a migration's UPDATE that matched no rows (normal on a new workspace) as SQL
+        // warning 02000, which Flyway logs at WARN: seven lines of "no data" on the console.
+        context.getLogger(FLYWAY_SCRIPTS).setLevel(Level.ERROR);
         context.getLogger("io.salesdesk").setLevel(Level.INFO);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
