@@ -97,6 +97,18 @@ public final class CustomFieldsSection extends VBox {
         HBox bar = new HBox(8, on, entity, spacer, up, down, edit, retire, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         filler.fill(this, I18n.get("studio.section.title"), I18n.get("studio.section.hint"), bar, table);
+        // A branch replica shows the head office's fields but offers no way to change them.
+        BackgroundTask.wrap(() -> context.customFields().definedHere()).onSuccess(here -> {
+            if (!here) {
+                Label atHeadOffice = new Label(I18n.get("studio.field.atHeadOffice"));
+                atHeadOffice.setId("customFieldsAtHeadOffice");
+                atHeadOffice.getStyleClass().add(Styles.TEXT_MUTED);
+                atHeadOffice.setWrapText(true);
+                atHeadOffice.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(atHeadOffice, Priority.ALWAYS);
+                bar.getChildren().setAll(on, entity, atHeadOffice);
+            }
+        }).executeWith(context.executor());
         load(null);
     }
 

@@ -219,6 +219,18 @@ class ReplicaSyncUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("0512-66668888").tryQuery().isPresent());
     }
 
+    @Test
+    @Order(5)
+    void theReplicasSettingsShowTheHeadOfficesFieldsWithoutWaysToChangeThem(FxRobot robot) {
+        robot.clickOn("#nav-SETTINGS");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#customFieldsAtHeadOffice").queryAs(Label.class).getText())
+                .contains("字段由总部定义");
+        assertThat(robot.lookup("#addCustomField").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#retireCustomField").tryQuery()).isEmpty();
+    }
+
     private static int shownRow(TableView<Customer> table) {
         for (int i = 0; i < table.getItems().size(); i++) {
             if (table.getItems().get(i).id().equals(customer.id())) {

@@ -48,6 +48,14 @@ public final class CustomFieldService {
         return actor.role() == Role.MANAGER || actor.role().seesEverything();
     }
 
+    /**
+     * Whether fields are defined in this database: not on a branch replica, which receives the head
+     * office's fields when it syncs (docs/decisions.md, decision 6).
+     */
+    public boolean definedHere() {
+        return !db.transactionResult(cfg -> fields(cfg).onReplica());
+    }
+
     /** The fields in use on an entity, in order. */
     public List<CustomField> fields(CustomEntity entity) {
         return db.transactionResult(cfg -> fields(cfg).fields(entity, false));
