@@ -68,6 +68,7 @@ class HeadOfficeAndBranchTest {
 
     @BeforeEach
     void ownConfigFolder() {
+        assertThat(System.getenv(PASSPHRASE_ENV)).as(PASSPHRASE_ENV + ", set for surefire by app/pom.xml").isNotBlank();
         System.setProperty("salesdesk.config.dir", dir.resolve("config").toString());
     }
 
