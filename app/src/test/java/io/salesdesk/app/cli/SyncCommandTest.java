@@ -1,21 +1,19 @@
 package io.salesdesk.app.cli;
 
+import io.salesdesk.app.EastChinaRep;
 import io.salesdesk.app.common.I18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesdesk.core.ChangeReason;
-import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerService;
-import io.salesdesk.crm.OrgUnit;
-import io.salesdesk.crm.OrgUnitRepository;
+
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
-import io.salesdesk.crm.UserRepository;
+
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import java.io.PrintWriter;
@@ -134,7 +132,7 @@ class SyncCommandTest {
 
     private Customer hubWithCustomer(Path hubDir) {
         try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
-            User rep = org(hub);
+            User rep = EastChinaRep.addTo(hub, clock);
             return customers(hub).create(rep.asActor(),
                     new CustomerDraft("苏州第一医院", null, Tier.B, "HOSPITAL", "320508", null, null, rep.id()));
         }
@@ -166,7 +164,7 @@ class SyncCommandTest {
         Path hubDir = dir.resolve("hq");
         Customer customer;
         try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
-            User rep = org(hub);
+            User rep = EastChinaRep.addTo(hub, clock);
             customer = new CustomerService(hub, clock, new RegionService(hub)).create(rep.asActor(),
                     new CustomerDraft("苏州第一医院", null, Tier.B, "HOSPITAL", "320508", null, null, rep.id()));
         }
@@ -191,28 +189,13 @@ class SyncCommandTest {
     void anUnknownOrgUnitIsRefusedWithAMessage() {
         Path hubDir = dir.resolve("hq");
         try (Database hub = Database.open(DatabaseConfig.embedded(hubDir))) {
-            org(hub);
+            EastChinaRep.addTo(hub, clock);
         }
         int exit = run("--data-dir", dir.resolve("branch").toString(), "sync", "--hub-url",
                 DatabaseConfig.embedded(hubDir).url(), "--create", "--no-encrypt", "--org-unit", "西北大区");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("西北大区");
-    }
-
-    private User org(Database hub) {
-        return hub.transactionResult(cfg -> {
-            ChangeReason reason = ChangeReason.of(ChangeReason.Kind.SYSTEM, "test");
-            UUID companyId = Ids.newId(clock);
-            OrgUnit company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId), null);
-            OrgUnitRepository.using(cfg, clock).insert(null, reason, company);
-            UUID eastId = Ids.newId(clock);
-            OrgUnit east = new OrgUnit(eastId, companyId, "华东大区", OrgUnit.Kind.REGION, company.childPath(eastId), null);
-            OrgUnitRepository.using(cfg, clock).insert(null, reason, east);
-            User rep = new User(Ids.newId(clock), "wang", "王一", Role.REP, eastId, east.name(), east.path(), null);
-            UserRepository.using(cfg, clock).insert(null, reason, rep, null, null);
-            return rep;
-        });
     }
 
     private int run(String... args) {

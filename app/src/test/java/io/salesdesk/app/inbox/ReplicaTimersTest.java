@@ -1,20 +1,18 @@
 package io.salesdesk.app.inbox;
 
+import io.salesdesk.app.EastChinaRep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdesk.app.AppContext;
-import io.salesdesk.core.ChangeReason;
-import io.salesdesk.core.Ids;
-import io.salesdesk.core.Role;
+
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerService;
-import io.salesdesk.crm.OrgUnit;
-import io.salesdesk.crm.OrgUnitRepository;
+
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
-import io.salesdesk.crm.UserRepository;
+
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.sync.LocalHub;
@@ -46,7 +44,7 @@ class ReplicaTimersTest {
         Customer customer;
         User rep;
         try (Database hub = Database.open(DatabaseConfig.embedded(dir.resolve("hub")))) {
-            rep = org(hub);
+            rep = EastChinaRep.addTo(hub, created);
             customer = new CustomerService(hub, created, new RegionService(hub)).create(rep.asActor(),
                     new CustomerDraft("苏州第一医院", null, Tier.B, "HOSPITAL", "320508", null, null, rep.id()));
             LocalHub local = new LocalHub(hub, created);
@@ -66,20 +64,4 @@ class ReplicaTimersTest {
         }
     }
 
-    private User org(Database hub) {
-        return hub.transactionResult(cfg -> {
-            ChangeReason reason = ChangeReason.of(ChangeReason.Kind.SYSTEM, "test");
-            UUID companyId = Ids.newId(created);
-            OrgUnit company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId),
-                    null);
-            OrgUnitRepository.using(cfg, created).insert(null, reason, company);
-            UUID eastId = Ids.newId(created);
-            OrgUnit east = new OrgUnit(eastId, companyId, "华东大区", OrgUnit.Kind.REGION, company.childPath(eastId),
-                    null);
-            OrgUnitRepository.using(cfg, created).insert(null, reason, east);
-            User rep = new User(Ids.newId(created), "wang", "王一", Role.REP, eastId, east.name(), east.path(), null);
-            UserRepository.using(cfg, created).insert(null, reason, rep, null, null);
-            return rep;
-        });
-    }
 }

@@ -1,18 +1,15 @@
 package io.salesdesk.app.sync;
 
+import io.salesdesk.app.EastChinaRep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesdesk.core.ChangeReason;
-import io.salesdesk.core.Ids;
-import io.salesdesk.core.Role;
 import io.salesdesk.crm.CustomerDraft;
 import io.salesdesk.crm.CustomerService;
-import io.salesdesk.crm.OrgUnit;
-import io.salesdesk.crm.OrgUnitRepository;
+
 import io.salesdesk.crm.RegionService;
 import io.salesdesk.crm.Tier;
 import io.salesdesk.crm.User;
-import io.salesdesk.crm.UserRepository;
+
 import io.salesdesk.db.Database;
 import io.salesdesk.db.DatabaseConfig;
 import io.salesdesk.db.profile.ConnectionProfile;
@@ -55,7 +52,7 @@ class SyncAttemptTest {
     @BeforeEach
     void replicaOfAHub() {
         try (Database hub = Database.open(DatabaseConfig.embedded(dir.resolve("hub")))) {
-            User rep = org(hub);
+            User rep = EastChinaRep.addTo(hub, clock);
             new CustomerService(hub, clock, new RegionService(hub)).create(rep.asActor(),
                     new CustomerDraft("苏州第一医院", null, Tier.B, "HOSPITAL", "320508", null, null, rep.id()));
             LocalHub local = new LocalHub(hub, clock);
@@ -97,20 +94,4 @@ class SyncAttemptTest {
         assertThat(last.orElseThrow().lastGood()).isNull();
     }
 
-    private User org(Database hub) {
-        return hub.transactionResult(cfg -> {
-            ChangeReason reason = ChangeReason.of(ChangeReason.Kind.SYSTEM, "test");
-            UUID companyId = Ids.newId(clock);
-            OrgUnit company = new OrgUnit(companyId, null, "测试公司", OrgUnit.Kind.COMPANY, OrgUnit.rootPath(companyId),
-                    null);
-            OrgUnitRepository.using(cfg, clock).insert(null, reason, company);
-            UUID eastId = Ids.newId(clock);
-            OrgUnit east = new OrgUnit(eastId, companyId, "华东大区", OrgUnit.Kind.REGION, company.childPath(eastId),
-                    null);
-            OrgUnitRepository.using(cfg, clock).insert(null, reason, east);
-            User rep = new User(Ids.newId(clock), "wang", "王一", Role.REP, eastId, east.name(), east.path(), null);
-            UserRepository.using(cfg, clock).insert(null, reason, rep, null, null);
-            return rep;
-        });
-    }
 }
