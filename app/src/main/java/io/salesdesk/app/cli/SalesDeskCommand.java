@@ -41,7 +41,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
     /**
      * The commands. They are added in code, not in the annotation, so a start that opens the window
      * builds none of them: picocli builds every command's model by reflection from classes the class
-     * data archive cannot hold (picocli's are Java 5 bytecode), a third of a second of the start.
+     * data archive cannot hold (picocli's are Java 5 bytecode), time on the main thread before the window.
      */
     private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, InfoCommand.class,
             BenchCommand.class, ImportCommand.class, ImportCommand.History.class, ExportCommand.class,

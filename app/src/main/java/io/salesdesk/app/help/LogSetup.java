@@ -15,9 +15,9 @@ import java.nio.file.Path;
 
 /**
  * The logging set-up, in code rather than a {@code logback.xml}: reading the XML (a parser, a model
- * and bean reflection) took half a second of every start on a two-core machine, on the thread that
- * opens the window. Warnings and errors go to the console; everything from SalesDesk at INFO and
- * up goes to rolling files in {@link LogFiles#folder()} (about ten files of at most 5 MB, a new one
+ * and bean reflection) took up to half a second of a start on a busy two-core machine, on the
+ * thread that opens the window. Warnings and errors go to the console; everything from SalesDesk at
+ * INFO and up goes to rolling files in {@link LogFiles#folder()} (about ten files of at most 5 MB, a new one
  * each day or when one is full), which "report a problem" collects.
  *
  * <p>A {@code -Dlogback.configurationFile=...} or a {@code logback-test.xml} on the class path
