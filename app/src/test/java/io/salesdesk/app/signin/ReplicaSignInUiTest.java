@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +61,10 @@ class ReplicaSignInUiTest {
             manager = hub.context().users().byUsername("manager.sh").orElseThrow();
             hub.context().signIn().setPasswordBySystem(manager.id(), HUB_PASSWORD.toCharArray(), false,
                     ChangeReason.of(ChangeReason.Kind.SYSTEM, "test"));
+            // An admin at the head office gave 冯晶丽 (rep.sh1) a first password she is to change.
+            User rep = hub.context().users().byUsername("rep.sh1").orElseThrow();
+            hub.context().signIn().setPasswordBySystem(rep.id(), "Chushi2026".toCharArray(), true,
+                    ChangeReason.of(ChangeReason.Kind.SYSTEM, "test"));
             SyncService.createReplica(new LocalHub(hub.context().database(), UiTestWorkspace.CLOCK),
                     DatabaseConfig.embedded(dir.resolve("branch")), manager.orgUnitId(), UiTestWorkspace.CLOCK, 100)
                     .close();
@@ -108,5 +114,25 @@ class ReplicaSignInUiTest {
         // No switching to another user without their password.
         assertThat(robot.lookup("#userPicker").query().isDisabled()).isTrue();
         UiRobots.screenshot(robot, "#mainRoot", "replica-settings-password");
+    }
+
+    @Test
+    void aPasswordToChangeSignsInOnTheBranchAndSaysToChangeItAtTheHeadOffice(FxRobot robot) {
+        AppContext fresh = new AppContext(branch, UiTestWorkspace.CLOCK, UiTestWorkspace.SAME_THREAD, null);
+        robot.interact(() -> window.attach(fresh));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#signInUsername").write("rep.sh1");
+        robot.clickOn("#signInPassword").write("Chushi2026").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Not the change dialog, which the branch would refuse: a notice, then the work.
+        assertThat(robot.lookup("#changePasswordSave").tryQuery()).isEmpty();
+        DialogPane notice = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(notice.getContentText()).contains("分支副本上不能修改密码").contains("请在总部");
+        robot.clickOn(notice.lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#mainRoot").tryQuery()).isPresent();
+        assertThat(fresh.currentUser().username()).isEqualTo("rep.sh1");
     }
 }
