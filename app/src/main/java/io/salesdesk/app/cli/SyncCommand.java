@@ -135,9 +135,9 @@ public final class SyncCommand implements Callable<Integer> {
             SyncAttempt.Result result = attempt.run(hub.config(), hub.reachable());
             return switch (result.outcome()) {
                 case DONE -> {
-                    if (hub.profile() != null && remembered.isEmpty()) {
-                        // The first sync by profile names the replica's hub for the app's 立即同步.
-                        replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(hub.profile()));
+                    if (remembered.isEmpty()) {
+                        // The first sync names the replica's hub for the app's 立即同步.
+                        rememberHub(replica, hub, out);
                     }
                     out.println(I18n.get("cli.sync.done", result.pushed(), result.pulled(), result.conflicts()));
                     yield 0;
@@ -180,10 +180,8 @@ public final class SyncCommand implements Callable<Integer> {
             UUID unit = lh.orgUnit(orgUnit);
             DatabaseConfig replicaConfig = encryptedByDefault(local);
             try (Database replica = SyncService.createReplica(lh, replicaConfig, unit, clock, SyncService.DEFAULT_PAGE)) {
-                if (hub.profile() != null) {
-                    replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(hub.profile()));
-                }
                 out.println(I18n.get("cli.sync.created", local.dataDir(), orgUnit, SyncedRows.read(replica).size()));
+                rememberHub(replica, hub, out);
             }
         }
         return 0;
@@ -219,6 +217,22 @@ public final class SyncCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /**
+     * Makes the replica remember its hub for the app: the profile it was reached by, or for
+     * --hub-url a profile saved for that server ({@link HubUrlProfile}).
+     */
+    private void rememberHub(Database replica, Hub hub, PrintWriter out) {
+        Optional<String> name = hub.profile() != null ? Optional.of(hub.profile())
+                : HubUrlProfile.remember(ProfileCommand.profiles(), hubUrl, hubUser, hubPassword,
+                        I18n.get("cli.sync.hubProfileName"));
+        name.ifPresent(n -> {
+            replica.transaction(cfg -> ReplicaSettings.using(cfg).setHubProfile(n));
+            if (hub.profile() == null) {
+                out.println(I18n.get("cli.sync.hubRemembered", n));
+            }
+        });
     }
 
     /** --hub-url, else --profile, else the profile the replica remembers. */

@@ -88,6 +88,14 @@ public final class SettingsPage extends VBox {
         changePassword.setOnAction(e -> new ChangePasswordDialog(context, context.currentUser(), null, false)
                 .showAndWait().ifPresent(done -> changed.setText(I18n.get("password.change.done"))));
         javafx.scene.layout.HBox passwordRow = new javafx.scene.layout.HBox(12, changePassword, changed);
+        // A branch replica takes its passwords from the head office: say so where the change would be.
+        if (context.signIn().onReplica()) {
+            changePassword.setDisable(true);
+            changed.setId("passwordAtHeadOffice");
+            changed.getStyleClass().setAll("label", Styles.TEXT_MUTED);
+            changed.setWrapText(true);
+            changed.setText(I18n.get("settings.password.atHeadOffice"));
+        }
         passwordRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, new SettingsIndex(this),
                 section(I18n.get("settings.appearance"), I18n.get("settings.appearance.hint"),

@@ -57,6 +57,14 @@ final class UserAdminSection extends VBox {
                 .ifPresent(done -> reload())));
         HBox actions = new HBox(8, add, edit, toggle, unlock, reset);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // A branch replica gets its users and passwords from the head office; unlocking stays (lockouts are local).
+        if (context.signIn().onReplica()) {
+            Label atHeadOffice = new Label(I18n.get("users.atHeadOffice"));
+            atHeadOffice.setId("usersAtHeadOffice");
+            atHeadOffice.getStyleClass().add(Styles.TEXT_MUTED);
+            atHeadOffice.setWrapText(true);
+            actions.getChildren().setAll(edit, toggle, unlock, atHeadOffice);
+        }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateButtons(now));
         updateButtons(null);
         SettingsPage.fillSection(this, I18n.get("settings.users.title"), I18n.get("settings.users.hint"),

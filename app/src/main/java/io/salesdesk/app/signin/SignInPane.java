@@ -177,6 +177,17 @@ public final class SignInPane extends StackPane {
             }
         }
         Arrays.fill(typed, '\0');
+        if (result.changeAtHeadOffice()) {
+            // A replica cannot change it, so the user works and is told where to change it.
+            javafx.scene.control.Alert notice = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, I18n.get("signin.changeAtHeadOffice"));
+            notice.setTitle(I18n.get("password.change.title"));
+            notice.setHeaderText(null);
+            if (getScene() != null) {
+                notice.initOwner(getScene().getWindow());
+            }
+            notice.showAndWait();
+        }
         context.setCurrentUser(result.user());
         signedIn.accept(result.user());
     }

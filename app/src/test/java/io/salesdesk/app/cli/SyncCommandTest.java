@@ -84,6 +84,37 @@ class SyncCommandTest {
     }
 
     @Test
+    void aReplicaCreatedByHubUrlRemembersItsHeadOfficeAndSyncsWithoutBeingTold() throws IOException {
+        Path hubDir = dir.resolve("hq");
+        Customer customer = hubWithCustomer(hubDir);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/salesdesk";
+        String branch = dir.resolve("branch").toString();
+        try (io.salesdesk.db.DatabaseServer server = io.salesdesk.db.DatabaseServer.start(hubDir,
+                new io.salesdesk.db.DatabaseServer.Options(port, "team", "s3cret-team", false))) {
+            assertThat(run("--data-dir", branch, "sync", "--hub-url", url, "--hub-user", "team",
+                    "--hub-password=s3cret-team", "--create", "--no-encrypt", "--org-unit", "华东大区")).isZero();
+            assertThat(out.toString()).contains("总部数据库已保存为本机的连接配置“总部”");
+            assertThat(profiles().find("总部").orElseThrow().url()).isEqualTo(url);
+            renameOnReplica(customer, "苏州第一人民医院");
+
+            // No --hub-url and no --profile: the replica's own hub, its password from the sealed profile.
+            int exit = run("--data-dir", branch, "sync");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("同步完成：上传 1 条本地修改");
+        }
+        try (Database replica = Database.open(DatabaseConfig.embedded(dir.resolve("branch")))) {
+            java.util.Optional<String> hubProfile = replica.transactionResult(
+                    cfg -> ReplicaSettings.using(cfg).hubProfile());
+            assertThat(hubProfile).contains("总部");
+        }
+    }
+
+    @Test
     void anUnreachableHeadOfficeFailsWithAMessageAndChangesNothing() throws IOException {
         Path hubDir = dir.resolve("hq");
         Customer customer = hubWithCustomer(hubDir);

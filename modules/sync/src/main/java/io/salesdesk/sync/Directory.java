@@ -1,18 +1,43 @@
 package io.salesdesk.sync;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The org tree, the users and the custom field definitions as the hub holds them, column name →
- * value, so that a replica can write rows that name an owner or carry custom values. Copied whole:
- * these are small tables.
+ * value, so that a replica can write rows that name an owner or carry custom values, and the
+ * passwords of the users in the replica's subtree, so that they sign in there as at the head office.
+ * Copied whole: these are small tables.
  *
  * @param orgUnits     org units, parents before children
  * @param users        users
  * @param customFields custom field definitions, retired ones too: defined at the hub only, they
  *                     reach a replica before any value of theirs
+ * @param credentials  the passwords of the users whose org unit lies in the replica's subtree
  */
 public record Directory(List<Map<String, Object>> orgUnits, List<Map<String, Object>> users,
-                        List<Map<String, Object>> customFields) {
+                        List<Map<String, Object>> customFields, List<Password> credentials) {
+
+    /**
+     * A user's password as the hub holds it. The failure count, lockout and last sign-in are not
+     * here: they belong to the computer the user signs in on.
+     *
+     * @param userId            the user
+     * @param passwordHash      encoded Argon2id hash
+     * @param mustChange        an admin set it and the user is to choose another
+     * @param passwordChangedAt when it was set at the hub
+     * @param version           the hub row's version
+     */
+    public record Password(UUID userId, String passwordHash, boolean mustChange, OffsetDateTime passwordChangedAt,
+                           long version) {
+
+        /** Without the hash, which must not reach a log. */
+        @Override
+        public String toString() {
+            return "Password[userId=" + userId + ", mustChange=" + mustChange + ", passwordChangedAt="
+                    + passwordChangedAt + ", version=" + version + "]";
+        }
+    }
 }

@@ -3,18 +3,27 @@ package io.salesdesk.sync;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOM_FIELD;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.USER_CREDENTIAL;
 
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import io.salesdesk.db.jooq.tables.records.CustomFieldRecord;
 import io.salesdesk.db.jooq.tables.records.OrgUnitRecord;
+import io.salesdesk.db.jooq.tables.records.UserCredentialRecord;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The org tree, users and custom field definitions, read whole on the hub and added where missing on a replica. */
+/**
+ * The org tree, users and custom field definitions, read whole on the hub and added where missing on
+ * a replica, and the passwords of a replica's subtree, which a replica takes as the hub has them.
+ */
 final class DirectoryRepository {
 
     private final DSLContext dsl;
@@ -45,20 +54,33 @@ final class DirectoryRepository {
         return dsl.select(ORG_UNIT.ID).from(ORG_UNIT).where(match, ORG_UNIT.DELETED_AT.isNull()).fetch(ORG_UNIT.ID);
     }
 
-    Directory read() {
+    /**
+     * The directory for the replica of the subtree at {@code scopePath}: every unit, user and field,
+     * and the passwords of the users in that subtree only, so a laptop carries no hash of people who
+     * do not work from it (an admin at the head office, another region's reps).
+     */
+    Directory read(String scopePath) {
         List<Map<String, Object>> units = dsl.selectFrom(ORG_UNIT).orderBy(DSL.length(ORG_UNIT.PATH), ORG_UNIT.ID)
                 .fetch().map(OrgUnitRecord::intoMap);
         List<Map<String, Object>> users = dsl.selectFrom(APP_USER).orderBy(APP_USER.ID).fetch().map(AppUserRecord::intoMap);
         List<Map<String, Object>> fields = dsl.selectFrom(CUSTOM_FIELD).orderBy(CUSTOM_FIELD.ID).fetch()
                 .map(CustomFieldRecord::intoMap);
-        return new Directory(units, users, fields);
+        List<Directory.Password> passwords = dsl.select(USER_CREDENTIAL.USER_ID, USER_CREDENTIAL.PASSWORD_HASH,
+                        USER_CREDENTIAL.MUST_CHANGE, USER_CREDENTIAL.PASSWORD_CHANGED_AT, USER_CREDENTIAL.VERSION)
+                .from(USER_CREDENTIAL)
+                .join(APP_USER).on(APP_USER.ID.eq(USER_CREDENTIAL.USER_ID))
+                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(APP_USER.ORG_UNIT_ID))
+                .where(ORG_UNIT.PATH.startsWith(scopePath))
+                .orderBy(USER_CREDENTIAL.USER_ID)
+                .fetch(r -> new Directory.Password(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return new Directory(units, users, fields, passwords);
     }
 
     /**
      * Makes this side's org units and users those of the hub, which alone manages them: adds the
      * ones this side lacks and overwrites the ones whose version differs (a unit renamed or moved, a
      * user given another unit or role). Users go in without their manager first, since a manager may
-     * come later in the list. Passwords are not part of the directory and stay as they are.
+     * come later in the list. Then the passwords, as the hub has them ({@link #takePasswords}).
      */
     void addMissing(Directory directory) {
         Map<UUID, Long> units = dsl.select(ORG_UNIT.ID, ORG_UNIT.VERSION).from(ORG_UNIT)
@@ -92,6 +114,58 @@ final class DirectoryRepository {
             dsl.executeUpdate(r);
         }
         addCustomFields(directory.customFields());
+        takePasswords(directory.credentials());
+    }
+
+    /**
+     * Makes this side's passwords the hub's: a user's hash, must-change flag and time of setting are
+     * copied where they differ, and a password this side has that the hub did not send (removed at
+     * the hub, or its user moved out of the subtree) is removed. The failure count, lockout and last
+     * sign-in stay this computer's own, except that a new hash clears a lockout, as setting a
+     * password does at the hub.
+     */
+    private void takePasswords(List<Directory.Password> hub) {
+        Map<UUID, UserCredentialRecord> local = dsl.selectFrom(USER_CREDENTIAL).fetch().stream()
+                .collect(Collectors.toMap(UserCredentialRecord::getUserId, Function.identity()));
+        for (Directory.Password p : hub) {
+            UserCredentialRecord mine = local.remove(p.userId());
+            if (mine == null) {
+                UserCredentialRecord r = dsl.newRecord(USER_CREDENTIAL);
+                r.setUserId(p.userId());
+                r.setPasswordHash(p.passwordHash());
+                r.setMustChange(p.mustChange());
+                r.setPasswordChangedAt(p.passwordChangedAt());
+                r.setFailedAttempts(0);
+                r.setVersion(p.version());
+                r.setUpdatedAt(p.passwordChangedAt());
+                r.insert();
+            } else if (!same(mine, p)) {
+                boolean newHash = !mine.getPasswordHash().equals(p.passwordHash());
+                dsl.update(USER_CREDENTIAL)
+                        .set(USER_CREDENTIAL.PASSWORD_HASH, p.passwordHash())
+                        .set(USER_CREDENTIAL.MUST_CHANGE, p.mustChange())
+                        .set(USER_CREDENTIAL.PASSWORD_CHANGED_AT, p.passwordChangedAt())
+                        .set(USER_CREDENTIAL.FAILED_ATTEMPTS, newHash ? 0 : mine.getFailedAttempts())
+                        .set(USER_CREDENTIAL.LOCKED_UNTIL, newHash ? null : mine.getLockedUntil())
+                        .set(USER_CREDENTIAL.VERSION, p.version())
+                        .set(USER_CREDENTIAL.UPDATED_AT, p.passwordChangedAt())
+                        .where(USER_CREDENTIAL.USER_ID.eq(p.userId()))
+                        .execute();
+            }
+        }
+        if (!local.isEmpty()) {
+            dsl.deleteFrom(USER_CREDENTIAL).where(USER_CREDENTIAL.USER_ID.in(local.keySet())).execute();
+        }
+    }
+
+    // Compared by content, not version: a lockout here moves this side's version too.
+    private static boolean same(UserCredentialRecord mine, Directory.Password hub) {
+        return mine.getPasswordHash().equals(hub.passwordHash()) && mine.getMustChange() == hub.mustChange()
+                && instantOf(mine.getPasswordChangedAt()).equals(instantOf(hub.passwordChangedAt()));
+    }
+
+    private static java.time.Instant instantOf(OffsetDateTime time) {
+        return Objects.requireNonNull(time).toInstant();
     }
 
     /**

@@ -49,7 +49,7 @@ public final class LocalHub implements SyncHub {
                     .orElseThrow(() -> new SalesDeskException("error.syncNoSuchOrgUnit", orgUnitId));
             UUID replicaId = Ids.newId(clock);
             nodes.addReplica(replicaId, orgUnitId, path);
-            return new Registration(replicaId, hub.nodeId(), orgUnitId, path, DirectoryRepository.using(cfg).read());
+            return new Registration(replicaId, hub.nodeId(), orgUnitId, path, DirectoryRepository.using(cfg).read(path));
         });
     }
 
@@ -76,7 +76,7 @@ public final class LocalHub implements SyncHub {
                 throw new ReplicaExpiredException(replicaId, retention.toDays());
             }
             nodes.seen(replicaId);
-            return new Hello(hub.nodeId(), hub.lamport(), DirectoryRepository.using(cfg).read());
+            return new Hello(hub.nodeId(), hub.lamport(), DirectoryRepository.using(cfg).read(replica.scopePath()));
         });
     }
 

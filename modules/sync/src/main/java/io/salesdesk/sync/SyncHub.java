@@ -37,7 +37,7 @@ public interface SyncHub {
      * @param hubId      the hub's node id
      * @param scopeOrgUnitId the org unit whose subtree the replica holds
      * @param scopePath  that unit's path
-     * @param directory  org units and users
+     * @param directory  org units, users, custom field definitions and the subtree's passwords
      */
     record Registration(UUID replicaId, UUID hubId, UUID scopeOrgUnitId, String scopePath, Directory directory) {
     }
@@ -47,7 +47,8 @@ public interface SyncHub {
      *
      * @param hubId     the hub's node id
      * @param lamport   the hub's logical clock
-     * @param directory org units and users, so rows that name a new user can be written
+     * @param directory org units and users, so rows that name a new user can be written, and the
+     *                  subtree's passwords as they are now
      */
     record Hello(UUID hubId, long lamport, Directory directory) {
     }

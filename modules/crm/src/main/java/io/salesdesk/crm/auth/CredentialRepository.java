@@ -1,5 +1,6 @@
 package io.salesdesk.crm.auth;
 
+import static io.salesdesk.db.jooq.Tables.SYNC_NODE;
 import static io.salesdesk.db.jooq.Tables.USER_CREDENTIAL;
 
 import io.salesdesk.core.Actor;
@@ -48,6 +49,14 @@ public final class CredentialRepository {
     /** Whether any user has a password: then the workspace asks everyone to sign in. */
     public boolean anyPassword() {
         return dsl.fetchExists(USER_CREDENTIAL);
+    }
+
+    /**
+     * Whether this database is a branch replica: its passwords are the head office's, copied by
+     * sync, so they are not set here (docs/decisions.md, decision 6).
+     */
+    public boolean onReplica() {
+        return dsl.fetchExists(SYNC_NODE, SYNC_NODE.ROLE.eq("REPLICA"));
     }
 
     public Optional<Credential> byUser(UUID userId) {

@@ -41,8 +41,16 @@ public final class LocalAccountRecovery {
         }
     }
 
-    /** Gives {@code login} a new password (checked by {@link PasswordPolicy}) and lifts any lockout. */
+    /**
+     * Gives {@code login} a new password (checked by {@link PasswordPolicy}) and lifts any lockout.
+     *
+     * @throws SalesDeskException {@code password.atHeadOffice} on a branch replica, whose passwords
+     *                            are the head office's (unlock still works there: lockouts are local)
+     */
     public User resetPassword(String login, char[] password) {
+        if (db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).onReplica())) {
+            throw new SalesDeskException("password.atHeadOffice");
+        }
         User user = user(login);
         PasswordPolicy.check(user.username(), password);
         String hash = hasher.hash(password);

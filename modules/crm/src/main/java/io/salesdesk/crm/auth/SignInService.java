@@ -53,6 +53,26 @@ public final class SignInService {
         return db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).anyPassword());
     }
 
+    /**
+     * Whether this is a branch replica, whose passwords come from the head office by sync and are
+     * changed there only.
+     */
+    public boolean onReplica() {
+        return db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).onReplica());
+    }
+
+    /**
+     * Refuses to set a password on a branch replica: the next sync would put the head office's back,
+     * and a password set on the laptop alone would let whoever holds it in as anyone.
+     *
+     * @throws SalesDeskException {@code password.atHeadOffice}
+     */
+    public void requireNotReplica() {
+        if (onReplica()) {
+            throw new SalesDeskException("password.atHeadOffice");
+        }
+    }
+
     /** Whether this user has a password (else their first one is set without an old one). */
     public boolean hasPassword(UUID userId) {
         return db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).byUser(userId).isPresent());
@@ -90,16 +110,23 @@ public final class SignInService {
             throw new SalesDeskException("signin.failed");
         }
         db.transaction(cfg -> CredentialRepository.using(cfg, clock).recordSuccess(userId));
-        return new SignedIn(found.user, found.credential.mustChange());
+        // A replica would refuse the change, so it does not demand one: the user is sent to the head office.
+        boolean mustChange = found.credential.mustChange();
+        if (mustChange && onReplica()) {
+            return new SignedIn(found.user, false, true);
+        }
+        return new SignedIn(found.user, mustChange, false);
     }
 
     /**
      * The user changes their own password.
      *
-     * @throws SalesDeskException {@code password.wrongOld} when the current password is wrong, or a
-     *                            {@link PasswordPolicy} refusal
+     * @throws SalesDeskException {@code password.wrongOld} when the current password is wrong, a
+     *                            {@link PasswordPolicy} refusal, or {@code password.atHeadOffice} on a
+     *                            branch replica
      */
     public void changePassword(User user, char[] oldPassword, char[] newPassword) {
+        requireNotReplica();
         Optional<Credential> credential = db.transactionResult(cfg -> CredentialRepository.using(cfg, clock)
                 .byUser(user.id()));
         // A user without a password (passwordless workspace) sets their first one without an old one.
@@ -119,6 +146,7 @@ public final class SignInService {
      * Sets passwords without the admin checks, for the demo workspace and first set-up; not for the UI.
      */
     public void setPasswordBySystem(UUID userId, char[] password, boolean mustChange, ChangeReason reason) {
+        requireNotReplica();
         String hash = hasher.hash(password);
         db.transaction(cfg -> CredentialRepository.using(cfg, clock).setPassword(null, reason, userId, hash, mustChange));
     }

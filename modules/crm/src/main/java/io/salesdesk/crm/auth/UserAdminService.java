@@ -106,6 +106,7 @@ public final class UserAdminService {
             throw new SalesDeskException("users.nameRequired");
         }
         UserAdminPolicy.requireGrant(admin, draft.role());
+        requireNotReplica();
         PasswordPolicy.check(login, initialPassword);
         String hash = hasher.hash(initialPassword);
         UUID id = Ids.newId(clock);
@@ -153,9 +154,14 @@ public final class UserAdminService {
                         active ? null : BusinessTime.today(clock))));
     }
 
-    /** Sets a forgotten password; the user must change it at the next sign-in. Lifts any lockout. */
+    /**
+     * Sets a forgotten password; the user must change it at the next sign-in. Lifts any lockout.
+     *
+     * @throws SalesDeskException {@code password.atHeadOffice} on a branch replica
+     */
     public void resetPassword(Actor admin, UserRow row, char[] newPassword) {
         UserAdminPolicy.requireManage(admin, row.orgUnit().path());
+        requireNotReplica();
         PasswordPolicy.check(row.username(), newPassword);
         String hash = hasher.hash(newPassword);
         db.transaction(cfg -> {
@@ -164,7 +170,7 @@ public final class UserAdminService {
         });
     }
 
-    /** Lifts a lockout before it ends. */
+    /** Lifts a lockout before it ends (on a replica too: lockouts count on each computer). */
     public void unlock(Actor admin, UserRow row) {
         UserAdminPolicy.requireManage(admin, row.orgUnit().path());
         db.transaction(cfg -> CredentialRepository.using(cfg, clock).unlock(admin, ChangeReason.user(), row.id()));
@@ -214,6 +220,16 @@ public final class UserAdminService {
     private void requireOwnPassword(org.jooq.Configuration cfg, Actor admin) {
         if (CredentialRepository.using(cfg, clock).byUser(admin.userId()).isEmpty()) {
             throw new SalesDeskException("users.setOwnPasswordFirst");
+        }
+    }
+
+    /**
+     * A branch replica takes its users and passwords from the head office: a password set there
+     * would be replaced by the next sync, and a user added there would exist on the laptop only.
+     */
+    private void requireNotReplica() {
+        if (db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).onReplica())) {
+            throw new SalesDeskException("password.atHeadOffice");
         }
     }
 
