@@ -60,7 +60,12 @@ final class OrgUnitsPane extends VBox {
         Button move = action("orgUnitMove", "orgUnits.move", Feather.MOVE, this::move);
         HBox actions = new HBox(8, add, rename, move);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, tree, actions);
+        // A replica's org tree is the head office's: the section's note says so, the tree stays readable.
+        if (context.signIn().onReplica()) {
+            getChildren().addAll(title, tree);
+        } else {
+            getChildren().addAll(title, tree, actions);
+        }
         reload();
     }
 

@@ -57,13 +57,14 @@ final class UserAdminSection extends VBox {
                 .ifPresent(done -> reload())));
         HBox actions = new HBox(8, add, edit, toggle, unlock, reset);
         actions.setAlignment(Pos.CENTER_LEFT);
-        // A branch replica gets its users and passwords from the head office; unlocking stays (lockouts are local).
+        // A branch replica gets its users, roles, units and passwords from the head office; unlocking
+        // stays (lockouts are local).
         if (context.signIn().onReplica()) {
             Label atHeadOffice = new Label(I18n.get("users.atHeadOffice"));
             atHeadOffice.setId("usersAtHeadOffice");
             atHeadOffice.getStyleClass().add(Styles.TEXT_MUTED);
             atHeadOffice.setWrapText(true);
-            actions.getChildren().setAll(edit, toggle, unlock, atHeadOffice);
+            actions.getChildren().setAll(unlock, atHeadOffice);
         }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateButtons(now));
         updateButtons(null);

@@ -8,6 +8,7 @@ import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.Role;
 import io.salesdesk.core.SalesDeskException;
+import io.salesdesk.crm.OrgUnit;
 import io.salesdesk.crm.auth.Credential;
 import io.salesdesk.crm.auth.CredentialRepository;
 import io.salesdesk.crm.auth.LocalAccountRecovery;
@@ -183,6 +184,32 @@ abstract class PasswordSyncContract {
         assertThat(credential(replica, org.wang.id()).orElseThrow().passwordHash()).isEqualTo(before);
         assertThat(credential(replica, org.li.id())).isEmpty();
         assertThat(signIn(replica).signIn("wang", HUB_PASSWORD.toCharArray()).user().id()).isEqualTo(org.wang.id());
+    }
+
+    @Test
+    void theReplicaRefusesToEditRolesUnitsAndTheOrgTreeWhichTheNextSyncWouldOverwrite() {
+        createReplica();
+        UserAdminService admin = new UserAdminService(replica, clock, hasher);
+        Actor eastManager = new Actor(org.li.id(), "李二", Role.MANAGER, org.east.path());
+        UserAdminService.UserRow wangRow = admin.users(eastManager).stream()
+                .filter(r -> r.id().equals(org.wang.id())).findFirst().orElseThrow();
+        OrgUnit east = admin.orgUnits(eastManager).stream().filter(u -> u.id().equals(org.east.id()))
+                .findFirst().orElseThrow();
+        int unitsBefore = admin.orgUnits(eastManager).size();
+
+        refused(() -> admin.changeRoleAndUnit(eastManager, wangRow, Role.REP, org.east.id()), "directory.atHeadOffice");
+        refused(() -> admin.setActive(eastManager, wangRow, false), "directory.atHeadOffice");
+        refused(() -> admin.addOrgUnit(eastManager, east, "新网点", OrgUnit.Kind.TEAM), "directory.atHeadOffice");
+        refused(() -> admin.renameOrgUnit(eastManager, east, "改名"), "directory.atHeadOffice");
+
+        UserAdminService.UserRow after = admin.users(eastManager).stream()
+                .filter(r -> r.id().equals(org.wang.id())).findFirst().orElseThrow();
+        assertThat(after.account().version()).isEqualTo(wangRow.account().version());
+        assertThat(after.account().active()).isTrue();
+        assertThat(admin.orgUnits(eastManager)).hasSize(unitsBefore)
+                .anySatisfy(u -> assertThat(u.name()).isEqualTo(east.name()));
+        // Unlocking stays: lockouts count on each computer.
+        admin.unlock(eastManager, wangRow);
     }
 
     @Test

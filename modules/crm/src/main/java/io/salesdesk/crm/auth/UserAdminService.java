@@ -129,6 +129,7 @@ public final class UserAdminService {
     public void changeRoleAndUnit(Actor admin, UserRow row, Role role, UUID orgUnitId) {
         UserAdminPolicy.requireManage(admin, row.orgUnit().path());
         UserAdminPolicy.requireGrant(admin, role);
+        requireDirectoryHere();
         UserDraft d = row.account().draft();
         db.transaction(cfg -> {
             requireUnit(cfg, admin, orgUnitId);
@@ -144,6 +145,7 @@ public final class UserAdminService {
      */
     public void setActive(Actor admin, UserRow row, boolean active) {
         UserAdminPolicy.requireManage(admin, row.orgUnit().path());
+        requireDirectoryHere();
         if (!active && row.id().equals(admin.userId())) {
             throw new SalesDeskException("users.cannotDisableSelf");
         }
@@ -179,6 +181,7 @@ public final class UserAdminService {
     /** Adds an org unit under {@code parent}. */
     public OrgUnit addOrgUnit(Actor admin, OrgUnit parent, String name, OrgUnit.Kind kind) {
         UserAdminPolicy.requireManage(admin, parent.path());
+        requireDirectoryHere();
         String clean = requireName(name);
         UUID id = Ids.newId(clock);
         OrgUnit unit = new OrgUnit(id, parent.id(), clean, kind, parent.childPath(id), null);
@@ -188,6 +191,7 @@ public final class UserAdminService {
 
     public void renameOrgUnit(Actor admin, OrgUnit unit, String name) {
         UserAdminPolicy.requireManage(admin, unit.path());
+        requireDirectoryHere();
         String clean = requireName(name);
         db.transaction(cfg -> OrgUnitRepository.using(cfg, clock).rename(admin, ChangeReason.user(), unit, clean));
     }
@@ -200,6 +204,7 @@ public final class UserAdminService {
     public void moveOrgUnit(Actor admin, OrgUnit unit, OrgUnit newParent) {
         UserAdminPolicy.requireManage(admin, unit.path());
         UserAdminPolicy.requireManage(admin, newParent.path());
+        requireDirectoryHere();
         if (unit.parentId() == null || newParent.path().startsWith(unit.path())) {
             throw new SalesDeskException("orgUnit.moveIntoItself", unit.name());
         }
@@ -230,6 +235,16 @@ public final class UserAdminService {
     private void requireNotReplica() {
         if (db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).onReplica())) {
             throw new SalesDeskException("password.atHeadOffice");
+        }
+    }
+
+    /**
+     * Roles, units, deactivations and the org tree of a replica are the head office's: the next
+     * sync overwrites any local edit of them, so a replica refuses instead of pretending.
+     */
+    private void requireDirectoryHere() {
+        if (db.transactionResult(cfg -> CredentialRepository.using(cfg, clock).onReplica())) {
+            throw new SalesDeskException("directory.atHeadOffice");
         }
     }
 
