@@ -6,6 +6,8 @@ import java.util.Set;
 import io.salesdesk.app.cli.SalesDeskCommand;
 import io.salesdesk.app.help.CrashHandler;
 import io.salesdesk.app.help.LogFiles;
+import io.salesdesk.app.instance.MacOpenFiles;
+import io.salesdesk.app.instance.WindowRequests;
 import io.salesdesk.app.shell.FxStartup;
 import picocli.CommandLine;
 
@@ -27,6 +29,8 @@ public final class Main {
         LogFiles.prepare(args, System.getenv());
         boolean opensWindow = opensWindow(args);
         if (opensWindow) {
+            // Before the toolkit: macOS sends the file of a double-click as an event at once (no-op elsewhere).
+            MacOpenFiles.register(System.getProperty("os.name", ""), WindowRequests.app());
             // Before anything else, even logging: the toolkit starts while the rest gets ready.
             FxStartup.begin();
             // An exception nobody caught is logged and explained in a dialog, not lost.
