@@ -89,6 +89,24 @@ public final class WindowOwnership implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a window holds the workspace in {@code dir} right now: a quick look, taking nothing, for a
+     * start to skip work it will not need if it hands over.
+     */
+    public static boolean isTaken(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            // No lock file (never opened) or no folder: nobody holds it.
+            return false;
+        }
+    }
+
     private static WindowOwnership owner(Path dir, FileChannel channel, FileLock lock,
                                          Consumer<WindowRequest> requests) throws IOException {
         try {

@@ -153,6 +153,22 @@ class WindowOwnershipTest {
         }
     }
 
+    @Test
+    void aQuickLookTellsWhetherAWindowHoldsTheWorkspaceWithoutTakingIt() {
+        assertThat(WindowOwnership.isTaken(workspace.resolve("never-opened"))).isFalse();
+        assertThat(WindowOwnership.isTaken(workspace)).isFalse();
+
+        WindowOwnership first = WindowOwnership.claim(workspace, WindowRequest.show(), firstWindow::add, PATIENCE);
+        assertThat(WindowOwnership.isTaken(workspace)).isTrue();
+        assertThat(WindowOwnership.isTaken(workspace)).as("looking took nothing").isTrue();
+        first.close();
+
+        assertThat(WindowOwnership.isTaken(workspace)).isFalse();
+        try (WindowOwnership next = WindowOwnership.claim(workspace, WindowRequest.show(), r -> { }, PATIENCE)) {
+            assertThat(next.owns()).isTrue();
+        }
+    }
+
     /** A SalesDesk start that owns its window and never closes it: killed by the test above. */
     public static final class OwnsAWindow {
 
