@@ -7,6 +7,7 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.firstrun.FirstRun;
 import io.salesdesk.app.firstrun.FirstRunWindow;
 import io.salesdesk.app.firstrun.ProfileFile;
+import io.salesdesk.app.instance.IncompleteClassArchive;
 import io.salesdesk.app.instance.WindowOwnership;
 import io.salesdesk.app.instance.WindowRequest;
 import io.salesdesk.app.instance.WindowRequests;
@@ -164,6 +165,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
                 HANDOFF_PATIENCE);
         if (window != null && window.handedOff()) {
             // The window already open on this workspace comes to the front and shows the file.
+            IncompleteClassArchive.mark(ManagementFactory.getRuntimeMXBean().getInputArguments());
             return 0;
         }
         try {
