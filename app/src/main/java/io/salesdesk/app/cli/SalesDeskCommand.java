@@ -88,6 +88,8 @@ public final class SalesDeskCommand implements Callable<Integer> {
     String passwordEnv;
 
     private volatile BackupSchedule dailyBackups;
+    private java.nio.file.Path windowFolder;
+    private WindowOwnership chosenAtFirstRun;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -160,7 +162,8 @@ public final class SalesDeskCommand implements Callable<Integer> {
         long started = System.nanoTime();
         checkTemplateFile();
         // The benchmark's start measures a window of its own and must never be handed to a running one.
-        WindowOwnership window = exitAfterShown ? null : WindowOwnership.claim(windowFolder(database.located()),
+        windowFolder = windowFolder(database.located());
+        WindowOwnership window = exitAfterShown ? null : WindowOwnership.claim(windowFolder,
                 templateFile().map(WindowRequest::open).orElseGet(WindowRequest::show), WindowRequests.app()::send,
                 HANDOFF_PATIENCE);
         if (window != null && window.handedOff()) {
@@ -174,6 +177,21 @@ public final class SalesDeskCommand implements Callable<Integer> {
             if (window != null) {
                 window.close();
             }
+            if (chosenAtFirstRun != null) {
+                chosenAtFirstRun.close();
+            }
+        }
+    }
+
+    /**
+     * The company's server chosen at first run becomes the workspace later starts name (the profile to
+     * start with), so this window takes that one too; unless a window already has it.
+     */
+    private void ownChosenWorkspace(DatabaseConfig chosen) {
+        java.nio.file.Path folder = windowFolder(chosen);
+        if (!exitAfterShown && !folder.equals(windowFolder) && !WindowOwnership.isTaken(folder)) {
+            chosenAtFirstRun = WindowOwnership.claim(folder, WindowRequest.show(), WindowRequests.app()::send,
+                    java.time.Duration.ZERO);
         }
     }
 
@@ -202,6 +220,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
                 return 0;
             }
             located = chosen.get();
+            ownChosenWorkspace(located);
         }
         DatabaseConfig start = located;
         // The database opens (and the customer list loads) while JavaFX starts up.
