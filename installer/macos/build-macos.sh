@@ -36,15 +36,16 @@ rm -rf "$OUT/classes"
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --include-locales=en,zh --strip-debug --no-man-pages \
   --no-header-files --compress=2 --generate-cds-archive --output "$OUT/runtime"
 
-# --file-associations: Finder opens .sdtemplate files with SalesDesk (it starts, but the file itself
-# arrives as an open-file event the app does not handle yet: installer/README.md). jpackage runs in
-# the repository, as the association's icon is named relative to it.
+# --file-associations: Finder opens .sdtemplate files with SalesDesk; the file arrives as an open-file
+# event, which Main routes to the window (unverified on a Mac: installer/README.md). jpackage runs in
+# the repository, as the association's icon is named relative to it. No salesdesk.home: its bin/
+# launcher is the plain distribution's; bench startup finds the .app's from jpackage.app-path.
 cd "$ROOT"
 "$JAVA_HOME/bin/jpackage" --type dmg --name SalesDesk --app-version "$BUNDLE_VERSION" --vendor SalesDesk \
   --description "SalesDesk 销售台: customers, leads, deals, contracts and payments" \
   --input "$OUT/input" --main-jar "$APP_JAR" --main-class io.salesdesk.app.Main \
   --runtime-image "$OUT/runtime" --icon "$ROOT/installer/icons/salesdesk.icns" \
-  --java-options '-Dfile.encoding=UTF-8' --java-options '-Dsalesdesk.home=$APPDIR/..' \
+  --java-options '-Dfile.encoding=UTF-8' \
   --mac-package-identifier io.salesdesk.app --mac-package-name SalesDesk \
   --file-associations "$ROOT/installer/macos/sdtemplate.properties" \
   --license-file "$ROOT/LICENSE" --dest "$OUT"

@@ -51,7 +51,7 @@ Push-Location $root
   --description "SalesDesk: customers, leads, deals, contracts and payments" `
   --input "$out\input" --main-jar $appJar --main-class io.salesdesk.app.Main `
   --runtime-image "$out\runtime" --icon "$root\installer\icons\salesdesk.ico" `
-  --java-options '-Dfile.encoding=UTF-8' --java-options '-Dsalesdesk.home=$APPDIR\..' `
+  --java-options '-Dfile.encoding=UTF-8' `
   --add-launcher "salesdesk-cli=$out\salesdesk-cli.properties" `
   --file-associations "$root\installer\windows\sdtemplate.properties" `
   --win-per-user-install --win-menu --win-menu-group SalesDesk --win-shortcut --win-dir-chooser `

@@ -6,6 +6,9 @@ import java.util.Set;
 import io.salesdesk.app.cli.SalesDeskCommand;
 import io.salesdesk.app.help.CrashHandler;
 import io.salesdesk.app.help.LogFiles;
+import io.salesdesk.app.instance.MacOpenFiles;
+import io.salesdesk.app.instance.WindowOwnership;
+import io.salesdesk.app.instance.WindowRequests;
 import io.salesdesk.app.shell.FxStartup;
 import picocli.CommandLine;
 
@@ -27,8 +30,14 @@ public final class Main {
         LogFiles.prepare(args, System.getenv());
         boolean opensWindow = opensWindow(args);
         if (opensWindow) {
-            // Before anything else, even logging: the toolkit starts while the rest gets ready.
-            FxStartup.begin();
+            // Before the toolkit: macOS sends the file of a double-click as an event at once (no-op elsewhere).
+            MacOpenFiles.register(System.getProperty("os.name", ""), WindowRequests.app());
+            // Before anything else, even logging: the toolkit starts while the rest gets ready. Not
+            // when a window holds the workspace: this start will most likely hand over to it and exit
+            // (if not, the toolkit starts when the window needs it, only later).
+            if (!WindowOwnership.isTaken(Workspace.dataDir(LogFiles.dataDirArgument(args), System.getenv()))) {
+                FxStartup.begin();
+            }
             // An exception nobody caught is logged and explained in a dialog, not lost.
             CrashHandler.install();
         }

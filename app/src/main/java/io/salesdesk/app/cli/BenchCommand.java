@@ -111,14 +111,25 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The distribution's own launcher when there is one, so the figure is what a user gets. */
     private static List<String> launchCommand(String java, String dataDir) {
-        String home = System.getProperty("salesdesk.home");
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-        if (home != null) {
-            String launcher = Paths.get(home, "bin", windows ? "salesdesk.bat" : "salesdesk").toString();
-            return List.of(launcher, "--data-dir", dataDir, "--exit-after-shown");
+        return ownLauncher(System.getProperty("jpackage.app-path"), System.getProperty("salesdesk.home"), windows)
+                .map(launcher -> List.of(launcher, "--data-dir", dataDir, "--exit-after-shown"))
+                .orElseGet(() -> List.of(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                        "io.salesdesk.app.Main", "--data-dir", dataDir, "--exit-after-shown"));
+    }
+
+    /**
+     * The launcher this run came from: a native package's, which jpackage's launchers name in
+     * {@code jpackage.app-path} (SalesDesk.exe or salesdesk-cli.exe on Windows, Contents/MacOS/SalesDesk
+     * on macOS: none of them under a {@code bin} folder), else {@code bin/salesdesk} of the plain
+     * distribution whose folder {@code salesdesk.home} names.
+     */
+    static java.util.Optional<String> ownLauncher(String jpackageAppPath, String home, boolean windows) {
+        if (jpackageAppPath != null && !jpackageAppPath.isBlank()) {
+            return java.util.Optional.of(jpackageAppPath);
         }
-        return List.of(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                "io.salesdesk.app.Main", "--data-dir", dataDir, "--exit-after-shown");
+        return java.util.Optional.ofNullable(home)
+                .map(h -> Paths.get(h, "bin", windows ? "salesdesk.bat" : "salesdesk").toString());
     }
 
     private static long median(List<Long> values) {

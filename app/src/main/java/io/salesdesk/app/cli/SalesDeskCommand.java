@@ -7,6 +7,10 @@ import io.salesdesk.app.common.I18n;
 import io.salesdesk.app.firstrun.FirstRun;
 import io.salesdesk.app.firstrun.FirstRunWindow;
 import io.salesdesk.app.firstrun.ProfileFile;
+import io.salesdesk.app.instance.IncompleteClassArchive;
+import io.salesdesk.app.instance.WindowOwnership;
+import io.salesdesk.app.instance.WindowRequest;
+import io.salesdesk.app.instance.WindowRequests;
 import io.salesdesk.app.shell.FxStartup;
 import io.salesdesk.app.shell.SalesDeskApplication;
 import io.salesdesk.app.signin.PassphraseDialog;
@@ -49,6 +53,9 @@ public final class SalesDeskCommand implements Callable<Integer> {
             ServerCommand.class, ProfileCommand.class, BackupCommand.class, RestoreCommand.class,
             SyncCommand.class, EncryptCommand.class, DecryptCommand.class, UserCommand.class);
 
+    /** How long a second start waits for a window that is itself still starting on the same workspace. */
+    private static final java.time.Duration HANDOFF_PATIENCE = java.time.Duration.ofSeconds(10);
+
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int WINDOW_OPENED = -1;
 
@@ -81,6 +88,8 @@ public final class SalesDeskCommand implements Callable<Integer> {
     String passwordEnv;
 
     private volatile BackupSchedule dailyBackups;
+    private java.nio.file.Path windowFolder;
+    private WindowOwnership chosenAtFirstRun;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -152,6 +161,54 @@ public final class SalesDeskCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         checkTemplateFile();
+        // The benchmark's start measures a window of its own and must never be handed to a running one.
+        windowFolder = windowFolder(database.located());
+        WindowOwnership window = exitAfterShown ? null : WindowOwnership.claim(windowFolder,
+                templateFile().map(WindowRequest::open).orElseGet(WindowRequest::show), WindowRequests.app()::send,
+                HANDOFF_PATIENCE);
+        if (window != null && window.handedOff()) {
+            // The window already open on this workspace comes to the front and shows the file.
+            IncompleteClassArchive.mark(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            return 0;
+        }
+        try {
+            return openWindow(started);
+        } finally {
+            if (window != null) {
+                window.close();
+            }
+            if (chosenAtFirstRun != null) {
+                chosenAtFirstRun.close();
+            }
+        }
+    }
+
+    /**
+     * The company's server chosen at first run becomes the workspace later starts name (the profile to
+     * start with), so this window takes that one too; unless a window already has it.
+     */
+    private void ownChosenWorkspace(DatabaseConfig chosen) {
+        java.nio.file.Path folder = windowFolder(chosen);
+        if (!exitAfterShown && !folder.equals(windowFolder) && !WindowOwnership.isTaken(folder)) {
+            chosenAtFirstRun = WindowOwnership.claim(folder, WindowRequest.show(), WindowRequests.app()::send,
+                    java.time.Duration.ZERO);
+        }
+    }
+
+    /**
+     * The folder that decides "the same workspace" for {@link WindowOwnership}: the data folder, or,
+     * for a shared database, a folder for its URL and user under this machine's data folder.
+     */
+    static java.nio.file.Path windowFolder(DatabaseConfig located) {
+        if (located.dataDir() != null) {
+            return located.dataDir().toAbsolutePath().normalize();
+        }
+        String key = located.url() + "\n" + located.user();
+        java.util.UUID id = java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Workspace.dataDir(null, System.getenv()).resolve("windows").resolve(id.toString());
+    }
+
+    private int openWindow(long started) {
         ExecutorService background = Executors.newFixedThreadPool(3, daemonThreads());
         DatabaseConfig located = database.configForWindow();
         if (!exitAfterShown && !database.namesADatabase() && FirstRun.isNew(located)) {
@@ -163,6 +220,7 @@ public final class SalesDeskCommand implements Callable<Integer> {
                 return 0;
             }
             located = chosen.get();
+            ownChosenWorkspace(located);
         }
         DatabaseConfig start = located;
         // The database opens (and the customer list loads) while JavaFX starts up.

@@ -40,7 +40,7 @@ public final class LogFiles {
     }
 
     /** The value of {@code --data-dir DIR} or {@code --data-dir=DIR}, read before picocli parses. */
-    static Path dataDirArgument(String[] args) {
+    public static Path dataDirArgument(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(DATA_DIR) && i + 1 < args.length) {
                 return Paths.get(args[i + 1]);

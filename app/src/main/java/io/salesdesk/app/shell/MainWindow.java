@@ -153,6 +153,21 @@ public final class MainWindow {
         this.fileToOpen = templateFile;
     }
 
+    /**
+     * Shows the install plan of this template file now if someone is signed in, else once someone is
+     * (a file handed over by a second start, or by macOS's open-file event). Call on the FX thread.
+     */
+    public void openTemplate(java.nio.file.Path templateFile) {
+        if (context == null) {
+            openAfterSignIn(templateFile);
+            return;
+        }
+        openedFile = true;
+        AppContext signedIn = context;
+        // Later, so the window is in front before the plan, which waits for an answer.
+        javafx.application.Platform.runLater(() -> new TemplateInstall(signedIn, () -> { }).file(templateFile));
+    }
+
     /** Runs {@code undo} at the next sign-out, e.g. stopping what {@code whenSignedIn} started. */
     public void atSignOut(Runnable undo) {
         atSignOut.add(undo);

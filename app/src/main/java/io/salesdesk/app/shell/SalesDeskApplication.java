@@ -20,6 +20,7 @@ import io.salesdesk.app.tasks.TaskReminders;
 import io.salesdesk.app.inbox.WorkflowTimers;
 import io.salesdesk.app.common.AppearancePreferences;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.instance.WindowRequests;
 
 /**
  * The JavaFX application: one main window over the context the composition root made. It runs on
@@ -119,9 +120,26 @@ public final class SalesDeskApplication {
         }));
         stage.setOnHidden(e -> closed.countDown());
         stage.show();
+        // A second start on this workspace, or macOS's open-file event, lands here (see WindowOwnership).
+        receiveRequests(WindowRequests.app(), stage, window);
         Thread waiter = new Thread(() -> attachWhenOpen(window, stage), "salesdesk-workspace-waiter");
         waiter.setDaemon(true);
         waiter.start();
+    }
+
+    /** Requests for the window come to the front of the screen and open their file there. */
+    static void receiveRequests(WindowRequests requests, Stage stage, MainWindow window) {
+        requests.receiveWith(Platform::runLater, request -> {
+            toFront(stage);
+            request.templateFile().ifPresent(window::openTemplate);
+        });
+    }
+
+    private static void toFront(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private void attachWhenOpen(MainWindow window, Stage stage) {

@@ -59,4 +59,18 @@ class BenchCommandTest {
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
+
+    @Test
+    void withoutLauncherItTimesTheOneThisRunCameFromAlsoInAWindowsOrMacPackage() {
+        // jpackage's launchers name themselves; their folders have no bin/salesdesk.
+        assertThat(BenchCommand.ownLauncher("C:\\Users\\li\\AppData\\Local\\SalesDesk\\salesdesk-cli.exe",
+                "C:\\Users\\li\\AppData\\Local\\SalesDesk", true))
+                .contains("C:\\Users\\li\\AppData\\Local\\SalesDesk\\salesdesk-cli.exe");
+        assertThat(BenchCommand.ownLauncher("/Applications/SalesDesk.app/Contents/MacOS/SalesDesk", null, false))
+                .contains("/Applications/SalesDesk.app/Contents/MacOS/SalesDesk");
+        // The plain distribution: its bin/salesdesk.
+        assertThat(BenchCommand.ownLauncher(null, "/home/li/salesdesk", false))
+                .contains(Path.of("/home/li/salesdesk", "bin", "salesdesk").toString());
+        assertThat(BenchCommand.ownLauncher(null, null, false)).isEmpty();
+    }
 }
