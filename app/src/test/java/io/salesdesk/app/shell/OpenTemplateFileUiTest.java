@@ -98,6 +98,15 @@ class OpenTemplateFileUiTest {
         assertThat(robot.lookup("#nav-CUSTOMERS").tryQuery()).isPresent();
         robot.interact(window::startTourIfNew);
         assertThat(robot.lookup("#tourLayer").tryQuery()).isEmpty();
+
+        // The same file opened again is a check of what is there, not an "upgrade from v2 to v2".
+        javafx.application.Platform.runLater(() -> window.openTemplate(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane again = robot.lookup("#templatePlanDialog").queryAs(DialogPane.class);
+        assertThat(again.getHeaderText()).isEqualTo("“大客户专项攻坚” v2 已安装在这个工作区");
+        assertThat(again.lookup("#templatePlanInstall").isDisabled()).isTrue();
+        robot.clickOn(again.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -21,7 +21,11 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
 
     TemplatePlanDialog(InstallPlan plan) {
         setTitle(I18n.get("templates.plan.title"));
-        setHeaderText(plan.upgrade()
+        // Opening the file of a template already installed at its version is a check, not an upgrade.
+        boolean sameVersion = plan.upgrade() && plan.installedVersion() == plan.template().version();
+        setHeaderText(sameVersion
+                ? I18n.get("templates.plan.sameVersionHeader", TemplateTexts.name(plan.template()), plan.installedVersion())
+                : plan.upgrade()
                 ? I18n.get("templates.plan.upgradeHeader", TemplateTexts.name(plan.template()), plan.installedVersion(),
                         plan.template().version())
                 : I18n.get("templates.plan.header", TemplateTexts.name(plan.template()), plan.template().version()));
