@@ -45,7 +45,9 @@ final class TemplatePlanDialog extends Dialog<Boolean> {
         group(body, "templates.plan.keepChanged", plan.keptChanged(), Feather.SHIELD, Styles.WARNING);
         group(body, "templates.plan.exists", plan.existing(), Feather.SKIP_FORWARD, Styles.TEXT_MUTED);
         if (plan.changes().isEmpty() && plan.conflicts().isEmpty()) {
-            body.getChildren().add(new Label(I18n.get("templates.plan.nothing")));
+            Label nothing = new Label(I18n.get("templates.plan.nothing"));
+            nothing.setWrapText(true);
+            body.getChildren().add(nothing);
         }
         Label after = new Label(I18n.get("templates.plan.after"));
         after.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
