@@ -8,6 +8,7 @@ import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.TASK;
 
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
@@ -15,6 +16,7 @@ import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
+import io.salesdesk.db.jooq.tables.records.TaskRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -60,6 +62,7 @@ final class RowStateRepository {
             case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
             case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
             case LEAD -> dsl.select(LEAD.ID).from(LEAD).fetch(LEAD.ID);
+            case TASK -> dsl.select(TASK.ID).from(TASK).fetch(TASK.ID);
         };
         return read(entity, ids, null);
     }
@@ -91,6 +94,9 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
                         .forEach(r -> rows.add(activity(r)));
+            } else if (entity == SyncedEntity.TASK) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK.ASSIGNEE_ID.in(usersIn(scopePath));
+                dsl.selectFrom(TASK).where(TASK.ID.in(chunk), scope).forEach(r -> rows.add(task(r)));
             } else if (entity == SyncedEntity.DEAL) {
                 Condition scope = scopePath == null ? DSL.noCondition() : OPPORTUNITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(OPPORTUNITY).where(OPPORTUNITY.ID.in(chunk), scope)
@@ -105,6 +111,20 @@ final class RowStateRepository {
             customValues.addTo(entity, rows.subList(before, rows.size()));
         }
         return rows;
+    }
+
+    /**
+     * When and why a customer without an owner went to the pool on this side, if it is in the pool
+     * with a time: a release travels with them (they are not fields of the change record).
+     */
+    Optional<PoolStamp> poolStamp(UUID customerId) {
+        return dsl.select(CUSTOMER.POOLED_AT, CUSTOMER.POOL_REASON).from(CUSTOMER)
+                .where(CUSTOMER.ID.eq(customerId), CUSTOMER.OWNER_ID.isNull(), CUSTOMER.POOLED_AT.isNotNull())
+                .fetchOptional(r -> new PoolStamp(r.value1(), r.value2()));
+    }
+
+    /** When and why a customer went to the pool. */
+    record PoolStamp(java.time.OffsetDateTime at, String reason) {
     }
 
     /**
@@ -245,6 +265,21 @@ final class RowStateRepository {
         f.put("nextStep", r.getNextStep());
         f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
         return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState task(TaskRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("title", r.getTitle());
+        f.put("description", r.getDescription());
+        f.put("assigneeId", Values.text(r.getAssigneeId()));
+        f.put("status", r.getStatus());
+        f.put("priority", r.getPriority());
+        f.put("dueAt", Values.text(r.getDueAt()));
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("opportunityId", Values.text(r.getOpportunityId()));
+        f.put("completedAt", Values.text(r.getCompletedAt()));
+        f.put("rank", r.getBoardRank());
+        return new RowState(SyncedEntity.TASK, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 
     private static RowState lead(LeadRecord r) {

@@ -1,5 +1,10 @@
 package io.salesdesk.sync;
 
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskFields;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskRepository;
+import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
@@ -55,6 +60,7 @@ final class RowWriter {
     private final OpportunityRepository deals;
     private final ActivityRepository activities;
     private final LeadRepository leads;
+    private final TaskRepository tasks;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
@@ -70,6 +76,7 @@ final class RowWriter {
         this.deals = OpportunityRepository.using(configuration, clock);
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
+        this.tasks = TaskRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.customValues = new CustomValues(configuration, clock);
     }
@@ -208,6 +215,7 @@ final class RowWriter {
         writeDeals(writes, failed, versions);
         writeActivities(writes, failed);
         writeLeads(writes, failed);
+        writeTasks(writes, failed);
         writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
@@ -401,6 +409,59 @@ final class RowWriter {
                         versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
             }
         }
+    }
+
+    /**
+     * Tasks one by one, through their repository (few per page, like deals). A task naming a customer
+     * or deal this side lacks fails (its assignee is in the subtree, the customer's owner is not),
+     * and its later changes in the page with it. The reminder time is this side's own: kept, unless
+     * the due time moved, which earns a new reminder as an edit in the app does.
+     */
+    private void writeTasks(List<Write> writes, Set<Write> failed) {
+        List<Write> ofTasks = writes.stream().filter(w -> w.entity() == SyncedEntity.TASK).toList();
+        if (ofTasks.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.CUSTOMER, ofTasks.stream().map(w -> uuid(w.target().get("customerId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        rows.read(SyncedEntity.DEAL, ofTasks.stream().map(w -> uuid(w.target().get("opportunityId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofTasks) {
+            Map<String, String> f = w.target();
+            UUID customerId = uuid(f.get("customerId"));
+            UUID dealId = uuid(f.get("opportunityId"));
+            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
+                    || (dealId != null && !present.contains(dealId))) {
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            OffsetDateTime dueAt = time(f.get("dueAt"));
+            if (w.current() == null) {
+                tasks.insert(w.actor(), w.reason(), w.id(), taskFields(f, dueAt, null));
+                versions.put(w.id(), 1L);
+            } else if (!sameFields(w.entity(), w.current().fields(), f)) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                Task now = tasks.findAny(w.id()).orElseThrow();
+                boolean dueMoved = dueAt == null ? now.dueAt() != null : now.dueAt() == null || !dueAt.isEqual(now.dueAt());
+                versions.put(w.id(), tasks.update(w.actor(), w.reason(), w.id(), version,
+                        taskFields(f, dueAt, dueMoved ? null : now.remindedAt())).version());
+            }
+            if (w.deleted()) {
+                tasks.delete(w.actor(), w.reason(), w.id(),
+                        versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
+    }
+
+    private static TaskFields taskFields(Map<String, String> f, OffsetDateTime dueAt, OffsetDateTime remindedAt) {
+        return new TaskFields(f.get("title"), f.get("description"), uuid(f.get("assigneeId")),
+                TaskStatus.valueOf(f.get("status")), TaskPriority.valueOf(f.get("priority")), dueAt,
+                uuid(f.get("customerId")), uuid(f.get("opportunityId")), remindedAt, time(f.get("completedAt")),
+                f.get("rank"));
     }
 
     /**
