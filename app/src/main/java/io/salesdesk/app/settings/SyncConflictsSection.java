@@ -240,7 +240,10 @@ final class SyncConflictsSection extends VBox {
         String fieldKey = I18n.has(entityFieldKey) ? entityFieldKey : "sync.field." + c.field();
         String field = I18n.has(fieldKey) ? I18n.get(fieldKey)
                 : customLabels.getOrDefault(c.entity().name() + " " + c.field(), c.field());
-        Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty") : people.getOrDefault(v, v);
+        // A coded value in words where the bundle has them (a task's priority 紧急, not URGENT), a user by name.
+        String valuePrefix = "sync.value." + c.entity().name() + "." + c.field() + ".";
+        Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty")
+                : I18n.has(valuePrefix + v) ? I18n.get(valuePrefix + v) : people.getOrDefault(v, v);
         return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
     }
 }

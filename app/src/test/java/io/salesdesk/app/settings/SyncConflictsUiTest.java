@@ -7,6 +7,7 @@ import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
 import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskDraft;
+import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskService;
 import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
@@ -79,16 +80,18 @@ class SyncConflictsUiTest {
             // The task's title, changed on both sides too.
             TaskService branchTasks = new TaskService(branch, UiTestWorkspace.CLOCK);
             Task branchTask = branchTasks.find(owner.asActor(), task.id()).orElseThrow();
-            branchTasks.update(owner.asActor(), task.id(), branchTask.version(), titled(branchTask, "回访设备科王主任"));
+            branchTasks.update(owner.asActor(), task.id(), branchTask.version(), titled(branchTask, "回访设备科王主任",
+                    TaskPriority.HIGH));
             Task hubTask = context.tasks().find(admin, task.id()).orElseThrow();
-            context.tasks().update(admin, task.id(), hubTask.version(), titled(hubTask, "回访设备科（紧急）"));
+            context.tasks().update(admin, task.id(), hubTask.version(), titled(hubTask, "回访设备科（紧急）",
+                    TaskPriority.URGENT));
             new SyncService(branch, UiTestWorkspace.CLOCK).sync(hub);
         }
     }
 
-    private static TaskDraft titled(Task t, String title) {
+    private static TaskDraft titled(Task t, String title, TaskPriority priority) {
         TaskDraft d = t.toDraft();
-        return new TaskDraft(title, d.description(), d.assigneeId(), d.priority(), d.dueAt(), d.customerId(),
+        return new TaskDraft(title, d.description(), d.assigneeId(), priority, d.dueAt(), d.customerId(),
                 d.opportunityId());
     }
 
@@ -102,13 +105,18 @@ class SyncConflictsUiTest {
     void anAdministratorTakesTheBranchsValueOfAConflictingField(FxRobot robot) throws Exception {
         robot.clickOn("#nav-SETTINGS");
         TableView<SyncConflictsSection.Line> table = robot.lookup("#syncConflictTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-        // A task's conflict names the task and says 标题 (not a contact's 职务).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        // A task's conflicts name the task, say 标题 (not a contact's 职务) and its priority in words.
         assertThat(table.getItems()).anySatisfy(title -> {
             assertThat(title.record()).isEqualTo("任务 回访设备科（紧急）");
             assertThat(title.field()).isEqualTo("标题");
             assertThat(title.hubValue()).isEqualTo("回访设备科（紧急）");
             assertThat(title.incomingValue()).isEqualTo("回访设备科王主任");
+        });
+        assertThat(table.getItems()).anySatisfy(priority -> {
+            assertThat(priority.field()).isEqualTo("优先级");
+            assertThat(priority.hubValue()).isEqualTo("紧急");
+            assertThat(priority.incomingValue()).isEqualTo("高");
         });
         // A custom field's conflict is named by the field's label, its values in words.
         assertThat(table.getItems()).anySatisfy(custom -> {
@@ -126,7 +134,7 @@ class SyncConflictsUiTest {
 
         robot.interact(() -> table.getSelectionModel().select(line));
         robot.interact(() -> robot.lookup("#syncTakeBranch").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
 
         assertThat(context.customers().open(context.currentUser().asActor(), customer.id()).orElseThrow().customer()
                 .phone()).isEqualTo("0571-88880001");
