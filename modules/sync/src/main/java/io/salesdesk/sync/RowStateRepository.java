@@ -9,6 +9,7 @@ import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.TASK;
+import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
 
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
@@ -16,6 +17,7 @@ import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
+import io.salesdesk.db.jooq.tables.records.TaskChecklistItemRecord;
 import io.salesdesk.db.jooq.tables.records.TaskRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,6 +65,8 @@ final class RowStateRepository {
             case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
             case LEAD -> dsl.select(LEAD.ID).from(LEAD).fetch(LEAD.ID);
             case TASK -> dsl.select(TASK.ID).from(TASK).fetch(TASK.ID);
+            case CHECKLIST_ITEM -> dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
+                    .fetch(TASK_CHECKLIST_ITEM.ID);
         };
         return read(entity, ids, null);
     }
@@ -94,6 +98,11 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
                         .forEach(r -> rows.add(activity(r)));
+            } else if (entity == SyncedEntity.CHECKLIST_ITEM) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK_CHECKLIST_ITEM.TASK_ID.in(
+                        DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
+                dsl.selectFrom(TASK_CHECKLIST_ITEM).where(TASK_CHECKLIST_ITEM.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(checklistItem(r)));
             } else if (entity == SyncedEntity.TASK) {
                 Condition scope = scopePath == null ? DSL.noCondition() : TASK.ASSIGNEE_ID.in(usersIn(scopePath));
                 dsl.selectFrom(TASK).where(TASK.ID.in(chunk), scope).forEach(r -> rows.add(task(r)));
@@ -145,11 +154,15 @@ final class RowStateRepository {
         }
         long last = afterSeq;
         List<UUID> newOwner = new ArrayList<>();
+        List<UUID> newAssignee = new ArrayList<>();
         for (var r : entries) {
             SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
             touched.get(entity).add(r.value3());
             if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
                 newOwner.add(r.value3());
+            }
+            if (entity == SyncedEntity.TASK && r.value4() != null && r.value4().contains("\"assigneeId\"")) {
+                newAssignee.add(r.value3());
             }
             last = r.value1();
         }
@@ -160,6 +173,14 @@ final class RowStateRepository {
             contacts.addAll(dsl.select(CONTACT.ID).from(CONTACT)
                     .where(CONTACT.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
                     .fetch(CONTACT.ID));
+        }
+        // Likewise a task given to someone of a replica's subtree brings its checklist.
+        List<UUID> items = touched.get(SyncedEntity.CHECKLIST_ITEM);
+        for (int from = 0; from < newAssignee.size(); from += CHUNK) {
+            items.addAll(dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
+                    .where(TASK_CHECKLIST_ITEM.TASK_ID.in(newAssignee.subList(from,
+                            Math.min(newAssignee.size(), from + CHUNK))))
+                    .fetch(TASK_CHECKLIST_ITEM.ID));
         }
         return new FeedPage(touched, last, entries.size() == limit);
     }
@@ -280,6 +301,15 @@ final class RowStateRepository {
         f.put("completedAt", Values.text(r.getCompletedAt()));
         f.put("rank", r.getBoardRank());
         return new RowState(SyncedEntity.TASK, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState checklistItem(TaskChecklistItemRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("taskId", Values.text(r.getTaskId()));
+        f.put("order", Values.text(r.getSortOrder()));
+        f.put("label", r.getLabel());
+        f.put("done", Values.text(r.getDone()));
+        return new RowState(SyncedEntity.CHECKLIST_ITEM, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 
     private static RowState lead(LeadRecord r) {

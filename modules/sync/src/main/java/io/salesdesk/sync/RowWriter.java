@@ -1,6 +1,7 @@
 package io.salesdesk.sync;
 
 import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskChecklistItemRepository;
 import io.salesdesk.board.task.TaskFields;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskRepository;
@@ -61,6 +62,7 @@ final class RowWriter {
     private final ActivityRepository activities;
     private final LeadRepository leads;
     private final TaskRepository tasks;
+    private final TaskChecklistItemRepository checklist;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
@@ -77,6 +79,7 @@ final class RowWriter {
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
         this.tasks = TaskRepository.using(configuration, clock);
+        this.checklist = TaskChecklistItemRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.customValues = new CustomValues(configuration, clock);
     }
@@ -216,6 +219,7 @@ final class RowWriter {
         writeActivities(writes, failed);
         writeLeads(writes, failed);
         writeTasks(writes, failed);
+        writeChecklistItems(writes, failed);
         writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
@@ -453,6 +457,42 @@ final class RowWriter {
             if (w.deleted()) {
                 tasks.delete(w.actor(), w.reason(), w.id(),
                         versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Checklist items one by one, once their tasks are written: new ones, and ticks (the app
+     * changes nothing else of an item, so nothing else is written). A new item whose task this side
+     * lacks fails, and its later changes in the page with it.
+     */
+    private void writeChecklistItems(List<Write> writes, Set<Write> failed) {
+        List<Write> items = writes.stream().filter(w -> w.entity() == SyncedEntity.CHECKLIST_ITEM).toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.TASK, items.stream().filter(w -> w.current() == null)
+                .map(w -> uuid(w.target().get("taskId"))).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : items) {
+            Map<String, String> f = w.target();
+            boolean done = Boolean.parseBoolean(f.get("done"));
+            if (missing.contains(w.id())) {
+                failed.add(w);
+            } else if (w.current() == null) {
+                if (!present.contains(uuid(f.get("taskId")))) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                checklist.insert(w.actor(), w.reason(), w.id(), uuid(f.get("taskId")), integer(f.get("order")),
+                        f.get("label"), done);
+                versions.put(w.id(), 1L);
+            } else if (!Objects.equals(w.current().get("done"), f.get("done")) && !w.deleted()) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                versions.put(w.id(), checklist.setDone(w.actor(), w.reason(), w.id(), version, done).version());
             }
         }
     }

@@ -42,7 +42,13 @@ public enum SyncedEntity {
      * board order); the reminder time is not recorded there and stays as each side set it.
      */
     TASK("task", CustomEntity.TASK, List.of("title", "description", "assigneeId", "status", "priority", "dueAt",
-            "customerId", "opportunityId", "completedAt", "rank"));
+            "customerId", "opportunityId", "completedAt", "rank")),
+    /**
+     * A task's checklist items, after tasks, in the subtree by their task's assignee. The app adds
+     * items and ticks them off or on; it never renames, moves or deletes one, so only new items and
+     * {@code done} are written. No custom fields.
+     */
+    CHECKLIST_ITEM("task_checklist_item", null, List.of("taskId", "order", "label", "done"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";
@@ -63,7 +69,7 @@ public enum SyncedEntity {
         this.fields = fields;
     }
 
-    /** The entity's name among custom fields. */
+    /** The entity's name among custom fields, null for one without custom fields. */
     public CustomEntity customEntity() {
         return customEntity;
     }

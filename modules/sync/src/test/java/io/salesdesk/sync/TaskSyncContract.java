@@ -1,8 +1,11 @@
 package io.salesdesk.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import io.salesdesk.board.task.ChecklistItem;
 import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskChecklistItemRepository;
 import io.salesdesk.board.task.TaskDraft;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskService;
@@ -184,6 +187,49 @@ abstract class TaskSyncContract {
         sync();
 
         assertThat(tasks(replica).find(org.li.asActor(), given.id())).map(Task::title).contains("准备投标文件");
+    }
+
+    @Test
+    void aChecklistTickedAndExtendedOfflineReachesHeadOfficeAndHeadOfficesTicksComeBack() {
+        ChecklistItem bring = tasks(hubDb).addChecklistItem(manager, visit.id(), "带样品");
+        ChecklistItem book = tasks(hubDb).addChecklistItem(manager, visit.id(), "约好时间");
+        createReplica();
+        assertThat(checklist(replica)).extracting(ChecklistItem::label).containsExactly("带样品", "约好时间");
+
+        tasks(replica).setChecklistItemDone(org.wang.asActor(), bring.id(), 1, true);
+        ChecklistItem added = tasks(replica).addChecklistItem(org.wang.asActor(), visit.id(), "带报价单");
+        tasks(hubDb).setChecklistItemDone(manager, book.id(), 1, true);
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isZero();
+        for (Database db : List.of(hubDb, replica)) {
+            assertThat(checklist(db)).extracting(ChecklistItem::id, ChecklistItem::done).containsExactly(
+                    tuple(bring.id(), true), tuple(book.id(), true),
+                    tuple(added.id(), false));
+        }
+    }
+
+    @Test
+    void aTaskHeadOfficeHandsToABranchRepArrivesWithItsChecklist() {
+        Task other = tasks(hubDb).create(manager, new TaskDraft("准备标书", null, org.zhang.id(), null, null, null, null),
+                TaskStatus.TODO);
+        tasks(hubDb).addChecklistItem(manager, other.id(), "技术参数");
+        createReplica();
+        assertThat(SyncFixture.row(replica, SyncedEntity.TASK, other.id())).isEmpty();
+
+        Task now = tasks(hubDb).find(manager, other.id()).orElseThrow();
+        TaskDraft d = now.toDraft();
+        tasks(hubDb).update(manager, other.id(), now.version(), new TaskDraft(d.title(), d.description(), org.li.id(),
+                d.priority(), d.dueAt(), d.customerId(), d.opportunityId()));
+        sync();
+
+        List<ChecklistItem> arrived = replica.transactionResult(cfg -> TaskChecklistItemRepository.using(cfg, clock)
+                .forTask(other.id()));
+        assertThat(arrived).extracting(ChecklistItem::label).containsExactly("技术参数");
+    }
+
+    private List<ChecklistItem> checklist(Database db) {
+        return db.transactionResult(cfg -> TaskChecklistItemRepository.using(cfg, clock).forTask(visit.id()));
     }
 
     private static TaskDraft withTitle(Task t, String title) {
