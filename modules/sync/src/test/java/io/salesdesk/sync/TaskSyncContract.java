@@ -142,6 +142,14 @@ abstract class TaskSyncContract {
         }
         assertThat(SyncFixture.row(replica, SyncedEntity.TASK, visit.id()).orElseThrow().fields())
                 .isEqualTo(SyncFixture.row(hubDb, SyncedEntity.TASK, visit.id()).orElseThrow().fields());
+
+        // The manager takes the branch's title: it becomes the task's title on both sides.
+        SyncConflictService conflicts = new SyncConflictService(hubDb, clock);
+        conflicts.resolve(manager, conflicts.open().get(0).id(), "拜访设备科王主任");
+        sync();
+        for (Database db : List.of(hubDb, replica)) {
+            assertThat(tasks(db).find(manager, visit.id()).orElseThrow().title()).isEqualTo("拜访设备科王主任");
+        }
     }
 
     @Test
