@@ -10,6 +10,7 @@ import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.TASK;
 import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
+import static io.salesdesk.db.jooq.Tables.TASK_COMMENT;
 
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
@@ -18,6 +19,7 @@ import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
 import io.salesdesk.db.jooq.tables.records.TaskChecklistItemRecord;
+import io.salesdesk.db.jooq.tables.records.TaskCommentRecord;
 import io.salesdesk.db.jooq.tables.records.TaskRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +69,7 @@ final class RowStateRepository {
             case TASK -> dsl.select(TASK.ID).from(TASK).fetch(TASK.ID);
             case CHECKLIST_ITEM -> dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
                     .fetch(TASK_CHECKLIST_ITEM.ID);
+            case TASK_COMMENT -> dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT).fetch(TASK_COMMENT.ID);
         };
         return read(entity, ids, null);
     }
@@ -103,6 +106,11 @@ final class RowStateRepository {
                         DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
                 dsl.selectFrom(TASK_CHECKLIST_ITEM).where(TASK_CHECKLIST_ITEM.ID.in(chunk), scope)
                         .forEach(r -> rows.add(checklistItem(r)));
+            } else if (entity == SyncedEntity.TASK_COMMENT) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK_COMMENT.TASK_ID.in(
+                        DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
+                dsl.selectFrom(TASK_COMMENT).where(TASK_COMMENT.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(taskComment(r)));
             } else if (entity == SyncedEntity.TASK) {
                 Condition scope = scopePath == null ? DSL.noCondition() : TASK.ASSIGNEE_ID.in(usersIn(scopePath));
                 dsl.selectFrom(TASK).where(TASK.ID.in(chunk), scope).forEach(r -> rows.add(task(r)));
@@ -174,13 +182,15 @@ final class RowStateRepository {
                     .where(CONTACT.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
                     .fetch(CONTACT.ID));
         }
-        // Likewise a task given to someone of a replica's subtree brings its checklist.
+        // Likewise a task given to someone of a replica's subtree brings its checklist and comments.
         List<UUID> items = touched.get(SyncedEntity.CHECKLIST_ITEM);
+        List<UUID> comments = touched.get(SyncedEntity.TASK_COMMENT);
         for (int from = 0; from < newAssignee.size(); from += CHUNK) {
+            List<UUID> taskIds = newAssignee.subList(from, Math.min(newAssignee.size(), from + CHUNK));
             items.addAll(dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
-                    .where(TASK_CHECKLIST_ITEM.TASK_ID.in(newAssignee.subList(from,
-                            Math.min(newAssignee.size(), from + CHUNK))))
-                    .fetch(TASK_CHECKLIST_ITEM.ID));
+                    .where(TASK_CHECKLIST_ITEM.TASK_ID.in(taskIds)).fetch(TASK_CHECKLIST_ITEM.ID));
+            comments.addAll(dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT)
+                    .where(TASK_COMMENT.TASK_ID.in(taskIds)).fetch(TASK_COMMENT.ID));
         }
         return new FeedPage(touched, last, entries.size() == limit);
     }
@@ -310,6 +320,14 @@ final class RowStateRepository {
         f.put("label", r.getLabel());
         f.put("done", Values.text(r.getDone()));
         return new RowState(SyncedEntity.CHECKLIST_ITEM, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState taskComment(TaskCommentRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("taskId", Values.text(r.getTaskId()));
+        f.put("authorId", Values.text(r.getAuthorId()));
+        f.put("body", r.getBody());
+        return new RowState(SyncedEntity.TASK_COMMENT, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 
     private static RowState lead(LeadRecord r) {

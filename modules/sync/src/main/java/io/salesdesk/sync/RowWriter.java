@@ -2,6 +2,7 @@ package io.salesdesk.sync;
 
 import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskChecklistItemRepository;
+import io.salesdesk.board.task.TaskCommentRepository;
 import io.salesdesk.board.task.TaskFields;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskRepository;
@@ -63,6 +64,7 @@ final class RowWriter {
     private final LeadRepository leads;
     private final TaskRepository tasks;
     private final TaskChecklistItemRepository checklist;
+    private final TaskCommentRepository comments;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
@@ -80,6 +82,7 @@ final class RowWriter {
         this.leads = LeadRepository.using(configuration, clock);
         this.tasks = TaskRepository.using(configuration, clock);
         this.checklist = TaskChecklistItemRepository.using(configuration, clock);
+        this.comments = TaskCommentRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.customValues = new CustomValues(configuration, clock);
     }
@@ -220,6 +223,7 @@ final class RowWriter {
         writeLeads(writes, failed);
         writeTasks(writes, failed);
         writeChecklistItems(writes, failed);
+        writeTaskComments(writes, failed);
         writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
@@ -494,6 +498,29 @@ final class RowWriter {
                 long version = versions.getOrDefault(w.id(), w.current().version());
                 versions.put(w.id(), checklist.setDone(w.actor(), w.reason(), w.id(), version, done).version());
             }
+        }
+    }
+
+    /**
+     * New task comments, once their tasks are written; the app never edits or deletes one, so
+     * nothing else is written. A comment whose task this side lacks fails.
+     */
+    private void writeTaskComments(List<Write> writes, Set<Write> failed) {
+        List<Write> added = writes.stream().filter(w -> w.entity() == SyncedEntity.TASK_COMMENT && w.current() == null)
+                .toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.TASK, added.stream().map(w -> uuid(w.target().get("taskId"))).toList(), null)
+                .forEach(r -> present.add(r.id()));
+        for (Write w : added) {
+            Map<String, String> f = w.target();
+            if (!present.contains(uuid(f.get("taskId")))) {
+                failed.add(w);
+                continue;
+            }
+            comments.insert(w.actor(), w.reason(), w.id(), uuid(f.get("taskId")), uuid(f.get("authorId")), f.get("body"));
         }
     }
 

@@ -48,7 +48,12 @@ public enum SyncedEntity {
      * items and ticks them off or on; it never renames, moves or deletes one, so only new items and
      * {@code done} are written. No custom fields.
      */
-    CHECKLIST_ITEM("task_checklist_item", null, List.of("taskId", "order", "label", "done"));
+    CHECKLIST_ITEM("task_checklist_item", null, List.of("taskId", "order", "label", "done")),
+    /**
+     * Comments on tasks, after tasks, in the subtree by their task's assignee. The app only adds
+     * comments, so they travel as new rows; each side orders them by when it received them.
+     */
+    TASK_COMMENT("task_comment", null, List.of("taskId", "authorId", "body"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";

@@ -6,6 +6,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.salesdesk.board.task.ChecklistItem;
 import io.salesdesk.board.task.Task;
 import io.salesdesk.board.task.TaskChecklistItemRepository;
+import io.salesdesk.board.task.TaskComment;
+import io.salesdesk.board.task.TaskCommentRepository;
 import io.salesdesk.board.task.TaskDraft;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskService;
@@ -234,6 +236,22 @@ abstract class TaskSyncContract {
         List<ChecklistItem> arrived = replica.transactionResult(cfg -> TaskChecklistItemRepository.using(cfg, clock)
                 .forTask(other.id()));
         assertThat(arrived).extracting(ChecklistItem::label).containsExactly("技术参数");
+    }
+
+    @Test
+    void commentsWrittenOnBothSidesReachTheOtherWithTheirAuthors() {
+        createReplica();
+        tasks(replica).addComment(org.wang.asActor(), visit.id(), "王主任下周二在");
+        tasks(hubDb).addComment(manager, visit.id(), "记得带新版报价");
+
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isZero();
+        for (Database db : List.of(hubDb, replica)) {
+            List<TaskComment> all = db.transactionResult(cfg -> TaskCommentRepository.using(cfg, clock).forTask(visit.id()));
+            assertThat(all).extracting(TaskComment::body, TaskComment::authorId).containsExactlyInAnyOrder(
+                    tuple("王主任下周二在", org.wang.id()), tuple("记得带新版报价", org.zhang.id()));
+        }
     }
 
     private List<ChecklistItem> checklist(Database db) {
