@@ -120,9 +120,9 @@ public final class SyncCommand implements Callable<Integer> {
                 List<SyncConflict> open = new SyncConflictService(hubDb, clock).open();
                 out.println(I18n.get("cli.sync.conflicts", open.size()));
                 open.forEach(c -> out.println(I18n.get("cli.sync.conflict",
-                        I18n.get("sync.conflicts.entity." + c.entity().name()), c.entityId(), fieldWords(c.field()),
-                        valueWords(c.hubValue()), c.changedByName() != null ? c.changedByName()
-                                : I18n.get("cli.sync.aBranch"), valueWords(c.incomingValue()),
+                        I18n.get("sync.conflicts.entity." + c.entity().name()), c.entityId(), fieldWords(c),
+                        valueWords(c, c.hubValue()), c.changedByName() != null ? c.changedByName()
+                                : I18n.get("cli.sync.aBranch"), valueWords(c, c.incomingValue()),
                         I18n.get("sync.conflicts.kind." + c.kind().name()))));
             }
             return 0;
@@ -270,12 +270,18 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     /** A field as the conflicts view names it; a custom field by its key (the hub's labels need a signed-in view). */
-    private static String fieldWords(String field) {
-        String key = "sync.field." + field;
-        return I18n.has(key) ? I18n.get(key) : field;
+    private static String fieldWords(SyncConflict c) {
+        // An entity's own label first, as in the conflicts view: a task's title is 标题, a contact's 职务.
+        String own = "sync.field." + c.entity().name() + "." + c.field();
+        String key = I18n.has(own) ? own : "sync.field." + c.field();
+        return I18n.has(key) ? I18n.get(key) : c.field();
     }
 
-    private static String valueWords(String value) {
-        return value == null || value.isEmpty() ? I18n.get("sync.conflicts.empty") : value;
+    private static String valueWords(SyncConflict c, String value) {
+        if (value == null || value.isEmpty()) {
+            return I18n.get("sync.conflicts.empty");
+        }
+        String key = "sync.value." + c.entity().name() + "." + c.field() + "." + value;
+        return I18n.has(key) ? I18n.get(key) : value;
     }
 }

@@ -186,6 +186,9 @@ final class SyncConflictsSection extends VBox {
                             context.customers().open(viewer, c.entityId())
                                     .ifPresent(d -> names.put(c.entityId(), d.customer().name()));
                         }
+                        if (c.entity() == SyncedEntity.TASK) {
+                            context.tasks().find(viewer, c.entityId()).ifPresent(t -> names.put(c.entityId(), t.title()));
+                        }
                         if (c.kind() == SyncConflict.Kind.DUPLICATE) {
                             // The customer it duplicates, by name and owner, in the hub value's column.
                             UUID other = UUID.fromString(c.hubValue());
@@ -232,10 +235,15 @@ final class SyncConflictsSection extends VBox {
         }
         String entity = I18n.get("sync.conflicts.entity." + c.entity().name());
         String record = names.containsKey(c.entityId()) ? entity + " " + names.get(c.entityId()) : entity;
-        String fieldKey = "sync.field." + c.field();
+        // An entity's own label first: a task's title (标题) is not a contact's title (职务).
+        String entityFieldKey = "sync.field." + c.entity().name() + "." + c.field();
+        String fieldKey = I18n.has(entityFieldKey) ? entityFieldKey : "sync.field." + c.field();
         String field = I18n.has(fieldKey) ? I18n.get(fieldKey)
                 : customLabels.getOrDefault(c.entity().name() + " " + c.field(), c.field());
-        Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty") : people.getOrDefault(v, v);
+        // A coded value in words where the bundle has them (a task's priority 紧急, not URGENT), a user by name.
+        String valuePrefix = "sync.value." + c.entity().name() + "." + c.field() + ".";
+        Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty")
+                : I18n.has(valuePrefix + v) ? I18n.get(valuePrefix + v) : people.getOrDefault(v, v);
         return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salesdesk.app.AppContext;
 import io.salesdesk.app.MainWindowFixture;
 import io.salesdesk.app.UiTestWorkspace;
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskDraft;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskService;
+import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.crm.Customer;
@@ -44,6 +49,7 @@ class SyncConflictsUiTest {
     static final MainWindowFixture app = UiTestWorkspace.withMainWindow().signedInAs("admin");
     static AppContext context;
     static Customer customer;
+    static Task task;
 
     @BeforeAll
     static void openWorkspace() {
@@ -55,6 +61,8 @@ class SyncConflictsUiTest {
                 .orElseThrow();
         context.customFields().define(admin, CustomEntity.CUSTOMER, new CustomFieldDraft("床位数", "bed_count",
                 FieldType.NUMBER, java.util.List.of(), false, null, null));
+        task = context.tasks().create(admin, new TaskDraft("回访设备科", null, owner.id(), null, null, null, null),
+                TaskStatus.TODO);
         LocalHub hub = new LocalHub(context.database(), UiTestWorkspace.CLOCK);
         try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(app.dir().resolve("branch")),
                 owner.orgUnitId(), UiTestWorkspace.CLOCK, 500)) {
@@ -69,8 +77,22 @@ class SyncConflictsUiTest {
                     java.util.Map.of("bed_count", "600")));
             context.database().transaction(cfg -> context.customFields().setImportedValues(cfg, admin,
                     ChangeReason.user(), CustomEntity.CUSTOMER, customer.id(), java.util.Map.of("bed_count", "700")));
+            // The task's title, changed on both sides too.
+            TaskService branchTasks = new TaskService(branch, UiTestWorkspace.CLOCK);
+            Task branchTask = branchTasks.find(owner.asActor(), task.id()).orElseThrow();
+            branchTasks.update(owner.asActor(), task.id(), branchTask.version(), titled(branchTask, "回访设备科王主任",
+                    TaskPriority.HIGH));
+            Task hubTask = context.tasks().find(admin, task.id()).orElseThrow();
+            context.tasks().update(admin, task.id(), hubTask.version(), titled(hubTask, "回访设备科（紧急）",
+                    TaskPriority.URGENT));
             new SyncService(branch, UiTestWorkspace.CLOCK).sync(hub);
         }
+    }
+
+    private static TaskDraft titled(Task t, String title, TaskPriority priority) {
+        TaskDraft d = t.toDraft();
+        return new TaskDraft(title, d.description(), d.assigneeId(), priority, d.dueAt(), d.customerId(),
+                d.opportunityId());
     }
 
     private static CustomerDraft withPhone(CustomerDraft d, String phone) {
@@ -83,7 +105,19 @@ class SyncConflictsUiTest {
     void anAdministratorTakesTheBranchsValueOfAConflictingField(FxRobot robot) throws Exception {
         robot.clickOn("#nav-SETTINGS");
         TableView<SyncConflictsSection.Line> table = robot.lookup("#syncConflictTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        // A task's conflicts name the task, say 标题 (not a contact's 职务) and its priority in words.
+        assertThat(table.getItems()).anySatisfy(title -> {
+            assertThat(title.record()).isEqualTo("任务 回访设备科（紧急）");
+            assertThat(title.field()).isEqualTo("标题");
+            assertThat(title.hubValue()).isEqualTo("回访设备科（紧急）");
+            assertThat(title.incomingValue()).isEqualTo("回访设备科王主任");
+        });
+        assertThat(table.getItems()).anySatisfy(priority -> {
+            assertThat(priority.field()).isEqualTo("优先级");
+            assertThat(priority.hubValue()).isEqualTo("紧急");
+            assertThat(priority.incomingValue()).isEqualTo("高");
+        });
         // A custom field's conflict is named by the field's label, its values in words.
         assertThat(table.getItems()).anySatisfy(custom -> {
             assertThat(custom.field()).isEqualTo("床位数");
@@ -100,7 +134,7 @@ class SyncConflictsUiTest {
 
         robot.interact(() -> table.getSelectionModel().select(line));
         robot.interact(() -> robot.lookup("#syncTakeBranch").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
 
         assertThat(context.customers().open(context.currentUser().asActor(), customer.id()).orElseThrow().customer()
                 .phone()).isEqualTo("0571-88880001");

@@ -1,5 +1,9 @@
 package io.salesdesk.bench;
 
+import io.salesdesk.board.task.TaskFields;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskRepository;
+import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
 import io.salesdesk.core.Ids;
@@ -24,6 +28,7 @@ import io.salesdesk.db.DatabaseConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +37,7 @@ import java.util.function.UnaryOperator;
 /**
  * A hub database for the sync soak test and benchmark: a company with three branch teams, a rep
  * in each, and customers (one contact each) spread over the reps; for the soak test, a deal per
- * customer too, and leads, some in the pool.
+ * customer too, a task per customer, and leads, some in the pool.
  */
 final class SyncHubWorkspace {
 
@@ -44,6 +49,7 @@ final class SyncHubWorkspace {
     final List<UUID> deals = new ArrayList<>();
     final List<UUID> leads = new ArrayList<>();
     final List<UUID> poolLeads = new ArrayList<>();
+    final List<UUID> tasks = new ArrayList<>();
     private final Clock clock;
 
     SyncHubWorkspace(Path dir, Clock clock, int customerCount) {
@@ -103,6 +109,22 @@ final class SyncHubWorkspace {
                 (i < owned ? leads : poolLeads).add(id);
             }
             LeadRepository.using(cfg, clock).insertAll(null, reason, rows);
+        });
+    }
+
+    /** Adds a task for each customer, assigned to the customer's rep, due in a week. */
+    void addTasks() {
+        ChangeReason reason = ChangeReason.of(ChangeReason.Kind.DEMO, "sync bench");
+        db.transaction(cfg -> {
+            TaskRepository repository = TaskRepository.using(cfg, clock);
+            OffsetDateTime due = OffsetDateTime.now(clock).plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            for (int i = 0; i < customers.size(); i++) {
+                UUID id = Ids.newId(clock);
+                repository.insert(null, reason, id, new TaskFields("任务" + i, null, reps.get(i % reps.size()).id(),
+                        TaskStatus.TODO, TaskPriority.NORMAL, due, customers.get(i), null, null, null,
+                        String.format("a%05d", i)));
+                tasks.add(id);
+            }
         });
     }
 

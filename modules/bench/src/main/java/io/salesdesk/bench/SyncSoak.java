@@ -1,5 +1,9 @@
 package io.salesdesk.bench;
 
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskFields;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskRepository;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
@@ -56,7 +60,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The sync soak test of issue 11: a hub and three replicas of the whole company, random edits of
- * customers (their own fields and custom values), contacts, deals and leads (status, note, and
+ * customers (their own fields and custom values), contacts, deals, tasks (title, description, priority) and leads (status, note, and
  * claims of pool leads), and follow-ups logged and deleted, with deliberate overlaps (a hot set of rows, few values per field) on the
  * replicas and the hub, syncs at random with interrupted ones among them, then every replica synced
  * until all converge. An independent model replays each edit with the merge rule of decision 6 and
@@ -77,6 +81,9 @@ public final class SyncSoak {
     private static final String[] DEAL_FIELDS = {"name", "amount", "products", "expectedCloseOn"};
     private static final String[] CUSTOM_FIELDS = {"custom.bed_count", "custom.grade"};
     private static final String[] LEAD_FIELDS = {"status", "note"};
+    // A task's status is left out: a move also stamps its completion time and board order, which the
+    // model would have to imitate; its title, description and priority are what both sides edit.
+    private static final String[] TASK_FIELDS = {"title", "description", "priority"};
     private static final int LEADS = 100;
     private static final int POOL_LEADS = 60;
     // Pool leads the claims pick from: few, so two replicas often claim the same one.
@@ -105,6 +112,7 @@ public final class SyncSoak {
         hubSpace = new SyncHubWorkspace(dir.resolve("hub"), clock, CUSTOMERS);
         hubSpace.addDeals();
         hubSpace.addLeads(LEADS, POOL_LEADS);
+        hubSpace.addTasks();
         // Custom fields are defined at the hub, before the replicas, which receive them.
         Actor admin = new Actor(hubSpace.reps.get(0).id(), "管理员", Role.ADMIN, hubSpace.company.path());
         CustomFieldService fields = new CustomFieldService(hubSpace.db, clock);
@@ -164,7 +172,7 @@ public final class SyncSoak {
 
     /** What an edit hits. */
     private enum Target {
-        CUSTOMER, CUSTOM_VALUE, CONTACT, DEAL, LEAD, LEAD_CLAIM
+        CUSTOMER, CUSTOM_VALUE, CONTACT, DEAL, LEAD, LEAD_CLAIM, TASK
     }
 
     /** One random edit on a replica (0–2) or the hub (3); false if it changed nothing. */
@@ -172,12 +180,12 @@ public final class SyncSoak {
         Database db = node == 3 ? hubSpace.db : replicas.get(node);
         Map<UUID, Map<String, String>> view = node == 3 ? model.hub : model.replicas.get(node).view;
         User by = hubSpace.reps.get(node % 3);
-        int kind = random.nextInt(20);
-        if (kind >= 18) {
+        int kind = random.nextInt(22);
+        if (kind >= 20) {
             return followUp(node, db, view, by);
         }
         Target target = kind < 8 ? Target.CUSTOMER : kind < 10 ? Target.CUSTOM_VALUE : kind < 13 ? Target.CONTACT
-                : kind < 15 ? Target.DEAL : kind < 17 ? Target.LEAD : Target.LEAD_CLAIM;
+                : kind < 15 ? Target.DEAL : kind < 17 ? Target.LEAD : kind < 18 ? Target.LEAD_CLAIM : Target.TASK;
         int rows = target == Target.LEAD ? LEADS : target == Target.LEAD_CLAIM ? HOT_POOL : CUSTOMERS;
         int index = target == Target.LEAD_CLAIM || random.nextInt(3) == 0 ? random.nextInt(rows)
                 : random.nextInt(HOT_ROWS);
@@ -187,6 +195,7 @@ public final class SyncSoak {
             case DEAL -> hubSpace.deals.get(index);
             case LEAD -> hubSpace.leads.get(index);
             case LEAD_CLAIM -> hubSpace.poolLeads.get(index);
+            case TASK -> hubSpace.tasks.get(index);
         };
         String[] fields = switch (target) {
             case CUSTOMER -> CUSTOMER_FIELDS;
@@ -195,9 +204,11 @@ public final class SyncSoak {
             case DEAL -> DEAL_FIELDS;
             case LEAD -> LEAD_FIELDS;
             case LEAD_CLAIM -> new String[] {"ownerId"};
+            case TASK -> TASK_FIELDS;
         };
         String field = fields[random.nextInt(fields.length)];
         String value = target == Target.DEAL ? dealValue(field, index)
+                : target == Target.TASK ? taskValue(field, index)
                 : target == Target.LEAD_CLAIM ? by.id().toString() : value(field, index);
         String base = view.get(id).get(field);
         // A claim takes a lead only from the pool, as this node sees it.
@@ -211,6 +222,7 @@ public final class SyncSoak {
             case CONTACT -> editContact(cfg, by, id, field, value);
             case DEAL -> editDeal(cfg, by, id, field, value);
             case LEAD, LEAD_CLAIM -> editLead(cfg, by, id, field, value);
+            case TASK -> editTask(cfg, by, id, field, value);
         });
         editsOf.merge(target.name(), 1, Integer::sum);
         if (!Objects.equals(actual, base)) {
@@ -283,6 +295,32 @@ public final class SyncSoak {
             case "products" -> k == 0 ? null : "产品" + k;
             default -> k == 0 ? null : "2027-0" + k + "-15";
         };
+    }
+
+    private String taskValue(String field, int index) {
+        int k = random.nextInt(4);
+        return switch (field) {
+            case "title" -> "任务" + index + (k == 0 ? "" : "-" + k);
+            case "description" -> k == 0 ? null : "说明" + k;
+            default -> TaskPriority.values()[k].name();
+        };
+    }
+
+    /** A task's title, description or priority, written as its form writes it (the other fields kept). */
+    private String editTask(org.jooq.Configuration cfg, User by, UUID id, String field, String value) {
+        TaskRepository tasks = TaskRepository.using(cfg, clock);
+        Task t = tasks.findAny(id).orElseThrow();
+        String before = switch (field) {
+            case "title" -> t.title();
+            case "description" -> t.description();
+            default -> t.priority().name();
+        };
+        TaskFields f = new TaskFields("title".equals(field) ? value : t.title(),
+                "description".equals(field) ? value : t.description(), t.assigneeId(), t.status(),
+                "priority".equals(field) ? TaskPriority.valueOf(value) : t.priority(), t.dueAt(), t.customerId(),
+                t.opportunityId(), t.remindedAt(), t.completedAt(), t.rank());
+        tasks.update(by.asActor(), ChangeReason.user(), id, t.version(), f);
+        return before;
     }
 
     private String editDeal(org.jooq.Configuration cfg, User by, UUID id, String field, String value) {
@@ -472,7 +510,8 @@ public final class SyncSoak {
         // Every replica edit must have reached the hub and met the merge rule: taken, equal or a conflict.
         long lost = editsBy[0] + editsBy[1] + editsBy[2] - model.fates.size();
         System.out.printf("sync soak: hub + 3 replicas, %d customers (2 custom fields) + %d contacts + %d deals"
-                + " + %d leads + %d pool leads, page %d%n", CUSTOMERS, CUSTOMERS, CUSTOMERS, LEADS, POOL_LEADS, PAGE);
+                + " + %d tasks + %d leads + %d pool leads, page %d%n", CUSTOMERS, CUSTOMERS, CUSTOMERS, CUSTOMERS, LEADS,
+                POOL_LEADS, PAGE);
         System.out.printf("edits: %d (replicas %d / %d / %d, hub %d); %d picks skipped as no change%n",
                 editsBy[0] + editsBy[1] + editsBy[2] + editsBy[3], editsBy[0], editsBy[1], editsBy[2], editsBy[3],
                 skippedNoChange);

@@ -32,8 +32,8 @@ final class CustomValues {
 
     /** The entity's custom fields in use on this side. */
     List<CustomField> fields(SyncedEntity entity) {
-        return fields.computeIfAbsent(entity, e -> CustomFieldRepository.using(configuration, clock)
-                .fields(e.customEntity(), false));
+        return fields.computeIfAbsent(entity, e -> e.customEntity() == null ? List.of()
+                : CustomFieldRepository.using(configuration, clock).fields(e.customEntity(), false));
     }
 
     /** Adds each row's custom values to its fields, as "custom.KEY" → canonical text or null. */

@@ -84,6 +84,9 @@ final class HubMerge {
         }
         Set<RowWriter.Write> failedWrites = writer.flush();
         claims.stampApplied(state);
+        Set<TravelChange> applied = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        applied.addAll(written.values());
+        claims.stampReleases(changes.stream().filter(applied::contains).toList(), state);
         for (RowWriter.Write failed : failedWrites) {
             // A new contact of a customer the hub has deleted: kept as conflicts, not dropped.
             List<SyncConflictRepository.Found> ofChange = found.get(written.get(failed));
@@ -202,7 +205,8 @@ final class HubMerge {
             }
             change.changes().forEach((field, c) -> {
                 // A change the hub already holds (both sides returned a customer to the pool) is no conflict.
-                if (current == null || !Objects.equals(c.newValue(), current.get(field))) {
+                if (!PoolClaims.isReleaseStamp(field)
+                        && (current == null || !Objects.equals(c.newValue(), current.get(field)))) {
                     found.add(new SyncConflictRepository.Found(SyncConflict.Kind.OUTSIDE_SCOPE, field, c.oldValue(),
                             current == null ? null : current.get(field), c.newValue()));
                 }
@@ -214,8 +218,12 @@ final class HubMerge {
         if (current == null) {
             if (!"INSERT".equals(change.operation())) {
                 // An edit or delete of a row the hub never had: nothing to merge into; kept as conflicts.
-                change.changes().forEach((field, c) -> found.add(new SyncConflictRepository.Found(
-                        SyncConflict.Kind.EDIT_AFTER_DELETE, field, c.oldValue(), null, c.newValue())));
+                change.changes().forEach((field, c) -> {
+                    if (!PoolClaims.isReleaseStamp(field)) {
+                        found.add(new SyncConflictRepository.Found(SyncConflict.Kind.EDIT_AFTER_DELETE, field,
+                                c.oldValue(), null, c.newValue()));
+                    }
+                });
                 return null;
             }
             target = new LinkedHashMap<>();
@@ -266,7 +274,7 @@ final class HubMerge {
             target = new LinkedHashMap<>(current.fields());
             for (Map.Entry<String, FieldChange> e : change.changes().entrySet()) {
                 String field = e.getKey();
-                if (!entity.travels(field) || "customerId".equals(field)) {
+                if (!entity.travels(field) || "customerId".equals(field) && !entity.customerMoves()) {
                     continue;
                 }
                 if (!current.fields().containsKey(field)) {

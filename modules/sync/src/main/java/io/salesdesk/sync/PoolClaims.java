@@ -38,6 +38,61 @@ final class PoolClaims {
         this.clock = clock;
     }
 
+    /** A release's pool time, carried in its travelling change (not a field of the change record). */
+    static final String POOLED_AT = "pooledAt";
+    /** A release's reason, carried the same way. */
+    static final String POOL_REASON = "poolReason";
+
+    /** Whether the field is a release's pool time or reason, which travel with it but never merge. */
+    static boolean isReleaseStamp(String field) {
+        return POOLED_AT.equals(field) || POOL_REASON.equals(field);
+    }
+
+    /** Whether the change gives a customer back to the pool: its owner goes from someone to none. */
+    static boolean isRelease(SyncedEntity entity, String operation, Map<String, FieldChange> changes) {
+        FieldChange owner = changes.get("ownerId");
+        return entity == SyncedEntity.CUSTOMER && "UPDATE".equals(operation) && owner != null
+                && owner.oldValue() != null && owner.newValue() == null;
+    }
+
+    /**
+     * The change with the replica's pool time and reason added, if it releases a customer that is
+     * still in the pool here (claimed again since, the later claim clears them anyway).
+     */
+    static Map<String, FieldChange> withReleaseStamp(RowStateRepository rows, SyncedEntity entity, UUID id,
+                                                     String operation, Map<String, FieldChange> changes) {
+        if (!isRelease(entity, operation, changes)) {
+            return changes;
+        }
+        return rows.poolStamp(id).map(stamp -> {
+            Map<String, FieldChange> with = new java.util.LinkedHashMap<>(changes);
+            with.put(POOLED_AT, new FieldChange(null, Values.text(stamp.at())));
+            with.put(POOL_REASON, new FieldChange(null, stamp.reason()));
+            return with;
+        }).orElse(changes);
+    }
+
+    /**
+     * After the page is written: each applied release from a replica gets the replica's pool time and
+     * reason, and a pool event as the pool records its own, so the pool shows when and why.
+     */
+    void stampReleases(Iterable<TravelChange> applied, Map<UUID, RowState> rows) {
+        for (TravelChange change : applied) {
+            FieldChange at = change.changes().get(POOLED_AT);
+            RowState row = rows.get(change.entityId());
+            if (at == null || at.newValue() == null || row == null || row.deleted() || row.get("ownerId") != null
+                    || !isRelease(change.entity(), change.operation(), change.changes())) {
+                continue;
+            }
+            FieldChange reason = change.changes().get(POOL_REASON);
+            OffsetDateTime when = OffsetDateTime.parse(at.newValue());
+            String why = reason == null ? null : reason.newValue();
+            pool.stampRelease(change.entityId(), when, why);
+            pool.event(change.entityId(), UUID.fromString(change.changes().get("ownerId").oldValue()), "RELEASE",
+                    when, why);
+        }
+    }
+
     /** Whether the change takes a pool record: its owner goes from none to someone. */
     static boolean isClaim(TravelChange change) {
         FieldChange owner = change.changes().get("ownerId");

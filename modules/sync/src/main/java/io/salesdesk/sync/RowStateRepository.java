@@ -8,6 +8,9 @@ import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.TASK;
+import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
+import static io.salesdesk.db.jooq.Tables.TASK_COMMENT;
 
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
@@ -15,6 +18,9 @@ import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
+import io.salesdesk.db.jooq.tables.records.TaskChecklistItemRecord;
+import io.salesdesk.db.jooq.tables.records.TaskCommentRecord;
+import io.salesdesk.db.jooq.tables.records.TaskRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -60,6 +66,10 @@ final class RowStateRepository {
             case DEAL -> dsl.select(OPPORTUNITY.ID).from(OPPORTUNITY).fetch(OPPORTUNITY.ID);
             case ACTIVITY -> dsl.select(ACTIVITY.ID).from(ACTIVITY).fetch(ACTIVITY.ID);
             case LEAD -> dsl.select(LEAD.ID).from(LEAD).fetch(LEAD.ID);
+            case TASK -> dsl.select(TASK.ID).from(TASK).fetch(TASK.ID);
+            case CHECKLIST_ITEM -> dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
+                    .fetch(TASK_CHECKLIST_ITEM.ID);
+            case TASK_COMMENT -> dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT).fetch(TASK_COMMENT.ID);
         };
         return read(entity, ids, null);
     }
@@ -91,6 +101,19 @@ final class RowStateRepository {
                 Condition scope = scopePath == null ? DSL.noCondition() : ACTIVITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(ACTIVITY).where(ACTIVITY.ID.in(chunk), scope)
                         .forEach(r -> rows.add(activity(r)));
+            } else if (entity == SyncedEntity.CHECKLIST_ITEM) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK_CHECKLIST_ITEM.TASK_ID.in(
+                        DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
+                dsl.selectFrom(TASK_CHECKLIST_ITEM).where(TASK_CHECKLIST_ITEM.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(checklistItem(r)));
+            } else if (entity == SyncedEntity.TASK_COMMENT) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK_COMMENT.TASK_ID.in(
+                        DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
+                dsl.selectFrom(TASK_COMMENT).where(TASK_COMMENT.ID.in(chunk), scope)
+                        .forEach(r -> rows.add(taskComment(r)));
+            } else if (entity == SyncedEntity.TASK) {
+                Condition scope = scopePath == null ? DSL.noCondition() : TASK.ASSIGNEE_ID.in(usersIn(scopePath));
+                dsl.selectFrom(TASK).where(TASK.ID.in(chunk), scope).forEach(r -> rows.add(task(r)));
             } else if (entity == SyncedEntity.DEAL) {
                 Condition scope = scopePath == null ? DSL.noCondition() : OPPORTUNITY.OWNER_ID.in(usersIn(scopePath));
                 dsl.selectFrom(OPPORTUNITY).where(OPPORTUNITY.ID.in(chunk), scope)
@@ -105,6 +128,20 @@ final class RowStateRepository {
             customValues.addTo(entity, rows.subList(before, rows.size()));
         }
         return rows;
+    }
+
+    /**
+     * When and why a customer without an owner went to the pool on this side, if it is in the pool
+     * with a time: a release travels with them (they are not fields of the change record).
+     */
+    Optional<PoolStamp> poolStamp(UUID customerId) {
+        return dsl.select(CUSTOMER.POOLED_AT, CUSTOMER.POOL_REASON).from(CUSTOMER)
+                .where(CUSTOMER.ID.eq(customerId), CUSTOMER.OWNER_ID.isNull(), CUSTOMER.POOLED_AT.isNotNull())
+                .fetchOptional(r -> new PoolStamp(r.value1(), r.value2()));
+    }
+
+    /** When and why a customer went to the pool. */
+    record PoolStamp(java.time.OffsetDateTime at, String reason) {
     }
 
     /**
@@ -125,11 +162,15 @@ final class RowStateRepository {
         }
         long last = afterSeq;
         List<UUID> newOwner = new ArrayList<>();
+        List<UUID> newAssignee = new ArrayList<>();
         for (var r : entries) {
             SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
             touched.get(entity).add(r.value3());
             if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
                 newOwner.add(r.value3());
+            }
+            if (entity == SyncedEntity.TASK && r.value4() != null && r.value4().contains("\"assigneeId\"")) {
+                newAssignee.add(r.value3());
             }
             last = r.value1();
         }
@@ -140,6 +181,16 @@ final class RowStateRepository {
             contacts.addAll(dsl.select(CONTACT.ID).from(CONTACT)
                     .where(CONTACT.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
                     .fetch(CONTACT.ID));
+        }
+        // Likewise a task given to someone of a replica's subtree brings its checklist and comments.
+        List<UUID> items = touched.get(SyncedEntity.CHECKLIST_ITEM);
+        List<UUID> comments = touched.get(SyncedEntity.TASK_COMMENT);
+        for (int from = 0; from < newAssignee.size(); from += CHUNK) {
+            List<UUID> taskIds = newAssignee.subList(from, Math.min(newAssignee.size(), from + CHUNK));
+            items.addAll(dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
+                    .where(TASK_CHECKLIST_ITEM.TASK_ID.in(taskIds)).fetch(TASK_CHECKLIST_ITEM.ID));
+            comments.addAll(dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT)
+                    .where(TASK_COMMENT.TASK_ID.in(taskIds)).fetch(TASK_COMMENT.ID));
         }
         return new FeedPage(touched, last, entries.size() == limit);
     }
@@ -245,6 +296,38 @@ final class RowStateRepository {
         f.put("nextStep", r.getNextStep());
         f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
         return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState task(TaskRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("title", r.getTitle());
+        f.put("description", r.getDescription());
+        f.put("assigneeId", Values.text(r.getAssigneeId()));
+        f.put("status", r.getStatus());
+        f.put("priority", r.getPriority());
+        f.put("dueAt", Values.text(r.getDueAt()));
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("opportunityId", Values.text(r.getOpportunityId()));
+        f.put("completedAt", Values.text(r.getCompletedAt()));
+        f.put("rank", r.getBoardRank());
+        return new RowState(SyncedEntity.TASK, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState checklistItem(TaskChecklistItemRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("taskId", Values.text(r.getTaskId()));
+        f.put("order", Values.text(r.getSortOrder()));
+        f.put("label", r.getLabel());
+        f.put("done", Values.text(r.getDone()));
+        return new RowState(SyncedEntity.CHECKLIST_ITEM, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    private static RowState taskComment(TaskCommentRecord r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("taskId", Values.text(r.getTaskId()));
+        f.put("authorId", Values.text(r.getAuthorId()));
+        f.put("body", r.getBody());
+        return new RowState(SyncedEntity.TASK_COMMENT, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 
     private static RowState lead(LeadRecord r) {

@@ -1,5 +1,12 @@
 package io.salesdesk.sync;
 
+import io.salesdesk.board.task.Task;
+import io.salesdesk.board.task.TaskChecklistItemRepository;
+import io.salesdesk.board.task.TaskCommentRepository;
+import io.salesdesk.board.task.TaskFields;
+import io.salesdesk.board.task.TaskPriority;
+import io.salesdesk.board.task.TaskRepository;
+import io.salesdesk.board.task.TaskStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
@@ -55,6 +62,9 @@ final class RowWriter {
     private final OpportunityRepository deals;
     private final ActivityRepository activities;
     private final LeadRepository leads;
+    private final TaskRepository tasks;
+    private final TaskChecklistItemRepository checklist;
+    private final TaskCommentRepository comments;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
@@ -70,6 +80,9 @@ final class RowWriter {
         this.deals = OpportunityRepository.using(configuration, clock);
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
+        this.tasks = TaskRepository.using(configuration, clock);
+        this.checklist = TaskChecklistItemRepository.using(configuration, clock);
+        this.comments = TaskCommentRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
         this.customValues = new CustomValues(configuration, clock);
     }
@@ -208,6 +221,9 @@ final class RowWriter {
         writeDeals(writes, failed, versions);
         writeActivities(writes, failed);
         writeLeads(writes, failed);
+        writeTasks(writes, failed);
+        writeChecklistItems(writes, failed);
+        writeTaskComments(writes, failed);
         writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
@@ -401,6 +417,118 @@ final class RowWriter {
                         versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
             }
         }
+    }
+
+    /**
+     * Tasks one by one, through their repository (few per page, like deals). A task naming a customer
+     * or deal this side lacks fails (its assignee is in the subtree, the customer's owner is not),
+     * and its later changes in the page with it. The reminder time is this side's own: kept, unless
+     * the due time moved, which earns a new reminder as an edit in the app does.
+     */
+    private void writeTasks(List<Write> writes, Set<Write> failed) {
+        List<Write> ofTasks = writes.stream().filter(w -> w.entity() == SyncedEntity.TASK).toList();
+        if (ofTasks.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.CUSTOMER, ofTasks.stream().map(w -> uuid(w.target().get("customerId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        rows.read(SyncedEntity.DEAL, ofTasks.stream().map(w -> uuid(w.target().get("opportunityId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofTasks) {
+            Map<String, String> f = w.target();
+            UUID customerId = uuid(f.get("customerId"));
+            UUID dealId = uuid(f.get("opportunityId"));
+            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
+                    || (dealId != null && !present.contains(dealId))) {
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            OffsetDateTime dueAt = time(f.get("dueAt"));
+            if (w.current() == null) {
+                tasks.insert(w.actor(), w.reason(), w.id(), taskFields(f, dueAt, null));
+                versions.put(w.id(), 1L);
+            } else if (!sameFields(w.entity(), w.current().fields(), f)) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                Task now = tasks.findAny(w.id()).orElseThrow();
+                boolean dueMoved = dueAt == null ? now.dueAt() != null : now.dueAt() == null || !dueAt.isEqual(now.dueAt());
+                versions.put(w.id(), tasks.update(w.actor(), w.reason(), w.id(), version,
+                        taskFields(f, dueAt, dueMoved ? null : now.remindedAt())).version());
+            }
+            if (w.deleted()) {
+                tasks.delete(w.actor(), w.reason(), w.id(),
+                        versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Checklist items one by one, once their tasks are written: new ones, and ticks (the app
+     * changes nothing else of an item, so nothing else is written). A new item whose task this side
+     * lacks fails, and its later changes in the page with it.
+     */
+    private void writeChecklistItems(List<Write> writes, Set<Write> failed) {
+        List<Write> items = writes.stream().filter(w -> w.entity() == SyncedEntity.CHECKLIST_ITEM).toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.TASK, items.stream().filter(w -> w.current() == null)
+                .map(w -> uuid(w.target().get("taskId"))).toList(), null).forEach(r -> present.add(r.id()));
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : items) {
+            Map<String, String> f = w.target();
+            boolean done = Boolean.parseBoolean(f.get("done"));
+            if (missing.contains(w.id())) {
+                failed.add(w);
+            } else if (w.current() == null) {
+                if (!present.contains(uuid(f.get("taskId")))) {
+                    failed.add(w);
+                    missing.add(w.id());
+                    continue;
+                }
+                checklist.insert(w.actor(), w.reason(), w.id(), uuid(f.get("taskId")), integer(f.get("order")),
+                        f.get("label"), done);
+                versions.put(w.id(), 1L);
+            } else if (!Objects.equals(w.current().get("done"), f.get("done")) && !w.deleted()) {
+                long version = versions.getOrDefault(w.id(), w.current().version());
+                versions.put(w.id(), checklist.setDone(w.actor(), w.reason(), w.id(), version, done).version());
+            }
+        }
+    }
+
+    /**
+     * New task comments, once their tasks are written; the app never edits or deletes one, so
+     * nothing else is written. A comment whose task this side lacks fails.
+     */
+    private void writeTaskComments(List<Write> writes, Set<Write> failed) {
+        List<Write> added = writes.stream().filter(w -> w.entity() == SyncedEntity.TASK_COMMENT && w.current() == null)
+                .toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.TASK, added.stream().map(w -> uuid(w.target().get("taskId"))).toList(), null)
+                .forEach(r -> present.add(r.id()));
+        for (Write w : added) {
+            Map<String, String> f = w.target();
+            if (!present.contains(uuid(f.get("taskId")))) {
+                failed.add(w);
+                continue;
+            }
+            comments.insert(w.actor(), w.reason(), w.id(), uuid(f.get("taskId")), uuid(f.get("authorId")), f.get("body"));
+        }
+    }
+
+    private static TaskFields taskFields(Map<String, String> f, OffsetDateTime dueAt, OffsetDateTime remindedAt) {
+        return new TaskFields(f.get("title"), f.get("description"), uuid(f.get("assigneeId")),
+                TaskStatus.valueOf(f.get("status")), TaskPriority.valueOf(f.get("priority")), dueAt,
+                uuid(f.get("customerId")), uuid(f.get("opportunityId")), remindedAt, time(f.get("completedAt")),
+                f.get("rank"));
     }
 
     /**

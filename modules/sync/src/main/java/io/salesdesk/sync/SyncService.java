@@ -215,8 +215,10 @@ public final class SyncService {
             deletedBase = RowStateRepository.using(cfg).find(c.entity(), c.entityId()).map(RowState::fields)
                     .orElse(Map.of());
         }
+        Map<String, io.salesdesk.db.FieldChange> changes = PoolClaims.withReleaseStamp(RowStateRepository.using(cfg),
+                c.entity(), c.entityId(), c.operation(), c.changes());
         return new TravelChange(c.changeId(), n.nodeId(), lamport, c.entity(), c.entityId(), c.operation(),
-                c.changes(), deletedBase, c.changedBy(), c.changedByName());
+                changes, deletedBase, c.changedBy(), c.changedByName());
     }
 
     private static SyncNode node(Database db, Clock clock) {

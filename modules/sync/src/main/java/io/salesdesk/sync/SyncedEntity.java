@@ -34,7 +34,26 @@ public enum SyncedEntity {
      */
     LEAD("lead", CustomEntity.LEAD, List.of("name", "contactName", "phone", "address", "regionCode", "industry", "tier", "source", "note",
             "status", "ownerId", "assignmentReason", "assignmentFlag", "firstResponseAt", "disqualifyReason",
-            "customerId", "opportunityId", "boardRank"));
+            "customerId", "opportunityId", "boardRank")),
+    /**
+     * Tasks, after customers and deals (a task may name one of each), in the subtree by their
+     * assignee. Unlike a contact's or deal's, a task's customer and deal may be changed in its form,
+     * so they merge as its other fields do. The fields are those of its audit entries ("rank" is its
+     * board order); the reminder time is not recorded there and stays as each side set it.
+     */
+    TASK("task", CustomEntity.TASK, List.of("title", "description", "assigneeId", "status", "priority", "dueAt",
+            "customerId", "opportunityId", "completedAt", "rank")),
+    /**
+     * A task's checklist items, after tasks, in the subtree by their task's assignee. The app adds
+     * items and ticks them off or on; it never renames, moves or deletes one, so only new items and
+     * {@code done} are written. No custom fields.
+     */
+    CHECKLIST_ITEM("task_checklist_item", null, List.of("taskId", "order", "label", "done")),
+    /**
+     * Comments on tasks, after tasks, in the subtree by their task's assignee. The app only adds
+     * comments, so they travel as new rows; each side orders them by when it received them.
+     */
+    TASK_COMMENT("task_comment", null, List.of("taskId", "authorId", "body"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";
@@ -55,7 +74,7 @@ public enum SyncedEntity {
         this.fields = fields;
     }
 
-    /** The entity's name among custom fields. */
+    /** The entity's name among custom fields, null for one without custom fields. */
     public CustomEntity customEntity() {
         return customEntity;
     }
@@ -83,6 +102,14 @@ public enum SyncedEntity {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a change may move the row's {@code customerId}: a contact, deal, follow-up or lead
+     * stays with the customer it was made for; a task's customer is edited in its form.
+     */
+    public boolean customerMoves() {
+        return this == TASK;
     }
 
     /** The change-log names of every synced entity. */

@@ -143,6 +143,26 @@ abstract class PoolSyncContract {
     }
 
     @Test
+    void aCustomerReleasedOfflineReachesTheHubsPoolWithTheBranchsTimeAndReason() {
+        Customer owned = org.create(hubDb, org.wang, "苏州放弃医院");
+        sync(r1);
+        long version = SyncFixture.row(r1, SyncedEntity.CUSTOMER, owned.id()).orElseThrow().version();
+        java.time.OffsetDateTime releasedAt = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        pool(r1).release(org.wang.asActor(), owned.id(), version, "客户已转给经销商");
+        clock.advance(java.time.Duration.ofHours(5));
+
+        sync(r1);
+
+        assertThat(pool(hubDb).pool(org.li.asActor(), null)).filteredOn(p -> p.id().equals(owned.id()))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.poolReason()).isEqualTo("客户已转给经销商");
+                    assertThat(p.pooledAt()).isAtSameInstantAs(releasedAt);
+                    assertThat(p.previousOwnerName()).isEqualTo("王一");
+                });
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
     void anOfflineClaimPastTheDailyLimitAtTheHubGoesBackToThePool() {
         Actor admin = new Actor(org.zhang.id(), "管理员", Role.ADMIN, org.company.path());
         pool(hubDb).setDailyClaimLimit(admin, 1);

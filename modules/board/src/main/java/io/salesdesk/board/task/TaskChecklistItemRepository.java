@@ -85,11 +85,39 @@ public final class TaskChecklistItemRepository {
     }
 
     /**
+     * Inserts an item another database made (sync), at its place and ticked as it was there, with
+     * one audit entry as {@link #append} writes.
+     */
+    public ChecklistItem insert(Actor actor, ChangeReason reason, UUID id, UUID taskId, int order, String label,
+                                boolean done) {
+        OffsetDateTime now = Rows.now(clock);
+        TaskChecklistItemRecord r = dsl.newRecord(TASK_CHECKLIST_ITEM);
+        r.setId(id);
+        r.setTaskId(taskId);
+        r.setSortOrder(order);
+        r.setLabel(label);
+        r.setDone(done);
+        r.setVersion(1L);
+        r.setCreatedAt(now);
+        r.setCreatedBy(Rows.userId(actor));
+        r.setUpdatedAt(now);
+        r.setUpdatedBy(Rows.userId(actor));
+        r.insert();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("taskId", taskId);
+        after.put("order", order);
+        after.put("label", label);
+        after.put("done", done);
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), after));
+        return toItem(r);
+    }
+
+    /**
      * Ticks an item off or on again, on {@code expectedVersion}.
      *
      * @throws StaleRecordException if the item changed or was deleted since that version
      */
-    ChecklistItem setDone(Actor actor, ChangeReason reason, UUID id, long expectedVersion, boolean done) {
+    public ChecklistItem setDone(Actor actor, ChangeReason reason, UUID id, long expectedVersion, boolean done) {
         ChecklistItem current = find(id).orElse(null);
         if (current == null || current.version() != expectedVersion) {
             throw new StaleRecordException(ENTITY, id, expectedVersion, current);

@@ -50,21 +50,29 @@ public final class TaskCommentRepository {
 
     /** Adds a comment written by the actor, with one audit entry. */
     TaskComment insert(Actor actor, ChangeReason reason, UUID id, UUID taskId, String body) {
+        return insert(actor, reason, id, taskId, actor.userId(), body);
+    }
+
+    /**
+     * Adds a comment {@code authorId} wrote, with one audit entry: sync writes a comment made on
+     * another database, where the actor writing it is sync itself (null) or the author.
+     */
+    public TaskComment insert(Actor actor, ChangeReason reason, UUID id, UUID taskId, UUID authorId, String body) {
         OffsetDateTime now = Rows.now(clock);
         TaskCommentRecord r = dsl.newRecord(TASK_COMMENT);
         r.setId(id);
         r.setTaskId(taskId);
-        r.setAuthorId(actor.userId());
+        r.setAuthorId(authorId);
         r.setBody(body);
         r.setVersion(1L);
         r.setCreatedAt(now);
-        r.setCreatedBy(actor.userId());
+        r.setCreatedBy(Rows.userId(actor));
         r.setUpdatedAt(now);
-        r.setUpdatedBy(actor.userId());
+        r.setUpdatedBy(Rows.userId(actor));
         r.insert();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("taskId", taskId);
-        after.put("authorId", actor.userId());
+        after.put("authorId", authorId);
         after.put("body", body);
         changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), after));
         return selectWithAuthor().where(TASK_COMMENT.ID.eq(id)).fetchSingle(TaskCommentRepository::toComment);

@@ -3,8 +3,11 @@ package io.salesdesk.board.task;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The stored, changeable fields of a task: what the service decides and the repository writes. */
-record TaskFields(String title, String description, UUID assigneeId, TaskStatus status, TaskPriority priority,
+/**
+ * The stored, changeable fields of a task: what the service decides and the repository writes.
+ * Public for sync, which writes the fields another database holds.
+ */
+public record TaskFields(String title, String description, UUID assigneeId, TaskStatus status, TaskPriority priority,
                   OffsetDateTime dueAt, UUID customerId, UUID opportunityId, OffsetDateTime remindedAt,
                   OffsetDateTime completedAt, String rank) {
 

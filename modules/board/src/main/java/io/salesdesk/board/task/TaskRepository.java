@@ -167,8 +167,8 @@ public final class TaskRepository {
         return found;
     }
 
-    /** Inserts a task with one audit entry. */
-    Task insert(Actor actor, ChangeReason reason, UUID id, TaskFields fields) {
+    /** Inserts a task with one audit entry (the service validates first; sync writes what another side holds). */
+    public Task insert(Actor actor, ChangeReason reason, UUID id, TaskFields fields) {
         OffsetDateTime now = Rows.now(clock);
         TaskRecord r = dsl.newRecord(TASK);
         r.setId(id);
@@ -190,7 +190,7 @@ public final class TaskRepository {
      *
      * @throws StaleRecordException if the task changed or was deleted since that version
      */
-    Task update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, TaskFields fields) {
+    public Task update(Actor actor, ChangeReason reason, UUID id, long expectedVersion, TaskFields fields) {
         TaskRecord current = dsl.selectFrom(TASK).where(TASK.ID.eq(id), TASK.DELETED_AT.isNull()).fetchOne();
         if (current == null || current.getVersion() != expectedVersion) {
             throw stale(id, expectedVersion);
@@ -228,7 +228,7 @@ public final class TaskRepository {
      *
      * @throws StaleRecordException if the task changed or was deleted since {@code expectedVersion}
      */
-    void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
+    public void delete(Actor actor, ChangeReason reason, UUID id, long expectedVersion) {
         OffsetDateTime now = Rows.now(clock);
         int updated = dsl.update(TASK)
                 .set(TASK.DELETED_AT, now)

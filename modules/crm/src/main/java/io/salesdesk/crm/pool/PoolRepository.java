@@ -188,6 +188,18 @@ public final class PoolRepository {
     }
 
     /**
+     * Stamps a release made on another database (a branch replica's, applied by sync, which wrote the
+     * owner going to none): when and why it went to the pool there, so the pool shows them. The
+     * version does not move: the owner's write moved it. Nothing happens if the customer has an
+     * owner by now.
+     */
+    public void stampRelease(UUID id, OffsetDateTime pooledAt, String reason) {
+        dsl.update(CUSTOMER).set(CUSTOMER.POOLED_AT, pooledAt).set(CUSTOMER.POOL_REASON, reason)
+                .set(CUSTOMER.PROTECTED_UNTIL, (OffsetDateTime) null)
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.OWNER_ID.isNull()).execute();
+    }
+
+    /**
      * Sends an owned customer to the pool; false when it changed meanwhile (another owner, a newer
      * version, deleted).
      */
