@@ -1,5 +1,6 @@
 package io.salesdesk.crm.merge;
 
+import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER_MERGE;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER_MERGE_MOVE;
 
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -32,9 +34,9 @@ public final class CustomerMergeRepository {
         return new CustomerMergeRepository(configuration, clock);
     }
 
-    /** A merge as recorded. {@code undoneAt} is null while it stands. */
-    public record Merge(UUID id, UUID survivorId, UUID mergedId, OffsetDateTime mergedAt, UUID mergedBy,
-                        OffsetDateTime undoneAt) {
+    /** A merge as recorded, with the merged customer's name. {@code undoneAt} is null while it stands. */
+    public record Merge(UUID id, UUID survivorId, UUID mergedId, String mergedName, OffsetDateTime mergedAt,
+                        UUID mergedBy, OffsetDateTime undoneAt) {
     }
 
     /**
@@ -89,18 +91,27 @@ public final class CustomerMergeRepository {
     }
 
     public Optional<Merge> find(UUID mergeId) {
-        return dsl.selectFrom(CUSTOMER_MERGE).where(CUSTOMER_MERGE.ID.eq(mergeId)).fetchOptional()
-                .map(r -> new Merge(r.getId(), r.getSurvivorId(), r.getMergedId(), r.getMergedAt(), r.getMergedBy(),
-                        r.getUndoneAt()));
+        return select(CUSTOMER_MERGE.ID.eq(mergeId)).stream().findFirst();
     }
 
     /** The merge, not undone, that made {@code mergedId} part of another customer, if it was recorded here. */
     public Optional<Merge> standingMergeOf(UUID mergedId) {
-        return dsl.selectFrom(CUSTOMER_MERGE)
-                .where(CUSTOMER_MERGE.MERGED_ID.eq(mergedId), CUSTOMER_MERGE.UNDONE_AT.isNull())
-                .orderBy(CUSTOMER_MERGE.MERGED_AT.desc()).limit(1).fetchOptional()
-                .map(r -> new Merge(r.getId(), r.getSurvivorId(), r.getMergedId(), r.getMergedAt(), r.getMergedBy(),
-                        r.getUndoneAt()));
+        return select(CUSTOMER_MERGE.MERGED_ID.eq(mergedId), CUSTOMER_MERGE.UNDONE_AT.isNull()).stream().findFirst();
+    }
+
+    /** The merges into {@code survivorId} recorded here and not undone, latest first. */
+    public List<Merge> standingMergesInto(UUID survivorId) {
+        return select(CUSTOMER_MERGE.SURVIVOR_ID.eq(survivorId), CUSTOMER_MERGE.UNDONE_AT.isNull());
+    }
+
+    private List<Merge> select(Condition... where) {
+        return dsl.select(CUSTOMER_MERGE.ID, CUSTOMER_MERGE.SURVIVOR_ID, CUSTOMER_MERGE.MERGED_ID, CUSTOMER.NAME,
+                        CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.MERGED_BY, CUSTOMER_MERGE.UNDONE_AT)
+                .from(CUSTOMER_MERGE).join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MERGE.MERGED_ID))
+                .where(where)
+                .orderBy(CUSTOMER_MERGE.MERGED_AT.desc(), CUSTOMER_MERGE.ID)
+                .fetch(r -> new Merge(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
     }
 
     /** Every row the merge moved, in the order it moved them. */

@@ -169,6 +169,22 @@ public final class CustomerMergeService {
         return db.transactionResult(cfg -> CustomerMergeRepository.using(cfg, clock).standingMergeOf(mergedId));
     }
 
+    /**
+     * The merges into this customer that can still be undone here, for a user who may undo them
+     * (none for anyone else).
+     */
+    public List<CustomerMergeRepository.Merge> undoableMergesInto(Actor actor, UUID survivorId) {
+        if (!mayMerge(actor)) {
+            return List.of();
+        }
+        return db.transactionResult(cfg -> {
+            CustomerRepository repo = CustomerRepository.using(cfg, clock, regions::fullName);
+            return CustomerMergeRepository.using(cfg, clock).standingMergesInto(survivorId).stream()
+                    .filter(m -> repo.isVisible(actor, m.mergedId()))
+                    .toList();
+        });
+    }
+
     /** The survivor's fields with those picked from the merged customer. */
     static CustomerDraft combined(CustomerDraft a, CustomerDraft b, Set<String> fromB) {
         for (String field : fromB) {

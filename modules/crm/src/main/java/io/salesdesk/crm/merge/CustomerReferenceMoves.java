@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -46,10 +47,18 @@ public final class CustomerReferenceMoves {
     /**
      * The columns of a versioned business table that a move writes.
      *
-     * @param label what a user knows a row by (a deal's name), shown when undo leaves it; may be null
+     * @param label      what a user knows a row by (a deal's name), shown when undo leaves it; may be null
+     * @param auditField the name of the customer column in the audit entry ({@code customerId}, or
+     *                   {@code recordId} where the row names a record of any kind)
      */
     public record Versioned(String entity, Table<?> table, Field<UUID> id, Field<UUID> customerId, Field<Long> version,
-                            Field<OffsetDateTime> updatedAt, Field<UUID> updatedBy, Field<String> label) {
+                            Field<OffsetDateTime> updatedAt, Field<UUID> updatedBy, Field<String> label,
+                            String auditField) {
+
+        public Versioned(String entity, Table<?> table, Field<UUID> id, Field<UUID> customerId, Field<Long> version,
+                         Field<OffsetDateTime> updatedAt, Field<UUID> updatedBy, Field<String> label) {
+            this(entity, table, id, customerId, version, updatedAt, updatedBy, label, "customerId");
+        }
 
         public Versioned(String entity, Table<?> table, Field<UUID> id, Field<UUID> customerId, Field<Long> version,
                          Field<OffsetDateTime> updatedAt, Field<UUID> updatedBy) {
@@ -59,9 +68,14 @@ public final class CustomerReferenceMoves {
 
     /** Moves a business table's rows, deleted ones too (so links from them resolve), one audit entry each. */
     public int moveVersioned(Versioned t, CustomerMove m) {
+        return moveVersioned(t, DSL.noCondition(), m);
+    }
+
+    /** As {@link #moveVersioned(Versioned, CustomerMove)}, only the rows that also meet {@code only}. */
+    public int moveVersioned(Versioned t, Condition only, CustomerMove m) {
         Map<UUID, Long> versions = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
-        dsl.select(t.id(), t.version()).from(t.table()).where(t.customerId().eq(m.from())).orderBy(t.id())
+        dsl.select(t.id(), t.version()).from(t.table()).where(t.customerId().eq(m.from()), only).orderBy(t.id())
                 .forEach(r -> {
                     ids.add(r.value1());
                     versions.put(r.value1(), r.value2());
@@ -74,9 +88,9 @@ public final class CustomerReferenceMoves {
                 .set(t.version(), t.version().plus(1))
                 .set(t.updatedAt(), Rows.now(clock))
                 .set(t.updatedBy(), Rows.userId(m.actor()))
-                .where(t.customerId().eq(m.from()))
+                .where(t.customerId().eq(m.from()), only)
                 .execute();
-        audit(t.entity(), ids, m.actor(), m.reason(), m.from(), m.into());
+        audit(t, ids, m.actor(), m.reason(), m.from(), m.into());
         m.record(ids.stream().map(id -> new CustomerMergeRepository.Move(t.entity(), id, versions.get(id) + 1, null))
                 .toList());
         return ids.size();
@@ -84,11 +98,17 @@ public final class CustomerReferenceMoves {
 
     /** Moves the rows of a history or copy table (no version of its own), without audit entries. */
     public int movePlain(String kind, Table<?> table, Field<UUID> id, Field<UUID> customerId, CustomerMove m) {
-        List<UUID> ids = dsl.select(id).from(table).where(customerId.eq(m.from())).orderBy(id).fetch(id);
+        return movePlain(kind, table, id, customerId, DSL.noCondition(), m);
+    }
+
+    /** As {@link #movePlain(String, Table, Field, Field, CustomerMove)}, only the rows that also meet {@code only}. */
+    public int movePlain(String kind, Table<?> table, Field<UUID> id, Field<UUID> customerId, Condition only,
+                         CustomerMove m) {
+        List<UUID> ids = dsl.select(id).from(table).where(customerId.eq(m.from()), only).orderBy(id).fetch(id);
         if (ids.isEmpty()) {
             return 0;
         }
-        dsl.update(table).set(customerId, m.into()).where(customerId.eq(m.from())).execute();
+        dsl.update(table).set(customerId, m.into()).where(customerId.eq(m.from()), only).execute();
         m.record(ids.stream().map(i -> new CustomerMergeRepository.Move(kind, i, null, null)).toList());
         return ids.size();
     }
@@ -104,9 +124,11 @@ public final class CustomerReferenceMoves {
         }
         Field<String> label = t.label() == null ? DSL.inline((String) null, String.class) : t.label();
         Map<UUID, Record> now = new HashMap<>();
-        dsl.select(t.id(), t.customerId(), t.version(), label).from(t.table())
-                .where(t.id().in(moves.stream().map(CustomerMergeRepository.Move::rowId).toList()))
-                .forEach(r -> now.put(r.get(t.id()), r));
+        List<UUID> all = moves.stream().map(CustomerMergeRepository.Move::rowId).toList();
+        for (List<UUID> chunk : chunks(all)) {
+            dsl.select(t.id(), t.customerId(), t.version(), label).from(t.table()).where(t.id().in(chunk))
+                    .forEach(r -> now.put(r.get(t.id()), r));
+        }
         List<UUID> back = new ArrayList<>();
         List<MovedBack.Left> left = new ArrayList<>();
         for (CustomerMergeRepository.Move move : moves) {
@@ -125,7 +147,7 @@ public final class CustomerReferenceMoves {
                 left.add(new MovedBack.Left(t.entity(), move.rowId(), r == null ? null : r.get(label)));
             }
         }
-        audit(t.entity(), back, b.actor(), b.reason(), b.survivorId(), b.mergedId());
+        audit(t, back, b.actor(), b.reason(), b.survivorId(), b.mergedId());
         return new MovedBack(back.isEmpty() ? Map.of() : Map.of(t.entity(), back.size()), left);
     }
 
@@ -137,23 +159,35 @@ public final class CustomerReferenceMoves {
 
     /** As {@link #moveBackPlain(String, Table, Field, Field, CustomerMoveBack)}, for rows that also meet {@code also}. */
     public MovedBack moveBackPlain(String kind, Table<?> table, Field<UUID> id, Field<UUID> customerId,
-                                   org.jooq.Condition also, CustomerMoveBack b) {
+                                   Condition also, CustomerMoveBack b) {
         List<UUID> ids = b.of(kind).stream().map(CustomerMergeRepository.Move::rowId).toList();
         if (ids.isEmpty()) {
             return MovedBack.NONE;
         }
-        int n = dsl.update(table).set(customerId, b.mergedId())
-                .where(id.in(ids), customerId.eq(b.survivorId()), also).execute();
+        int n = 0;
+        for (List<UUID> chunk : chunks(ids)) {
+            n += dsl.update(table).set(customerId, b.mergedId())
+                    .where(id.in(chunk), customerId.eq(b.survivorId()), also).execute();
+        }
         return new MovedBack(n == 0 ? Map.of() : Map.of(kind, n), List.of());
     }
 
-    private void audit(String entity, List<UUID> ids, Actor actor, ChangeReason reason, UUID from, UUID into) {
+    /** Id lists of a size both databases take as bind values. */
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + 1000)));
+        }
+        return chunks;
+    }
+
+    private void audit(Versioned t, List<UUID> ids, Actor actor, ChangeReason reason, UUID from, UUID into) {
         if (ids.isEmpty()) {
             return;
         }
         List<ChangeLog.Pending> audit = new ArrayList<>(ids.size());
-        Map<String, FieldChange> change = Map.of("customerId", new FieldChange(from.toString(), into.toString()));
-        ids.forEach(id -> audit.add(new ChangeLog.Pending(entity, id, ChangeEntry.Operation.UPDATE, change)));
+        Map<String, FieldChange> change = Map.of(t.auditField(), new FieldChange(from.toString(), into.toString()));
+        ids.forEach(id -> audit.add(new ChangeLog.Pending(t.entity(), id, ChangeEntry.Operation.UPDATE, change)));
         changeLog.recordAll(actor, reason, audit);
     }
 }
