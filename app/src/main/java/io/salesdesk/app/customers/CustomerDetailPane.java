@@ -194,6 +194,8 @@ final class CustomerDetailPane extends StackPane {
         text.setWrapText(true);
         Hyperlink undo = new Hyperlink(I18n.get("customerMerge.undo"));
         undo.setId("undoMerge");
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         undo.setTooltip(new Tooltip(I18n.get("customerMerge.undoTooltip")));
         undo.setOnAction(e -> {
             undo.setDisable(true);

@@ -92,8 +92,8 @@ class MergeCustomersUiTest {
         robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("宁波甲乙"));
         TableView<?> table = robot.lookup("#customerTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customerTable .table-cell")
-                .match((TableCell<?, ?> c) -> "宁波甲乙医疗有限公司".equals(c.getText())).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "宁波甲乙医疗有限公司")
+                && shown(robot, "宁波甲乙有限公司"));
         robot.clickOn(cell(robot, "宁波甲乙有限公司"));
         robot.press(KeyCode.CONTROL).clickOn(cell(robot, "宁波甲乙医疗有限公司")).release(KeyCode.CONTROL);
         robot.clickOn("#mergeCustomers");
@@ -140,8 +140,7 @@ class MergeCustomersUiTest {
         robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("温州丙丁"));
         TableView<?> table = robot.lookup("#customerTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customerTable .table-cell")
-                .match((TableCell<?, ?> c) -> "温州丙丁有限公司".equals(c.getText())).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "温州丙丁有限公司"));
         robot.clickOn(cell(robot, "温州丙丁有限公司"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoMerge").tryQuery().isPresent());
         UiRobots.screenshot(robot, "#customerDetail", "merge-customers-undo-link.png");
@@ -158,6 +157,11 @@ class MergeCustomersUiTest {
         assertThat(app.context().customers().open(me, kept.id()).orElseThrow().contacts())
                 .extracting(c -> c.name()).containsExactly("周主任");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoMerge").tryQuery().isEmpty());
+    }
+
+    private static boolean shown(FxRobot robot, String text) {
+        return robot.lookup("#customerTable .table-cell").match((TableCell<?, ?> c) -> text.equals(c.getText()))
+                .tryQuery().isPresent();
     }
 
     private static Node cell(FxRobot robot, String text) {

@@ -27,3 +27,6 @@ CREATE TABLE customer_merge_move (
     CONSTRAINT pk_customer_merge_move PRIMARY KEY (merge_id, seq),
     CONSTRAINT fk_customer_merge_move_merge FOREIGN KEY (merge_id) REFERENCES customer_merge (id)
 );
+
+-- The phone is a (weaker) duplicate signal for customers arriving by sync, looked up a page at a time.
+CREATE INDEX ix_customer_phone ON customer (phone);

@@ -165,6 +165,66 @@ abstract class DuplicateCustomerSyncContract {
     }
 
     @Test
+    void theSamePhoneWithAnAlikeNameIsADuplicateByPhone() {
+        new CustomerService(r1, clock, new RegionService(r1)).create(org.wang.asActor(), new CustomerDraft(COMPANY,
+                null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.wang.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "杭州某某医疗有限公司", null, Tier.B, "HOSPITAL", "320508", null, "0571 8888 6666", org.li.id()));
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(onlyOpenDuplicate().baseValue()).as("what matched").isEqualTo("phone");
+    }
+
+    @Test
+    void branchesOnOneSwitchboardAreNoDuplicates() {
+        new CustomerService(r1, clock, new RegionService(r1)).create(org.wang.asActor(), new CustomerDraft(
+                "瑞康集团苏州分公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.wang.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "瑞康集团无锡分公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.li.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "宁波某某有限公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.li.id()));
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(SyncFixture.conflicts(hubDb)).as("a shared phone alone flags nothing").isEmpty();
+    }
+
+    @Test
+    void aMergeUndoneAtTheHubIsUndoneOnTheReplicasToo() {
+        Customer first = org.create(r1, org.wang, COMPANY);
+        Customer second = org.create(r2, org.li, COMPANY);
+        Contact atSecond = org.addContact(r2, org.li, second.id(), "王主任");
+        sync(r1);
+        sync(r2);
+        RegionService regions = new RegionService(hubDb);
+        CustomerMergeService merges = new CustomerMergeService(hubDb, clock, regions,
+                new CustomerService(hubDb, clock, regions), CustomerMergeService.registered());
+        long survivorVersion = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, first.id()).orElseThrow().version();
+        long mergedVersion = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, second.id()).orElseThrow().version();
+        var merge = merges.merge(admin.asActor(), first.id(), survivorVersion, second.id(), mergedVersion, Set.of());
+        sync(r1);
+        sync(r2);
+        assertThat(SyncFixture.customers(r2)).extracting(Customer::name).containsOnlyOnce(COMPANY);
+
+        merges.undo(admin.asActor(), merge.mergeId());
+        sync(r1);
+        sync(r2);
+
+        for (Database db : List.of(hubDb, r1, r2)) {
+            RowState back = SyncFixture.row(db, SyncedEntity.CUSTOMER, second.id()).orElseThrow();
+            assertThat(back.deleted()).as("the merged customer is back").isFalse();
+            assertThat(back.get(RowStateRepository.MERGED_INTO)).isNull();
+            assertThat(SyncFixture.row(db, SyncedEntity.CONTACT, atSecond.id()).orElseThrow().get("customerId"))
+                    .isEqualTo(second.id().toString());
+        }
+        assertThat(SyncFixture.conflicts(hubDb)).extracting(SyncConflict::kind)
+                .as("the undo itself raises nothing").containsOnly(SyncConflict.Kind.DUPLICATE);
+    }
+
+    @Test
     void aMergeMadeOnAReplicaReachesTheHubAndTheOtherReplica() {
         Customer kept = org.create(r1, org.wang, COMPANY);
         Customer merged = org.create(r1, org.li, "杭州某某医疗有限公司");

@@ -77,17 +77,24 @@ public final class CustomerMergeRepository {
         }
 
         public void add(List<Move> moves) {
-            if (moves.isEmpty()) {
-                return;
-            }
-            var insert = dsl.insertInto(CUSTOMER_MERGE_MOVE, CUSTOMER_MERGE_MOVE.MERGE_ID, CUSTOMER_MERGE_MOVE.SEQ,
-                    CUSTOMER_MERGE_MOVE.KIND, CUSTOMER_MERGE_MOVE.ROW_ID, CUSTOMER_MERGE_MOVE.VERSION_AFTER,
-                    CUSTOMER_MERGE_MOVE.DETAIL);
-            for (Move m : moves) {
-                insert = insert.values(mergeId, ++seq, m.kind(), m.rowId(), m.versionAfter(), m.detail());
-            }
-            insert.execute();
+            seq = insertMoves(mergeId, seq, moves);
         }
+    }
+
+    /** Writes moves after {@code seq}; returns the last seq written. */
+    private int insertMoves(UUID mergeId, int seq, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return seq;
+        }
+        var insert = dsl.insertInto(CUSTOMER_MERGE_MOVE, CUSTOMER_MERGE_MOVE.MERGE_ID, CUSTOMER_MERGE_MOVE.SEQ,
+                CUSTOMER_MERGE_MOVE.KIND, CUSTOMER_MERGE_MOVE.ROW_ID, CUSTOMER_MERGE_MOVE.VERSION_AFTER,
+                CUSTOMER_MERGE_MOVE.DETAIL);
+        int at = seq;
+        for (Move m : moves) {
+            insert = insert.values(mergeId, ++at, m.kind(), m.rowId(), m.versionAfter(), m.detail());
+        }
+        insert.execute();
+        return at;
     }
 
     public Optional<Merge> find(UUID mergeId) {
