@@ -226,8 +226,11 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
                                 Consumer<CustomerMergeResult> changed) {
         Alert done = new Alert(Alert.AlertType.INFORMATION);
         ButtonType undo = new ButtonType(I18n.get("customerMerge.undo"), ButtonBar.ButtonData.LEFT);
-        done.getButtonTypes().setAll(undo, ButtonType.OK);
-        done.getDialogPane().lookupButton(undo).setId("customerMergeUndo");
+        // Not offered where sync carries the merge to other databases (decision 12).
+        if (context.customerMerges().mayUndo(context.currentUser().asActor())) {
+            done.getButtonTypes().setAll(undo, ButtonType.OK);
+            done.getDialogPane().lookupButton(undo).setId("customerMergeUndo");
+        }
         done.resultProperty().addListener((obs, was, now) -> {
             if (now == undo) {
                 MergeUndo.run(context, result.mergeId(), undone -> changed.accept(result));

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Merges one customer into another (two records of the same company): the survivor keeps its fields
@@ -41,17 +42,30 @@ public final class CustomerMergeService {
     private final RegionService regions;
     private final CustomerService customers;
     private final List<CustomerReferences> references;
+    private final BooleanSupplier synced;
 
     /**
+     * A merge service for a database that exchanges no rows with others by sync.
+     *
      * @param references every module's mover of customer references; {@link #registered()} in the app
      */
     public CustomerMergeService(Database db, Clock clock, RegionService regions, CustomerService customers,
                                 List<CustomerReferences> references) {
+        this(db, clock, regions, customers, references, () -> false);
+    }
+
+    /**
+     * @param synced whether this database exchanges rows by sync (a branch replica, or a hub with
+     *               replicas): undo is then refused, as its moves would not reach the other side
+     */
+    public CustomerMergeService(Database db, Clock clock, RegionService regions, CustomerService customers,
+                                List<CustomerReferences> references, BooleanSupplier synced) {
         this.db = db;
         this.clock = clock;
         this.regions = regions;
         this.customers = customers;
         this.references = List.copyOf(references);
+        this.synced = synced;
     }
 
     /** The movers the modules on the class path registered. */
@@ -130,6 +144,9 @@ public final class CustomerMergeService {
         if (!mayMerge(actor)) {
             throw new SalesDeskException("error.customerMergeNotAllowed");
         }
+        if (synced.getAsBoolean()) {
+            throw new SalesDeskException("error.customerMergeUndoSynced");
+        }
         CustomerMergeUndoResult result = db.transactionResult(cfg -> {
             CustomerMergeRepository merges = CustomerMergeRepository.using(cfg, clock);
             CustomerMergeRepository.Merge merge = merges.find(mergeId)
@@ -164,6 +181,11 @@ public final class CustomerMergeService {
         return result;
     }
 
+    /** Whether this user may undo merges on this database (not on one that syncs with others). */
+    public boolean mayUndo(Actor actor) {
+        return mayMerge(actor) && !synced.getAsBoolean();
+    }
+
     /** The merge recorded here that made this (deleted) customer part of another, if any and not undone. */
     public java.util.Optional<CustomerMergeRepository.Merge> standingMergeOf(UUID mergedId) {
         return db.transactionResult(cfg -> CustomerMergeRepository.using(cfg, clock).standingMergeOf(mergedId));
@@ -174,7 +196,7 @@ public final class CustomerMergeService {
      * (none for anyone else).
      */
     public List<CustomerMergeRepository.Merge> undoableMergesInto(Actor actor, UUID survivorId) {
-        if (!mayMerge(actor)) {
+        if (!mayUndo(actor)) {
             return List.of();
         }
         return db.transactionResult(cfg -> {
