@@ -17,7 +17,8 @@ public record MovedBack(Map<String, Integer> movedBack, List<Left> left) {
     public static final MovedBack NONE = new MovedBack(Map.of(), List.of());
 
     public MovedBack {
-        movedBack = Map.copyOf(movedBack);
+        // In the movers' order, as the merge's summary lists what moved.
+        movedBack = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(movedBack));
         left = List.copyOf(left);
     }
 
