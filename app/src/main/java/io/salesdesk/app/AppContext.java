@@ -164,7 +164,7 @@ public final class AppContext {
         this.customerLocations = new CustomerLocationService(database, clock, customers);
         // Every module on the class path moves its own rows of a merged customer.
         this.customerMerges = new CustomerMergeService(database, clock, regions, customers,
-                CustomerMergeService.registered());
+                CustomerMergeService.registered(), () -> io.salesdesk.sync.SyncPeersRepository.exchangesRows(database));
         this.opportunities = new OpportunityService(database, clock);
         this.tasks = new TaskService(database, clock);
         this.formLayouts = new FormLayoutService(database, clock, locale);

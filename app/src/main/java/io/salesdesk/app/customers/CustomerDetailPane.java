@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -33,6 +34,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.salesdesk.app.AppContext;
+import io.salesdesk.crm.merge.CustomerMergeRepository;
 import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.EventBus;
 import io.salesdesk.app.common.Formats;
@@ -115,7 +117,7 @@ final class CustomerDetailPane extends StackPane {
      * people a person field may name (read only when there is such a field).
      */
     private record Shown(CustomerDetail detail, List<CustomField> fields, Map<String, String> values,
-                         List<User> people) {
+                         List<User> people, List<CustomerMergeRepository.Merge> merges) {
     }
 
     /** Everything the pane shows, read off the FX thread. */
@@ -123,7 +125,8 @@ final class CustomerDetailPane extends StackPane {
         List<CustomField> fields = context.customFields().fields(CustomEntity.CUSTOMER);
         List<User> people = fields.stream().anyMatch(f -> f.type() == FieldType.USER) ? context.users().all()
                 : List.of();
-        return new Shown(detail, fields, context.customFields().values(CustomEntity.CUSTOMER, customerId), people);
+        return new Shown(detail, fields, context.customFields().values(CustomEntity.CUSTOMER, customerId), people,
+                context.customerMerges().undoableMergesInto(context.currentUser().asActor(), customerId));
     }
 
     private void render(Shown shown) {
@@ -176,11 +179,31 @@ final class CustomerDetailPane extends StackPane {
                     shown.values().get(field.key()), shown.people(), context.clock()));
         }
         header.getChildren().setAll(title, facts);
+        shown.merges().forEach(m -> header.getChildren().add(mergedIn(m)));
 
         contacts.getItems().setAll(detail.contacts());
         timeline.getItems().setAll(detail.timeline());
         timelineTitle.setText(I18n.get("detail.timeline", Formats.count(detail.activityCount())));
         getChildren().setAll(content);
+    }
+
+    /** 已并入：B（11-29） 撤销合并: a merge into this customer, undone from here in one click. */
+    private Node mergedIn(CustomerMergeRepository.Merge merge) {
+        String when = merge.mergedAt().atZoneSameInstant(context.clock().getZone()).toLocalDate().toString();
+        Label text = muted(I18n.get("customerMerge.mergedIn", merge.mergedName(), when));
+        text.setWrapText(true);
+        Hyperlink undo = new Hyperlink(I18n.get("customerMerge.undo"));
+        undo.setId("undoMerge");
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        undo.setTooltip(new Tooltip(I18n.get("customerMerge.undoTooltip")));
+        undo.setOnAction(e -> {
+            undo.setDisable(true);
+            MergeUndo.run(context, merge.id(), result -> changed.accept(result.restored().id()));
+        });
+        HBox line = new HBox(6, new FontIcon(Feather.GIT_MERGE), text, undo);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     private static int fact(GridPane grid, int row, Feather icon, String label, String value) {

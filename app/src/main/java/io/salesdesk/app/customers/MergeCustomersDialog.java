@@ -97,7 +97,7 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
                             choice.survivor().version(), choice.merged().id(), choice.merged().version(),
                             choice.fromMerged()))
                     .onSuccess(result -> {
-                        summary(choice, result);
+                        summary(context, choice, result, done);
                         done.accept(result);
                     })
                     .onFailure(ErrorDialogs::show)
@@ -221,8 +221,21 @@ public final class MergeCustomersDialog extends Dialog<MergeCustomersDialog.Choi
         }).toList());
     }
 
-    private static void summary(Choice choice, CustomerMergeResult result) {
+    /** What moved, with 撤销合并 beside 确定: a merge of the wrong two is put right in one click. */
+    private static void summary(AppContext context, Choice choice, CustomerMergeResult result,
+                                Consumer<CustomerMergeResult> changed) {
         Alert done = new Alert(Alert.AlertType.INFORMATION);
+        ButtonType undo = new ButtonType(I18n.get("customerMerge.undo"), ButtonBar.ButtonData.LEFT);
+        // Not offered where sync carries the merge to other databases (decision 12).
+        if (context.customerMerges().mayUndo(context.currentUser().asActor())) {
+            done.getButtonTypes().setAll(undo, ButtonType.OK);
+            done.getDialogPane().lookupButton(undo).setId("customerMergeUndo");
+        }
+        done.resultProperty().addListener((obs, was, now) -> {
+            if (now == undo) {
+                MergeUndo.run(context, result.mergeId(), undone -> changed.accept(result));
+            }
+        });
         Stylesheets.addTo(done.getDialogPane());
         done.setTitle(I18n.get("customerMerge.title"));
         done.setHeaderText(I18n.get("customerMerge.done", choice.merged().name(), result.survivor().name()));

@@ -79,6 +79,91 @@ class MergeCustomersUiTest {
         assertThat(app.context().customers().open(me, other.id())).isEmpty();
     }
 
+    @Test
+    void aMergeOfTheWrongTwoIsUndoneFromItsSummary(FxRobot robot) throws Exception {
+        var me = app.context().currentUser().asActor();
+        Customer kept = app.context().customers().create(me, new CustomerDraft("宁波甲乙有限公司", null, Tier.B, null,
+                "330106", "海曙区中山路 1 号", null, null));
+        Customer other = app.context().customers().create(me, new CustomerDraft("宁波甲乙医疗有限公司", null, Tier.A, null,
+                "330106", "海曙区中山路 2 号", "0574-88886666", null));
+        app.context().customers().addContact(me, other.id(), new ContactDraft("陈科长", "信息科", "13900139000", null,
+                null, null, true, null));
+        robot.clickOn("#nav-CUSTOMERS");
+        robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("宁波甲乙"));
+        TableView<?> table = robot.lookup("#customerTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "宁波甲乙医疗有限公司")
+                && shown(robot, "宁波甲乙有限公司"));
+        robot.clickOn(cell(robot, "宁波甲乙有限公司"));
+        robot.press(KeyCode.CONTROL).clickOn(cell(robot, "宁波甲乙医疗有限公司")).release(KeyCode.CONTROL);
+        robot.clickOn("#mergeCustomers");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".radio-button").match((javafx.scene.control.RadioButton r) ->
+                r.getText().startsWith("宁波甲乙有限公司")).queryAs(javafx.scene.control.RadioButton.class));
+        robot.clickOn("#customerMergeTake-phone");
+        robot.clickOn("#customerMergeConfirm");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customerMergeSummary").tryQuery().isPresent());
+
+        robot.clickOn("#customerMergeUndo");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#customerMergeUndoSummary").tryQuery().isPresent());
+
+        DialogPane summary = robot.lookup("#customerMergeUndoSummary").queryAs(DialogPane.class);
+        assertThat(summary.getHeaderText()).isEqualTo("“宁波甲乙医疗有限公司”已恢复为单独的客户");
+        assertThat(summary.getContentText()).contains("联系人 1").doesNotContain("改过");
+        UiRobots.screenshot(robot, "#customerMergeUndoSummary", "merge-customers-undone.png");
+        robot.interact(() -> summary.getScene().getWindow().hide());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        CustomerDetail back = app.context().customers().open(me, other.id()).orElseThrow();
+        assertThat(back.contacts()).extracting(c -> c.name()).containsExactly("陈科长");
+        assertThat(app.context().customers().open(me, kept.id()).orElseThrow().customer().phone())
+                .as("the phone the survivor took goes back to its own").isNull();
+    }
+
+    @Test
+    void theSurvivorsDetailOffersTheUndoAndListsWhatChangedSince(FxRobot robot) throws Exception {
+        var me = app.context().currentUser().asActor();
+        Customer kept = app.context().customers().create(me, new CustomerDraft("温州丙丁有限公司", null, Tier.B, null,
+                "330106", "鹿城区 1 号", null, null));
+        Customer other = app.context().customers().create(me, new CustomerDraft("温州丙丁医疗有限公司", null, Tier.A, null,
+                "330106", "鹿城区 2 号", null, null));
+        var contact = app.context().customers().addContact(me, other.id(), new ContactDraft("周主任", null,
+                "13700137000", null, null, null, true, null));
+        Customer otherNow = app.context().customers().open(me, other.id()).orElseThrow().customer();
+        app.context().customerMerges().merge(me, kept.id(), kept.version(), other.id(), otherNow.version(),
+                java.util.Set.of());
+        // After the merge someone corrects the contact under the survivor: it stays there on undo.
+        var moved = app.context().customers().open(me, kept.id()).orElseThrow().contacts().get(0);
+        app.context().customers().updateContact(me, contact.id(), moved.version(), new ContactDraft("周主任",
+                "设备科", "13700137000", null, null, null, true, null));
+        robot.clickOn("#nav-CUSTOMERS");
+        robot.interact(() -> robot.lookup("#customerSearch").queryAs(TextField.class).setText("温州丙丁"));
+        TableView<?> table = robot.lookup("#customerTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "温州丙丁有限公司"));
+        robot.clickOn(cell(robot, "温州丙丁有限公司"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoMerge").tryQuery().isPresent());
+        UiRobots.screenshot(robot, "#customerDetail", "merge-customers-undo-link.png");
+
+        robot.clickOn("#undoMerge");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#customerMergeUndoSummary").tryQuery().isPresent());
+
+        DialogPane summary = robot.lookup("#customerMergeUndoSummary").queryAs(DialogPane.class);
+        assertThat(summary.getContentText()).contains("留在“温州丙丁有限公司”").contains("联系人 周主任");
+        robot.interact(() -> summary.getScene().getWindow().hide());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(app.context().customers().open(me, other.id())).isPresent();
+        assertThat(app.context().customers().open(me, kept.id()).orElseThrow().contacts())
+                .extracting(c -> c.name()).containsExactly("周主任");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoMerge").tryQuery().isEmpty());
+    }
+
+    private static boolean shown(FxRobot robot, String text) {
+        return robot.lookup("#customerTable .table-cell").match((TableCell<?, ?> c) -> text.equals(c.getText()))
+                .tryQuery().isPresent();
+    }
+
     private static Node cell(FxRobot robot, String text) {
         return robot.lookup("#customerTable .table-cell")
                 .match((TableCell<?, ?> c) -> text.equals(c.getText())).query();

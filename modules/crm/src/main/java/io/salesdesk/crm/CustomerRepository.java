@@ -526,6 +526,41 @@ public final class CustomerRepository {
     }
 
     /**
+     * Brings back a customer merged into {@code survivorId} (the merge's undo): live again, the mark
+     * cleared, one audit entry that reverses the merge's delete entry.
+     *
+     * @return the customer, live
+     * @throws StaleRecordException if the row is not a customer merged into {@code survivorId} any more
+     */
+    public Customer unmerge(Actor actor, ChangeReason reason, UUID id, UUID survivorId) {
+        CustomerRecord current = dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.MERGED_INTO_ID.eq(survivorId), CUSTOMER.DELETED_AT.isNotNull())
+                .fetchOne();
+        if (current == null) {
+            throw stale(id, -1);
+        }
+        int updated = dsl.update(CUSTOMER)
+                .setNull(CUSTOMER.DELETED_AT)
+                .setNull(CUSTOMER.MERGED_INTO_ID)
+                .set(CUSTOMER.VERSION, current.getVersion() + 1)
+                .set(CUSTOMER.UPDATED_AT, Rows.now(clock))
+                .set(CUSTOMER.UPDATED_BY, Rows.userId(actor))
+                .where(CUSTOMER.ID.eq(id), CUSTOMER.VERSION.eq(current.getVersion()))
+                .execute();
+        if (updated == 0) {
+            throw stale(id, current.getVersion());
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("deletedAt", current.getDeletedAt());
+        before.put("mergedIntoId", survivorId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("deletedAt", null);
+        after.put("mergedIntoId", null);
+        changeLog.record(actor, reason, ENTITY, id, ChangeEntry.Operation.UPDATE, FieldChange.diff(before, after));
+        return findAny(id).orElseThrow();
+    }
+
+    /**
      * The customer each of {@code ids} was merged into, following chains (B into A, A later into
      * C gives C); ids that were not merged are absent.
      */

@@ -6,6 +6,7 @@ import io.salesdesk.core.CompanyName;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.crm.CustomerRepository;
+import io.salesdesk.crm.merge.PhoneLookalike;
 import io.salesdesk.db.FieldChange;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -146,10 +147,15 @@ final class HubMerge {
     private List<Customer> lookalikesOfNewCustomers(List<TravelChange> changes, Map<UUID, RowState> state) {
         List<String> names = new ArrayList<>();
         List<String> codes = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
         for (TravelChange c : changes) {
             if (c.entity() == SyncedEntity.CUSTOMER && "INSERT".equals(c.operation()) && !state.containsKey(c.entityId())) {
                 FieldChange name = c.changes().get("name");
                 FieldChange code = c.changes().get("creditCode");
+                FieldChange phone = c.changes().get("phone");
+                if (phone != null && PhoneLookalike.phoneKey(phone.newValue()) != null) {
+                    phones.add(PhoneLookalike.phoneKey(phone.newValue()));
+                }
                 if (name != null && name.newValue() != null) {
                     names.add(CompanyName.normalise(name.newValue()));
                 }
@@ -160,6 +166,7 @@ final class HubMerge {
         }
         List<Customer> found = new ArrayList<>(customers.findLiveByCreditCodes(codes));
         found.addAll(customers.findLiveByNormalizedNames(names));
+        found.addAll(customers.findLiveByPhones(phones));
         return found;
     }
 
@@ -167,7 +174,8 @@ final class HubMerge {
      * A new customer from a replica whose credit code or normalised name a live customer here
      * already has (two branches created the same company offline): it is still added, with the
      * replica's contacts and deals, and a DUPLICATE conflict names the other one, for a manager to
-     * merge or dismiss (decision 12). A same credit code is named before a same name.
+     * merge or dismiss (decision 12). A same credit code is named before a same name, and that before
+     * a same phone with an alike name.
      */
     private static Optional<SyncConflictRepository.Found> duplicateOf(TravelChange change, Map<String, String> target,
                                                                       List<Customer> lookalikes) {
@@ -182,9 +190,18 @@ final class HubMerge {
         if (sameCode.isPresent()) {
             return Optional.of(found(sameCode.get(), "creditCode", name));
         }
-        return lookalikes.stream()
+        Optional<Customer> sameName = lookalikes.stream()
                 .filter(c -> !c.id().equals(change.entityId()) && normalised.equals(CompanyName.normalise(c.name())))
-                .findFirst().map(c -> found(c, "name", name));
+                .findFirst();
+        if (sameName.isPresent()) {
+            return Optional.of(found(sameName.get(), "name", name));
+        }
+        // The weakest signal: same phone and a name alike (not two branches on one switchboard).
+        String phone = PhoneLookalike.phoneKey(target.get("phone"));
+        return phone == null ? Optional.empty() : lookalikes.stream()
+                .filter(c -> !c.id().equals(change.entityId()) && phone.equals(PhoneLookalike.phoneKey(c.phone()))
+                        && PhoneLookalike.alike(name, c.name()))
+                .findFirst().map(c -> found(c, "phone", name));
     }
 
     private static SyncConflictRepository.Found found(Customer other, String matchedBy, String name) {

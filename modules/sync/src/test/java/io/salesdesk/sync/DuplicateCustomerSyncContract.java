@@ -1,6 +1,7 @@
 package io.salesdesk.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.salesdesk.core.ChangeReason;
@@ -162,6 +163,56 @@ abstract class DuplicateCustomerSyncContract {
         sync(r2);
 
         assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
+    @Test
+    void theSamePhoneWithAnAlikeNameIsADuplicateByPhone() {
+        new CustomerService(r1, clock, new RegionService(r1)).create(org.wang.asActor(), new CustomerDraft(COMPANY,
+                null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.wang.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "杭州某某医疗有限公司", null, Tier.B, "HOSPITAL", "320508", null, "0571 8888 6666", org.li.id()));
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(onlyOpenDuplicate().baseValue()).as("what matched").isEqualTo("phone");
+    }
+
+    @Test
+    void branchesOnOneSwitchboardAreNoDuplicates() {
+        new CustomerService(r1, clock, new RegionService(r1)).create(org.wang.asActor(), new CustomerDraft(
+                "瑞康集团苏州分公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.wang.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "瑞康集团无锡分公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.li.id()));
+        new CustomerService(r2, clock, new RegionService(r2)).create(org.li.asActor(), new CustomerDraft(
+                "宁波某某有限公司", null, Tier.B, "HOSPITAL", "320508", null, "0571-88886666", org.li.id()));
+
+        sync(r1);
+        sync(r2);
+
+        assertThat(SyncFixture.conflicts(hubDb)).as("a shared phone alone flags nothing").isEmpty();
+    }
+
+    @Test
+    void aMergeIsNotUndoneInOneClickWhereSyncHasCarriedItToOtherDatabases() {
+        Customer first = org.create(r1, org.wang, COMPANY);
+        Customer second = org.create(r2, org.li, COMPANY);
+        sync(r1);
+        sync(r2);
+        RegionService regions = new RegionService(hubDb);
+        CustomerMergeService merges = new CustomerMergeService(hubDb, clock, regions,
+                new CustomerService(hubDb, clock, regions), CustomerMergeService.registered(),
+                () -> SyncPeersRepository.exchangesRows(hubDb));
+        long survivorVersion = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, first.id()).orElseThrow().version();
+        long mergedVersion = SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, second.id()).orElseThrow().version();
+        var merge = merges.merge(admin.asActor(), first.id(), survivorVersion, second.id(), mergedVersion, Set.of());
+
+        assertThat(SyncPeersRepository.exchangesRows(r1)).as("a replica").isTrue();
+        assertThat(merges.mayUndo(admin.asActor())).isFalse();
+        assertThatThrownBy(() -> merges.undo(admin.asActor(), merge.mergeId()))
+                .isInstanceOfSatisfying(io.salesdesk.core.SalesDeskException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.customerMergeUndoSynced"));
+        assertThat(SyncFixture.row(hubDb, SyncedEntity.CUSTOMER, second.id()).orElseThrow().deleted()).isTrue();
     }
 
     @Test

@@ -61,6 +61,25 @@ class CommerceCustomerMergeTest {
         assertThat(f.quotes.find(quote.id()).orElseThrow().customerId()).isEqualTo(survivor);
     }
 
+    @Test
+    void undoGivesTheQuotesBack() {
+        Product monitor = f.product("MON-M8", "监护仪", "38000.00", "26000.00");
+        UUID survivor = f.customer("温州鹿城人民医院", CommerceFixture.LUCHENG);
+        UUID merged = f.customer("温州市鹿城区人民医院", CommerceFixture.LUCHENG);
+        Quote quote = f.quotes.create(f.rep, new QuoteDraft(merged, null, null, null,
+                List.of(new QuoteLineDraft(monitor.id(), new BigDecimal("2"), null, null))));
+        CustomerMergeService merges = new CustomerMergeService(db, clock, f.org.regions, f.org.customers,
+                CustomerMergeService.registered());
+        CustomerMergeResult result = merges.merge(f.manager, survivor, version(survivor), merged, version(merged),
+                Set.of());
+
+        var undo = merges.undo(f.manager, result.mergeId());
+
+        assertThat(undo.movedBack().movedBack()).containsEntry("quote", 1);
+        assertThat(undo.left()).isEmpty();
+        assertThat(f.quotes.find(quote.id()).orElseThrow().customerId()).isEqualTo(merged);
+    }
+
     private long version(UUID customer) {
         return f.org.customers.open(f.admin, customer).orElseThrow().customer().version();
     }

@@ -78,6 +78,31 @@ class CustomerMergeReferencesTest {
                 .containsEntry("text_1", "采购科");
     }
 
+    @Test
+    void undoClearsTheValuesTheSurvivorTookUnlessEditedSinceAndGivesTheTaskBack() {
+        studio.define(f.zjManager.asActor(), CustomEntity.CUSTOMER, CustomFieldDraft.of("床位数", FieldType.NUMBER));
+        studio.define(f.zjManager.asActor(), CustomEntity.CUSTOMER, CustomFieldDraft.of("科室", FieldType.TEXT));
+        UUID survivor = f.customer(f.wang, "杭州某某有限公司", Tier.A, SalesOrgFixture.XIHU, null);
+        UUID merged = f.customer(f.li, "杭州某某医疗有限公司", Tier.B, SalesOrgFixture.XIHU, null);
+        studio.setValues(f.zjManager.asActor(), CustomEntity.CUSTOMER, merged, Map.of("number_1", "300",
+                "text_1", "采购科"));
+        Task task = tasks.create(f.li.asActor(), new TaskDraft("回访", null, null, null, null, merged, null),
+                TaskStatus.TODO);
+        CustomerMergeResult result = merges.merge(f.zjManager.asActor(), survivor, version(survivor), merged,
+                version(merged), Set.of());
+        // After the merge someone corrects the department on the survivor; the bed count is untouched.
+        studio.setValues(f.zjManager.asActor(), CustomEntity.CUSTOMER, survivor, Map.of("text_1", "设备科"));
+
+        var undo = merges.undo(f.zjManager.asActor(), result.mergeId());
+
+        assertThat(studio.values(CustomEntity.CUSTOMER, survivor)).as("the value taken and untouched goes")
+                .doesNotContainKey("number_1").containsEntry("text_1", "设备科");
+        assertThat(undo.left()).extracting(l -> l.kind() + " " + l.label()).containsExactly("custom_value 科室");
+        assertThat(studio.values(CustomEntity.CUSTOMER, merged)).containsEntry("number_1", "300")
+                .containsEntry("text_1", "采购科");
+        assertThat(tasks.find(f.admin.asActor(), task.id()).orElseThrow().customerId()).isEqualTo(merged);
+    }
+
     private long version(UUID customer) {
         return f.customers.open(f.admin.asActor(), customer).orElseThrow().customer().version();
     }

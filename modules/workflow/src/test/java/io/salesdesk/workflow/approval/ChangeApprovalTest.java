@@ -146,6 +146,26 @@ class ChangeApprovalTest {
     }
 
     @Test
+    void aTransferWaitingForApprovalOfACustomerMergedMeanwhileActsOnTheSurvivor() {
+        useFlows();
+        Customer merged = customer(Tier.A);
+        UUID survivorId = f.customer(f.wang, "杭州西湖医院集团", Tier.A, SalesOrgFixture.XIHU, null);
+        customers.reloadList();
+        Customer survivor = customers.open(chen, survivorId).orElseThrow().customer();
+        assertThatThrownBy(() -> customers.transfer(chen, merged.id(), merged.version(), f.li.id(), "王一调岗"))
+                .isInstanceOf(SubmittedForApproval.class);
+        io.salesdesk.crm.merge.CustomerMergeService merges = new io.salesdesk.crm.merge.CustomerMergeService(db,
+                clock, f.regions, customers, io.salesdesk.crm.merge.CustomerMergeService.registered());
+
+        var result = merges.merge(chen, survivor.id(), survivor.version(), merged.id(), reload(merged).version(),
+                java.util.Set.of());
+        assertThat(result.moved()).containsEntry("approval_request", 1);
+        approvals.approve(gm.asActor(), gmTask().id(), "同意");
+
+        assertThat(reload(survivor).ownerId()).as("the company changes hands, as asked").isEqualTo(f.li.id());
+    }
+
+    @Test
     void anEditThatAlsoChangesTheOwnerSavesTheRestAndLeavesTheOwnerToTheApproval() {
         useFlows();
         Customer c = customer(Tier.A);
