@@ -8,6 +8,12 @@ import io.salesdesk.commerce.CommerceException;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductDraft;
 import io.salesdesk.commerce.product.ProductService;
+import io.salesdesk.commerce.freeze.OrderFreezeService;
+import io.salesdesk.commerce.quote.Quote;
+import io.salesdesk.commerce.quote.QuoteDraft;
+import io.salesdesk.commerce.quote.QuoteLineDraft;
+import io.salesdesk.commerce.quote.QuoteService;
+import io.salesdesk.crm.Customer;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.testing.TestClock;
@@ -140,6 +146,21 @@ abstract class ProductSyncContract {
         assertThat(here.list(null, null, false)).containsExactlyInAnyOrderElementsOf(before);
         assertThat(here.substitutes(probe.id())).isEmpty();
         assertThat(replica.dsl().fetchCount(PRODUCT)).isEqualTo(2);
+    }
+
+    @Test
+    void aQuoteIsPricedOfflineFromTheHubsCatalogueAndNumberedWithTheBranchsCode() {
+        createReplica();
+        Customer hospital = org.create(replica, org.wang, "苏州姑苏人民医院");
+        QuoteService quotes = new QuoteService(replica, clock, new OrderFreezeService(replica, clock));
+
+        Quote quote = quotes.create(org.wang.asActor(), new QuoteDraft(hospital.id(), null, null, null,
+                List.of(new QuoteLineDraft(monitor.id(), new BigDecimal("2"), null, null))));
+
+        assertThat(quote.totalList()).isEqualByComparingTo("37600.00");
+        String node = new SyncService(replica, clock).node().nodeId().toString();
+        assertThat(quote.quoteNo()).isEqualTo("BJ-2026-" + node.substring(node.length() - 6).toUpperCase(Locale.ROOT)
+                + "-0001");
     }
 
     private void createReplica() {
