@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.salesdesk.commerce.CommerceException;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductDraft;
+import io.salesdesk.commerce.product.ProductRepository;
 import io.salesdesk.commerce.product.ProductService;
 import io.salesdesk.commerce.freeze.OrderFreezeService;
 import io.salesdesk.commerce.quote.Quote;
@@ -15,6 +16,8 @@ import io.salesdesk.commerce.quote.QuoteLineDraft;
 import io.salesdesk.commerce.quote.QuoteService;
 import io.salesdesk.crm.Customer;
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.ChangeReason;
+import io.salesdesk.core.Ids;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.testing.TestClock;
 import io.salesdesk.db.Database;
@@ -146,6 +149,24 @@ abstract class ProductSyncContract {
         assertThat(here.list(null, null, false)).containsExactlyInAnyOrderElementsOf(before);
         assertThat(here.substitutes(probe.id())).isEmpty();
         assertThat(replica.dsl().fetchCount(PRODUCT)).isEqualTo(2);
+    }
+
+    @Test
+    void aProductMadeOnTheReplicaBeforeTheRuleKeepsItsSkuAndTheSyncGoesOn() {
+        createReplica();
+        // Made on the laptop before products were edited at the head office only.
+        java.util.UUID own = replica.transactionResult(cfg -> ProductRepository.using(cfg, clock).insert(
+                org.li.asActor(), ChangeReason.user(), Ids.newId(clock),
+                draft("BD-9", "本地监护仪", "监护仪", "100.00", "50.00")));
+        ProductService atHub = products(hubDb);
+        atHub.create(hubAdmin, draft("BD-9", "总部同码产品", "监护仪", "200.00", "90.00"));
+        atHub.update(hubAdmin, monitor.id(), monitor.version(),
+                draft("JH-M100", "康瑞 M100 监护仪", "监护仪", "17600.00", "11800.00"));
+
+        sync();
+
+        assertThat(products(replica).bySku("BD-9").orElseThrow().id()).isEqualTo(own);
+        assertThat(products(replica).find(monitor.id()).orElseThrow().listPrice()).isEqualByComparingTo("17600.00");
     }
 
     @Test
