@@ -64,7 +64,8 @@ final class ProductDetailPane extends StackPane {
     private record Substitute(int rank, Product product, BigDecimal available, BigDecimal inbound) {
     }
 
-    private record Loaded(List<StockRow> stock, List<Substitute> substitutes, List<Warehouse> warehouses) {
+    private record Loaded(List<StockRow> stock, List<Substitute> substitutes, List<Warehouse> warehouses,
+                          boolean editedHere) {
     }
 
     ProductDetailPane(AppContext context, Consumer<Product> changed) {
@@ -142,7 +143,7 @@ final class ProductDetailPane extends StackPane {
                     levels.stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add),
                     levels.stream().map(StockLevel::inbound).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
-        return new Loaded(rows, substitutes, warehouses);
+        return new Loaded(rows, substitutes, warehouses, context.products().editedHere());
     }
 
     private void fill(Product p, Loaded loaded) {
@@ -178,11 +179,22 @@ final class ProductDetailPane extends StackPane {
         Button editSubstitutes = button("productEditSubstitutes", "substitutes.edit", Feather.LIST,
                 () -> SubstitutesDialog.open(context, p, changed));
         editSubstitutes.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        HBox substitutesHead = new HBox(10, section("products.detail.substitutes"), editSubstitutes);
+        HBox substitutesHead = loaded.editedHere()
+                ? new HBox(10, section("products.detail.substitutes"), editSubstitutes)
+                : new HBox(10, section("products.detail.substitutes"));
         substitutesHead.setAlignment(Pos.CENTER_LEFT);
 
-        body.getChildren().setAll(sku, head, facts, actions(p), stockHead, stock, stockActions(p, loaded.warehouses()),
+        body.getChildren().setAll(sku, head, facts, actions(p, loaded.editedHere()), stockHead, stock, stockActions(p, loaded.warehouses()),
                 substitutesHead, substitutes(loaded.substitutes(), p.unit()));
+    }
+
+    /** The one-line note a branch replica shows where the catalogue's edit actions would be. */
+    static Label atHeadOffice(String id) {
+        Label note = new Label(I18n.get("products.atHeadOffice"));
+        note.setId(id);
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        return note;
     }
 
     static Label activeChip(Product p) {
@@ -191,7 +203,11 @@ final class ProductDetailPane extends StackPane {
         return chip;
     }
 
-    private Node actions(Product p) {
+    /** Edit and retire; on a branch replica, whose catalogue is the head office's, a note instead. */
+    private Node actions(Product p, boolean editedHere) {
+        if (!editedHere) {
+            return atHeadOffice("productDetailAtHeadOffice");
+        }
         var actor = context.currentUser().asActor();
         Button edit = button("productEdit", "action.edit", Feather.EDIT_2, () ->
                 ProductFormDialog.edit(context, p).showAndWait().ifPresent(changed));

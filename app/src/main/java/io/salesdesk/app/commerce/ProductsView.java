@@ -87,10 +87,18 @@ final class ProductsView extends BorderPane implements CommerceTab {
         Button warehouses = new Button(I18n.get("warehouses.open"), new FontIcon(Feather.BOX));
         warehouses.setId("productWarehouses");
         warehouses.setOnAction(e -> openWarehouses());
+        warehouses.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox filters = new HBox(8, search, category, inactive, count, spacer, warehouses, create);
         filters.setAlignment(Pos.CENTER_LEFT);
+        // A branch replica shows the head office's catalogue but offers no way to change it.
+        BackgroundTask.wrap(() -> context.products().editedHere()).onSuccess(here -> {
+            if (!here) {
+                Label note = ProductDetailPane.atHeadOffice("productsAtHeadOffice");
+                filters.getChildren().set(filters.getChildren().indexOf(create), note);
+            }
+        }).executeWith(context.executor());
         return filters;
     }
 

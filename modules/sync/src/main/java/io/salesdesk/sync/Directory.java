@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * The org tree, the users and the custom field definitions as the hub holds them, column name →
  * value, so that a replica can write rows that name an owner or carry custom values, and the
- * passwords of the users in the replica's subtree, so that they sign in there as at the head office.
+ * passwords of the users in the replica's subtree, so that they sign in there as at the head office,
+ * and the product catalogue, so that quotes and a deal's product lines can be priced offline.
  * Copied whole: these are small tables.
  *
  * @param orgUnits     org units, parents before children
@@ -16,9 +17,13 @@ import java.util.UUID;
  * @param customFields custom field definitions, retired ones too: defined at the hub only, they
  *                     reach a replica before any value of theirs
  * @param credentials  the passwords of the users whose org unit lies in the replica's subtree
+ * @param products     the product catalogue, retired and deleted products too (a quote may name them):
+ *                     edited at the hub only
+ * @param substitutes  every product's ranked substitutes (product_id, substitute_id, sort_rank)
  */
 public record Directory(List<Map<String, Object>> orgUnits, List<Map<String, Object>> users,
-                        List<Map<String, Object>> customFields, List<Password> credentials) {
+                        List<Map<String, Object>> customFields, List<Password> credentials,
+                        List<Map<String, Object>> products, List<Map<String, Object>> substitutes) {
 
     /**
      * A user's password as the hub holds it. The failure count, lockout and last sign-in are not

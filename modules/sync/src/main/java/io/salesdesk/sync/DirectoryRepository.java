@@ -3,28 +3,40 @@ package io.salesdesk.sync;
 import static io.salesdesk.db.jooq.Tables.APP_USER;
 import static io.salesdesk.db.jooq.Tables.CUSTOM_FIELD;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.PRODUCT;
+import static io.salesdesk.db.jooq.Tables.PRODUCT_SUBSTITUTE;
 import static io.salesdesk.db.jooq.Tables.USER_CREDENTIAL;
 
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import io.salesdesk.db.jooq.tables.records.CustomFieldRecord;
 import io.salesdesk.db.jooq.tables.records.OrgUnitRecord;
+import io.salesdesk.db.jooq.tables.records.ProductRecord;
+import io.salesdesk.db.jooq.tables.records.ProductSubstituteRecord;
 import io.salesdesk.db.jooq.tables.records.UserCredentialRecord;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The org tree, users and custom field definitions, read whole on the hub and added where missing on
- * a replica, and the passwords of a replica's subtree, which a replica takes as the hub has them.
+ * The org tree, users, custom field definitions and the product catalogue, read whole on the hub and
+ * added or overwritten on a replica, and the passwords of a replica's subtree, which a replica takes
+ * as the hub has them.
  */
 final class DirectoryRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryRepository.class);
 
     private final DSLContext dsl;
 
@@ -73,7 +85,12 @@ final class DirectoryRepository {
                 .where(ORG_UNIT.PATH.startsWith(scopePath))
                 .orderBy(USER_CREDENTIAL.USER_ID)
                 .fetch(r -> new Directory.Password(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-        return new Directory(units, users, fields, passwords);
+        List<Map<String, Object>> products = dsl.selectFrom(PRODUCT).orderBy(PRODUCT.ID).fetch()
+                .map(ProductRecord::intoMap);
+        List<Map<String, Object>> substitutes = dsl.selectFrom(PRODUCT_SUBSTITUTE)
+                .orderBy(PRODUCT_SUBSTITUTE.PRODUCT_ID, PRODUCT_SUBSTITUTE.SORT_RANK).fetch()
+                .map(ProductSubstituteRecord::intoMap);
+        return new Directory(units, users, fields, passwords, products, substitutes);
     }
 
     /**
@@ -115,6 +132,85 @@ final class DirectoryRepository {
         }
         addCustomFields(directory.customFields());
         takePasswords(directory.credentials());
+        takeProducts(directory.products());
+        takeSubstitutes(directory.substitutes());
+    }
+
+    /**
+     * Makes this side's catalogue the hub's, which alone edits it: adds the products this side lacks
+     * and overwrites those whose version differs (a new price, a retirement). Nothing is deleted:
+     * the hub only soft-deletes, and a quote here may name any product. A product made here before
+     * products were edited at the head office only keeps its row; a hub product with its SKU is
+     * left out (with a warning) rather than failing the sync.
+     */
+    private void takeProducts(List<Map<String, Object>> hubProducts) {
+        Map<UUID, ProductRecord> local = dsl.selectFrom(PRODUCT).fetch().stream()
+                .collect(Collectors.toMap(ProductRecord::getId, Function.identity()));
+        List<ProductRecord> changed = hubProducts.stream().map(values -> {
+            ProductRecord r = dsl.newRecord(PRODUCT);
+            r.fromMap(values);
+            return r;
+        }).filter(r -> !local.containsKey(r.getId()) || !local.get(r.getId()).getVersion().equals(r.getVersion()))
+                .toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<UUID> hubIds = hubProducts.stream().map(v -> (UUID) v.get(PRODUCT.ID.getName()))
+                .collect(Collectors.toSet());
+        Map<String, UUID> ownSkus = new HashMap<>();
+        local.values().stream().filter(p -> !hubIds.contains(p.getId()))
+                .forEach(p -> ownSkus.put(p.getSku(), p.getId()));
+        // SKUs swapped at the hub between two syncs would collide half-way: park the moving ones first.
+        for (ProductRecord r : changed) {
+            ProductRecord mine = local.get(r.getId());
+            if (mine != null && !mine.getSku().equals(r.getSku())) {
+                dsl.update(PRODUCT).set(PRODUCT.SKU, "~" + r.getId()).where(PRODUCT.ID.eq(r.getId())).execute();
+            }
+        }
+        for (ProductRecord r : changed) {
+            if (ownSkus.containsKey(r.getSku())) {
+                LOG.warn("Product {} of the hub not taken: SKU {} belongs to product {} made on this replica",
+                        r.getId(), r.getSku(), ownSkus.get(r.getSku()));
+            } else if (local.containsKey(r.getId())) {
+                dsl.executeUpdate(r);
+            } else {
+                r.insert();
+            }
+        }
+    }
+
+    /**
+     * The hub's ranked substitutes: a product whose list differs here gets the hub's, leaving out a
+     * substitute this side lacks (see {@link #takeProducts}).
+     */
+    private void takeSubstitutes(List<Map<String, Object>> hubSubstitutes) {
+        Map<UUID, List<List<Object>>> hub = ranked(hubSubstitutes.stream().map(values -> {
+            ProductSubstituteRecord r = dsl.newRecord(PRODUCT_SUBSTITUTE);
+            r.fromMap(values);
+            return r;
+        }).toList());
+        Map<UUID, List<List<Object>>> mine = ranked(dsl.selectFrom(PRODUCT_SUBSTITUTE).fetch());
+        Set<UUID> products = new HashSet<>(dsl.select(PRODUCT.ID).from(PRODUCT).fetch(PRODUCT.ID));
+        Set<UUID> differing = new HashSet<>(hub.keySet());
+        differing.addAll(mine.keySet());
+        differing.removeIf(id -> Objects.equals(hub.get(id), mine.get(id)) || !products.contains(id));
+        for (UUID productId : differing) {
+            dsl.deleteFrom(PRODUCT_SUBSTITUTE).where(PRODUCT_SUBSTITUTE.PRODUCT_ID.eq(productId)).execute();
+            for (List<Object> s : hub.getOrDefault(productId, List.of())) {
+                if (products.contains((UUID) s.get(0))) {
+                    dsl.insertInto(PRODUCT_SUBSTITUTE, PRODUCT_SUBSTITUTE.PRODUCT_ID, PRODUCT_SUBSTITUTE.SUBSTITUTE_ID,
+                            PRODUCT_SUBSTITUTE.SORT_RANK).values(productId, (UUID) s.get(0), (Integer) s.get(1)).execute();
+                }
+            }
+        }
+    }
+
+    // Product → its substitutes as [substitute id, rank], best first, comparable between sides.
+    private static Map<UUID, List<List<Object>>> ranked(List<ProductSubstituteRecord> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(ProductSubstituteRecord::getSortRank))
+                .collect(Collectors.groupingBy(ProductSubstituteRecord::getProductId,
+                        Collectors.mapping(r -> List.<Object>of(r.getSubstituteId(), r.getSortRank()),
+                                Collectors.toList())));
     }
 
     /**

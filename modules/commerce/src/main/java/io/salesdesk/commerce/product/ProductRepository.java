@@ -2,6 +2,7 @@ package io.salesdesk.commerce.product;
 
 import static io.salesdesk.db.jooq.Tables.PRODUCT;
 import static io.salesdesk.db.jooq.Tables.PRODUCT_SUBSTITUTE;
+import static io.salesdesk.db.jooq.Tables.SYNC_NODE;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -48,6 +49,14 @@ public final class ProductRepository {
 
     public static ProductRepository using(Configuration configuration, Clock clock) {
         return new ProductRepository(configuration, clock);
+    }
+
+    /**
+     * Whether this database is a branch replica, whose catalogue is the head office's, copied by
+     * sync (docs/decisions.md, decision 6).
+     */
+    public boolean onReplica() {
+        return dsl.fetchExists(SYNC_NODE, SYNC_NODE.ROLE.eq("REPLICA"));
     }
 
     /**

@@ -48,6 +48,26 @@ public final class ProductService {
     }
 
     /**
+     * Whether products are edited in this database: not on a branch replica, which receives the
+     * head office's catalogue on every sync (docs/decisions.md, decision 6).
+     */
+    public boolean editedHere() {
+        return !db.transactionResult(cfg -> ProductRepository.using(cfg, clock).onReplica());
+    }
+
+    /**
+     * Refuses a change of the catalogue on a branch replica: the next sync would overwrite it, and a
+     * product made there would be unknown at the head office, which quotes it.
+     *
+     * @throws CommerceException {@code product.atHeadOffice}
+     */
+    public static void requireHeadOffice(ProductRepository products) {
+        if (products.onReplica()) {
+            throw new CommerceException("product.atHeadOffice");
+        }
+    }
+
+    /**
      * The draft trimmed and checked: SKU, name and category required and not too long, prices
      * given and not negative (rounded HALF_UP to fen, as the database keeps them), blank unit 台.
      * SKU uniqueness is checked when writing.
@@ -83,6 +103,7 @@ public final class ProductService {
         ProductDraft valid = validate(draft);
         return db.transactionResult(cfg -> {
             ProductRepository products = ProductRepository.using(cfg, clock);
+            requireHeadOffice(products);
             requireFreeSku(products, valid.sku(), null);
             UUID id = products.insert(actor, ChangeReason.user(), Ids.newId(clock), valid);
             return products.findAny(id).orElseThrow();
@@ -98,6 +119,7 @@ public final class ProductService {
         ProductDraft valid = validate(draft);
         return db.transactionResult(cfg -> {
             ProductRepository products = ProductRepository.using(cfg, clock);
+            requireHeadOffice(products);
             Product current = current(products, id, expectedVersion);
             requireFreeSku(products, valid.sku(), id);
             return products.update(actor, ChangeReason.user(), id, expectedVersion, valid, current.active());
@@ -117,6 +139,7 @@ public final class ProductService {
     private Product setActive(Actor actor, UUID id, long expectedVersion, boolean active) {
         return db.transactionResult(cfg -> {
             ProductRepository products = ProductRepository.using(cfg, clock);
+            requireHeadOffice(products);
             Product current = current(products, id, expectedVersion);
             return products.update(actor, ChangeReason.user(), id, expectedVersion, current.toDraft(), active);
         });
@@ -178,6 +201,7 @@ public final class ProductService {
         }
         return db.transactionResult(cfg -> {
             ProductRepository products = ProductRepository.using(cfg, clock);
+            requireHeadOffice(products);
             current(products, productId, expectedVersion);
             Map<UUID, Product> found = products.byIds(ranked);
             if (found.size() != ranked.size()) {

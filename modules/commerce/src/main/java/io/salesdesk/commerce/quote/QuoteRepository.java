@@ -4,6 +4,7 @@ import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.PRODUCT;
 import static io.salesdesk.db.jooq.Tables.QUOTE;
 import static io.salesdesk.db.jooq.Tables.QUOTE_LINE;
+import static io.salesdesk.db.jooq.Tables.SYNC_NODE;
 
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
@@ -51,10 +52,20 @@ public final class QuoteRepository {
         return new QuoteRepository(configuration, clock);
     }
 
-    /** The highest quote number starting with {@code prefix} (e.g. {@code BJ-2026-}), if any. */
+    /**
+     * The highest quote number starting with {@code prefix} (e.g. {@code BJ-2026-}), if any; a number
+     * with a branch code after the prefix (BJ-2026-A3F09C-0001, made on a replica) is not counted.
+     */
     public Optional<String> highestNumber(String prefix) {
         return Optional.ofNullable(dsl.select(DSL.max(QUOTE.QUOTE_NO)).from(QUOTE)
-                .where(QUOTE.QUOTE_NO.startsWith(prefix)).fetchOne(0, String.class));
+                .where(QUOTE.QUOTE_NO.startsWith(prefix), QUOTE.QUOTE_NO.notLike(prefix + "%-%"))
+                .fetchOne(0, String.class));
+    }
+
+    /** This database's node id if it is a branch replica (docs/decisions.md, decision 6). */
+    public Optional<UUID> replicaNodeId() {
+        return dsl.select(SYNC_NODE.NODE_ID).from(SYNC_NODE).where(SYNC_NODE.ROLE.eq("REPLICA"))
+                .fetchOptional(SYNC_NODE.NODE_ID);
     }
 
     /** Inserts a quote with its lines (the quote's id, number, version 1). */

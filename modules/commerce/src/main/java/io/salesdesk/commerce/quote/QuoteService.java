@@ -501,12 +501,26 @@ public final class QuoteService {
                 null, lines, version);
     }
 
-    /** The year's next number: BJ-2026-0001, then 0002 …; past 9999 it simply grows a digit. */
+    /**
+     * The year's next number: BJ-2026-0001, then 0002 …; past 9999 it simply grows a digit. On a
+     * branch replica the branch's code comes first (BJ-2026-A3F09C-0001), so numbers made offline on
+     * two branches, or on a branch and at the head office, never collide.
+     */
     private String nextNumber(QuoteRepository quotes) {
-        String prefix = "BJ-" + BusinessTime.today(clock).getYear() + "-";
+        String prefix = "BJ-" + BusinessTime.today(clock).getYear() + "-"
+                + quotes.replicaNodeId().map(id -> branchCode(id) + "-").orElse("");
         int next = quotes.highestNumber(prefix).map(no -> Integer.parseInt(no.substring(prefix.length())) + 1)
                 .orElse(1);
         return prefix + String.format(Locale.ROOT, "%04d", next);
+    }
+
+    /**
+     * A replica's code in its quote numbers: the last six hex digits of its node id, which are
+     * random (the leading ones of a UUIDv7 are its creation time, alike for branches made together).
+     */
+    static String branchCode(UUID replicaId) {
+        String hex = replicaId.toString();
+        return hex.substring(hex.length() - 6).toUpperCase(Locale.ROOT);
     }
 
     private static boolean numberTaken(DataAccessException e) {

@@ -85,6 +85,29 @@ class QuoteServiceTest {
     }
 
     @Test
+    void aBranchReplicaNumbersItsQuotesWithItsCodeAndTheHeadOfficeSeriesIgnoresThem() {
+        assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo()).isEqualTo("BJ-2026-0001");
+        UUID replica = UUID.fromString("0192f3a1-7c00-7abc-8def-0123dea3f09c");
+        db.dsl().insertInto(io.salesdesk.db.jooq.Tables.SYNC_NODE)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.NODE_ID, replica)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.ROLE, "REPLICA")
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.LAMPORT, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.PUSHED_SEQ, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.PULLED_SEQ, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.CREATED_AT, java.time.OffsetDateTime.now(clock))
+                .execute();
+
+        assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo())
+                .isEqualTo("BJ-2026-A3F09C-0001");
+        assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo())
+                .isEqualTo("BJ-2026-A3F09C-0002");
+
+        // Where branch numbers sit beside its own (as when quotes travel), the head office's series goes on.
+        db.dsl().deleteFrom(io.salesdesk.db.jooq.Tables.SYNC_NODE).execute();
+        assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo()).isEqualTo("BJ-2026-0002");
+    }
+
+        @Test
     void quotesAreNumberedPerYear() {
         assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo()).isEqualTo("BJ-2026-0001");
         assertThat(f.quotes.create(f.rep, draft(line(probe, "1", null, null))).quoteNo()).isEqualTo("BJ-2026-0002");

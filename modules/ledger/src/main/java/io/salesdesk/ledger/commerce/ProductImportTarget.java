@@ -71,6 +71,8 @@ public final class ProductImportTarget implements ImportTarget {
     @Override
     public void checkAllowed(Actor actor) {
         Cells.requireManager(actor, ProductLedger.ENTITY.labelZh());
+        // Said before the user maps columns, not only when the rows are written.
+        db.transaction(cfg -> ProductService.requireHeadOffice(ProductRepository.using(cfg, clock)));
     }
 
     @Override
@@ -130,6 +132,7 @@ public final class ProductImportTarget implements ImportTarget {
     public List<WrittenRow> write(Configuration cfg, Actor actor, ChangeReason reason, ColumnMapping mapping,
             List<ImportRow> rows, ImportMonitor monitor) {
         ProductRepository repository = ProductRepository.using(cfg, clock);
+        ProductService.requireHeadOffice(repository);
         // A later row with the same SKU set to "update" overwrites the earlier row's values.
         Map<Integer, Plan> byRow = new LinkedHashMap<>();
         Map<Integer, ImportRow> rowOf = new HashMap<>();
@@ -180,6 +183,7 @@ public final class ProductImportTarget implements ImportTarget {
     public UndoResult undo(Configuration cfg, Actor actor, ChangeReason reason, String batchId,
             List<WrittenRow> written) {
         ProductRepository repository = ProductRepository.using(cfg, clock);
+        ProductService.requireHeadOffice(repository);
         ChangeLog changeLog = ChangeLog.using(cfg, clock);
         int removed = 0;
         int restored = 0;

@@ -194,4 +194,22 @@ class CommerceImportHsqldbTest {
                 .isInstanceOfSatisfying(LedgerImportException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("ledger.import.stockManagersOnly"));
     }
+
+    @Test
+    void aBranchReplicaRefusesToImportTheCatalogueWhichTheHeadOfficeKeeps() {
+        db.dsl().insertInto(io.salesdesk.db.jooq.Tables.SYNC_NODE)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.NODE_ID, java.util.UUID.randomUUID())
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.ROLE, "REPLICA")
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.LAMPORT, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.PUSHED_SEQ, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.PULLED_SEQ, 0L)
+                .set(io.salesdesk.db.jooq.Tables.SYNC_NODE.CREATED_AT, java.time.OffsetDateTime.now(clock))
+                .execute();
+        Path file = ledger("products.xlsx", PRODUCT_HEADERS, List.of("MON-M8", "M8", "监护仪", "台", "1", "1"));
+
+        assertThatThrownBy(() -> preview(file, "products", DuplicateDecision.SKIP, admin))
+                .isInstanceOfSatisfying(io.salesdesk.core.SalesDeskException.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("product.atHeadOffice"));
+        assertThat(products.bySku("MON-M8")).isEmpty();
+    }
 }
