@@ -107,7 +107,7 @@ public final class LocalHub implements SyncHub {
             RowStateRepository rows = RowStateRepository.using(cfg);
             List<RowState> states = new ArrayList<>();
             touched.forEach((entity, ids) -> states.addAll(rows.read(entity, ids, null)));
-            return new PushResult(states, conflicts, lamport);
+            return new PushResult(states, conflicts, lamport, outside(rows, touched, scope));
         });
     }
 
@@ -121,8 +121,31 @@ public final class LocalHub implements SyncHub {
             RowStateRepository.FeedPage page = rows.feed(afterSeq, limit, replicaId);
             List<RowState> states = new ArrayList<>();
             page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
-            return new PullPage(states, page.lastSeq(), page.full(), hub.lamport());
+            return new PullPage(states, page.lastSeq(), page.full(), hub.lamport(),
+                    outside(rows, page.moved(), scope));
         });
+    }
+
+    /**
+     * The rows among these that the hub holds outside the subtree (ids only, no fields). Only the owned entities: a contact,
+     * follow-up, checklist item or comment leaves with its customer or task on the replica.
+     */
+    private static List<RowRef> outside(RowStateRepository rows, Map<SyncedEntity, ? extends java.util.Collection<UUID>> ids,
+                                        String scope) {
+        List<RowRef> left = new ArrayList<>();
+        for (SyncedEntity entity : List.of(SyncedEntity.CUSTOMER, SyncedEntity.DEAL, SyncedEntity.LEAD,
+                SyncedEntity.TASK)) {
+            java.util.Collection<UUID> some = ids.get(entity);
+            if (some == null || some.isEmpty()) {
+                continue;
+            }
+            Set<UUID> in = new java.util.HashSet<>();
+            rows.read(entity, some, scope).forEach(r -> in.add(r.id()));
+            // Rows the hub holds: a row it never took (a pushed one it refused) is not the hub's to withdraw.
+            rows.read(entity, some, null).stream().map(RowState::id).filter(id -> !in.contains(id))
+                    .forEach(id -> left.add(new RowRef(entity, id)));
+        }
+        return left;
     }
 
     /** Rows the hub has that lie outside the replica's subtree: a replica may not change them. */

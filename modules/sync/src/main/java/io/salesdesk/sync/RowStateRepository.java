@@ -44,6 +44,9 @@ final class RowStateRepository {
 
     private static final int CHUNK = 1000;
 
+    /** The fields that decide whether a row lies in a replica's subtree (region: a pool record's). */
+    private static final List<String> SCOPE_FIELDS = List.of("ownerId", "assigneeId", "regionCode");
+
     private final DSLContext dsl;
     // Reads only, so the clock (which stamps writes) does not matter.
     private final CustomValues customValues;
@@ -163,9 +166,13 @@ final class RowStateRepository {
         long last = afterSeq;
         List<UUID> newOwner = new ArrayList<>();
         List<UUID> newAssignee = new ArrayList<>();
+        Map<SyncedEntity, List<UUID>> moved = new LinkedHashMap<>();
         for (var r : entries) {
             SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
             touched.get(entity).add(r.value3());
+            if (r.value4() != null && SCOPE_FIELDS.stream().anyMatch(f -> r.value4().contains("\"" + f + "\""))) {
+                moved.computeIfAbsent(entity, e -> new ArrayList<>()).add(r.value3());
+            }
             if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
                 newOwner.add(r.value3());
             }
@@ -192,7 +199,15 @@ final class RowStateRepository {
             comments.addAll(dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT)
                     .where(TASK_COMMENT.TASK_ID.in(taskIds)).fetch(TASK_COMMENT.ID));
         }
-        return new FeedPage(touched, last, entries.size() == limit);
+        // A customer coming (back) into a subtree brings its follow-ups too; the scoped read keeps
+        // those of owners outside it at the hub.
+        List<UUID> activities = touched.get(SyncedEntity.ACTIVITY);
+        for (int from = 0; from < newOwner.size(); from += CHUNK) {
+            activities.addAll(dsl.select(ACTIVITY.ID).from(ACTIVITY)
+                    .where(ACTIVITY.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
+                    .fetch(ACTIVITY.ID));
+        }
+        return new FeedPage(touched, last, entries.size() == limit, moved);
     }
 
     /**
@@ -201,8 +216,11 @@ final class RowStateRepository {
      * @param touched row ids per entity
      * @param lastSeq the last sequence number read
      * @param full    whether the page was full (more may follow)
+     * @param moved   row ids per entity whose owner, assignee or region changed: rows that may have
+     *                left a replica's subtree
      */
-    record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full) {
+    record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full,
+                    Map<SyncedEntity, List<UUID>> moved) {
     }
 
     /** Customers owned in the subtree, and pool customers (no owner) of its regions. */
