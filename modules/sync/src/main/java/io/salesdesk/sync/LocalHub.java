@@ -122,8 +122,27 @@ public final class LocalHub implements SyncHub {
             List<RowState> states = new ArrayList<>();
             page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
             return new PullPage(states, page.lastSeq(), page.full(), hub.lamport(),
-                    outside(rows, page.moved(), scope));
+                    outside(rows, wereInside(rows, page.moved(), scope), scope));
         });
+    }
+
+    /**
+     * The moved rows that were the subtree's before the move: owned or assigned there, or in the pool
+     * (no owner before, or only the region changed; the hub does not keep which region's pool), so
+     * the replica is told only of rows it may hold, not of every other region's handovers.
+     */
+    private static Map<SyncedEntity, Set<UUID>> wereInside(RowStateRepository rows,
+                                                          Map<SyncedEntity, List<RowStateRepository.Moved>> moved,
+                                                          String scope) {
+        Map<SyncedEntity, Set<UUID>> inside = new LinkedHashMap<>();
+        if (moved.isEmpty()) {
+            return inside;
+        }
+        Set<UUID> users = rows.users(scope);
+        moved.forEach((entity, list) -> list.stream()
+                .filter(m -> m.ownerBefore() == null || users.contains(m.ownerBefore()))
+                .forEach(m -> inside.computeIfAbsent(entity, e -> new LinkedHashSet<>()).add(m.id())));
+        return inside;
     }
 
     /**

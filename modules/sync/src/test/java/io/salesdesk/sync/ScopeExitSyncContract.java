@@ -27,6 +27,7 @@ import io.salesdesk.db.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,9 +161,43 @@ abstract class ScopeExitSyncContract {
         assertThat(SyncFixture.field(hubDb, hospital.id(), "ownerId")).isEqualTo(org.zhang.id().toString());
     }
 
+    @Test
+    void aCustomerTheBranchHandsToAnotherRegionOfflineLeavesOnceTheHubHasIt() {
+        Customer offline = customers(replica).open(manager, hospital.id()).orElseThrow().customer();
+        customers(replica).transfer(manager, hospital.id(), offline.version(), org.zhang.id(), "区域调整");
+
+        SyncReport report = sync();
+
+        assertThat(report.conflicts()).isZero();
+        assertThat(SyncFixture.field(hubDb, hospital.id(), "ownerId")).isEqualTo(org.zhang.id().toString());
+        assertThat(names(replica, "")).doesNotContain("苏州第一医院");
+        assertThat(SyncFixture.row(replica, SyncedEntity.CONTACT, buyer.id()).orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void theHubNamesOnlyRowsThatWereTheReplicasBeforeTheMove() {
+        Customer south = org.create(hubDb, org.zhang, "广州医院");
+        UUID replicaId = new SyncService(replica, clock).node().nodeId();
+        long cursor = new SyncService(replica, clock).node().pulledSeq();
+        Customer now = customers(hubDb).open(manager, south.id()).orElseThrow().customer();
+        customers(hubDb).update(manager, south.id(), now.version(), withOwner(now, org.li.id()));
+        now = customers(hubDb).open(manager, south.id()).orElseThrow().customer();
+        customers(hubDb).update(manager, south.id(), now.version(), withOwner(now, org.zhang.id()));
+
+        SyncHub.PullPage page = hub.pull(replicaId, cursor, 100);
+
+        // Only the move away from 李二 of 华东 names it: 张三's creation and his handing it to 李二 do not.
+        assertThat(page.left()).containsExactly(new SyncHub.RowRef(SyncedEntity.CUSTOMER, south.id()));
+    }
+
     private void transfer(Customer customer, User to) {
         Customer now = customers(hubDb).open(manager, customer.id()).orElseThrow().customer();
         customers(hubDb).transfer(manager, customer.id(), now.version(), to.id(), "区域调整");
+    }
+
+    private static io.salesdesk.crm.CustomerDraft withOwner(Customer c, UUID owner) {
+        return new io.salesdesk.crm.CustomerDraft(c.name(), c.creditCode(), c.tier(), c.industry(), c.regionCode(),
+                c.address(), c.phone(), owner);
     }
 
     private static io.salesdesk.crm.CustomerDraft withPhone(Customer c, String phone) {
