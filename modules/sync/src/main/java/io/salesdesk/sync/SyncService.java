@@ -148,16 +148,18 @@ public final class SyncService {
         long after = start.pulledSeq();
         while (true) {
             SyncHub.PullPage page = hub.pull(start.nodeId(), after, pageSize);
-            db.transaction(cfg -> {
+            int left = db.transactionResult(cfg -> {
                 SyncNode n = SyncNodeRepository.using(cfg, clock).node().orElseThrow();
                 apply(cfg, n.hubId(), page.rows(), n.pushedSeq());
-                int left = ScopeExit.apply(cfg, clock, page.left(), n.pushedSeq());
-                if (left > 0) {
-                    LOG.info("Sync took {} records off this replica: they now belong outside its subtree", left);
-                }
+                int gone = ScopeExit.apply(cfg, clock, page.left(), n.pushedSeq());
                 SyncNodeRepository.using(cfg, clock).pulledThrough(page.nextSeq(), page.lamport());
+                return gone;
             });
-            pulled += page.rows().size();
+            if (left > 0) {
+                LOG.info("Sync took {} records off this replica: they now belong outside its subtree", left);
+            }
+            // Rows taken off count as rows the pull changed, so the app reads its lists again.
+            pulled += page.rows().size() + left;
             after = page.nextSeq();
             if (!page.more()) {
                 return pulled;

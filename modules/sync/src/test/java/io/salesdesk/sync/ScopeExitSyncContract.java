@@ -89,6 +89,7 @@ abstract class ScopeExitSyncContract {
         SyncReport report = sync();
 
         assertThat(report.conflicts()).isZero();
+        assertThat(report.pulled()).as("the app reads its lists again when a sync changed rows").isPositive();
         assertThat(names(replica, "")).doesNotContain("苏州第一医院");
         assertThat(names(replica, "苏州")).isEmpty();
         assertThat(customers(replica).open(manager, hospital.id())).isEmpty();
