@@ -107,7 +107,7 @@ public final class LocalHub implements SyncHub {
             RowStateRepository rows = RowStateRepository.using(cfg);
             List<RowState> states = new ArrayList<>();
             touched.forEach((entity, ids) -> states.addAll(rows.read(entity, ids, null)));
-            return new PushResult(states, conflicts, lamport);
+            return new PushResult(states, conflicts, lamport, outside(rows, touched, scope));
         });
     }
 
@@ -121,8 +121,50 @@ public final class LocalHub implements SyncHub {
             RowStateRepository.FeedPage page = rows.feed(afterSeq, limit, replicaId);
             List<RowState> states = new ArrayList<>();
             page.touched().forEach((entity, ids) -> states.addAll(rows.read(entity, ids, scope)));
-            return new PullPage(states, page.lastSeq(), page.full(), hub.lamport());
+            return new PullPage(states, page.lastSeq(), page.full(), hub.lamport(),
+                    outside(rows, wereInside(rows, page.moved(), scope), scope));
         });
+    }
+
+    /**
+     * The moved rows that were the subtree's before the move: owned or assigned there, or in the pool
+     * (no owner before, or only the region changed; the hub does not keep which region's pool), so
+     * the replica is told only of rows it may hold, not of every other region's handovers.
+     */
+    private static Map<SyncedEntity, Set<UUID>> wereInside(RowStateRepository rows,
+                                                          Map<SyncedEntity, List<RowStateRepository.Moved>> moved,
+                                                          String scope) {
+        Map<SyncedEntity, Set<UUID>> inside = new LinkedHashMap<>();
+        if (moved.isEmpty()) {
+            return inside;
+        }
+        Set<UUID> users = rows.users(scope);
+        moved.forEach((entity, list) -> list.stream()
+                .filter(m -> m.ownerBefore() == null || users.contains(m.ownerBefore()))
+                .forEach(m -> inside.computeIfAbsent(entity, e -> new LinkedHashSet<>()).add(m.id())));
+        return inside;
+    }
+
+    /**
+     * The rows among these that the hub holds outside the subtree (ids only, no fields). Only the owned entities: a contact,
+     * follow-up, checklist item or comment leaves with its customer or task on the replica.
+     */
+    private static List<RowRef> outside(RowStateRepository rows, Map<SyncedEntity, ? extends java.util.Collection<UUID>> ids,
+                                        String scope) {
+        List<RowRef> left = new ArrayList<>();
+        for (SyncedEntity entity : List.of(SyncedEntity.CUSTOMER, SyncedEntity.DEAL, SyncedEntity.LEAD,
+                SyncedEntity.TASK)) {
+            java.util.Collection<UUID> some = ids.get(entity);
+            if (some == null || some.isEmpty()) {
+                continue;
+            }
+            Set<UUID> in = new java.util.HashSet<>();
+            rows.read(entity, some, scope).forEach(r -> in.add(r.id()));
+            // Rows the hub holds: a row it never took (a pushed one it refused) is not the hub's to withdraw.
+            rows.read(entity, some, null).stream().map(RowState::id).filter(id -> !in.contains(id))
+                    .forEach(id -> left.add(new RowRef(entity, id)));
+        }
+        return left;
     }
 
     /** Rows the hub has that lie outside the replica's subtree: a replica may not change them. */

@@ -43,6 +43,10 @@ final class RowStateRepository {
     static final String MERGED_INTO = "mergedIntoId";
 
     private static final int CHUNK = 1000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The fields that decide whether a row lies in a replica's subtree (region: a pool record's). */
+    private static final List<String> SCOPE_FIELDS = List.of("ownerId", "assigneeId", "regionCode");
 
     private final DSLContext dsl;
     // Reads only, so the clock (which stamps writes) does not matter.
@@ -150,7 +154,8 @@ final class RowStateRepository {
      * answered those pushes with the rows as they were then, and any later change has its own entry.
      */
     FeedPage feed(long afterSeq, int limit, UUID replicaId) {
-        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.CHANGES)
+        var entries = dsl.select(CHANGE_LOG.SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.CHANGES,
+                        CHANGE_LOG.OPERATION)
                 .from(CHANGE_LOG)
                 .where(CHANGE_LOG.SEQ.gt(afterSeq), CHANGE_LOG.ENTITY.in(SyncedEntity.tables()),
                         CHANGE_LOG.REASON_KIND.ne(ChangeReason.Kind.SYNC.name())
@@ -163,9 +168,15 @@ final class RowStateRepository {
         long last = afterSeq;
         List<UUID> newOwner = new ArrayList<>();
         List<UUID> newAssignee = new ArrayList<>();
+        Map<SyncedEntity, List<Moved>> moved = new LinkedHashMap<>();
         for (var r : entries) {
             SyncedEntity entity = SyncedEntity.of(r.value2()).orElseThrow();
             touched.get(entity).add(r.value3());
+            // A new row cannot have left anywhere: only edits move rows out.
+            if (r.value4() != null && io.salesdesk.db.ChangeEntry.Operation.UPDATE.name().equals(r.value5())
+                    && SCOPE_FIELDS.stream().anyMatch(f -> r.value4().contains("\"" + f + "\""))) {
+                moved.computeIfAbsent(entity, e -> new ArrayList<>()).add(new Moved(r.value3(), before(r.value4())));
+            }
             if (entity == SyncedEntity.CUSTOMER && r.value4() != null && r.value4().contains("\"ownerId\"")) {
                 newOwner.add(r.value3());
             }
@@ -192,7 +203,15 @@ final class RowStateRepository {
             comments.addAll(dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT)
                     .where(TASK_COMMENT.TASK_ID.in(taskIds)).fetch(TASK_COMMENT.ID));
         }
-        return new FeedPage(touched, last, entries.size() == limit);
+        // A customer coming (back) into a subtree brings its follow-ups too; the scoped read keeps
+        // those of owners outside it at the hub.
+        List<UUID> activities = touched.get(SyncedEntity.ACTIVITY);
+        for (int from = 0; from < newOwner.size(); from += CHUNK) {
+            activities.addAll(dsl.select(ACTIVITY.ID).from(ACTIVITY)
+                    .where(ACTIVITY.CUSTOMER_ID.in(newOwner.subList(from, Math.min(newOwner.size(), from + CHUNK))))
+                    .fetch(ACTIVITY.ID));
+        }
+        return new FeedPage(touched, last, entries.size() == limit, moved);
     }
 
     /**
@@ -201,8 +220,39 @@ final class RowStateRepository {
      * @param touched row ids per entity
      * @param lastSeq the last sequence number read
      * @param full    whether the page was full (more may follow)
+     * @param moved   per entity, the rows whose owner, assignee or region a change moved: rows that
+     *                may have left a replica's subtree
      */
-    record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full) {
+    record FeedPage(Map<SyncedEntity, List<UUID>> touched, long lastSeq, boolean full,
+                    Map<SyncedEntity, List<Moved>> moved) {
+    }
+
+    /**
+     * A row a change moved, with who had it before (owner or assignee; null for a pool record, or
+     * when only its region changed).
+     */
+    record Moved(UUID id, UUID ownerBefore) {
+    }
+
+    /** The ids of the users whose org unit lies in the subtree. */
+    java.util.Set<UUID> users(String scopePath) {
+        return new java.util.HashSet<>(dsl.fetch(usersIn(scopePath)).getValues(APP_USER.ID));
+    }
+
+    // The owner or assignee before the change, from its change record; null if it had none or it did not change.
+    private static UUID before(String changes) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(changes);
+            for (String field : List.of("ownerId", "assigneeId")) {
+                com.fasterxml.jackson.databind.JsonNode old = node.path(field).path("oldValue");
+                if (old.isTextual() && !old.asText().isEmpty()) {
+                    return UUID.fromString(old.asText());
+                }
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("Unreadable change record: " + changes, e);
+        }
     }
 
     /** Customers owned in the subtree, and pool customers (no owner) of its regions. */

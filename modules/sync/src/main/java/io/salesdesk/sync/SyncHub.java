@@ -59,8 +59,14 @@ public interface SyncHub {
      * @param rows      the hub's rows for every row the changes touched, after the merge
      * @param conflicts conflicts the push recorded (zero for a repeated push)
      * @param lamport   the hub's logical clock
+     * @param left      rows the changes touched that now lie outside the replica's subtree, which it
+     *                  takes off its lists
      */
-    record PushResult(List<RowState> rows, int conflicts, long lamport) {
+    record PushResult(List<RowState> rows, int conflicts, long lamport, List<RowRef> left) {
+    }
+
+    /** A row named by entity and id only: no fields, since it is none of the replica's business. */
+    record RowRef(SyncedEntity entity, java.util.UUID id) {
     }
 
     /**
@@ -70,7 +76,9 @@ public interface SyncHub {
      * @param nextSeq the hub sequence number to pull after next time
      * @param more    whether more pages follow
      * @param lamport the hub's logical clock
+     * @param left    rows whose owner, assignee or region the page's changes moved and that now lie
+     *                outside the replica's subtree: the replica takes those it holds off its lists
      */
-    record PullPage(List<RowState> rows, long nextSeq, boolean more, long lamport) {
+    record PullPage(List<RowState> rows, long nextSeq, boolean more, long lamport, List<RowRef> left) {
     }
 }

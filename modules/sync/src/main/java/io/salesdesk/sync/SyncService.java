@@ -133,6 +133,7 @@ public final class SyncService {
             long lamport = Math.max(page.get(page.size() - 1).lamport(), result.lamport());
             db.transaction(cfg -> {
                 apply(cfg, n.hubId(), result.rows(), lastSeq);
+                ScopeExit.apply(cfg, clock, result.left(), lastSeq);
                 LostClaims.tell(cfg, clock, LostClaims.of(page, result.rows()), result.rows());
                 SyncNodeRepository.using(cfg, clock).pushedThrough(lastSeq, lamport);
             });
@@ -147,12 +148,18 @@ public final class SyncService {
         long after = start.pulledSeq();
         while (true) {
             SyncHub.PullPage page = hub.pull(start.nodeId(), after, pageSize);
-            db.transaction(cfg -> {
+            int left = db.transactionResult(cfg -> {
                 SyncNode n = SyncNodeRepository.using(cfg, clock).node().orElseThrow();
                 apply(cfg, n.hubId(), page.rows(), n.pushedSeq());
+                int gone = ScopeExit.apply(cfg, clock, page.left(), n.pushedSeq());
                 SyncNodeRepository.using(cfg, clock).pulledThrough(page.nextSeq(), page.lamport());
+                return gone;
             });
-            pulled += page.rows().size();
+            if (left > 0) {
+                LOG.info("Sync took {} records off this replica: they now belong outside its subtree", left);
+            }
+            // Rows taken off count as rows the pull changed, so the app reads its lists again.
+            pulled += page.rows().size() + left;
             after = page.nextSeq();
             if (!page.more()) {
                 return pulled;
@@ -180,6 +187,19 @@ public final class SyncService {
             if (!ids.isEmpty()) {
                 rows.read(entity, ids, null).forEach(r -> local.put(r.id(), r));
             }
+        }
+        // A row that left this replica's scope and comes back: live again first, then written whole.
+        Map<SyncedEntity, List<UUID>> back = new java.util.EnumMap<>(SyncedEntity.class);
+        for (RowState hubRow : ordered) {
+            RowState current = local.get(hubRow.id());
+            if (current != null && current.deleted() && !hubRow.deleted()
+                    && !unpushed.getOrDefault(hubRow.id(), Set.of()).contains(SyncedEntity.DELETED)) {
+                back.computeIfAbsent(hubRow.entity(), e -> new ArrayList<>()).add(hubRow.id());
+            }
+        }
+        if (!back.isEmpty()) {
+            ScopeExit.restore(cfg, back);
+            back.forEach((entity, ids) -> rows.read(entity, ids, null).forEach(r -> local.put(r.id(), r)));
         }
         for (RowState hubRow : ordered) {
             Set<String> mine = unpushed.getOrDefault(hubRow.id(), Set.of());

@@ -198,6 +198,20 @@ abstract class PoolSyncContract {
         assertThat(inbox(r2, org.li)).singleElement().satisfies(n -> assertThat(n.body()).contains("昆山待分配医院"));
     }
 
+    @Test
+    void aPoolCustomerAndLeadGivenAtHeadOfficeToAnotherRegionLeaveTheReplica() {
+        org.edit(hubDb, org.zhang, suzhouPool, d -> new io.salesdesk.crm.CustomerDraft(d.name(), d.creditCode(),
+                d.tier(), d.industry(), d.regionCode(), d.address(), d.phone(), org.zhang.id()));
+        assign(hubDb, suzhouLead, org.zhang);
+
+        sync(r1);
+
+        assertThat(pool(r1).pool(org.wang.asActor(), null)).isEmpty();
+        assertThat(SyncFixture.row(r1, SyncedEntity.CUSTOMER, suzhouPool).orElseThrow().deleted()).isTrue();
+        assertThat(SyncFixture.row(r1, SyncedEntity.LEAD, suzhouLead).orElseThrow().deleted()).isTrue();
+        assertThat(SyncFixture.conflicts(hubDb)).isEmpty();
+    }
+
     private UUID pooled(Customer customer, String regionCode) {
         Customer c = SyncFixture.customers(hubDb).stream().filter(x -> x.id().equals(customer.id())).findFirst()
                 .orElseThrow();
