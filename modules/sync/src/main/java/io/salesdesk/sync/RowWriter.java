@@ -372,19 +372,14 @@ final class RowWriter {
         if (ofLeads.isEmpty()) {
             return;
         }
-        Set<UUID> present = new HashSet<>();
-        rows.read(SyncedEntity.CUSTOMER, ofLeads.stream().map(w -> uuid(w.target().get("customerId")))
-                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
-        rows.read(SyncedEntity.DEAL, ofLeads.stream().map(w -> uuid(w.target().get("opportunityId")))
-                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Set<UUID> present = customersAndDealsHere(ofLeads);
         Map<UUID, Long> versions = new HashMap<>();
         Set<UUID> missing = new HashSet<>();
         for (Write w : ofLeads) {
             Map<String, String> f = w.target();
             UUID customerId = uuid(f.get("customerId"));
             UUID dealId = uuid(f.get("opportunityId"));
-            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
-                    || (dealId != null && !present.contains(dealId))) {
+            if (missing.contains(w.id()) || absent(customerId, present) || absent(dealId, present)) {
                 failed.add(w);
                 missing.add(w.id());
                 continue;
@@ -419,6 +414,20 @@ final class RowWriter {
         }
     }
 
+    /** The customers and deals named by these writes that this side holds. */
+    private Set<UUID> customersAndDealsHere(List<Write> writes) {
+        Set<UUID> present = new HashSet<>();
+        rows.read(SyncedEntity.CUSTOMER, writes.stream().map(w -> uuid(w.target().get("customerId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        rows.read(SyncedEntity.DEAL, writes.stream().map(w -> uuid(w.target().get("opportunityId")))
+                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        return present;
+    }
+
+    private static boolean absent(UUID named, Set<UUID> present) {
+        return named != null && !present.contains(named);
+    }
+
     /**
      * Tasks one by one, through their repository (few per page, like deals). A task naming a customer
      * or deal this side lacks fails (its assignee is in the subtree, the customer's owner is not),
@@ -430,19 +439,14 @@ final class RowWriter {
         if (ofTasks.isEmpty()) {
             return;
         }
-        Set<UUID> present = new HashSet<>();
-        rows.read(SyncedEntity.CUSTOMER, ofTasks.stream().map(w -> uuid(w.target().get("customerId")))
-                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
-        rows.read(SyncedEntity.DEAL, ofTasks.stream().map(w -> uuid(w.target().get("opportunityId")))
-                .filter(Objects::nonNull).toList(), null).forEach(r -> present.add(r.id()));
+        Set<UUID> present = customersAndDealsHere(ofTasks);
         Map<UUID, Long> versions = new HashMap<>();
         Set<UUID> missing = new HashSet<>();
         for (Write w : ofTasks) {
             Map<String, String> f = w.target();
             UUID customerId = uuid(f.get("customerId"));
             UUID dealId = uuid(f.get("opportunityId"));
-            if (missing.contains(w.id()) || (customerId != null && !present.contains(customerId))
-                    || (dealId != null && !present.contains(dealId))) {
+            if (missing.contains(w.id()) || absent(customerId, present) || absent(dealId, present)) {
                 failed.add(w);
                 missing.add(w.id());
                 continue;
