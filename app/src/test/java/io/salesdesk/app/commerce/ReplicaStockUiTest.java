@@ -46,7 +46,7 @@ import io.salesdesk.sync.SyncService;
 /**
  * A branch laptop shows the head office's stock of a product as of the last sync (合计可用 the hub's
  * figure, not 0), says so, and offers no 入库, 库存调整 or 在途 it would refuse, with a note saying
- * where stock is kept.
+ * where stock is kept; its warehouses dialog lists the head office's warehouses without 新建仓库 or 编辑.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReplicaStockUiTest {
@@ -121,6 +121,14 @@ class ReplicaStockUiTest {
         assertThat(robot.lookup("#stockAdjust").tryQuery()).isEmpty();
         assertThat(robot.lookup("#stockInbound").tryQuery()).isEmpty();
         UiRobots.screenshot(robot, "#mainRoot", "replica-stock");
+
+        robot.clickOn("#productWarehouses");
+        waitUntil(() -> robot.lookup("#warehousesAtHeadOffice").tryQuery().isPresent());
+        assertThat(robot.lookup("#warehousesAtHeadOffice").queryAs(Label.class).getText())
+                .isEqualTo("分支副本：仓库在总部维护，下次同步后到达本机");
+        assertThat(robot.lookup("#warehouseNew").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#warehouseEdit").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#warehouseTable").queryAs(TableView.class).getItems()).hasSize(1);
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
