@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the product catalogue and its stock add to every sync, since they travel whole in each hello
  * (docs/decisions.md, decision 6): one sync with nothing else to move, against a hub with no
- * products and one with {@code products} of them, each stocked in two warehouses, one of whose prices
- * changed and whose stock was received before each iteration.
+ * products and one with {@code products} of them, each stocked in {@code warehouses} warehouses or
+ * none, one of whose prices changed (and stock was received) before each iteration.
  * Hub and replica are embedded HSQLDB files in one process.
  */
 @State(Scope.Benchmark)
@@ -52,6 +52,10 @@ public class CatalogueSyncBenchmark {
 
     @Param({"0", "2000"})
     public int products;
+
+    /** 0: the catalogue alone; 2: each product stocked in two warehouses, one receipt per iteration. */
+    @Param({"0", "2"})
+    public int warehouses;
 
     private final Clock clock = Clock.systemUTC();
     private Path dir;
@@ -73,20 +77,21 @@ public class CatalogueSyncBenchmark {
         // Stock is kept by managers and company-wide roles.
         admin = new Actor(actor.userId(), actor.displayName(), Role.ADMIN, actor.orgPath());
         stock = new StockService(hubSpace.db, clock, new RegionService(hubSpace.db));
-        if (products > 0) {
+        Warehouse hangzhou = null;
+        if (warehouses > 0) {
             shanghai = stock.createWarehouse(admin, new WarehouseDraft("SH-01", "上海仓", null, List.of("310000")));
+            hangzhou = stock.createWarehouse(admin, new WarehouseDraft("HZ-01", "杭州仓", null, List.of("330100")));
         }
-        Warehouse hangzhou = products > 0
-                ? stock.createWarehouse(admin, new WarehouseDraft("HZ-01", "杭州仓", null, List.of("330100")))
-                : null;
         for (int i = 0; i < products; i++) {
             Product p = catalogue.create(actor, new ProductDraft(String.format("JH-%05d", i), "监护仪 " + i,
                     "监护仪", "台", new BigDecimal(10_000 + i), new BigDecimal(6_000 + i)));
             if (i == 0) {
                 first = p;
             }
-            stock.receive(admin, p.id(), shanghai.id(), BigDecimal.valueOf(10 + i % 50));
-            stock.receive(admin, p.id(), hangzhou.id(), BigDecimal.valueOf(5 + i % 20));
+            if (warehouses > 0) {
+                stock.receive(admin, p.id(), shanghai.id(), BigDecimal.valueOf(10 + i % 50));
+                stock.receive(admin, p.id(), hangzhou.id(), BigDecimal.valueOf(5 + i % 20));
+            }
         }
         hub = new LocalHub(hubSpace.db, clock);
         replica = SyncService.createReplica(hub, DatabaseConfig.embedded(dir.resolve("replica")),
@@ -104,7 +109,9 @@ public class CatalogueSyncBenchmark {
         Product now = catalogue.find(first.id()).orElseThrow();
         catalogue.update(hubSpace.reps.get(0).asActor(), now.id(), now.version(), new ProductDraft(now.sku(),
                 now.name(), now.category(), now.unit(), now.listPrice().add(BigDecimal.valueOf(round)), now.costPrice()));
-        stock.receive(admin, first.id(), shanghai.id(), BigDecimal.ONE);
+        if (shanghai != null) {
+            stock.receive(admin, first.id(), shanghai.id(), BigDecimal.ONE);
+        }
     }
 
     @Benchmark
