@@ -1,6 +1,7 @@
 package io.salesdesk.app.commerce;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,12 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.app.sync.SyncStatusText;
 import io.salesdesk.commerce.Managers;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.stock.StockLevel;
 import io.salesdesk.commerce.stock.Warehouse;
+import io.salesdesk.sync.ReplicaStatus;
 
 /**
  * One product: prices and margin, its stock in each warehouse (a row with nothing left to promise
@@ -65,7 +68,7 @@ final class ProductDetailPane extends StackPane {
     }
 
     private record Loaded(List<StockRow> stock, List<Substitute> substitutes, List<Warehouse> warehouses,
-                          boolean editedHere) {
+                          boolean editedHere, Optional<ReplicaStatus> replica) {
     }
 
     ProductDetailPane(AppContext context, Consumer<Product> changed) {
@@ -143,7 +146,8 @@ final class ProductDetailPane extends StackPane {
                     levels.stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add),
                     levels.stream().map(StockLevel::inbound).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
-        return new Loaded(rows, substitutes, warehouses, context.products().editedHere());
+        return new Loaded(rows, substitutes, warehouses, context.products().editedHere(),
+                ReplicaStatus.of(context.database()));
     }
 
     private void fill(Product p, Loaded loaded) {
@@ -184,7 +188,9 @@ final class ProductDetailPane extends StackPane {
                 : new HBox(10, section("products.detail.substitutes"));
         substitutesHead.setAlignment(Pos.CENTER_LEFT);
 
-        body.getChildren().setAll(sku, head, facts, actions(p, loaded.editedHere()), stockHead, stock, stockActions(p, loaded.warehouses()),
+        body.getChildren().setAll(sku, head, facts, actions(p, loaded.editedHere()), stockHead);
+        loaded.replica().ifPresent(r -> body.getChildren().add(stockAsOf(r)));
+        body.getChildren().addAll(stock, stockActions(p, loaded.warehouses(), loaded.replica().isEmpty()),
                 substitutesHead, substitutes(loaded.substitutes(), p.unit()));
     }
 
@@ -219,8 +225,29 @@ final class ProductDetailPane extends StackPane {
         return new FlowPane(8, 8, edit, toggle);
     }
 
+    /**
+     * On a branch replica: the stock shown is the head office's as of the last sync, so a rep does
+     * not promise goods sold there since.
+     */
+    private Label stockAsOf(ReplicaStatus replica) {
+        Label asOf = new Label(replica.lastSyncedAt() == null ? I18n.get("inventory.asOfNever")
+                : I18n.get("inventory.asOfSync", SyncStatusText.when(replica.lastSyncedAt(),
+                        context.clock().instant(), context.clock().getZone())));
+        asOf.setId("productStockAsOf");
+        asOf.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        asOf.setWrapText(true);
+        return asOf;
+    }
+
     /** Receive, adjust and inbound for the warehouse selected (or any): managers only, as the stock service says. */
-    private Node stockActions(Product p, List<Warehouse> warehouses) {
+    private Node stockActions(Product p, List<Warehouse> warehouses, boolean keptHere) {
+        if (!keptHere) {
+            Label note = new Label(I18n.get("inventory.atHeadOffice"));
+            note.setId("stockAtHeadOffice");
+            note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            note.setWrapText(true);
+            return note;
+        }
         if (!Managers.isManager(context.currentUser().asActor())) {
             Label note = new Label(I18n.get("inventory.managersOnly"));
             note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

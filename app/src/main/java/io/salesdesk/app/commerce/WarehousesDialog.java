@@ -65,6 +65,9 @@ final class WarehousesDialog extends Dialog<Void> {
         load(null);
     }
 
+    // False on a branch replica, whose warehouses are the head office's.
+    private boolean keptHere = true;
+
     /** Whether a warehouse was made or changed while the dialog was open. */
     boolean changed() {
         return changed;
@@ -87,6 +90,17 @@ final class WarehousesDialog extends Dialog<Void> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, count, spacer, edit, create);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // A branch replica shows the head office's warehouses but offers no way to change them.
+        BackgroundTask.wrap(() -> context.stock().keptHere()).onSuccess(here -> {
+            keptHere = here;
+            if (!here) {
+                Label note = new Label(I18n.get("warehouses.atHeadOffice"));
+                note.setId("warehousesAtHeadOffice");
+                note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                bar.getChildren().removeAll(edit, create);
+                bar.getChildren().add(note);
+            }
+        }).executeWith(context.executor());
         return bar;
     }
 
@@ -105,7 +119,7 @@ final class WarehousesDialog extends Dialog<Void> {
         table.setRowFactory(t -> {
             TableRow<Warehouse> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                if (e.getClickCount() == 2 && !row.isEmpty() && keptHere) {
                     editSelected();
                 }
             });

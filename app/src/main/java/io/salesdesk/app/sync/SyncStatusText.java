@@ -10,7 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The words of the sync status: 已同步 or 离线 with the time of the last good sync, and what waits to go up. */
-final class SyncStatusText {
+public final class SyncStatusText {
 
     private SyncStatusText() {
     }
@@ -32,7 +32,7 @@ final class SyncStatusText {
     }
 
     /** 今天 14:05, 昨天 09:30 or 11月3日 14:05 (with the year when it is not this year's). */
-    static String when(Instant at, Instant now, ZoneId zone) {
+    public static String when(Instant at, Instant now, ZoneId zone) {
         ZonedDateTime t = at.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
         String time = t.format(DateTimeFormatter.ofPattern("HH:mm"));

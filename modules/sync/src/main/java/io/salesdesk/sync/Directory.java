@@ -9,7 +9,9 @@ import java.util.UUID;
  * The org tree, the users and the custom field definitions as the hub holds them, column name →
  * value, so that a replica can write rows that name an owner or carry custom values, and the
  * passwords of the users in the replica's subtree, so that they sign in there as at the head office,
- * and the product catalogue, so that quotes and a deal's product lines can be priced offline.
+ * and the product catalogue, so that quotes and a deal's product lines can be priced offline, and the
+ * warehouses with their stock, so that a deal's stock check offline sees the head office's levels as
+ * of this sync.
  * Copied whole: these are small tables.
  *
  * @param orgUnits     org units, parents before children
@@ -20,10 +22,15 @@ import java.util.UUID;
  * @param products     the product catalogue, retired and deleted products too (a quote may name them):
  *                     edited at the hub only
  * @param substitutes  every product's ranked substitutes (product_id, substitute_id, sort_rank)
+ * @param warehouses   every warehouse, closed ones too (a stock row may name them): managed at the hub only
+ * @param warehouseRegions the regions each warehouse serves (warehouse_id, region_code)
+ * @param stock        every stock row (product and warehouse, on hand, reserved, inbound): kept at the hub only
  */
 public record Directory(List<Map<String, Object>> orgUnits, List<Map<String, Object>> users,
                         List<Map<String, Object>> customFields, List<Password> credentials,
-                        List<Map<String, Object>> products, List<Map<String, Object>> substitutes) {
+                        List<Map<String, Object>> products, List<Map<String, Object>> substitutes,
+                        List<Map<String, Object>> warehouses, List<Map<String, Object>> warehouseRegions,
+                        List<Map<String, Object>> stock) {
 
     /**
      * A user's password as the hub holds it. The failure count, lockout and last sign-in are not

@@ -5,14 +5,20 @@ import static io.salesdesk.db.jooq.Tables.CUSTOM_FIELD;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
 import static io.salesdesk.db.jooq.Tables.PRODUCT;
 import static io.salesdesk.db.jooq.Tables.PRODUCT_SUBSTITUTE;
+import static io.salesdesk.db.jooq.Tables.STOCK;
 import static io.salesdesk.db.jooq.Tables.USER_CREDENTIAL;
+import static io.salesdesk.db.jooq.Tables.WAREHOUSE;
+import static io.salesdesk.db.jooq.Tables.WAREHOUSE_REGION;
 
 import io.salesdesk.db.jooq.tables.records.AppUserRecord;
 import io.salesdesk.db.jooq.tables.records.CustomFieldRecord;
 import io.salesdesk.db.jooq.tables.records.OrgUnitRecord;
 import io.salesdesk.db.jooq.tables.records.ProductRecord;
 import io.salesdesk.db.jooq.tables.records.ProductSubstituteRecord;
+import io.salesdesk.db.jooq.tables.records.StockRecord;
 import io.salesdesk.db.jooq.tables.records.UserCredentialRecord;
+import io.salesdesk.db.jooq.tables.records.WarehouseRecord;
+import io.salesdesk.db.jooq.tables.records.WarehouseRegionRecord;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The org tree, users, custom field definitions and the product catalogue, read whole on the hub and
- * added or overwritten on a replica, and the passwords of a replica's subtree, which a replica takes
+ * The org tree, users, custom field definitions, the product catalogue, the warehouses and their
+ * stock, read whole on the hub and added or overwritten on a replica, and the passwords of a replica's subtree, which a replica takes
  * as the hub has them.
  */
 final class DirectoryRepository {
@@ -90,7 +96,15 @@ final class DirectoryRepository {
         List<Map<String, Object>> substitutes = dsl.selectFrom(PRODUCT_SUBSTITUTE)
                 .orderBy(PRODUCT_SUBSTITUTE.PRODUCT_ID, PRODUCT_SUBSTITUTE.SORT_RANK).fetch()
                 .map(ProductSubstituteRecord::intoMap);
-        return new Directory(units, users, fields, passwords, products, substitutes);
+        List<Map<String, Object>> warehouses = dsl.selectFrom(WAREHOUSE).orderBy(WAREHOUSE.ID).fetch()
+                .map(WarehouseRecord::intoMap);
+        List<Map<String, Object>> warehouseRegions = dsl.selectFrom(WAREHOUSE_REGION)
+                .orderBy(WAREHOUSE_REGION.WAREHOUSE_ID, WAREHOUSE_REGION.REGION_CODE).fetch()
+                .map(WarehouseRegionRecord::intoMap);
+        List<Map<String, Object>> stock = dsl.selectFrom(STOCK).orderBy(STOCK.PRODUCT_ID, STOCK.WAREHOUSE_ID).fetch()
+                .map(StockRecord::intoMap);
+        return new Directory(units, users, fields, passwords, products, substitutes, warehouses, warehouseRegions,
+                stock);
     }
 
     /**
@@ -134,6 +148,124 @@ final class DirectoryRepository {
         takePasswords(directory.credentials());
         takeProducts(directory.products());
         takeSubstitutes(directory.substitutes());
+        takeWarehouses(directory.warehouses());
+        takeWarehouseRegions(directory.warehouseRegions(), directory.warehouses().stream()
+                .map(v -> (UUID) v.get(WAREHOUSE.ID.getName())).collect(Collectors.toSet()));
+        takeStock(directory.stock());
+    }
+
+    /**
+     * Makes this side's warehouses the hub's, which alone manages them: adds the missing ones and
+     * overwrites those whose version differs. Never deleted (the hub only closes them). A warehouse
+     * made here before stock was kept at the head office keeps its row; a hub warehouse with its code
+     * is left out (with a warning), as {@link #takeProducts} does for SKUs.
+     */
+    private void takeWarehouses(List<Map<String, Object>> hubWarehouses) {
+        Map<UUID, WarehouseRecord> local = dsl.selectFrom(WAREHOUSE).fetch().stream()
+                .collect(Collectors.toMap(WarehouseRecord::getId, Function.identity()));
+        List<WarehouseRecord> changed = hubWarehouses.stream().map(values -> {
+            WarehouseRecord r = dsl.newRecord(WAREHOUSE);
+            r.fromMap(values);
+            return r;
+        }).filter(r -> !local.containsKey(r.getId()) || !local.get(r.getId()).getVersion().equals(r.getVersion()))
+                .toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<UUID> hubIds = hubWarehouses.stream().map(v -> (UUID) v.get(WAREHOUSE.ID.getName()))
+                .collect(Collectors.toSet());
+        Map<String, UUID> ownCodes = new HashMap<>();
+        local.values().stream().filter(w -> !hubIds.contains(w.getId()))
+                .forEach(w -> ownCodes.put(w.getCode(), w.getId()));
+        // Codes swapped at the hub between two syncs would collide half-way: park the moving ones first.
+        for (WarehouseRecord r : changed) {
+            WarehouseRecord mine = local.get(r.getId());
+            if (mine != null && !mine.getCode().equals(r.getCode())) {
+                dsl.update(WAREHOUSE).set(WAREHOUSE.CODE, "~" + r.getId().toString().substring(0, 18))
+                        .where(WAREHOUSE.ID.eq(r.getId())).execute();
+            }
+        }
+        for (WarehouseRecord r : changed) {
+            if (ownCodes.containsKey(r.getCode())) {
+                LOG.warn("Warehouse {} of the hub not taken: code {} belongs to warehouse {} made on this replica",
+                        r.getId(), r.getCode(), ownCodes.get(r.getCode()));
+            } else if (local.containsKey(r.getId())) {
+                dsl.executeUpdate(r);
+            } else {
+                r.insert();
+            }
+        }
+    }
+
+    /** The regions each hub warehouse serves, replaced where this side's set differs. */
+    private void takeWarehouseRegions(List<Map<String, Object>> hubRegions, Set<UUID> hubWarehouses) {
+        Map<UUID, Set<String>> hub = regionsOf(hubRegions.stream().map(values -> {
+            WarehouseRegionRecord r = dsl.newRecord(WAREHOUSE_REGION);
+            r.fromMap(values);
+            return r;
+        }).toList());
+        Map<UUID, Set<String>> mine = regionsOf(dsl.selectFrom(WAREHOUSE_REGION).fetch());
+        Set<UUID> here = new HashSet<>(dsl.select(WAREHOUSE.ID).from(WAREHOUSE).fetch(WAREHOUSE.ID));
+        // Only the hub's warehouses present here; one that serves no region any more has an empty set.
+        for (UUID warehouseId : hubWarehouses) {
+            Set<String> wanted = hub.getOrDefault(warehouseId, Set.of());
+            if (!here.contains(warehouseId) || wanted.equals(mine.getOrDefault(warehouseId, Set.of()))) {
+                continue;
+            }
+            dsl.deleteFrom(WAREHOUSE_REGION).where(WAREHOUSE_REGION.WAREHOUSE_ID.eq(warehouseId)).execute();
+            for (String code : wanted) {
+                dsl.insertInto(WAREHOUSE_REGION, WAREHOUSE_REGION.WAREHOUSE_ID, WAREHOUSE_REGION.REGION_CODE)
+                        .values(warehouseId, code).execute();
+            }
+        }
+    }
+
+    private static Map<UUID, Set<String>> regionsOf(List<WarehouseRegionRecord> rows) {
+        return rows.stream().collect(Collectors.groupingBy(WarehouseRegionRecord::getWarehouseId,
+                Collectors.mapping(WarehouseRegionRecord::getRegionCode, Collectors.toSet())));
+    }
+
+    /**
+     * Makes this side's stock the hub's, where stock is kept (docs/decisions.md, decision 6): rows
+     * whose figures or version differ are overwritten, missing ones added, and a row the hub lacks
+     * (a reservation a deal made here for stock the hub never had a row of) removed. A reservation
+     * made here is thus replaced by the hub's figure at the next sync. Rows of a product or
+     * warehouse left out here are skipped.
+     */
+    private void takeStock(List<Map<String, Object>> hubStock) {
+        Map<List<UUID>, StockRecord> local = dsl.selectFrom(STOCK).fetch().stream()
+                .collect(Collectors.toMap(r -> List.of(r.getProductId(), r.getWarehouseId()), Function.identity()));
+        Set<UUID> products = new HashSet<>(dsl.select(PRODUCT.ID).from(PRODUCT).fetch(PRODUCT.ID));
+        Set<UUID> warehouses = new HashSet<>(dsl.select(WAREHOUSE.ID).from(WAREHOUSE).fetch(WAREHOUSE.ID));
+        Set<List<UUID>> atHub = new HashSet<>();
+        for (Map<String, Object> values : hubStock) {
+            StockRecord r = dsl.newRecord(STOCK);
+            r.fromMap(values);
+            List<UUID> key = List.of(r.getProductId(), r.getWarehouseId());
+            atHub.add(key);
+            if (!products.contains(r.getProductId()) || !warehouses.contains(r.getWarehouseId())) {
+                continue;
+            }
+            StockRecord mine = local.get(key);
+            if (mine == null) {
+                r.insert();
+            } else if (!sameStock(mine, r)) {
+                dsl.executeUpdate(r);
+            }
+        }
+        for (List<UUID> key : local.keySet()) {
+            if (!atHub.contains(key)) {
+                dsl.deleteFrom(STOCK).where(STOCK.PRODUCT_ID.eq(key.get(0)), STOCK.WAREHOUSE_ID.eq(key.get(1)))
+                        .execute();
+            }
+        }
+    }
+
+    // Scales may differ between databases: compare the figures as numbers.
+    private static boolean sameStock(StockRecord a, StockRecord b) {
+        return a.getVersion().equals(b.getVersion()) && a.getOnHand().compareTo(b.getOnHand()) == 0
+                && a.getReserved().compareTo(b.getReserved()) == 0 && a.getInbound().compareTo(b.getInbound()) == 0
+                && Objects.equals(a.getInboundEta(), b.getInboundEta());
     }
 
     /**

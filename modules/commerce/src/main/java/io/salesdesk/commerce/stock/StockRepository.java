@@ -2,6 +2,7 @@ package io.salesdesk.commerce.stock;
 
 import static io.salesdesk.db.jooq.Tables.PRODUCT;
 import static io.salesdesk.db.jooq.Tables.STOCK;
+import static io.salesdesk.db.jooq.Tables.SYNC_NODE;
 import static io.salesdesk.db.jooq.Tables.WAREHOUSE;
 import static io.salesdesk.db.jooq.Tables.WAREHOUSE_REGION;
 
@@ -53,6 +54,14 @@ public final class StockRepository {
 
     public static StockRepository using(Configuration configuration, Clock clock) {
         return new StockRepository(configuration, clock);
+    }
+
+    /**
+     * Whether this database is a branch replica, whose warehouses and stock are the head office's,
+     * copied by sync (docs/decisions.md, decision 6).
+     */
+    public boolean onReplica() {
+        return dsl.fetchExists(SYNC_NODE, SYNC_NODE.ROLE.eq("REPLICA"));
     }
 
     /** The stable id of the stock row of a product in a warehouse, for the audit trail and import undo. */

@@ -48,6 +48,27 @@ public final class StockService {
         this.regions = regions;
     }
 
+    /**
+     * Whether warehouses and stock levels are kept in this database: not on a branch replica, which
+     * receives the head office's on every sync (docs/decisions.md, decision 6). Deals there still
+     * reserve stock ({@link #reserve}); the head office's figure replaces it at the next sync.
+     */
+    public boolean keptHere() {
+        return !db.transactionResult(cfg -> StockRepository.using(cfg, clock).onReplica());
+    }
+
+    /**
+     * Refuses a warehouse or stock write on a branch replica: the next sync would overwrite it with
+     * the head office's figure, so goods received there would silently vanish.
+     *
+     * @throws CommerceException {@code stock.atHeadOffice}
+     */
+    public static void requireHeadOffice(StockRepository stock) {
+        if (stock.onReplica()) {
+            throw new CommerceException("stock.atHeadOffice");
+        }
+    }
+
     // ------------------------------------------------------------------ warehouses
 
     /**
@@ -59,6 +80,7 @@ public final class StockService {
         requireManager(actor);
         WarehouseDraft valid = validate(draft);
         return db.transactionResult(cfg -> {
+            requireHeadOffice(StockRepository.using(cfg, clock));
             WarehouseRepository warehouses = WarehouseRepository.using(cfg, clock);
             if (warehouses.codeTaken(valid.code(), null)) {
                 throw new CommerceException("warehouse.code.taken", valid.code());
@@ -74,6 +96,7 @@ public final class StockService {
         requireManager(actor);
         WarehouseDraft valid = validate(draft);
         return db.transactionResult(cfg -> {
+            requireHeadOffice(StockRepository.using(cfg, clock));
             WarehouseRepository warehouses = WarehouseRepository.using(cfg, clock);
             if (warehouses.codeTaken(valid.code(), id)) {
                 throw new CommerceException("warehouse.code.taken", valid.code());
@@ -125,7 +148,7 @@ public final class StockService {
     public StockLevel receive(Actor actor, UUID productId, UUID warehouseId, BigDecimal quantity) {
         requireManager(actor);
         requirePositive(quantity);
-        return change(actor, "receive", productId, warehouseId, (names, s) -> {
+        return keptChange(actor, "receive", productId, warehouseId, (names, s) -> {
             BigDecimal inbound = s.inbound().subtract(quantity).max(BigDecimal.ZERO);
             return new Quantities(s.onHand().add(quantity), s.reserved(), inbound,
                     inbound.signum() == 0 ? null : s.inboundEta());
@@ -143,7 +166,7 @@ public final class StockService {
         if (delta == null || delta.signum() == 0) {
             throw new ValidationException(List.of(FieldProblem.of("quantity", "stock.quantity.zero")));
         }
-        return change(actor, Rows.blankToNull(reason) == null ? "adjust" : "adjust: " + reason.strip(), productId,
+        return keptChange(actor, Rows.blankToNull(reason) == null ? "adjust" : "adjust: " + reason.strip(), productId,
                 warehouseId, (names, s) -> {
                     BigDecimal onHand = s.onHand().add(delta);
                     if (onHand.compareTo(s.reserved()) < 0) {
@@ -203,7 +226,7 @@ public final class StockService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return change(actor, "inbound", productId, warehouseId, (names, s) -> new Quantities(s.onHand(), s.reserved(),
+        return keptChange(actor, "inbound", productId, warehouseId, (names, s) -> new Quantities(s.onHand(), s.reserved(),
                 quantity, quantity.signum() == 0 ? null : eta));
     }
 
@@ -229,6 +252,14 @@ public final class StockService {
     }
 
     private record Names(String sku, String warehouse) {
+    }
+
+    /** A change of what the head office keeps (goods in, counts, inbound): refused on a replica. */
+    private StockLevel keptChange(Actor actor, String what, UUID productId, UUID warehouseId, Change change) {
+        return db.transactionResult(cfg -> {
+            requireHeadOffice(StockRepository.using(cfg, clock));
+            return change(cfg, actor, what, productId, warehouseId, change);
+        });
     }
 
     private StockLevel change(Actor actor, String what, UUID productId, UUID warehouseId, Change change) {

@@ -4,6 +4,7 @@ import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductRepository;
 import io.salesdesk.commerce.stock.StockLevel;
 import io.salesdesk.commerce.stock.StockRepository;
+import io.salesdesk.commerce.stock.StockService;
 import io.salesdesk.commerce.stock.Warehouse;
 import io.salesdesk.commerce.stock.WarehouseRepository;
 import io.salesdesk.core.Actor;
@@ -82,6 +83,8 @@ public final class StockImportTarget implements ImportTarget {
     @Override
     public void checkAllowed(Actor actor) {
         Cells.requireManager(actor, StockLedger.ENTITY.labelZh());
+        // Said before the user maps columns, not only when the rows are written.
+        db.transaction(cfg -> StockService.requireHeadOffice(StockRepository.using(cfg, clock)));
     }
 
     @Override
@@ -153,6 +156,7 @@ public final class StockImportTarget implements ImportTarget {
     public List<WrittenRow> write(Configuration cfg, Actor actor, ChangeReason reason, ColumnMapping mapping,
             List<ImportRow> rows, ImportMonitor monitor) {
         StockRepository stock = StockRepository.using(cfg, clock);
+        StockService.requireHeadOffice(stock);
         Map<Integer, Plan> byRow = new LinkedHashMap<>();
         Map<Integer, ImportRow> rowOf = new HashMap<>();
         for (ImportRow row : rows) {
@@ -199,6 +203,7 @@ public final class StockImportTarget implements ImportTarget {
     public UndoResult undo(Configuration cfg, Actor actor, ChangeReason reason, String batchId,
             List<WrittenRow> written) {
         StockRepository stock = StockRepository.using(cfg, clock);
+        StockService.requireHeadOffice(stock);
         ChangeLog changeLog = ChangeLog.using(cfg, clock);
         int removed = 0;
         int restored = 0;

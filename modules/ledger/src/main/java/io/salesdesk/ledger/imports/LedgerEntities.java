@@ -1,6 +1,7 @@
 package io.salesdesk.ledger.imports;
 
 import io.salesdesk.core.Actor;
+import io.salesdesk.core.SalesDeskException;
 import io.salesdesk.ledger.model.LedgerEntity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,11 +120,12 @@ public final class LedgerEntities {
         return target;
     }
 
+    // Refused in the user's words (a role, or products and stock on a branch replica): left off the list.
     private static boolean allowed(Runnable check) {
         try {
             check.run();
             return true;
-        } catch (LedgerImportException refused) {
+        } catch (SalesDeskException refused) {
             return false;
         }
     }
