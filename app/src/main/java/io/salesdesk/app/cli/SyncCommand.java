@@ -282,6 +282,6 @@ public final class SyncCommand implements Callable<Integer> {
             return I18n.get("sync.conflicts.empty");
         }
         String key = "sync.value." + c.entity().name() + "." + c.field() + "." + value;
-        return I18n.has(key) ? I18n.get(key) : value;
+        return I18n.has(key) ? I18n.get(key) : io.salesdesk.app.common.Formats.recordedValue(value);
     }
 }

@@ -69,6 +69,25 @@ public final class Formats {
                 .format(DateTimeFormatter.ofPattern(I18n.get("format.dateTime"), I18n.locale()));
     }
 
+    /**
+     * A value as a change record holds it, for people: times there are ISO text in UTC
+     * ("2026-12-01T01:00Z"), which a manager would have to convert to Beijing time in their head;
+     * dates are ISO dates. Anything else is shown as it is.
+     */
+    public static String recordedValue(String value) {
+        try {
+            if (value.length() >= 16 && value.charAt(10) == 'T') {
+                return dateTime(OffsetDateTime.parse(value), io.salesdesk.core.BusinessTime.ZONE);
+            }
+            if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                return date(LocalDate.parse(value));
+            }
+        } catch (java.time.format.DateTimeParseException notATime) {
+            // Text that only looks like a time (a note, a name): shown as it is.
+        }
+        return value;
+    }
+
     /** "今天", "昨天", "3 天前", "2 个月前"; empty when never. */
     public static String relative(OffsetDateTime time, Clock clock) {
         if (time == null) {

@@ -243,25 +243,7 @@ final class SyncConflictsSection extends VBox {
         // A coded value in words where the bundle has them (a task's priority 紧急, not URGENT), a user by name.
         String valuePrefix = "sync.value." + c.entity().name() + "." + c.field() + ".";
         Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty")
-                : I18n.has(valuePrefix + v) ? I18n.get(valuePrefix + v) : people.getOrDefault(v, readable(v));
+                : I18n.has(valuePrefix + v) ? I18n.get(valuePrefix + v) : people.getOrDefault(v, Formats.recordedValue(v));
         return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
-    }
-
-    /**
-     * A time or a date as the rest of the app shows it (change records hold them as ISO text in UTC,
-     * "2026-12-01T01:00Z", which a manager would have to convert to Beijing time in their head).
-     */
-    static String readable(String value) {
-        try {
-            if (value.length() >= 16 && value.charAt(10) == 'T') {
-                return Formats.dateTime(java.time.OffsetDateTime.parse(value), io.salesdesk.core.BusinessTime.ZONE);
-            }
-            if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
-                return Formats.date(java.time.LocalDate.parse(value));
-            }
-        } catch (java.time.format.DateTimeParseException notATime) {
-            // Text that only looks like a time (a note, a name): shown as it is.
-        }
-        return value;
     }
 }
