@@ -153,7 +153,7 @@ public final class LocalHub implements SyncHub {
                                         String scope) {
         List<RowRef> left = new ArrayList<>();
         for (SyncedEntity entity : List.of(SyncedEntity.CUSTOMER, SyncedEntity.DEAL, SyncedEntity.LEAD,
-                SyncedEntity.TASK)) {
+                SyncedEntity.TASK, SyncedEntity.QUOTE)) {
             java.util.Collection<UUID> some = ids.get(entity);
             if (some == null || some.isEmpty()) {
                 continue;

@@ -8,6 +8,9 @@ import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
 import static io.salesdesk.db.jooq.Tables.ORG_UNIT;
+import static io.salesdesk.db.jooq.Tables.PRODUCT;
+import static io.salesdesk.db.jooq.Tables.QUOTE;
+import static io.salesdesk.db.jooq.Tables.QUOTE_LINE;
 import static io.salesdesk.db.jooq.Tables.TASK;
 import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
 import static io.salesdesk.db.jooq.Tables.TASK_COMMENT;
@@ -74,6 +77,7 @@ final class RowStateRepository {
             case CHECKLIST_ITEM -> dsl.select(TASK_CHECKLIST_ITEM.ID).from(TASK_CHECKLIST_ITEM)
                     .fetch(TASK_CHECKLIST_ITEM.ID);
             case TASK_COMMENT -> dsl.select(TASK_COMMENT.ID).from(TASK_COMMENT).fetch(TASK_COMMENT.ID);
+            case QUOTE -> dsl.select(QUOTE.ID).from(QUOTE).fetch(QUOTE.ID);
         };
         return read(entity, ids, null);
     }
@@ -115,6 +119,12 @@ final class RowStateRepository {
                         DSL.select(TASK.ID).from(TASK).where(TASK.ASSIGNEE_ID.in(usersIn(scopePath))));
                 dsl.selectFrom(TASK_COMMENT).where(TASK_COMMENT.ID.in(chunk), scope)
                         .forEach(r -> rows.add(taskComment(r)));
+            } else if (entity == SyncedEntity.QUOTE) {
+                Condition scope = scopePath == null ? DSL.noCondition() : QUOTE.OWNER_ID.in(usersIn(scopePath));
+                List<io.salesdesk.db.jooq.tables.records.QuoteRecord> quotes = dsl.selectFrom(QUOTE)
+                        .where(QUOTE.ID.in(chunk), scope).fetch();
+                Map<UUID, String> lines = quoteLines(quotes.stream().map(r -> r.getId()).toList());
+                quotes.forEach(r -> rows.add(quote(r, lines.getOrDefault(r.getId(), ""))));
             } else if (entity == SyncedEntity.TASK) {
                 Condition scope = scopePath == null ? DSL.noCondition() : TASK.ASSIGNEE_ID.in(usersIn(scopePath));
                 dsl.selectFrom(TASK).where(TASK.ID.in(chunk), scope).forEach(r -> rows.add(task(r)));
@@ -346,6 +356,38 @@ final class RowStateRepository {
         f.put("nextStep", r.getNextStep());
         f.put("nextFollowUpOn", Values.text(r.getNextFollowUpOn()));
         return new RowState(SyncedEntity.ACTIVITY, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
+    }
+
+    /** Each quote's lines as its audit entries record them, by quote id. */
+    private Map<UUID, String> quoteLines(List<UUID> quoteIds) {
+        Map<UUID, List<io.salesdesk.commerce.quote.QuoteLine>> lines = new LinkedHashMap<>();
+        if (quoteIds.isEmpty()) {
+            return Map.of();
+        }
+        dsl.select(QUOTE_LINE.QUOTE_ID, QUOTE_LINE.LINE_NO, QUOTE_LINE.PRODUCT_ID, PRODUCT.SKU, QUOTE_LINE.QUANTITY,
+                        QUOTE_LINE.UNIT_PRICE, QUOTE_LINE.DISCOUNT_PCT, QUOTE_LINE.UNIT_COST)
+                .from(QUOTE_LINE).join(PRODUCT).on(PRODUCT.ID.eq(QUOTE_LINE.PRODUCT_ID))
+                .where(QUOTE_LINE.QUOTE_ID.in(quoteIds)).orderBy(QUOTE_LINE.QUOTE_ID, QUOTE_LINE.LINE_NO)
+                .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(
+                        io.salesdesk.commerce.quote.QuoteRepository.line(r.value2(), r.value3(), r.value4(), null,
+                                null, r.value5(), r.value6(), r.value7(), r.value8())));
+        Map<UUID, String> text = new LinkedHashMap<>();
+        lines.forEach((id, l) -> text.put(id, io.salesdesk.commerce.quote.QuoteLinesText.format(l)));
+        return text;
+    }
+
+    private static RowState quote(io.salesdesk.db.jooq.tables.records.QuoteRecord r, String lines) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("quoteNo", r.getQuoteNo());
+        f.put("customerId", Values.text(r.getCustomerId()));
+        f.put("opportunityId", Values.text(r.getOpportunityId()));
+        f.put("ownerId", Values.text(r.getOwnerId()));
+        f.put("status", r.getStatus());
+        f.put("validUntil", Values.text(r.getValidUntil()));
+        f.put("note", r.getNote());
+        f.put("sentAt", Values.text(r.getSentAt()));
+        f.put("lines", lines);
+        return new RowState(SyncedEntity.QUOTE, r.getId(), r.getDeletedAt() != null, f, r.getVersion());
     }
 
     private static RowState task(TaskRecord r) {

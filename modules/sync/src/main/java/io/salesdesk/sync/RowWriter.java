@@ -63,12 +63,14 @@ final class RowWriter {
     private final ActivityRepository activities;
     private final LeadRepository leads;
     private final TaskRepository tasks;
+    private final io.salesdesk.commerce.quote.QuoteRepository quotes;
     private final TaskChecklistItemRepository checklist;
     private final TaskCommentRepository comments;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
     private final Clock clock;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RowWriter.class);
     private final List<Write> queued = new ArrayList<>();
     private final List<Refused> refused = new ArrayList<>();
 
@@ -81,6 +83,7 @@ final class RowWriter {
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
         this.tasks = TaskRepository.using(configuration, clock);
+        this.quotes = io.salesdesk.commerce.quote.QuoteRepository.using(configuration, clock);
         this.checklist = TaskChecklistItemRepository.using(configuration, clock);
         this.comments = TaskCommentRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
@@ -224,6 +227,7 @@ final class RowWriter {
         writeTasks(writes, failed);
         writeChecklistItems(writes, failed);
         writeTaskComments(writes, failed);
+        writeQuotes(writes, failed);
         writeCustomValues(writes, failed);
         // Contacts' deletes before customers', as a user deletes them; deletes are rare, one by one.
         for (SyncedEntity entity : List.of(SyncedEntity.CONTACT, SyncedEntity.CUSTOMER)) {
@@ -465,6 +469,55 @@ final class RowWriter {
             if (w.deleted()) {
                 tasks.delete(w.actor(), w.reason(), w.id(),
                         versions.getOrDefault(w.id(), w.current() == null ? 1L : w.current().version()));
+            }
+        }
+    }
+
+    /**
+     * Quotes one by one, header and lines in one write, the lines priced again here from the
+     * catalogue (totals, largest discount and approval need follow from them, never merged). A
+     * quote naming a customer or deal this side lacks, or a product its catalogue lacks, fails, and
+     * its later changes in the page with it. The app never deletes a quote, so no delete is written.
+     */
+    private void writeQuotes(List<Write> writes, Set<Write> failed) {
+        List<Write> ofQuotes = writes.stream().filter(w -> w.entity() == SyncedEntity.QUOTE).toList();
+        if (ofQuotes.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = customersAndDealsHere(ofQuotes);
+        Map<UUID, Long> versions = new HashMap<>();
+        Set<UUID> missing = new HashSet<>();
+        for (Write w : ofQuotes) {
+            Map<String, String> f = w.target();
+            UUID customerId = uuid(f.get("customerId"));
+            if (missing.contains(w.id()) || customerId == null || absent(customerId, present)
+                    || absent(uuid(f.get("opportunityId")), present)) {
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            if (w.current() != null && sameFields(w.entity(), w.current().fields(), f)) {
+                continue;
+            }
+            long version = versions.getOrDefault(w.id(), w.current() == null ? 0L : w.current().version());
+            io.salesdesk.commerce.quote.Quote header = new io.salesdesk.commerce.quote.Quote(w.id(),
+                    f.get("quoteNo"), uuid(f.get("opportunityId")), customerId, uuid(f.get("ownerId")),
+                    io.salesdesk.commerce.quote.QuoteStatus.valueOf(f.get("status")), date(f.get("validUntil")),
+                    null, null, null, null, false, f.get("note"), time(f.get("sentAt")), List.of(), version);
+            io.salesdesk.commerce.quote.Quote q;
+            try {
+                q = io.salesdesk.commerce.quote.QuoteLinesText.withLines(configuration, clock, header, f.get("lines"));
+            } catch (IllegalArgumentException e) {
+                log.warn("Quote {} not written: {}", f.get("quoteNo"), e.getMessage());
+                failed.add(w);
+                missing.add(w.id());
+                continue;
+            }
+            if (w.current() == null) {
+                quotes.insert(w.actor(), w.reason(), q);
+                versions.put(w.id(), 1L);
+            } else {
+                versions.put(w.id(), quotes.update(w.actor(), w.reason(), q).version());
             }
         }
     }

@@ -33,7 +33,9 @@ final class ScopeExit {
         Set<UUID> tasks = named(repo, left, SyncedEntity.TASK, unpushed);
         Set<UUID> leads = named(repo, left, SyncedEntity.LEAD, unpushed);
         Set<UUID> deals = named(repo, left, SyncedEntity.DEAL, unpushed);
+        Set<UUID> quotes = named(repo, left, SyncedEntity.QUOTE, unpushed);
         Set<UUID> leaving = new HashSet<>(tasks);
+        leaving.addAll(quotes);
         leaving.addAll(leads);
         deals.removeAll(repo.dealsStillNamed(deals, leaving));
         leaving.addAll(deals);
@@ -44,12 +46,13 @@ final class ScopeExit {
         repo.withdraw(SyncedEntity.CHECKLIST_ITEM, repo.checklistOf(tasks), now);
         repo.withdraw(SyncedEntity.TASK_COMMENT, repo.commentsOf(tasks), now);
         repo.withdraw(SyncedEntity.TASK, tasks, now);
+        repo.withdraw(SyncedEntity.QUOTE, quotes, now);
         repo.withdraw(SyncedEntity.LEAD, leads, now);
         repo.withdraw(SyncedEntity.DEAL, deals, now);
         repo.withdraw(SyncedEntity.ACTIVITY, repo.activitiesOf(customers), now);
         repo.withdraw(SyncedEntity.CONTACT, repo.contactsOf(customers), now);
         repo.withdraw(SyncedEntity.CUSTOMER, customers, now);
-        return tasks.size() + leads.size() + deals.size() + customers.size();
+        return tasks.size() + quotes.size() + leads.size() + deals.size() + customers.size();
     }
 
     /** Rows of the hub's that this side holds deleted but the hub sends live (back in scope): made live first. */

@@ -5,6 +5,7 @@ import static io.salesdesk.db.jooq.Tables.CONTACT;
 import static io.salesdesk.db.jooq.Tables.CUSTOMER;
 import static io.salesdesk.db.jooq.Tables.LEAD;
 import static io.salesdesk.db.jooq.Tables.OPPORTUNITY;
+import static io.salesdesk.db.jooq.Tables.QUOTE;
 import static io.salesdesk.db.jooq.Tables.TASK;
 import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
 import static io.salesdesk.db.jooq.Tables.TASK_COMMENT;
@@ -48,6 +49,7 @@ final class ScopeExitRepository {
             case DEAL -> live(OPPORTUNITY, OPPORTUNITY.ID, OPPORTUNITY.DELETED_AT, ids);
             case LEAD -> live(LEAD, LEAD.ID, LEAD.DELETED_AT, ids);
             case TASK -> live(TASK, TASK.ID, TASK.DELETED_AT, ids);
+            case QUOTE -> live(QUOTE, QUOTE.ID, QUOTE.DELETED_AT, ids);
             default -> throw new IllegalArgumentException("Not an owned entity: " + entity);
         };
     }
@@ -68,6 +70,8 @@ final class ScopeExitRepository {
                 LEAD.DELETED_AT.isNull(), notIn(LEAD.ID, leaving)).fetch(LEAD.CUSTOMER_ID));
         named.addAll(dsl.select(TASK.CUSTOMER_ID).from(TASK).where(TASK.CUSTOMER_ID.in(customerIds),
                 TASK.DELETED_AT.isNull(), notIn(TASK.ID, leaving)).fetch(TASK.CUSTOMER_ID));
+        named.addAll(dsl.select(QUOTE.CUSTOMER_ID).from(QUOTE).where(QUOTE.CUSTOMER_ID.in(customerIds),
+                QUOTE.DELETED_AT.isNull(), notIn(QUOTE.ID, leaving)).fetch(QUOTE.CUSTOMER_ID));
         return named;
     }
 
@@ -81,6 +85,8 @@ final class ScopeExitRepository {
                 LEAD.DELETED_AT.isNull(), notIn(LEAD.ID, leaving)).fetch(LEAD.OPPORTUNITY_ID));
         named.addAll(dsl.select(TASK.OPPORTUNITY_ID).from(TASK).where(TASK.OPPORTUNITY_ID.in(dealIds),
                 TASK.DELETED_AT.isNull(), notIn(TASK.ID, leaving)).fetch(TASK.OPPORTUNITY_ID));
+        named.addAll(dsl.select(QUOTE.OPPORTUNITY_ID).from(QUOTE).where(QUOTE.OPPORTUNITY_ID.in(dealIds),
+                QUOTE.DELETED_AT.isNull(), notIn(QUOTE.ID, leaving)).fetch(QUOTE.OPPORTUNITY_ID));
         return named;
     }
 
@@ -132,6 +138,7 @@ final class ScopeExitRepository {
             case ACTIVITY -> mark(ACTIVITY, ACTIVITY.ID, ACTIVITY.DELETED_AT, ACTIVITY.VERSION, ids, at);
             case LEAD -> mark(LEAD, LEAD.ID, LEAD.DELETED_AT, LEAD.VERSION, ids, at);
             case TASK -> mark(TASK, TASK.ID, TASK.DELETED_AT, TASK.VERSION, ids, at);
+            case QUOTE -> mark(QUOTE, QUOTE.ID, QUOTE.DELETED_AT, QUOTE.VERSION, ids, at);
             case CHECKLIST_ITEM -> mark(TASK_CHECKLIST_ITEM, TASK_CHECKLIST_ITEM.ID, TASK_CHECKLIST_ITEM.DELETED_AT,
                     TASK_CHECKLIST_ITEM.VERSION, ids, at);
             case TASK_COMMENT -> mark(TASK_COMMENT, TASK_COMMENT.ID, TASK_COMMENT.DELETED_AT, TASK_COMMENT.VERSION,

@@ -53,7 +53,16 @@ public enum SyncedEntity {
      * Comments on tasks, after tasks, in the subtree by their task's assignee. The app only adds
      * comments, so they travel as new rows; each side orders them by when it received them.
      */
-    TASK_COMMENT("task_comment", null, List.of("taskId", "authorId", "body"));
+    TASK_COMMENT("task_comment", null, List.of("taskId", "authorId", "body")),
+    /**
+     * Quotes, after customers and deals (a quote names its customer and may name a deal), in the
+     * subtree by their owner, as deals. Their lines travel as one field, {@code lines}, in the text
+     * the quote's audit entries record; totals, largest discount and approval need are not fields
+     * here: each side computes them from the lines (decision 6). The customer does not move; the
+     * number is given once, where the quote is made. No custom fields.
+     */
+    QUOTE("quote", null, List.of("quoteNo", "customerId", "opportunityId", "ownerId", "status", "validUntil", "note",
+            "sentAt", "lines"));
 
     /** The field name under which a delete is recorded in conflicts and in the unsynced set. */
     public static final String DELETED = "deletedAt";

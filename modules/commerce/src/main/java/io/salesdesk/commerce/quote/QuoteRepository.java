@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -85,7 +84,7 @@ public final class QuoteRepository {
         r.insert();
         insertLines(q);
         Map<String, Object> after = snapshot(r);
-        after.put("lines", linesText(q.lines()));
+        after.put("lines", QuoteLinesText.format(q.lines()));
         changeLog.record(actor, reason, ENTITY, q.id(), ChangeEntry.Operation.INSERT, FieldChange.diff(Map.of(), after));
     }
 
@@ -103,9 +102,9 @@ public final class QuoteRepository {
         changed.setId(q.id());
         write(changed, q);
         Map<String, Object> before = snapshot(current);
-        before.put("lines", linesText(find(q.id()).orElseThrow().lines()));
+        before.put("lines", QuoteLinesText.format(find(q.id()).orElseThrow().lines()));
         Map<String, Object> after = snapshot(changed);
-        after.put("lines", linesText(q.lines()));
+        after.put("lines", QuoteLinesText.format(q.lines()));
         Map<String, FieldChange> changes = FieldChange.diff(before, after);
         if (changes.isEmpty()) {
             return find(q.id()).orElseThrow();
@@ -199,7 +198,7 @@ public final class QuoteRepository {
     }
 
     /** A line with its amounts computed from what is stored. */
-    static QuoteLine line(int no, UUID productId, String sku, String name, String category,
+    public static QuoteLine line(int no, UUID productId, String sku, String name, String category,
                           java.math.BigDecimal quantity, java.math.BigDecimal unitPrice,
                           java.math.BigDecimal discountPct, java.math.BigDecimal unitCost) {
         return new QuoteLine(no, productId, sku, name, category, quantity, unitPrice, discountPct, unitCost,
@@ -231,12 +230,6 @@ public final class QuoteRepository {
 
     private StaleRecordException stale(UUID id, long expectedVersion) {
         return new StaleRecordException(ENTITY, id, expectedVersion, find(id).orElse(null));
-    }
-
-    private static String linesText(List<QuoteLine> lines) {
-        return lines.stream().map(l -> l.sku() + "×" + l.quantity().stripTrailingZeros().toPlainString() + "@"
-                + l.unitPrice().toPlainString() + "-" + l.discountPct().stripTrailingZeros().toPlainString() + "%")
-                .collect(Collectors.joining(", "));
     }
 
     private static Map<String, Object> snapshot(QuoteRecord r) {
