@@ -7,6 +7,7 @@ import io.salesdesk.app.common.BackgroundTask;
 import io.salesdesk.app.common.ErrorDialogs;
 import io.salesdesk.app.common.Formats;
 import io.salesdesk.app.common.I18n;
+import io.salesdesk.commerce.quote.QuoteLinesText;
 import io.salesdesk.crm.User;
 import io.salesdesk.sync.SyncConflict;
 import io.salesdesk.sync.SyncConflictService;
@@ -186,6 +187,9 @@ final class SyncConflictsSection extends VBox {
                             context.customers().open(viewer, c.entityId())
                                     .ifPresent(d -> names.put(c.entityId(), d.customer().name()));
                         }
+                        if (c.entity() == SyncedEntity.QUOTE) {
+                            context.quotes().find(c.entityId()).ifPresent(q -> names.put(c.entityId(), q.quoteNo()));
+                        }
                         if (c.entity() == SyncedEntity.TASK) {
                             context.tasks().find(viewer, c.entityId()).ifPresent(t -> names.put(c.entityId(), t.title()));
                         }
@@ -244,6 +248,25 @@ final class SyncConflictsSection extends VBox {
         String valuePrefix = "sync.value." + c.entity().name() + "." + c.field() + ".";
         Function<String, String> shown = v -> v == null ? I18n.get("sync.conflicts.empty")
                 : I18n.has(valuePrefix + v) ? I18n.get(valuePrefix + v) : people.getOrDefault(v, Formats.recordedValue(v));
+        if (c.entity() == SyncedEntity.QUOTE && "lines".equals(c.field())) {
+            shown = SyncConflictsSection::quoteLines;
+        }
         return new Line(c, record, field, shown.apply(c.hubValue()), shown.apply(c.incomingValue()));
+    }
+
+    /** A quote's lines as recorded ("SKU×2@100.00-5%, …"), in words, one after another (a table row has one line): SKU × 2 @ 100.00，折扣 5%；… */
+    static String quoteLines(String recorded) {
+        if (recorded == null || recorded.isBlank()) {
+            return I18n.get("sync.conflicts.empty");
+        }
+        try {
+            return QuoteLinesText.parse(recorded).stream().map(l -> new java.math.BigDecimal(l.discountPct()).signum() == 0
+                            ? I18n.get("sync.value.QUOTE.line", l.sku(), l.quantity(), l.unitPrice())
+                            : I18n.get("sync.value.QUOTE.lineDiscount", l.sku(), l.quantity(), l.unitPrice(),
+                            l.discountPct()))
+                    .collect(java.util.stream.Collectors.joining(I18n.get("sync.value.QUOTE.lineSeparator") + " "));
+        } catch (IllegalArgumentException e) {
+            return recorded;  // recorded by another version: shown as it is rather than not at all
+        }
     }
 }

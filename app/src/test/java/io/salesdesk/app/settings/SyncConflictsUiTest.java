@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The head office's 同步冲突: a branch and the head office both changed a customer's phone while the
  * branch was offline; after the branch syncs, an administrator sees both numbers and takes the
- * branch's, which becomes the customer's phone.
+ * branch's, which becomes the customer's phone. A quote's lines changed on both sides read as lines.
  */
 @ExtendWith(ApplicationExtension.class)
 class SyncConflictsUiTest {
@@ -50,6 +50,8 @@ class SyncConflictsUiTest {
     static AppContext context;
     static Customer customer;
     static Task task;
+    static io.salesdesk.commerce.quote.Quote quote;
+    static io.salesdesk.commerce.product.Product product;
 
     @BeforeAll
     static void openWorkspace() {
@@ -63,6 +65,10 @@ class SyncConflictsUiTest {
                 FieldType.NUMBER, java.util.List.of(), false, null, null));
         task = context.tasks().create(admin, new TaskDraft("回访设备科", null, owner.id(), null, null, null, null),
                 TaskStatus.TODO);
+        product = context.products().create(admin, new io.salesdesk.commerce.product.ProductDraft("JH-M100",
+                "康瑞 M100 监护仪", "监护仪", "台", new java.math.BigDecimal("18800.00"), new java.math.BigDecimal("12000.00")));
+        quote = context.quotes().create(owner.asActor(), new io.salesdesk.commerce.quote.QuoteDraft(customer.id(), null,
+                null, null, java.util.List.of(quoteLine("1", null))));
         LocalHub hub = new LocalHub(context.database(), UiTestWorkspace.CLOCK);
         try (Database branch = SyncService.createReplica(hub, DatabaseConfig.embedded(app.dir().resolve("branch")),
                 owner.orgUnitId(), UiTestWorkspace.CLOCK, 500)) {
@@ -85,6 +91,13 @@ class SyncConflictsUiTest {
             Task hubTask = context.tasks().find(admin, task.id()).orElseThrow();
             context.tasks().update(admin, task.id(), hubTask.version(), titled(hubTask, "回访设备科（紧急）",
                     TaskPriority.URGENT));
+            // The quote's lines: more units at the branch, a discount at the head office.
+            var branchQuotes = new io.salesdesk.commerce.quote.QuoteService(branch, UiTestWorkspace.CLOCK,
+                    new io.salesdesk.commerce.freeze.OrderFreezeService(branch, UiTestWorkspace.CLOCK));
+            branchQuotes.update(owner.asActor(), quote.id(), quote.version(), new io.salesdesk.commerce.quote.QuoteDraft(
+                    customer.id(), null, quote.validUntil(), null, java.util.List.of(quoteLine("3", null))));
+            context.quotes().update(admin, quote.id(), quote.version(), new io.salesdesk.commerce.quote.QuoteDraft(
+                    customer.id(), null, quote.validUntil(), null, java.util.List.of(quoteLine("1", "5"))));
             new SyncService(branch, UiTestWorkspace.CLOCK).sync(hub);
         }
     }
@@ -93,6 +106,11 @@ class SyncConflictsUiTest {
         TaskDraft d = t.toDraft();
         return new TaskDraft(title, d.description(), d.assigneeId(), priority, d.dueAt(), d.customerId(),
                 d.opportunityId());
+    }
+
+    private static io.salesdesk.commerce.quote.QuoteLineDraft quoteLine(String quantity, String discount) {
+        return new io.salesdesk.commerce.quote.QuoteLineDraft(product.id(), new java.math.BigDecimal(quantity), null,
+                discount == null ? null : new java.math.BigDecimal(discount));
     }
 
     private static CustomerDraft withPhone(CustomerDraft d, String phone) {
@@ -105,7 +123,7 @@ class SyncConflictsUiTest {
     void anAdministratorTakesTheBranchsValueOfAConflictingField(FxRobot robot) throws Exception {
         robot.clickOn("#nav-SETTINGS");
         TableView<SyncConflictsSection.Line> table = robot.lookup("#syncConflictTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
         // A task's conflicts name the task, say 标题 (not a contact's 职务) and its priority in words.
         assertThat(table.getItems()).anySatisfy(title -> {
             assertThat(title.record()).isEqualTo("任务 回访设备科（紧急）");
@@ -117,6 +135,14 @@ class SyncConflictsUiTest {
             assertThat(priority.field()).isEqualTo("优先级");
             assertThat(priority.hubValue()).isEqualTo("紧急");
             assertThat(priority.incomingValue()).isEqualTo("高");
+        });
+        // A quote's lines changed on both sides: one conflict, named by its number, the lines in words.
+        String price = product.listPrice().setScale(2).toPlainString();
+        assertThat(table.getItems()).anySatisfy(lines -> {
+            assertThat(lines.record()).isEqualTo("报价 " + quote.quoteNo());
+            assertThat(lines.field()).isEqualTo("报价明细");
+            assertThat(lines.hubValue()).isEqualTo(product.sku() + " × 1 @ " + price + "，折扣 5%");
+            assertThat(lines.incomingValue()).isEqualTo(product.sku() + " × 3 @ " + price);
         });
         // A custom field's conflict is named by the field's label, its values in words.
         assertThat(table.getItems()).anySatisfy(custom -> {
@@ -134,7 +160,7 @@ class SyncConflictsUiTest {
 
         robot.interact(() -> table.getSelectionModel().select(line));
         robot.interact(() -> robot.lookup("#syncTakeBranch").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
 
         assertThat(context.customers().open(context.currentUser().asActor(), customer.id()).orElseThrow().customer()
                 .phone()).isEqualTo("0571-88880001");

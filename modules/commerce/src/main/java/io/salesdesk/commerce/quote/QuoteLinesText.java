@@ -37,21 +37,21 @@ public final class QuoteLinesText {
      * @throws IllegalArgumentException for a text that is not lines, or a SKU this side does not know
      */
     public static Quote withLines(Configuration cfg, Clock clock, Quote header, String text) {
-        List<String[]> parts = parse(text);
+        List<Line> parts = parse(text);
         Map<String, Product> products = ProductRepository.using(cfg, clock)
-                .bySkus(parts.stream().map(p -> p[0]).toList());
+                .bySkus(parts.stream().map(Line::sku).toList());
         BigDecimal threshold = CommerceSettings.discountApprovalPct(cfg);
         List<QuoteLine> lines = new ArrayList<>();
         BigDecimal maxOff = BigDecimal.ZERO.setScale(2);
-        for (String[] p : parts) {
-            Product product = products.get(p[0]);
+        for (Line p : parts) {
+            Product product = products.get(p.sku());
             if (product == null) {
-                throw new IllegalArgumentException("Quote " + header.quoteNo() + " names product " + p[0]
+                throw new IllegalArgumentException("Quote " + header.quoteNo() + " names product " + p.sku()
                         + ", which this database's catalogue does not have");
             }
-            BigDecimal qty = new BigDecimal(p[1]);
-            BigDecimal unitPrice = new BigDecimal(p[2]).setScale(2);
-            BigDecimal discount = new BigDecimal(p[3]).setScale(2);
+            BigDecimal qty = new BigDecimal(p.quantity());
+            BigDecimal unitPrice = new BigDecimal(p.unitPrice()).setScale(2);
+            BigDecimal discount = new BigDecimal(p.discountPct()).setScale(2);
             maxOff = maxOff.max(QuoteMath.discountOffList(unitPrice, discount, product.listPrice()));
             lines.add(QuoteRepository.line(lines.size() + 1, product.id(), product.sku(), product.name(),
                     product.category(), qty, unitPrice, discount, product.costPrice()));
@@ -64,9 +64,17 @@ public final class QuoteLinesText {
                 maxOff.compareTo(threshold) > 0, header.note(), header.sentAt(), lines, header.version());
     }
 
-    /** Each line as {SKU, quantity, unit price, discount}. */
-    static List<String[]> parse(String text) {
-        List<String[]> parts = new ArrayList<>();
+    /** One line of the text, as written there. */
+    public record Line(String sku, String quantity, String unitPrice, String discountPct) {
+    }
+
+    /**
+     * The lines of the text, in order (none for null or blank).
+     *
+     * @throws IllegalArgumentException for a part that is not a line
+     */
+    public static List<Line> parse(String text) {
+        List<Line> parts = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return parts;
         }
@@ -77,8 +85,8 @@ public final class QuoteLinesText {
             if (times <= 0 || at < 0 || minus < at || !line.endsWith("%")) {
                 throw new IllegalArgumentException("Not a quote line: " + line);
             }
-            parts.add(new String[] {line.substring(0, times), line.substring(times + 1, at),
-                    line.substring(at + 1, minus), line.substring(minus + 1, line.length() - 1)});
+            parts.add(new Line(line.substring(0, times), line.substring(times + 1, at),
+                    line.substring(at + 1, minus), line.substring(minus + 1, line.length() - 1)));
         }
         return parts;
     }
