@@ -309,8 +309,33 @@ final class HubMerge {
                             current.get(field), incoming));
                 }
             }
+            if (entity == SyncedEntity.QUOTE) {
+                quoteStatusFollowsLines(change, current, target, found);
+            }
         }
         return new RowWriter.Write(actor(change), reason(change), current, entity, change.entityId(), target, deleted);
+    }
+
+    /**
+     * A quote's status (and send time) goes with its lines: when the incoming lines are a conflict
+     * (the hub changed them since the branch saw them), the branch's send or answer was for lines
+     * the hub no longer has, so it is not applied either but recorded for the same person to look at.
+     */
+    private static void quoteStatusFollowsLines(TravelChange change, RowState current, Map<String, String> target,
+                                                List<SyncConflictRepository.Found> found) {
+        boolean linesConflict = found.stream().anyMatch(f -> f.kind() == SyncConflict.Kind.FIELD
+                && "lines".equals(f.field()));
+        if (!linesConflict) {
+            return;
+        }
+        for (String field : List.of("status", "sentAt")) {
+            FieldChange c = change.changes().get(field);
+            if (c != null && !Objects.equals(target.get(field), current.get(field))) {
+                target.put(field, current.get(field));
+                found.add(new SyncConflictRepository.Found(SyncConflict.Kind.FIELD, field, c.oldValue(),
+                        current.get(field), c.newValue()));
+            }
+        }
     }
 
     private static Actor actor(TravelChange change) {

@@ -94,6 +94,23 @@ final class LocalChangeRepository {
         return fields;
     }
 
+    /**
+     * A quote's lines as of the audit entry {@code seq}: the newest lines recorded for it at or
+     * before that entry (its own changes or ones sync applied), null if none recorded them.
+     */
+    String quoteLinesAt(UUID quoteId, long seq) {
+        for (String json : dsl.select(CHANGE_LOG.CHANGES).from(CHANGE_LOG)
+                .where(CHANGE_LOG.ENTITY.eq(SyncedEntity.QUOTE.table()), CHANGE_LOG.ENTITY_ID.eq(quoteId),
+                        CHANGE_LOG.SEQ.le(seq))
+                .orderBy(CHANGE_LOG.SEQ.desc()).fetch(CHANGE_LOG.CHANGES)) {
+            FieldChange lines = parse(json).get("lines");
+            if (lines != null) {
+                return lines.newValue();
+            }
+        }
+        return null;
+    }
+
     private static Condition local(long afterSeq) {
         return CHANGE_LOG.SEQ.gt(afterSeq).and(CHANGE_LOG.ENTITY.in(SyncedEntity.tables()))
                 .and(CHANGE_LOG.REASON_KIND.ne(SYNC));

@@ -237,6 +237,13 @@ public final class SyncService {
         }
         Map<String, io.salesdesk.db.FieldChange> changes = PoolClaims.withReleaseStamp(RowStateRepository.using(cfg),
                 c.entity(), c.entityId(), c.operation(), c.changes());
+        if (c.entity() == SyncedEntity.QUOTE && c.changes().containsKey("status") && !c.changes().containsKey("lines")) {
+            // A quote's status goes with the lines it was given for (sent, accepted …): they travel
+            // unchanged with it, so lines the hub changed meanwhile are a conflict, not a silent mix.
+            String lines = LocalChangeRepository.using(cfg).quoteLinesAt(c.entityId(), c.seq());
+            changes = new java.util.LinkedHashMap<>(changes);
+            changes.put("lines", new io.salesdesk.db.FieldChange(lines, lines));
+        }
         return new TravelChange(c.changeId(), n.nodeId(), lamport, c.entity(), c.entityId(), c.operation(),
                 changes, deletedBase, c.changedBy(), c.changedByName());
     }

@@ -1,7 +1,9 @@
 package io.salesdesk.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesdesk.commerce.CommerceException;
 import io.salesdesk.commerce.freeze.OrderFreezeService;
 import io.salesdesk.commerce.product.Product;
 import io.salesdesk.commerce.product.ProductDraft;
@@ -11,6 +13,7 @@ import io.salesdesk.commerce.quote.QuoteDraft;
 import io.salesdesk.commerce.quote.QuoteLine;
 import io.salesdesk.commerce.quote.QuoteLineDraft;
 import io.salesdesk.commerce.quote.QuoteService;
+import io.salesdesk.commerce.quote.QuoteStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.Role;
 import io.salesdesk.crm.Customer;
@@ -21,6 +24,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +195,85 @@ abstract class QuoteSyncContract {
 
         assertThat(quotes(replica).find(ours.id())).isPresent();
         assertThat(SyncFixture.row(replica, SyncedEntity.QUOTE, theirs.id())).isEmpty();
+    }
+
+    @Test
+    void aQuoteSentOfflineArrivesSentAndTheCustomersAnswerAtHeadOfficeComesBack() {
+        Quote q = quotes(hubDb).create(org.wang.asActor(), new QuoteDraft(hospital.id(), null, null, null,
+                List.of(line(monitor, "1", null, "10"))));
+        createReplica();
+        Quote offline = quotes(replica).find(q.id()).orElseThrow();
+        quotes(replica).send(org.wang.asActor(), q.id(), offline.version());
+
+        assertThat(sync().conflicts()).isZero();
+        Quote atHub = quotes(hubDb).find(q.id()).orElseThrow();
+        assertThat(atHub.status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(atHub.sentAt()).isNotNull();
+
+        quotes(hubDb).accept(manager, q.id(), atHub.version());
+        sync();
+        assertThat(quotes(replica).find(q.id()).orElseThrow().status()).isEqualTo(QuoteStatus.ACCEPTED);
+    }
+
+    @Test
+    void aQuoteSentOfflineWhoseLinesHeadOfficeChangedMeanwhileIsNotSentThereButRecorded() {
+        Quote q = quotes(hubDb).create(org.wang.asActor(), new QuoteDraft(hospital.id(), null, null, null,
+                List.of(line(monitor, "1", null, null))));
+        createReplica();
+        Quote offline = quotes(replica).find(q.id()).orElseThrow();
+        // The rep sends the quote as it stands; head office, unaware, changes its lines.
+        quotes(replica).send(org.wang.asActor(), q.id(), offline.version());
+        quotes(hubDb).update(manager, q.id(), q.version(), new QuoteDraft(hospital.id(), null, q.validUntil(), null,
+                List.of(line(monitor, "1", null, "20"))));
+
+        sync();
+
+        assertThat(SyncFixture.conflicts(hubDb)).extracting(SyncConflict::field)
+                .containsExactlyInAnyOrder("lines", "status", "sentAt");
+        assertThat(SyncFixture.conflicts(hubDb)).filteredOn(c -> c.field().equals("lines")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.hubValue()).isEqualTo("JH-M100×1@18800.00-20%");
+                    assertThat(c.incomingValue()).isEqualTo("JH-M100×1@18800.00-0%");
+                });
+        for (Database db : List.of(hubDb, replica)) {
+            Quote kept = quotes(db).find(q.id()).orElseThrow();
+            assertThat(kept.status()).isEqualTo(QuoteStatus.DRAFT);
+            assertThat(kept.sentAt()).isNull();
+            assertThat(kept.needsApproval()).isTrue();
+        }
+    }
+
+    @Test
+    void offlineADraftWithinTheThresholdIsFinishedAndOneNeedingApprovalWaitsForHeadOffice() {
+        createReplica();
+        QuoteService here = quotes(replica);
+        Quote free = here.create(org.wang.asActor(), new QuoteDraft(hospital.id(), null, null, null,
+                List.of(line(monitor, "1", null, "10"))));
+        Quote discounted = here.create(org.wang.asActor(), new QuoteDraft(hospital.id(), null, null, null,
+                List.of(line(monitor, "1", null, "25"))));
+        Actor branchManager = new Actor(org.li.id(), "李二", Role.MANAGER, org.east.path());
+
+        assertThat(here.submit(org.wang.asActor(), free.id(), free.version()).status()).isEqualTo(QuoteStatus.READY);
+        atHeadOffice(() -> here.submit(org.wang.asActor(), discounted.id(), discounted.version()));
+        atHeadOffice(() -> here.send(org.wang.asActor(), discounted.id(), discounted.version()));
+        atHeadOffice(() -> here.approve(discounted.id(), branchManager));
+        assertThat(here.find(discounted.id()).orElseThrow().status()).isEqualTo(QuoteStatus.DRAFT);
+
+        // At head office the draft is submitted and approved as any other.
+        sync();
+        Quote atHub = quotes(hubDb).find(discounted.id()).orElseThrow();
+        atHub = quotes(hubDb).submit(manager, atHub.id(), atHub.version());
+        assertThat(atHub.status()).isEqualTo(QuoteStatus.NEEDS_APPROVAL);
+        quotes(hubDb).approve(atHub.id(), manager);
+        sync();
+        assertThat(here.find(discounted.id()).orElseThrow().status()).isEqualTo(QuoteStatus.READY);
+    }
+
+    private static void atHeadOffice(ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(CommerceException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("quote.approval.atHeadOffice");
+            assertThat(e.message(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("这台电脑是分支副本");
+        });
     }
 
     private static QuoteLineDraft line(Product p, String qty, String price, String discount) {

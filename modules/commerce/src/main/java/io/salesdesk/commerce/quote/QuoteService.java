@@ -176,6 +176,9 @@ public final class QuoteService {
             if (q.status() != QuoteStatus.DRAFT) {
                 throw new CommerceException("quote.notDraft", q.quoteNo(), q.status().name());
             }
+            if (quotes.replicaNodeId().isPresent()) {
+                return quotes.update(actor, ChangeReason.user(), withStatus(q, readyOffline(cfg, q)));
+            }
             if (flowDecides(cfg)) {
                 QuoteStatus next = startApproval(cfg, actor, q) ? QuoteStatus.NEEDS_APPROVAL : QuoteStatus.READY;
                 return quotes.update(actor, ChangeReason.user(), withStatus(q, next));
@@ -199,6 +202,9 @@ public final class QuoteService {
         return db.transactionResult(cfg -> {
             QuoteRepository quotes = QuoteRepository.using(cfg, clock);
             Quote q = quotes.find(quoteId).orElseThrow(() -> new CommerceException("quote.notFound"));
+            if (quotes.replicaNodeId().isPresent()) {
+                throw new CommerceException("quote.approval.atHeadOffice", q.quoteNo());
+            }
             if (q.status() != QuoteStatus.NEEDS_APPROVAL && q.status() != QuoteStatus.DRAFT) {
                 throw new CommerceException("quote.approve.notWaiting", q.quoteNo(), q.status().name());
             }
@@ -224,7 +230,10 @@ public final class QuoteService {
             QuoteRepository quotes = QuoteRepository.using(cfg, clock);
             Quote q = current(quotes, id, expectedVersion);
             refusePending(cfg, q);
-            if (q.status() == QuoteStatus.DRAFT && flowDecides(cfg)) {
+            if (q.status() == QuoteStatus.DRAFT && quotes.replicaNodeId().isPresent()) {
+                readyOffline(cfg, q);
+            }
+            if (q.status() == QuoteStatus.DRAFT && flowDecides(cfg) && quotes.replicaNodeId().isEmpty()) {
                 requireValid(q);
                 freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
                 if (startApproval(cfg, actor, q)) {
@@ -246,6 +255,20 @@ public final class QuoteService {
             freezes.requireNotFrozen(cfg, q.customerId(), categories(q));
             return quotes.update(actor, ChangeReason.user(), sent(q));
         });
+    }
+
+    /**
+     * On a branch replica a quote is finished without approvals, which are the head office's (their
+     * requests and flows do not travel): READY if no discount is above the threshold, otherwise
+     * refused, so nothing needing approval is submitted, approved or sent offline (decision 6).
+     */
+    private static QuoteStatus readyOffline(Configuration cfg, Quote q) {
+        if (q.needsApproval()) {
+            throw new CommerceException("quote.approval.atHeadOffice", q.quoteNo(),
+                    q.maxDiscountPct().stripTrailingZeros().toPlainString(),
+                    CommerceSettings.discountApprovalPct(cfg).stripTrailingZeros().toPlainString());
+        }
+        return QuoteStatus.READY;
     }
 
     private Quote sent(Quote q) {
