@@ -62,7 +62,7 @@ public final class UnsyncedExport {
             if (fields.isEmpty()) {
                 rows.add(List.of(entity, c.entityId().toString(), operation, "", "", "", by, c.changeId().toString()));
             }
-            fields.forEach((field, change) -> rows.add(List.of(entity, c.entityId().toString(), operation, fieldName(field),
+            fields.forEach((field, change) -> rows.add(List.of(entity, c.entityId().toString(), operation, fieldName(c, field),
                     text(change.oldValue()), text(change.newValue()), by, c.changeId().toString())));
         }
         return rows;
@@ -77,8 +77,10 @@ public final class UnsyncedExport {
         }
     }
 
-    private static String fieldName(String field) {
-        String key = "sync.field." + field;
+    private static String fieldName(TravelChange c, String field) {
+        // An entity's own label first, as in the conflicts view: a quote's 报价明细, a task's 标题.
+        String own = "sync.field." + c.entity().name() + "." + field;
+        String key = I18n.has(own) ? own : "sync.field." + field;
         return I18n.has(key) ? I18n.get(key) : field;
     }
 
