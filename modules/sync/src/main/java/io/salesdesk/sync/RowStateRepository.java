@@ -15,12 +15,16 @@ import static io.salesdesk.db.jooq.Tables.TASK;
 import static io.salesdesk.db.jooq.Tables.TASK_CHECKLIST_ITEM;
 import static io.salesdesk.db.jooq.Tables.TASK_COMMENT;
 
+import io.salesdesk.commerce.quote.QuoteLine;
+import io.salesdesk.commerce.quote.QuoteLinesText;
+import io.salesdesk.commerce.quote.QuoteRepository;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.db.jooq.tables.records.ActivityRecord;
 import io.salesdesk.db.jooq.tables.records.ContactRecord;
 import io.salesdesk.db.jooq.tables.records.CustomerRecord;
 import io.salesdesk.db.jooq.tables.records.LeadRecord;
 import io.salesdesk.db.jooq.tables.records.OpportunityRecord;
+import io.salesdesk.db.jooq.tables.records.QuoteRecord;
 import io.salesdesk.db.jooq.tables.records.TaskChecklistItemRecord;
 import io.salesdesk.db.jooq.tables.records.TaskCommentRecord;
 import io.salesdesk.db.jooq.tables.records.TaskRecord;
@@ -121,7 +125,7 @@ final class RowStateRepository {
                         .forEach(r -> rows.add(taskComment(r)));
             } else if (entity == SyncedEntity.QUOTE) {
                 Condition scope = scopePath == null ? DSL.noCondition() : QUOTE.OWNER_ID.in(usersIn(scopePath));
-                List<io.salesdesk.db.jooq.tables.records.QuoteRecord> quotes = dsl.selectFrom(QUOTE)
+                List<QuoteRecord> quotes = dsl.selectFrom(QUOTE)
                         .where(QUOTE.ID.in(chunk), scope).fetch();
                 Map<UUID, String> lines = quoteLines(quotes.stream().map(r -> r.getId()).toList());
                 quotes.forEach(r -> rows.add(quote(r, lines.getOrDefault(r.getId(), ""))));
@@ -360,7 +364,7 @@ final class RowStateRepository {
 
     /** Each quote's lines as its audit entries record them, by quote id. */
     private Map<UUID, String> quoteLines(List<UUID> quoteIds) {
-        Map<UUID, List<io.salesdesk.commerce.quote.QuoteLine>> lines = new LinkedHashMap<>();
+        Map<UUID, List<QuoteLine>> lines = new LinkedHashMap<>();
         if (quoteIds.isEmpty()) {
             return Map.of();
         }
@@ -369,14 +373,14 @@ final class RowStateRepository {
                 .from(QUOTE_LINE).join(PRODUCT).on(PRODUCT.ID.eq(QUOTE_LINE.PRODUCT_ID))
                 .where(QUOTE_LINE.QUOTE_ID.in(quoteIds)).orderBy(QUOTE_LINE.QUOTE_ID, QUOTE_LINE.LINE_NO)
                 .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(
-                        io.salesdesk.commerce.quote.QuoteRepository.line(r.value2(), r.value3(), r.value4(), null,
+                        QuoteRepository.line(r.value2(), r.value3(), r.value4(), null,
                                 null, r.value5(), r.value6(), r.value7(), r.value8())));
         Map<UUID, String> text = new LinkedHashMap<>();
-        lines.forEach((id, l) -> text.put(id, io.salesdesk.commerce.quote.QuoteLinesText.format(l)));
+        lines.forEach((id, l) -> text.put(id, QuoteLinesText.format(l)));
         return text;
     }
 
-    private static RowState quote(io.salesdesk.db.jooq.tables.records.QuoteRecord r, String lines) {
+    private static RowState quote(QuoteRecord r, String lines) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("quoteNo", r.getQuoteNo());
         f.put("customerId", Values.text(r.getCustomerId()));

@@ -7,6 +7,10 @@ import io.salesdesk.board.task.TaskFields;
 import io.salesdesk.board.task.TaskPriority;
 import io.salesdesk.board.task.TaskRepository;
 import io.salesdesk.board.task.TaskStatus;
+import io.salesdesk.commerce.quote.Quote;
+import io.salesdesk.commerce.quote.QuoteLinesText;
+import io.salesdesk.commerce.quote.QuoteRepository;
+import io.salesdesk.commerce.quote.QuoteStatus;
 import io.salesdesk.core.Actor;
 import io.salesdesk.core.ChangeReason;
 import io.salesdesk.core.CompanyName;
@@ -43,6 +47,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a page of rows as sync decided them, through the customer and contact repositories, so
@@ -63,14 +69,14 @@ final class RowWriter {
     private final ActivityRepository activities;
     private final LeadRepository leads;
     private final TaskRepository tasks;
-    private final io.salesdesk.commerce.quote.QuoteRepository quotes;
+    private final QuoteRepository quotes;
     private final TaskChecklistItemRepository checklist;
     private final TaskCommentRepository comments;
     private final RowStateRepository rows;
     private final CustomValues customValues;
     private final Configuration configuration;
     private final Clock clock;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RowWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RowWriter.class);
     private final List<Write> queued = new ArrayList<>();
     private final List<Refused> refused = new ArrayList<>();
 
@@ -83,7 +89,7 @@ final class RowWriter {
         this.activities = ActivityRepository.using(configuration, clock);
         this.leads = LeadRepository.using(configuration, clock);
         this.tasks = TaskRepository.using(configuration, clock);
-        this.quotes = io.salesdesk.commerce.quote.QuoteRepository.using(configuration, clock);
+        this.quotes = QuoteRepository.using(configuration, clock);
         this.checklist = TaskChecklistItemRepository.using(configuration, clock);
         this.comments = TaskCommentRepository.using(configuration, clock);
         this.rows = RowStateRepository.using(configuration);
@@ -500,15 +506,15 @@ final class RowWriter {
                 continue;
             }
             long version = versions.getOrDefault(w.id(), w.current() == null ? 0L : w.current().version());
-            io.salesdesk.commerce.quote.Quote header = new io.salesdesk.commerce.quote.Quote(w.id(),
+            Quote header = new Quote(w.id(),
                     f.get("quoteNo"), uuid(f.get("opportunityId")), customerId, uuid(f.get("ownerId")),
-                    io.salesdesk.commerce.quote.QuoteStatus.valueOf(f.get("status")), date(f.get("validUntil")),
+                    QuoteStatus.valueOf(f.get("status")), date(f.get("validUntil")),
                     null, null, null, null, false, f.get("note"), time(f.get("sentAt")), List.of(), version);
-            io.salesdesk.commerce.quote.Quote q;
+            Quote q;
             try {
-                q = io.salesdesk.commerce.quote.QuoteLinesText.withLines(configuration, clock, header, f.get("lines"));
+                q = QuoteLinesText.withLines(configuration, clock, header, f.get("lines"));
             } catch (IllegalArgumentException e) {
-                log.warn("Quote {} not written: {}", f.get("quoteNo"), e.getMessage());
+                LOG.warn("Quote {} not written: {}", f.get("quoteNo"), e.getMessage());
                 failed.add(w);
                 missing.add(w.id());
                 continue;
