@@ -31,6 +31,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,40 +164,7 @@ final class DirectoryRepository {
      * is left out (with a warning), as {@link #takeProducts} does for SKUs.
      */
     private void takeWarehouses(List<Map<String, Object>> hubWarehouses) {
-        Map<UUID, WarehouseRecord> local = dsl.selectFrom(WAREHOUSE).fetch().stream()
-                .collect(Collectors.toMap(WarehouseRecord::getId, Function.identity()));
-        List<WarehouseRecord> changed = hubWarehouses.stream().map(values -> {
-            WarehouseRecord r = dsl.newRecord(WAREHOUSE);
-            r.fromMap(values);
-            return r;
-        }).filter(r -> !local.containsKey(r.getId()) || !local.get(r.getId()).getVersion().equals(r.getVersion()))
-                .toList();
-        if (changed.isEmpty()) {
-            return;
-        }
-        Set<UUID> hubIds = hubWarehouses.stream().map(v -> (UUID) v.get(WAREHOUSE.ID.getName()))
-                .collect(Collectors.toSet());
-        Map<String, UUID> ownCodes = new HashMap<>();
-        local.values().stream().filter(w -> !hubIds.contains(w.getId()))
-                .forEach(w -> ownCodes.put(w.getCode(), w.getId()));
-        // Codes swapped at the hub between two syncs would collide half-way: park the moving ones first.
-        for (WarehouseRecord r : changed) {
-            WarehouseRecord mine = local.get(r.getId());
-            if (mine != null && !mine.getCode().equals(r.getCode())) {
-                dsl.update(WAREHOUSE).set(WAREHOUSE.CODE, "~" + r.getId().toString().substring(0, 18))
-                        .where(WAREHOUSE.ID.eq(r.getId())).execute();
-            }
-        }
-        for (WarehouseRecord r : changed) {
-            if (ownCodes.containsKey(r.getCode())) {
-                LOG.warn("Warehouse {} of the hub not taken: code {} belongs to warehouse {} made on this replica",
-                        r.getId(), r.getCode(), ownCodes.get(r.getCode()));
-            } else if (local.containsKey(r.getId())) {
-                dsl.executeUpdate(r);
-            } else {
-                r.insert();
-            }
-        }
+        takeCoded(WAREHOUSE, WAREHOUSE.ID, WAREHOUSE.CODE, WAREHOUSE.VERSION, hubWarehouses, "Warehouse");
     }
 
     /** The regions each hub warehouse serves, replaced where this side's set differs. */
@@ -276,34 +246,47 @@ final class DirectoryRepository {
      * left out (with a warning) rather than failing the sync.
      */
     private void takeProducts(List<Map<String, Object>> hubProducts) {
-        Map<UUID, ProductRecord> local = dsl.selectFrom(PRODUCT).fetch().stream()
-                .collect(Collectors.toMap(ProductRecord::getId, Function.identity()));
-        List<ProductRecord> changed = hubProducts.stream().map(values -> {
-            ProductRecord r = dsl.newRecord(PRODUCT);
+        takeCoded(PRODUCT, PRODUCT.ID, PRODUCT.SKU, PRODUCT.VERSION, hubProducts, "Product");
+    }
+
+    /**
+     * Adds the hub's rows of a table keyed by id with a unique code (a product's SKU, a warehouse's
+     * code) that this side lacks, and overwrites those whose version differs. A row made here whose
+     * code the hub also uses keeps it: the hub's row is left out with a warning.
+     */
+    private <R extends UpdatableRecord<R>> void takeCoded(Table<R> table, TableField<R, UUID> idField,
+                                                          TableField<R, String> codeField,
+                                                          TableField<R, Long> versionField,
+                                                          List<Map<String, Object>> hubRows, String what) {
+        Map<UUID, R> local = dsl.selectFrom(table).fetch().stream()
+                .collect(Collectors.toMap(r -> r.get(idField), Function.identity()));
+        List<R> changed = hubRows.stream().map(values -> {
+            R r = dsl.newRecord(table);
             r.fromMap(values);
             return r;
-        }).filter(r -> !local.containsKey(r.getId()) || !local.get(r.getId()).getVersion().equals(r.getVersion()))
-                .toList();
+        }).filter(r -> !local.containsKey(r.get(idField))
+                || !local.get(r.get(idField)).get(versionField).equals(r.get(versionField))).toList();
         if (changed.isEmpty()) {
             return;
         }
-        Set<UUID> hubIds = hubProducts.stream().map(v -> (UUID) v.get(PRODUCT.ID.getName()))
-                .collect(Collectors.toSet());
-        Map<String, UUID> ownSkus = new HashMap<>();
-        local.values().stream().filter(p -> !hubIds.contains(p.getId()))
-                .forEach(p -> ownSkus.put(p.getSku(), p.getId()));
-        // SKUs swapped at the hub between two syncs would collide half-way: park the moving ones first.
-        for (ProductRecord r : changed) {
-            ProductRecord mine = local.get(r.getId());
-            if (mine != null && !mine.getSku().equals(r.getSku())) {
-                dsl.update(PRODUCT).set(PRODUCT.SKU, "~" + r.getId()).where(PRODUCT.ID.eq(r.getId())).execute();
+        Set<UUID> hubIds = hubRows.stream().map(v -> (UUID) v.get(idField.getName())).collect(Collectors.toSet());
+        Map<String, UUID> ownCodes = new HashMap<>();
+        local.values().stream().filter(r -> !hubIds.contains(r.get(idField)))
+                .forEach(r -> ownCodes.put(r.get(codeField), r.get(idField)));
+        // Codes swapped at the hub between two syncs would collide half-way: park the moving ones
+        // first, under the random tail of their id (it fits a warehouse code's 20 characters).
+        for (R r : changed) {
+            R mine = local.get(r.get(idField));
+            if (mine != null && !mine.get(codeField).equals(r.get(codeField))) {
+                dsl.update(table).set(codeField, "~" + r.get(idField).toString().substring(19))
+                        .where(idField.eq(r.get(idField))).execute();
             }
         }
-        for (ProductRecord r : changed) {
-            if (ownSkus.containsKey(r.getSku())) {
-                LOG.warn("Product {} of the hub not taken: SKU {} belongs to product {} made on this replica",
-                        r.getId(), r.getSku(), ownSkus.get(r.getSku()));
-            } else if (local.containsKey(r.getId())) {
+        for (R r : changed) {
+            if (ownCodes.containsKey(r.get(codeField))) {
+                LOG.warn("{} {} of the hub not taken: its code {} belongs to a row made on this replica ({})",
+                        what, r.get(idField), r.get(codeField), ownCodes.get(r.get(codeField)));
+            } else if (local.containsKey(r.get(idField))) {
                 dsl.executeUpdate(r);
             } else {
                 r.insert();
