@@ -46,6 +46,11 @@ public final class CustomerSearch {
                                 : customer.getEditor().getText().strip())) {
                             customer.getItems().setAll(found);
                             if (!found.isEmpty() && customer.isFocused()) {
+                                // A list opened while empty keeps its one-row height when items arrive
+                                // (the skin sizes the popup only as it opens): open it again to fit.
+                                if (customer.isShowing()) {
+                                    customer.hide();
+                                }
                                 customer.show();
                             }
                         }

@@ -187,6 +187,34 @@ class ProductsAndQuotesUiTest {
         return stock.getItems().stream().filter(r -> r.level().warehouseCode().equals(code)).findFirst().orElseThrow();
     }
 
+    @Test
+    void typingIntoTheOpenedCustomerListShowsTheMatchesAtTheirHeight(FxRobot robot) {
+        List<Customer> some = context.customers().page(admin, CustomerQuery.all(), 0, 3);
+        assertThat(some).hasSize(3);
+
+        robot.clickOn("#nav-COMMERCE");
+        robot.clickOn("#commerceView-QUOTES");
+        robot.clickOn("#quoteNew");
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<Customer> customers = robot.lookup("#quoteCustomer").queryAs(ComboBox.class);
+        // A click on the arrow opens the list while it is still empty; then the user types.
+        robot.clickOn(customers.getEditor());
+        robot.interact(customers::show);
+        robot.interact(() -> customers.getEditor().setText(""));
+        robot.interact(() -> customers.getEditor().setText(" "));
+        waitUntil(() -> customers.getItems().size() >= 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.ListView<?> list = robot.lookup(".combo-box-popup .list-view")
+                .queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListCell<?> cell = robot.from(list).lookup(".list-cell")
+                .queryAs(javafx.scene.control.ListCell.class);
+        assertThat(customers.isShowing()).isTrue();
+        assertThat(list.getHeight()).as("the popup fits several matches, not the one row it had empty")
+                .isGreaterThanOrEqualTo(3 * cell.getHeight() - 1);
+        robot.interact(customers::hide);
+    }
+
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
